@@ -1,0 +1,147 @@
+"""The ``newsevents`` command: a thin layer over the pipeline and the eval sets."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from newsevents.errors import InputError, NewsEventsError
+from newsevents.ingest import read_articles
+from newsevents.nlp import DEFAULT_MODEL
+from newsevents.records import Article
+
+app = typer.Typer(
+    help="Turn dated news articles into PLOVER event data, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+eval_app = typer.Typer(help="Score newsevents against labelled data sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+err = Console(stderr=True, highlight=False)
+PROGRESS_THRESHOLD = 5
+
+Inputs = Annotated[
+    list[str], typer.Argument(help="Text files with a date header, JSONL files, directories, or -")
+]
+Model = Annotated[str, typer.Option(help="Installed spaCy pipeline (package name or path).")]
+ExtraOntology = Annotated[
+    list[Path] | None,
+    typer.Option("--ontology", help="Directory of extra ontology files (repeatable)."),
+]
+
+
+def _collect(inputs: list[str]) -> tuple[list[Article], int]:
+    """Read every input; report bad ones on one line each and keep going."""
+    articles, failures = [], 0
+    for item in read_articles(inputs):
+        if isinstance(item, InputError):
+            err.print(f"[red]error[/red]: {item}")
+            failures += 1
+            continue
+        if item.date is None:
+            err.print(
+                f"[yellow]warning[/yellow]: {item.id}: no usable date; "
+                "relative dates cannot be grounded"
+            )
+        articles.append(item)
+    return articles, failures
+
+
+@contextmanager
+def _output(path: str):  # type: ignore[no-untyped-def]
+    """Standard output for '-', else a file that appears whole or not at all."""
+    if path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeRemainingColumn(), console=err, transient=False,
+    )
+
+
+def _write(handle: TextIO, record: dict) -> None:
+    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[str, typer.Option("-o", "--output", help="Events JSONL ('-' = stdout).")] = "-",
+    model: Model = DEFAULT_MODEL,
+    ontology: ExtraOntology = None,
+    min_confidence: Annotated[
+        float, typer.Option(help="Leave out events scored below this (0 keeps all).")
+    ] = 0.0,
+) -> None:
+    """Code articles into PLOVER events, one JSON object per line."""
+    from newsevents.pipeline import Pipeline
+
+    articles, failures = _collect(inputs)
+    if not articles:
+        err.print("[red]error[/red]: no articles to code")
+        raise typer.Exit(1)
+    try:
+        pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
+    except (OSError, NewsEventsError) as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    count = 0
+    with _output(output) as handle, _progress() as progress:
+        task = progress.add_task(
+            "coding", total=len(articles), visible=len(articles) > PROGRESS_THRESHOLD
+        )
+        for _article, events in pipeline.extract(articles):
+            for event in events:
+                if event.confidence >= min_confidence:
+                    _write(handle, event.to_dict())
+                    count += 1
+            progress.advance(task)
+    err.print(f"{count} events from {len(articles)} articles")
+    if failures:
+        raise typer.Exit(1)
+
+
+@eval_app.command("plover-gsr")
+def eval_plover_gsr(
+    path: Annotated[Path, typer.Argument(help="Folder with PLOVER_GSR_CAMEO.txt")],
+    model: Model = DEFAULT_MODEL,
+    show_errors: Annotated[bool, typer.Option(help="Print each wrongly typed sentence.")] = False,
+) -> None:
+    """Event typing and actor coding on the PLOVER gold standard records."""
+    from newsevents.eval.plover_gsr import evaluate, load_gold, report
+    from newsevents.pipeline import Pipeline
+
+    try:
+        gold = load_gold(path)
+    except (OSError, NewsEventsError, ValueError) as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    result = evaluate(gold, Pipeline(model=model))
+    report(result, Console(), show_errors=show_errors)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,51 @@
+"""One exception tree, so callers can catch ``NewsEventsError`` and nothing else.
+
+    NewsEventsError
+    ├── InputError            (terminal: this input will never work as it is)
+    │   ├── MissingInputError     E001 no such file or directory
+    │   ├── BinaryInputError      E002 not a text file
+    │   ├── BadJSONError          E003 a JSONL line that is not an article object
+    │   └── EmptyArticleError     E004 an article with no text
+    └── OntologyError         E010 an ontology data file is malformed
+
+Messages start with their code so users and tests can grep them.
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base of every error newsevents raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{self.code} {message}")
+
+
+class TerminalError(NewsEventsError):
+    """Retrying will not help: the input or data must change."""
+
+
+class InputError(TerminalError):
+    """An input that cannot be read as articles; other inputs go on."""
+
+
+class MissingInputError(InputError):
+    code = "E001"
+
+
+class BinaryInputError(InputError):
+    code = "E002"
+
+
+class BadJSONError(InputError):
+    code = "E003"
+
+
+class EmptyArticleError(InputError):
+    code = "E004"
+
+
+class OntologyError(TerminalError):
+    code = "E010"

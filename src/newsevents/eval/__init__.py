@@ -1,0 +1,1 @@
+"""Eval: score newsevents against labelled data sets (see ``newsevents eval``)."""

@@ -1,0 +1,293 @@
+"""Actors: the noun phrase of a participant, resolved to country and sector.
+
+Resolution reads only what the text offers, in order of how tightly a word is
+bound to the head: the head itself ("Beijing", "police"), its left modifiers
+("Serbian President", "China's"), appositions, "of"/"from" phrases ("soldiers
+of the NATO-led mission"), then an "in" place ("police in Kosovo"). A person
+named once with a title keeps it for later bare mentions of the surname.
+Unknown stays None: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.ontology import Ontology
+from newsevents.records import Actor
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
+_PHRASE_RIGHT_DEPS = {"appos", "compound", "case", "nummod"}
+_PHRASE_RIGHT_PREPS = {"of", "from", "in"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us"}
+_GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+_FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@dataclass(slots=True)
+class _Resolution:
+    country: str | None = None
+    sector: str | None = None
+    ethnicity: str | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class ActorMemory:
+    """What an article has told us so far about people, groups and speakers."""
+
+    people: dict[str, _Resolution] = field(default_factory=dict)
+    recent: list[tuple[bool, Actor]] = field(default_factory=list)
+
+    def remember(self, actor: Actor, *, person: bool) -> None:
+        if actor.country or actor.sector:
+            self.recent.append((person, actor))
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses."""
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS or child.dep_ in {"appos", "prep"}:
+            tokens.extend(t for t in child.subtree)
+    for child in head.rights:
+        keep = child.dep_ in _PHRASE_RIGHT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in _PHRASE_RIGHT_PREPS
+        )
+        if child.dep_ == "punct" and child.text in "()":
+            keep = True
+        if not keep:
+            break
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
+        tokens.pop()
+    return tokens
+
+
+class ActorResolver:
+    """Builds ``Actor`` records for head tokens, with memory across one article."""
+
+    def __init__(self, ontology: Ontology, doc: Doc) -> None:
+        self.onto = ontology
+        self.memory = ActorMemory()
+        self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.active: set[int] = set()
+        self.speech = ontology.words("speech_verbs")
+        self.quantifiers = ontology.words("quantifier_heads")
+
+    def actor(self, head: Token) -> Actor:
+        """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
+        head = self._through_quantifier(head)
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        tokens = phrase_tokens(head)
+        doc = head.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[start:end]
+        if head.pos_ == "PRON":
+            return self._pronoun(head, text, (start, end))
+        if head.i in self.active:  # a phrase whose resolution leads back to itself
+            return Actor(text=text, span=(start, end))
+        self.active.add(head.i)
+        try:
+            res = self._resolve(head, tokens)
+        finally:
+            self.active.discard(head.i)
+        actor = Actor(
+            text=text, span=(start, end), name=res.name or self._plain_name(tokens),
+            country=res.country, sector=res.sector, ethnicity=res.ethnicity,
+        )
+        self.memory.remember(actor, person=head.ent_type_ == "PERSON")
+        return actor
+
+    # -- resolution -------------------------------------------------------------
+
+    def _through_quantifier(self, head: Token) -> Token:
+        if head.lemma_.lower() in self.quantifiers or head.like_num:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        return head
+
+    def _resolve(self, head: Token, tokens: list[Token]) -> _Resolution:
+        res = _Resolution()
+        token_set = {t.i for t in tokens}
+        entity = self._entity_of(head)
+        if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms:
+            # "Serbs", "Nigerians": a people, not a state; the country may come from context
+            res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
+        elif entity is not None:
+            self._from_head_entity(entity, res)
+        tiers = _tiers(head, token_set)
+        for tier in tiers:
+            for tok in tier:
+                self._country_from(tok, res)
+            if res.country:
+                break
+        if not res.country:
+            res.country = self._possessor_country(head)
+        res.sector = res.sector or self._sector(head, tiers)
+        if res.ethnicity and not res.country:
+            res.country = self._sentence_place(head.sent) or self.onto.demonyms.get(head.lower_)
+        if entity is not None and entity.label_ == "PERSON":
+            self._person_memory(entity, res)
+        return res
+
+    def _from_head_entity(self, entity: Span, res: _Resolution) -> None:
+        key = entity.text.lower().removeprefix("the ")
+        org = self.onto.organization(entity.text)
+        if org is not None:
+            res.country, res.sector, res.name = org.country, org.sector, org.name
+        elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
+            res.country, res.sector = self.onto.country_names[key], "GOV"
+            res.name = self.onto.country_labels.get(res.country)
+        elif key in self.onto.capitals and entity.label_ in {"GPE", "ORG", "LOC", "FAC"}:
+            res.country, res.sector = self.onto.capitals[key], "GOV"
+            res.name = entity.text
+        elif entity.label_ in {"PERSON", "ORG"}:
+            res.name = entity.text
+
+    def _country_from(self, tok: Token, res: _Resolution) -> None:
+        if res.country:
+            return
+        if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return
+        entity = self._entity_of(tok)
+        words = [tok.text]
+        if entity is not None:
+            words.insert(0, entity.text)
+        for word in words:
+            org = self.onto.organization(word)
+            key = word.lower().removeprefix("the ")
+            country = (
+                (org.country if org else None)
+                or self.onto.country_names.get(key)
+                or self.onto.demonyms.get(key)
+                or self.onto.capitals.get(key)
+            )
+            if country:
+                res.country = country
+                return
+
+    def _sector(self, head: Token, tiers: list[list[Token]]) -> str | None:
+        sectors = self.onto.sectors
+        lemma = head.lemma_.lower()
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
+        for left in modifiers:  # "Hamas commander": the group decides, not the rank
+            org = self.onto.organization(left.text)
+            if org is not None and org.sector:
+                return org.sector
+        for left in modifiers:
+            bigram = f"{left.lemma_.lower()} {lemma}"
+            if bigram in sectors:
+                return sectors[bigram]
+        if lemma in sectors and head.ent_type_ not in _NAMED:
+            return sectors[lemma]
+        entity = self._entity_of(head)
+        if entity is not None and entity.label_ == "ORG":
+            for tok in reversed(entity):
+                if tok.lemma_.lower() in sectors:
+                    return sectors[tok.lemma_.lower()]
+        for tier in tiers:
+            for tok in sorted(tier, key=lambda t: -t.i):
+                word = tok.lemma_.lower()
+                if word in sectors and tok.pos_ in {"NOUN", "PROPN"}:
+                    return sectors[word]
+        return None
+
+    def _person_memory(self, entity: Span, res: _Resolution) -> None:
+        names = [t.lower_ for t in entity if t.is_alpha and t.is_title]
+        if res.country or res.sector:
+            for name in names:
+                self.memory.people[name] = res
+            return
+        for name in reversed(names):
+            known = self.memory.people.get(name)
+            if known is not None:
+                res.country, res.sector = known.country, known.sector
+                res.name = known.name or res.name
+                return
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """ "Serbia ordered its army": a possessive pronoun points to the clause subject."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is None:
+            return None
+        for verb in head.ancestors:
+            if verb.pos_ in {"VERB", "AUX"}:
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i != head.i:
+                    return self.actor(subject).country
+                break
+        return self._pronoun(poss, poss.text, (poss.idx, poss.idx + len(poss))).country
+
+    def _pronoun(self, head: Token, text: str, span: tuple[int, int]) -> Actor:
+        word = head.lower_
+        found = self._speaker(head) if word in _FIRST_PERSON or word in _GROUP_PRONOUNS | {
+            "he", "she"} else None
+        if found is None:
+            want_person = word in _PERSON_PRONOUNS
+            for person, actor in reversed(self.memory.recent):
+                if person == want_person or (word in {"they", "them", "their"}):
+                    found = actor
+                    break
+        if found is None:
+            return Actor(text=text, span=span)
+        return Actor(
+            text=text, span=span, name=found.name, country=found.country,
+            sector=found.sector, ethnicity=found.ethnicity,
+        )
+
+    def _speaker(self, pronoun: Token) -> Actor | None:
+        """The subject of the nearest speech verb above a pronoun ("China said it ...")."""
+        for ancestor in pronoun.ancestors:
+            if ancestor.lemma_.lower() in self.speech:
+                for child in ancestor.children:
+                    if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                        return self.actor(child)
+        # a direct quotation: the speaker is the subject of the speech verb after it
+        sentence = pronoun.sent
+        if pronoun.lower_ in _FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
+            for child in sentence.root.children:
+                if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                    return self.actor(child)
+        return None
+
+    def _entity_of(self, tok: Token) -> Span | None:
+        return self.entities.get(tok.i)
+
+    def _sentence_place(self, sentence: Span) -> str | None:
+        """The country of the first "in <country>" of a sentence, for peoples."""
+        for tok in sentence:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
+                entity = self._entity_of(tok)
+                key = entity.text.lower() if entity is not None else tok.lower_
+                if key in self.onto.country_names:
+                    return self.onto.country_names[key]
+        return None
+
+    @staticmethod
+    def _plain_name(tokens: list[Token]) -> str | None:
+        words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
+        return " ".join(words) or None
+
+
+def _tiers(head: Token, token_set: set[int]) -> list[list[Token]]:
+    """Words of the phrase grouped by how closely they bind to the head."""
+    left = [t for c in head.lefts if c.dep_ in _LEFT_DEPS for t in c.subtree]
+    appos = [t for c in head.rights if c.dep_ == "appos" for t in c.subtree]
+    of_from: list[Token] = []
+    place: list[Token] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i in token_set:
+            target = of_from if child.lower_ in {"of", "from"} else place
+            target.extend(t for t in child.subtree if t.i != child.i)
+    return [left, appos, of_from, place]

@@ -1,0 +1,104 @@
+"""Coding: mode, context, intensity, CAMEO/ACLED mapping and confidence of an event."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsevents.ontology import Ontology
+from newsevents.ontology.load import Mapping
+from newsevents.records import Actor
+
+MAX_CONTEXTS = 3
+
+
+def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
+    """The sentence's lower-case lemmas as a set and as a space-padded string."""
+    lemmas = [t.lemma_.lower() for t in sentence if not t.is_space]
+    texts = [t.lower_ for t in sentence if not t.is_space]
+    return frozenset(lemmas) | frozenset(texts), f" {' '.join(lemmas)} "
+
+
+def scope_lemmas(trigger: Token) -> tuple[frozenset[str], str]:
+    """Lemmas of the trigger's own clause (without coordinated clauses), for mode cues."""
+    head = trigger
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    skip = {t.i for c in head.children if c.dep_ == "conj" for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip and not t.is_space]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    return frozenset(lemmas) | frozenset(t.lower_ for t in tokens), f" {' '.join(lemmas)} "
+
+
+def infer_mode(
+    event_type: str, lemmas: frozenset[str], joined: str, ontology: Ontology
+) -> str | None:
+    """The first mode of the type whose cue occurs in the sentence."""
+    for mode, cues in ontology.mode_cues.get(event_type, ()):
+        if cues.found_in(lemmas, joined):
+            return mode
+    return None
+
+
+def infer_contexts(
+    fixed: str | None, lemmas: frozenset[str], joined: str, ontology: Ontology
+) -> list[str]:
+    """The trigger's own context, then contexts cued in the sentence."""
+    found = [fixed] if fixed else []
+    for context, cues in ontology.context_cues.items():
+        if len(found) >= MAX_CONTEXTS:
+            break
+        if context not in found and cues.found_in(lemmas, joined):
+            found.append(context)
+    return found
+
+
+def _sectors(actors: list[Actor]) -> set[str]:
+    return {a.sector for a in actors if a.sector}
+
+
+def _fits(allowed: frozenset[str] | None, present: set[str]) -> bool:
+    return allowed is None or not allowed.isdisjoint(present)
+
+
+def find_mapping(
+    event_type: str, mode: str | None, actors: list[Actor], recipients: list[Actor],
+    ontology: Ontology,
+) -> Mapping | None:
+    """The first mappings.tsv row that fits the event."""
+    modes = {mode} if mode else set()
+    actor_sectors, recipient_sectors = _sectors(actors), _sectors(recipients)
+    for row in ontology.mappings:
+        if (
+            row.event_type == event_type
+            and _fits(row.mode, modes)
+            and _fits(row.actor_sector, actor_sectors)
+            and _fits(row.recipient_sector, recipient_sectors)
+        ):
+            return row
+    return None
+
+
+def confidence(
+    *, prior: float, actors: list[Actor], recipients: list[Actor], requires_recipient: bool,
+    negated: bool, hypothetical: bool, future: bool, background: bool = False,
+) -> float:
+    """A score in [0, 1]; 0.5 and above is what we would publish (see ``eval``).
+
+    Evidence adds to the trigger's prior; the auxiliary modes scale it down so
+    that an event that did not (or not yet) happen stays below 0.5.
+    """
+    score = prior
+    if any(a.country or a.sector for a in actors):
+        score += 0.15
+    elif not actors:
+        score -= 0.2
+    if recipients:
+        score += 0.05
+    elif requires_recipient:
+        score -= 0.1
+    for flag, factor in (
+        (negated, 0.2), (hypothetical, 0.45), (future, 0.8), (background, 0.55)
+    ):
+        if flag:
+            score *= factor
+    return round(min(0.99, max(0.01, score)), 3)

@@ -1,0 +1,307 @@
+"""Events: from a parsed article to PLOVER event records with evidence.
+
+Per sentence: find triggers; let a trigger that governs another absorb it
+("threatened to attack" is one THREATEN, "agreed to a ceasefire" one AGREE),
+and merge same-type triggers on one chain ("were injured in clashes" is one
+ASSAULT); read roles, actors, date, modes and context; then code the event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract import coding
+from newsevents.extract.actors import ActorResolver
+from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
+from newsevents.extract.modality import Modality, clause_head, read_modality
+from newsevents.extract.roles import Grammar, Roles, noun_roles, verb_roles
+from newsevents.extract.triggers import Trigger, find_triggers
+from newsevents.ontology import Ontology
+from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
+
+EXTRACTOR = "rules-1"
+_ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
+                "nsubjpass", "agent", "dative", "advmod", "npadvmod"}
+_MAX_CLIMB = 6
+_ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(slots=True)
+class _Group:
+    """One event in the making: its main trigger and the triggers merged into it."""
+
+    main: Trigger
+    members: list[Trigger] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> set[int]:
+        return {t.token.i for t in self.members}
+
+
+def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[str]) -> Trigger | None:
+    """The nearest trigger governing this one through argument links, if any."""
+    tok = trigger.token
+    for _ in range(_MAX_CLIMB):
+        infinitival = tok.dep_ in {"relcl", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        )
+        if (tok.dep_ not in _ABSORB_DEPS and not infinitival) or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "prep" and tok.lower_ in separate:
+            return None
+        tok = tok.head
+        if tok.i in by_token:
+            return by_token[tok.i]
+    return None
+
+
+def _group(triggers: list[Trigger], ontology: Ontology) -> tuple[list[_Group], dict[int, _Group]]:
+    by_token = {t.token.i: t for t in triggers}
+    separate = ontology.words("separate_preps")
+    casualty = ontology.words("casualty_verbs")
+    parent: dict[int, int] = {}
+    for trig in triggers:
+        governor = _climb(trig, by_token, separate)
+        if governor is not None:
+            parent[trig.token.i] = governor.token.i
+
+    def root(i: int) -> int:
+        seen = set()
+        while i in parent and i not in seen:
+            seen.add(i)
+            i = parent[i]
+        return i
+
+    groups: dict[int, _Group] = {}
+    for trig in triggers:
+        top = by_token[root(trig.token.i)]
+        group = groups.setdefault(top.token.i, _Group(main=top))
+        group.members.append(trig)
+        same_type = trig.sense.event_type == top.sense.event_type
+        through = trig.token.head
+        if (
+            same_type and trig is not top and top.token.lemma_.lower() in casualty
+            and trig.token.dep_ == "pobj" and through.dep_ == "prep" and through.head.i == top.token.i
+        ):
+            group.main = trig  # "injured in clashes": the clash is the event
+    merged: dict[tuple[int, str], _Group] = {}
+    for group in groups.values():
+        key = (clause_head(group.main.token).i, group.main.sense.event_type)
+        if key in merged:  # "used tear gas ... to disperse": one act, two words
+            merged[key].members.extend(group.members)
+        else:
+            merged[key] = group
+    index = {t.token.i: g for g in merged.values() for t in g.members}
+    return list(merged.values()), index
+
+
+def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
+    key = f"{article_id}|{trigger.start}|{trigger.end}|{event_type}"
+    return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    found: list[Token] = []
+    for head in heads:
+        for tok in (head, *head.conjuncts):
+            if tok not in found and tok.pos_ not in {"VERB", "AUX", "ADP", "CCONJ"}:
+                found.append(tok)
+    return found
+
+
+def _sentence_ref(index: int, sentence: Span) -> SentenceRef:
+    words = [t for t in sentence if not t.is_space]
+    start = words[0].idx if words else sentence.start_char
+    end = words[-1].idx + len(words[-1].text) if words else sentence.end_char
+    return SentenceRef(index=index, span=(start, end))
+
+
+class EventExtractor:
+    """Codes every event of one article; one instance per article (it keeps memory)."""
+
+    def __init__(self, doc: Doc, article: Article, ontology: Ontology) -> None:
+        self.doc = doc
+        self.article = article
+        self.onto = ontology
+        self.actors = ActorResolver(ontology, doc)
+        self.grammar = Grammar(
+            object_control=ontology.words("object_control"),
+            separate_preps=ontology.words("separate_preps"),
+        )
+
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        for index, sentence in enumerate(self.doc.sents):
+            triggers = find_triggers(sentence, self.onto)
+            if triggers:
+                events.extend(self._sentence_events(index, sentence, triggers))
+        return events
+
+    def _sentence_events(self, index: int, sentence: Span, triggers: list[Trigger]) -> list[Event]:
+        groups, by_token = _group(triggers, self.onto)
+        trigger_tokens = set(by_token)
+        for entity in sentence.ents:
+            if entity.label_ == "DATE":
+                owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
+                if owner is not None:
+                    by_token[owner.i].dates.append(entity)
+        lemmas, joined = coding.sentence_lemmas(sentence)
+        sentence_ref = _sentence_ref(index, sentence)
+        events = []
+        for group in groups:
+            event = self._code(group, groups, sentence_ref, lemmas, joined)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _roles(self, group: _Group) -> Roles:
+        roles = Roles()
+        for trig in [group.main, *group.members]:
+            info = self.onto.event_types[trig.sense.event_type]
+            extra = {trig.sense.particle} if trig.sense.particle else set()
+            frame = (noun_roles if trig.token.pos_ in {"NOUN", "PROPN"} else verb_roles)(
+                trig.token, info, extra, self.grammar
+            )
+            words = set(trig.words)  # "put its weight behind": the weight is no one
+            roles.actors = roles.actors or [t for t in frame.actors if t not in words]
+            roles.recipients = roles.recipients or [t for t in frame.recipients if t not in words]
+            roles.reciprocal = roles.reciprocal or frame.reciprocal
+            if roles.actors and roles.recipients:
+                break
+        return roles
+
+    def _resolve(self, heads: list[Token]) -> list[Actor]:
+        """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""
+        resolved = []
+        for head in _expand(heads):
+            actor = self.actors.actor(head)
+            if actor.country or actor.sector or head.pos_ in {"PROPN", "PRON"} or (
+                head.ent_type_ in _ACTOR_ENTITIES
+            ):
+                resolved.append(actor)
+        return resolved
+
+    def _code(
+        self, group: _Group, groups: list[_Group], sentence: SentenceRef,
+        lemmas: frozenset[str], joined: str,
+    ) -> Event | None:
+        main = group.main
+        event_type = main.sense.event_type
+        roles = self._roles(group)
+        actors = self._resolve(roles.actors)
+        recipients = [
+            r for r in self._resolve(roles.recipients)
+            if all(r.span != a.span for a in actors)
+        ]
+        modality = read_modality(main.token, self.onto)
+        for member in group.members:
+            same = member.sense.event_type == main.sense.event_type
+            if same and member is not main and not (modality.future or modality.hypothetical):
+                extra = read_modality(member.token, self.onto)
+                modality.negated = modality.negated or extra.negated
+        event_type, modality = self._remap(event_type, modality)
+        info = self.onto.event_types[event_type]
+        mode = main.sense.mode if main.sense.event_type == event_type else None
+        if mode is None:
+            scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
+            mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
+        grounded, date_entity = self._date(group, groups, future=modality.future)
+        historical = self._historical(grounded)
+        mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
+        trigger_text = self.doc.text[main.start:main.end]
+        event = Event(
+            id=_event_id(self.article.id, main, event_type),
+            article_id=self.article.id,
+            event_type=event_type,
+            trigger=TextRef(text=trigger_text, span=(main.start, main.end)),
+            sentence=sentence,
+            mode=mode,
+            context=coding.infer_contexts(main.sense.context, lemmas, joined, self.onto),
+            quad=info.quad,
+            intensity=info.mode_intensity.get(mode or "", info.intensity),
+            cameo_root=mapping.cameo_root if mapping else None,
+            acled=(
+                {"event_type": mapping.acled_event_type,
+                 "sub_event_type": mapping.acled_sub_event_type or ""}
+                if mapping and mapping.acled_event_type else None
+            ),
+            actor=actors,
+            recipient=recipients,
+            negated=modality.negated,
+            hypothetical=modality.hypothetical,
+            future=modality.future,
+            historical=historical,
+            confidence=coding.confidence(
+                prior=main.sense.prior, actors=actors, recipients=recipients,
+                requires_recipient=info.requires_recipient, negated=modality.negated,
+                hypothetical=modality.hypothetical, future=modality.future,
+                background=self._background(main),
+            ),
+            extractor=EXTRACTOR,
+        )
+        self._set_date(event, grounded, date_entity)
+        return event
+
+    def _background(self, trigger: Trigger) -> bool:
+        """A noun after "after", "amid", "since" ... refers back to an event told elsewhere."""
+        tok = trigger.token
+        return (
+            tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in self.onto.words("separate_preps")
+        )
+
+    def _remap(self, event_type: str, modality: Modality) -> tuple[str, Modality]:
+        """Announced or conditional events become the PLOVER type that codes them."""
+        if modality.negated or not (modality.future or modality.conditional):
+            return event_type, modality
+        info = self.onto.event_types[event_type]
+        target = info.conditional_type if modality.conditional else info.future_type
+        if target != event_type:
+            modality.future = False
+            modality.hypothetical = False
+        return target, modality
+
+    def _date(
+        self, group: _Group, groups: list[_Group], *, future: bool
+    ) -> tuple[GroundedDate | None, Span | None]:
+        """The event's own date, else its governing clause's, else one inside it."""
+        base = self.article.date
+        if base is None:
+            return None, None
+        ancestors = {a.i for a in group.main.token.ancestors}
+        inside = {t.i for t in group.main.token.subtree}
+        ordered = [group]
+        ordered += [g for g in groups if g is not group and g.main.token.i in ancestors]
+        ordered += [g for g in groups if g is not group and g.main.token.i in inside]
+        for candidate in ordered:
+            dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
+            for entity in dates:
+                grounded = ground(entity.text, base, future=future)
+                if grounded is not None:
+                    return grounded, entity
+        return None, None
+
+    def _set_date(self, event: Event, grounded: GroundedDate | None, entity: Span | None) -> None:
+        if grounded is not None and entity is not None:
+            start, end = expression_span(entity)
+            event.date, event.date_precision = grounded.value, grounded.precision
+            event.date_text, event.date_span = self.doc.text[start:end], (start, end)
+        elif self.article.date is not None:
+            event.date, event.date_precision = self.article.date.isoformat(), "day"
+
+    def _historical(self, grounded: GroundedDate | None) -> bool:
+        if grounded is None or self.article.date is None:
+            return False
+        start = date.fromisoformat(grounded.value)
+        span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
+        return start + timedelta(days=span_days) < self.article.date - timedelta(days=365)
+
+
+def extract_events(doc: Doc, article: Article, *, ontology: Ontology) -> list[Event]:
+    """Every event the article's text reports, in text order."""
+    return EventExtractor(doc, article, ontology).run()

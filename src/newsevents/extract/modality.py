@@ -1,0 +1,95 @@
+"""Auxiliary modes: was the event negated, hypothetical, announced for the future?
+
+The trigger and the verbs that govern it are read for negation ("did not
+attack", "no clashes"), modal and future auxiliaries ("could", "will"),
+governing verbs ("failed to", "plans to", "wants to"), and conditions ("if",
+"unless"). A "would" inside reported speech is the reported future.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsevents.ontology import Ontology
+
+_CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp"}
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    conditional: bool = False
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it up to (and including) its clause's verb."""
+    chain = [trigger]
+    tok = trigger
+    while tok.dep_ in _CLIMB and tok.head.i != tok.i and len(chain) < 6:
+        tok = tok.head
+        chain.append(tok)
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
+            break
+    return chain
+
+
+def clause_head(tok: Token) -> Token:
+    """The verb whose clause holds ``tok``; purpose clauses ("to disperse") join their verb."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    while tok.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    ):
+        tok = tok.head
+    return tok
+
+
+def read_modality(trigger: Token, ontology: Ontology) -> Modality:
+    """The auxiliary modes of the event whose trigger is ``trigger``."""
+    negation = ontology.words("negation")
+    modal = ontology.words("hypothetical_aux")
+    future_aux = ontology.words("future_aux")
+    marks = ontology.words("conditional_marks")
+    speech = ontology.words("speech_verbs")
+    mode = Modality()
+    chain = governing_chain(trigger)
+    for depth, tok in enumerate(chain):
+        governor = depth > 0 and tok.pos_ == "VERB"
+        lemma = tok.lemma_.lower()
+        if governor and lemma in ontology.words("negating_governors"):
+            mode.negated = True
+        if governor and lemma in ontology.words("future_governors"):
+            mode.future = True
+        if governor and lemma in ontology.words("hypothetical_governors"):
+            mode.hypothetical = True
+        for child in tok.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (
+                child.dep_ in {"det", "advmod"} and word in negation and depth == 0
+            ):
+                mode.negated = True
+            elif child.dep_ in {"aux", "auxpass"}:
+                if word in future_aux or child.lemma_.lower() in future_aux:
+                    mode.future = True
+                elif word in modal:
+                    if word == "would" and _reported(tok, speech):
+                        mode.future = True
+                    else:
+                        mode.hypothetical = True
+            elif child.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in marks for g in child.children
+            ):
+                mode.conditional = True
+            elif child.dep_ == "mark" and word in marks:
+                mode.hypothetical = True
+    if mode.conditional and not mode.future:
+        mode.hypothetical = True
+    return mode
+
+
+def _reported(verb: Token, speech: frozenset[str]) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech

@@ -1,0 +1,162 @@
+"""Roles: which words of the parse are an event's actor and recipient.
+
+Dependency frames, in order: the passive ("were injured by X", "X was
+arrested"), the active subject and object, the type's recipient prepositions
+("met with", "called on"), controlled clauses ("Serbia ordered its army to
+advance": the army advances), conjoined verbs sharing a subject, and for a
+noun trigger its possessor, modifiers and "by"/"between" phrases, or the
+subject of the verb that governs it ("held talks", "were injured in clashes
+with Serbs").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from newsevents.ontology.load import EventTypeInfo
+
+_SUBJECT = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
+_OBJECT = {"dobj", "dative"}
+_NOUN_ACTOR_DEPS = {"poss", "compound", "amod", "nmod"}
+_ACTOR_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+_OBJECT_CONTROL = {"dobj"}
+_LIGHT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Word lists from modality.yaml that the frames need."""
+
+    object_control: frozenset[str] = frozenset()
+    separate_preps: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Roles:
+    """Head tokens of actors and recipients (conjuncts not yet expanded)."""
+
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    reciprocal: bool = False
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the given prepositions under ``tok``; "on Saturday" is a time, not a role."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in {"prep", "prt", "agent"} and child.lower_ in preps:
+            found.extend(
+                c for c in child.children
+                if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}
+            )
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _agent(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Token]:
+    """The subject a verb without one shares with the clause it hangs from.
+
+    Verbs of ``object_control`` ("ordered its army to advance") hand their
+    object down; the others their subject ("agreed to withdraw").
+    """
+    if depth > 4:
+        return []
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar.object_control:
+        controller = _children(head, _OBJECT_CONTROL)
+        if controller:
+            return controller
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
+        if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
+            head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            if _is_passive(head):
+                agent = _agent(head)
+                if agent:
+                    return agent
+                return [] if verb.dep_ == "conj" else _children(head, _PASSIVE_SUBJECT)
+            subject = _children(head, _SUBJECT)
+            return subject or _inherited_subject(head, grammar, depth + 1)
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return [head]
+    return []
+
+
+def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+    """Actor and recipient of a verb trigger."""
+    roles = Roles()
+    recipient_preps = info.recipient_preps | extra_preps
+    if _is_passive(verb):
+        roles.actors = _agent(verb)
+        roles.recipients = _children(verb, _PASSIVE_SUBJECT)
+        if not roles.actors and verb.dep_ in {"relcl", "acl"}:
+            roles.recipients = roles.recipients or [verb.head]
+    else:
+        roles.actors = _children(verb, _SUBJECT)
+        roles.recipients = _children(verb, _OBJECT) or _prep_objects(verb, recipient_preps)
+        if not roles.actors:
+            roles.actors = _inherited_subject(verb, grammar)
+    if roles.recipients and any(r.pos_ == "VERB" for r in roles.recipients):
+        roles.recipients = [r for r in roles.recipients if r.pos_ != "VERB"]
+    if not roles.recipients and roles.actors:
+        roles.recipients = [
+            r for r in _prep_objects(verb, recipient_preps) if r not in roles.actors
+        ]
+    return roles
+
+
+def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest")."""
+    roles = Roles()
+    between = _prep_objects(noun, {"between", "among"})
+    if between:
+        roles.actors = between
+        roles.reciprocal = True
+        return roles
+    own = [
+        c for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in _NOUN_ACTOR_DEPS and c.ent_type_ in _ACTOR_ENTITIES)
+    ]
+    roles.actors = own or _prep_objects(noun, info.actor_preps | {"by"})
+    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
+    if roles.actors:
+        return roles
+    head = noun.head
+    if noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
+        # "held talks", "staged a protest", "launched an attack"
+        subject = _children(head, _SUBJECT) or _inherited_subject(head, grammar)
+        if noun.dep_ == "nsubjpass":
+            subject = _agent(head)
+        roles.actors = subject
+    elif (
+        noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
+        and head.lower_ not in grammar.separate_preps
+    ):
+        verb = head.head
+        if _is_passive(verb):
+            # "soldiers were injured in clashes with Serbs": the "with" side acted
+            sufferers = _children(verb, _PASSIVE_SUBJECT)
+            counterpart = roles.recipients or _prep_objects(noun, {"with"})
+            if counterpart:
+                roles.actors, roles.recipients = counterpart, sufferers
+            else:
+                roles.recipients = sufferers
+        else:
+            roles.actors = _children(verb, _SUBJECT) or _inherited_subject(verb, grammar)
+    return roles

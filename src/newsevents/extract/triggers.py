@@ -1,0 +1,97 @@
+"""Triggers: the words that signal an event, matched against triggers.tsv.
+
+A row may ask for a particle or preposition ("call for") or restrict the
+direct object ("impose" + sanction), so one verb can carry several senses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.ontology import Ontology
+from newsevents.ontology.load import TriggerSense
+
+_SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
+_TIME_ENTITIES = {"DATE", "TIME"}
+_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger: its token, the sense that matched, and the words it spans."""
+
+    token: Token
+    sense: TriggerSense
+    words: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.words)
+
+    @property
+    def end(self) -> int:
+        last = max(self.words, key=lambda t: t.i)
+        return last.idx + len(last.text)
+
+
+def _coarse_pos(tok: Token) -> str | None:
+    if tok.pos_ == "VERB":
+        return "VERB"
+    if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):
+        return "NOUN"
+    return None
+
+
+def _objects(tok: Token) -> list[Token]:
+    found = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
+    for child in tok.children:  # "impose sanctions on", "calls for talks"
+        if child.dep_ in {"prep", "prt"}:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[Token, ...]] | None:
+    best: tuple[float, TriggerSense, tuple[Token, ...]] | None = None
+    for sense in senses:
+        words: list[Token] = [tok]
+        score = sense.prior
+        if sense.particle:
+            parts = sense.particle.split()
+            child = next(
+                (c for c in tok.rights
+                 if c.dep_ in {"prt", "prep", "agent", "dobj", "advmod"} and c.lower_ == parts[0]
+                 and not any(o.ent_type_ in _TIME_ENTITIES for o in c.children)),
+                None,
+            )
+            if child is None:
+                continue
+            words.append(child)
+            score += 1.0
+        if sense.objects:
+            obj = next((o for o in _objects(tok) if o.lemma_.lower() in sense.objects), None)
+            if obj is None:
+                continue
+            words.append(obj)
+            score += 1.0
+        if best is None or score > best[0]:
+            best = (score, sense, tuple(words))
+    return (best[1], best[2]) if best else None
+
+
+def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
+    """Every trigger in a sentence, at most one per token, in text order."""
+    found: list[Trigger] = []
+    for tok in sentence:
+        pos = _coarse_pos(tok)
+        if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
+            continue
+        if tok.dep_ in _MODIFIER_DEPS or (pos == "VERB" and tok.dep_ == "amod"):
+            continue
+        senses = ontology.triggers.get((tok.lemma_.lower(), pos))
+        matched = _match(tok, senses) if senses else None
+        if matched is not None:
+            found.append(Trigger(tok, matched[0], matched[1]))
+    return found

@@ -1,0 +1,9 @@
+"""Ingest: read articles from files, JSONL, directories and standard input.
+
+Fills every ``Article`` field it can; yields an ``InputError`` in place of an
+input that cannot be read, so the caller reports it and goes on.
+"""
+
+from newsevents.ingest.sources import read_articles
+
+__all__ = ["read_articles"]

@@ -1,0 +1,1 @@
+"""spaCy components newsevents adds to the model's pipeline."""

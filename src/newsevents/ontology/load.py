@@ -1,0 +1,266 @@
+"""Read the ontology data files into lookup tables the extractors use."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsevents.errors import OntologyError
+from newsevents.records import EVENT_TYPES
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSense:
+    """One row of triggers.tsv: a word that signals an event type."""
+
+    lemma: str
+    pos: str
+    particle: str | None
+    objects: frozenset[str]
+    event_type: str
+    mode: str | None
+    context: str | None
+    prior: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventTypeInfo:
+    """What PLOVER says about one event type (event_types.yaml)."""
+
+    name: str
+    quad: str
+    intensity: float
+    mode_intensity: dict[str, float]
+    requires_recipient: bool
+    recipient_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    future_type: str
+    conditional_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """One row of mappings.tsv: CAMEO root and ACLED types for matching events."""
+
+    event_type: str
+    mode: frozenset[str] | None
+    actor_sector: frozenset[str] | None
+    recipient_sector: frozenset[str] | None
+    cameo_root: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Words and phrases (as lower-case lemmas) that signal a label."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def found_in(self, lemmas: frozenset[str], joined: str) -> bool:
+        """True if a cue occurs; ``joined`` is the lemmas with spaces around each."""
+        return not self.words.isdisjoint(lemmas) or any(p in joined for p in self.phrases)
+
+
+@dataclass(slots=True)
+class Ontology:
+    """All lookup tables, built once per process by ``load_ontology``."""
+
+    event_types: dict[str, EventTypeInfo]
+    triggers: dict[tuple[str, str], list[TriggerSense]]
+    mode_cues: dict[str, list[tuple[str, Cues]]]
+    context_cues: dict[str, Cues]
+    mappings: list[Mapping]
+    modality: dict[str, frozenset[str]]
+    country_names: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    country_labels: dict[str, str] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    acronyms: set[str] = field(default_factory=set)
+    sectors: dict[str, str] = field(default_factory=dict)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list from modality.yaml; empty if the key is absent."""
+        return self.modality.get(key, frozenset())
+
+    def organization(self, text: str) -> Organization | None:
+        """The organization a name refers to; short all-caps names ("WHO", "US")
+        match only when written in capitals, so "who" and "us" stay words."""
+        key = text.lower().removeprefix("the ")
+        if key in self.acronyms and not text.isupper():
+            return None
+        return self.organizations.get(key)
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file with a header, skipping blank and # lines."""
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None:
+            return
+        for number, row in enumerate(reader, start=2):
+            if len(row) > len(header):
+                raise OntologyError(f"{path.name}: row {number} has {len(row)} columns")
+            row = [cell.strip() for cell in row] + [""] * (len(header) - len(row))
+            yield dict(zip(header, row, strict=True))
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+def _wild(cell: str) -> frozenset[str] | None:
+    return None if cell in ("", "*") else frozenset(_split(cell))
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if not isinstance(data, dict):
+        raise OntologyError(f"{path.name}: expected a mapping at the top level")
+    return data
+
+
+def _cues(items: list[Any]) -> Cues:
+    cues = [str(c).lower().strip() for c in items or []]
+    return Cues(
+        words=frozenset(c for c in cues if " " not in c),
+        phrases=tuple(f" {c} " for c in cues if " " in c),
+    )
+
+
+def _files(name: str, extra: tuple[Path, ...]) -> list[Path]:
+    return [d / name for d in (DATA_DIR, *extra) if (d / name).exists()]
+
+
+def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
+    merged: dict[str, dict[str, Any]] = {}
+    for path in paths:
+        for name, spec in _yaml(path).items():
+            merged.setdefault(name, {}).update(spec or {})
+    missing = set(EVENT_TYPES) - set(merged)
+    if missing:
+        raise OntologyError(f"event_types.yaml lacks {sorted(missing)}")
+    return {
+        name: EventTypeInfo(
+            name=name,
+            quad=str(spec.get("quad", "")),
+            intensity=float(spec.get("intensity", 0)),
+            mode_intensity={str(k): float(v) for k, v in (spec.get("mode_intensity") or {}).items()},
+            requires_recipient=bool(spec.get("requires_recipient", False)),
+            recipient_preps=frozenset(spec.get("recipient_preps") or ()),
+            actor_preps=frozenset(spec.get("actor_preps") or ()),
+            future_type=str(spec.get("future_type") or name),
+            conditional_type=str(spec.get("conditional_type") or name),
+        )
+        for name, spec in merged.items()
+    }
+
+
+def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense]]:
+    table: dict[tuple[str, str], list[TriggerSense]] = {}
+    for path in paths:
+        for row in _rows(path):
+            words = row["trigger"].lower().split()
+            if not words or row["event_type"] not in EVENT_TYPES:
+                raise OntologyError(f"{path.name}: bad trigger row {row}")
+            sense = TriggerSense(
+                lemma=words[0],
+                pos=row["pos"].upper() or "VERB",
+                particle=" ".join(words[1:]) or None,
+                objects=frozenset(o.lower() for o in _split(row["object"])),
+                event_type=row["event_type"],
+                mode=row["mode"] or None,
+                context=row["context"] or None,
+                prior=float(row["prior"] or 0.6),
+            )
+            table.setdefault((sense.lemma, sense.pos), []).append(sense)
+    return table
+
+
+def _load_countries(onto: Ontology, paths: list[Path]) -> None:
+    for path in paths:
+        for row in _rows(path):
+            iso3 = row["iso3"]
+            onto.country_labels[iso3] = row["name"]
+            for name in [row["name"], *_split(row["aliases"])]:
+                onto.country_names[name.lower()] = iso3
+                if name.lower().startswith("the "):
+                    onto.country_names[name.lower()[4:]] = iso3
+            for word in _split(row["demonyms"]):
+                onto.demonyms[word.lower()] = iso3
+            for word in _split(row["capitals"]):
+                onto.capitals[word.lower()] = iso3
+
+
+def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
+    for path in paths:
+        for row in _rows(path):
+            org = Organization(row["name"], row["country"] or None, row["sector"] or None)
+            for name in [row["name"], *_split(row["aliases"])]:
+                onto.organizations[name.lower()] = org
+                if name.isupper() and len(name) <= 5:
+                    onto.acronyms.add(name.lower())
+
+
+@functools.lru_cache(maxsize=8)
+def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
+    """Load the bundled ontology plus any extra directories of the same files."""
+    mode_cues: dict[str, list[tuple[str, Cues]]] = {}
+    for path in _files("modes.yaml", extra):
+        for event_type, modes in _yaml(path).items():
+            mode_cues.setdefault(event_type, []).extend(
+                (mode, _cues(cues)) for mode, cues in (modes or {}).items()
+            )
+    context_cues: dict[str, Cues] = {}
+    for path in _files("contexts.yaml", extra):
+        context_cues.update({k: _cues(v) for k, v in _yaml(path).items()})
+    modality: dict[str, set[str]] = {}
+    for path in _files("modality.yaml", extra):
+        for key, words in _yaml(path).items():
+            modality.setdefault(key, set()).update(str(w).lower() for w in words or ())
+    mappings = [
+        Mapping(
+            event_type=row["event_type"],
+            mode=_wild(row["mode"]),
+            actor_sector=_wild(row["actor_sector"]),
+            recipient_sector=_wild(row["recipient_sector"]),
+            cameo_root=row["cameo_root"] or None,
+            acled_event_type=row["acled_event_type"] or None,
+            acled_sub_event_type=row["acled_sub_event_type"] or None,
+        )
+        for path in reversed(_files("mappings.tsv", extra))  # user rows match first
+        for row in _rows(path)
+    ]
+    onto = Ontology(
+        event_types=_load_event_types(_files("event_types.yaml", extra)),
+        triggers=_load_triggers(_files("triggers.tsv", extra)),
+        mode_cues=mode_cues,
+        context_cues=context_cues,
+        mappings=mappings,
+        modality={k: frozenset(v) for k, v in modality.items()},
+    )
+    _load_countries(onto, _files("countries.tsv", extra))
+    _load_organizations(onto, _files("organizations.tsv", extra))
+    for path in _files("sectors.tsv", extra):
+        onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
+    return onto

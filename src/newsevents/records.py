@@ -1,0 +1,148 @@
+"""Typed records that flow one way through the pipeline.
+
+Every stage reads and writes these; ``to_dict`` gives the JSON shape of the
+contract (design/event-record.md). A span is ``(start, end)`` in characters of
+``Article.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Span = tuple[int, int]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def _plain(value: Any) -> Any:
+    """Turn tuples into lists and dates into ISO strings, recursively."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON-ready data."""
+        return _plain(dataclasses.asdict(self))  # type: ignore[call-overload]
+
+
+@dataclass(slots=True)
+class Article(_Record):
+    """One input article; ``date`` is its publication date, or None if unknown."""
+
+    id: str
+    date: date | None
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = "en"
+
+
+@dataclass(slots=True)
+class Actor(_Record):
+    """An entity taking part in an event, resolved as far as the text allows."""
+
+    text: str
+    span: Span
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    ethnicity: str | None = None
+
+
+@dataclass(slots=True)
+class Location(_Record):
+    """Where an event happened (filled by the place resolver)."""
+
+    text: str
+    span: Span
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    precision: str = "unknown"
+
+
+@dataclass(slots=True)
+class Size(_Record):
+    """Casualty and arrest counts tied to one event."""
+
+    span: Span
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    qualifier: str | None = None
+
+
+@dataclass(slots=True)
+class TextRef(_Record):
+    """A piece of the article: the trigger words of an event."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class SentenceRef(_Record):
+    """The sentence an event was read from."""
+
+    index: int
+    span: Span
+
+
+@dataclass(slots=True)
+class Event(_Record):
+    """One coded event, with the evidence span of every field (see the contract)."""
+
+    id: str
+    article_id: str
+    event_type: str
+    trigger: TextRef
+    sentence: SentenceRef
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    quad: str | None = None
+    intensity: float | None = None
+    cameo_root: str | None = None
+    acled: dict[str, str] | None = None
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str = "unknown"
+    date_text: str | None = None
+    date_span: Span | None = None
+    location: Location | None = None
+    size: Size | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    confidence: float = 0.0
+    extractor: str = "rules-1"
+
+
+@dataclass(slots=True)
+class Quote(_Record):
+    """A direct or indirect quotation and who said it."""
+
+    id: str
+    article_id: str
+    speaker: Actor | None
+    text: str
+    span: Span
+    verb: str | None = None
+    verb_span: Span | None = None

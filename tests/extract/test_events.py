@@ -1,0 +1,133 @@
+"""End-to-end coding of sentences written for these tests (article date: Tue 2023-05-30)."""
+
+import pytest
+
+
+def _main(events):
+    assert events, "no event coded"
+    return max(events, key=lambda e: e.confidence)
+
+
+def _countries(actors):
+    return [a.country for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ghana and Togo agreed to open a joint border post.", "AGREE"),
+        ("The Kenyan foreign minister met with his Ugandan counterpart in Kampala.", "CONSULT"),
+        ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT"),
+        ("The government apologized to the families of the victims.", "CONCEDE"),
+        ("Rebels released 12 hostages on Sunday.", "RETREAT"),
+        ("Japan sent humanitarian aid to Turkey.", "AID"),
+        ("The opposition urged the president to resign.", "REQUEST"),
+        ("Egypt accused Ethiopia of violating the agreement.", "ACCUSE"),
+        ("Israel rejected the proposal.", "REJECT"),
+        ("Thousands of workers went on strike in Buenos Aires.", "PROTEST"),
+        ("The United States imposed sanctions on Iran.", "SANCTION"),
+        ("Russia deployed troops to the border.", "MOBILIZE"),
+        ("Police arrested five protesters.", "COERCE"),
+        ("Gunmen attacked a police station in northern Nigeria.", "ASSAULT"),
+        ("Pakistan threatened to expel the Afghan diplomats.", "THREATEN"),
+    ],
+)
+def test_events_type_of_main_event(code, text, event_type):
+    assert _main(code(text)).event_type == event_type
+
+
+def test_events_title_gives_country_and_sector(code):
+    event = _main(code("Serbian President Aleksandar Vucic asked China for help."))
+    assert event.event_type == "REQUEST"
+    actor = event.actor[0]
+    assert (actor.country, actor.sector) == ("SRB", "GOV")
+    assert [(r.country, r.sector) for r in event.recipient] == [("CHN", "GOV")]
+
+
+def test_events_compound_actor_is_one_event(code):
+    events = [e for e in code("The US and Jordan agreed to expand trade.") if e.event_type == "AGREE"]
+    assert len(events) == 1
+    assert sorted(_countries(events[0].actor)) == ["JOR", "USA"]
+
+
+def test_events_capital_stands_for_government(code):
+    event = _main(code("Beijing condemned the sanctions imposed by Washington."))
+    assert event.event_type == "ACCUSE"
+    assert (event.actor[0].country, event.actor[0].sector) == ("CHN", "GOV")
+
+
+def test_events_later_surname_keeps_resolution(code):
+    text = ("Kenyan President William Ruto arrived in Addis Ababa. "
+            "Ruto later met with Ethiopian officials.")
+    consult = next(e for e in code(text) if e.event_type == "CONSULT")
+    assert (consult.actor[0].country, consult.actor[0].sector) == ("KEN", "GOV")
+
+
+def test_events_negated_attack_is_flagged_and_unpublished(code):
+    events = [e for e in code("The army did not attack the village.") if e.event_type == "ASSAULT"]
+    assert events and events[0].negated and events[0].confidence < 0.5
+
+
+def test_events_threat_is_not_an_attack(code):
+    events = code("The rebels threatened to attack the capital.")
+    assert _main(events).event_type == "THREATEN"
+    assert all(e.event_type != "ASSAULT" or e.confidence < 0.5 for e in events)
+
+
+def test_events_passive_voice_roles(code):
+    event = _main(code("Three journalists were arrested by Turkish police on Monday."))
+    assert event.event_type == "COERCE"
+    assert (event.actor[0].country, event.actor[0].sector) == ("TUR", "COP")
+    assert event.recipient[0].sector == "JRN"
+    assert (event.date, event.date_precision, event.date_text) == ("2023-05-29", "day", "on Monday")
+
+
+def test_events_injured_in_clashes_with_is_one_assault(code):
+    text = "At least 30 soldiers were injured in clashes with protesters on Monday."
+    assaults = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1
+    event = assaults[0]
+    assert event.trigger.text == "clashes"
+    assert event.actor[0].sector == "CVL" and event.recipient[0].sector == "MIL"
+    assert event.date == "2023-05-29"
+
+
+def test_events_without_time_expression_take_article_date(code):
+    event = _main(code("Police arrested five protesters."))
+    assert (event.date, event.date_text, event.date_precision) == ("2023-05-30", None, "day")
+
+
+def test_events_speaker_is_actor_of_pronoun_subject(code):
+    event = _main(code("China said it opposes the unilateral actions of Kosovo."))
+    assert event.event_type == "REJECT"
+    assert event.actor[0].country == "CHN"
+
+
+def test_events_place_context_gives_police_country(code):
+    event = _main(code("Police in Kosovo detained five people."))
+    assert (event.actor[0].country, event.actor[0].sector) == ("XKX", "COP")
+
+
+def test_events_unknown_country_stays_null(code):
+    event = _main(code("Unidentified gunmen killed two farmers."))
+    assert event.actor[0].country is None
+
+
+def test_events_spans_index_the_text_exactly(code):
+    text = ("Serbian President Aleksandar Vucic on Tuesday asked China for support. "
+            "Protesters clashed with NATO peacekeepers on Monday, police said.")
+    for event in code(text):
+        for ref in (event.trigger, *event.actor, *event.recipient):
+            assert text[ref.span[0]:ref.span[1]] == ref.text
+        if event.date_span:
+            assert text[event.date_span[0]:event.date_span[1]] == event.date_text
+        start, end = event.sentence.span
+        assert start <= event.trigger.span[0] < event.trigger.span[1] <= end
+
+
+def test_events_mapping_fills_cameo_and_acled(code):
+    event = _main(code("Police fired tear gas at protesters in the capital on Saturday."))
+    assert event.event_type == "ASSAULT" and event.mode == "crowd-control"
+    assert event.cameo_root == "18"
+    assert event.acled == {"event_type": "Protests",
+                           "sub_event_type": "Excessive force against protesters"}

@@ -1,0 +1,46 @@
+import pytest
+
+from newsevents.errors import OntologyError
+from newsevents.ontology import load_ontology
+from newsevents.records import EVENT_TYPES
+
+
+def test_load_every_type_has_triggers_and_a_mapping(ontology):
+    typed = {s.event_type for senses in ontology.triggers.values() for s in senses}
+    assert typed == set(EVENT_TYPES)
+    assert {m.event_type for m in ontology.mappings} == set(EVENT_TYPES)
+    assert set(ontology.event_types) == set(EVENT_TYPES)
+
+
+def test_load_modes_are_plover_modes(ontology):
+    for senses in ontology.triggers.values():
+        for sense in senses:
+            if sense.mode:
+                known = {m for m, _ in ontology.mode_cues.get(sense.event_type, [])}
+                assert sense.mode in known, (sense.lemma, sense.event_type, sense.mode)
+
+
+def test_load_countries_cover_names_demonyms_capitals(ontology):
+    assert ontology.country_names["kosovo"] == "XKX"
+    assert ontology.demonyms["serbian"] == "SRB"
+    assert ontology.capitals["beijing"] == "CHN"
+    assert ontology.organizations["nato"].country == "IGO"
+    assert ontology.sectors["police"] == "COP"
+
+
+def test_load_extra_directory_adds_a_trigger(tmp_path):
+    (tmp_path / "triggers.tsv").write_text(
+        "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\n"
+        "frobnicate\tVERB\t\tASSAULT\t\t\t0.9\n"
+    )
+    onto = load_ontology((tmp_path,))
+    assert onto.triggers[("frobnicate", "VERB")][0].event_type == "ASSAULT"
+    assert ("attack", "VERB") in onto.triggers
+
+
+def test_load_bad_row_is_an_ontology_error(tmp_path):
+    (tmp_path / "triggers.tsv").write_text(
+        "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\nzap\tVERB\t\tNOPE\t\t\t0.9\n"
+    )
+    with pytest.raises(OntologyError, match="E010"):
+        load_ontology((tmp_path,))

@@ -1,0 +1,76 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+import json
+import subprocess
+import sys
+
+from conftest import SAMPLES
+
+
+def _run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "newsevents.cli", *args],
+        input=stdin, capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_cli_extract_samples_writes_valid_events(tmp_path):
+    out = tmp_path / "events.jsonl"
+    result = _run("extract", str(SAMPLES), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in out.read_text().splitlines()]
+    texts = {}
+    for path in (SAMPLES / "articles").glob("*.txt"):
+        from newsevents.ingest.text import parse_dated_text
+
+        article = parse_dated_text(path.read_text(), article_id=path.stem)
+        texts[article.id] = article.text
+    for line in (SAMPLES / "articles.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = record["text"]
+    assert {e["article_id"] for e in events} == set(texts)
+    published = {e["event_type"] for e in events if e["confidence"] >= 0.5}
+    assert len(published) == 16, sorted(published)
+    for event in events:
+        text = texts[event["article_id"]]
+        for ref in [event["trigger"], *event["actor"], *event["recipient"]]:
+            assert text[ref["span"][0]:ref["span"][1]] == ref["text"]
+        assert 0.0 <= event["confidence"] <= 1.0
+
+
+def test_cli_bad_inputs_one_line_each_and_others_coded(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(" date 2023-05-30 Police in Lagos arrested five protesters on Monday.")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02garbage")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "ok", "date": "2023-01-01", "text": "Troops withdrew."}\n{oops\n'
+                   '{"id": "empty", "text": "  "}\n')
+    out = tmp_path / "out.jsonl"
+    result = _run("extract", str(tmp_path / "missing.txt"), str(binary), str(bad), str(good),
+                  "-o", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert len(errors) == 4, result.stderr
+    assert any("E001" in e for e in errors) and any("E002" in e for e in errors)
+    assert any("E003" in e for e in errors) and any("E004" in e for e in errors)
+    ids = {json.loads(line)["article_id"] for line in out.read_text().splitlines()}
+    assert ids == {"good", "ok"}
+
+
+def test_cli_stdin_to_stdout():
+    result = _run("extract", "-", stdin=" date 2023-05-30 Rebels attacked a convoy on Sunday.")
+    assert result.returncode == 0, result.stderr
+    event = json.loads(result.stdout.splitlines()[0])
+    assert event["event_type"] == "ASSAULT" and event["date"] == "2023-05-28"
+
+
+def test_cli_no_date_warns_and_still_codes(tmp_path):
+    path = tmp_path / "nodate.txt"
+    path.write_text("Rebels attacked a convoy on Sunday.")
+    result = _run("extract", str(path))
+    assert result.returncode == 0
+    assert "warning" in result.stderr and "nodate" in result.stderr
+    event = json.loads(result.stdout.splitlines()[0])
+    assert event["date"] is None and event["date_precision"] == "unknown"
