@@ -72,7 +72,8 @@ def load_gold(path: Path) -> list[GoldRecord]:
         label = record.get("event")
         if label == "DOCUMENT" or not record.get("text"):
             continue
-        markup = (record.get("textInfo") or {}).get("markup", "")
+        info = record.get("textInfo")
+        markup = str(info.get("markup", "")) if isinstance(info, dict) else str(info or "")
         gold.append(GoldRecord(
             id=record["id"], text=record["text"], event_type=LABELS.get(label, label),
             actors=_entities(record.get("source"), codes),

@@ -76,8 +76,11 @@ class ActorResolver:
     def __init__(self, ontology: Ontology, doc: Doc) -> None:
         self.onto = ontology
         self.memory = ActorMemory()
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.active: set[int] = set()
+        self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
+        self._places: dict[int, str | None] = {}
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
 
@@ -87,9 +90,8 @@ class ActorResolver:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
         tokens = phrase_tokens(head)
-        doc = head.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[start:end]
+        text = self.text[start:end]
         if head.pos_ == "PRON":
             return self._pronoun(head, text, (start, end))
         if head.i in self.active:  # a phrase whose resolution leads back to itself
@@ -136,7 +138,7 @@ class ActorResolver:
             res.country = self._possessor_country(head)
         res.sector = res.sector or self._sector(head, tiers)
         if res.ethnicity and not res.country:
-            res.country = self._sentence_place(head.sent) or self.onto.demonyms.get(head.lower_)
+            res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
         if entity is not None and entity.label_ == "PERSON":
             self._person_memory(entity, res)
         return res
@@ -254,7 +256,7 @@ class ActorResolver:
                     if child.dep_ == "nsubj" and child.pos_ != "PRON":
                         return self.actor(child)
         # a direct quotation: the speaker is the subject of the speech verb after it
-        sentence = pronoun.sent
+        sentence = self.sentence
         if pronoun.lower_ in _FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
             for child in sentence.root.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
@@ -264,15 +266,19 @@ class ActorResolver:
     def _entity_of(self, tok: Token) -> Span | None:
         return self.entities.get(tok.i)
 
-    def _sentence_place(self, sentence: Span) -> str | None:
-        """The country of the first "in <country>" of a sentence, for peoples."""
-        for tok in sentence:
-            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
-                entity = self._entity_of(tok)
-                key = entity.text.lower() if entity is not None else tok.lower_
-                if key in self.onto.country_names:
-                    return self.onto.country_names[key]
-        return None
+    def _sentence_place(self) -> str | None:
+        """The country of the first "in <country>" of the sentence, for peoples."""
+        start = self.sentence.start
+        if start not in self._places:
+            self._places[start] = None
+            for tok in self.sentence:
+                if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
+                    entity = self._entity_of(tok)
+                    key = entity.text.lower() if entity is not None else tok.lower_
+                    if key in self.onto.country_names:
+                        self._places[start] = self.onto.country_names[key]
+                        break
+        return self._places[start]
 
     @staticmethod
     def _plain_name(tokens: list[Token]) -> str | None:

@@ -126,6 +126,7 @@ class EventExtractor:
 
     def __init__(self, doc: Doc, article: Article, ontology: Ontology) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.article = article
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc)
@@ -136,20 +137,24 @@ class EventExtractor:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
+        dates = [e for e in self.doc.ents if e.label_ == "DATE"]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)
             if triggers:
-                events.extend(self._sentence_events(index, sentence, triggers))
+                self.actors.sentence = sentence
+                inside = [e for e in dates if sentence.start <= e.start < sentence.end]
+                events.extend(self._sentence_events(index, sentence, triggers, inside))
         return events
 
-    def _sentence_events(self, index: int, sentence: Span, triggers: list[Trigger]) -> list[Event]:
+    def _sentence_events(
+        self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]
+    ) -> list[Event]:
         groups, by_token = _group(triggers, self.onto)
         trigger_tokens = set(by_token)
-        for entity in sentence.ents:
-            if entity.label_ == "DATE":
-                owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
-                if owner is not None:
-                    by_token[owner.i].dates.append(entity)
+        for entity in dates:
+            owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
+            if owner is not None:
+                by_token[owner.i].dates.append(entity)
         lemmas, joined = coding.sentence_lemmas(sentence)
         sentence_ref = _sentence_ref(index, sentence)
         events = []
@@ -213,7 +218,7 @@ class EventExtractor:
         grounded, date_entity = self._date(group, groups, future=modality.future)
         historical = self._historical(grounded)
         mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
-        trigger_text = self.doc.text[main.start:main.end]
+        trigger_text = self.text[main.start:main.end]
         event = Event(
             id=_event_id(self.article.id, main, event_type),
             article_id=self.article.id,
@@ -290,7 +295,7 @@ class EventExtractor:
         if grounded is not None and entity is not None:
             start, end = expression_span(entity)
             event.date, event.date_precision = grounded.value, grounded.precision
-            event.date_text, event.date_span = self.doc.text[start:end], (start, end)
+            event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.article.date is not None:
             event.date, event.date_precision = self.article.date.isoformat(), "day"
 
