@@ -18,7 +18,7 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.roles import Grammar, Roles, noun_roles, verb_roles
+from newsevents.extract.roles import Grammar, Roles, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.ontology import Ontology
 from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
@@ -47,10 +47,14 @@ def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[s
     """The nearest trigger governing this one through argument links, if any."""
     tok = trigger.token
     for _ in range(_MAX_CLIMB):
+        # "to guarantee", "calling for": clauses that spell out the governing event
         infinitival = tok.dep_ in {"relcl", "advcl"} and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
         )
-        if (tok.dep_ not in _ABSORB_DEPS and not infinitival) or tok.head.i == tok.i:
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "mark"} for c in tok.children
+        )
+        if (tok.dep_ not in _ABSORB_DEPS and not (infinitival or participle)) or tok.head.i == tok.i:
             return None
         if tok.dep_ == "prep" and tok.lower_ in separate:
             return None
@@ -169,9 +173,12 @@ class EventExtractor:
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
-            frame = (noun_roles if trig.token.pos_ in {"NOUN", "PROPN"} else verb_roles)(
-                trig.token, info, extra, self.grammar
-            )
+            if trig.sense.pos == "AUX":
+                frame = obligation_roles(trig.token)
+            else:
+                frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
+                    trig.token, info, extra, self.grammar
+                )
             words = set(trig.words)  # "put its weight behind": the weight is no one
             roles.actors = roles.actors or [t for t in frame.actors if t not in words]
             roles.recipients = roles.recipients or [t for t in frame.recipients if t not in words]
@@ -261,10 +268,19 @@ class EventExtractor:
         )
 
     def _remap(self, event_type: str, modality: Modality) -> tuple[str, Modality]:
-        """Announced or conditional events become the PLOVER type that codes them."""
-        if modality.negated or not (modality.future or modality.conditional):
-            return event_type, modality
+        """Announced, refused or conditional events become the PLOVER type that codes them.
+
+        "will meet" is AGREE, "will not accept" is REJECT, "will withdraw unless"
+        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type).
+        """
         info = self.onto.event_types[event_type]
+        if modality.negated:
+            if not modality.future or info.negated_type == event_type:
+                return event_type, modality
+            modality.negated = modality.future = modality.hypothetical = False
+            return info.negated_type, modality
+        if not (modality.future or modality.conditional):
+            return event_type, modality
         target = info.conditional_type if modality.conditional else info.future_type
         if target != event_type:
             modality.future = False

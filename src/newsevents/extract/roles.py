@@ -121,9 +121,20 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     return roles
 
 
+def obligation_roles(aux: Token) -> Roles:
+    """ "X said Y must do Z": X demands it of Y."""
+    verb = aux.head
+    return Roles(
+        actors=_children(verb.head, _SUBJECT),
+        recipients=_children(verb, _SUBJECT | _PASSIVE_SUBJECT),
+    )
+
+
 def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     """Actor and recipient of a noun trigger ("clashes", "talks", "a protest")."""
     roles = Roles()
+    if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
+        noun = noun.head
     between = _prep_objects(noun, {"between", "among"})
     if between:
         roles.actors = between

@@ -17,6 +17,7 @@ _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "
 _TIME_ENTITIES = {"DATE", "TIME"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +41,28 @@ class Trigger:
 def _coarse_pos(tok: Token) -> str | None:
     if tok.pos_ == "VERB":
         return "VERB"
+    if tok.tag_ == "MD":
+        return "AUX"
     if tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower):
         return "NOUN"
     return None
 
 
 def _objects(tok: Token) -> list[Token]:
-    found = [c for c in tok.children if c.dep_ in _OBJECT_DEPS]
-    for child in tok.children:  # "impose sanctions on", "calls for talks"
+    """Words a trigger's ``object`` column may name.
+
+    For a verb: its objects ("impose sanctions", "calls for talks"). For a noun:
+    its modifiers and who or what it is about ("hunger strike", "strike by
+    workers", "workers went on strike").
+    """
+    deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
+    found = [c for c in tok.children if c.dep_ in deps]
+    for child in tok.children:
         if child.dep_ in {"prep", "prt"}:
             found.extend(c for c in child.children if c.dep_ == "pobj")
+    if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"}:
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        found.extend(c for c in verb.children if c.dep_ == "nsubj")
     return found
 
 
@@ -81,14 +94,28 @@ def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[
     return (best[1], best[2]) if best else None
 
 
+def reported_obligation(aux: Token, speech: frozenset[str]) -> bool:
+    """ "X said Y must go": a modal in a clause reported by a speech verb, with its own subject."""
+    verb = aux.head
+    return (
+        verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
 def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     """Every trigger in a sentence, at most one per token, in text order."""
     found: list[Trigger] = []
+    speech = ontology.words("speech_verbs")
+    generic_heads = ontology.words("generic_event_heads")
     for tok in sentence:
         pos = _coarse_pos(tok)
         if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
             continue
-        if tok.dep_ in _MODIFIER_DEPS or (pos == "VERB" and tok.dep_ == "amod"):
+        if pos == "AUX" and not reported_obligation(tok, speech):
+            continue
+        framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in generic_heads
+        if (tok.dep_ in _MODIFIER_DEPS and not framed) or (pos == "VERB" and tok.dep_ == "amod"):
             continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
         matched = _match(tok, senses) if senses else None

@@ -44,6 +44,7 @@ class EventTypeInfo:
     actor_preps: frozenset[str]
     future_type: str
     conditional_type: str
+    negated_type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,7 @@ def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
             actor_preps=frozenset(spec.get("actor_preps") or ()),
             future_type=str(spec.get("future_type") or name),
             conditional_type=str(spec.get("conditional_type") or name),
+            negated_type=str(spec.get("negated_type") or name),
         )
         for name, spec in merged.items()
     }
