@@ -120,14 +120,16 @@ def report(result: Result, console: Console, *, show_errors: bool = False) -> di
         else:
             actor_f1.add_sets(pred_actor, gold_actor)
             recipient_f1.add_sets(pred_recipient, gold_recipient)
-        predicted_sectors = {
-            (a.country, a.sector) for a in (event.actor + event.recipient if event else [])
-        }
-        for country, sector in gold.actors + gold.recipients:
-            matches = [s for c, s in predicted_sectors if c == country]
-            if sector and matches:
-                sector_total += 1
-                sector_hits += sector in matches
+        pairs = [(gold.actors, event.actor if event else []),
+                 (gold.recipients, event.recipient if event else [])]
+        if gold.reciprocal:
+            pairs = [(gold.actors + gold.recipients, pairs[0][1] + pairs[1][1])]
+        for gold_side, predicted_side in pairs:  # sectors compared within a role
+            for country, sector in gold_side:
+                matches = [a.sector for a in predicted_side if a.country == country]
+                if sector and matches:
+                    sector_total += 1
+                    sector_hits += sector in matches
         if event is not None:
             band = next(i for i, (lo, hi) in enumerate(BINS) if lo <= event.confidence < hi)
             bins[(band, predicted == gold.event_type)] += 1
@@ -143,7 +145,11 @@ def report(result: Result, console: Console, *, show_errors: bool = False) -> di
         "type_accuracy": ratio(correct, total),
         "type_macro_f1": sum(macro) / len(macro) if macro else 0.0,
         "actor_country_f1": actor_f1.f1,
+        "actor_country_precision": actor_f1.precision,
+        "actor_country_recall": actor_f1.recall,
         "recipient_country_f1": recipient_f1.f1,
+        "recipient_country_precision": recipient_f1.precision,
+        "recipient_country_recall": recipient_f1.recall,
         "sector_accuracy": ratio(sector_hits, sector_total),
         "precision_at_0.5": ratio(bins[(2, True)] + bins[(3, True)], published),
         "coverage_at_0.5": ratio(published, total),

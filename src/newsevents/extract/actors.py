@@ -83,10 +83,11 @@ class ActorResolver:
         self._places: dict[int, str | None] = {}
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
+        self.stances = ontology.words("stance_prefixes")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
-        head = self._through_quantifier(head)
+        head = self._through_possessor(self._through_quantifier(head))
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
         tokens = phrase_tokens(head)
@@ -109,6 +110,16 @@ class ActorResolver:
         return actor
 
     # -- resolution -------------------------------------------------------------
+
+    def _through_possessor(self, head: Token) -> Token:
+        """ "Serbia's efforts", "the army's offensive": the possessor is the participant."""
+        if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in self.onto.sectors:
+            return head
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and (owner.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
+                                  or owner.lemma_.lower() in self.onto.sectors):
+            return owner
+        return head
 
     def _through_quantifier(self, head: Token) -> Token:
         if head.lemma_.lower() in self.quantifiers or head.like_num:
@@ -158,10 +169,11 @@ class ActorResolver:
             res.name = entity.text
 
     def _country_from(self, tok: Token, res: _Resolution) -> None:
-        if res.country:
+        if res.country or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return
-        if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-            return
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.stances:
+            return  # "anti-Syria journalist", "pro-Russian separatists": not of that country
         entity = self._entity_of(tok)
         words = [tok.text]
         if entity is not None:

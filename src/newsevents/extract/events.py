@@ -137,6 +137,10 @@ class EventExtractor:
         self.grammar = Grammar(
             object_control=ontology.words("object_control"),
             separate_preps=ontology.words("separate_preps"),
+            object_preps=ontology.words("object_recipient_preps"),
+            light_objects=frozenset(
+                o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
+            ) - frozenset(ontology.sectors),
         )
 
     def run(self) -> list[Event]:
@@ -179,9 +183,11 @@ class EventExtractor:
                 frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
                     trig.token, info, extra, self.grammar
                 )
-            words = set(trig.words)  # "put its weight behind": the weight is no one
-            roles.actors = roles.actors or [t for t in frame.actors if t not in words]
-            roles.recipients = roles.recipients or [t for t in frame.recipients if t not in words]
+            # "put its weight behind": the weight is part of the trigger; "expelled diplomats":
+            # the diplomats are people (sectors.tsv) and stay a participant
+            light = {t for t in trig.words if t.lemma_.lower() not in self.onto.sectors} - {trig.token}
+            roles.actors = roles.actors or [t for t in frame.actors if t not in light]
+            roles.recipients = roles.recipients or [t for t in frame.recipients if t not in light]
             roles.reciprocal = roles.reciprocal or frame.reciprocal
             if roles.actors and roles.recipients:
                 break

@@ -32,6 +32,8 @@ class Grammar:
 
     object_control: frozenset[str] = frozenset()
     separate_preps: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
+    light_objects: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -118,6 +120,13 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         roles.recipients = [
             r for r in _prep_objects(verb, recipient_preps) if r not in roles.actors
         ]
+    if not roles.recipients or all(r.lemma_.lower() in grammar.light_objects for r in roles.recipients):
+        # "halted aid to Serbia", "imposed sanctions on Iran": the object's own phrase names them
+        for obj in _children(verb, _OBJECT):
+            found = _prep_objects(obj, recipient_preps | grammar.object_preps)
+            if found:
+                roles.recipients = found
+                break
     return roles
 
 
