@@ -19,7 +19,7 @@ from newsevents.records import Actor
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
-_PHRASE_RIGHT_DEPS = {"appos", "compound", "case", "nummod"}
+_PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}

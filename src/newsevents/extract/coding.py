@@ -91,7 +91,7 @@ def confidence(
     if any(a.country or a.sector for a in actors):
         score += 0.15
     elif not actors:
-        score -= 0.2
+        score -= 0.25 if recipients else 0.35
     if recipients:
         score += 0.05
     elif requires_recipient:

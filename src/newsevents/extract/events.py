@@ -25,8 +25,8 @@ from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
 _ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
-                "nsubjpass", "agent", "dative", "advmod", "npadvmod"}
-_MAX_CLIMB = 6
+                "nsubjpass", "agent", "dative", "advmod", "npadvmod", "compound"}
+_MAX_CLIMB = 10
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
