@@ -10,6 +10,7 @@ Unknown stays None: nothing is guessed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -108,6 +109,20 @@ class ActorResolver:
         )
         self.memory.remember(actor, person=head.ent_type_ == "PERSON")
         return actor
+
+    def actors(self, head: Token) -> list[Actor]:
+        """One actor per country of coordinated modifiers: "US and British forces" is two."""
+        first = self.actor(head)
+        found = [first]
+        for modifier in head.children:
+            if modifier.dep_ not in {"amod", "compound"} or not modifier.conjuncts:
+                continue
+            for other in modifier.conjuncts:
+                probe = _Resolution()
+                self._country_from(other, probe)
+                if probe.country and all(probe.country != a.country for a in found):
+                    found.append(dataclasses.replace(first, country=probe.country))
+        return found
 
     # -- resolution -------------------------------------------------------------
 

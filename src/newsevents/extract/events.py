@@ -197,11 +197,11 @@ class EventExtractor:
         """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""
         resolved = []
         for head in _expand(heads):
-            actor = self.actors.actor(head)
-            if actor.country or actor.sector or head.pos_ in {"PROPN", "PRON"} or (
-                head.ent_type_ in _ACTOR_ENTITIES
-            ):
-                resolved.append(actor)
+            for actor in self.actors.actors(head):
+                if actor.country or actor.sector or head.pos_ in {"PROPN", "PRON"} or (
+                    head.ent_type_ in _ACTOR_ENTITIES
+                ):
+                    resolved.append(actor)
         return resolved
 
     def _code(
@@ -222,13 +222,18 @@ class EventExtractor:
             if same and member is not main and not (modality.future or modality.hypothetical):
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
+        announced = modality.future
         event_type, modality = self._remap(event_type, modality)
+        remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
         mode = main.sense.mode if main.sense.event_type == event_type else None
         if mode is None:
             scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
             mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
-        grounded, date_entity = self._date(group, groups, future=modality.future)
+        # an announcement, promise or refusal happened when it was made: the article's date
+        grounded, date_entity = (None, None) if remapped and announced else self._date(
+            group, groups, future=modality.future
+        )
         historical = self._historical(grounded)
         mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
         trigger_text = self.text[main.start:main.end]

@@ -1,0 +1,46 @@
+"""Auxiliary modes and the PLOVER types they turn an event into (article date 2023-05-30)."""
+
+import pytest
+
+
+def _main(events):
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "flag"),
+    [
+        ("Rebels could attack the capital.", "ASSAULT", "hypothetical"),
+        ("If the rebels attack the city, the army will respond.", "ASSAULT", "hypothetical"),
+        ("No clashes were reported in the city.", "ASSAULT", "negated"),
+        ("The government failed to reach an agreement with the unions.", "AGREE", "negated"),
+    ],
+)
+def test_modality_flags_set(code, text, event_type, flag):
+    events = [e for e in code(text) if event_type is None or e.event_type == event_type]
+    assert any(getattr(e, flag) for e in events)
+    assert all(e.confidence < 0.5 for e in events if getattr(e, flag))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The two presidents will meet in Geneva next week.", "AGREE"),
+        ("Syria said it will not accept the plan.", "REJECT"),
+        ("Nigeria said it would withdraw its troops from Chad unless the rebels disarm.", "THREATEN"),
+        ("The army announced it would withdraw from the town.", "CONCEDE"),
+        ("The ministry said Israel must halt construction.", "REQUEST"),
+    ],
+)
+def test_modality_announced_and_refused_events_change_type(code, text, event_type):
+    assert _main(code(text)).event_type == event_type
+
+
+def test_modality_announcement_is_dated_when_made(code):
+    event = _main(code("The ministers will meet on Saturday."))
+    assert (event.event_type, event.date, event.date_text) == ("AGREE", "2023-05-30", None)
+
+
+def test_modality_historical_by_date(code):
+    event = _main(code("Rebels attacked the town in 1999."))
+    assert event.historical and event.date == "1999-01-01" and event.date_precision == "year"

@@ -1,0 +1,38 @@
+import pytest
+
+from newsevents.extract.triggers import find_triggers
+
+
+@pytest.fixture()
+def triggers(pipeline):
+    def run(text):
+        doc = pipeline.nlp(text)
+        return [
+            (t.token.text, t.sense.event_type)
+            for s in doc.sents for t in find_triggers(s, pipeline.ontology)
+        ]
+
+    return run
+
+
+def test_triggers_particle_sense(triggers):
+    assert ("called", "REQUEST") in triggers("The opposition called for new elections.")
+
+
+def test_triggers_particle_is_not_a_date_preposition(triggers):
+    found = triggers("Kosovo Serbs on Saturday called the decision illegal.")
+    assert ("called", "REQUEST") not in found
+
+
+def test_triggers_object_restricted_sense(triggers):
+    assert ("imposed", "SANCTION") in triggers("The EU imposed sanctions on Belarus.")
+    assert ("imposed", "COERCE") in triggers("The army imposed a curfew on the city.")
+
+
+def test_triggers_modal_only_in_reported_speech(triggers):
+    assert ("must", "REQUEST") in triggers("Washington said Beijing must release the activists.")
+    assert ("must", "REQUEST") not in triggers("We must leave now.")
+
+
+def test_triggers_modifiers_are_not_events(triggers):
+    assert triggers("The protest leaders were arrested.") == [("arrested", "COERCE")]
