@@ -1,9 +1,10 @@
+import io
 import json
 
 import pytest
+from conftest import SHARED
 from rich.console import Console
 
-from conftest import SHARED
 from newsevents.eval.plover_gsr import evaluate, load_gold, report
 
 RECORDS = [
@@ -30,7 +31,7 @@ def test_plover_gsr_loader_maps_old_labels_and_codes(tmp_path):
 def test_plover_gsr_report_counts_right_and_wrong(tmp_path, pipeline):
     (tmp_path / "gold.json").write_text(json.dumps(RECORDS))
     gold = load_gold(tmp_path / "gold.json")
-    figures = report(evaluate(gold, pipeline), Console(file=open("/dev/null", "w")))
+    figures = report(evaluate(gold, pipeline), Console(file=io.StringIO()))
     assert figures["sentences"] == 2
     assert figures["type_accuracy"] == 1.0
     assert figures["actor_country_f1"] == 1.0
@@ -40,6 +41,6 @@ def test_plover_gsr_report_counts_right_and_wrong(tmp_path, pipeline):
 @pytest.mark.skipif(not (SHARED / "eval" / "plover_gsr").exists(), reason="no ../shared/eval")
 def test_plover_gsr_full_set_keeps_its_level(pipeline):
     gold = load_gold(SHARED / "eval" / "plover_gsr")
-    figures = report(evaluate(gold, pipeline), Console(file=open("/dev/null", "w")))
+    figures = report(evaluate(gold, pipeline), Console(file=io.StringIO()))
     assert figures["type_accuracy"] >= 0.65
     assert figures["precision_at_0.5"] >= 0.7
