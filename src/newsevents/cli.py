@@ -108,6 +108,13 @@ def extract(
     except (OSError, NewsEventsError) as exc:
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(2) from None
+    for article in list(articles):
+        try:
+            pipeline.check(article)
+        except InputError as exc:
+            err.print(f"[red]error[/red]: {exc}")
+            articles.remove(article)
+            failures += 1
     count = 0
     with _output(output) as handle, _progress() as progress:
         task = progress.add_task(

@@ -5,7 +5,8 @@
     │   ├── MissingInputError     E001 no such file or directory
     │   ├── BinaryInputError      E002 not a text file
     │   ├── BadJSONError          E003 a JSONL line that is not an article object
-    │   └── EmptyArticleError     E004 an article with no text
+    │   ├── EmptyArticleError     E004 an article with no text
+    │   └── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
     └── OntologyError         E010 an ontology data file is malformed
 
 Messages start with their code so users and tests can grep them.
@@ -45,6 +46,10 @@ class BadJSONError(InputError):
 
 class EmptyArticleError(InputError):
     code = "E004"
+
+
+class ArticleTooLongError(InputError):
+    code = "E005"
 
 
 class OntologyError(TerminalError):

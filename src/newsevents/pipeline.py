@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from newsevents.errors import ArticleTooLongError
 from newsevents.extract import extract_events
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
@@ -28,10 +29,18 @@ class Pipeline:
         self.nlp = nlp or load_pipeline(model)
         self.ontology = ontology or load_ontology(extra_ontology)
 
+    def check(self, article: Article) -> None:
+        """Raise ``ArticleTooLongError`` for a text the parser would refuse."""
+        if len(article.text) > self.nlp.max_length:
+            raise ArticleTooLongError(
+                f"{article.id}: {len(article.text)} characters; the parser takes at most "
+                f"{self.nlp.max_length}"
+            )
+
     def extract(
         self, articles: Iterable[Article], *, batch_size: int = 16
     ) -> Iterator[tuple[Article, list[Event]]]:
-        """Yield each article with its events, in input order."""
+        """Yield each article with its events, in input order (``check`` them first)."""
         for doc, article in parse_articles(articles, nlp=self.nlp, batch_size=batch_size):
             yield article, extract_events(doc, article, ontology=self.ontology)
 
