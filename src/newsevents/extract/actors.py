@@ -19,6 +19,7 @@ from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
@@ -88,9 +89,7 @@ class ActorResolver:
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
-        head = self._through_possessor(self._through_quantifier(head))
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-            head = head.head.head
+        head = self._effective_head(head)
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
@@ -111,8 +110,14 @@ class ActorResolver:
         return actor
 
     def actors(self, head: Token) -> list[Actor]:
-        """One actor per country of coordinated modifiers: "US and British forces" is two."""
+        """The participants a head names: none if it names no one ("tear gas",
+        "measures"); one per country of coordinated modifiers ("US and British
+        forces" is two)."""
         first = self.actor(head)
+        named = self._effective_head(head)
+        if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
+                or named.ent_type_ in _ACTOR_ENTITIES):
+            return []
         found = [first]
         for modifier in head.children:
             if modifier.dep_ not in {"amod", "compound"} or not modifier.conjuncts:
@@ -125,6 +130,13 @@ class ActorResolver:
         return found
 
     # -- resolution -------------------------------------------------------------
+
+    def _effective_head(self, head: Token) -> Token:
+        """The word that names the participant: through quantifiers, possessors, "who"."""
+        head = self._through_possessor(self._through_quantifier(head))
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        return head
 
     def _through_possessor(self, head: Token) -> Token:
         """ "Serbia's efforts", "the army's offensive": the possessor is the participant."""
@@ -155,6 +167,8 @@ class ActorResolver:
         elif entity is not None:
             self._from_head_entity(entity, res)
         tiers = _tiers(head, token_set)
+        if head.pos_ == "ADJ" or head.ent_type_ == "NORP":  # "a Turkish drone strike"
+            self._country_from(head, res)
         for tier in tiers:
             for tok in tier:
                 self._country_from(tok, res)
@@ -165,8 +179,9 @@ class ActorResolver:
         res.sector = res.sector or self._sector(head, tiers)
         if res.ethnicity and not res.country:
             res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
-        if entity is not None and entity.label_ == "PERSON":
-            self._person_memory(entity, res)
+        names = self._person_names(head, entity)
+        if names:
+            self._person_memory(names, res)
         return res
 
     def _from_head_entity(self, entity: Span, res: _Resolution) -> None:
@@ -177,7 +192,7 @@ class ActorResolver:
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
             res.country, res.sector = self.onto.country_names[key], "GOV"
             res.name = self.onto.country_labels.get(res.country)
-        elif key in self.onto.capitals and entity.label_ in {"GPE", "ORG", "LOC", "FAC"}:
+        elif key in self.onto.capitals:  # the NER often calls a capital a person
             res.country, res.sector = self.onto.capitals[key], "GOV"
             res.name = entity.text
         elif entity.label_ in {"PERSON", "ORG"}:
@@ -222,7 +237,7 @@ class ActorResolver:
             return sectors[lemma]
         entity = self._entity_of(head)
         if entity is not None and entity.label_ == "ORG":
-            for tok in reversed(entity):
+            for tok in entity:  # "Nigeria Labour Congress": the first role word is the specific one
                 if tok.lemma_.lower() in sectors:
                     return sectors[tok.lemma_.lower()]
         for tier in tiers:
@@ -232,8 +247,23 @@ class ActorResolver:
                     return sectors[word]
         return None
 
-    def _person_memory(self, entity: Span, res: _Resolution) -> None:
-        names = [t.lower_ for t in entity if t.is_alpha and t.is_title]
+    def _person_names(self, head: Token, entity: Span | None) -> list[str]:
+        """The name words of a person head ("Olufemi Balogun"), titles left out."""
+        if entity is not None and entity.label_ == "PERSON":
+            tokens = list(entity)
+        elif head.pos_ == "PROPN" and (entity is None or entity.label_ == "PERSON"):
+            tokens = [head] + [
+                c for c in head.children
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
+            ]
+        else:
+            return []
+        return [
+            t.lower_ for t in tokens
+            if t.is_alpha and t.is_title and t.lemma_.lower() not in self.onto.sectors
+        ]
+
+    def _person_memory(self, names: list[str], res: _Resolution) -> None:
         if res.country or res.sector:
             for name in names:
                 self.memory.people[name] = res

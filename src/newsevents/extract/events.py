@@ -27,7 +27,6 @@ EXTRACTOR = "rules-1"
 _ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
                 "nsubjpass", "agent", "dative", "advmod", "npadvmod", "compound"}
 _MAX_CLIMB = 10
-_ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 @dataclass(slots=True)
@@ -197,11 +196,7 @@ class EventExtractor:
         """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""
         resolved = []
         for head in _expand(heads):
-            for actor in self.actors.actors(head):
-                if actor.country or actor.sector or head.pos_ in {"PROPN", "PRON"} or (
-                    head.ent_type_ in _ACTOR_ENTITIES
-                ):
-                    resolved.append(actor)
+            resolved.extend(self.actors.actors(head))
         return resolved
 
     def _code(

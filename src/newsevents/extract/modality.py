@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from newsevents.ontology import Ontology
 
+_COMPLEMENTS = {"xcomp", "ccomp", "pcomp"}
 _CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp"}
 
 
@@ -58,7 +59,11 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     mode = Modality()
     chain = governing_chain(trigger)
     for depth, tok in enumerate(chain):
-        governor = depth > 0 and tok.pos_ == "VERB"
+        # a governing verb colours only a clause it takes as complement ("failed to reach",
+        # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition
+        governor = depth > 0 and tok.pos_ == "VERB" and any(
+            link.dep_ in _COMPLEMENTS for link in chain[:depth]
+        )
         lemma = tok.lemma_.lower()
         if governor and lemma in ontology.words("negating_governors"):
             mode.negated = True
