@@ -89,7 +89,7 @@ class ActorResolver:
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
-        head = self._effective_head(head)
+        head = self.effective_head(head)
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
@@ -114,7 +114,7 @@ class ActorResolver:
         "measures"); one per country of coordinated modifiers ("US and British
         forces" is two)."""
         first = self.actor(head)
-        named = self._effective_head(head)
+        named = self.effective_head(head)
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
                 or named.ent_type_ in _ACTOR_ENTITIES):
             return []
@@ -131,7 +131,7 @@ class ActorResolver:
 
     # -- resolution -------------------------------------------------------------
 
-    def _effective_head(self, head: Token) -> Token:
+    def effective_head(self, head: Token) -> Token:
         """The word that names the participant: through quantifiers, possessors, "who"."""
         head = self._through_possessor(self._through_quantifier(head))
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":

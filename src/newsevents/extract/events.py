@@ -18,7 +18,7 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.roles import Grammar, Roles, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.ontology import Ontology
 from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
@@ -99,8 +99,23 @@ def _group(triggers: list[Trigger], ontology: Ontology) -> tuple[list[_Group], d
             merged[key].members.extend(group.members)
         else:
             merged[key] = group
+    for (clause, event_type), group in list(merged.items()):
+        if not ontology.event_types[event_type].absorbs_purpose:
+            continue
+        # "began a hunger strike to protest against Sweden's decision": the protest's topic
+        for (other_clause, other_type), other in list(merged.items()):
+            if other is not group and other_clause == clause and _purpose(other.main.token):
+                group.members.extend(other.members)
+                del merged[(other_clause, other_type)]
     index = {t.token.i: g for g in merged.values() for t in g.members}
     return list(merged.values()), index
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive or participle clause that says what another act is for."""
+    if tok.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
@@ -171,8 +186,11 @@ class EventExtractor:
                 events.append(event)
         return events
 
-    def _roles(self, group: _Group) -> Roles:
-        roles = Roles()
+    def _participants(self, group: _Group) -> tuple[list[Actor], list[Actor]]:
+        """Actors and recipients, each slot filled by the first trigger of the group that
+        names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
@@ -182,15 +200,19 @@ class EventExtractor:
                 frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
                     trig.token, info, extra, self.grammar
                 )
-            # "put its weight behind": the weight is part of the trigger; "expelled diplomats":
-            # the diplomats are people (sectors.tsv) and stay a participant
-            light = {t for t in trig.words if t.lemma_.lower() not in self.onto.sectors} - {trig.token}
-            roles.actors = roles.actors or [t for t in frame.actors if t not in light]
-            roles.recipients = roles.recipients or [t for t in frame.recipients if t not in light]
-            roles.reciprocal = roles.reciprocal or frame.reciprocal
-            if roles.actors and roles.recipients:
+            # "put its weight behind": the weight is part of the trigger; "expelled diplomats"
+            # (a role word) and "protested Sweden's decision" (an owner) still name someone
+            light = {
+                t for t in trig.words
+                if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
+            } - {trig.token}
+            actors = actors or self._resolve([t for t in frame.actors if t not in light])
+            recipients = recipients or self._resolve(
+                [t for t in frame.recipients if t not in light]
+            )
+            if actors and recipients:
                 break
-        return roles
+        return actors, [r for r in recipients if all(r.span != a.span for a in actors)]
 
     def _resolve(self, heads: list[Token]) -> list[Actor]:
         """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""
@@ -205,12 +227,7 @@ class EventExtractor:
     ) -> Event | None:
         main = group.main
         event_type = main.sense.event_type
-        roles = self._roles(group)
-        actors = self._resolve(roles.actors)
-        recipients = [
-            r for r in self._resolve(roles.recipients)
-            if all(r.span != a.span for a in actors)
-        ]
+        actors, recipients = self._participants(group)
         modality = read_modality(main.token, self.onto)
         for member in group.members:
             same = member.sense.event_type == main.sense.event_type

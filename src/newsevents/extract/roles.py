@@ -42,7 +42,6 @@ class Roles:
 
     actors: list[Token] = field(default_factory=list)
     recipients: list[Token] = field(default_factory=list)
-    reciprocal: bool = False
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
@@ -145,9 +144,8 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
         noun = noun.head
     between = _prep_objects(noun, {"between", "among"})
-    if between:
+    if between:  # reciprocal: both sides act
         roles.actors = between
-        roles.reciprocal = True
         return roles
     own = [
         c for c in noun.children

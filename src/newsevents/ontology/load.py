@@ -45,6 +45,7 @@ class EventTypeInfo:
     future_type: str
     conditional_type: str
     negated_type: str
+    absorbs_purpose: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
             future_type=str(spec.get("future_type") or name),
             conditional_type=str(spec.get("conditional_type") or name),
             negated_type=str(spec.get("negated_type") or name),
+            absorbs_purpose=bool(spec.get("absorbs_purpose", False)),
         )
         for name, spec in merged.items()
     }
