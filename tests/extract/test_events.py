@@ -131,3 +131,17 @@ def test_events_mapping_fills_cameo_and_acled(code):
     assert event.cameo_root == "18"
     assert event.acled == {"event_type": "Protests",
                            "sub_event_type": "Excessive force against protesters"}
+
+
+def test_events_protest_absorbs_its_purpose(code):
+    events = code("Hundreds of students staged a rally on Monday to protest against Sweden's decision.")
+    published = [e for e in events if e.confidence >= 0.5]
+    assert [e.event_type for e in published] == ["PROTEST"]
+    assert [r.country for r in published[0].recipient] == ["SWE"]
+
+
+def test_events_victims_fill_the_recipient_of_an_attack(code):
+    event = _main(code("British aircraft killed four Iraqis in an attack on a depot."))
+    assert event.event_type == "ASSAULT"
+    assert [(a.country, a.sector) for a in event.actor] == [("GBR", "MIL")]
+    assert [r.country for r in event.recipient] == ["IRQ"]
