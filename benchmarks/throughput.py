@@ -63,7 +63,7 @@ def main() -> None:
             pass
         parse_rate = len(texts) / (time.perf_counter() - start)
         start = time.perf_counter()
-        events = sum(len(e) for _, e in pipeline.extract(articles, batch_size=args.batch_size))
+        events = sum(len(c.events) for c in pipeline.extract(articles, batch_size=args.batch_size))
         extract_rate = len(articles) / (time.perf_counter() - start)
         ratios.append(extract_rate / parse_rate)
         print(

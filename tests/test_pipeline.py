@@ -15,4 +15,4 @@ def test_pipeline_keeps_input_order_and_ids(pipeline):
         Article(id=f"a{i}", date=None, text=text)
         for i, text in enumerate(["Police arrested two men.", "Nothing happened.", "Rebels fled."])
     ]
-    assert [a.id for a, _ in pipeline.extract(articles)] == ["a0", "a1", "a2"]
+    assert [c.article.id for c in pipeline.extract(articles)] == ["a0", "a1", "a2"]

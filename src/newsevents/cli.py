@@ -120,8 +120,8 @@ def extract(
         task = progress.add_task(
             "coding", total=len(articles), visible=len(articles) > PROGRESS_THRESHOLD
         )
-        for _article, events in pipeline.extract(articles):
-            for event in events:
+        for coded in pipeline.extract(articles):
+            for event in coded.events:
                 if event.confidence >= min_confidence:
                     _write(handle, event.to_dict())
                     count += 1

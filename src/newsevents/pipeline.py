@@ -12,7 +12,7 @@ from newsevents.extract import extract_events
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
-from newsevents.records import Article, Event
+from newsevents.records import Article, CodedArticle, Event
 
 
 class Pipeline:
@@ -37,14 +37,12 @@ class Pipeline:
                 f"{self.nlp.max_length}"
             )
 
-    def extract(
-        self, articles: Iterable[Article], *, batch_size: int = 16
-    ) -> Iterator[tuple[Article, list[Event]]]:
-        """Yield each article with its events, in input order (``check`` them first)."""
+    def extract(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[CodedArticle]:
+        """Yield each article coded, in input order (``check`` them first)."""
         for doc, article in parse_articles(articles, nlp=self.nlp, batch_size=batch_size):
-            yield article, extract_events(doc, article, ontology=self.ontology)
+            yield CodedArticle(article, events=extract_events(doc, article, ontology=self.ontology))
 
     def extract_text(self, text: str, *, date: str | None = None, id: str = "text") -> list[Event]:
         """Code one text; ``date`` is its ISO publication date."""
         article = Article(id=id, date=parse_iso_date(date), text=text)
-        return next(self.extract([article]))[1]
+        return next(self.extract([article])).events

@@ -146,3 +146,12 @@ class Quote(_Record):
     span: Span
     verb: str | None = None
     verb_span: Span | None = None
+
+
+@dataclass(slots=True)
+class CodedArticle:
+    """One article with everything extraction read from it."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
