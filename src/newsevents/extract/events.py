@@ -19,6 +19,7 @@ from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.ontology import Ontology
 from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
@@ -179,11 +180,15 @@ class EventExtractor:
                 by_token[owner.i].dates.append(entity)
         lemmas, joined = coding.sentence_lemmas(sentence)
         sentence_ref = _sentence_ref(index, sentence)
+        mentions = find_sizes(sentence)
         events = []
         for group in groups:
             event = self._code(group, groups, sentence_ref, lemmas, joined)
-            if event is not None:
-                events.append(event)
+            if mentions and not (event.negated or event.hypothetical):
+                # a count belongs to one event only: the nearest trigger in the parse
+                others = [g.main.token for g in groups if g is not group]
+                event.size = size_for(group.main.token, mentions, others)
+            events.append(event)
         return events
 
     def _participants(self, group: _Group) -> tuple[list[Actor], list[Actor]]:
@@ -224,7 +229,7 @@ class EventExtractor:
     def _code(
         self, group: _Group, groups: list[_Group], sentence: SentenceRef,
         lemmas: frozenset[str], joined: str,
-    ) -> Event | None:
+    ) -> Event:
         main = group.main
         event_type = main.sense.event_type
         actors, recipients = self._participants(group)
