@@ -330,7 +330,7 @@ class EventExtractor:
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
-                grounded = ground(entity.text, base, future=future)
+                grounded = ground(entity.text, base, future=future, past=not future)
                 if grounded is not None:
                     return grounded, entity
         return None, None
