@@ -6,9 +6,10 @@ import json
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
@@ -18,6 +19,11 @@ from newsevents.errors import InputError, NewsEventsError
 from newsevents.ingest import read_articles
 from newsevents.nlp import DEFAULT_MODEL
 from newsevents.records import Article
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Pipeline
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Turn dated news articles into PLOVER event data, with evidence.",
@@ -86,17 +92,10 @@ def _write(handle: TextIO, record: dict) -> None:
     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-@app.command()
-def extract(
-    inputs: Inputs,
-    output: Annotated[str, typer.Option("-o", "--output", help="Events JSONL ('-' = stdout).")] = "-",
-    model: Model = DEFAULT_MODEL,
-    ontology: ExtraOntology = None,
-    min_confidence: Annotated[
-        float, typer.Option(help="Leave out events scored below this (0 keeps all).")
-    ] = 0.0,
-) -> None:
-    """Code articles into PLOVER events, one JSON object per line."""
+def _prepare(
+    inputs: list[str], model: str, ontology: list[Path] | None
+) -> tuple[Pipeline, list[Article], int]:
+    """Read the inputs and load the pipeline; bad inputs are reported and counted."""
     from newsevents.pipeline import Pipeline
 
     articles, failures = _collect(inputs)
@@ -115,39 +114,99 @@ def extract(
             err.print(f"[red]error[/red]: {exc}")
             articles.remove(article)
             failures += 1
-    count = 0
-    with _output(output) as handle, _progress() as progress:
+    return pipeline, articles, failures
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[str, typer.Option("-o", "--output", help="Events JSONL ('-' = stdout).")] = "-",
+    quotes: Annotated[
+        str | None, typer.Option(help="Also write quote records (JSONL) to this file.")
+    ] = None,
+    model: Model = DEFAULT_MODEL,
+    ontology: ExtraOntology = None,
+    min_confidence: Annotated[
+        float, typer.Option(help="Leave out events scored below this (0 keeps all).")
+    ] = 0.0,
+) -> None:
+    """Code articles into PLOVER events, one JSON object per line."""
+    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    count = quoted = 0
+    with ExitStack() as stack:
+        handle = stack.enter_context(_output(output))
+        quote_handle = stack.enter_context(_output(quotes)) if quotes else None
+        progress = stack.enter_context(_progress())
         task = progress.add_task(
             "coding", total=len(articles), visible=len(articles) > PROGRESS_THRESHOLD
         )
-        for coded in pipeline.extract(articles):
+        for coded in pipeline.extract(articles, quotes=quote_handle is not None):
             for event in coded.events:
                 if event.confidence >= min_confidence:
                     _write(handle, event.to_dict())
                     count += 1
+            for quote in coded.quotes:
+                _write(quote_handle, quote.to_dict())  # type: ignore[arg-type]
+                quoted += 1
             progress.advance(task)
-    err.print(f"{count} events from {len(articles)} articles")
+    summary = f"{count} events" + (f", {quoted} quotes" if quotes else "")
+    err.print(f"{summary} from {len(articles)} articles")
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def dates(inputs: Inputs, model: Model = DEFAULT_MODEL) -> None:
+    """Print every grounded time expression as JSONL: text, span, value, precision."""
+    from newsevents.extract.dates import dates_as_records
+    from newsevents.nlp import parse_articles
+
+    pipeline, articles, failures = _prepare(inputs, model, None)
+    for doc, article in parse_articles(articles, nlp=pipeline.nlp):
+        for row in dates_as_records(doc, article):
+            _write(sys.stdout, row)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _gold(load: Callable[[Path], T], path: Path) -> T:
+    """Load a labelled set, or say in one line why it cannot be read."""
+    try:
+        return load(path)
+    except (OSError, NewsEventsError, ValueError, KeyError) as exc:
+        err.print(f"[red]error[/red]: cannot read {path}: {exc}")
+        raise typer.Exit(2) from None
+
+
+ShowErrors = Annotated[bool, typer.Option(help="Print each item scored wrong.")]
 
 
 @eval_app.command("plover-gsr")
 def eval_plover_gsr(
     path: Annotated[Path, typer.Argument(help="Folder with PLOVER_GSR_CAMEO.txt")],
     model: Model = DEFAULT_MODEL,
-    show_errors: Annotated[bool, typer.Option(help="Print each wrongly typed sentence.")] = False,
+    show_errors: ShowErrors = False,
 ) -> None:
     """Event typing and actor coding on the PLOVER gold standard records."""
     from newsevents.eval.plover_gsr import evaluate, load_gold, report
     from newsevents.pipeline import Pipeline
 
-    try:
-        gold = load_gold(path)
-    except (OSError, NewsEventsError, ValueError) as exc:
-        err.print(f"[red]error[/red]: {exc}")
-        raise typer.Exit(2) from None
-    result = evaluate(gold, Pipeline(model=model))
-    report(result, Console(), show_errors=show_errors)
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, Pipeline(model=model)), Console(), show_errors=show_errors)
+
+
+@eval_app.command("dates")
+def eval_dates(
+    path: Annotated[Path, typer.Argument(help="Folder with tbaq_docs.jsonl and tbaq_timex.jsonl")],
+    model: Model = DEFAULT_MODEL,
+    show_errors: ShowErrors = False,
+) -> None:
+    """Grounding of TimeBank/AQUAINT DATE expressions at the gold granularity."""
+    from newsevents.eval.timebank import evaluate, load_gold, report
+    from newsevents.nlp import load_pipeline
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, load_pipeline(model)), Console(), show_errors=show_errors)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsevents.errors import ArticleTooLongError
-from newsevents.extract import extract_events
+from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
@@ -37,10 +37,19 @@ class Pipeline:
                 f"{self.nlp.max_length}"
             )
 
-    def extract(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[CodedArticle]:
-        """Yield each article coded, in input order (``check`` them first)."""
+    def extract(
+        self, articles: Iterable[Article], *, batch_size: int = 16, quotes: bool = False
+    ) -> Iterator[CodedArticle]:
+        """Yield each article coded, in input order (``check`` them first).
+
+        ``quotes`` also extracts quotations with their speakers.
+        """
         for doc, article in parse_articles(articles, nlp=self.nlp, batch_size=batch_size):
-            yield CodedArticle(article, events=extract_events(doc, article, ontology=self.ontology))
+            coded = CodedArticle(article, events=extract_events(doc, article, ontology=self.ontology))
+            if quotes:
+                resolver = ActorResolver(self.ontology, doc)
+                coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
+            yield coded
 
     def extract_text(self, text: str, *, date: str | None = None, id: str = "text") -> list[Event]:
         """Code one text; ``date`` is its ISO publication date."""

@@ -2,9 +2,11 @@
 
 Needs a spaCy Doc with parser, lemmas and entities, and its ``Article`` (for
 the id and the date that relative expressions are grounded on). Fills every
-``Event`` field except ``location`` and ``size``.
+``Event`` field; ``extract_quotes`` reads quotations and their speakers.
 """
 
+from newsevents.extract.actors import ActorResolver
 from newsevents.extract.events import EventExtractor, extract_events
+from newsevents.extract.quotes import extract_quotes
 
-__all__ = ["EventExtractor", "extract_events"]
+__all__ = ["ActorResolver", "EventExtractor", "extract_events", "extract_quotes"]

@@ -86,6 +86,7 @@ class ActorResolver:
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
         self.stances = ontology.words("stance_prefixes")
+        self.relations = ontology.words("relation_suffixes")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -182,6 +183,11 @@ class ActorResolver:
         names = self._person_names(head, entity)
         if names:
             self._person_memory(names, res)
+        elif res.country or res.sector:
+            # "the UN coordinator for Sudan, Amina Rahal": a later "Rahal" is the coordinator
+            for child in head.rights:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    self._person_memory(self._person_names(child, self._entity_of(child)), res)
         return res
 
     def _from_head_entity(self, entity: Span, res: _Resolution) -> None:
@@ -204,6 +210,10 @@ class ActorResolver:
         doc = tok.doc
         if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.stances:
             return  # "anti-Syria journalist", "pro-Russian separatists": not of that country
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and (
+            doc[tok.i + 2].lower_ in self.relations
+        ):
+            return  # "Serb-dominated municipality", "Russian-backed separatists"
         entity = self._entity_of(tok)
         words = [tok.text]
         if entity is not None:

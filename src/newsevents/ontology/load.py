@@ -103,10 +103,12 @@ class Ontology:
         return self.modality.get(key, frozenset())
 
     def organization(self, text: str) -> Organization | None:
-        """The organization a name refers to; short all-caps names ("WHO", "US")
-        match only when written in capitals, so "who" and "us" stay words."""
+        """The organization a name refers to. Names match only when capitalised, and
+        short all-caps names ("WHO", "US") only in capitals, so "who" and "us" stay words."""
         key = text.lower().removeprefix("the ")
         if key in self.acronyms and not text.isupper():
+            return None
+        if text[:1].islower():  # "the congress's president" is a common noun, not Congress
             return None
         return self.organizations.get(key)
 
