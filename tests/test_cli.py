@@ -74,3 +74,23 @@ def test_cli_no_date_warns_and_still_codes(tmp_path):
     assert "warning" in result.stderr and "nodate" in result.stderr
     event = json.loads(result.stdout.splitlines()[0])
     assert event["date"] is None and event["date_precision"] == "unknown"
+
+
+def test_cli_dates_prints_grounded_expressions():
+    result = _run("dates", "-", stdin=" date 2023-05-30 Rebels attacked a convoy on Sunday.")
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.splitlines()[0])
+    assert (row["text"], row["value"], row["precision"]) == ("on Sunday", "2023-05-28", "day")
+
+
+def test_cli_quotes_file(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(' date 2023-05-30 "We will not back down," the interior minister said on Monday.')
+    quotes = tmp_path / "quotes.jsonl"
+    result = _run("extract", str(source), "--quotes", str(quotes), "-o", str(tmp_path / "e.jsonl"))
+    assert result.returncode == 0, result.stderr
+    quote = json.loads(quotes.read_text().splitlines()[0])
+    text = source.read_text().split(" ", 3)[3]
+    assert quote["text"] == "We will not back down"
+    assert text[quote["span"][0]:quote["span"][1]] == quote["text"]
+    assert quote["speaker"]["sector"] == "GOV" and quote["verb"] == "said"
