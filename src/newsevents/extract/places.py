@@ -1,0 +1,303 @@
+"""Places: every toponym of an article, resolved, and the place of each event.
+
+A name is resolved once per article (one sense per discourse) by what the
+article says around it: the countries it names (by name, demonym or capital),
+the divisions and towns it names, the division or country written after a comma
+("Paris, Texas"), and only then population. A town named in the text is never
+replaced by its country. A capital or country that speaks or acts ("Beijing
+said", "Washington warned") is an actor, not a place, and is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract.gazetteer import Gazetteer, Place, fold
+from newsevents.ontology import Ontology
+from newsevents.records import Location
+
+_LABELS = {"GPE", "LOC", "FAC"}
+_MISLABELLED = {"ORG", "PERSON", "NORP"}  # the small model often calls "Ohio" or "Gainesville" these
+MISLABELLED_MIN_POPULATION = 50000
+_PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country": "country"}
+_KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
+NEAR_KM = 250.0
+# weights of the ranking features (tuned on the LGL and GeoWebNews sets)
+W_POPULATION = 1.0
+W_COUNTRY = 1.2
+W_ADMIN1 = 1.0
+W_NEAR = 0.6
+W_COMMA = 3.0
+W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place name in the article and the place it resolves to (``precision``
+    "unknown" and no coordinates when the gazetteer has no candidate)."""
+
+    text: str
+    span: tuple[int, int]
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    precision: str = "unknown"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text, "span": list(self.span), "name": self.name,
+            "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
+            "country_code": self.country_code, "admin1": self.admin1,
+            "precision": self.precision,
+        }
+
+    def location(self) -> Location:
+        return Location(
+            text=self.text, span=self.span, name=self.name, geonameid=self.geonameid,
+            lat=self.lat, lon=self.lon, country_code=self.country_code, admin1=self.admin1,
+            precision=self.precision,
+        )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class _Mention:
+    text: str
+    span: tuple[int, int]
+    key: str
+    after: str | None  # the folded name written right after ", "
+
+
+def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
+    speech = ontology.words("speech_verbs")
+    names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    ents = [e for e in doc.ents
+            if e.label_ in _LABELS or (e.text.lower() not in names and _named_place(e, ontology, gazetteer))]
+    found = []
+    for number, ent in enumerate(ents):
+        while len(ent) > 1 and ent[0].lower_ == "the":
+            ent = ent[1:]
+        if _acts(ent, speech, ontology):
+            continue
+        key, after = fold(ent.text), None
+        if "," in ent.text:  # "Paris, Tenn." read as one entity
+            head, _, tail = ent.text.partition(",")
+            key, after = fold(head), fold(tail)
+            ent = doc.char_span(ent.start_char, ent.start_char + len(head)) or ent
+        elif number + 1 < len(ents):
+            following = ents[number + 1]
+            if following.start == ent.end + 1 and doc[ent.end].text == ",":
+                after = fold(following.text)
+        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
+    return found
+
+
+def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
+    """An organization or person entity that is only a well-known place name (and
+    not the surname of a person the article names in full)."""
+    if ent.label_ not in _MISLABELLED or (ent.label_ == "PERSON" and len(ent) > 1):
+        return False
+    if ontology.organization(ent.text) is not None or not ent.text[:1].isupper():
+        return False
+    if ent.text.lower() in ontology.demonyms:  # "Serbs" is a people, not a place
+        return False
+    root = ent.root
+    placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
+        root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
+    )  # "in Zvecan", "Zvecan municipality": the text itself says it is a place
+    return any(placed or p.kind in {"country", "admin1"} or p.population >= MISLABELLED_MIN_POPULATION
+               for p in gazetteer.lookup(ent.text))
+
+
+def _acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
+    """ "Moscow said", "Washington imposed sanctions": a country or capital as actor."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    lemma = root.head.lemma_.lower()
+    if lemma not in speech and (lemma, "VERB") not in ontology.triggers:
+        return False
+    key = ent.text.lower()
+    return key in ontology.capitals or key in ontology.country_names
+
+
+def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[str, Counter[str]]:
+    """Countries the article names outright (by name, demonym or capital), by the
+    folded name that named them, so a name is not its own evidence."""
+    found: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        key = ent.text.lower().removeprefix("the ")
+        iso3 = (ontology.country_names.get(key) or ontology.demonyms.get(key)
+                or ontology.capitals.get(key))
+        code = gazetteer.iso2.get(iso3 or "")
+        if code:
+            found.setdefault(fold(ent.text), Counter())[code] += 1
+    return found
+
+
+def _prior(place: Place) -> float:
+    if place.kind in _KIND_PRIOR:
+        return _KIND_PRIOR[place.kind]
+    return min(math.log10(place.population + 10) / 7.0, 1.0) * 0.8
+
+
+class _Resolver:
+    def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
+                 countries: dict[str, Counter[str]]) -> None:
+        self.gaz = gazetteer
+        self.candidates = {m.key: gazetteer.index.get(m.key, []) for m in mentions}
+        self.counts = Counter(m.key for m in mentions)
+        self.after = {m.key: m.after for m in mentions if m.after}
+        self.named = countries
+        self.text_countries: Counter[str] = sum(countries.values(), Counter())
+
+    def score(self, key: str, place: Place, countries: Counter[str], total: int,
+              divisions: set[tuple[str, str]], points: list[tuple[str, Place]]) -> float:
+        score = W_POPULATION * _prior(place)
+        if fold(place.name) == key:
+            score += W_EXACT
+        if total:
+            score += W_COUNTRY * countries[place.country_code] / total
+        if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
+            score += W_ADMIN1
+        after = self.after.get(key)
+        if after and any(
+            p.country_code == place.country_code and (p.kind == "country" or p.admin1 == place.admin1)
+            for p in self.gaz.index.get(after, ()) if p.kind in {"country", "admin1"}
+        ):
+            score += W_COMMA
+        if place.kind in {"town", "admin2"} and any(
+            other != key and abs(p.lat - place.lat) < 3 and abs(p.lon - place.lon) < 4
+            and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM
+            for other, p in points
+        ):
+            score += W_NEAR
+        return score
+
+    def resolve(self) -> dict[str, Place]:
+        """Pick a place per name: first from the article's named countries, then
+        again with what the first choices say about countries, divisions and towns."""
+        choice: dict[str, Place] = {}
+        for key, places in self.candidates.items():
+            if places:
+                counts = self.text_countries - self.named.get(key, Counter())
+                total = sum(counts.values())
+                choice[key] = max(places, key=lambda p: self.score(key, p, counts, total, set(), []))
+        for _ in range(2):
+            choice = self._again(choice)
+        return choice
+
+    def _again(self, choice: dict[str, Place]) -> dict[str, Place]:
+        countries: Counter[str] = Counter()
+        for key, place in choice.items():
+            countries[place.country_code] += self.counts[key]
+        for key, named in self.named.items():
+            if key not in choice:  # demonyms and the like, not toponyms themselves
+                countries.update(named)
+        points = [(k, p) for k, p in choice.items() if p.kind in {"town", "admin2"}]
+        new = {}
+        for key, places in self.candidates.items():
+            if not places:
+                continue
+            own = choice[key]
+            counts = Counter(countries)
+            counts[own.country_code] -= self.counts[key]
+            divisions = {(p.country_code, p.admin1 or "") for k, p in choice.items()
+                         if k != key and p.kind == "admin1"}
+            total = sum(counts.values())
+            new[key] = max(places, key=lambda p: self.score(key, p, counts, total, divisions, points))
+        return new
+
+
+def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> list[Toponym]:
+    """Every place name in the article, each resolved in the article's context."""
+    mentions = _mentions(doc, ontology, gazetteer)
+    choice = _Resolver(mentions, gazetteer, _text_countries(doc, ontology, gazetteer)).resolve()
+    found = []
+    for mention in mentions:
+        place = choice.get(mention.key)
+        if place is None:
+            found.append(Toponym(text=mention.text, span=mention.span))
+            continue
+        found.append(Toponym(
+            text=mention.text, span=mention.span, name=place.name,
+            geonameid=place.geonameid or None, lat=place.lat, lon=place.lon,
+            country_code=place.country_code, admin1=gazetteer.admin1_name(place),
+            precision=_PRECISION[place.kind],
+        ))
+    return found
+
+
+def event_location(
+    trigger: Token, toponyms: list[Toponym], sentence: Span, ontology: Ontology,
+    exclude: tuple[tuple[int, int], ...] = (),
+) -> Location | None:
+    """The place the text ties to an event: a place phrase on the trigger or its
+    clause verb, else a place in the same sentence, else the article's main place.
+
+    Places inside ``exclude`` (the event's actor and recipient phrases: "envoys
+    from the U.S.", "asked China") say who, not where, and are passed over.
+    """
+    resolved = [t for t in toponyms if t.precision != "unknown"]
+    if not resolved:
+        return None
+    main = _dominant(resolved)
+    resolved = [t for t in resolved if not any(a <= t.span[0] and t.span[1] <= b for a, b in exclude)]
+    if not resolved:
+        return main.location()
+    preps = ontology.words("location_preps")
+    heads = [trigger]
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i != trigger.i:
+        heads.append(verb)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                place = _within(resolved, child.idx + len(child), _end(child))
+                if place is not None:
+                    return place.location()
+    place = _within(resolved, sentence.start_char, sentence.end_char)
+    return (place or main).location()
+
+
+def _end(token: Token) -> int:
+    last = token.doc[token.right_edge.i]
+    return last.idx + len(last)
+
+
+def _within(toponyms: list[Toponym], start: int, end: int) -> Toponym | None:
+    """The most precise of the first places inside [start, end)."""
+    inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
+    towns = [t for t in inside if t.precision == "town"]
+    return (towns or inside or [None])[0]
+
+
+def _dominant(toponyms: list[Toponym]) -> Toponym:
+    """The article's main place: in the country named most often (towns count for
+    their country), a town named at least twice, else that country itself."""
+    countries = Counter(t.country_code for t in toponyms if t.country_code)
+    if not countries:
+        return toponyms[0]
+    country = countries.most_common(1)[0][0]
+    inside = [t for t in toponyms if t.country_code == country]
+    towns = Counter(t.geonameid for t in inside if t.precision == "town")
+    if towns and towns.most_common(1)[0][1] >= 2:
+        best = towns.most_common(1)[0][0]
+        return next(t for t in inside if t.geonameid == best)
+    return next((t for t in inside if t.precision == "country"), inside[0])

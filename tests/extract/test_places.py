@@ -1,0 +1,101 @@
+import pytest
+
+from newsevents.extract.gazetteer import fold, load_gazetteer
+from newsevents.extract.places import event_location, resolve_places
+from newsevents.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer, ontology):
+    nlp = load_pipeline()
+
+    def run(text):
+        doc = nlp(text)
+        return doc, resolve_places(doc, gazetteer=gazetteer, ontology=ontology)
+
+    return run
+
+
+def _named(toponyms, text):
+    return [t for t in toponyms if t.text == text]
+
+
+def test_folding_finds_names_written_without_accents(gazetteer):
+    assert fold("Zvečan") == fold("Zvecan") == "zvecan"
+    plain = {p.geonameid for p in gazetteer.lookup("Zvecan")}
+    accented = {p.geonameid for p in gazetteer.lookup("Zvečan")}
+    assert plain and plain == accented
+    assert any(p.country_code == "XK" for p in gazetteer.lookup("Prishtina"))
+    assert gazetteer.lookup("Kosovo")[0].country_code == "XK"
+
+
+def test_paris_follows_the_state_written_after_it(places):
+    _, found = places("Storms flattened barns near Paris, Texas, and the mayor of Dallas sent crews.")
+    paris = _named(found, "Paris")[0]
+    assert (paris.country_code, paris.admin1, paris.precision) == ("US", "Texas", "town")
+
+
+def test_paris_in_a_french_story_is_the_capital(places):
+    _, found = places("French police detained two men in Paris after a march from Lyon.")
+    assert _named(found, "Paris")[0].country_code == "FR"
+
+
+def test_alexandria_resolves_by_the_article_country(places):
+    _, egypt = places("Egyptian police broke up a rally in Alexandria, and students marched in Cairo.")
+    assert _named(egypt, "Alexandria")[0].country_code == "EG"
+    _, virginia = places("Residents of Alexandria, Virginia, rallied near Arlington and Richmond.")
+    alexandria = _named(virginia, "Alexandria")[0]
+    assert alexandria.country_code == "US" and alexandria.admin1 == "Virginia"
+
+
+def test_a_town_is_never_replaced_by_its_country(places):
+    _, found = places("Serb protesters clashed with peacekeepers in Zvecan, in northern Kosovo.")
+    zvecan = _named(found, "Zvecan")[0]
+    assert zvecan.precision == "town" and zvecan.country_code == "XK" and zvecan.name == "Zvečan"
+    assert _named(found, "Kosovo")[0].precision == "country"
+
+
+def test_a_speaking_capital_is_an_actor_not_a_place(places):
+    _, found = places("Moscow said the talks in Geneva had failed.")
+    assert [t.text for t in found] == ["Geneva"]
+
+
+def test_spans_index_the_text(places):
+    doc, found = places("Floods cut roads between Dhaka and Chittagong, officials in Bangladesh said.")
+    assert found
+    for toponym in found:
+        assert doc.text[toponym.span[0]:toponym.span[1]] == toponym.text
+        assert toponym.to_dict()["span"] == list(toponym.span)
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def _sentence(doc, word):
+    return next(s for s in doc.sents if any(t.text == word for t in s))
+
+
+def test_event_location_prefers_clause_then_sentence_then_article(places, ontology):
+    doc, found = places(
+        "Police arrested five men in Zvecan on Monday. "
+        "Officials in Pristina said the mayor resigned. "
+        "The army withdrew. Protests continued in Zvecan."
+    )
+    clause = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert clause is not None and clause.text == "Zvecan" and clause.span[0] < 40
+    sentence = event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology)
+    assert sentence is not None and sentence.text == "Pristina"
+    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
+    assert article is not None and article.name == "Zvečan" and article.precision == "town"
+    assert article.geonameid and article.lat and article.country_code == "XK"
+
+
+def test_event_location_is_none_without_places(places, ontology):
+    doc, found = places("The committee resigned on Tuesday.")
+    assert event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology) is None
