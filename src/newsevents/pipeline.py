@@ -62,7 +62,7 @@ class Pipeline:
             events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
             coded = CodedArticle(article, events=events)
             if quotes:
-                resolver = ActorResolver(self.ontology, doc)
+                resolver = ActorResolver(self.ontology, doc, text=article.text)
                 coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
             yield coded
 

@@ -75,10 +75,10 @@ def phrase_tokens(head: Token) -> list[Token]:
 class ActorResolver:
     """Builds ``Actor`` records for head tokens, with memory across one article."""
 
-    def __init__(self, ontology: Ontology, doc: Doc) -> None:
+    def __init__(self, ontology: Ontology, doc: Doc, *, text: str | None = None) -> None:
         self.onto = ontology
         self.memory = ActorMemory()
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller

@@ -39,17 +39,16 @@ def infer_mode(
     return None
 
 
-def infer_contexts(
-    fixed: str | None, lemmas: frozenset[str], joined: str, ontology: Ontology
-) -> list[str]:
-    """The trigger's own context, then contexts cued in the sentence."""
-    found = [fixed] if fixed else []
-    for context, cues in ontology.context_cues.items():
-        if len(found) >= MAX_CONTEXTS:
-            break
-        if context not in found and cues.found_in(lemmas, joined):
-            found.append(context)
-    return found
+def cued_contexts(lemmas: frozenset[str], joined: str, ontology: Ontology) -> list[str]:
+    """The contexts whose cues occur in a sentence, in the order contexts.yaml lists them."""
+    return [context for context, cues in ontology.context_cues.items() if cues.found_in(lemmas, joined)]
+
+
+def event_contexts(fixed: str | None, cued: list[str]) -> list[str]:
+    """The trigger's own context first, then the sentence's, at most ``MAX_CONTEXTS``."""
+    ordered = [fixed] if fixed else []
+    ordered += [c for c in cued if c != fixed]
+    return ordered[:MAX_CONTEXTS]
 
 
 def _sectors(actors: list[Actor]) -> set[str]:

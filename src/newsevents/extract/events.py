@@ -120,6 +120,25 @@ def _purpose(tok: Token) -> bool:
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+_GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
+
+
+def _grammar(ontology: Ontology) -> Grammar:
+    """The frames' word lists, built once per ontology (not once per article)."""
+    cached = _GRAMMARS.get(id(ontology))
+    if cached is None or cached[0] is not ontology:
+        grammar = Grammar(
+            object_control=ontology.words("object_control"),
+            separate_preps=ontology.words("separate_preps"),
+            object_preps=ontology.words("object_recipient_preps"),
+            light_objects=frozenset(
+                o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
+            ) - frozenset(ontology.sectors),
+        )
+        cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
+    return cached[1]
+
+
 def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
     key = f"{article_id}|{trigger.start}|{trigger.end}|{event_type}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -148,19 +167,12 @@ class EventExtractor:
         self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Toponym] | None = None
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = article.text  # the Doc's text; Doc.text would join every token again
         self.article = article
         self.onto = ontology
-        self.actors = ActorResolver(ontology, doc)
+        self.actors = ActorResolver(ontology, doc, text=article.text)
         self.toponyms = toponyms or []
-        self.grammar = Grammar(
-            object_control=ontology.words("object_control"),
-            separate_preps=ontology.words("separate_preps"),
-            object_preps=ontology.words("object_recipient_preps"),
-            light_objects=frozenset(
-                o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
-            ) - frozenset(ontology.sectors),
-        )
+        self.grammar = _grammar(ontology)
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -182,12 +194,12 @@ class EventExtractor:
             owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
             if owner is not None:
                 by_token[owner.i].dates.append(entity)
-        lemmas, joined = coding.sentence_lemmas(sentence)
+        cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
         events = []
         for group in groups:
-            event = self._code(group, groups, sentence_ref, lemmas, joined)
+            event = self._code(group, groups, sentence_ref, cued)
             if self.toponyms:
                 who = tuple(a.span for a in event.actor + event.recipient)
                 event.location = event_location(
@@ -236,8 +248,7 @@ class EventExtractor:
         return resolved
 
     def _code(
-        self, group: _Group, groups: list[_Group], sentence: SentenceRef,
-        lemmas: frozenset[str], joined: str,
+        self, group: _Group, groups: list[_Group], sentence: SentenceRef, cued: list[str]
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
@@ -270,7 +281,7 @@ class EventExtractor:
             trigger=TextRef(text=trigger_text, span=(main.start, main.end)),
             sentence=sentence,
             mode=mode,
-            context=coding.infer_contexts(main.sense.context, lemmas, joined, self.onto),
+            context=coding.event_contexts(main.sense.context, cued),
             quad=info.quad,
             intensity=info.mode_intensity.get(mode or "", info.intensity),
             cameo_root=mapping.cameo_root if mapping else None,

@@ -73,11 +73,13 @@ class Cues:
     """Words and phrases (as lower-case lemmas) that signal a label."""
 
     words: frozenset[str]
-    phrases: tuple[str, ...]
+    phrases: tuple[tuple[str, str], ...]  # (first word, " the whole phrase ")
 
     def found_in(self, lemmas: frozenset[str], joined: str) -> bool:
         """True if a cue occurs; ``joined`` is the lemmas with spaces around each."""
-        return not self.words.isdisjoint(lemmas) or any(p in joined for p in self.phrases)
+        return not self.words.isdisjoint(lemmas) or any(
+            first in lemmas and phrase in joined for first, phrase in self.phrases
+        )
 
 
 @dataclass(slots=True)
@@ -148,7 +150,7 @@ def _cues(items: list[Any]) -> Cues:
     cues = [str(c).lower().strip() for c in items or []]
     return Cues(
         words=frozenset(c for c in cues if " " not in c),
-        phrases=tuple(f" {c} " for c in cues if " " in c),
+        phrases=tuple((c.split()[0], f" {c} ") for c in cues if " " in c),
     )
 
 
