@@ -12,11 +12,11 @@ from spacy.tokens import Doc
 from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
-from newsevents.extract.places import Toponym, resolve_places
+from newsevents.extract.places import resolve_places
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
-from newsevents.records import Article, CodedArticle, Event
+from newsevents.records import Article, CodedArticle, Event, Location
 
 
 class Pipeline:
@@ -39,7 +39,7 @@ class Pipeline:
         """The offline gazetteer, built on first use (a few seconds, once per process)."""
         return load_gazetteer(extra=self.extra_ontology)
 
-    def places(self, doc: Doc) -> list[Toponym]:
+    def places(self, doc: Doc) -> list[Location]:
         """Every place the parsed article names, resolved."""
         return resolve_places(doc, gazetteer=self.gazetteer, ontology=self.ontology)
 

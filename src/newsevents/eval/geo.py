@@ -22,9 +22,10 @@ from rich.table import Table
 
 from newsevents.eval.metrics import ratio
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
-from newsevents.extract.places import Toponym, distance_km, resolve_places
+from newsevents.extract.places import distance_km, resolve_places
 from newsevents.nlp import load_pipeline
 from newsevents.ontology import Ontology, load_ontology
+from newsevents.records import Location
 
 FILES = ("lgl.xml", "GWN.xml")
 MILES_100_KM = 161.0
@@ -49,7 +50,7 @@ class GoldArticle:
 @dataclass(slots=True)
 class CorpusResult:
     name: str
-    pairs: list[tuple[GoldArticle, list[Toponym]]] = field(default_factory=list)
+    pairs: list[tuple[GoldArticle, list[Location]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -126,7 +127,7 @@ def evaluate(corpora: dict[str, list[GoldArticle]], *, model: str | None = None,
     return result
 
 
-def _match(gold: list[GoldToponym], found: list[Toponym]) -> list[tuple[GoldToponym, Toponym]]:
+def _match(gold: list[GoldToponym], found: list[Location]) -> list[tuple[GoldToponym, Location]]:
     """Pairs of overlapping spans, each gold and each found toponym used once."""
     pairs, used = [], set()
     for toponym in found:

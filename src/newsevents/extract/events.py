@@ -18,12 +18,12 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.places import Toponym, event_location
+from newsevents.extract.places import event_location
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.ontology import Ontology
-from newsevents.records import Actor, Article, Event, SentenceRef, TextRef
+from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
 _ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
@@ -164,7 +164,7 @@ class EventExtractor:
     """Codes every event of one article; one instance per article (it keeps memory)."""
 
     def __init__(
-        self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Toponym] | None = None
+        self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Location] | None = None
     ) -> None:
         self.doc = doc
         self.text = article.text  # the Doc's text; Doc.text would join every token again
@@ -372,7 +372,7 @@ class EventExtractor:
 
 
 def extract_events(
-    doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Toponym] | None = None
+    doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Location] | None = None
 ) -> list[Event]:
     """Every event the article's text reports, in text order; ``toponyms`` (from
     ``resolve_places``) give events their locations."""

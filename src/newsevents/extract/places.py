@@ -35,37 +35,6 @@ W_COMMA = 3.0
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 
 
-@dataclass(slots=True)
-class Toponym:
-    """A place name in the article and the place it resolves to (``precision``
-    "unknown" and no coordinates when the gazetteer has no candidate)."""
-
-    text: str
-    span: tuple[int, int]
-    name: str | None = None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    country_code: str | None = None
-    admin1: str | None = None
-    precision: str = "unknown"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "text": self.text, "span": list(self.span), "name": self.name,
-            "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
-            "country_code": self.country_code, "admin1": self.admin1,
-            "precision": self.precision,
-        }
-
-    def location(self) -> Location:
-        return Location(
-            text=self.text, span=self.span, name=self.name, geonameid=self.geonameid,
-            lat=self.lat, lon=self.lon, country_code=self.country_code, admin1=self.admin1,
-            precision=self.precision,
-        )
-
-
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -223,7 +192,7 @@ class _Resolver:
         return new
 
 
-def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> list[Toponym]:
+def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> list[Location]:
     """Every place name in the article, each resolved in the article's context."""
     mentions = _mentions(doc, ontology, gazetteer)
     choice = _Resolver(mentions, gazetteer, _text_countries(doc, ontology, gazetteer)).resolve()
@@ -231,9 +200,9 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
     for mention in mentions:
         place = choice.get(mention.key)
         if place is None:
-            found.append(Toponym(text=mention.text, span=mention.span))
+            found.append(Location(text=mention.text, span=mention.span))
             continue
-        found.append(Toponym(
+        found.append(Location(
             text=mention.text, span=mention.span, name=place.name,
             geonameid=place.geonameid or None, lat=place.lat, lon=place.lon,
             country_code=place.country_code, admin1=gazetteer.admin1_name(place),
@@ -243,7 +212,7 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
 
 
 def event_location(
-    trigger: Token, toponyms: list[Toponym], sentence: Span, ontology: Ontology,
+    trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (),
 ) -> Location | None:
     """The place the text ties to an event: a place phrase on the trigger or its
@@ -258,7 +227,7 @@ def event_location(
     main = _dominant(resolved)
     resolved = [t for t in resolved if not any(a <= t.span[0] and t.span[1] <= b for a, b in exclude)]
     if not resolved:
-        return main.location()
+        return main
     preps = ontology.words("location_preps")
     heads = [trigger]
     verb = trigger
@@ -271,9 +240,9 @@ def event_location(
             if child.dep_ == "prep" and child.lower_ in preps:
                 place = _within(resolved, child.idx + len(child), _end(child))
                 if place is not None:
-                    return place.location()
+                    return place
     place = _within(resolved, sentence.start_char, sentence.end_char)
-    return (place or main).location()
+    return place or main
 
 
 def _end(token: Token) -> int:
@@ -281,14 +250,14 @@ def _end(token: Token) -> int:
     return last.idx + len(last)
 
 
-def _within(toponyms: list[Toponym], start: int, end: int) -> Toponym | None:
+def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
     """The most precise of the first places inside [start, end)."""
     inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
     towns = [t for t in inside if t.precision == "town"]
     return (towns or inside or [None])[0]
 
 
-def _dominant(toponyms: list[Toponym]) -> Toponym:
+def _dominant(toponyms: list[Location]) -> Location:
     """The article's main place: in the country named most often (towns count for
     their country), a town named at least twice, else that country itself."""
     countries = Counter(t.country_code for t in toponyms if t.country_code)
