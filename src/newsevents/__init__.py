@@ -19,6 +19,7 @@ from newsevents.records import (
     Quote,
     SentenceRef,
     Size,
+    Story,
     TextRef,
 )
 
@@ -36,6 +37,7 @@ __all__ = [
     "Quote",
     "SentenceRef",
     "Size",
+    "Story",
     "TextRef",
     "load_ontology",
     "read_articles",

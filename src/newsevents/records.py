@@ -149,6 +149,29 @@ class Quote(_Record):
 
 
 @dataclass(slots=True)
+class Story(_Record):
+    """One real-world event as reported by many articles (after deduplication).
+
+    ``size`` takes the largest figure a trustworthy mention gives, never a sum;
+    ``mentions`` are event ids, ``sources`` the ids of the articles that report it.
+    """
+
+    id: str
+    event_type: str
+    date: str | None = None
+    date_precision: str = "unknown"
+    location: Location | None = None
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    size: Size | None = None
+    mentions: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(slots=True)
 class CodedArticle:
     """One article with everything extraction read from it."""
 
