@@ -7,7 +7,8 @@
     │   ├── BadJSONError          E003 a JSONL line that is not an article object
     │   ├── EmptyArticleError     E004 an article with no text
     │   └── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
-    └── OntologyError         E010 an ontology data file is malformed
+    ├── OntologyError         E010 an ontology data file is malformed
+    └── StoreError            E020 the event store cannot be opened or written
 
 Messages start with their code so users and tests can grep them.
 """
@@ -54,3 +55,12 @@ class ArticleTooLongError(InputError):
 
 class OntologyError(TerminalError):
     code = "E010"
+
+
+class StoreError(NewsEventsError):
+    """The store is locked by another process, of another schema version, or a write failed.
+
+    Not terminal: a lock held by another process goes away; a failed batch left nothing behind.
+    """
+
+    code = "E020"

@@ -1,0 +1,388 @@
+"""The Store: the one owner of the DuckDB connection (DuckDB allows one writer).
+
+Every read and write goes through this class and its lock, so the one-writer rule
+lives in one place. Writes are batched: a batch of articles, with all their events
+and quotes, is one transaction, so a crash leaves each article whole or absent.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from newsevents.errors import StoreError
+from newsevents.records import Article, CodedArticle, Story
+from newsevents.store import rows as R
+from newsevents.store.queries import BBox, Filters, events_sql, stories_sql
+
+SCHEMA_VERSION = "1"
+ENV_VAR = "NEWSEVENTS_DB"
+DEFAULT_PATH = "newsevents.duckdb"
+
+_PANDAS_DTYPES = {R.STR: "string", R.DATE: "string", R.TIME: "string", R.JSON: "string",
+                  R.LIST: "string", R.INT: "Int64", R.FLOAT: "Float64", R.BOOL: "boolean"}
+_SQL_CASTS = {R.STR: "{c}::VARCHAR", R.DATE: "TRY_CAST({c} AS DATE)", R.TIME: "{c}::TIMESTAMP",
+              R.JSON: "{c}::JSON", R.LIST: "from_json({c}, '[\"VARCHAR\"]')", R.INT: "{c}::BIGINT",
+              R.FLOAT: "{c}::DOUBLE", R.BOOL: "{c}::BOOLEAN"}
+
+
+def default_path() -> Path:
+    """``$NEWSEVENTS_DB`` if set, else ``./newsevents.duckdb``."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What ``Store.add`` did, article by article (ids in input order)."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+    quotes: int = 0
+    batches: int = 0
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} articles added ({self.events} events, {self.quotes} quotes), "
+                f"{len(self.skipped)} already stored, {len(self.rejected)} rejected")
+
+
+class Store:
+    """A DuckDB file of articles, events, quotes and stories; creates the schema on open.
+
+    Use one Store per process and share it between threads (its lock serialises
+    them); a second process cannot open the same file while this one holds it.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+        self._prepare()
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        with self._lock:
+            if not self.read_only:
+                schema = resources.files("newsevents.store").joinpath("schema.sql").read_text("utf-8")
+                self._con.execute(schema)
+                self._con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            try:
+                found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            except duckdb.CatalogException as exc:
+                raise StoreError(f"{self.path}: not a newsevents store") from exc
+            if not found or found[0] != SCHEMA_VERSION:
+                version = found[0] if found else None
+                raise StoreError(
+                    f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}"
+                )
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles, events, quotes -----------------------------------------------------------
+
+    def known(self, ids_or_hashes: Iterable[str]) -> set[str]:
+        """Those of the given strings that are a stored article's id or content hash."""
+        wanted = list(dict.fromkeys(ids_or_hashes))
+        if not wanted:
+            return set()
+        with self._lock:
+            found = self._con.execute(
+                "SELECT k FROM unnest(?::VARCHAR[]) t(k) WHERE k IN (SELECT id FROM articles) "
+                "OR k IN (SELECT content_hash FROM articles)",
+                [wanted],
+            ).fetchall()
+        return {k for (k,) in found}
+
+    def new_articles(self, articles: Iterable[Article], *, chunk: int = 1000) -> Iterator[Article]:
+        """The articles not stored yet (by id or content hash), lazily: skip them before parsing."""
+        buffer: list[Article] = []
+        for article in articles:
+            buffer.append(article)
+            if len(buffer) >= chunk:
+                yield from self._unknown(buffer)
+                buffer = []
+        yield from self._unknown(buffer)
+
+    def _unknown(self, articles: list[Article]) -> list[Article]:
+        hashes = [R.content_hash(a) for a in articles]
+        known = self.known([a.id for a in articles] + hashes)
+        return [a for a, h in zip(articles, hashes, strict=True) if a.id not in known and h not in known]
+
+    def add(
+        self,
+        coded: Iterable[CodedArticle],
+        *,
+        batch_size: int = 64,
+        on_batch: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Store coded articles; one transaction per batch of articles.
+
+        An article whose id or content hash is stored already (or came earlier in
+        this input) is skipped. An article whose own events or quotes repeat an id is
+        rejected and the others go on. ``on_batch`` is called after each commit.
+        """
+        report = IngestReport()
+        seen: set[str] = set()
+        batch: list[CodedArticle] = []
+        for item in coded:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, report, seen)
+                batch = []
+                if on_batch:
+                    on_batch(report)
+        if batch:
+            self._write_batch(batch, report, seen)
+            if on_batch:
+                on_batch(report)
+        return report
+
+    def _write_batch(self, batch: list[CodedArticle], report: IngestReport, seen: set[str]) -> None:
+        now = _now()
+        hashes = [R.content_hash(c.article) for c in batch]
+        with self._lock:
+            self._begin()
+            try:
+                known = self.known([c.article.id for c in batch] + hashes)
+                articles, events, quotes = [], [], []
+                added: list[CodedArticle] = []
+                for item, digest in zip(batch, hashes, strict=True):
+                    aid = item.article.id
+                    if aid in known or digest in known or aid in seen or digest in seen:
+                        report.skipped.append(aid)
+                        continue
+                    problem = _problem(item)
+                    if problem:
+                        report.rejected.append((aid, problem))
+                        continue
+                    seen.update((aid, digest))
+                    added.append(item)
+                    articles.append(R.article_row(item.article, n_events=len(item.events),
+                                                  n_quotes=len(item.quotes), now=now))
+                    events.extend(R.event_row(e, text=item.article.text) for e in item.events)
+                    quotes.extend(R.quote_row(q) for q in item.quotes)
+                self._insert("articles", articles, R.ARTICLE_COLUMNS)
+                self._insert("events", events, R.EVENT_COLUMNS)
+                self._insert("quotes", quotes, R.QUOTE_COLUMNS)
+                self._con.commit()
+            except BaseException as exc:
+                self._con.rollback()
+                if isinstance(exc, duckdb.Error):
+                    ids = ", ".join(c.article.id for c in batch[:3])
+                    raise StoreError(f"{self.path}: a batch ({ids} ...) was not stored: {exc}") from exc
+                raise
+        report.added.extend(c.article.id for c in added)
+        report.events += len(events)
+        report.quotes += len(quotes)
+        report.batches += 1
+
+    def _begin(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store was opened read-only")
+        self._con.begin()
+
+    def _insert(self, table: str, rows: list[R.Row], layout: dict[str, str]) -> None:
+        """Insert rows as one DataFrame scan (inside the caller's transaction)."""
+        if not rows:
+            return
+        data = R.columns(rows, layout)
+        frame = pd.DataFrame(
+            {name: pd.Series(values, dtype=_PANDAS_DTYPES[layout[name]])
+             for name, values in ((n, _carry(v, layout[n])) for n, v in data.items())}
+        )
+        casts = ", ".join(_SQL_CASTS[kind].format(c=f'"{name}"') for name, kind in layout.items())
+        self._con.register("_newsevents_rows", frame)
+        try:
+            self._con.execute(
+                f"INSERT INTO {table} ({', '.join(layout)}) SELECT {casts} FROM _newsevents_rows"
+            )
+        finally:
+            self._con.unregister("_newsevents_rows")
+
+    # -- stories ----------------------------------------------------------------------------
+
+    def put_stories(self, stories: Iterable[Story]) -> int:
+        """Insert or replace stories by id and point their mentions' ``story_id`` at them.
+
+        Events that a replaced story no longer mentions lose their ``story_id``. One
+        transaction for all. Returns the number of stories written.
+        """
+        latest = {s.id: s for s in stories}
+        if not latest:
+            return 0
+        ids = list(latest)
+        pairs = [(e, s.id) for s in latest.values() for e in s.mentions]
+        now = _now()
+        with self._lock:
+            self._begin()
+            try:
+                self._con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+                self._insert("stories", [R.story_row(s, now=now) for s in latest.values()], R.STORY_COLUMNS)
+                self._unlink(ids)
+                if pairs:
+                    self._con.execute(
+                        "UPDATE events SET story_id = m.story_id FROM "
+                        "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS story_id) m "
+                        "WHERE events.id = m.event_id",
+                        [[e for e, _ in pairs], [s for _, s in pairs]],
+                    )
+                self._con.commit()
+            except BaseException as exc:
+                self._con.rollback()
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(f"{self.path}: stories were not stored: {exc}") from exc
+                raise
+        return len(latest)
+
+    def _unlink(self, story_ids: list[str]) -> None:
+        self._con.execute(
+            "UPDATE events SET story_id = NULL WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids]
+        )
+
+    def drop_stories(self, ids: Iterable[str]) -> int:
+        """Delete stories (merged into others, say) and unlink their mentions."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return 0
+        with self._lock:
+            self._begin()
+            try:
+                self._unlink(wanted)
+                (gone,) = self._con.execute(
+                    "DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+                ).fetchone() or (0,)
+                self._con.commit()
+            except BaseException:
+                self._con.rollback()
+                raise
+        return int(gone)
+
+    def candidate_stories(
+        self,
+        event_types: Iterable[str] | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+    ) -> list[Story]:
+        """Stored stories new events might join: these types, dated within [from, to].
+
+        A bound left as None is open; stories with no date match only when both are None.
+        """
+        filters = Filters(event_type=list(event_types) if event_types is not None else None,
+                          date_from=date_from, date_to=date_to)
+        if event_types is not None and not filters.event_type:
+            return []
+        query, params = stories_sql(filters, with_record=True)
+        with self._lock:
+            records = self._con.execute(f"SELECT record FROM ({query})", params).fetchall()
+        return [R.story_from_json(r) for (r,) in records]
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def query_events(
+        self,
+        *,
+        event_type: str | Sequence[str] | None = None,
+        actor_country: str | None = None,
+        actor_sector: str | None = None,
+        recipient_country: str | None = None,
+        place: str | None = None,
+        bbox: BBox | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        text: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        with_record: bool = False,
+    ) -> pd.DataFrame:
+        """Events matching every given filter (see ``queries.Filters``), newest first."""
+        filters = Filters(event_type, actor_country, actor_sector, recipient_country, place, bbox,
+                          date_from, date_to, text, min_confidence, limit)
+        return self._frame(*events_sql(filters, with_record=with_record))
+
+    def query_stories(
+        self,
+        *,
+        event_type: str | Sequence[str] | None = None,
+        actor_country: str | None = None,
+        actor_sector: str | None = None,
+        recipient_country: str | None = None,
+        place: str | None = None,
+        bbox: BBox | None = None,
+        date_from: str | date | None = None,
+        date_to: str | date | None = None,
+        text: str | None = None,
+        min_confidence: float | None = None,
+        limit: int | None = None,
+        with_record: bool = False,
+    ) -> pd.DataFrame:
+        """Stories matching every filter; ``text``/``min_confidence`` apply to any mention."""
+        filters = Filters(event_type, actor_country, actor_sector, recipient_country, place, bbox,
+                          date_from, date_to, text, min_confidence, limit)
+        return self._frame(*stories_sql(filters, with_record=with_record))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self._lock:
+            return {
+                table: int(self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+                for table in ("articles", "events", "quotes", "stories")
+            }
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        """Any SQL over the store's tables, for analysis; pass values as ``params``, never pasted in."""
+        return self._frame(query, list(params))
+
+    def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
+        with self._lock:
+            return self._con.execute(query, params).df()
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``path``, ``$NEWSEVENTS_DB`` or ``./newsevents.duckdb``."""
+    return Store(path, read_only=read_only)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+
+
+def _carry(values: list[Any], kind: str) -> list[Any]:
+    """Lists travel as JSON text: DataFrame scans cannot type an all-empty list column."""
+    if kind == R.LIST:
+        return [R.json_list(v) for v in values]
+    return values
+
+
+def _problem(item: CodedArticle) -> str | None:
+    """Why an article cannot be stored whole, or None."""
+    aid = item.article.id
+    for kind, records in (("event", item.events), ("quote", item.quotes)):
+        ids = [r.id for r in records]
+        if len(set(ids)) != len(ids):
+            return f"two {kind}s share an id"
+        if any(r.article_id != aid for r in records):
+            return f"a {kind} names another article"
+    return None

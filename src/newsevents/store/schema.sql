@@ -1,0 +1,110 @@
+-- The newsevents store (DuckDB). Schema version 1: see meta('schema_version').
+-- Run on every open; each statement is idempotent. Filterable fields are columns,
+-- the whole record is kept as JSON in `record` so nothing of the contract is lost.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+-- One row per article; content_hash = sha256(date, title, text) catches re-sent copies.
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL UNIQUE,
+    date DATE,
+    title VARCHAR,
+    url VARCHAR,
+    source VARCHAR,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    n_events INTEGER NOT NULL,
+    n_quotes INTEGER NOT NULL,
+    ingested_at TIMESTAMP NOT NULL
+);
+
+-- One row per coded event (a mention); story_id links it to the real event it reports.
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    mode VARCHAR,
+    context VARCHAR[] NOT NULL,
+    quad VARCHAR,
+    intensity DOUBLE,
+    cameo_root VARCHAR,
+    date DATE,
+    date_precision VARCHAR NOT NULL,
+    actor_names VARCHAR[] NOT NULL,
+    actor_countries VARCHAR[] NOT NULL,
+    actor_sectors VARCHAR[] NOT NULL,
+    recipient_names VARCHAR[] NOT NULL,
+    recipient_countries VARCHAR[] NOT NULL,
+    recipient_sectors VARCHAR[] NOT NULL,
+    location_name VARCHAR,
+    location_country_code VARCHAR,
+    location_admin1 VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_geonameid BIGINT,
+    location_precision VARCHAR,
+    dead INTEGER,
+    injured INTEGER,
+    arrested INTEGER,
+    negated BOOLEAN NOT NULL,
+    hypothetical BOOLEAN NOT NULL,
+    future BOOLEAN NOT NULL,
+    historical BOOLEAN NOT NULL,
+    confidence DOUBLE NOT NULL,
+    trigger VARCHAR NOT NULL,
+    sentence VARCHAR NOT NULL,
+    extractor VARCHAR NOT NULL,
+    story_id VARCHAR,
+    record JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    speaker_name VARCHAR,
+    speaker_country VARCHAR,
+    speaker_sector VARCHAR,
+    text VARCHAR NOT NULL,
+    verb VARCHAR,
+    record JSON NOT NULL
+);
+
+-- One row per real-world event after deduplication (written by the dedup stage's caller).
+CREATE TABLE IF NOT EXISTS stories (
+    id VARCHAR PRIMARY KEY,
+    event_type VARCHAR NOT NULL,
+    date DATE,
+    date_precision VARCHAR NOT NULL,
+    actor_names VARCHAR[] NOT NULL,
+    actor_countries VARCHAR[] NOT NULL,
+    actor_sectors VARCHAR[] NOT NULL,
+    recipient_names VARCHAR[] NOT NULL,
+    recipient_countries VARCHAR[] NOT NULL,
+    recipient_sectors VARCHAR[] NOT NULL,
+    location_name VARCHAR,
+    location_country_code VARCHAR,
+    location_admin1 VARCHAR,
+    location_lat DOUBLE,
+    location_lon DOUBLE,
+    location_geonameid BIGINT,
+    location_precision VARCHAR,
+    dead INTEGER,
+    injured INTEGER,
+    arrested INTEGER,
+    n_mentions INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    first_seen VARCHAR,
+    last_seen VARCHAR,
+    updated_at TIMESTAMP NOT NULL,
+    record JSON NOT NULL
+);
+
+-- ART indexes serve point lookups only (DuckDB prunes ranges with per-row-group
+-- min/max zonemaps instead); keep them to the joins the store itself runs.
+CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
+CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
