@@ -94,3 +94,20 @@ def test_cli_quotes_file(tmp_path):
     assert quote["text"] == "We will not back down"
     assert text[quote["span"][0]:quote["span"][1]] == quote["text"]
     assert quote["speaker"]["sector"] == "GOV" and quote["verb"] == "said"
+
+
+def test_cli_ingest_twice_adds_nothing_and_query_filters(tmp_path):
+    db = tmp_path / "events.duckdb"
+    first = _run("ingest", str(SAMPLES / "articles.jsonl"), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "6 articles added" in first.stderr
+    again = _run("ingest", str(SAMPLES / "articles.jsonl"), "--db", str(db))
+    assert again.returncode == 0 and "0 articles added" in again.stderr
+    assert "6 already stored" in again.stderr
+    rows = _run("query", "--db", str(db), "--type", "ASSAULT", "--format", "jsonl", "--limit", "100")
+    events = [json.loads(line) for line in rows.stdout.splitlines()]
+    assert events and all(e["event_type"] == "ASSAULT" for e in events)
+    stories = _run("query", "--db", str(db), "--stories", "--format", "csv")
+    assert stories.returncode == 0 and stories.stdout.startswith("id,")
+    bad = _run("query", "--db", str(db), "--bbox", "1,2,3")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -8,12 +8,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.ingest import read_articles
@@ -21,6 +23,8 @@ from newsevents.nlp import DEFAULT_MODEL
 from newsevents.records import Article
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from newsevents.pipeline import Pipeline
 
 T = TypeVar("T")
@@ -183,6 +187,139 @@ def places(inputs: Inputs, model: Model = DEFAULT_MODEL, ontology: ExtraOntology
         raise typer.Exit(1)
 
 
+Db = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB store (default: $NEWSEVENTS_DB or ./newsevents.duckdb)."),
+]
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: Db = None,
+    model: Model = DEFAULT_MODEL,
+    ontology: ExtraOntology = None,
+    threshold: Annotated[
+        float, typer.Option(help="Story merge threshold: higher keeps more events apart.")
+    ] = 0.3,
+) -> None:
+    """Code articles and store them with their events, quotes and stories.
+
+    Articles already stored (same id or same content) are skipped, so running it
+    again after an interruption adds exactly what is missing.
+    """
+    from newsevents.store import open_store
+
+    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    try:
+        store = open_store(db)
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    with store, _progress() as progress:
+        task = progress.add_task(
+            "ingesting", total=len(articles), visible=len(articles) > PROGRESS_THRESHOLD
+        )
+        report = pipeline.ingest(
+            articles, store, threshold=threshold, on_batch=lambda n: progress.advance(task, n)
+        )
+        progress.update(task, completed=len(articles))
+        counts = store.counts()
+    stored = len(articles) - len(report.added) - len(report.rejected)
+    err.print(
+        f"{len(report.added)} articles added ({report.events} events, {report.quotes} quotes), "
+        f"{stored} already stored, {len(report.rejected)} rejected; store holds "
+        + ", ".join(f"{n} {table}" for table, n in counts.items())
+    )
+    for article_id, reason in report.rejected:
+        err.print(f"[red]error[/red]: {article_id}: {reason}")
+    if failures or report.rejected:
+        raise typer.Exit(1)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def query(
+    db: Db = None,
+    stories: Annotated[bool, typer.Option("--stories", help="Stories instead of events.")] = False,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
+    actor_country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3, IGO ...).")] = None,
+    actor_sector: Annotated[str | None, typer.Option(help="Actor sector (GOV, MIL, CVL ...).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient country.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the sentence or article.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 50,
+    output_format: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
+) -> None:
+    """Filter the stored events (or stories); newest first."""
+    from newsevents.store import open_store
+
+    box = None
+    if bbox:
+        try:
+            min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox.split(","))
+        except ValueError:
+            err.print("[red]error[/red]: --bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
+            raise typer.Exit(2) from None
+        box = (min_lon, min_lat, max_lon, max_lat)
+    try:
+        with open_store(db, read_only=True) as store:
+            run = store.query_stories if stories else store.query_events
+            frame = run(
+                event_type=event_type, actor_country=actor_country, actor_sector=actor_sector,
+                recipient_country=recipient, place=place, bbox=box, date_from=date_from,
+                date_to=date_to, text=text, min_confidence=min_confidence, limit=limit,
+                with_record=output_format is Format.jsonl,
+            )
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    if output_format is Format.jsonl:
+        for record in frame["record"]:
+            sys.stdout.write(record + "\n")
+    elif output_format is Format.csv:
+        frame.map(_cell).to_csv(sys.stdout, index=False)  # lists as a|b, dates as ISO
+    else:
+        _table(frame, stories=stories)
+
+
+def _table(frame: pd.DataFrame, *, stories: bool) -> None:
+    shown = [c for c in (
+        ["id", "event_type", "date", "articles", "location_name", "actor_countries"]
+        if stories else
+        ["date", "event_type", "mode", "actor_countries", "actor_sectors", "recipient_countries",
+         "location_name", "confidence", "trigger"]
+    ) if c in frame.columns]
+    table = Table(title=f"{len(frame)} {'stories' if stories else 'events'}")
+    for column in shown:
+        table.add_column(column)
+    for row in frame[shown].itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    Console().print(table)
+
+
+def _cell(value: object) -> str:
+    """One value as text: lists joined with |, timestamps as ISO dates, missing as empty."""
+    import pandas as pd
+
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        return "|".join(str(v) for v in list(value))  # type: ignore[call-overload]
+    if value is None or pd.isna(value):
+        return ""
+    if isinstance(value, pd.Timestamp):  # the store's dates have no time of day
+        return value.date().isoformat() if value.hour == value.minute == 0 else value.isoformat()
+    return str(value)
+
+
 def _gold(load: Callable[[Path], T], path: Path) -> T:
     """Load a labelled set, or say in one line why it cannot be read."""
     try:
@@ -234,6 +371,20 @@ def eval_geo(
 
     gold = _gold(load_gold, path)
     report(evaluate(gold, model=model), Console())
+
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    path: Annotated[Path, typer.Argument(help="Folder with ecbplus_docs.jsonl")],
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Cluster the ECB+ documents into stories: pairwise and B-cubed scores against cluster_id."""
+    from newsevents.eval import ecbplus
+    from newsevents.pipeline import Pipeline
+
+    gold = _gold(ecbplus.load_gold, path)
+    ecbplus.report(ecbplus.evaluate(gold, Pipeline(model=model)), Console())
 
 
 if __name__ == "__main__":

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsevents.dedup import DEFAULT_THRESHOLD, merge_stories
 from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
@@ -17,6 +19,7 @@ from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.records import Article, CodedArticle, Event, Location
+from newsevents.store import IngestReport, Store
 
 
 class Pipeline:
@@ -70,3 +73,52 @@ class Pipeline:
         """Code one text; ``date`` is its ISO publication date."""
         article = Article(id=id, date=parse_iso_date(date), text=text)
         return next(self.extract([article])).events
+
+    def ingest(
+        self,
+        articles: Iterable[Article],
+        store: Store,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        batch_size: int = 64,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Code the articles the store lacks, store them, and merge their events into stories.
+
+        Each batch is stored in one transaction, then its events join the stored
+        stories they match (same type, near dates, compatible places and actors)
+        or start new ones. ``on_batch`` receives the number of articles handled.
+        """
+        total = IngestReport()
+        coded = self.extract(store.new_articles(articles), batch_size=16, quotes=True)
+        for batch in _batches(coded, batch_size):
+            report = store.add(batch, batch_size=batch_size)
+            rejected = {article_id for article_id, _ in report.rejected}
+            kept = [c for c in batch if c.article.id not in rejected]
+            events = [e for c in kept for e in c.events]
+            dates = sorted(e.date for e in events if e.date)
+            existing = store.candidate_stories(
+                {e.event_type for e in events},
+                _shift(dates[0], -7) if dates else None,
+                _shift(dates[-1], 7) if dates else None,
+            ) if events else []
+            store.put_stories(merge_stories(kept, existing=existing, threshold=threshold))
+            total.merge(report)
+            if on_batch is not None:
+                on_batch(len(batch))
+        return total
+
+
+def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:
+    batch: list[CodedArticle] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _shift(iso: str, days: int) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()

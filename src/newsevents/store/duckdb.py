@@ -51,6 +51,15 @@ class IngestReport:
     quotes: int = 0
     batches: int = 0
 
+    def merge(self, other: IngestReport) -> None:
+        """Add another report's counts to this one (one ingest run, many calls)."""
+        self.added += other.added
+        self.skipped += other.skipped
+        self.rejected += other.rejected
+        self.events += other.events
+        self.quotes += other.quotes
+        self.batches += other.batches
+
     def summary(self) -> str:
         return (f"{len(self.added)} articles added ({self.events} events, {self.quotes} quotes), "
                 f"{len(self.skipped)} already stored, {len(self.rejected)} rejected")

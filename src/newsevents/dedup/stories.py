@@ -1,0 +1,317 @@
+"""Merge event mentions from many articles into stories, one per real-world event.
+
+Greedy and incremental: each mention, in input order, joins the best-scoring story it may
+belong to (see ``similarity``) or starts a new one. Candidates come from blocks (the type
+group and the weeks a date may fall in; for undated mentions, stories sharing one of the
+article's rarest words), so merging N mentions costs about N times the size of a block,
+not N squared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newsevents.dedup.similarity import (
+    Interval,
+    TermStats,
+    TypeRelations,
+    Vector,
+    Weights,
+    actor_keys,
+    actor_score,
+    combine,
+    cosine,
+    date_score,
+    interval,
+    load_relations,
+    normalise,
+    place_rank,
+    place_score,
+    terms,
+)
+from newsevents.records import Actor, Article, CodedArticle, Event, Location, Size, Story
+
+DEFAULT_THRESHOLD = 0.3
+ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
+BLOCK_TERMS = 12  # the rarest terms of an article that find undated candidates
+_DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
+_UPPER_BOUND = "up to"
+
+
+def story_id(first_mention: str) -> str:
+    """Stable id: a story keeps the id of its first mention however much it grows."""
+    return "st-" + hashlib.sha1(first_mention.encode("utf-8")).hexdigest()[:16]
+
+
+def usable(event: Event, min_confidence: float) -> bool:
+    """Only confident mentions of something that happened (or will) make stories."""
+    return event.confidence >= min_confidence and not event.negated and not event.hypothetical
+
+
+@dataclass(slots=True)
+class _Mention:
+    event: Event
+    article: Article
+    interval: Interval | None
+    actors: set[str]
+    sentence: Vector
+    text: Vector  # the article's vector, shared by its mentions
+    top: tuple[str, ...]  # the article's rarest terms, for blocking
+
+
+@dataclass(slots=True)
+class _Cluster:
+    story: Story
+    interval: Interval | None
+    actors: set[str]
+    changed: bool = False
+    articles: set[str] = field(default_factory=set)
+    article_sum: dict[str, float] = field(default_factory=dict)
+    sentence_sum: dict[str, float] = field(default_factory=dict)
+    dates: list[tuple[int, str, str]] = field(default_factory=list)  # (rank, date, precision)
+    places: list[Location] = field(default_factory=list)
+    sizes: list[Size] = field(default_factory=list)
+    weeks: set[int] = field(default_factory=set)
+
+
+def _add(total: dict[str, float], vector: Vector) -> None:
+    for t, v in vector.items():
+        total[t] = total.get(t, 0.0) + v
+
+
+def _actor_key(actor: Actor) -> tuple[str | None, str | None, str]:
+    return actor.country, actor.sector, (actor.name or actor.text).lower()
+
+
+def _union(into: list[Actor], more: Iterable[Actor]) -> None:
+    seen = {_actor_key(a) for a in into}
+    for actor in more:
+        if _actor_key(actor) not in seen:
+            seen.add(_actor_key(actor))
+            into.append(actor)
+
+
+def _largest(sizes: list[Size]) -> Size | None:
+    """The largest figure per kind among trustworthy counts ("up to" is a bound, not a count)."""
+    trusted = [s for s in sizes if s.qualifier != _UPPER_BOUND] or sizes
+    if not trusted:
+        return None
+    best: dict[str, Size] = {}
+    for kind in ("dead", "injured", "arrested"):
+        given = [s for s in trusted if getattr(s, kind) is not None]
+        if given:
+            best[kind] = max(given, key=lambda s, k=kind: getattr(s, k))
+    if not best:
+        return None
+    first = next(iter(best.values()))
+    return Size(
+        span=first.span,
+        dead=best["dead"].dead if "dead" in best else None,
+        injured=best["injured"].injured if "injured" in best else None,
+        arrested=best["arrested"].arrested if "arrested" in best else None,
+        qualifier=first.qualifier,
+    )
+
+
+class StoryIndex:
+    """The stories so far, with what is needed to match new mentions against them.
+
+    Stories passed in from elsewhere (a store) carry no text: they are matched on type,
+    date, place and actors only until a new mention with text joins them.
+    """
+
+    def __init__(
+        self,
+        existing: Sequence[Story] = (),
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        weights: Weights | None = None,
+        relations: TypeRelations | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.weights = weights or Weights()
+        self.relations = relations or load_relations()
+        self.stats = TermStats()
+        self.clusters: list[_Cluster] = []
+        self._by_week: dict[tuple[str, int], set[int]] = {}
+        self._by_term: dict[tuple[str, str], set[int]] = {}
+        self._undated: dict[str, set[int]] = {}
+        for story in existing:
+            cluster = _Cluster(
+                story=story, interval=interval(story.date, story.date_precision),
+                actors=actor_keys([*story.actor, *story.recipient]), articles=set(story.sources),
+                places=[story.location] if story.location else [],
+                sizes=[story.size] if story.size else [],
+            )
+            if story.date and story.date_precision in _DATE_RANK:
+                cluster.dates.append((_DATE_RANK[story.date_precision], story.date, story.date_precision))
+            self.clusters.append(cluster)
+            self._index_date(len(self.clusters) - 1)
+
+    # --- blocking ------------------------------------------------------------------------
+
+    def _weeks(self, span: Interval) -> range:
+        gap = self.weights.max_gap_days
+        return range((span[0] - gap) // 7, (span[1] + gap) // 7 + 1)
+
+    def _index_date(self, i: int) -> None:
+        cluster = self.clusters[i]
+        group = self.relations.group(cluster.story.event_type)
+        for week in cluster.weeks:
+            self._by_week[(group, week)].discard(i)
+        self._undated.setdefault(group, set()).discard(i)
+        if cluster.interval is None:
+            cluster.weeks = set()
+            self._undated[group].add(i)
+        else:
+            cluster.weeks = set(self._weeks(cluster.interval))
+            for week in cluster.weeks:
+                self._by_week.setdefault((group, week), set()).add(i)
+
+    def _candidates(self, mention: _Mention) -> set[int]:
+        group = self.relations.group(mention.event.event_type)
+        by_term: set[int] = set()
+        for term in mention.top:
+            by_term |= self._by_term.get((group, term), set())
+        if mention.interval is None:
+            return by_term
+        found = by_term & self._undated.get(group, set())
+        for week in self._weeks(mention.interval):
+            found |= self._by_week.get((group, week), set())
+        return found
+
+    # --- scoring -------------------------------------------------------------------------
+
+    def score(self, mention: _Mention, cluster: _Cluster) -> float | None:
+        """The evidence that the mention reports the cluster's event; None if it cannot."""
+        story = cluster.story
+        kind = self.relations.score(mention.event.event_type, story.event_type)
+        if kind is None:
+            return None
+        when = date_score(mention.interval, cluster.interval, self.weights)
+        where = place_score(mention.event.location, story.location, self.weights)
+        if when == 0.0 or where == 0.0:
+            return None
+        article = sentence = None
+        if cluster.article_sum and mention.article.id not in cluster.articles:
+            article = cosine(mention.text, normalise(cluster.article_sum))
+        if cluster.sentence_sum:
+            sentence = cosine(mention.sentence, normalise(cluster.sentence_sum))
+        features = {
+            "article": article, "sentence": sentence, "date": when, "place": where,
+            "actors": actor_score(mention.actors, cluster.actors),
+        }
+        return kind * combine(features, self.weights)
+
+    # --- growing -------------------------------------------------------------------------
+
+    def add(self, coded: Iterable[CodedArticle], *, min_confidence: float = 0.5) -> None:
+        """Merge the usable events of the articles (IDF counts all of them first)."""
+        batch = list(coded)
+        counted = [(c, terms(" ".join(filter(None, (c.article.title, c.article.text))))) for c in batch]
+        for _, counts in counted:
+            self.stats.add(counts)
+        for item, counts in counted:
+            events = [e for e in item.events if usable(e, min_confidence)]
+            if not events:
+                continue
+            text = self.stats.vector(counts, top=ARTICLE_TERMS)
+            top = tuple(sorted(text, key=lambda t: -text[t])[:BLOCK_TERMS])
+            for event in events:
+                start, end = event.sentence.span
+                mention = _Mention(
+                    event=event, article=item.article,
+                    interval=interval(event.date, event.date_precision, grounded=event.date_text is not None),
+                    actors=actor_keys([*event.actor, *event.recipient]),
+                    sentence=self.stats.vector(terms(item.article.text[start:end])),
+                    text=text, top=top,
+                )
+                self._place(mention)
+
+    def _place(self, mention: _Mention) -> None:
+        best, best_score = None, self.threshold
+        for i in self._candidates(mention):
+            score = self.score(mention, self.clusters[i])
+            if score is not None and score >= best_score:
+                best, best_score = i, score
+        if best is None:
+            event = mention.event
+            self.clusters.append(_Cluster(
+                story=Story(id=story_id(event.id), event_type=event.event_type), interval=None, actors=set(),
+            ))
+            best = len(self.clusters) - 1
+            self._undated.setdefault(self.relations.group(event.event_type), set()).add(best)
+        self._join(best, mention)
+
+    def _join(self, i: int, mention: _Mention) -> None:
+        cluster, event, article = self.clusters[i], mention.event, mention.article
+        story = cluster.story
+        cluster.changed = True
+        story.mentions.append(event.id)
+        if article.id not in cluster.articles:
+            cluster.articles.add(article.id)
+            _add(cluster.article_sum, mention.text)
+            group = self.relations.group(story.event_type)
+            for term in mention.top:
+                self._by_term.setdefault((group, term), set()).add(i)
+        if article.id not in story.sources:
+            story.sources.append(article.id)
+        story.articles = len(story.sources)
+        _add(cluster.sentence_sum, mention.sentence)
+        _union(story.actor, event.actor)
+        _union(story.recipient, event.recipient)
+        cluster.actors |= mention.actors
+        if article.date is not None:
+            seen = article.date.isoformat()
+            story.first_seen = min(filter(None, (story.first_seen, seen)))
+            story.last_seen = max(filter(None, (story.last_seen, seen)))
+        if event.size is not None:
+            cluster.sizes.append(event.size)
+            story.size = _largest(cluster.sizes)
+        if place_rank(event.location):
+            cluster.places.append(event.location)
+            story.location = _most_precise(cluster.places)
+        if event.date and event.date_precision in _DATE_RANK:
+            rank = _DATE_RANK[event.date_precision] - (event.date_text is None)
+            cluster.dates.append((rank, event.date, event.date_precision))
+            top_rank = max(r for r, _, _ in cluster.dates)
+            votes = Counter((d, p) for r, d, p in cluster.dates if r == top_rank)
+            (story.date, story.date_precision), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            fallback = top_rank == _DATE_RANK["day"] - 1
+            new = interval(story.date, story.date_precision, grounded=not fallback)
+            if new != cluster.interval:
+                cluster.interval = new
+                self._index_date(i)
+
+    def stories(self, *, changed_only: bool = True) -> list[Story]:
+        return [c.story for c in self.clusters if c.changed or not changed_only]
+
+
+def _most_precise(places: list[Location]) -> Location:
+    """The most precise place the mentions give; among equals, the one named most often."""
+    top = max(place_rank(p) for p in places)
+    finest = [p for p in places if place_rank(p) == top]
+    votes = Counter(p.geonameid for p in finest)
+    return next(p for p in finest if votes[p.geonameid] == max(votes.values()))
+
+
+def merge_stories(
+    coded: Iterable[CodedArticle],
+    *,
+    existing: Sequence[Story] = (),
+    threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = 0.5,
+    weights: Weights | None = None,
+) -> list[Story]:
+    """Merge the articles' events into ``existing`` stories or new ones.
+
+    Returns the stories that grew (same ids as before) and the new ones; ``existing`` stories
+    are updated in place. Only events with ``confidence >= min_confidence`` that are neither
+    negated nor hypothetical take part.
+    """
+    index = StoryIndex(existing, threshold=threshold, weights=weights)
+    index.add(coded, min_confidence=min_confidence)
+    return index.stories()

@@ -1,0 +1,124 @@
+from datetime import date
+
+from newsevents.dedup import merge_stories, story_id
+from newsevents.records import Actor, Article, CodedArticle, Event, Location, SentenceRef, Size, TextRef
+
+LAGOS = Location("Lagos", (0, 5), name="Lagos", geonameid=2332459, lat=6.4541, lon=3.3947,
+                 country_code="NG", admin1="Lagos", precision="town")
+ABUJA = Location("Abuja", (0, 5), name="Abuja", geonameid=2352778, lat=9.0579, lon=7.4951,
+                 country_code="NG", admin1="FCT", precision="town")
+NIGERIA = Location("Nigeria", (0, 7), name="Nigeria", geonameid=2328926, lat=9.0, lon=8.0,
+                   country_code="NG", precision="country")
+POLICE = Actor("Police", (0, 6), name="Nigeria Police Force", country="NGA", sector="COP")
+CROWD = Actor("protesters", (0, 10), name="protesters", country="NGA", sector="CVL")
+
+
+def article(id: str, text: str, published: str = "2023-05-30") -> Article:
+    return Article(id=id, date=date.fromisoformat(published), text=text)
+
+
+def event(art: Article, n: int = 0, *, event_type: str = "ASSAULT", day: str | None = "2023-05-29",
+          precision: str = "day", location: Location | None = LAGOS, size: Size | None = None,
+          confidence: float = 0.8, negated: bool = False, sentence: tuple[int, int] | None = None) -> Event:
+    span = sentence or (0, len(art.text))
+    return Event(
+        id=f"ev-{art.id}-{n}", article_id=art.id, event_type=event_type,
+        trigger=TextRef("fired", (0, 5)), sentence=SentenceRef(n, span),
+        actor=[POLICE], recipient=[CROWD], date=day, date_precision=precision,
+        date_text="on Monday" if day else None, location=location, size=size,
+        confidence=confidence, negated=negated,
+    )
+
+
+REPORT_A = "Police opened fire on protesters at the Lekki toll gate in Lagos on Monday, killing four."
+REPORT_B = "Four protesters were shot dead by police at the Lekki toll gate in Lagos on Monday night."
+
+
+def coded(art: Article, *events: Event) -> CodedArticle:
+    return CodedArticle(art, events=list(events))
+
+
+def test_same_event_from_two_articles_is_one_story():
+    a, b = article("a", REPORT_A), article("b", REPORT_B, "2023-05-31")
+    stories = merge_stories([coded(a, event(a)), coded(b, event(b))])
+    assert len(stories) == 1
+    story = stories[0]
+    assert story.mentions == ["ev-a-0", "ev-b-0"] and story.sources == ["a", "b"]
+    assert story.articles == 2 and story.id == story_id("ev-a-0")
+    assert (story.first_seen, story.last_seen) == ("2023-05-30", "2023-05-31")
+    assert story.date == "2023-05-29" and story.date_precision == "day"
+    assert len(story.actor) == 1 and len(story.recipient) == 1  # deduplicated
+
+
+def test_same_type_on_different_days_stays_apart():
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    stories = merge_stories([coded(a, event(a)), coded(b, event(b, day="2023-05-27"))])
+    assert len(stories) == 2
+
+
+def test_same_day_in_different_towns_stays_apart():
+    a, b = article("a", REPORT_A), article("b", REPORT_B.replace("Lagos", "Abuja"))
+    stories = merge_stories([coded(a, event(a)), coded(b, event(b, location=ABUJA))])
+    assert len(stories) == 2
+
+
+def test_coarse_place_and_month_date_are_compatible_and_the_story_keeps_the_precise_ones():
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    stories = merge_stories([
+        coded(a, event(a, location=NIGERIA, day="2023-05-01", precision="month")),
+        coded(b, event(b)),
+    ])
+    assert len(stories) == 1
+    assert stories[0].location == LAGOS and stories[0].date == "2023-05-29"
+
+
+def test_different_event_types_stay_apart():
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    stories = merge_stories([coded(a, event(a)), coded(b, event(b, event_type="PROTEST"))])
+    assert len(stories) == 2
+
+
+def test_story_size_is_the_largest_trustworthy_figure_not_the_sum():
+    a, b, c = article("a", REPORT_A), article("b", REPORT_B), article("c", REPORT_B + " More.")
+    stories = merge_stories([
+        coded(a, event(a, size=Size((0, 4), dead=4, injured=10))),
+        coded(b, event(b, size=Size((0, 4), dead=7, qualifier="at least"))),
+        coded(c, event(c, size=Size((0, 4), dead=50, qualifier="up to"))),
+    ])
+    assert len(stories) == 1
+    size = stories[0].size
+    assert size is not None and (size.dead, size.injured, size.arrested) == (7, 10, None)
+
+
+def test_incremental_merge_keeps_ids_and_returns_only_what_changed():
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    c = article("c", "Soldiers and police clashed with protesters in Abuja on Monday.")
+    first = merge_stories([coded(a, event(a)), coded(c, event(c, location=ABUJA))])
+    assert len(first) == 2
+    lagos = next(s for s in first if s.location == LAGOS)
+    second = merge_stories([coded(b, event(b))], existing=first)
+    assert [s.id for s in second] == [lagos.id]
+    assert second[0].mentions == ["ev-a-0", "ev-b-0"] and second[0].articles == 2
+
+
+def test_negated_hypothetical_and_unsure_events_are_left_out():
+    a = article("a", REPORT_A)
+    hypothetical = event(a, 2)
+    hypothetical.hypothetical = True
+    stories = merge_stories([coded(a, event(a, 0, negated=True), event(a, 1, confidence=0.3), hypothetical)])
+    assert stories == []
+
+
+def test_two_mentions_in_one_article_merge_when_they_agree():
+    text = REPORT_A + " " + REPORT_B
+    a = article("a", text)
+    first, second = (0, len(REPORT_A)), (len(REPORT_A) + 1, len(text))
+    stories = merge_stories([coded(a, event(a, 0, sentence=first), event(a, 1, sentence=second))])
+    assert len(stories) == 1 and stories[0].articles == 1 and len(stories[0].mentions) == 2
+
+
+def test_a_higher_threshold_merges_less():
+    a = article("a", REPORT_A)
+    b = article("b", "A crowd was dispersed with live rounds; the dead were buried on Tuesday.")
+    pair = [coded(a, event(a)), coded(b, event(b))]
+    assert len(merge_stories(pair, threshold=0.99)) == 2
