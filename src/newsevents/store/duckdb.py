@@ -14,15 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
-from newsevents.store.queries import BBox, Filters, events_sql, stories_sql
+from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql
 
 SCHEMA_VERSION = "1"
 ENV_VAR = "NEWSEVENTS_DB"
@@ -310,47 +313,14 @@ class Store:
 
     # -- queries ----------------------------------------------------------------------------
 
-    def query_events(
-        self,
-        *,
-        event_type: str | Sequence[str] | None = None,
-        actor_country: str | None = None,
-        actor_sector: str | None = None,
-        recipient_country: str | None = None,
-        place: str | None = None,
-        bbox: BBox | None = None,
-        date_from: str | date | None = None,
-        date_to: str | date | None = None,
-        text: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        with_record: bool = False,
-    ) -> pd.DataFrame:
-        """Events matching every given filter (see ``queries.Filters``), newest first."""
-        filters = Filters(event_type, actor_country, actor_sector, recipient_country, place, bbox,
-                          date_from, date_to, text, min_confidence, limit)
-        return self._frame(*events_sql(filters, with_record=with_record))
+    def query_events(self, *, with_record: bool = False, **filters: Unpack[FilterArgs]) -> pd.DataFrame:
+        """Events matching every given filter (see ``queries.Filters``), newest first;
+        ``with_record`` adds the full contract record as JSON."""
+        return self._frame(*events_sql(Filters(**filters), with_record=with_record))
 
-    def query_stories(
-        self,
-        *,
-        event_type: str | Sequence[str] | None = None,
-        actor_country: str | None = None,
-        actor_sector: str | None = None,
-        recipient_country: str | None = None,
-        place: str | None = None,
-        bbox: BBox | None = None,
-        date_from: str | date | None = None,
-        date_to: str | date | None = None,
-        text: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        with_record: bool = False,
-    ) -> pd.DataFrame:
+    def query_stories(self, *, with_record: bool = False, **filters: Unpack[FilterArgs]) -> pd.DataFrame:
         """Stories matching every filter; ``text``/``min_confidence`` apply to any mention."""
-        filters = Filters(event_type, actor_country, actor_sector, recipient_country, place, bbox,
-                          date_from, date_to, text, min_confidence, limit)
-        return self._frame(*stories_sql(filters, with_record=with_record))
+        return self._frame(*stories_sql(Filters(**filters), with_record=with_record))
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""

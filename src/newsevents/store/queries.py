@@ -10,10 +10,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 BBox = tuple[float, float, float, float]
 """(min_lon, min_lat, max_lon, max_lat), as GeoJSON writes a bounding box."""
+
+
+class FilterArgs(TypedDict, total=False):
+    """The keyword arguments of ``Store.query_events`` and ``query_stories`` (see ``Filters``)."""
+
+    event_type: str | Sequence[str] | None
+    actor_country: str | None
+    actor_sector: str | None
+    recipient_country: str | None
+    place: str | None
+    bbox: BBox | None
+    date_from: str | date | None
+    date_to: str | date | None
+    text: str | None
+    min_confidence: float | None
+    limit: int | None
 
 
 @dataclass(slots=True)
