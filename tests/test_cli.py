@@ -111,3 +111,18 @@ def test_cli_ingest_twice_adds_nothing_and_query_filters(tmp_path):
     assert stories.returncode == 0 and stories.stdout.startswith("id,")
     bad = _run("query", "--db", str(db), "--bbox", "1,2,3")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_cli_export_formats(tmp_path):
+    db = tmp_path / "events.duckdb"
+    assert _run("ingest", str(SAMPLES / "articles.jsonl"), "--db", str(db)).returncode == 0
+    geo = tmp_path / "events.geojson"
+    result = _run("export", "--db", str(db), "--format", "geojson", "-o", str(geo))
+    assert result.returncode == 0, result.stderr
+    features = json.loads(geo.read_text())["features"]
+    assert features and all(f["geometry"]["type"] == "Point" for f in features)
+    acled = tmp_path / "acled.csv"
+    assert _run("export", "--db", str(db), "--format", "acled", "-o", str(acled)).returncode == 0
+    assert acled.read_text().startswith("event_id_cnty,event_date")
+    bad = _run("export", "--db", str(db), "--format", "nope", "-o", str(tmp_path / "x"))
+    assert bad.returncode == 2 and "E020" in bad.stderr

@@ -237,6 +237,40 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    export_format: Annotated[
+        str, typer.Option("--format", help="jsonl, csv, parquet, geojson, gdelt or acled.")
+    ] = "jsonl",
+    db: Db = None,
+    stories: Annotated[bool, typer.Option("--stories", help="Stories (jsonl, csv, parquet).")] = False,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
+    actor_country: Annotated[str | None, typer.Option(help="Actor country.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
+) -> None:
+    """Write stored events (or stories) as JSONL, CSV, Parquet, GeoJSON, or GDELT- or
+    ACLED-style tables (docs/exports.md says which columns can be filled)."""
+    from newsevents.store import open_store
+    from newsevents.store.exports import export_events, export_stories
+
+    try:
+        with open_store(db, read_only=True) as store:
+            write = export_stories if stories else export_events
+            rows = write(
+                store, output, format=export_format, event_type=event_type,
+                actor_country=actor_country, place=place, date_from=date_from, date_to=date_to,
+                min_confidence=min_confidence,
+            )
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    err.print(f"{rows} {'stories' if stories else 'events'} written to {output}")
+
+
 class Format(str, Enum):
     table = "table"
     jsonl = "jsonl"

@@ -334,6 +334,13 @@ class Store:
         """Any SQL over the store's tables, for analysis; pass values as ``params``, never pasted in."""
         return self._frame(query, list(params))
 
+    def copy(self, query: str, params: Sequence[Any], path: str | Path, options: str) -> int:
+        """Have DuckDB write a query's rows to a file (CSV, Parquet) under the lock; rows written."""
+        target = str(path).replace("'", "''")
+        with self._lock:
+            found = self._con.execute(f"COPY ({query}) TO '{target}' ({options})", list(params)).fetchone()
+        return int(found[0]) if found else 0
+
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
         with self._lock:
             return self._con.execute(query, params).df()
