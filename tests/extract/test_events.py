@@ -145,3 +145,9 @@ def test_events_victims_fill_the_recipient_of_an_attack(code):
     assert event.event_type == "ASSAULT"
     assert [(a.country, a.sector) for a in event.actor] == [("GBR", "MIL")]
     assert [r.country for r in event.recipient] == ["IRQ"]
+
+
+def test_events_object_pronoun_is_not_its_own_subject(code):
+    event = _main(code("Two Chinese ships surrounded the boat and struck it with water cannon."))
+    assert event.actor[0].country == "CHN"
+    assert all(r.country != "CHN" for r in event.recipient)

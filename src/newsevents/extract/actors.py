@@ -304,7 +304,18 @@ class ActorResolver:
             "he", "she"} else None
         if found is None:
             want_person = word in _PERSON_PRONOUNS
+            # "the ships surrounded the boat and struck it": an object pronoun is not its own
+            # clause's subject (that would be "itself")
+            verb = head.head.head if head.dep_ == "pobj" else head.head
+            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+                verb = verb.head  # "surrounded the boat and struck it": the shared subject
+            subjects = {
+                self.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge)]
+                for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+            } if head.dep_ in {"dobj", "pobj", "dative"} else set()
             for person, actor in reversed(self.memory.recent):
+                if actor.text in subjects:
+                    continue
                 if person == want_person or (word in {"they", "them", "their"}):
                     found = actor
                     break
