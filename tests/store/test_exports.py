@@ -9,34 +9,18 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from builders import KYIV, LAGOS, event
 
 from newsevents.errors import StoreError
 from newsevents.records import (
     Actor,
     Article,
     CodedArticle,
-    Event,
-    Location,
-    SentenceRef,
     Size,
     Story,
-    TextRef,
 )
 from newsevents.store import open_store
 from newsevents.store.exports import export_events, export_stories
-
-LAGOS = Location("Lagos", (10, 15), name="Lagos", lat=6.45, lon=3.39, country_code="NG", admin1="Lagos",
-                 precision="town")
-KYIV = Location("Kyiv", (0, 4), name="Kyiv", lat=50.45, lon=30.52, country_code="UA", precision="town")
-
-
-def event(article: Article, n: int, event_type: str, **fields) -> Event:
-    start = n * 10
-    return Event(
-        id=f"ev-{article.id}-{n}", article_id=article.id, event_type=event_type,
-        trigger=TextRef(article.text[start:start + 4], (start, start + 4)),
-        sentence=SentenceRef(n, (0, len(article.text))), **fields,
-    )
 
 
 @pytest.fixture()

@@ -11,33 +11,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from builders import KYIV, LAGOS, event
 
 from newsevents.errors import StoreError
 from newsevents.records import (
     Actor,
     Article,
     CodedArticle,
-    Event,
-    Location,
     Quote,
-    SentenceRef,
     Size,
     Story,
-    TextRef,
 )
 from newsevents.store import IngestReport, Store, content_hash, open_store
-
-LAGOS = Location("Lagos", (10, 15), name="Lagos", lat=6.45, lon=3.39, country_code="NG", precision="town")
-KYIV = Location("Kyiv", (0, 4), name="Kyiv", lat=50.45, lon=30.52, country_code="UA", precision="town")
-
-
-def event(article: Article, n: int, event_type: str, **fields) -> Event:
-    start = n * 10
-    return Event(
-        id=f"ev-{article.id}-{n}", article_id=article.id, event_type=event_type,
-        trigger=TextRef(article.text[start:start + 4], (start, start + 4)),
-        sentence=SentenceRef(n, (0, len(article.text))), **fields,
-    )
 
 
 def make_coded(i: int) -> CodedArticle:
@@ -263,6 +248,7 @@ TOTAL, BATCH, HOLD_AFTER = 400, 7, 5  # the child stalls inside its 6th transact
 CHILD = """
 import json, sys, time, importlib.util
 from pathlib import Path
+sys.path.insert(0, str(Path({test!r}).parent))  # the test module imports its builders
 spec = importlib.util.spec_from_file_location("store_test", {test!r})
 module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
 from newsevents.store import Store, open_store
