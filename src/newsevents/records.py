@@ -7,6 +7,7 @@ contract (design/event-record.md). A span is ``(start, end)`` in characters of
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -83,6 +84,14 @@ class Location(_Record):
     country_code: str | None = None
     admin1: str | None = None
     precision: str = "unknown"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (places are compared by it)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from newsevents.ontology.load import DATA_DIR
-from newsevents.records import Actor, Location
+from newsevents.records import Actor, Location, distance_km
 
 Vector = dict[str, float]
 Interval = tuple[int, int]  # first and last day (date ordinals) the event may have happened on
@@ -166,13 +166,6 @@ def place_rank(location: Location | None) -> int:
     if location is None or (location.geonameid is None and location.country_code is None):
         return 0
     return _PLACE_RANK.get(location.precision, 0)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def place_score(a: Location | None, b: Location | None, weights: Weights) -> float | None:

@@ -22,10 +22,10 @@ from rich.table import Table
 
 from newsevents.eval.metrics import ratio
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
-from newsevents.extract.places import distance_km, resolve_places
+from newsevents.extract.places import resolve_places
 from newsevents.nlp import load_pipeline
 from newsevents.ontology import Ontology, load_ontology
-from newsevents.records import Location
+from newsevents.records import Location, distance_km
 
 FILES = ("lgl.xml", "GWN.xml")
 MILES_100_KM = 161.0

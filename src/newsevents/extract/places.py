@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.gazetteer import Gazetteer, Place, fold
 from newsevents.ontology import Ontology
-from newsevents.records import Location
+from newsevents.records import Location, distance_km
 
 _LABELS = {"GPE", "LOC", "FAC"}
 _MISLABELLED = {"ORG", "PERSON", "NORP"}  # the small model often calls "Ohio" or "Gainesville" these
@@ -33,14 +33,6 @@ W_ADMIN1 = 1.0
 W_NEAR = 0.6
 W_COMMA = 3.0
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(slots=True)
