@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.dedup import DEFAULT_THRESHOLD, merge_stories
+from newsevents.dedup import DEFAULT_THRESHOLD, StoryIndex
 from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
@@ -85,28 +85,51 @@ class Pipeline:
     ) -> IngestReport:
         """Code the articles the store lacks, store them, and merge their events into stories.
 
-        Each batch is stored in one transaction, then its events join the stored
-        stories they match (same type, near dates, compatible places and actors)
-        or start new ones. ``on_batch`` receives the number of articles handled.
+        See ``ingest_coded``; ``on_batch`` receives the number of articles handled.
         """
-        total = IngestReport()
         coded = self.extract(store.new_articles(articles), batch_size=16, quotes=True)
-        for batch in _batches(coded, batch_size):
-            report = store.add(batch, batch_size=batch_size)
-            rejected = {article_id for article_id, _ in report.rejected}
-            kept = [c for c in batch if c.article.id not in rejected]
-            events = [e for c in kept for e in c.events]
-            dates = sorted(e.date for e in events if e.date)
-            existing = store.candidate_stories(
-                {e.event_type for e in events},
-                _shift(dates[0], -7) if dates else None,
-                _shift(dates[-1], 7) if dates else None,
-            ) if events else []
-            store.put_stories(merge_stories(kept, existing=existing, threshold=threshold))
-            total.merge(report)
-            if on_batch is not None:
-                on_batch(len(batch))
-        return total
+        return ingest_coded(coded, store, threshold=threshold, batch_size=batch_size, on_batch=on_batch)
+
+
+def ingest_coded(
+    coded: Iterable[CodedArticle],
+    store: Store,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = 0.5,
+    batch_size: int = 64,
+    on_batch: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Store coded articles batch by batch and merge their events into the stored stories.
+
+    Each batch is stored in one transaction with the stories its events join or start
+    (same type, near dates, compatible places and actors, alike text), so a crash leaves
+    every article with its stories or neither. Stories keep their matching state and the
+    store keeps word counts, so the stories do not depend on how the input was batched.
+    """
+
+    def merge(added: list[CodedArticle]) -> None:
+        events = [e for c in added for e in c.events]
+        if not events:
+            return
+        dates = sorted(e.date for e in events if e.date)
+        existing = store.candidate_stories(
+            {e.event_type for e in events},
+            _shift(dates[0], -7) if dates else None,
+            _shift(dates[-1], 7) if dates else None,
+        )
+        states = store.story_states(s.id for s in existing)
+        index = StoryIndex(existing, threshold=threshold, states=states)
+        index.add(added, min_confidence=min_confidence, known_df=store.term_df)
+        store.put_stories(index.stories(), index.states())
+        store.add_term_df(index.stats.added_docs, index.stats.added_df)
+
+    total = IngestReport()
+    for batch in _batches(coded, batch_size):
+        total.merge(store.add(batch, batch_size=batch_size, on_stored=merge))
+        if on_batch is not None:
+            on_batch(len(batch))
+    return total
 
 
 def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:

@@ -8,9 +8,13 @@ contract (design/event-record.md). A span is ``(start, end)`` in characters of
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 Span = tuple[int, int]
 
@@ -44,6 +48,11 @@ class _Record:
     def to_dict(self) -> dict[str, Any]:
         """The record as plain JSON-ready data."""
         return _plain(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """A flat record (Actor, Location, Size, TextRef) back from ``to_dict``: spans become tuples."""
+        return cls(**{k: tuple(v) if k.endswith("span") and v is not None else v for k, v in data.items()})
 
 
 @dataclass(slots=True)

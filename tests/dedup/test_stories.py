@@ -122,3 +122,32 @@ def test_a_higher_threshold_merges_less():
     b = article("b", "A crowd was dispersed with live rounds; the dead were buried on Tuesday.")
     pair = [coded(a, event(a)), coded(b, event(b))]
     assert len(merge_stories(pair, threshold=0.99)) == 2
+
+
+def test_stored_state_lets_a_later_batch_match_by_text_as_in_one_pass():
+    import json
+
+    from newsevents.dedup import StoryIndex
+
+    texts = {
+        "a": "Gunmen kidnapped forty schoolgirls from a boarding school in Kebbi overnight.",
+        "b": "Heavy flooding displaced thousands of farmers along the river delta this week.",
+        "c": "Forty schoolgirls were kidnapped by gunmen who stormed their boarding school in Kebbi.",
+    }
+    arts = {k: article(k, t) for k, t in texts.items()}
+    batch = {k: coded(a, event(a, day=None, location=None)) for k, a in arts.items()}
+    one_pass = merge_stories(batch.values())
+
+    first = StoryIndex()
+    first.add([batch["a"], batch["b"]])
+    stored = json.loads(json.dumps(first.states()))  # as a store keeps them
+    docs, df = first.stats.added_docs, dict(first.stats.added_df)
+
+    later = StoryIndex(first.stories(), states=stored)
+    later.add([batch["c"]], known_df=lambda words: (docs, {w: df[w] for w in words if w in df}))
+    assert sorted(s.mentions for s in later.stories(changed_only=False)) == sorted(
+        s.mentions for s in one_pass) == [["ev-a-0", "ev-c-0"], ["ev-b-0"]]
+
+    stateless = StoryIndex(first.stories())  # what a store without states could do: no text
+    stateless.add([batch["c"]])
+    assert len(stateless.stories(changed_only=False)) == 3

@@ -113,6 +113,14 @@ def test_an_article_with_repeated_event_ids_is_rejected_and_others_go_on(store: 
     assert report.rejected == [("gen-3", "two events share an id")] and report.added == ["gen-4"]
 
 
+def test_an_article_with_an_impossible_count_is_rejected_and_others_go_on(store: Store):
+    bad = make_coded(1)
+    bad.events[0].size = Size((0, 4), dead=3677588371428)
+    report = store.add([bad, make_coded(2)])
+    assert report.added == ["gen-2"] and report.rejected[0][0] == "gen-1"
+    assert "count" in report.rejected[0][1]
+
+
 def test_on_batch_sees_each_commit(store: Store):
     seen: list[int] = []
     store.add([make_coded(i) for i in range(7)], batch_size=3,
@@ -215,10 +223,35 @@ def test_query_stories_filters(filled: Store):
     assert ids(filled.query_stories(min_confidence=0.85)) == {"st-1"}
 
 
-def test_drop_stories_unlinks_mentions(filled: Store):
-    filled.put_stories([story("st-1", ["ev-kyiv-0"])])
+def test_drop_stories_unlinks_mentions_and_forgets_state(filled: Store):
+    filled.put_stories([story("st-1", ["ev-kyiv-0"])], {"st-1": {"terms": ["kyiv"]}})
+    assert filled.story_states(["st-1", "st-9"]) == {"st-1": {"terms": ["kyiv"]}}
     assert filled.drop_stories(["st-1"]) == 1
     assert filled.query_events()["story_id"].isna().all() and filled.counts()["stories"] == 0
+    assert filled.story_states(["st-1"]) == {}
+
+
+def test_term_frequencies_accumulate(store: Store):
+    assert store.term_df(["kyiv"]) == (0, {})
+    store.add_term_df(2, {"kyiv": 2, "shelled": 1})
+    store.add_term_df(1, {"kyiv": 1, "aid": 1})
+    assert store.term_df(["kyiv", "shelled", "lagos"]) == (3, {"kyiv": 3, "shelled": 1})
+
+
+def test_what_on_stored_writes_commits_or_rolls_back_with_its_batch(store: Store):
+    def link(added: list[CodedArticle]) -> None:
+        store.put_stories([story("st-" + e.id, [e.id]) for c in added for e in c.events])
+
+    store.add([make_coded(1), make_coded(2)], on_stored=link)
+    assert store.counts()["stories"] == 3 and not store.query_events()["story_id"].isna().any()
+
+    def fail(added: list[CodedArticle]) -> None:
+        link(added)
+        raise RuntimeError("dedup crashed")
+
+    with pytest.raises(RuntimeError):
+        store.add([make_coded(3)], on_stored=fail)
+    assert store.counts() == {"articles": 2, "events": 3, "quotes": 3, "stories": 3}
 
 
 # -- opening ----------------------------------------------------------------------------------
@@ -269,7 +302,10 @@ def committed(report):
     tmp.write_text(json.dumps({{"added": len(report.added), "commits": commits}}))
     tmp.replace(progress)
 store = open_store(db)
-report = store.add((module.make_coded(i) for i in range(total)), batch_size=batch, on_batch=committed)
+def stories(added):  # each event its own story, written in the batch's transaction
+    store.put_stories([module.story("st-" + e.id, [e.id]) for c in added for e in c.events])
+report = store.add((module.make_coded(i) for i in range(total)), batch_size=batch, on_batch=committed,
+                   on_stored=stories)
 store.close()
 print(json.dumps({{"added": len(report.added), "skipped": len(report.skipped)}}))
 """
@@ -319,6 +355,7 @@ def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_pat
     for row in stored.itertuples():
         assert (row.events, row.quotes) == (row.n_events, row.n_quotes) == expected[row.id]
     assert int(orphans["n"][0]) == 0
+    assert reopened_unstoried(db) == 0
 
     rerun = run_child(db, tmp_path / "rerun.json", hold=-1)
     out, err = rerun.communicate(timeout=300)
@@ -332,7 +369,14 @@ def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_pat
     assert sorted(articles["id"]) == sorted(expected) and len(articles) == TOTAL
     assert counts["events"] == sum(e for e, _ in expected.values())
     assert counts["quotes"] == sum(q for _, q in expected.values())
+    assert counts["stories"] == counts["events"] and reopened_unstoried(db) == 0
     assert all(n == expected[a][0] for a, n in zip(per_article["article_id"], per_article["n"], strict=True))
+
+
+def reopened_unstoried(db: Path) -> int:
+    """Events the crash left without their story (a batch's stories commit with it)."""
+    with open_store(db, read_only=True) as reopened:
+        return int(reopened.sql("SELECT count(*) AS n FROM events WHERE story_id IS NULL")["n"][0])
 
 
 def test_ingest_report_summary():

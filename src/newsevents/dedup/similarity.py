@@ -87,15 +87,28 @@ def terms(text: str) -> Counter[str]:
 
 
 class TermStats:
-    """Document frequencies, grown as articles arrive, for smoothed IDF weights."""
+    """Document frequencies, grown as articles arrive, for smoothed IDF weights.
+
+    ``seed`` loads counts kept elsewhere (a store) for the words about to be seen;
+    ``added_docs``/``added_df`` are what this run contributed, for writing back.
+    """
 
     def __init__(self) -> None:
         self.docs = 0
         self.df: Counter[str] = Counter()
+        self.added_docs = 0
+        self.added_df: Counter[str] = Counter()
+
+    def seed(self, docs: int, df: Mapping[str, int]) -> None:
+        """Take earlier counts (only the words that matter now need be given)."""
+        self.docs += docs
+        self.df.update(df)
 
     def add(self, counts: Counter[str]) -> None:
         self.docs += 1
         self.df.update(counts.keys())
+        self.added_docs += 1
+        self.added_df.update(counts.keys())
 
     def vector(self, counts: Counter[str], *, top: int | None = None) -> Vector:
         """Unit-length TF-IDF vector (sublinear tf); ``top`` keeps the heaviest terms only."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsevents.dedup.similarity import (
     Interval,
@@ -39,6 +40,9 @@ ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
 BLOCK_TERMS = 12  # the rarest terms of an article that find undated candidates
 _DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
 _UPPER_BOUND = "up to"
+
+ClusterState = dict[str, Any]
+"""A story's matching state as JSON-ready data: see ``_Cluster.state``."""
 
 
 def story_id(first_mention: str) -> str:
@@ -75,6 +79,45 @@ class _Cluster:
     places: list[Location] = field(default_factory=list)
     sizes: list[Size] = field(default_factory=list)
     weeks: set[int] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)  # its articles' rarest terms, for blocking
+
+    def state(self) -> ClusterState:
+        """What matching needs beyond the Story record, as JSON-ready data (kept by a store)."""
+        return {
+            "articles": sorted(self.articles), "actors": sorted(self.actors),
+            "article_sum": self.article_sum, "sentence_sum": self.sentence_sum,
+            "dates": [list(d) for d in self.dates], "places": [p.to_dict() for p in self.places],
+            "sizes": [z.to_dict() for z in self.sizes], "terms": sorted(self.terms),
+        }
+
+    @classmethod
+    def restore(cls, story: Story, state: ClusterState | None) -> _Cluster:
+        """A stored story as a cluster; with its state it matches as if never stored."""
+        if state is None:  # a story stored without state: type, date, place and actors only
+            cluster = cls(
+                story=story, interval=None, actors=actor_keys([*story.actor, *story.recipient]),
+                articles=set(story.sources), places=[story.location] if story.location else [],
+                sizes=[story.size] if story.size else [],
+            )
+            if story.date and story.date_precision in _DATE_RANK:
+                cluster.dates.append((_DATE_RANK[story.date_precision], story.date, story.date_precision))
+        else:
+            cluster = cls(
+                story=story, interval=None, actors=set(state["actors"]), articles=set(state["articles"]),
+                article_sum=dict(state["article_sum"]), sentence_sum=dict(state["sentence_sum"]),
+                dates=[(int(r), d, p) for r, d, p in state["dates"]],
+                places=[Location.from_dict(p) for p in state["places"]],
+                sizes=[Size.from_dict(z) for z in state["sizes"]], terms=set(state["terms"]),
+            )
+        cluster.interval = cluster.date_interval()
+        return cluster
+
+    def date_interval(self) -> Interval | None:
+        """The days the story's date may stand for (wider when only publication dates date it)."""
+        if not self.dates:
+            return interval(self.story.date, self.story.date_precision)
+        fallback = max(r for r, _, _ in self.dates) == _DATE_RANK["day"] - 1
+        return interval(self.story.date, self.story.date_precision, grounded=not fallback)
 
 
 def _add(total: dict[str, float], vector: Vector) -> None:
@@ -130,6 +173,7 @@ class StoryIndex:
         threshold: float = DEFAULT_THRESHOLD,
         weights: Weights | None = None,
         relations: TypeRelations | None = None,
+        states: Mapping[str, ClusterState] | None = None,
     ) -> None:
         self.threshold = threshold
         self.weights = weights or Weights()
@@ -140,16 +184,10 @@ class StoryIndex:
         self._by_term: dict[tuple[str, str], set[int]] = {}
         self._undated: dict[str, set[int]] = {}
         for story in existing:
-            cluster = _Cluster(
-                story=story, interval=interval(story.date, story.date_precision),
-                actors=actor_keys([*story.actor, *story.recipient]), articles=set(story.sources),
-                places=[story.location] if story.location else [],
-                sizes=[story.size] if story.size else [],
-            )
-            if story.date and story.date_precision in _DATE_RANK:
-                cluster.dates.append((_DATE_RANK[story.date_precision], story.date, story.date_precision))
-            self.clusters.append(cluster)
-            self._index_date(len(self.clusters) - 1)
+            self.clusters.append(_Cluster.restore(story, (states or {}).get(story.id)))
+            i = len(self.clusters) - 1
+            self._index_date(i)
+            self._index_terms(i, self.clusters[i].terms)
 
     # --- blocking ------------------------------------------------------------------------
 
@@ -208,10 +246,27 @@ class StoryIndex:
 
     # --- growing -------------------------------------------------------------------------
 
-    def add(self, coded: Iterable[CodedArticle], *, min_confidence: float = 0.5) -> None:
-        """Merge the usable events of the articles (IDF counts all of them first)."""
+    def _index_terms(self, i: int, found: Iterable[str]) -> None:
+        group = self.relations.group(self.clusters[i].story.event_type)
+        for term in found:
+            self._by_term.setdefault((group, term), set()).add(i)
+
+    def add(
+        self,
+        coded: Iterable[CodedArticle],
+        *,
+        min_confidence: float = 0.5,
+        known_df: Callable[[set[str]], tuple[int, Mapping[str, int]]] | None = None,
+    ) -> None:
+        """Merge the usable events of the articles (IDF counts all of them first).
+
+        ``known_df`` gives earlier document counts for a set of words (from a store), so
+        that weights do not depend on how the articles were split into batches.
+        """
         batch = list(coded)
         counted = [(c, terms(" ".join(filter(None, (c.article.title, c.article.text))))) for c in batch]
+        if known_df is not None:
+            self.stats.seed(*known_df(set().union(*(counts.keys() for _, counts in counted))))
         for _, counts in counted:
             self.stats.add(counts)
         for item, counts in counted:
@@ -254,9 +309,8 @@ class StoryIndex:
         if article.id not in cluster.articles:
             cluster.articles.add(article.id)
             _add(cluster.article_sum, mention.text)
-            group = self.relations.group(story.event_type)
-            for term in mention.top:
-                self._by_term.setdefault((group, term), set()).add(i)
+            cluster.terms.update(mention.top)
+            self._index_terms(i, mention.top)
         if article.id not in story.sources:
             story.sources.append(article.id)
         story.articles = len(story.sources)
@@ -280,14 +334,17 @@ class StoryIndex:
             top_rank = max(r for r, _, _ in cluster.dates)
             votes = Counter((d, p) for r, d, p in cluster.dates if r == top_rank)
             (story.date, story.date_precision), _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-            fallback = top_rank == _DATE_RANK["day"] - 1
-            new = interval(story.date, story.date_precision, grounded=not fallback)
+            new = cluster.date_interval()
             if new != cluster.interval:
                 cluster.interval = new
                 self._index_date(i)
 
     def stories(self, *, changed_only: bool = True) -> list[Story]:
         return [c.story for c in self.clusters if c.changed or not changed_only]
+
+    def states(self, *, changed_only: bool = True) -> dict[str, ClusterState]:
+        """Each story's matching state by story id, to store beside the story."""
+        return {c.story.id: c.state() for c in self.clusters if c.changed or not changed_only}
 
 
 def _most_precise(places: list[Location]) -> Location:

@@ -71,6 +71,8 @@ class _Lexicon:
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]
     umbrella: frozenset[str]
     persons: frozenset[str]
+    largest: int
+    id_digits: int
 
 
 def _words(items: Any) -> list[str]:
@@ -109,6 +111,8 @@ def lexicon() -> _Lexicon:
         qualifiers=tuple(qualifiers),
         umbrella=frozenset(_words(data.get("umbrella"))),
         persons=persons,
+        largest=int(data.get("largest", 20_000_000)),
+        id_digits=int(data.get("id_digits", 7)),
     )
 
 
@@ -167,6 +171,8 @@ def _value(tokens: list[Token], lex: _Lexicon) -> int | None:
         return None
     if any(t.ent_type_ in _NOT_COUNTS for t in tokens):
         return None
+    if any(t.is_digit and len(t.text) >= lex.id_digits for t in tokens):
+        return None  # an identifier, not a count
     words = [t for t in tokens if t.text != "-" and t.lower_ != "of"]
     value: float | None = None
     if len(words) > 1 and all(t.is_alpha and t.lower_ not in lex.vague for t in words):
@@ -178,7 +184,7 @@ def _value(tokens: list[Token], lex: _Lexicon) -> int | None:
             if part is None:
                 return None
             value *= part
-    if value < 1 or value != int(value):
+    if value < 1 or value != int(value) or value > lex.largest:
         return None
     return int(value)
 

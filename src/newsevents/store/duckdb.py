@@ -7,9 +7,11 @@ and quotes, is one transaction, so a crash leaves each article whole or absent.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from importlib import resources
@@ -30,6 +32,7 @@ from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sq
 SCHEMA_VERSION = "1"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
+_LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
 
 _PANDAS_DTYPES = {R.STR: "string", R.DATE: "string", R.TIME: "string", R.JSON: "string",
                   R.LIST: "string", R.INT: "Int64", R.FLOAT: "Float64", R.BOOL: "boolean"}
@@ -79,6 +82,7 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._depth = 0  # nesting of ``transaction``
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
@@ -149,12 +153,15 @@ class Store:
         *,
         batch_size: int = 64,
         on_batch: Callable[[IngestReport], None] | None = None,
+        on_stored: Callable[[list[CodedArticle]], None] | None = None,
     ) -> IngestReport:
         """Store coded articles; one transaction per batch of articles.
 
         An article whose id or content hash is stored already (or came earlier in
         this input) is skipped. An article whose own events or quotes repeat an id is
-        rejected and the others go on. ``on_batch`` is called after each commit.
+        rejected and the others go on. ``on_stored`` receives the articles a batch
+        added, inside its transaction (what it writes commits or rolls back with
+        them); ``on_batch`` is called after each commit.
         """
         report = IngestReport()
         seen: set[str] = set()
@@ -162,22 +169,27 @@ class Store:
         for item in coded:
             batch.append(item)
             if len(batch) >= batch_size:
-                self._write_batch(batch, report, seen)
+                self._write_batch(batch, report, seen, on_stored)
                 batch = []
                 if on_batch:
                     on_batch(report)
         if batch:
-            self._write_batch(batch, report, seen)
+            self._write_batch(batch, report, seen, on_stored)
             if on_batch:
                 on_batch(report)
         return report
 
-    def _write_batch(self, batch: list[CodedArticle], report: IngestReport, seen: set[str]) -> None:
+    def _write_batch(
+        self,
+        batch: list[CodedArticle],
+        report: IngestReport,
+        seen: set[str],
+        on_stored: Callable[[list[CodedArticle]], None] | None,
+    ) -> None:
         now = _now()
         hashes = [R.content_hash(c.article) for c in batch]
-        with self._lock:
-            self._begin()
-            try:
+        try:
+            with self.transaction():
                 known = self.known([c.article.id for c in batch] + hashes)
                 articles, events, quotes = [], [], []
                 added: list[CodedArticle] = []
@@ -199,22 +211,41 @@ class Store:
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._insert("events", events, R.EVENT_COLUMNS)
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
-                self._con.commit()
-            except BaseException as exc:
-                self._con.rollback()
-                if isinstance(exc, duckdb.Error):
-                    ids = ", ".join(c.article.id for c in batch[:3])
-                    raise StoreError(f"{self.path}: a batch ({ids} ...) was not stored: {exc}") from exc
-                raise
+                if on_stored is not None and added:
+                    on_stored(added)
+        except StoreError as exc:
+            ids = ", ".join(c.article.id for c in batch[:3])
+            raise StoreError(f"a batch ({ids} ...) was not stored: {exc}") from exc
         report.added.extend(c.article.id for c in added)
         report.events += len(events)
         report.quotes += len(quotes)
         report.batches += 1
 
-    def _begin(self) -> None:
-        if self.read_only:
-            raise StoreError(f"{self.path}: the store was opened read-only")
-        self._con.begin()
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction for the writes inside; nested uses join the outer one.
+
+        On any error everything inside is rolled back, so a crash or a failed batch
+        leaves the store as it was before.
+        """
+        with self._lock:
+            if self._depth:
+                yield  # the outer transaction commits or rolls back
+                return
+            if self.read_only:
+                raise StoreError(f"{self.path}: the store was opened read-only")
+            self._con.begin()
+            self._depth = 1
+            try:
+                yield
+                self._con.commit()
+            except BaseException as exc:
+                self._con.rollback()
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(f"{self.path}: nothing was written: {exc}") from exc
+                raise
+            finally:
+                self._depth = 0
 
     def _insert(self, table: str, rows: list[R.Row], layout: dict[str, str]) -> None:
         """Insert rows as one DataFrame scan (inside the caller's transaction)."""
@@ -236,42 +267,86 @@ class Store:
 
     # -- stories ----------------------------------------------------------------------------
 
-    def put_stories(self, stories: Iterable[Story]) -> int:
+    def put_stories(self, stories: Iterable[Story], states: Mapping[str, Any] | None = None) -> int:
         """Insert or replace stories by id and point their mentions' ``story_id`` at them.
 
-        Events that a replaced story no longer mentions lose their ``story_id``. One
-        transaction for all. Returns the number of stories written.
+        Events that a replaced story no longer mentions lose their ``story_id``.
+        ``states`` (story id to dedup state, see ``dedup.StoryIndex.states``) are kept
+        beside the stories. One transaction for all. Returns the number of stories written.
         """
         latest = {s.id: s for s in stories}
         if not latest:
             return 0
         ids = list(latest)
         pairs = [(e, s.id) for s in latest.values() for e in s.mentions]
+        kept = {k: v for k, v in (states or {}).items() if k in latest}
         now = _now()
-        with self._lock:
-            self._begin()
-            try:
-                self._con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-                self._insert("stories", [R.story_row(s, now=now) for s in latest.values()], R.STORY_COLUMNS)
-                self._unlink(ids)
-                if pairs:
-                    self._con.execute(
-                        "UPDATE events SET story_id = m.story_id FROM "
-                        "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS story_id) m "
-                        "WHERE events.id = m.event_id",
-                        [[e for e, _ in pairs], [s for _, s in pairs]],
-                    )
-                self._con.commit()
-            except BaseException as exc:
-                self._con.rollback()
-                if isinstance(exc, duckdb.Error):
-                    raise StoreError(f"{self.path}: stories were not stored: {exc}") from exc
-                raise
+        with self.transaction():
+            self._con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._insert("stories", [R.story_row(s, now=now) for s in latest.values()], R.STORY_COLUMNS)
+            self._forget_state(ids)
+            if kept:
+                self._con.execute(
+                    "INSERT INTO story_state SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])::JSON",
+                    [list(kept), [R.compact_json(v) for v in kept.values()]],
+                )
+            self._unlink(ids)
+            if pairs:
+                self._con.execute(
+                    "UPDATE events SET story_id = m.story_id FROM "
+                    "(SELECT unnest(?::VARCHAR[]) AS event_id, unnest(?::VARCHAR[]) AS story_id) m "
+                    "WHERE events.id = m.event_id",
+                    [[e for e, _ in pairs], [s for _, s in pairs]],
+                )
         return len(latest)
+
+    def story_states(self, ids: Iterable[str]) -> dict[str, Any]:
+        """The dedup states kept for these stories (stories without one are left out)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        with self._lock:
+            found = self._con.execute(
+                "SELECT story_id, state FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
+                [wanted],
+            ).fetchall()
+        return {k: json.loads(v) for k, v in found}
+
+    def term_df(self, terms: Iterable[str]) -> tuple[int, dict[str, int]]:
+        """Stored articles' count and the document frequency of each of these words."""
+        wanted = list(terms)
+        with self._lock:
+            row = self._con.execute("SELECT value FROM meta WHERE key = 'term_docs'").fetchone()
+            found = self._con.execute(
+                "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+            ).fetchall() if wanted else []
+        return (int(row[0]) if row else 0), dict(found)
+
+    def add_term_df(self, docs: int, df: Mapping[str, int]) -> None:
+        """Count more documents and the words they hold into the stored frequencies."""
+        if not docs:
+            return
+        with self.transaction():
+            self._con.execute(
+                "INSERT INTO meta VALUES ('term_docs', ?) ON CONFLICT (key) DO UPDATE "
+                "SET value = (meta.value::BIGINT + excluded.value::BIGINT)::VARCHAR",
+                [str(docs)],
+            )
+            if df:
+                self._con.execute(
+                    "INSERT INTO term_df SELECT unnest(?::VARCHAR[]), unnest(?::BIGINT[]) "
+                    "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
+                    [list(df), list(df.values())],
+                )
 
     def _unlink(self, story_ids: list[str]) -> None:
         self._con.execute(
             "UPDATE events SET story_id = NULL WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids]
+        )
+
+    def _forget_state(self, story_ids: list[str]) -> None:
+        self._con.execute(
+            "DELETE FROM story_state WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids]
         )
 
     def drop_stories(self, ids: Iterable[str]) -> int:
@@ -279,17 +354,12 @@ class Store:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return 0
-        with self._lock:
-            self._begin()
-            try:
-                self._unlink(wanted)
-                (gone,) = self._con.execute(
-                    "DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
-                ).fetchone() or (0,)
-                self._con.commit()
-            except BaseException:
-                self._con.rollback()
-                raise
+        with self.transaction():
+            self._unlink(wanted)
+            self._forget_state(wanted)
+            (gone,) = self._con.execute(
+                "DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+            ).fetchone() or (0,)
         return int(gone)
 
     def candidate_stories(
@@ -341,6 +411,23 @@ class Store:
             found = self._con.execute(f"COPY ({query}) TO '{target}' ({options})", list(params)).fetchone()
         return int(found[0]) if found else 0
 
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one thread's reads (the HTTP API runs one per request).
+
+        Cursors of one DuckDB database run queries in parallel, each seeing the last
+        committed state, so reads need not queue behind the lock that serialises the
+        writes; only handing the cursor out takes it. SELECT only: writes go through
+        the Store's methods, so the one-writer rule stays in this class. Leave the
+        ``with`` (which closes the cursor) before closing the store.
+        """
+        with self._lock:
+            cursor = self._con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
         with self._lock:
             return self._con.execute(query, params).df()
@@ -371,4 +458,8 @@ def _problem(item: CodedArticle) -> str | None:
             return f"two {kind}s share an id"
         if any(r.article_id != aid for r in records):
             return f"a {kind} names another article"
+    for event in item.events:
+        counts = (event.size.dead, event.size.injured, event.size.arrested) if event.size else ()
+        if any(c is not None and not 0 <= c <= _LARGEST_COUNT for c in counts):
+            return f"event {event.id} has a count the store cannot hold"
     return None

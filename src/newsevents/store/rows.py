@@ -90,7 +90,7 @@ def event_row(event: Event, *, text: str) -> Row:
         "negated": event.negated, "hypothetical": event.hypothetical, "future": event.future,
         "historical": event.historical, "confidence": event.confidence,
         "trigger": event.trigger.text, "sentence": text[start:end], "extractor": event.extractor,
-        "record": _json(event.to_dict()),
+        "record": compact_json(event.to_dict()),
     }
 
 
@@ -100,7 +100,7 @@ def quote_row(quote: Quote) -> Row:
         "id": quote.id, "article_id": quote.article_id,
         "speaker_name": speaker and (speaker.name or speaker.text),
         "speaker_country": speaker and speaker.country, "speaker_sector": speaker and speaker.sector,
-        "text": quote.text, "verb": quote.verb, "record": _json(quote.to_dict()),
+        "text": quote.text, "verb": quote.verb, "record": compact_json(quote.to_dict()),
     }
 
 
@@ -111,7 +111,7 @@ def story_row(story: Story, *, now: str) -> Row:
         **_parties(story.actor, story.recipient, story.location, story.size),
         "n_mentions": len(story.mentions), "articles": story.articles,
         "first_seen": story.first_seen, "last_seen": story.last_seen, "updated_at": now,
-        "record": _json(story.to_dict()),
+        "record": compact_json(story.to_dict()),
     }
 
 
@@ -123,10 +123,10 @@ def story_from_json(record: str) -> Story:
     return Story(
         id=data["id"], event_type=data["event_type"], date=data.get("date"),
         date_precision=data.get("date_precision", "unknown"),
-        location=Location(**{**location, "span": tuple(location["span"])}) if location else None,
-        actor=[_actor(a) for a in data.get("actor", [])],
-        recipient=[_actor(a) for a in data.get("recipient", [])],
-        size=Size(**{**size, "span": tuple(size["span"])}) if size else None,
+        location=Location.from_dict(location) if location else None,
+        actor=[Actor.from_dict(a) for a in data.get("actor", [])],
+        recipient=[Actor.from_dict(a) for a in data.get("recipient", [])],
+        size=Size.from_dict(size) if size else None,
         mentions=list(data.get("mentions", [])), sources=list(data.get("sources", [])),
         articles=int(data.get("articles", 0)), first_seen=data.get("first_seen"),
         last_seen=data.get("last_seen"),
@@ -140,10 +140,6 @@ def columns(rows: Iterable[Row], layout: dict[str, str]) -> dict[str, list[Any]]
         for name, values in out.items():
             values.append(row[name])
     return out
-
-
-def _actor(data: dict[str, Any]) -> Actor:
-    return Actor(**{**data, "span": tuple(data["span"])})
 
 
 def _parties(
@@ -176,5 +172,5 @@ def json_list(values: list[str]) -> str:
     return json.dumps(values, ensure_ascii=False)
 
 
-def _json(data: dict[str, Any]) -> str:
+def compact_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

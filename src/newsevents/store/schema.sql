@@ -103,6 +103,20 @@ CREATE TABLE IF NOT EXISTS stories (
     record JSON NOT NULL
 );
 
+-- What deduplication needs to match new mentions against a story as if it had never
+-- been stored (its articles' term weights, dates, places ...), kept beside the story.
+CREATE TABLE IF NOT EXISTS story_state (
+    story_id VARCHAR PRIMARY KEY,
+    state JSON NOT NULL
+);
+
+-- Document frequencies of words over all stored articles (IDF for dedup's text
+-- similarity); the number of documents is meta('term_docs').
+CREATE TABLE IF NOT EXISTS term_df (
+    term VARCHAR PRIMARY KEY,
+    df BIGINT NOT NULL
+);
+
 -- ART indexes serve point lookups only (DuckDB prunes ranges with per-row-group
 -- min/max zonemaps instead); keep them to the joins the store itself runs.
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
