@@ -99,3 +99,10 @@ def test_event_location_prefers_clause_then_sentence_then_article(places, ontolo
 def test_event_location_is_none_without_places(places, ontology):
     doc, found = places("The committee resigned on Tuesday.")
     assert event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology) is None
+
+
+def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
+    (tmp_path / "places_aliases.tsv").write_text("alias\tcountry\tadmin1\nDardania\tXK\t\n", encoding="utf-8")
+    assert not load_gazetteer().lookup("Dardania")
+    found = load_gazetteer(extra=(tmp_path,)).lookup("Dardania")
+    assert [(p.country_code, p.kind) for p in found] == [("XK", "country")]

