@@ -34,6 +34,13 @@ def test_folding_finds_names_written_without_accents(gazetteer):
     assert gazetteer.lookup("Kosovo")[0].country_code == "XK"
 
 
+def test_a_country_name_stays_the_country_in_news_about_another_country(places):
+    _, found = places("Officials in Washington and Texas said on Monday that troops would be sent to "
+                      "the border with Mexico, and the governor of Texas met senators in Washington.")
+    mexico = _named(found, "Mexico")[0]
+    assert (mexico.country_code, mexico.precision) == ("MX", "country")
+
+
 def test_paris_follows_the_state_written_after_it(places):
     _, found = places("Storms flattened barns near Paris, Texas, and the mayor of Dallas sent crews.")
     paris = _named(found, "Paris")[0]

@@ -33,6 +33,7 @@ W_ADMIN1 = 1.0
 W_NEAR = 0.6
 W_COMMA = 3.0
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
+W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
 
 
 @dataclass(slots=True)
@@ -130,7 +131,7 @@ class _Resolver:
               divisions: set[tuple[str, str]], points: list[tuple[str, Place]]) -> float:
         score = W_POPULATION * _prior(place)
         if fold(place.name) == key:
-            score += W_EXACT
+            score += W_EXACT + (W_COUNTRY_NAME if place.kind == "country" else 0.0)
         if total:
             score += W_COUNTRY * countries[place.country_code] / total
         if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
