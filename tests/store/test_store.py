@@ -168,6 +168,29 @@ def test_query_events_limit_and_order(filled: Store):
     assert list(frame["id"]) == ["ev-lagos-0", "ev-kyiv-1"]
 
 
+def test_text_finds_word_beginnings_and_phrases_through_the_word_index(filled: Store):
+    assert ids(filled.query_events(text="arrest")) == {"ev-lagos-0"}  # "arrested"
+    assert ids(filled.query_events(text="Russian forces")) == {"ev-kyiv-0", "ev-kyiv-1"}
+    assert ids(filled.query_events(text="forces Russian")) == set()  # words all there, phrase not
+    assert ids(filled.query_events(text="rrested")) == set()  # not from inside a word
+    assert ids(filled.query_events(text="in Lagos")) == {"ev-lagos-0"}  # a short word: phrase test
+    words = filled.sql("SELECT term FROM article_terms WHERE article_id = 'lagos' ORDER BY term")
+    assert list(words["term"])[:3] == ["arrested", "arrests", "five"]  # title words too
+
+
+def test_a_version_1_store_is_upgraded_on_opening_for_writes(filled: Store):
+    filled.sql("DELETE FROM article_terms")
+    filled.sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    path = filled.path
+    filled.close()
+    with pytest.raises(StoreError, match="schema version 1"):
+        open_store(path, read_only=True)
+    with open_store(path) as upgraded:
+        assert ids(upgraded.query_events(text="shelled")) == {"ev-kyiv-0", "ev-kyiv-1"}
+    with open_store(path, read_only=True) as reader:
+        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == "2"
+
+
 def test_filter_values_are_parameters_not_sql(filled: Store):
     assert filled.query_events(actor_country="x' OR 1=1 --").empty
     assert filled.query_events(text="'); DROP TABLE events; --").empty

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
-from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql
+from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
@@ -83,6 +83,8 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0  # nesting of ``transaction``
+        self._readers: duckdb.DuckDBPyConnection | None = None  # mints ``reader`` cursors
+        self._readers_lock = threading.Lock()
         try:
             self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
@@ -97,15 +99,34 @@ class Store:
                 schema = resources.files("newsevents.store").joinpath("schema.sql").read_text("utf-8")
                 self._con.execute(schema)
                 self._con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                self._upgrade()
             try:
                 found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             except duckdb.CatalogException as exc:
                 raise StoreError(f"{self.path}: not a newsevents store") from exc
             if not found or found[0] != SCHEMA_VERSION:
                 version = found[0] if found else None
+                hint = "; opening it for writing (as `newsevents ingest` does) upgrades it"
+                hint = hint if version == "1" else ""
                 raise StoreError(
-                    f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}"
+                    f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}{hint}"
                 )
+
+    def _upgrade(self) -> None:
+        """Bring a version 1 store (no word index) to version 2 by indexing its articles."""
+        found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found and found[0] == "1":
+            with self.transaction():
+                self._index_words("SELECT id FROM articles", [])
+                self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+
+    def _index_words(self, article_ids: str, params: list[Any]) -> None:
+        """Add the words of these articles (a subquery of ids) to ``article_terms``."""
+        words = words_sql("coalesce(title, '') || ' ' || text")
+        self._con.execute(
+            f"INSERT INTO article_terms SELECT unnest({words}), id FROM articles WHERE id IN ({article_ids})",
+            params,
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -209,6 +230,7 @@ class Store:
                     events.extend(R.event_row(e, text=item.article.text) for e in item.events)
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
+                self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
                 self._insert("events", events, R.EVENT_COLUMNS)
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
@@ -413,20 +435,24 @@ class Store:
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of its own for one thread's reads (the HTTP API runs one per request).
+        """A cursor of its own for one thread's reads (the HTTP API takes one per request).
 
         Cursors of one DuckDB database run queries in parallel, each seeing the last
         committed state, so reads need not queue behind the lock that serialises the
-        writes; only handing the cursor out takes it. SELECT only: writes go through
-        the Store's methods, so the one-writer rule stays in this class. Leave the
-        ``with`` (which closes the cursor) before closing the store.
+        writes: cursors come from a connection kept for readers, under a lock of their
+        own. SELECT only: writes go through the Store's methods, so the one-writer rule
+        stays in this class. Closing the store closes every cursor still open.
         """
-        with self._lock:
-            cursor = self._con.cursor()
+        with self._readers_lock:
+            if self._readers is None:
+                with self._lock:
+                    self._readers = self._con.cursor()
+            cursor = self._readers.cursor()
         try:
             yield cursor
         finally:
-            cursor.close()
+            with self._readers_lock:
+                cursor.close()
 
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
         with self._lock:

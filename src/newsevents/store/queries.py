@@ -1,8 +1,8 @@
 """Filters to parameterised SQL: values only ever travel as parameters, never as SQL text.
 
 Column names come from this module, never from the caller. Text matches are
-case-insensitive substrings (``contains(lower(..), lower(?))``), so ``%`` and ``_``
-in the user's text mean themselves.
+case-insensitive (``contains(lower(..), lower(?))``), so ``%`` and ``_`` in the user's
+text mean themselves, and go through the word index first (see ``_add_text``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypedDict
+
+
+def words_sql(expression: str) -> str:
+    """SQL for the distinct words of a text expression, as ``article_terms`` holds them
+    (lower case, runs of three or more letters); index and query share this one rule."""
+    return f"list_distinct(regexp_extract_all(lower({expression}), '\\pL{{3,}}'))"
+
 
 BBox = tuple[float, float, float, float]
 """(min_lon, min_lat, max_lon, max_lat), as GeoJSON writes a bounding box."""
@@ -30,6 +37,7 @@ class FilterArgs(TypedDict, total=False):
     text: str | None
     min_confidence: float | None
     limit: int | None
+    offset: int | None
 
 
 @dataclass(slots=True)
@@ -47,6 +55,8 @@ class Filters:
     text: str | None = None
     min_confidence: float | None = None
     limit: int | None = None
+    offset: int | None = None
+    """Rows to skip before the first one returned (pages of a listing; needs the fixed order)."""
 
 
 @dataclass(slots=True)
@@ -82,38 +92,84 @@ STORY_VIEW = (
 
 def events_sql(filters: Filters, *, with_record: bool = False) -> tuple[str, list[Any]]:
     """SELECT over events joined to their article, newest event date first."""
-    sql = _common(filters, alias="e")
-    if filters.min_confidence is not None:
-        sql.add("e.confidence >= ?", float(filters.min_confidence))
-    if filters.text:
-        sql.add("(contains(lower(e.sentence), lower(?)) OR contains(lower(a.text), lower(?)))",
-                filters.text, filters.text)
+    sql = event_where(filters)
     columns = EVENT_VIEW + (", e.record" if with_record else "")
     query = (
         f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
         f"WHERE {sql.clause()} ORDER BY e.date DESC NULLS LAST, e.id"
     )
-    return _limit(query, sql.params, filters.limit)
+    return _limit(query, sql.params, filters.limit, filters.offset)
+
+
+def event_where(filters: Filters) -> Sql:
+    """The WHERE clause of ``events_sql`` (events ``e``, their article ``a``), for counts and
+    aggregates that must filter exactly as the listing does; ``limit``/``offset`` are ignored."""
+    sql = _common(filters, alias="e")
+    if filters.min_confidence is not None:
+        sql.add("e.confidence >= ?", float(filters.min_confidence))
+    if filters.text:
+        _add_text(sql, filters.text)
+    return sql
+
+
+def events_from(filters: Filters) -> str:
+    """FROM clause for ``event_where``: the article join only when a filter reads the article
+    (every stored event has its article, so the join drops no row)."""
+    return "events e JOIN articles a ON a.id = e.article_id" if filters.text else "events e"
+
+
+def count_events_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """How many events ``events_sql`` would return without ``limit``/``offset``."""
+    sql = event_where(filters)
+    return f"SELECT count(*) FROM {events_from(filters)} WHERE {sql.clause()}", sql.params
 
 
 def stories_sql(filters: Filters, *, with_record: bool = False) -> tuple[str, list[Any]]:
     """SELECT over stories; ``text`` matches the sentence or article of any mention."""
+    sql = story_where(filters)
+    columns = STORY_VIEW + (", s.record" if with_record else "")
+    query = f"SELECT {columns} FROM stories s WHERE {sql.clause()} ORDER BY s.date DESC NULLS LAST, s.id"
+    return _limit(query, sql.params, filters.limit, filters.offset)
+
+
+def story_where(filters: Filters) -> Sql:
+    """The WHERE clause of ``stories_sql`` (stories ``s``); ``limit``/``offset`` are ignored."""
     sql = _common(filters, alias="s")
     if filters.min_confidence is not None or filters.text:
         inner = Sql(["e.story_id = s.id"])
         if filters.min_confidence is not None:
             inner.add("e.confidence >= ?", float(filters.min_confidence))
         if filters.text:
-            inner.add("(contains(lower(e.sentence), lower(?)) OR contains(lower(a.text), lower(?)))",
-                      filters.text, filters.text)
+            _add_text(inner, filters.text)
         sql.add(
             "EXISTS (SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {inner.clause()})",
             *inner.params,
         )
-    columns = STORY_VIEW + (", s.record" if with_record else "")
-    query = f"SELECT {columns} FROM stories s WHERE {sql.clause()} ORDER BY s.date DESC NULLS LAST, s.id"
-    return _limit(query, sql.params, filters.limit)
+    return sql
+
+
+def count_stories_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """How many stories ``stories_sql`` would return without ``limit``/``offset``."""
+    sql = story_where(filters)
+    return f"SELECT count(*) FROM stories s WHERE {sql.clause()}", sql.params
+
+
+def _add_text(sql: Sql, text: str) -> None:
+    """The text in the event's sentence or article (``e``, ``a``), case-insensitive.
+
+    The word index first narrows to the articles holding a word that begins with each
+    word of the text; the substring test then keeps those that hold the text itself. So
+    "protest" finds "protesters", but a piece from inside a word ("testers") does not.
+    """
+    words = words_sql("?")
+    sql.add(
+        f"(len({words}) = 0 OR a.id IN (SELECT t.article_id FROM article_terms t "
+        f"JOIN (SELECT unnest({words}) AS w) q ON starts_with(t.term, q.w) "
+        f"GROUP BY t.article_id HAVING count(DISTINCT q.w) = len({words})))",
+        text, text, text,
+    )
+    sql.add("(contains(lower(e.sentence), lower(?)) OR contains(lower(a.text), lower(?)))", text, text)
 
 
 def _common(filters: Filters, *, alias: str) -> Sql:
@@ -153,7 +209,11 @@ def _iso(value: str | date) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
-def _limit(query: str, params: list[Any], limit: int | None) -> tuple[str, list[Any]]:
-    if limit is None:
-        return query, params
-    return f"{query} LIMIT ?", [*params, int(limit)]
+def _limit(
+    query: str, params: list[Any], limit: int | None, offset: int | None = None
+) -> tuple[str, list[Any]]:
+    if limit is not None:
+        query, params = f"{query} LIMIT ?", [*params, int(limit)]
+    if offset:
+        query, params = f"{query} OFFSET ?", [*params, int(offset)]
+    return query, params

@@ -1,4 +1,4 @@
--- The newsevents store (DuckDB). Schema version 1: see meta('schema_version').
+-- The newsevents store (DuckDB). Schema version 2: see meta('schema_version').
 -- Run on every open; each statement is idempotent. Filterable fields are columns,
 -- the whole record is kept as JSON in `record` so nothing of the contract is lost.
 
@@ -101,6 +101,14 @@ CREATE TABLE IF NOT EXISTS stories (
     last_seen VARCHAR,
     updated_at TIMESTAMP NOT NULL,
     record JSON NOT NULL
+);
+
+-- The words of each article (title and text, lower case, runs of 3+ letters: see
+-- WORDS in queries.py), so a text filter reads the few articles that hold its words
+-- instead of every article's text.
+CREATE TABLE IF NOT EXISTS article_terms (
+    term VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL
 );
 
 -- What deduplication needs to match new mentions against a story as if it had never
