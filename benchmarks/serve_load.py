@@ -1,0 +1,204 @@
+"""Load on ``newsevents serve``: requests/s and latency of the main endpoints on a big store.
+
+Builds a store of --events generated events with benchmarks/store.py's generator (or
+reuses --db if that file exists), starts ``newsevents serve`` on it as a subprocess on
+a free loopback port, then from this process fires requests at one endpoint at a time
+from --clients threads (each with its own keep-alive connection) for --seconds, with
+parameters varied per request (types, countries, months, article ids drawn from the
+store). Latency is wall-clock time per request as the client sees it (HTTP, JSON and
+all); p50/p95 over every request of the endpoint, after one untimed warm-up request.
+
+    python benchmarks/serve_load.py --events 200000
+    python benchmarks/serve_load.py --db /tmp/big.duckdb --keep   # build once, rerun later
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import store as bench  # benchmarks/store.py: the generated corpus
+
+from newsevents.store.duckdb import Store
+
+Url = Callable[[random.Random], str]
+
+
+def build(path: Path, events: int, n_stories: int) -> None:
+    gen = bench.Generator()
+    t0 = time.perf_counter()
+    with Store(path) as store:
+        report = store.add(gen.articles(events))
+        seconds = time.perf_counter() - t0
+        print(f"built: {report.events} events, {len(report.added)} articles in {seconds:.0f}s", flush=True)
+        if n_stories:
+            written, seconds = bench.stories(store, n_stories, random.Random(11))
+            print(f"built: {written} stories in {seconds:.0f}s", flush=True)
+
+
+def sample(path: Path) -> dict[str, list[str]]:
+    """Values to vary the requests with, read from the store (then closed for the server)."""
+    with Store(path, read_only=True) as store:
+        articles = store.sql("SELECT id FROM articles USING SAMPLE 500 ROWS (reservoir, 3)")["id"].tolist()
+        countries = store.sql(
+            "SELECT c FROM (SELECT unnest(actor_countries) AS c FROM events) GROUP BY c "
+            "ORDER BY count(*) DESC LIMIT 20")["c"].tolist()
+        bounds = store.sql("SELECT min(date)::VARCHAR AS lo, max(date)::VARCHAR AS hi FROM events")
+    first, last = date.fromisoformat(bounds["lo"][0]), date.fromisoformat(bounds["hi"][0])
+    months = []
+    day = first.replace(day=1)
+    while day <= last:
+        months.append(day.isoformat())
+        day = (day + timedelta(days=32)).replace(day=1)
+    return {"articles": articles, "countries": countries, "months": months}
+
+
+def endpoints(values: dict[str, list[str]]) -> list[tuple[str, Url]]:
+    kinds = ("CONSULT", "ACCUSE", "ASSAULT", "PROTEST", "SUPPORT", "AGREE", "REQUEST", "COERCE")  # common
+
+    def month(rng: random.Random) -> str:
+        start = date.fromisoformat(rng.choice(values["months"]))
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return f"from={start}&to={end}"
+
+    return [
+        ("events type", lambda r: f"/api/events?type={r.choice(kinds)}"),
+        ("events country+month",
+         lambda r: f"/api/events?actor_country={r.choice(values['countries'])}&{month(r)}"),
+        ("stories", lambda r: f"/api/stories?offset={r.randrange(0, 200) * 50}"),
+        ("timeline month", lambda r: "/api/timeline?bucket=month"),
+        ("timeline type, week", lambda r: f"/api/timeline?bucket=week&type={r.choice(kinds)}"),
+        ("map", lambda r: "/api/map"),
+        ("network", lambda r: "/api/network"),
+        ("network type", lambda r: f"/api/network?type={r.choice(kinds)}"),
+        ("actors", lambda r: "/api/actors"),
+        ("article by id", lambda r: f"/api/articles/{r.choice(values['articles'])}"),
+        ("meta", lambda r: "/api/meta"),
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsevents.cli", "serve", "--db", str(path), "--port", str(port),
+         "--log-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=5).raise_for_status()
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit("the server did not answer within 120 s")
+
+
+def load(base: str, url: Url, clients: int, seconds: float) -> tuple[list[float], int]:
+    """Latencies (s) of every request, and the number of failed ones."""
+    latencies: list[float] = []
+    failed = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(seed: int) -> None:
+        nonlocal failed
+        rng = random.Random(seed)
+        mine, bad = [], 0
+        with httpx.Client(base_url=base, timeout=120) as http:
+            while time.monotonic() < stop:
+                t0 = time.perf_counter()
+                response = http.get(url(rng))
+                response.read()
+                mine.append(time.perf_counter() - t0)
+                bad += response.status_code != 200
+        with lock:
+            latencies.extend(mine)
+            failed += bad
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, failed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--stories", type=int, default=None, help="Stories to write (default: events / 10).")
+    parser.add_argument("--db", type=Path, default=None, help="Store to reuse, or to build if missing.")
+    parser.add_argument("--keep", action="store_true", help="Keep a store built in a temp dir.")
+    parser.add_argument("--clients", type=int, default=4, help="Concurrent client threads.")
+    parser.add_argument("--seconds", type=float, default=10.0, help="Load time per endpoint.")
+    args = parser.parse_args()
+
+    tmp = None
+    if args.db is None:
+        tmp = Path(tempfile.mkdtemp(prefix="newsevents-serve-"))
+        args.db = tmp / "bench.duckdb"
+    try:
+        if args.db.exists():
+            print(f"reusing {args.db}", flush=True)
+        else:
+            stories = args.events // 10 if args.stories is None else args.stories
+            build(args.db, args.events, stories)
+        values = sample(args.db)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(args.db, port)
+        try:
+            counts = httpx.get(f"{base}/api/meta", timeout=60).json()["counts"]
+            print(f"serving {counts}; {args.clients} clients, {args.seconds:.0f}s per endpoint", flush=True)
+            results = []
+            for name, url in endpoints(values):
+                httpx.get(base + url(random.Random(0)), timeout=300).raise_for_status()  # warm-up
+                latencies, failed = load(base, url, args.clients, args.seconds)
+                latencies.sort()
+                p95 = latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))]
+                row = (name, len(latencies), len(latencies) / args.seconds,
+                       statistics.median(latencies) * 1000, p95 * 1000, failed)
+                results.append(row)
+                print(f"{name}: {row[1]} requests, {row[2]:.1f}/s, p50 {row[3]:.0f} ms, p95 {row[4]:.0f} ms, "
+                      f"{failed} failed", flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        print()
+        print(f"store: {counts['events']} events, {counts['articles']} articles, "
+              f"{counts['stories']} stories; {args.clients} concurrent clients")
+        print(f"{'endpoint':<24} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'failed':>7}")
+        for name, n, rate, p50, p95, failed in results:
+            print(f"{name:<24} {n:>9} {rate:>8.1f} {p50:>8.0f} {p95:>8.0f} {failed:>7}")
+    finally:
+        if args.keep:
+            print(f"kept {args.db}")
+        elif tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

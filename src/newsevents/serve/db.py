@@ -1,0 +1,69 @@
+"""The store as request handlers see it: a read cursor per request, rows as JSON-ready dicts.
+
+Handlers are plain ``def`` functions, which FastAPI runs in its thread pool; each gets
+its own cursor from ``Store.reader`` so requests query DuckDB in parallel instead of
+queueing on the Store's lock.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, Request
+
+from newsevents.store import Store
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+def reader(store: Annotated[Store, Depends(get_store)]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of the request's own, closed when the response is done."""
+    with store.reader() as cursor:
+        yield cursor
+
+
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(reader)]
+
+JSON_COLUMNS = frozenset({"record"})
+"""Columns holding a record as JSON text; they come back decoded."""
+
+
+def rows(cursor: duckdb.DuckDBPyConnection, query: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Run a query; each row as a dict of JSON-ready values (ISO dates, NaN as None)."""
+    cursor.execute(query, params)
+    names = [d[0] for d in cursor.description or ()]
+    return [{n: _value(n, v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def scalar(cursor: duckdb.DuckDBPyConnection, query: str, params: list[Any]) -> Any:
+    found = cursor.execute(query, params).fetchone()
+    return found[0] if found else None
+
+
+def _value(name: str, value: Any) -> Any:
+    if value is None or isinstance(value, (str, int, bool)):
+        return json.loads(value) if name in JSON_COLUMNS and isinstance(value, str) else value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_value("", v) for v in value]
+    return value
+
+
+def page_total(
+    cursor: duckdb.DuckDBPyConnection, items: list[Any], limit: int, offset: int, count: tuple[str, list[Any]]
+) -> int:
+    """All rows matching a listing's filters; counted only when the page cannot tell
+    (a first page shorter than the limit holds them all)."""
+    if offset == 0 and len(items) < limit:
+        return len(items)
+    return int(scalar(cursor, *count))

@@ -1,0 +1,115 @@
+"""Ingest over HTTP: request bodies to articles, and one pipeline run at a time.
+
+A body is one article object or a list of them, in the JSONL input format
+(docs/event-record.md). The whole body is checked before anything is coded: if any
+article is bad the answer is 422 naming each bad one and nothing is stored, so a
+client can fix and resend it (ingest skips what is stored already, so resending the
+good ones is harmless).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from fastapi import HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+
+from newsevents.errors import InputError
+from newsevents.ingest.jsonl import article_from_object
+from newsevents.records import Article
+from newsevents.store import IngestReport, Store, content_hash
+
+if TYPE_CHECKING:
+    from newsevents.pipeline import Pipeline
+
+MAX_ARTICLES = 1000
+"""Articles per request; larger inputs belong to ``newsevents ingest``."""
+MAX_BYTES = 50_000_000
+"""Bytes per request body."""
+
+
+async def read_json(request: Request) -> Any:
+    """The request body as JSON: 413 past ``MAX_BYTES`` (read no further), 422 if not JSON."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise HTTPException(413, f"the body is over {MAX_BYTES} bytes; use `newsevents ingest` for more")
+        chunks.append(chunk)
+    try:
+        return json.loads(b"".join(chunks))
+    except ValueError as exc:
+        _refuse([_error((), f"not valid JSON ({exc})", None)])
+
+
+def parse_body(body: Any) -> tuple[list[Article], list[str]]:
+    """The articles of a request body and warnings; RequestValidationError (422) names every
+    bad article. An article without an id gets one from its content, so resending it is
+    recognised."""
+    items = body if isinstance(body, list) else [body]
+    if not items:
+        _refuse([_error((), "the list holds no article", body)])
+    if len(items) > MAX_ARTICLES:
+        _refuse([_error((), f"{len(items)} articles in one request; at most {MAX_ARTICLES}", len(items))])
+    articles, errors, warnings = [], [], []
+    for index, obj in enumerate(items):
+        where = (index,) if isinstance(body, list) else ()
+        try:
+            article = article_from_object(obj, default_id=f"body[{index}]")
+        except InputError as exc:
+            errors.append(_error(where, str(exc), obj))
+            continue
+        if not (isinstance(obj, dict) and obj.get("id")):
+            article = replace(article, id="http-" + content_hash(article)[:16])
+        if article.date is None:
+            warnings.append(f"{article.id}: no usable date; relative dates cannot be grounded")
+        articles.append(article)
+    if errors:
+        _refuse(errors)
+    return articles, warnings
+
+
+def _error(where: tuple[int, ...], message: str, given: object) -> dict[str, Any]:
+    return {"type": "value_error", "loc": ("body", *where), "msg": message,
+            "input": given if not isinstance(given, dict) else {k: given[k] for k in list(given)[:8]}}
+
+
+def _refuse(errors: list[dict[str, Any]]) -> NoReturn:
+    raise RequestValidationError(errors)
+
+
+class Ingestor:
+    """Codes and stores articles into the served store, one request at a time.
+
+    The spaCy pipeline is loaded on the first request (seconds), not at start-up:
+    most servers only read.
+    """
+
+    def __init__(self, store: Store, pipeline: Pipeline | None = None) -> None:
+        self.store = store
+        self._pipeline = pipeline
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> Pipeline:
+        if self._pipeline is None:
+            from newsevents.pipeline import Pipeline
+
+            self._pipeline = Pipeline()
+        return self._pipeline
+
+    def __call__(self, articles: list[Article]) -> IngestReport:
+        """Store the articles (and their stories); 422 for a text too long to parse."""
+        with self._lock:
+            pipeline = self._loaded()
+            errors = []
+            for index, article in enumerate(articles):
+                try:
+                    pipeline.check(article)
+                except InputError as exc:
+                    errors.append(_error((index,), str(exc), article.id))
+            if errors:
+                _refuse(errors)
+            return pipeline.ingest(articles, self.store)

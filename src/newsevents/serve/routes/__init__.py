@@ -1,0 +1,7 @@
+"""One module per resource; ``ROUTERS`` in the order the app includes them."""
+
+from newsevents.serve.routes import aggregates, articles, events, meta, quotes, stories
+
+ROUTERS = (events.router, stories.router, articles.router, quotes.router, aggregates.router, meta.router)
+
+__all__ = ["ROUTERS"]

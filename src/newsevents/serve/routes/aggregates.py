@@ -1,0 +1,73 @@
+"""GET /api/actors, /api/timeline, /api/network, /api/map: the filtered events summed up
+for the dashboard's charts (the SQL is in ``store/aggregates.py``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from newsevents.serve.db import Cursor, rows, scalar
+from newsevents.serve.models import ActorRow, MapResult, Network, Timeline
+from newsevents.serve.params import MAX_LIMIT, EventFilters, Page
+from newsevents.store import aggregates
+
+router = APIRouter(prefix="/api", tags=["aggregates"])
+
+MAX_MAP = 10_000
+
+
+@router.get("/actors", response_model=list[ActorRow], summary="Actors of the filtered events")
+def actors(cursor: Cursor, filters: EventFilters, page: Page) -> list[dict[str, Any]]:
+    """Each (name, country, sector) with how many filtered events it is an actor and a
+    recipient of, most events first."""
+    return rows(cursor, *aggregates.actors_sql(filters, limit=page.limit, offset=page.offset))
+
+
+@router.get("/timeline", response_model=Timeline, summary="Events per period, quad category and type")
+def timeline(
+    cursor: Cursor,
+    filters: EventFilters,
+    bucket: Annotated[Literal["day", "week", "month", "year"],
+                      Query(description="Period; weeks start on Monday.")] = "month",
+) -> dict[str, Any]:
+    """Counts of the filtered events with a date, oldest period first; ``date`` is the
+    period's first day."""
+    return {"bucket": bucket, "items": rows(cursor, *aggregates.timeline_sql(filters, bucket))}
+
+
+@router.get("/network", response_model=Network, summary="Who acts on whom")
+def network(
+    cursor: Cursor,
+    filters: EventFilters,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Links kept, heaviest first.")] = 100,
+    by: Annotated[Literal["actor", "country", "name"],
+                  Query(description="Node: country and sector (NGA/COP; the name when no country), "
+                                    "country alone, or actor name.")] = "actor",
+) -> dict[str, Any]:
+    """Actor -> recipient links of the filtered events weighted by event count, with the
+    count per event type, and the nodes they join."""
+    nodes: dict[str, dict[str, Any]] = {}
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows(cursor, *aggregates.network_sql(filters, kind=by, limit=limit)):
+        for end in ("source", "target"):
+            nodes.setdefault(r[end], {
+                "id": r[end], "label": r[f"{end}_label"], "country": r[f"{end}_country"],
+                "sector": r[f"{end}_sector"], "weight": r[f"{end}_weight"]})
+        link = links.setdefault((r["source"], r["target"]), {
+            "source": r["source"], "target": r["target"], "weight": r["weight"], "types": {}})
+        link["types"][r["event_type"]] = r["n"]
+    ordered = sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"]))
+    return {"nodes": ordered, "links": list(links.values())}
+
+
+@router.get("/map", response_model=MapResult, summary="Stories with coordinates")
+def story_map(
+    cursor: Cursor,
+    filters: EventFilters,
+    limit: Annotated[int, Query(ge=1, le=MAX_MAP, description="Stories kept, most reported first.")] = 2000,
+) -> dict[str, Any]:
+    """Stories matching the filters that have a location with coordinates."""
+    items = rows(cursor, *aggregates.map_sql(filters, limit=limit))
+    total = len(items) if len(items) < limit else int(scalar(cursor, *aggregates.count_mapped_sql(filters)))
+    return {"total": total, "limit": limit, "items": items}

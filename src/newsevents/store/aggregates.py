@@ -1,0 +1,192 @@
+"""Aggregates over filtered events and stories: timeline, network, actors, map points.
+
+Each function returns ``(sql, params)`` for a read cursor (``Store.reader``). They
+filter with ``queries.event_where``/``story_where``, so an aggregate counts exactly
+the rows the listing with the same filters shows. Values travel as parameters; the
+few SQL fragments chosen by an argument (bucket, node kind) come from the fixed
+tables below, never from the caller's text.
+
+Events keep their actors as three separate distinct lists (names, countries,
+sectors), which cannot say which country goes with which name once there are two.
+The network and actor tables read an event's parties from those columns when each
+list holds at most one value (most events) and parse the ``record`` JSON, one entry
+per actor, only for the others: parsing every record was most of their time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.store.queries import Filters, event_where, events_from, story_where
+
+BUCKETS = ("day", "week", "month", "year")
+"""Timeline buckets; a week starts on Monday (ISO), a bucket is named by its first day."""
+
+# Node kinds of the network: SQL templates over one actor entry's name, country and
+# sector (the name is the actor's resolved name, else its text in the article).
+NODE_KINDS: dict[str, tuple[str, str, str]] = {
+    # kind: (node id, label, sector shown)
+    "actor": (
+        "CASE WHEN {country} IS NOT NULL THEN {country} || coalesce('/' || {sector}, '') ELSE {name} END",
+        "CASE WHEN {country} IS NOT NULL THEN concat_ws(' ', {country}, {sector}) ELSE {name} END",
+        "{sector}",
+    ),
+    "country": ("coalesce({country}, {name})", "coalesce({country}, {name})", "NULL::VARCHAR"),
+    "name": ("{name}", "{name}", "{sector}"),
+}
+"""``actor``: country and sector (``NGA/COP``), the name when no country is known;
+``country``: the country alone; ``name``: the actor's name."""
+
+_ACTOR_TYPE = '[{"name": "VARCHAR", "text": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR"}]'
+
+# An event whose actor lists and recipient lists hold at most one value each has one
+# party a side as far as these tables can tell, read from the columns without parsing
+# the record (two actors of the same name that differ only by a missing country or
+# sector count as one, the fuller).
+_SIMPLE = " AND ".join(
+    f"len(e.{side}_{what}) <= 1"
+    for side in ("actor", "recipient") for what in ("names", "countries", "sectors")
+)
+
+
+def _filtered(filters: Filters, columns: str, condition: str) -> tuple[str, list[Any]]:
+    where = event_where(filters)
+    return (f"SELECT {columns} FROM {events_from(filters)} WHERE {where.clause()} AND {condition}",
+            where.params)
+
+
+def _entries(filters: Filters) -> tuple[str, list[Any]]:
+    """CTE ``entries``: one row per distinct (event ``id``, ``role`` 'actor'/'recipient',
+    ``name``, ``country``, ``sector``) of the filtered events."""
+    parts, params = [], []
+    for side in ("actor", "recipient"):
+        cols = (f"e.id, '{side}' AS role, e.{side}_names[1] AS name, e.{side}_countries[1] AS country, "
+                f"e.{side}_sectors[1] AS sector")
+        sql, more = _filtered(filters, cols, f"{_SIMPLE} AND len(e.{side}_names) > 0")
+        parts.append(sql)
+        params += more
+    for side in ("actor", "recipient"):
+        cols = f"e.id, '{side}' AS role, unnest(from_json(e.record->'$.{side}', '{_ACTOR_TYPE}')) AS p"
+        sql, more = _filtered(filters, cols, f"NOT ({_SIMPLE})")
+        parts.append(f"SELECT DISTINCT id, role, coalesce(p.name, p.text), p.country, p.sector FROM ({sql})")
+        params += more
+    return "entries AS (" + " UNION ALL ".join(parts) + ")", params
+
+
+def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
+    key, label, shown = (x.format(name=name, country=country, sector=sector) for x in NODE_KINDS[kind])
+    return (f"{key} AS {alias}, {label} AS {alias}_label, {country} AS {alias}_country, "
+            f"{shown} AS {alias}_sector")
+
+
+def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
+    """CTE ``pairs``: one row per distinct (event, actor node, recipient node) of the
+    filtered events that have both, with each node's label, country and sector."""
+    both = "len(e.actor_names) > 0 AND len(e.recipient_names) > 0"
+    simple_cols = (
+        "e.id, e.event_type, "
+        + _node(kind, "e.actor_names[1]", "e.actor_countries[1]", "e.actor_sectors[1]", "source") + ", "
+        + _node(kind, "e.recipient_names[1]", "e.recipient_countries[1]", "e.recipient_sectors[1]", "target")
+    )
+    simple, params = _filtered(filters, simple_cols, f"{both} AND {_SIMPLE}")
+    many, more = _filtered(
+        filters,
+        f"e.id, e.event_type, from_json(e.record->'$.actor', '{_ACTOR_TYPE}') AS actors, "
+        f"from_json(e.record->'$.recipient', '{_ACTOR_TYPE}') AS recipients",
+        f"{both} AND NOT ({_SIMPLE})",
+    )
+    sides = (
+        "SELECT DISTINCT ON (id, source, target) * FROM (SELECT a.id, a.event_type, "
+        + _node(kind, "coalesce(a.p.name, a.p.text)", "a.p.country", "a.p.sector", "source") + ", "
+        + _node(kind, "coalesce(r.p.name, r.p.text)", "r.p.country", "r.p.sector", "target")
+        + " FROM (SELECT id, event_type, unnest(actors) AS p FROM many) a "
+        "JOIN (SELECT id, unnest(recipients) AS p FROM many) r ON a.id = r.id)"
+    )
+    return f"many AS ({many}), pairs AS ({simple} UNION ALL {sides})", [*more, *params]
+
+
+def timeline_sql(filters: Filters, bucket: str) -> tuple[str, list[Any]]:
+    """Events per bucket, quad category and type: rows (date, quad, event_type, n), oldest first.
+
+    Events without a date are left out; ``filters.limit``/``offset`` are ignored.
+    """
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}, not {bucket!r}")
+    where = event_where(filters)
+    query = (
+        "SELECT date_trunc(?, e.date)::DATE AS date, e.quad, e.event_type, count(*) AS n "
+        f"FROM {events_from(filters)} WHERE {where.clause()} AND e.date IS NOT NULL "
+        "GROUP BY ALL ORDER BY date, quad NULLS LAST, event_type"
+    )
+    return query, [bucket, *where.params]
+
+
+def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> tuple[str, list[Any]]:
+    """Who acts on whom: the ``limit`` heaviest actor -> recipient links, one row per link
+    and event type.
+
+    Rows: source, target, event_type, n (events of that type on the link), weight
+    (events on the link), then for each end its label, country, sector and weight
+    (events with an actor and a recipient the node takes part in, on either side). An
+    event with two actors and one recipient gives two links; a link counts an event once.
+    """
+    if kind not in NODE_KINDS:
+        raise ValueError(f"node kind must be one of {', '.join(NODE_KINDS)}, not {kind!r}")
+    pairs, params = _pairs(filters, kind)
+    query = (
+        f"WITH {pairs}, "
+        "typed AS (SELECT source, target, event_type, count(*) AS n FROM pairs GROUP BY ALL), "
+        "links AS (SELECT source, target, sum(n) AS weight FROM typed GROUP BY ALL "
+        "ORDER BY weight DESC, source, target LIMIT ?), "
+        "ends AS (SELECT id, source AS node, source_label AS label, source_country AS country, "
+        "source_sector AS sector FROM pairs UNION ALL "
+        "SELECT id, target, target_label, target_country, target_sector FROM pairs), "
+        "nodes AS (SELECT node, mode(label) AS label, mode(country) AS country, mode(sector) AS sector, "
+        "count(DISTINCT id) AS weight FROM ends "
+        "WHERE node IN (SELECT source FROM links UNION SELECT target FROM links) GROUP BY node) "
+        "SELECT t.source, t.target, t.event_type, t.n, l.weight, "
+        "s.label AS source_label, s.country AS source_country, s.sector AS source_sector, "
+        "s.weight AS source_weight, "
+        "d.label AS target_label, d.country AS target_country, d.sector AS target_sector, "
+        "d.weight AS target_weight "
+        "FROM typed t JOIN links l USING (source, target) "
+        "JOIN nodes s ON s.node = t.source JOIN nodes d ON d.node = t.target "
+        "ORDER BY l.weight DESC, t.source, t.target, t.n DESC, t.event_type"
+    )
+    return query, [*params, int(limit)]
+
+
+def actors_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[str, list[Any]]:
+    """Actors (name, country, sector) of the filtered events, with how many events each
+    is an actor and a recipient in; most events first."""
+    entries, params = _entries(filters)
+    query = (
+        f"WITH {entries} "
+        "SELECT name, country, sector, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
+        "count(*) FILTER (WHERE role = 'recipient') AS as_recipient "
+        "FROM entries WHERE name IS NOT NULL GROUP BY ALL "
+        "ORDER BY as_actor + as_recipient DESC, name, country NULLS LAST, sector NULLS LAST "
+        "LIMIT ? OFFSET ?"
+    )
+    return query, [*params, int(limit), int(offset)]
+
+
+_MAPPED = "s.location_lat IS NOT NULL AND s.location_lon IS NOT NULL"
+
+
+def map_sql(filters: Filters, *, limit: int = 1000) -> tuple[str, list[Any]]:
+    """Stories with coordinates, the most reported first (then the newest)."""
+    where = story_where(filters)
+    query = (
+        "SELECT s.id, s.event_type, s.location_lat AS lat, s.location_lon AS lon, s.location_name, "
+        "s.location_country_code AS country_code, s.n_mentions, s.articles, s.date "
+        f"FROM stories s WHERE {where.clause()} AND {_MAPPED} "
+        "ORDER BY s.n_mentions DESC, s.date DESC NULLS LAST, s.id LIMIT ?"
+    )
+    return query, [*where.params, int(limit)]
+
+
+def count_mapped_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """How many stories ``map_sql`` would return without its limit."""
+    where = story_where(filters)
+    return f"SELECT count(*) FROM stories s WHERE {where.clause()} AND {_MAPPED}", where.params
