@@ -1,0 +1,202 @@
+// Article view: the article text with each event's evidence highlighted, and
+// the list of its events. Hover an event to see its spans; click to keep them.
+
+import { api } from './api.js';
+import { el, fill, joinList, link, message } from './dom.js';
+import { highlight, focusEvent } from './highlight.js';
+import { EVIDENCE } from './palette.js';
+import { setState } from './state.js';
+import { typeBadge } from './table.js';
+
+function who(list) {
+  return joinList((list || []).map((a) => a.name || a.text), 3);
+}
+
+function describeSize(size) {
+  if (!size) return null;
+  const parts = [];
+  if (size.dead !== null && size.dead !== undefined) parts.push(`${size.dead} dead`);
+  if (size.injured !== null && size.injured !== undefined) parts.push(`${size.injured} injured`);
+  if (size.arrested !== null && size.arrested !== undefined) parts.push(`${size.arrested} arrested`);
+  if (!parts.length) return null;
+  return `${size.qualifier ? `${size.qualifier} ` : ''}${parts.join(', ')}`;
+}
+
+function legend() {
+  return el('div', { class: 'evidence-legend', 'aria-label': 'Highlight legend' },
+    el('span', { class: 'legend-title' }, 'Evidence:'),
+    EVIDENCE.map((k) => el('span', { class: 'legend-item' },
+      el('mark', { class: 'ev legend-chip', 'data-kind': k.id }, k.label))),
+    el('span', { class: 'legend-item' }, el('span', { class: 'legend-chip sentence-chip' }, 'Sentence')));
+}
+
+function eventCard(event) {
+  const flags = ['negated', 'hypothetical', 'future', 'historical'].filter((f) => event[f]);
+  const place = event.location ? [event.location.name || event.location.text, event.location.country_code].filter(Boolean).join(', ') : null;
+  const rows = [
+    ['Actor', who(event.actor)],
+    ['Recipient', who(event.recipient)],
+    ['Date', event.date ? `${event.date}${event.date_precision && event.date_precision !== 'day' ? ` (${event.date_precision})` : ''}` : null],
+    ['Place', place],
+    ['Size', describeSize(event.size)],
+  ].filter(([, v]) => v);
+  const confidence = Number(event.confidence);
+  const meter = el('span', { class: 'meter', title: `confidence ${confidence.toFixed(2)}` }, el('span', { class: 'meter-fill' }));
+  meter.firstChild.style.width = `${Math.round(Math.max(0, Math.min(1, confidence)) * 100)}%`;
+  return el('li', { class: 'event-card', tabindex: 0, 'data-event': event.id, 'data-type': event.event_type },
+    el('div', { class: 'event-card-head' },
+      typeBadge(event.event_type, event.quad),
+      event.mode ? el('span', { class: 'muted' }, event.mode) : null,
+      el('span', { class: 'confidence' }, meter, Number.isFinite(confidence) ? confidence.toFixed(2) : '')),
+    el('p', { class: 'event-trigger' }, el('q', null, event.trigger?.text ?? '')),
+    el('dl', null, rows.map(([k, v]) => [el('dt', null, k), el('dd', null, v)])),
+    flags.length ? el('p', { class: 'flags' }, flags.map((f) => el('span', { class: 'flag' }, f))) : null);
+}
+
+export function createArticleView(root) {
+  const back = el('button', { type: 'button', class: 'button back', id: 'article-back' }, '← Dashboard');
+  back.addEventListener('click', () => {
+    if (window.history.state?.fromDashboard) window.history.back();
+    else setState({ article: '', event: '', story: '' }, { push: true });
+  });
+  const storyBar = el('section', { class: 'story-bar', id: 'story-bar', hidden: true });
+  const head = el('header', { class: 'article-head' });
+  const body = el('div', { class: 'article-text', id: 'article-text' });
+  const list = el('ol', { class: 'event-list', id: 'article-events' });
+  const side = el('aside', { class: 'article-side' });
+  fill(root,
+    el('div', { class: 'article-top' }, back, legend()),
+    storyBar,
+    el('div', { class: 'article-layout' },
+      el('article', { class: 'panel article-main' }, head, body),
+      side));
+
+  let loadedId = null;
+  let pieces = [];
+  let pinned = null;
+  let storyId = null;
+  let request = 0;
+
+  function focus(eventId) {
+    focusEvent(pieces, eventId);
+    body.classList.toggle('focused', Boolean(eventId));
+    for (const card of list.children) card.classList.toggle('active', card.dataset.event === eventId);
+  }
+
+  function pin(eventId, { scroll = false } = {}) {
+    pinned = eventId || null;
+    focus(pinned);
+    if (scroll && pinned) {
+      const first = body.querySelector('.ev.focus');
+      if (first) first.scrollIntoView({ block: 'center' });
+      const card = [...list.children].find((c) => c.dataset.event === pinned);
+      if (card) side.scrollTop = Math.max(0, card.offsetTop - 60);
+    }
+  }
+
+  async function renderStory(id) {
+    if (!id) {
+      storyBar.hidden = true;
+      storyId = null;
+      return;
+    }
+    if (id === storyId) return;
+    storyId = id;
+    try {
+      const story = await api.story(id);
+      const mentions = story.mentions || [];
+      const where = story.location ? [story.location.name, story.location.country_code].filter(Boolean).join(', ') : '';
+      fill(storyBar,
+        el('div', { class: 'story-summary' },
+          el('span', { class: 'muted' }, 'Story'),
+          typeBadge(story.event_type),
+          el('span', null, [story.date, where].filter(Boolean).join(' · ')),
+          el('span', { class: 'muted' }, `${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${story.articles ?? new Set(mentions.map((m) => m.article_id)).size} article(s)`)),
+        el('div', { class: 'story-mentions' }, mentions.map((m) => {
+          const b = el('button', { type: 'button', class: 'mention', 'data-article': m.article_id, 'data-event': m.id },
+            el('span', { class: 'mention-article' }, m.title || m.article_id), ' ', el('q', null, m.trigger?.text ?? ''));
+          b.addEventListener('click', () => setState({ article: m.article_id, event: m.id, story: id }));
+          return b;
+        })));
+      storyBar.hidden = false;
+      markMention();
+      if (pinned) pin(pinned, { scroll: true }); // the bar moved the text down
+    } catch (err) {
+      fill(storyBar, message(`Story unavailable: ${err.message}`, 'error'));
+      storyBar.hidden = false;
+    }
+  }
+
+  function markMention() {
+    for (const b of storyBar.querySelectorAll('.mention')) {
+      b.classList.toggle('active', b.dataset.event === pinned);
+    }
+  }
+
+  async function update(state) {
+    renderStory(state.story);
+    if (state.article === loadedId) {
+      if ((state.event || null) !== pinned) pin(state.event, { scroll: true });
+      markMention();
+      return;
+    }
+    loadedId = state.article;
+    const mine = ++request;
+    fill(head, message('Loading article…', 'loading'));
+    body.replaceChildren();
+    list.replaceChildren();
+    side.replaceChildren();
+    let article;
+    try {
+      article = await api.article(state.article);
+    } catch (err) {
+      if (mine === request) fill(head, message(`Article unavailable: ${err.message}`, 'error'));
+      return;
+    }
+    if (mine !== request) return;
+    const text = typeof article.text === 'string' ? article.text : '';
+    const events = article.events || [];
+    const quotes = article.quotes || [];
+    document.title = `${article.title || article.id} · newsevents`;
+    fill(head,
+      el('h2', { class: 'article-title', id: 'article-title' }, article.title || article.id),
+      el('p', { class: 'article-meta' },
+        [article.date, article.source].filter(Boolean).join(' · '),
+        article.url ? [' · ', link(article.url, article.url)] : null,
+        article.title ? el('span', { class: 'muted' }, ` · ${article.id}`) : null));
+    const result = highlight(text, events);
+    pieces = result.pieces;
+    body.replaceChildren(result.fragment);
+    if (result.rejected) {
+      head.append(message(`${result.rejected} evidence span(s) fall outside the text and are not shown.`, 'error'));
+    }
+    for (const event of events) {
+      const card = eventCard(event);
+      card.addEventListener('mouseenter', () => focus(event.id));
+      card.addEventListener('mouseleave', () => focus(pinned));
+      card.addEventListener('focus', () => focus(event.id));
+      card.addEventListener('click', () => {
+        const next = pinned === event.id ? '' : event.id;
+        setState({ event: next });
+      });
+      list.append(card);
+    }
+    body.onclick = (e) => {
+      const piece = e.target.closest('.ev');
+      if (!piece) return;
+      const ids = [...new Set(piece.dataset.spans.split(' ').map((t) => t.slice(0, t.lastIndexOf(':'))))];
+      const next = ids.includes(pinned) ? ids[(ids.indexOf(pinned) + 1) % ids.length] : ids[0];
+      setState({ event: next });
+    };
+    fill(side,
+      el('h3', null, `${events.length} event${events.length === 1 ? '' : 's'}`,
+        el('span', { class: 'muted' }, ` · ${quotes.length} quote${quotes.length === 1 ? '' : 's'}`)),
+      events.length ? list : message('No events were coded in this article.'),
+      el('p', { class: 'hint' }, 'Hover an event to see its evidence; click to keep it. Click a highlight to select its event.'));
+    pinned = null;
+    pin(state.event, { scroll: true });
+    markMention();
+  }
+
+  return { update };
+}
