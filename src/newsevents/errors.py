@@ -6,9 +6,13 @@
     │   ├── BinaryInputError      E002 not a text file
     │   ├── BadJSONError          E003 a JSONL line that is not an article object
     │   ├── EmptyArticleError     E004 an article with no text
-    │   └── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
+    │   ├── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
+    │   └── BadFeedError          E006 neither an RSS/Atom feed nor a web page
     ├── OntologyError         E010 an ontology data file is malformed
-    └── StoreError            E020 the event store cannot be opened or written
+    ├── StoreError            E020 the event store cannot be opened or written
+    ├── FetchError            E030 a URL could not be fetched (network, HTTP status, size)
+    ├── MissingExtraError     E040 an optional dependency (pip extra) is not installed
+    └── ShardError            E041 Parquet shards that are missing or not newsevents shards
 
 Messages start with their code so users and tests can grep them.
 """
@@ -53,6 +57,10 @@ class ArticleTooLongError(InputError):
     code = "E005"
 
 
+class BadFeedError(InputError):
+    code = "E006"
+
+
 class OntologyError(TerminalError):
     code = "E010"
 
@@ -64,3 +72,24 @@ class StoreError(NewsEventsError):
     """
 
     code = "E020"
+
+
+class FetchError(NewsEventsError):
+    """A URL could not be fetched: no connection, a timeout, an HTTP error status, too large.
+
+    Not terminal: a server that is down now may answer later (``newsevents watch`` retries).
+    """
+
+    code = "E030"
+
+
+class MissingExtraError(TerminalError):
+    """A feature needs an optional dependency: ``pip install 'newsevents[EXTRA]'``."""
+
+    code = "E040"
+
+
+class ShardError(TerminalError):
+    """A shard directory that is missing, empty of shards, or holds rows out of their article."""
+
+    code = "E041"
