@@ -51,7 +51,7 @@ class _Record:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """A flat record (Actor, Location, Size, TextRef) back from ``to_dict``: spans become tuples."""
+        """A record back from ``to_dict``: spans become tuples (nested records: see Event, Quote)."""
         return cls(**{k: tuple(v) if k.endswith("span") and v is not None else v for k, v in data.items()})
 
 
@@ -66,6 +66,12 @@ class Article(_Record):
     url: str | None = None
     source: str | None = None
     language: str | None = "en"
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """An article back from ``to_dict``: the ISO date becomes a date again."""
+        published = data.get("date")
+        return cls(**{**data, "date": date.fromisoformat(published) if published else None})
 
 
 @dataclass(slots=True)
@@ -160,6 +166,20 @@ class Event(_Record):
     confidence: float = 0.0
     extractor: str = "rules-1"
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Event:
+        """An event back from ``to_dict`` (shards, stored records), nested records rebuilt."""
+        location, size = data.get("location"), data.get("size")
+        return super(Event, cls).from_dict({
+            **data,
+            "trigger": TextRef.from_dict(data["trigger"]),
+            "sentence": SentenceRef.from_dict(data["sentence"]),
+            "actor": [Actor.from_dict(a) for a in data.get("actor", [])],
+            "recipient": [Actor.from_dict(a) for a in data.get("recipient", [])],
+            "location": Location.from_dict(location) if location else None,
+            "size": Size.from_dict(size) if size else None,
+        })
+
 
 @dataclass(slots=True)
 class Quote(_Record):
@@ -172,6 +192,12 @@ class Quote(_Record):
     span: Span
     verb: str | None = None
     verb_span: Span | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """A quote back from ``to_dict``, its speaker rebuilt."""
+        speaker = data.get("speaker")
+        return super(Quote, cls).from_dict({**data, "speaker": Actor.from_dict(speaker) if speaker else None})
 
 
 @dataclass(slots=True)
