@@ -1,10 +1,14 @@
 """The command line, run as a user runs it: a real process, real files."""
 
 import json
+import signal
 import subprocess
 import sys
+import time
 
+import pytest
 from conftest import SAMPLES
+from ingest.feedserver import STORIES, Route, page_html, publish, rss, serving
 
 
 def _run(*args, stdin=None):
@@ -126,3 +130,89 @@ def test_cli_export_formats(tmp_path):
     assert acled.read_text().startswith("event_id_cnty,event_date")
     bad = _run("export", "--db", str(db), "--format", "nope", "-o", str(tmp_path / "x"))
     assert bad.returncode == 2 and "E020" in bad.stderr
+
+
+@pytest.mark.slow
+def test_cli_ingest_feed_twice_adds_nothing_and_saved_files_need_no_server(tmp_path):
+    db = tmp_path / "feeds.duckdb"
+    with serving() as site:
+        url = publish(site, STORIES)
+        first = _run("ingest", "--feed", url, "--db", str(db))
+        again = _run("ingest", "--feed", url, "--db", str(db))
+        page_hits = site.hits("/news/harbour-arrests")
+    assert first.returncode == 0, first.stderr
+    assert "3 articles added" in first.stderr and "Traceback" not in first.stderr
+    assert again.returncode == 0 and "3 already stored, 0 read" in again.stderr, again.stderr
+    assert page_hits == 1  # stored entries are skipped before their pages are fetched
+    page = tmp_path / "march.html"
+    page.write_bytes(page_html({**STORIES[2], "slug": "x", "title": "Second march in the capital"}))
+    saved_feed = tmp_path / "saved.xml"
+    saved_feed.write_bytes(rss("http://127.0.0.1:9", [{**STORIES[1], "slug": "saved"}], summaries=True))
+    saved = _run("ingest", str(page), "--feed", saved_feed.as_uri(), "--entries-only", "--db", str(db))
+    assert saved.returncode == 0, saved.stderr
+    assert "2 articles added" in saved.stderr
+    rows = _run("query", "--db", str(db), "--format", "csv", "--limit", "1000")
+    assert rows.returncode == 0 and len(rows.stdout.splitlines()) > 5
+
+
+@pytest.mark.slow
+def test_cli_watch_logs_failing_feeds_and_retries_while_a_good_feed_ingests(tmp_path):
+    db = tmp_path / "watch.duckdb"
+    with serving() as site:
+        good = publish(site, STORIES)
+        site.routes["/down.xml"] = Route(b"oops", status=500)
+        site.routes["/broken.xml"] = Route(b"<rss><channel><item><title>Br", content_type="text/xml")
+        site.routes["/slow.xml"] = Route(rss(site.base, []), delay=2.0)
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text("# invented feeds\n" + "\n".join(
+            [site.url("/down.xml"), site.url("/broken.xml") + "  # malformed", site.url("/slow.xml"), good]))
+        result = _run("watch", str(feeds), "--db", str(db), "--interval", "0.05", "--max-rounds", "3",
+                      "--retry-max", "0.1", "--timeout", "0.5")
+        hits = {name: site.hits(name) for name in ("/down.xml", "/broken.xml", "/feed.xml")}
+        again = _run("watch", str(feeds), "--db", str(db), "--once", "--timeout", "0.5")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    warnings = [line for line in lines if " WARNING " in line]
+    assert any("HTTP 500" in line for line in warnings)
+    assert any("E006" in line and "broken.xml" in line for line in warnings)
+    assert any("timed out" in line and "slow.xml" in line for line in warnings)
+    assert all("next try in" in line for line in warnings)
+    assert any("feed.xml: 3 entries, 3 new: 3 added" in line for line in lines), result.stderr
+    assert sum(line.split(" INFO ")[-1].startswith("round ") for line in lines) == 3
+    assert hits["/feed.xml"] == 3 and 2 <= hits["/down.xml"] <= 3 and 2 <= hits["/broken.xml"] <= 3
+    assert again.returncode == 1  # --once: a feed failed
+    assert "feed.xml: 3 entries, 0 new" in again.stderr
+
+
+@pytest.mark.slow
+def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path):
+    with serving() as site:
+        url = publish(site, STORIES)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "newsevents.cli", "watch", url, "--db", str(tmp_path / "w.duckdb"),
+             "--interval", "600"], stderr=subprocess.PIPE, text=True)
+        seen = []
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            line = process.stderr.readline()
+            seen.append(line)
+            if " round 1:" in line or not line:
+                break
+        process.send_signal(signal.SIGINT)
+        try:
+            rest = process.communicate(timeout=30)[1]
+        finally:
+            process.kill()
+    assert process.returncode == 0, "".join(seen) + rest
+    assert "stopped after 1 rounds" in rest and "Traceback" not in rest
+
+
+def test_cli_too_long_article_reported_and_others_coded(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    long = json.dumps({"id": "huge", "date": "2023-05-30", "text": "Rebels attacked. " * 60_000})
+    ok = json.dumps({"id": "ok", "date": "2023-05-30", "text": "Rebels attacked a convoy on Sunday."})
+    path.write_text(f"{long}\n{ok}\n")
+    result = _run("extract", str(path))
+    assert result.returncode == 1
+    assert "E005" in result.stderr and "huge" in result.stderr and "from 1 articles" in result.stderr
+    assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"ok"}

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import Enum
 from pathlib import Path
@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from newsevents.dedup import DEFAULT_THRESHOLD
 from newsevents.errors import InputError, NewsEventsError
 from newsevents.ingest import read_articles
 from newsevents.nlp import DEFAULT_MODEL
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from newsevents.pipeline import Pipeline
+    from newsevents.store import Store
 
 T = TypeVar("T")
 
@@ -50,21 +52,63 @@ ExtraOntology = Annotated[
 ]
 
 
+class _Articles:
+    """The inputs' articles, read once into a temporary file, then streamed back for coding.
+
+    Reading reports each bad input (and each undated article) on one line and counts the
+    articles, so the progress bar has its total before coding starts; only one article at a
+    time is in memory, however large the corpus (the spool is on disk, in $TMPDIR).
+    """
+
+    def __init__(self, inputs: list[str]) -> None:
+        self.failures = 0
+        self._count = 0
+        self._longest = 0
+        self._skip: set[int] = set()
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 (lives with self)
+        for item in read_articles(inputs):
+            if isinstance(item, InputError):
+                err.print(f"[red]error[/red]: {item}")
+                self.failures += 1
+                continue
+            if item.date is None:
+                err.print(
+                    f"[yellow]warning[/yellow]: {item.id}: no usable date; "
+                    "relative dates cannot be grounded"
+                )
+            self._spool.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            self._count += 1
+            self._longest = max(self._longest, len(item.text))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Article]:
+        self._spool.seek(0)
+        for number, line in enumerate(self._spool):
+            if number not in self._skip:
+                yield Article.from_dict(json.loads(line))
+
+    def reject_unparsable(self, pipeline: Pipeline) -> None:
+        """Report and leave out the articles the parser refuses (the spool is scanned only if one may be)."""
+        if self._longest <= pipeline.nlp.max_length:
+            return
+        self._spool.seek(0)
+        for number, line in enumerate(self._spool):
+            if len(line) > pipeline.nlp.max_length:  # a JSON line is never shorter than its text
+                try:
+                    pipeline.check(Article.from_dict(json.loads(line)))
+                except InputError as exc:
+                    err.print(f"[red]error[/red]: {exc}")
+                    self._skip.add(number)
+                    self._count -= 1
+                    self.failures += 1
+
+
 def _collect(inputs: list[str]) -> tuple[list[Article], int]:
-    """Read every input; report bad ones on one line each and keep going."""
-    articles, failures = [], 0
-    for item in read_articles(inputs):
-        if isinstance(item, InputError):
-            err.print(f"[red]error[/red]: {item}")
-            failures += 1
-            continue
-        if item.date is None:
-            err.print(
-                f"[yellow]warning[/yellow]: {item.id}: no usable date; "
-                "relative dates cannot be grounded"
-            )
-        articles.append(item)
-    return articles, failures
+    """Read every input into a list; report bad ones on one line each and keep going."""
+    articles = _Articles(inputs)
+    return list(articles), articles.failures
 
 
 @contextmanager
@@ -98,11 +142,14 @@ def _write(handle: TextIO, record: dict) -> None:
 
 def _prepare(
     inputs: list[str], model: str, ontology: list[Path] | None
-) -> tuple[Pipeline, list[Article], int]:
-    """Read the inputs and load the pipeline; bad inputs are reported and counted."""
+) -> tuple[Pipeline, _Articles, int]:
+    """Read the inputs and load the pipeline; bad inputs are reported and counted.
+
+    The articles come back as a stream with a length (``_Articles``), not a list.
+    """
     from newsevents.pipeline import Pipeline
 
-    articles, failures = _collect(inputs)
+    articles = _Articles(inputs)
     if not articles:
         err.print("[red]error[/red]: no articles to code")
         raise typer.Exit(1)
@@ -111,14 +158,13 @@ def _prepare(
     except (OSError, NewsEventsError) as exc:
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(2) from None
-    for article in list(articles):
-        try:
-            pipeline.check(article)
-        except InputError as exc:
-            err.print(f"[red]error[/red]: {exc}")
-            articles.remove(article)
-            failures += 1
-    return pipeline, articles, failures
+    articles.reject_unparsable(pipeline)
+    return pipeline, articles, articles.failures
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 @app.command()
@@ -133,8 +179,19 @@ def extract(
     min_confidence: Annotated[
         float, typer.Option(help="Leave out events scored below this (0 keeps all).")
     ] = 0.0,
+    engine: Annotated[Engine, typer.Option(
+        help="local: this process, JSONL out; ray: Ray workers, shards to --output-dir.")] = Engine.local,
+    output_dir: Annotated[str | None, typer.Option(
+        help="--engine ray: a new directory for the shards (docs/scale.md).")] = None,
+    workers: Annotated[int, typer.Option(help="--engine ray: coders (one spaCy pipeline each).")] = 1,
+    address: Annotated[str | None, typer.Option(
+        help="--engine ray: a running Ray cluster (e.g. ray://head:10001); default: start one here.")] = None,
 ) -> None:
-    """Code articles into PLOVER events, one JSON object per line."""
+    """Code articles into PLOVER events, one JSON object per line (or Parquet shards with Ray)."""
+    if engine is Engine.ray:
+        _extract_ray(inputs, output_dir, output=output, quotes=quotes, workers=workers, address=address,
+                     model=model, ontology=ontology, min_confidence=min_confidence)
+        return
     pipeline, articles, failures = _prepare(inputs, model, ontology)
     count = quoted = 0
     with ExitStack() as stack:
@@ -156,6 +213,39 @@ def extract(
     summary = f"{count} events" + (f", {quoted} quotes" if quotes else "")
     err.print(f"{summary} from {len(articles)} articles")
     if failures:
+        raise typer.Exit(1)
+
+
+def _extract_ray(
+    inputs: list[str], output_dir: str | None, *, output: str, quotes: str | None, workers: int,
+    address: str | None, model: str, ontology: list[Path] | None, min_confidence: float,
+) -> None:
+    """``extract --engine ray``: shards of articles, events and quotes (quotes are always kept)."""
+    from rich.markup import escape
+
+    from newsevents.scale import ray_engine
+
+    if not output_dir or output != "-" or quotes or workers < 1:
+        err.print("[red]error[/red]: --engine ray writes Parquet shards: give --output-dir DIR "
+                  "(not -o/--quotes; quotes are in the shards) and --workers 1 or more")
+        raise typer.Exit(2)
+    try:
+        report = ray_engine.run(inputs, output_dir, workers=workers, address=address, model=model,
+                                extra_ontology=tuple(ontology or ()), min_confidence=min_confidence)
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    for message in report.errors:
+        err.print(f"[red]error[/red]: {escape(message)}")
+    for message in report.warnings:
+        err.print(f"[yellow]warning[/yellow]: {escape(message)}")
+    counts = report.counts
+    if not counts.get("article") and "://" not in report.output:
+        err.print("[red]error[/red]: no articles to code")
+        raise typer.Exit(1)
+    err.print(f"{counts.get('event', 0)} events, {counts.get('quote', 0)} quotes from "
+              f"{counts.get('article', 0)} articles; shards in {report.output}")
+    if report.errors:
         raise typer.Exit(1)
 
 
@@ -193,24 +283,57 @@ Db = Annotated[
 ]
 
 
+FeedOption = Annotated[
+    list[str] | None,
+    typer.Option("--feed", help="RSS/Atom feed: URL, file:// URL or saved file (repeatable; docs/feeds.md)."),
+]
+EntriesOnly = Annotated[
+    bool, typer.Option("--entries-only", help="Use feed entries' own text; fetch no pages.")
+]
+Timeout = Annotated[float, typer.Option(help="Seconds allowed for each HTTP fetch.")]
+Threshold = Annotated[float, typer.Option(help="Story merge threshold: higher keeps more events apart.")]
+
+
 @app.command()
 def ingest(
-    inputs: Inputs,
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Text files with a date header, JSONL files, .html pages, page URLs, directories, or -")] = None,
+    feed: FeedOption = None,
+    entries_only: EntriesOnly = False,
+    timeout: Timeout = 20.0,
     db: Db = None,
     model: Model = DEFAULT_MODEL,
     ontology: ExtraOntology = None,
-    threshold: Annotated[
-        float, typer.Option(help="Story merge threshold: higher keeps more events apart.")
-    ] = 0.3,
+    threshold: Threshold = DEFAULT_THRESHOLD,
 ) -> None:
     """Code articles and store them with their events, quotes and stories.
 
     Articles already stored (same id or same content) are skipped, so running it
-    again after an interruption adds exactly what is missing.
+    again after an interruption adds exactly what is missing; a feed's stored entries
+    are skipped before their pages are fetched.
     """
     from newsevents.store import open_store
 
-    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    if not inputs and not feed:
+        err.print("[red]error[/red]: nothing to ingest: give files, directories, URLs, - or --feed URL")
+        raise typer.Exit(2)
+    if feed:
+        articles, failures = _collect(inputs or [])
+        try:
+            store = open_store(db)
+        except NewsEventsError as exc:
+            err.print(f"[red]error[/red]: {exc}")
+            raise typer.Exit(2) from None
+        with store:
+            got, bad = _collect_feeds(feed, store, entries_only=entries_only, timeout=timeout)
+        articles += got
+        failures += bad
+        if not articles:
+            err.print("nothing new to ingest")
+            raise typer.Exit(1 if failures else 0)
+        pipeline, articles, failures = _load(articles, failures, model, ontology)
+    else:
+        pipeline, articles, failures = _prepare(inputs or [], model, ontology)
     try:
         store = open_store(db)
     except NewsEventsError as exc:
@@ -229,11 +352,201 @@ def ingest(
     err.print(
         f"{len(report.added)} articles added ({report.events} events, {report.quotes} quotes), "
         f"{stored} already stored, {len(report.rejected)} rejected; store holds "
-        + ", ".join(f"{n} {table}" for table, n in counts.items())
+        + ", ".join(f"{n} {table}" for table, n in counts.items()),
+        soft_wrap=True,
     )
     for article_id, reason in report.rejected:
         err.print(f"[red]error[/red]: {article_id}: {reason}")
     if failures or report.rejected:
+        raise typer.Exit(1)
+
+
+def _load(
+    articles: list[Article], failures: int, model: str, ontology: list[Path] | None
+) -> tuple[Pipeline, list[Article], int]:
+    """``_prepare`` for articles read already (from feeds)."""
+    from newsevents.pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
+    except (OSError, NewsEventsError) as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    kept = []
+    for article in articles:
+        try:
+            pipeline.check(article)
+            kept.append(article)
+        except InputError as exc:
+            err.print(f"[red]error[/red]: {exc}")
+            failures += 1
+    return pipeline, kept, failures
+
+
+def _collect_feeds(
+    feeds: list[str], store: Store, *, entries_only: bool, timeout: float
+) -> tuple[list[Article], int]:
+    """The articles of the feeds' entries the store lacks (their pages fetched); bad feeds
+    and entries are reported on one line each and counted."""
+    import functools
+
+    from newsevents.ingest.feeds import feed_articles, fetch_feed
+    from newsevents.ingest.fetch import fetch
+
+    fetcher = functools.partial(fetch, timeout=timeout)
+    articles, failures = [], 0
+    for source in feeds:
+        try:
+            found = fetch_feed(source, fetcher=fetcher)
+        except NewsEventsError as exc:
+            err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+            failures += 1
+            continue
+        stored = store.known(e.article_id for e in found.entries if e.article_id)
+        todo = [e for e in found.entries if e.article_id not in stored]
+        read = 0
+        for _, item in feed_articles(found, todo, fetcher=fetcher, entries_only=entries_only):
+            if isinstance(item, Article):
+                articles.append(item)
+                read += 1
+            else:
+                err.print(f"[red]error[/red]: {item}", soft_wrap=True)
+                failures += 1
+        err.print(f"{source}: {len(found.entries)} entries, {len(found.entries) - len(todo)} "
+                  f"already stored, {read} read", soft_wrap=True)
+    return articles, failures
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(
+        help="Feed URLs or saved feeds, or text files listing them (one a line, # comments).")],
+    db: Db = None,
+    interval: Annotated[float, typer.Option(help="Seconds between rounds.")] = 900.0,
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (1 if a feed failed).")] = False,
+    max_rounds: Annotated[int | None, typer.Option(help="Stop after this many rounds.")] = None,
+    retry_max: Annotated[float, typer.Option(
+        help="Longest wait before a failing feed is tried again (the first is one interval).")] = 3600.0,
+    timeout: Timeout = 20.0,
+    entries_only: EntriesOnly = False,
+    model: Model = DEFAULT_MODEL,
+    ontology: ExtraOntology = None,
+    threshold: Threshold = DEFAULT_THRESHOLD,
+) -> None:
+    """Poll feeds on an interval and ingest their new entries; Ctrl-C stops after the
+    current batch. What was seen is kept in the store, so a restart goes on where it was."""
+    import functools
+    import logging
+    import signal
+    import threading
+
+    from newsevents.ingest.fetch import fetch
+    from newsevents.pipeline import Pipeline
+    from newsevents.store import open_store
+    from newsevents.watch import Watcher
+
+    sources = _feed_sources(feeds)
+    if interval < 0 or (max_rounds is not None and max_rounds < 1):
+        err.print("[red]error[/red]: --interval must be 0 or more and --max-rounds 1 or more")
+        raise typer.Exit(2)
+    logger = logging.getLogger("newsevents")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
+        store = open_store(db)
+    except (OSError, NewsEventsError) as exc:
+        err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    stop = threading.Event()
+
+    def interrupt(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        logger.warning("interrupted: stopping after the current batch (Ctrl-C again to abort)")
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        with store:
+            watcher = Watcher(
+                sources, store, lambda articles: pipeline.ingest(articles, store, threshold=threshold),
+                interval=interval, retry_max=retry_max, fetcher=functools.partial(fetch, timeout=timeout),
+                check=pipeline.check, entries_only=entries_only, stop=stop,
+            )
+            logger.info("watching %d feeds every %g s (store %s)", len(sources), interval, store.path)
+            rounds = watcher.run(max_rounds=1 if once else max_rounds)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    logger.info("stopped after %d rounds", len(rounds))
+    if once and rounds and rounds[-1].failing:
+        raise typer.Exit(1)
+
+
+def _feed_sources(items: list[str]) -> list[str]:
+    """URLs and saved feeds as given; a text file that is not a feed lists them, one a line."""
+    from newsevents.ingest.fetch import is_url
+
+    sources: list[str] = []
+    for item in items:
+        path = Path(item)
+        if is_url(item) or not path.is_file():
+            if not is_url(item):
+                err.print(f"[red]error[/red]: {item}: no such file (give a URL, a feed or a list of feeds)")
+                raise typer.Exit(2)
+            sources.append(item)
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        if text.lstrip("\ufeff \t\r\n").startswith("<"):
+            sources.append(item)  # a saved feed
+            continue
+        for line in text.splitlines():
+            line = line.split(" #", 1)[0].strip()  # a URL may hold '#'; a comment starts a line or ' #'
+            if line and not line.startswith("#"):
+                sources.append(line)
+    if not sources:
+        err.print("[red]error[/red]: no feeds to watch")
+        raise typer.Exit(2)
+    return sources
+
+
+@app.command()
+def load(
+    shards: Annotated[Path, typer.Argument(help="Directory of shards from `extract --engine ray`.")],
+    db: Db = None,
+    threshold: Threshold = DEFAULT_THRESHOLD,
+) -> None:
+    """Store coded shards with their events, quotes and stories, as `ingest` stores what it codes.
+
+    The shards are streamed in input order, a batch at a time; articles already stored are
+    skipped, so loading again adds nothing.
+    """
+    from newsevents.pipeline import ingest_coded
+    from newsevents.scale.shards import count_rows, read_shards
+    from newsevents.store import open_store
+
+    try:
+        total = count_rows(shards).get("article", 0)
+        store = open_store(db)
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    with store, _progress() as progress:
+        task = progress.add_task("loading", total=total, visible=total > PROGRESS_THRESHOLD)
+        try:
+            report = ingest_coded(read_shards(shards), store, threshold=threshold,
+                                  on_batch=lambda n: progress.advance(task, n))
+        except NewsEventsError as exc:
+            err.print(f"[red]error[/red]: {exc}")
+            raise typer.Exit(2) from None
+        counts = store.counts()
+    err.print(f"{report.summary()}; store holds " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    for article_id, reason in report.rejected:
+        err.print(f"[red]error[/red]: {article_id}: {reason}")
+    if report.rejected:
         raise typer.Exit(1)
 
 
@@ -352,6 +665,42 @@ def _cell(value: object) -> str:
     if isinstance(value, pd.Timestamp):  # the store's dates have no time of day
         return value.date().isoformat() if value.hour == value.minute == 0 else value.isoformat()
     return str(value)
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token_env: Annotated[str | None, typer.Option(
+        "--token-env", help="Environment variable holding a token that enables POST /api/articles.")] = None,
+    token: Annotated[str | None, typer.Option(
+        envvar="NEWSEVENTS_TOKEN", show_envvar=True,
+        help="The token itself (others can read it in the process list: prefer --token-env).")] = None,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level (warning: no access log).")] = "info",
+) -> None:
+    """Serve the store as a JSON API under /api (and the dashboard at /); read-only without a token."""
+    import uvicorn
+
+    from newsevents.serve import create_app
+    from newsevents.store import default_path
+
+    if token_env is not None:
+        token = os.environ.get(token_env)
+        if not token:
+            err.print(f"[red]error[/red]: --token-env {token_env}: that variable is not set or is empty")
+            raise typer.Exit(2)
+    path = db or default_path()
+    try:
+        api = create_app(path, token=token or None)
+    except (NewsEventsError, ValueError) as exc:
+        err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    shown = f"[{host}]" if ":" in host else host
+    mode = "ingest enabled (POST /api/articles with the token)" if token else "read-only"
+    err.print(f"serving {path} ({mode}) at http://{shown}:{port}/  API: /api/..., spec: /openapi.json",
+              soft_wrap=True)
+    uvicorn.run(api, host=host, port=port, log_level=log_level)
 
 
 def _gold(load: Callable[[Path], T], path: Path) -> T:

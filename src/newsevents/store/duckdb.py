@@ -403,6 +403,25 @@ class Store:
             records = self._con.execute(f"SELECT record FROM ({query})", params).fetchall()
         return [R.story_from_json(r) for (r,) in records]
 
+    # -- feeds (newsevents watch) ------------------------------------------------------------
+
+    def feed_state(self, feed: str) -> dict[str, Any] | None:
+        """What ``newsevents watch`` kept of a feed (a JSON object; see docs/feeds.md), or None."""
+        with self._lock:
+            try:
+                found = self._con.execute("SELECT state FROM feed_state WHERE feed = ?", [feed]).fetchone()
+            except duckdb.CatalogException:  # a store opened read-only before the table existed
+                return None
+        return json.loads(found[0]) if found else None
+
+    def put_feed_state(self, feed: str, state: Mapping[str, Any]) -> None:
+        """Replace what is kept of a feed, in one transaction of its own."""
+        with self.transaction():
+            self._con.execute(
+                "INSERT OR REPLACE INTO feed_state VALUES (?, ?::JSON, ?::TIMESTAMP)",
+                [feed, json.dumps(state, ensure_ascii=False), _now()],
+            )
+
     # -- queries ----------------------------------------------------------------------------
 
     def query_events(self, *, with_record: bool = False, **filters: Unpack[FilterArgs]) -> pd.DataFrame:

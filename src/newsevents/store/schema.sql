@@ -125,6 +125,15 @@ CREATE TABLE IF NOT EXISTS term_df (
     df BIGINT NOT NULL
 );
 
+-- What `newsevents watch` remembers of each feed between runs (docs/feeds.md): the
+-- ETag/Last-Modified to send, the entries already handled, failures. Not part of
+-- the event data; Store.feed_state / put_feed_state read and write it.
+CREATE TABLE IF NOT EXISTS feed_state (
+    feed VARCHAR PRIMARY KEY,
+    state JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
 -- ART indexes serve point lookups only (DuckDB prunes ranges with per-row-group
 -- min/max zonemaps instead); keep them to the joins the store itself runs.
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
