@@ -55,6 +55,12 @@ def _filtered(filters: Filters, columns: str, condition: str) -> tuple[str, list
             where.params)
 
 
+def _with_records(sql: str) -> str:
+    """Rows ``id, event_type`` of ``sql`` with their event's ``record``, read by a join on the
+    id: the scan then reads the wide JSON of those rows only, not of every filtered row."""
+    return f"SELECT m.*, r.record FROM ({sql}) m JOIN events r ON r.id = m.id"
+
+
 def _entries(filters: Filters) -> tuple[str, list[Any]]:
     """CTE ``entries``: one row per distinct (event ``id``, ``role`` 'actor'/'recipient',
     ``name``, ``country``, ``sector``) of the filtered events."""
@@ -66,9 +72,12 @@ def _entries(filters: Filters) -> tuple[str, list[Any]]:
         parts.append(sql)
         params += more
     for side in ("actor", "recipient"):
-        cols = f"e.id, '{side}' AS role, unnest(from_json(e.record->'$.{side}', '{_ACTOR_TYPE}')) AS p"
-        sql, more = _filtered(filters, cols, f"NOT ({_SIMPLE})")
-        parts.append(f"SELECT DISTINCT id, role, coalesce(p.name, p.text), p.country, p.sector FROM ({sql})")
+        sql, more = _filtered(filters, "e.id", f"NOT ({_SIMPLE})")
+        parts.append(
+            "SELECT DISTINCT id, role, coalesce(p.name, p.text), p.country, p.sector FROM "
+            f"(SELECT id, '{side}' AS role, unnest(from_json(record->'$.{side}', '{_ACTOR_TYPE}')) AS p "
+            f"FROM ({_with_records(sql)}))"
+        )
         params += more
     return "entries AS (" + " UNION ALL ".join(parts) + ")", params
 
@@ -89,12 +98,9 @@ def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
         + _node(kind, "e.recipient_names[1]", "e.recipient_countries[1]", "e.recipient_sectors[1]", "target")
     )
     simple, params = _filtered(filters, simple_cols, f"{both} AND {_SIMPLE}")
-    many, more = _filtered(
-        filters,
-        f"e.id, e.event_type, from_json(e.record->'$.actor', '{_ACTOR_TYPE}') AS actors, "
-        f"from_json(e.record->'$.recipient', '{_ACTOR_TYPE}') AS recipients",
-        f"{both} AND NOT ({_SIMPLE})",
-    )
+    chosen, more = _filtered(filters, "e.id, e.event_type", f"{both} AND NOT ({_SIMPLE})")
+    many = (f"SELECT id, event_type, from_json(record->'$.actor', '{_ACTOR_TYPE}') AS actors, "
+            f"from_json(record->'$.recipient', '{_ACTOR_TYPE}') AS recipients FROM ({_with_records(chosen)})")
     sides = (
         "SELECT DISTINCT ON (id, source, target) * FROM (SELECT a.id, a.event_type, "
         + _node(kind, "coalesce(a.p.name, a.p.text)", "a.p.country", "a.p.sector", "source") + ", "
