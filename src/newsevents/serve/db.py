@@ -59,11 +59,10 @@ def _value(name: str, value: Any) -> Any:
     return value
 
 
-def page_total(
+def paged(
     cursor: duckdb.DuckDBPyConnection, items: list[Any], limit: int, offset: int, count: tuple[str, list[Any]]
-) -> int:
-    """All rows matching a listing's filters; counted only when the page cannot tell
-    (a first page shorter than the limit holds them all)."""
-    if offset == 0 and len(items) < limit:
-        return len(items)
-    return int(scalar(cursor, *count))
+) -> dict[str, Any]:
+    """A listing's page as the API answers it, with the total of rows matching its filters;
+    counted only when the page cannot tell (a first page shorter than the limit holds them all)."""
+    total = len(items) if offset == 0 and len(items) < limit else int(scalar(cursor, *count))
+    return {"total": total, "limit": limit, "offset": offset, "items": items}

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from newsevents.serve.auth import Writer
-from newsevents.serve.db import Cursor, page_total, rows
+from newsevents.serve.db import Cursor, paged, rows
 from newsevents.serve.ingest import MAX_ARTICLES, MAX_BYTES, parse_body, read_json
 from newsevents.serve.models import ArticleDetail, ArticlePage, IngestResult
 from newsevents.serve.params import From, Page, To, check_order
@@ -33,8 +33,7 @@ def list_articles(
     check_order(date_from, date_to)
     filters = browse.ArticleFilters(date_from=date_from, date_to=date_to, source=source, text=text)
     items = rows(cursor, *browse.articles_sql(filters, limit=page.limit, offset=page.offset))
-    total = page_total(cursor, items, page.limit, page.offset, browse.count_articles_sql(filters))
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+    return paged(cursor, items, page.limit, page.offset, browse.count_articles_sql(filters))
 
 
 @router.get("/articles/{article_id:path}", response_model=ArticleDetail,

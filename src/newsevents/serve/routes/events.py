@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from newsevents.serve.db import Cursor, page_total, rows
+from newsevents.serve.db import Cursor, paged, rows
 from newsevents.serve.models import EventDetail, EventPage
 from newsevents.serve.params import EventFilters, Page
 from newsevents.store import browse
@@ -20,8 +20,7 @@ router = APIRouter(prefix="/api", tags=["events"])
 def list_events(cursor: Cursor, filters: EventFilters, page: Page) -> dict[str, Any]:
     """A page of events (newest event date first, then id) with the total that match."""
     items = rows(cursor, *events_sql(replace(filters, limit=page.limit, offset=page.offset)))
-    total = page_total(cursor, items, page.limit, page.offset, count_events_sql(filters))
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+    return paged(cursor, items, page.limit, page.offset, count_events_sql(filters))
 
 
 @router.get("/events/{event_id:path}", response_model=EventDetail, summary="One event's full record",

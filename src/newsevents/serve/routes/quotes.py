@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from newsevents.serve.db import Cursor, page_total, rows
+from newsevents.serve.db import Cursor, paged, rows
 from newsevents.serve.models import QuotePage
 from newsevents.serve.params import Page
 from newsevents.store import browse
@@ -32,5 +32,4 @@ def list_quotes(
                                   text=text)
     found = rows(cursor, *browse.quotes_sql(filters, limit=page.limit, offset=page.offset))
     items = [{**r["record"], "title": r["title"], "published": r["published"]} for r in found]
-    total = page_total(cursor, items, page.limit, page.offset, browse.count_quotes_sql(filters))
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+    return paged(cursor, items, page.limit, page.offset, browse.count_quotes_sql(filters))

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 
-from newsevents.serve.db import Cursor, page_total, rows
+from newsevents.serve.db import Cursor, paged, rows
 from newsevents.serve.models import StoryDetail, StoryPage
 from newsevents.serve.params import EventFilters, Page
 from newsevents.store import browse
@@ -20,8 +20,7 @@ router = APIRouter(prefix="/api", tags=["stories"])
 def list_stories(cursor: Cursor, filters: EventFilters, page: Page) -> dict[str, Any]:
     """A page of stories; ``text`` and ``min_confidence`` match any of a story's mentions."""
     items = rows(cursor, *stories_sql(replace(filters, limit=page.limit, offset=page.offset)))
-    total = page_total(cursor, items, page.limit, page.offset, count_stories_sql(filters))
-    return {"total": total, "limit": page.limit, "offset": page.offset, "items": items}
+    return paged(cursor, items, page.limit, page.offset, count_stories_sql(filters))
 
 
 @router.get("/stories/{story_id:path}", response_model=StoryDetail, summary="One story with its mentions",
