@@ -280,6 +280,11 @@ def test_what_on_stored_writes_commits_or_rolls_back_with_its_batch(store: Store
 # -- opening ----------------------------------------------------------------------------------
 
 
+def test_a_new_store_gets_its_folder(tmp_path: Path):
+    with open_store(tmp_path / "not" / "yet" / "events.duckdb") as created:
+        assert created.counts()["articles"] == 0
+
+
 def test_default_path_comes_from_the_environment(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("NEWSEVENTS_DB", str(tmp_path / "env.duckdb"))
     with open_store() as opened:

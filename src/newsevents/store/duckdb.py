@@ -86,8 +86,10 @@ class Store:
         self._readers: duckdb.DuckDBPyConnection | None = None  # mints ``reader`` cursors
         self._readers_lock = threading.Lock()
         try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         self._prepare()
 
