@@ -169,15 +169,10 @@ class Event(_Record):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Event:
         """An event back from ``to_dict`` (shards, stored records), nested records rebuilt."""
-        location, size = data.get("location"), data.get("size")
         return super(Event, cls).from_dict({
-            **data,
+            **data, **_parties_from(data),
             "trigger": TextRef.from_dict(data["trigger"]),
             "sentence": SentenceRef.from_dict(data["sentence"]),
-            "actor": [Actor.from_dict(a) for a in data.get("actor", [])],
-            "recipient": [Actor.from_dict(a) for a in data.get("recipient", [])],
-            "location": Location.from_dict(location) if location else None,
-            "size": Size.from_dict(size) if size else None,
         })
 
 
@@ -221,6 +216,22 @@ class Story(_Record):
     articles: int = 0
     first_seen: str | None = None
     last_seen: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Story:
+        """A story back from ``to_dict`` (the store's ``record``), nested records rebuilt."""
+        return cls(**{**data, **_parties_from(data)})
+
+
+def _parties_from(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The actors, recipients, location and size of an event or story dict, as records."""
+    location, size = data.get("location"), data.get("size")
+    return {
+        "actor": [Actor.from_dict(a) for a in data.get("actor", [])],
+        "recipient": [Actor.from_dict(a) for a in data.get("recipient", [])],
+        "location": Location.from_dict(location) if location else None,
+        "size": Size.from_dict(size) if size else None,
+    }
 
 
 @dataclass(slots=True)

@@ -117,20 +117,7 @@ def story_row(story: Story, *, now: str) -> Row:
 
 def story_from_json(record: str) -> Story:
     """Rebuild a Story (with its nested records) from the ``record`` column."""
-    data = json.loads(record)
-    location = data.get("location")
-    size = data.get("size")
-    return Story(
-        id=data["id"], event_type=data["event_type"], date=data.get("date"),
-        date_precision=data.get("date_precision", "unknown"),
-        location=Location.from_dict(location) if location else None,
-        actor=[Actor.from_dict(a) for a in data.get("actor", [])],
-        recipient=[Actor.from_dict(a) for a in data.get("recipient", [])],
-        size=Size.from_dict(size) if size else None,
-        mentions=list(data.get("mentions", [])), sources=list(data.get("sources", [])),
-        articles=int(data.get("articles", 0)), first_seen=data.get("first_seen"),
-        last_seen=data.get("last_seen"),
-    )
+    return Story.from_dict(json.loads(record))
 
 
 def columns(rows: Iterable[Row], layout: dict[str, str]) -> dict[str, list[Any]]:
