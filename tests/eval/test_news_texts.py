@@ -1,7 +1,7 @@
 import json
 from datetime import date
 
-from newsevents.eval.news_texts import news_text_index, news_texts, text_hash, url_day
+from newsevents.eval.news_texts import find_eval_dir, news_text_index, news_texts, text_hash, url_day
 
 TEXT = "Police in Lagos detained two  journalists on Friday.\n\nThe union  protested."  # spacing kept as is
 
@@ -51,3 +51,9 @@ def test_url_day_needs_a_valid_full_day():
     assert url_day("https://n.com/article207576854.html") is None
     assert url_day("https://n.com/2018/13/45/x") is None
     assert url_day(None) is None
+
+
+def test_eval_dir_is_found_above_a_checkout(tmp_path):
+    (tmp_path / "shared" / "eval").mkdir(parents=True)
+    (tmp_path / "wt" / "repo").mkdir(parents=True)
+    assert find_eval_dir(tmp_path / "wt" / "repo") == tmp_path / "shared" / "eval"

@@ -103,6 +103,14 @@ def news_texts(folder: Path, sources: tuple[str, ...] = SOURCES) -> Iterator[New
             yield from _READERS[source](file)
 
 
+def find_eval_dir(start: Path) -> Path | None:
+    """The nearest ``shared/eval`` beside ``start`` or one of its parents (a checkout or a worktree of it)."""
+    for folder in (start, *start.parents):
+        if (folder / "shared" / "eval").is_dir():
+            return folder / "shared" / "eval"
+    return None
+
+
 def news_text_index(folder: Path) -> dict[str, NewsText]:
     """The pool by article id."""
     return {item.article_id: item for item in news_texts(folder)}
