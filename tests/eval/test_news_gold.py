@@ -19,7 +19,7 @@ GOLD = {
     "article_id": "lgl:1", "sha256": text_hash(TEXT), "annotator": "t", "political": True,
     "section": "politics",
     "events": [
-        {"type": "COERCE", "mode": "arrest", "trigger": span("arrested"), "also": [],
+        {"type": "COERCE", "mode": "arrest", "alt_types": [], "trigger": span("arrested"), "also": [],
          "actor": [{"span": span("Riot police"), "name": "Bangladeshi police", "country": "BGD",
                     "sector": "COP"}],
          "recipient": [{"span": span("students"), "name": "students", "country": "BGD", "sector": "EDU"}],
@@ -55,6 +55,7 @@ def test_a_valid_file_has_no_problem(vocab):
     (lambda g: g.update(sha256="0" * 64), "sha256 does not match"),
     (lambda g: g["events"][0]["trigger"].update(text="arrests"), "text[12:20] is 'arrested'"),
     (lambda g: g["events"][0].update(type="ARREST"), "type 'ARREST' is not a PLOVER event type"),
+    (lambda g: g["events"][0].update(alt_types=["COERCE"]), "alt_types holds 'COERCE'"),
     (lambda g: g["events"][0].update(mode="riot"), "mode 'riot' is not a mode of COERCE"),
     (lambda g: g["events"][0]["actor"][0].update(country="BD"), "country 'BD' is not ISO alpha-3"),
     (lambda g: g["events"][0]["actor"][0].update(sector="POLICE"), "sector 'POLICE' is not a PLOVER sector"),

@@ -178,6 +178,9 @@ def _event(event: Any, where: str, text: str, vocab: Vocabulary) -> list[str]:
     elif mode is not None and mode not in vocab.modes[kind]:
         allowed = ", ".join(sorted(vocab.modes[kind])) or "none"
         found.append(f"{where}: mode {mode!r} is not a mode of {kind} ({allowed})")
+    for alt in event.get("alt_types") or []:
+        if alt not in vocab.modes or alt == kind:
+            found.append(f"{where}: alt_types holds {alt!r}, not another PLOVER event type")
     found += _span(event.get("trigger"), f"{where}.trigger", text)
     for number, span in enumerate(event.get("also", [])):
         found += _span(span, f"{where}.also[{number}]", text)
