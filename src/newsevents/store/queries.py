@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypedDict
 
+from newsevents.ontology.codes import FOLD_SQL, country_codes, fold
+
 
 def words_sql(expression: str) -> str:
     """SQL for the distinct words of a text expression, as ``article_terms`` holds them
@@ -196,11 +198,7 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     if filters.recipient_country:
         sql.add(f"list_contains({t}.recipient_countries, ?)", filters.recipient_country.upper())
     if filters.place:
-        sql.add(
-            f"(upper({t}.location_country_code) = upper(?) OR lower({t}.location_name) = lower(?) "
-            f"OR lower({t}.location_admin1) = lower(?))",
-            filters.place, filters.place, filters.place,
-        )
+        _add_place(sql, t, filters.place)
     if filters.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = (float(v) for v in filters.bbox)
         sql.add(f"{t}.location_lat BETWEEN ? AND ?", min_lat, max_lat)
@@ -213,6 +211,20 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     if filters.date_to is not None:
         sql.add(f"{t}.date <= ?::DATE", _iso(filters.date_to))
     return sql
+
+
+def _add_place(sql: Sql, t: str, place: str) -> None:
+    """Events in a country (its name, an alias, its ISO2 or ISO3 code) or at a town or admin1
+    of that name; names compare folded (case, accents, apostrophes), so "Côte d'Ivoire",
+    "Cote dIvoire", "CI" and "CIV" agree. A name that is both ("Georgia") matches both."""
+    name = fold(place)
+    country = country_codes().get(name)
+    by_name = (f"{FOLD_SQL.format(column=f'{t}.location_name')} = ? "
+               f"OR {FOLD_SQL.format(column=f'{t}.location_admin1')} = ?")
+    if country is None:
+        sql.add(f"({by_name})", name, name)
+    else:
+        sql.add(f"({t}.location_country_code = ? OR {by_name})", country, name, name)
 
 
 def _iso(value: str | date) -> str:
