@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsevents.cli.common import (
@@ -24,9 +25,11 @@ from newsevents.cli.common import (
     err,
 )
 from newsevents.cli.feeds import EntriesOnly, FeedOption, Timeout, _collect_feeds
+from newsevents.cli.options import existing_folder, with_filters
 from newsevents.dedup import DEFAULT_THRESHOLD
 from newsevents.errors import NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
+from newsevents.store.queries import FilterArgs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,6 +137,7 @@ def load(
         raise typer.Exit(1)
 
 
+@with_filters(limit=None)
 def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     export_format: Annotated[
@@ -141,30 +145,23 @@ def export(
     ] = "jsonl",
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories (jsonl, csv, parquet).")] = False,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
-    actor_country: Annotated[str | None, typer.Option(help="Actor country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
+    *,
+    filters: FilterArgs,
 ) -> None:
     """Write stored events (or stories) as JSONL, CSV, Parquet, GeoJSON, or GDELT- or
     ACLED-style tables (docs/exports.md says which columns can be filled)."""
     from newsevents.store import open_store
     from newsevents.store.exports import export_events, export_stories
 
+    existing_folder(output)
     try:
         with open_store(db, read_only=True) as store:
             write = export_stories if stories else export_events
-            rows = write(
-                store, output, format=export_format, event_type=event_type,
-                actor_country=actor_country, place=place, date_from=date_from, date_to=date_to,
-                min_confidence=min_confidence,
-            )
+            rows = write(store, output, format=export_format, **filters)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
-    err.print(f"{rows} {'stories' if stories else 'events'} written to {output}")
+    err.print(f"{rows} {'stories' if stories else 'events'} written to {escape(str(output))}", soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -173,44 +170,23 @@ class Format(str, Enum):
     csv = "csv"
 
 
+@with_filters(limit=50)
 def query(
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories instead of events.")] = False,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
-    actor_country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3, IGO ...).")] = None,
-    actor_sector: Annotated[str | None, typer.Option(help="Actor sector (GOV, MIL, CVL ...).")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
-    bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
-    text: Annotated[str | None, typer.Option(help="Words in the sentence or article.")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 50,
     output_format: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
+    *,
+    filters: FilterArgs,
 ) -> None:
     """Filter the stored events (or stories); newest first."""
     from newsevents.store import open_store
 
-    box = None
-    if bbox:
-        try:
-            min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox.split(","))
-        except ValueError:
-            err.print("[red]error[/red]: --bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
-            raise typer.Exit(2) from None
-        box = (min_lon, min_lat, max_lon, max_lat)
     try:
         with open_store(db, read_only=True) as store:
             run = store.query_stories if stories else store.query_events
-            frame = run(
-                event_type=event_type, actor_country=actor_country, actor_sector=actor_sector,
-                recipient_country=recipient, place=place, bbox=box, date_from=date_from,
-                date_to=date_to, text=text, min_confidence=min_confidence, limit=limit,
-                with_record=output_format is Format.jsonl,
-            )
+            frame = run(with_record=output_format is Format.jsonl, **filters)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(2) from None
     if output_format is Format.jsonl:
         for record in frame["record"]:

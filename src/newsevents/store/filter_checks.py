@@ -118,8 +118,10 @@ def confidence(value: float | None) -> float | None:
 
 def count(value: int | None, option: str, *, least: int, most: int) -> int | None:
     """A row count (``limit`` from 1, ``offset`` from 0) within the bounds."""
-    if value is not None and not least <= value <= most:
-        raise FilterError(option, f"{option} must be within [{least}, {most}], got {value}")
+    if value is not None and value < least:
+        raise FilterError(option, f"{option} must be {least} or more, got {value}")
+    if value is not None and value > most:
+        raise FilterError(option, f"{option} must be at most {most}, got {value}")
     return value
 
 
