@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from newsevents.cli.common import (
     PROGRESS_THRESHOLD,
@@ -198,18 +196,20 @@ def query(
 
 
 def _table(frame: pd.DataFrame, *, stories: bool) -> None:
+    """Aligned plain columns, one row per line, nothing cut: ids are copied into other
+    commands and URLs. Wide, free-text columns come last so a long cell shifts nothing."""
     shown = [c for c in (
-        ["id", "event_type", "date", "articles", "location_name", "actor_countries"]
+        ["id", "date", "event_type", "articles", "actor_countries", "location_name"]
         if stories else
-        ["date", "event_type", "mode", "actor_countries", "actor_sectors", "recipient_countries",
-         "location_name", "confidence", "trigger"]
+        ["id", "date", "event_type", "mode", "confidence", "actor_countries", "actor_sectors",
+         "recipient_countries", "location_name", "trigger"]
     ) if c in frame.columns]
-    table = Table(title=f"{len(frame)} {'stories' if stories else 'events'}")
-    for column in shown:
-        table.add_column(column)
-    for row in frame[shown].itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+    rows = [shown, *([_cell(v) for v in row] for row in frame[shown].itertuples(index=False))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(shown))]
+    out = [f"{len(frame)} {'stories' if stories else 'events'}"]
+    out += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _cell(value: object) -> str:
