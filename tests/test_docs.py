@@ -73,12 +73,12 @@ def _parse(where: str, line: str) -> Command:
         assert before[0] == "cat" and len(before) == 2, f"{where}: only `cat FILE |` is understood"
         command.stdin = Path(before[1])
     words = words[words.index(PREFIX) + 1:]
-    for sign in ("<", ">"):
-        if sign in words:
-            at = words.index(sign)
-            target = Path(words[at + 1])
-            words = words[:at] + words[at + 2:]
-            command.stdin, command.stdout = (target, command.stdout) if sign == "<" else (command.stdin, target)
+    if "<" in words:
+        at = words.index("<")
+        command.stdin, words = Path(words[at + 1]), words[:at] + words[at + 2:]
+    if ">" in words:
+        at = words.index(">")
+        command.stdout, words = Path(words[at + 1]), words[:at] + words[at + 2:]
     command.args = words
     return command
 
@@ -118,7 +118,8 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding ``samples/`` and ``events.duckdb`` built from it."""
     folder = tmp_path_factory.mktemp("docs")
     (folder / "samples").symlink_to(SAMPLES, target_is_directory=True)
-    result = CliRunner().invoke(app, ["ingest", str(folder / "samples"), "--db", str(folder / "events.duckdb")])
+    store = folder / "events.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(folder / "samples"), "--db", str(store)])
     assert result.exit_code == 0, result.output
     return folder
 
