@@ -19,39 +19,33 @@ from rich.markup import escape
 
 from newsevents.cli.common import err
 from newsevents.errors import FilterError
-from newsevents.store.filter_checks import PLACE_HELP, RawFilters, checked
+from newsevents.store.filter_checks import FILTER_HELP, RawFilters, checked
 
 JsonlOutput = Annotated[str, typer.Option("-o", "--output", help="JSONL file to write ('-' = stdout).")]
 
 _FILTERS = "Filters"
 """The help panel the filter options are listed under."""
 
+
+def _option(name: str, kind: type, flag: str) -> tuple[str, Any]:
+    return flag, Annotated[kind | None, typer.Option(flag, help=FILTER_HELP[name], rich_help_panel=_FILTERS)]
+
+
 FILTER_OPTIONS: dict[str, tuple[str, Any]] = {
-    "event_type": ("--type", Annotated[list[str] | None, typer.Option(
-        "--type", help="PLOVER event type (repeatable; any of them matches).", rich_help_panel=_FILTERS)]),
-    "actor_country": ("--actor-country", Annotated[str | None, typer.Option(
-        "--actor-country", help="Actor country (ISO alpha-3, IGO ...).", rich_help_panel=_FILTERS)]),
-    "actor_sector": ("--actor-sector", Annotated[str | None, typer.Option(
-        "--actor-sector", help="Actor sector (GOV, MIL, CVL ...).", rich_help_panel=_FILTERS)]),
-    "recipient_country": ("--recipient", Annotated[str | None, typer.Option(
-        "--recipient", help="Recipient country.", rich_help_panel=_FILTERS)]),
-    "place": ("--place", Annotated[str | None, typer.Option(
-        "--place", help=PLACE_HELP, rich_help_panel=_FILTERS)]),
-    "bbox": ("--bbox", Annotated[str | None, typer.Option(
-        "--bbox", help="min_lon,min_lat,max_lon,max_lat (min_lon > max_lon crosses the antimeridian).",
-        rich_help_panel=_FILTERS)]),
-    "date_from": ("--from", Annotated[str | None, typer.Option(
-        "--from", help="Earliest event date (YYYY-MM-DD, inclusive).", rich_help_panel=_FILTERS)]),
-    "date_to": ("--to", Annotated[str | None, typer.Option(
-        "--to", help="Latest event date (YYYY-MM-DD, inclusive).", rich_help_panel=_FILTERS)]),
-    "text": ("--text", Annotated[str | None, typer.Option(
-        "--text", help="Words in the sentence or article.", rich_help_panel=_FILTERS)]),
-    "min_confidence": ("--min-confidence", Annotated[float | None, typer.Option(
-        "--min-confidence", help="Lowest confidence kept (0-1).", rich_help_panel=_FILTERS)]),
-    "limit": ("--limit", Annotated[int | None, typer.Option(
-        "--limit", help="At most this many rows.", rich_help_panel=_FILTERS)]),
-    "offset": ("--offset", Annotated[int | None, typer.Option(
-        "--offset", help="Rows to skip first (pages, newest first).", rich_help_panel=_FILTERS)]),
+    name: _option(name, kind, flag) for name, kind, flag in (
+        ("event_type", list[str], "--type"),
+        ("actor_country", str, "--actor-country"),
+        ("actor_sector", str, "--actor-sector"),
+        ("recipient_country", str, "--recipient"),
+        ("place", str, "--place"),
+        ("bbox", str, "--bbox"),
+        ("date_from", str, "--from"),
+        ("date_to", str, "--to"),
+        ("text", str, "--text"),
+        ("min_confidence", float, "--min-confidence"),
+        ("limit", int, "--limit"),
+        ("offset", int, "--offset"),
+    )
 }
 """Filter name (as ``FilterArgs`` has it) -> its command-line option and typer annotation."""
 

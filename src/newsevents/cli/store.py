@@ -204,9 +204,12 @@ def _table(frame: pd.DataFrame, *, stories: bool) -> None:
         ["id", "date", "event_type", "mode", "confidence", "actor_countries", "actor_sectors",
          "recipient_countries", "location_name", "trigger"]
     ) if c in frame.columns]
+    out = [f"{len(frame)} {'stories' if stories else 'events'}"]
+    if frame.empty:
+        sys.stdout.write(out[0] + "\n")
+        return
     rows = [shown, *([_cell(v) for v in row] for row in frame[shown].itertuples(index=False))]
     widths = [max(len(row[i]) for row in rows) for i in range(len(shown))]
-    out = [f"{len(frame)} {'stories' if stories else 'events'}"]
     out += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
             for row in rows]
     sys.stdout.write("\n".join(out) + "\n")

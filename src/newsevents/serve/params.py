@@ -19,7 +19,7 @@ from pydantic import AfterValidator
 from newsevents.errors import FilterError
 from newsevents.records import EVENT_TYPES
 from newsevents.store import filter_checks as checks
-from newsevents.store.filter_checks import MAX_OFFSET, PLACE_HELP
+from newsevents.store.filter_checks import FILTER_HELP, MAX_OFFSET
 from newsevents.store.queries import Filters
 
 MAX_LIMIT = 1000
@@ -63,37 +63,39 @@ To = Annotated[
 def event_filters(
     event_type: Annotated[
         list[str] | None,
-        Query(alias="type", description="PLOVER event type (repeatable; any of them matches).",
+        Query(alias="type", description=FILTER_HELP["event_type"],
               json_schema_extra={"items": {"enum": list(EVENT_TYPES)}}),
         AfterValidator(checks.event_types),
     ] = None,
     actor_country: Annotated[
-        str | None, Query(min_length=1, max_length=16, description="Actor country (ISO alpha-3, IGO ...).")
+        str | None, Query(min_length=1, max_length=16, description=FILTER_HELP["actor_country"])
     ] = None,
     actor_sector: Annotated[
-        str | None, Query(min_length=1, max_length=16, description="Actor sector (GOV, MIL, CVL ...)."),
+        str | None, Query(min_length=1, max_length=16, description=FILTER_HELP["actor_sector"]),
         AfterValidator(checks.sector),
     ] = None,
     recipient: Annotated[
-        str | None, Query(min_length=1, max_length=16, description="Recipient country.")
+        str | None, Query(min_length=1, max_length=16, description=FILTER_HELP["recipient_country"])
     ] = None,
     place: Annotated[
         str | None,
-        Query(min_length=1, max_length=200, description=PLACE_HELP),
+        Query(min_length=1, max_length=200, description=FILTER_HELP["place"]),
         AfterValidator(checks.place),
     ] = None,
     bbox: Annotated[
         str | None,
-        Query(description="min_lon,min_lat,max_lon,max_lat (min_lon > max_lon crosses the antimeridian).",
+        Query(description=FILTER_HELP["bbox"],
               examples=["20,42,21.5,43.5"]),
         AfterValidator(_bbox),
     ] = None,
     date_from: From = None,
     date_to: To = None,
     text: Annotated[
-        str | None, Query(min_length=1, max_length=200, description="Words in the sentence or article.")
+        str | None, Query(min_length=1, max_length=200, description=FILTER_HELP["text"])
     ] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Lowest confidence kept.")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description=FILTER_HELP["min_confidence"])
+    ] = None,
 ) -> Filters:
     """The filters of ``newsevents query``, as one ``Filters`` (event date for from/to)."""
     check_order(date_from, date_to)

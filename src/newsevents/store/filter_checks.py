@@ -17,8 +17,22 @@ from newsevents.ontology.codes import fold, sector_codes
 from newsevents.records import EVENT_TYPES
 from newsevents.store.queries import BBox, FilterArgs
 
-PLACE_HELP = ("Country (name, ISO2 or ISO3 code), region (admin1) or town; "
-              "case, accents and apostrophes do not matter.")
+FILTER_HELP: dict[str, str] = {
+    "event_type": "PLOVER event type (repeatable; any of them matches).",
+    "actor_country": "Actor country (ISO alpha-3, IGO ...).",
+    "actor_sector": "Actor sector (GOV, MIL, CVL ...).",
+    "recipient_country": "Recipient country (ISO alpha-3, IGO ...).",
+    "place": "Country (name, ISO2 or ISO3 code), region (admin1) or town; "
+             "case, accents and apostrophes do not matter.",
+    "bbox": "min_lon,min_lat,max_lon,max_lat (min_lon > max_lon crosses the antimeridian).",
+    "date_from": "Earliest event date (YYYY-MM-DD, inclusive).",
+    "date_to": "Latest event date (YYYY-MM-DD, inclusive).",
+    "text": "Words in the sentence or article.",
+    "min_confidence": "Lowest confidence kept (0 to 1).",
+    "limit": "At most this many rows.",
+    "offset": "Rows to skip first (pages, newest first).",
+}
+"""What each filter means, for the CLI's --help and the API's OpenAPI spec alike."""
 MAX_LIMIT = 2**62
 MAX_OFFSET = 2**62
 """Far beyond any store; keeps the numbers 64-bit integers for DuckDB."""
