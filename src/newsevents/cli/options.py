@@ -27,7 +27,7 @@ _FILTERS = "Filters"
 """The help panel the filter options are listed under."""
 
 
-def _option(name: str, kind: type, flag: str) -> tuple[str, Any]:
+def _option(name: str, kind: Any, flag: str) -> tuple[str, Any]:
     return flag, Annotated[kind | None, typer.Option(flag, help=FILTER_HELP[name], rich_help_panel=_FILTERS)]
 
 
