@@ -20,8 +20,8 @@ from newsevents.store import open_store
 TEXT = "Students marched in Abidjan on Monday. Police arrested ten of them."
 
 
-def _event(n: int, event_type: str, start: int, word: str, place: Location) -> Event:
-    return Event(id=f"ev-cli-{n}", article_id="cli", event_type=event_type,
+def _event(n: int, event_type: str, start: int, word: str, place: Location, mode: str | None = None) -> Event:
+    return Event(id=f"ev-cli-{n}", article_id="cli", event_type=event_type, mode=mode,
                  trigger=TextRef(word, (start, start + len(word))), sentence=SentenceRef(n, (0, len(TEXT))),
                  date="2024-06-03", date_precision="day", location=place, confidence=0.9)
 
@@ -34,7 +34,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     article = Article("cli", date(2024, 6, 4), TEXT)
     with open_store(path) as store:
         store.add([CodedArticle(article, events=[
-            _event(0, "PROTEST", 9, "marched", abidjan), _event(1, "COERCE", 46, "arrested", abidjan)])])
+            _event(0, "PROTEST", 9, "marched", abidjan),
+            _event(1, "COERCE", 46, "arrested", abidjan, "arrest"),
+        ])])
     return path
 
 
@@ -52,6 +54,8 @@ def run(*args: str):
         (["--bbox", "1,2,3"], "--bbox"),
         (["--type", "FOO"], "--type"),
         (["--actor-sector", "XYZ"], "--actor-sector"),
+        (["--quad", "material"], "--quad"),
+        (["--mode", "teleport"], "--mode"),
         (["--min-confidence", "2"], "--min-confidence"),
     ],
 )
@@ -80,6 +84,21 @@ def test_query_and_export_share_the_filters_and_agree(db: Path, tmp_path: Path):
     with out.open(encoding="utf-8") as handle:
         assert [row["id"] for row in csv.DictReader(handle)] == ["ev-cli-1"]
     assert listed.stdout.splitlines()[1].startswith("ev-cli-1,")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--quad", "Material-Conflict"], {"ev-cli-0", "ev-cli-1"}),
+        (["--quad", "verbal conflict"], set()),
+        (["--mode", "ARREST"], {"ev-cli-1"}),
+        (["--mode", "arrest", "--type", "PROTEST"], set()),
+    ],
+)
+def test_quad_and_mode(db: Path, args: list[str], expected: set[str]):
+    result = run("query", "--db", str(db), "--format", "csv", *args)
+    assert result.exit_code == 0, result.output
+    assert {line.split(",")[0] for line in result.stdout.splitlines()[1:]} == expected
 
 
 def test_query_pages_with_offset_and_shows_ids_whole(db: Path):

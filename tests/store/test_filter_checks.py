@@ -19,6 +19,8 @@ from newsevents.store.filter_checks import RawFilters, checked
         ({"date_from": "2024-02-01", "date_to": "2024-01-31"}, "date_to", "before 'from'"),
         ({"event_type": ["PROTEST", "FOO"]}, "event_type", "unknown event type 'FOO'"),
         ({"actor_sector": "XYZ"}, "actor_sector", "unknown sector 'XYZ'"),
+        ({"quad": "conflict"}, "quad", "unknown quad 'conflict'"),
+        ({"mode": "teleport"}, "mode", "unknown mode 'teleport'"),
         ({"bbox": "1,2,3"}, "bbox", "four numbers"),
         ({"bbox": "0,-95,10,10"}, "bbox", "min_lat must be within [-90, 90]"),
         ({"bbox": "0,20,10,10"}, "bbox", "above max_lat"),
@@ -38,9 +40,11 @@ def test_bad_values_name_their_filter(raw: RawFilters, option: str, says: str):
 
 
 def test_good_values_are_read():
-    args = checked({"event_type": ["protest"], "actor_sector": "gov", "bbox": "170,-10,-170,10",
+    args = checked({"event_type": ["protest"], "actor_sector": "gov", "quad": "material_conflict",
+                    "mode": "Demo", "bbox": "170,-10,-170,10",
                     "date_from": "2024-01-01", "date_to": "2024-01-01", "limit": 5, "offset": 0})
     assert args["event_type"] == ["PROTEST"] and args["actor_sector"] == "GOV"
+    assert (args["quad"], args["mode"]) == ("material conflict", "demo")
     assert args["bbox"] == (170.0, -10.0, -170.0, 10.0)  # across the antimeridian
     assert args["date_from"] == args["date_to"] == date(2024, 1, 1)
     assert (args["limit"], args["offset"]) == (5, 0)

@@ -34,6 +34,8 @@ def _option(name: str, kind: Any, flag: str) -> tuple[str, Any]:
 FILTER_OPTIONS: dict[str, tuple[str, Any]] = {
     name: _option(name, kind, flag) for name, kind, flag in (
         ("event_type", list[str], "--type"),
+        ("quad", str, "--quad"),
+        ("mode", str, "--mode"),
         ("actor_country", str, "--actor-country"),
         ("actor_sector", str, "--actor-sector"),
         ("recipient_country", str, "--recipient"),

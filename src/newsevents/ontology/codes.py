@@ -1,6 +1,7 @@
 """Codes users filter on: countries as users write them (names, aliases, ISO2 and ISO3
-codes) to the ISO2 code events store, the sector codes actors carry, and the folding that
-makes "Côte d'Ivoire", "Cote dIvoire" and "côte d’ivoire" one name.
+codes) to the ISO2 code events store, the sectors actors carry, the modes and quads of the
+event types, and the folding that makes "Côte d'Ivoire", "Cote dIvoire" and "côte d’ivoire"
+one name.
 
 Names come from ``places_countries.tsv`` (the gazetteer's countries and territories) first,
 then the names and aliases of ``countries.tsv`` for what the gazetteer does not name.
@@ -12,7 +13,7 @@ import functools
 import re
 import unicodedata
 
-from newsevents.ontology.load import DATA_DIR, _rows, _split
+from newsevents.ontology.load import DATA_DIR, _rows, _split, _yaml
 
 APOSTROPHES = "'’‘`ʼ´"
 """Dropped when folding: "d'Ivoire" and "dIvoire" are the same name."""
@@ -61,3 +62,18 @@ def sector_codes() -> frozenset[str]:
         row["sector"] for name in ("sectors.tsv", "organizations.tsv")
         for row in _rows(DATA_DIR / name) if row["sector"]
     )
+
+
+@functools.lru_cache(maxsize=1)
+def mode_codes() -> frozenset[str]:
+    """Every mode an event can carry: the modes of ``modes.yaml``, whatever their type."""
+    return frozenset(mode for modes in _yaml(DATA_DIR / "modes.yaml").values() for mode in modes or {})
+
+
+@functools.lru_cache(maxsize=1)
+def quad_types() -> dict[str, tuple[str, ...]]:
+    """PLOVER quad ("material conflict" ...) -> its event types, from ``event_types.yaml``."""
+    quads: dict[str, list[str]] = {}
+    for event_type, info in _yaml(DATA_DIR / "event_types.yaml").items():
+        quads.setdefault(str(info["quad"]), []).append(str(event_type))
+    return {quad: tuple(types) for quad, types in quads.items()}

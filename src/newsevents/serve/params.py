@@ -67,6 +67,14 @@ def event_filters(
               json_schema_extra={"items": {"enum": list(EVENT_TYPES)}}),
         AfterValidator(checks.event_types),
     ] = None,
+    quad: Annotated[
+        str | None, Query(min_length=1, max_length=40, description=FILTER_HELP["quad"]),
+        AfterValidator(checks.quad),
+    ] = None,
+    mode: Annotated[
+        str | None, Query(min_length=1, max_length=40, description=FILTER_HELP["mode"]),
+        AfterValidator(checks.mode),
+    ] = None,
     actor_country: Annotated[
         str | None, Query(min_length=1, max_length=16, description=FILTER_HELP["actor_country"])
     ] = None,
@@ -100,7 +108,7 @@ def event_filters(
     """The filters of ``newsevents query``, as one ``Filters`` (event date for from/to)."""
     check_order(date_from, date_to)
     return Filters(
-        event_type=event_type, actor_country=actor_country, actor_sector=actor_sector,
+        event_type=event_type, quad=quad, mode=mode, actor_country=actor_country, actor_sector=actor_sector,
         recipient_country=recipient, place=place, bbox=checks.parse_bbox(bbox) if bbox else None,
         date_from=date_from, date_to=date_to, text=text, min_confidence=min_confidence,
     )

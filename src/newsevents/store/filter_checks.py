@@ -13,12 +13,14 @@ from datetime import date
 from typing import TypedDict
 
 from newsevents.errors import FilterError
-from newsevents.ontology.codes import fold, sector_codes
+from newsevents.ontology.codes import fold, mode_codes, quad_types, sector_codes
 from newsevents.records import EVENT_TYPES
 from newsevents.store.queries import BBox, FilterArgs
 
 FILTER_HELP: dict[str, str] = {
     "event_type": "PLOVER event type (repeatable; any of them matches).",
+    "quad": "PLOVER quad: verbal cooperation, material cooperation, verbal conflict or material conflict.",
+    "mode": "Event mode (crowd-control, arrest, demo ...); a story matches when a mention has it.",
     "actor_country": "Actor country (ISO alpha-3, IGO ...).",
     "actor_sector": "Actor sector (GOV, MIL, CVL ...).",
     "recipient_country": "Recipient country (ISO alpha-3, IGO ...).",
@@ -42,6 +44,8 @@ class RawFilters(TypedDict, total=False):
     """``FilterArgs`` as typed on a command line or in a URL: text, before any check."""
 
     event_type: Sequence[str] | None
+    quad: str | None
+    mode: str | None
     actor_country: str | None
     actor_sector: str | None
     recipient_country: str | None
@@ -66,6 +70,27 @@ def event_types(values: Sequence[str] | None) -> list[str] | None:
             "event_type", f"unknown event type {unknown[0]!r}; the PLOVER types are {', '.join(EVENT_TYPES)}"
         )
     return upper
+
+
+def quad(value: str | None) -> str | None:
+    """A PLOVER quad, however written ("Material-Conflict", "material_conflict")."""
+    if value is None:
+        return None
+    name = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
+    if name not in quad_types():
+        raise FilterError("quad", f"unknown quad {value!r}; the quads are {', '.join(quad_types())}")
+    return name
+
+
+def mode(value: str | None) -> str | None:
+    """An event mode of ``modes.yaml``, in lower case."""
+    if value is None:
+        return None
+    name = value.strip().lower()
+    if name not in mode_codes():
+        known = ", ".join(sorted(mode_codes()))
+        raise FilterError("mode", f"unknown mode {value!r}; the modes are {known}")
+    return name
 
 
 def sector(value: str | None, option: str = "actor_sector") -> str | None:
@@ -147,6 +172,8 @@ def checked(raw: RawFilters) -> FilterArgs:
     bbox = raw.get("bbox")
     return FilterArgs(
         event_type=event_types(raw.get("event_type")),
+        quad=quad(raw.get("quad")),
+        mode=mode(raw.get("mode")),
         actor_country=raw.get("actor_country"),
         actor_sector=sector(raw.get("actor_sector")),
         recipient_country=raw.get("recipient_country"),

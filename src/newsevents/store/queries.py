@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypedDict
 
-from newsevents.ontology.codes import FOLD_SQL, country_codes, fold
+from newsevents.ontology.codes import FOLD_SQL, country_codes, fold, quad_types
 
 
 def words_sql(expression: str) -> str:
@@ -29,6 +29,8 @@ class FilterArgs(TypedDict, total=False):
     """The keyword arguments of ``Store.query_events`` and ``query_stories`` (see ``Filters``)."""
 
     event_type: str | Sequence[str] | None
+    quad: str | None
+    mode: str | None
     actor_country: str | None
     actor_sector: str | None
     recipient_country: str | None
@@ -47,6 +49,10 @@ class Filters:
     """What ``query_events`` and ``query_stories`` accept; None means no filter."""
 
     event_type: str | Sequence[str] | None = None
+    quad: str | None = None
+    """A PLOVER quad ("material conflict"): the events of its types."""
+    mode: str | None = None
+    """An event mode ("crowd-control"); a story matches when one of its mentions has it."""
     actor_country: str | None = None
     actor_sector: str | None = None
     recipient_country: str | None = None
@@ -117,6 +123,8 @@ def event_where(filters: Filters) -> Sql:
     """The WHERE clause of ``events_sql`` (events ``e``, their article ``a``), for counts and
     aggregates that must filter exactly as the listing does; ``limit``/``offset`` are ignored."""
     sql = _common(filters, alias="e")
+    if filters.mode:
+        sql.add("e.mode = ?", filters.mode)
     if filters.min_confidence is not None:
         sql.add("e.confidence >= ?", float(filters.min_confidence))
     if filters.text:
@@ -147,8 +155,10 @@ def stories_sql(filters: Filters, *, with_record: bool = False) -> tuple[str, li
 def story_where(filters: Filters) -> Sql:
     """The WHERE clause of ``stories_sql`` (stories ``s``); ``limit``/``offset`` are ignored."""
     sql = _common(filters, alias="s")
-    if filters.min_confidence is not None or filters.text:
+    if filters.min_confidence is not None or filters.text or filters.mode:
         inner = Sql(["e.story_id = s.id"])
+        if filters.mode:
+            inner.add("e.mode = ?", filters.mode)
         if filters.min_confidence is not None:
             inner.add("e.confidence >= ?", float(filters.min_confidence))
         if filters.text:
@@ -191,6 +201,8 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     if filters.event_type:
         types = [filters.event_type] if isinstance(filters.event_type, str) else list(filters.event_type)
         sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", [x.upper() for x in types])
+    if filters.quad:
+        sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", list(quad_types()[filters.quad]))
     if filters.actor_country:
         sql.add(f"list_contains({t}.actor_countries, ?)", filters.actor_country.upper())
     if filters.actor_sector:
