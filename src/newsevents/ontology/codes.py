@@ -55,6 +55,13 @@ def country_codes() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    """The ISO2 and ISO3 codes of ``places_countries.tsv``, folded (lower case)."""
+    rows = _rows(DATA_DIR / "places_countries.tsv")
+    return frozenset(fold(row[key]) for row in rows for key in ("iso2", "iso3"))
+
+
+@functools.lru_cache(maxsize=1)
 def sector_codes() -> frozenset[str]:
     """Every sector an actor can carry: those of ``sectors.tsv`` and ``organizations.tsv``
     (read directly: loading the whole ontology takes seconds, a filter check must not)."""
