@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
+from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
@@ -173,6 +174,7 @@ class EventExtractor:
         self.actors = ActorResolver(ontology, doc, text=article.text)
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
+        self.acled_contexts = AcledContexts(doc, ontology.acled.window)
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -285,10 +287,9 @@ class EventExtractor:
             quad=info.quad,
             intensity=info.mode_intensity.get(mode or "", info.intensity),
             cameo_root=mapping.cameo_root if mapping else None,
-            acled=(
-                {"event_type": mapping.acled_event_type,
-                 "sub_event_type": mapping.acled_sub_event_type or ""}
-                if mapping and mapping.acled_event_type else None
+            acled=code_acled(
+                AcledEvent(event_type, mode, main.sense.pos, actors, recipients),
+                sentence.index, self.acled_contexts, self.onto,
             ),
             actor=actors,
             recipient=recipients,
