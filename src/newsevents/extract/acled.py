@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsevents.ontology import Ontology
 from newsevents.ontology.acled import AcledRule, AcledTable
@@ -47,9 +47,11 @@ class AcledContexts:
         ]
 
     @staticmethod
-    def _lemmas(tokens: list) -> Lemmas:  # type: ignore[type-arg]
+    def _lemmas(tokens: list[Token]) -> Lemmas:
+        """Lemmas and words; a phrase may match either ("mass graves" when the lemmatizer errs)."""
         lemmas = [t.lemma_.lower() for t in tokens]
-        return frozenset(lemmas) | frozenset(t.lower_ for t in tokens), f" {' '.join(lemmas)} "
+        words = [t.lower_ for t in tokens]
+        return frozenset(lemmas) | frozenset(words), f" {' '.join(lemmas)} | {' '.join(words)} "
 
     def sentence(self, index: int) -> Lemmas:
         return self._sentences[index]
