@@ -76,7 +76,12 @@ class Article(_Record):
 
 @dataclass(slots=True)
 class Actor(_Record):
-    """An entity taking part in an event, resolved as far as the text allows."""
+    """An entity taking part in an event, resolved as far as the text allows.
+
+    ``inferred`` marks a doer the event's own clause does not name ("five people
+    were arrested"), attributed from the article; ``evidence_span`` is then the
+    act's words that led to it. Filter on ``inferred`` to keep only stated actors.
+    """
 
     text: str
     span: Span
@@ -84,6 +89,8 @@ class Actor(_Record):
     country: str | None = None
     sector: str | None = None
     ethnicity: str | None = None
+    inferred: bool = False
+    evidence_span: Span | None = None
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
@@ -185,6 +186,8 @@ class EventExtractor:
                 self.actors.sentence = sentence
                 inside = [e for e in dates if sentence.start <= e.start < sentence.end]
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
+        if events:
+            attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
         return events
 
     def _sentence_events(

@@ -13,6 +13,7 @@ import yaml
 
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
+from newsevents.ontology.attribution import DoerTable, load_attribution
 from newsevents.records import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -99,6 +100,7 @@ class Ontology:
     acronyms: set[str] = field(default_factory=set)
     sectors: dict[str, str] = field(default_factory=dict)
     acled: AcledTable = field(default_factory=AcledTable)
+    doers: DoerTable = field(default_factory=DoerTable)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list from modality.yaml; empty if the key is absent."""
@@ -266,6 +268,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         mappings=mappings,
         modality={k: frozenset(v) for k, v in modality.items()},
         acled=load_acled(data_files("acled.yaml", extra), _cues),
+        doers=load_attribution(data_files("attribution.yaml", extra)),
     )
     _load_countries(onto, data_files("countries.tsv", extra))
     _load_organizations(onto, data_files("organizations.tsv", extra))
