@@ -119,13 +119,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(slots=True)
 class Size(_Record):
-    """Casualty and arrest counts tied to one event."""
+    """Casualty and arrest counts tied to one event; ``total`` marks a running or cumulative
+    figure ("the death toll rose to 40", "a total of 1,200 people") rather than a count of
+    this report alone."""
 
     span: Span
     dead: int | None = None
     injured: int | None = None
     arrested: int | None = None
     qualifier: str | None = None
+    total: bool = False
 
 
 @dataclass(slots=True)
