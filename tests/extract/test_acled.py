@@ -59,3 +59,19 @@ def test_acled_sub_type_of_the_main_event(code, text, sub_type):
 ])
 def test_acled_no_type_for_disasters_crime_diplomacy_and_claims(code, text):
     assert all(e.acled is None for e in code(text))
+
+
+def test_acled_violence_a_protest_is_about_is_not_violence_at_it(code):
+    text = "Hundreds of nurses rallied outside the hospital to mourn colleagues killed in last year's riots."
+    assert _sub_types(code(text)) == "Peaceful protest"
+
+
+def test_acled_a_month_named_march_is_no_demonstration(code):
+    text = "A roadside bomb killed three soldiers near Kandahar on 4 March, officials said."
+    assert _sub_types(code(text)) == "Remote explosive/landmine/IED"
+
+
+def test_acled_demonstrators_demand_is_their_demonstration(code):
+    text = "Thousands of protesters marched through the city. They demanded the resignation of the mayor."
+    demand = next(e for e in code(text) if e.event_type == "REQUEST")
+    assert demand.acled == {"event_type": "Protests", "sub_event_type": "Peaceful protest"}

@@ -20,6 +20,7 @@ from newsevents.ontology.acled import AcledRule, AcledTable
 from newsevents.records import Actor
 
 Lemmas = tuple[frozenset[str], str]
+_DATES = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,30 +34,66 @@ class AcledEvent:
     recipients: list[Actor]
 
 
-class AcledContexts:
-    """The words of each sentence of one article, and of each sentence with its neighbours."""
+@dataclass(frozen=True, slots=True)
+class Context:
+    """An event's words: all of them, and those outside what a protest or demand is about."""
 
-    def __init__(self, doc: Doc, window: int) -> None:
-        sentences = [
-            [t for t in sent if not t.is_space] for sent in doc.sents
-        ]
-        self._sentences = [self._lemmas(tokens) for tokens in sentences]
-        self._windows = [
-            self._lemmas([t for s in sentences[max(0, i - window): i + window + 1] for t in s])
-            for i in range(len(sentences))
-        ]
+    words: Lemmas
+    acts: Lemmas
+
+
+_TOPIC_DEPS = {"dobj", "xcomp", "ccomp", "advcl", "acl"}
+
+
+class AcledContexts:
+    """The words of each sentence of one article, and of each sentence with its neighbours.
+
+    What people protest, demand, denounce or mourn ("rallied to mourn protesters killed last
+    month") is the topic of their act, not something done at it: the words of such topics are
+    left out of the ``acts`` context that the demonstration cues read (acled.yaml ``topic_free``).
+    """
+
+    def __init__(self, doc: Doc, table: AcledTable) -> None:
+        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
+        topic = self._topics(doc, table.topic_heads)
+        acts = [[t for t in s if t.i not in topic] for s in sentences]
+        self._sentences = [self._lemmas(s) for s in sentences]
+        self._windows = [self._window(sentences, acts, i, table.window) for i in range(len(sentences))]
+
+    def _window(self, sentences: list[list[Token]], acts: list[list[Token]], i: int, size: int) -> Context:
+        around = slice(max(0, i - size), i + size + 1)
+        return Context(
+            words=self._lemmas([t for s in sentences[around] for t in s]),
+            acts=self._lemmas([t for s in acts[around] for t in s]),
+        )
+
+    @staticmethod
+    def _topics(doc: Doc, heads: frozenset[str]) -> set[int]:
+        """Tokens inside the object or purpose of a protest, demand or condemnation."""
+        found: set[int] = set()
+        for tok in doc:
+            if tok.lemma_.lower() not in heads:
+                continue
+            for child in tok.children:
+                about = child.dep_ == "prep" and child.lower_ in {"against", "over", "about", "for"}
+                if child.dep_ in _TOPIC_DEPS or about:
+                    found.update(t.i for t in child.subtree)
+        return found
 
     @staticmethod
     def _lemmas(tokens: list[Token]) -> Lemmas:
-        """Lemmas and words; a phrase may match either ("mass graves" when the lemmatizer errs)."""
+        """Lemmas and words (dates left out: "March" is a month); a phrase may match either
+        ("mass graves" when the lemmatizer errs)."""
+        tokens = [t for t in tokens if t.ent_type_ not in _DATES]
         lemmas = [t.lemma_.lower() for t in tokens]
         words = [t.lower_ for t in tokens]
         return frozenset(lemmas) | frozenset(words), f" {' '.join(lemmas)} | {' '.join(words)} "
 
-    def sentence(self, index: int) -> Lemmas:
-        return self._sentences[index]
+    def sentence(self, index: int) -> Context:
+        words = self._sentences[index]
+        return Context(words=words, acts=words)
 
-    def window(self, index: int) -> Lemmas:
+    def window(self, index: int) -> Context:
         return self._windows[index]
 
 
@@ -64,7 +101,7 @@ def _sectors(actors: list[Actor]) -> set[str]:
     return {a.sector for a in actors if a.sector}
 
 
-def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Lemmas) -> bool:
+def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Context) -> bool:
     if event.event_type not in rule.types:
         return False
     if rule.modes is not None and event.mode not in rule.modes:
@@ -78,7 +115,9 @@ def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Lemmas
         return False
     if rule.state_actor is not None and rule.state_actor == table.state_sectors.isdisjoint(actor_sectors):
         return False
-    found = lambda name: table.cues[name].found_in(*context)  # noqa: E731
+    def found(name: str) -> bool:
+        return table.cues[name].found_in(*(context.acts if name in table.topic_free else context.words))
+
     return (
         all(found(n) for n in rule.cues)
         and (not rule.any_cues or any(found(n) for n in rule.any_cues))

@@ -175,7 +175,7 @@ class EventExtractor:
         self.actors = ActorResolver(ontology, doc, text=article.text)
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
-        self.acled_contexts = AcledContexts(doc, ontology.acled.window)
+        self.acled_contexts = AcledContexts(doc, ontology.acled)
 
     def run(self) -> list[Event]:
         events: list[Event] = []

@@ -38,6 +38,8 @@ class AcledTable:
     """Everything acled.yaml holds; ``cues`` as the ontology loader compiled them (``Cues``)."""
 
     window: int = 1
+    topic_heads: frozenset[str] = frozenset()
+    topic_free: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
     cues: dict[str, Any] = field(default_factory=dict)
@@ -82,6 +84,8 @@ def load_acled(paths: list[Path], compile_cues: Callable[[list[str]], Any]) -> A
         if not isinstance(data, dict):
             raise OntologyError(f"{path.name}: expected a mapping at the top level")
         table.window = int(data.get("window", table.window))
+        table.topic_heads |= frozenset(str(w).lower() for w in data.get("topic_heads") or ())
+        table.topic_free |= frozenset(data.get("topic_free") or ())
         table.state_sectors |= frozenset(data.get("state_sectors") or ())
         table.armed_sectors |= frozenset(data.get("armed_sectors") or ())
         for cue, words in (data.get("cues") or {}).items():
