@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.eval.metrics import Counts, ratio
+from newsevents.eval.tables import counts_table, figures_table
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, Event
 
@@ -138,19 +139,8 @@ def figures(result: Result) -> tuple[dict[str, float | int], dict[str, Counts]]:
 def report(result: Result, console: Console, *, show_errors: bool = False) -> dict[str, float | int]:
     """Print the figures (summary, per label, false alarms per non-ACLED label) and return them."""
     summary, per_type = figures(result)
-    table = Table(title="CASE 2021 task 2: summary")
-    table.add_column("figure")
-    table.add_column("value", justify="right")
-    for name, value in summary.items():
-        table.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
-    console.print(table)
-    labels = Table(title="per ACLED sub-event type")
-    for column in ("label", "gold", "predicted", "precision", "recall", "F1"):
-        labels.add_column(column, justify="right" if column != "label" else "left")
-    for label, c in per_type.items():
-        labels.add_row(label, str(c.tp + c.fn), str(c.tp + c.fp),
-                       f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}")
-    console.print(labels)
+    console.print(figures_table("CASE 2021 task 2: summary", summary))
+    console.print(counts_table("per ACLED sub-event type", "label", per_type))
     alarms = Table(title="false alarms on non-ACLED snippets")
     for column in ("label", "snippets", "given an ACLED type", "rate"):
         alarms.add_column(column, justify="right" if column != "label" else "left")

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsevents.errors import OntologyError
+from newsevents.ontology.files import read_mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +78,7 @@ def load_acled(paths: list[Path], compile_cues: Callable[[list[str]], Any]) -> A
     raw: dict[str, list[str]] = {}
     rules: list[AcledRule] = []
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-        if not isinstance(data, dict):
-            raise OntologyError(f"{path.name}: expected a mapping at the top level")
+        data = read_mapping(path)
         table.window = int(data.get("window", table.window))
         table.topic_heads |= frozenset(str(w).lower() for w in data.get("topic_heads") or ())
         table.topic_free |= frozenset(data.get("topic_free") or ())

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from newsevents.errors import OntologyError
+from newsevents.ontology.files import read_mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +37,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
     """The bundled table; rules of extra files come first, their windows replace ours."""
     table = DoerTable()
     for path in paths:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-        if not isinstance(data, dict):
-            raise OntologyError(f"{path.name}: expected a mapping at the top level")
+        data = read_mapping(path)
         table.before = int(data.get("before", table.before))
         table.after = int(data.get("after", table.after))
         rules = []

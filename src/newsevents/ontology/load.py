@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
 from newsevents.ontology.attribution import DoerTable, load_attribution
+from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -138,14 +137,6 @@ def _split(cell: str) -> list[str]:
 
 def _wild(cell: str) -> frozenset[str] | None:
     return None if cell in ("", "*") else frozenset(_split(cell))
-
-
-def _yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    if not isinstance(data, dict):
-        raise OntologyError(f"{path.name}: expected a mapping at the top level")
-    return data
 
 
 def _cues(items: list[Any]) -> Cues:
