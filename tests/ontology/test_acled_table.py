@@ -42,13 +42,3 @@ def test_acled_extra_rules_come_first_and_unknown_cues_are_errors(tmp_path):
     (bad / "acled.yaml").write_text("rules:\n  - types: [ASSAULT]\n    cues: [nowhere]\n    acled: null\n")
     with pytest.raises(OntologyError, match="nowhere"):
         load_ontology((bad,))
-
-
-def test_attribution_rules_name_plover_sectors(ontology):
-    sectors = set(ontology.sectors.values())
-    for rule in ontology.doers.rules:
-        assert set(rule.named) <= sectors and rule.types <= set(EVENT_TYPES)
-        assert rule.implied_sector is None or rule.implied_sector in sectors
-    arrest = ontology.doers.rule_for("COERCE", "arrest")
-    assert arrest is not None and arrest.implied_sector == "COP"
-    assert ontology.doers.rule_for("CONSULT", None) is None
