@@ -40,7 +40,6 @@ class AcledTable:
     topic_heads: frozenset[str] = frozenset()
     topic_free: frozenset[str] = frozenset()
     state_sectors: frozenset[str] = frozenset()
-    armed_sectors: frozenset[str] = frozenset()
     cues: dict[str, Any] = field(default_factory=dict)
     rules: list[AcledRule] = field(default_factory=list)
 
@@ -83,7 +82,6 @@ def load_acled(paths: list[Path], compile_cues: Callable[[list[str]], Any]) -> A
         table.topic_heads |= frozenset(str(w).lower() for w in data.get("topic_heads") or ())
         table.topic_free |= frozenset(data.get("topic_free") or ())
         table.state_sectors |= frozenset(data.get("state_sectors") or ())
-        table.armed_sectors |= frozenset(data.get("armed_sectors") or ())
         for cue, words in (data.get("cues") or {}).items():
             raw.setdefault(cue, []).extend(str(w) for w in words or ())
         known = set(raw)
