@@ -25,13 +25,14 @@ _DATES = {"DATE", "TIME"}
 
 @dataclass(frozen=True, slots=True)
 class AcledEvent:
-    """What the rules look at: the PLOVER coding, the trigger's part of speech and the parties."""
+    """What the rules look at: the PLOVER coding, the trigger's lemma and part of speech, the parties."""
 
     event_type: str
     mode: str | None
     pos: str
     actors: list[Actor]
     recipients: list[Actor]
+    lemma: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,11 @@ def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Contex
     if rule.state_actor is not None and rule.state_actor == table.state_sectors.isdisjoint(actor_sectors):
         return False
     def found(name: str) -> bool:
-        return table.cues[name].found_in(*(context.acts if name in table.topic_free else context.words))
+        cues = table.cues[name]
+        if name not in table.topic_free:
+            return cues.found_in(*context.words)
+        # the event's own word is what happened, even inside what a protest is about
+        return cues.found_in(*context.acts) or event.lemma in cues.words
 
     return (
         all(found(n) for n in rule.cues)

@@ -291,7 +291,7 @@ class EventExtractor:
             intensity=info.mode_intensity.get(mode or "", info.intensity),
             cameo_root=mapping.cameo_root if mapping else None,
             acled=code_acled(
-                AcledEvent(event_type, mode, main.sense.pos, actors, recipients),
+                AcledEvent(event_type, mode, main.sense.pos, actors, recipients, main.sense.lemma),
                 sentence.index, self.acled_contexts, self.onto,
             ),
             actor=actors,
