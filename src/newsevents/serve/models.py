@@ -219,6 +219,14 @@ class MapResult(BaseModel):
     items: list[MapItem]
 
 
+class Totals(BaseModel):
+    events: int = Field(description="Events matching the filters.")
+    stories: int = Field(description="Stories matching the filters.")
+    dead: int = Field(description="Killed, summed over the stories (each real-world event once).")
+    injured: int
+    arrested: int
+
+
 class Range(BaseModel):
     min: str | None
     max: str | None
