@@ -237,6 +237,12 @@ class Count(BaseModel):
     n: int
 
 
+class Place(BaseModel):
+    country: str = Field(description="ISO2 code of the events' location.")
+    admin1: str | None = Field(description="First-level division (None: the country's events without one).")
+    n: int
+
+
 class Meta(BaseModel):
     counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories.")
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
@@ -246,6 +252,8 @@ class Meta(BaseModel):
     article_dates: Range
     actor_countries: list[Count]
     actor_sectors: list[Count]
+    places: list[Place] = Field(description="Event locations by country and admin1, the 2000 commonest; "
+                                "each is a value of the ``place`` filter.")
     sources: list[Count] = Field(description="The 500 most frequent article sources.")
     ingest: bool = Field(description="Whether POST /api/articles is enabled (a token is set).")
     read_only: bool
