@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from newsevents.errors import FilterError
-from newsevents.store.filter_checks import RawFilters, checked
+from newsevents.store.filter_checks import checked
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ from newsevents.store.filter_checks import RawFilters, checked
         ({"offset": -1}, "offset", "0 or more"),
     ],
 )
-def test_bad_values_name_their_filter(raw: RawFilters, option: str, says: str):
+def test_bad_values_name_their_filter(raw: dict, option: str, says: str):
     with pytest.raises(FilterError) as caught:
         checked(raw)
     assert caught.value.option == option

@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from newsevents.cli.common import err
 from newsevents.errors import FilterError
-from newsevents.store.filter_checks import FILTER_HELP, RawFilters, checked
+from newsevents.store.filter_checks import FILTER_HELP, checked
 
 JsonlOutput = Annotated[str, typer.Option("-o", "--output", help="JSONL file to write ('-' = stdout).")]
 
@@ -73,7 +73,7 @@ def with_filters(*, limit: int | None) -> Callable[[Callable[..., None]], Callab
 
         @functools.wraps(command)
         def run(**values: Any) -> None:
-            raw = RawFilters(**{name: values.pop(name) for name in FILTER_OPTIONS})  # type: ignore[typeddict-item]
+            raw = {name: values.pop(name) for name in FILTER_OPTIONS}
             try:
                 filters = checked(raw)
             except FilterError as exc:

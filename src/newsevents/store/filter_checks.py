@@ -8,9 +8,9 @@ globe or a negative limit never reach the store, and never come back as an empty
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TypedDict
+from typing import Any
 
 from newsevents.errors import FilterError
 from newsevents.ontology.codes import fold, mode_codes, quad_types, sector_codes
@@ -38,25 +38,6 @@ FILTER_HELP: dict[str, str] = {
 MAX_LIMIT = 2**62
 MAX_OFFSET = 2**62
 """Far beyond any store; keeps the numbers 64-bit integers for DuckDB."""
-
-
-class RawFilters(TypedDict, total=False):
-    """``FilterArgs`` as typed on a command line or in a URL: text, before any check."""
-
-    event_type: Sequence[str] | None
-    quad: str | None
-    mode: str | None
-    actor_country: str | None
-    actor_sector: str | None
-    recipient_country: str | None
-    place: str | None
-    bbox: str | None
-    date_from: str | None
-    date_to: str | None
-    text: str | None
-    min_confidence: float | None
-    limit: int | None
-    offset: int | None
 
 
 def event_types(values: Sequence[str] | None) -> list[str] | None:
@@ -164,8 +145,9 @@ def count(value: int | None, option: str, *, least: int, most: int) -> int | Non
     return value
 
 
-def checked(raw: RawFilters) -> FilterArgs:
-    """Every filter of ``raw`` checked and read: what ``Store.query_events`` takes."""
+def checked(raw: Mapping[str, Any]) -> FilterArgs:
+    """Every filter of ``raw`` (``FilterArgs``'s names, values as typed: text, numbers)
+    checked and read: what ``Store.query_events`` takes."""
     date_from = parse_date(raw.get("date_from"), "date_from")
     date_to = parse_date(raw.get("date_to"), "date_to")
     check_order(date_from, date_to)
