@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -23,9 +24,6 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us"}
-_GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
-_FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
@@ -39,14 +37,9 @@ class _Resolution:
 
 @dataclass(slots=True)
 class ActorMemory:
-    """What an article has told us so far about people, groups and speakers."""
+    """What an article has told us so far about people (their titles' country and sector)."""
 
     people: dict[str, _Resolution] = field(default_factory=dict)
-    recent: list[tuple[bool, Actor]] = field(default_factory=list)
-
-    def remember(self, actor: Actor, *, person: bool) -> None:
-        if actor.country or actor.sector:
-            self.recent.append((person, actor))
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -80,6 +73,7 @@ class ActorResolver:
         self.memory = ActorMemory()
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.coref = Coreference(ontology, doc, self.entities)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
@@ -107,7 +101,8 @@ class ActorResolver:
             text=text, span=(start, end), name=res.name or self._plain_name(tokens),
             country=res.country, sector=res.sector, ethnicity=res.ethnicity,
         )
-        self.memory.remember(actor, person=head.ent_type_ == "PERSON")
+        if actor.country is None and head.pos_ == "NOUN":  # "the ministry", "officials"
+            actor.country = self.coref.description(head, actor, self.actor)
         return actor
 
     def actors(self, head: Token) -> list[Actor]:
@@ -293,32 +288,22 @@ class ActorResolver:
         for verb in head.ancestors:
             if verb.pos_ in {"VERB", "AUX"}:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.i != head.i:
+                if subject is not None and subject.i != head.i and (
+                    subject.lower_ not in FIRST_PERSON or poss.lower_ in FIRST_PERSON
+                ):  # "we attacked their base": "their" is not "we"
                     return self.actor(subject).country
                 break
         return self._pronoun(poss, poss.text, (poss.idx, poss.idx + len(poss))).country
 
     def _pronoun(self, head: Token, text: str, span: tuple[int, int]) -> Actor:
+        """A pronoun's actor: the quotation's speaker for "we" inside one, the subject of
+        the speech verb above it ("China said it ..."), else its antecedent (coref.py)."""
         word = head.lower_
-        found = self._speaker(head) if word in _FIRST_PERSON or word in _GROUP_PRONOUNS | {
-            "he", "she"} else None
-        if found is None:
-            want_person = word in _PERSON_PRONOUNS
-            # "the ships surrounded the boat and struck it": an object pronoun is not its own
-            # clause's subject (that would be "itself")
-            verb = head.head.head if head.dep_ == "pobj" else head.head
-            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-                verb = verb.head  # "surrounded the boat and struck it": the shared subject
-            subjects = {
-                self.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge)]
-                for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-            } if head.dep_ in {"dobj", "pobj", "dative"} else set()
-            for person, actor in reversed(self.memory.recent):
-                if actor.text in subjects:
-                    continue
-                if person == want_person or (word in {"they", "them", "their"}):
-                    found = actor
-                    break
+        found = self.coref.pronoun(head, self.actor) if word in FIRST_PERSON else None
+        if found is None and word in FIRST_PERSON | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"he", "she"}:
+            found = self._speaker(head)
+        if found is None and word not in FIRST_PERSON:
+            found = self.coref.pronoun(head, self.actor)
         if found is None:
             return Actor(text=text, span=span)
         return Actor(
@@ -335,7 +320,7 @@ class ActorResolver:
                         return self.actor(child)
         # a direct quotation: the speaker is the subject of the speech verb after it
         sentence = self.sentence
-        if pronoun.lower_ in _FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
+        if pronoun.lower_ in FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
             for child in sentence.root.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     return self.actor(child)

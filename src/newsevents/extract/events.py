@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
+from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -171,8 +173,16 @@ class EventExtractor:
         self.article = article
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc, text=article.text)
+        self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
+
+    def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
+        """Quotations and their speakers, for "we" inside a quotation (asked at most once,
+        with a resolver of its own: speakers are resolved in text order)."""
+        resolver = ActorResolver(self.onto, self.doc, text=self.text)
+        quotes = extract_quotes(self.doc, self.article, resolver=resolver, ontology=self.onto)
+        return [(q.span[0], q.span[1], q.speaker) for q in quotes]
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -301,6 +311,7 @@ class EventExtractor:
                 requires_recipient=info.requires_recipient, negated=modality.negated,
                 hypothetical=modality.hypothetical, future=modality.future,
                 background=self._background(main),
+                unresolved=any(is_bare_pronoun(a) for a in actors),
             ),
             extractor=EXTRACTOR,
         )

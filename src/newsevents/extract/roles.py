@@ -61,7 +61,17 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
+    """ "were killed", and "the 84 people killed": a past participle on a noun is passive."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its subject, or the noun a participle describes."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return [verb.head]
+    return _children(verb, _PASSIVE_SUBJECT)
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -169,7 +179,7 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         verb = head.head
         if _is_passive(verb):
             # "soldiers were injured in clashes with Serbs": the "with" side acted
-            sufferers = _children(verb, _PASSIVE_SUBJECT)
+            sufferers = _sufferers(verb)
             counterpart = roles.recipients or _prep_objects(noun, {"with"})
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers
