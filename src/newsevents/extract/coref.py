@@ -92,6 +92,9 @@ class Coreference:
             found = self._resolve(mention.token, resolve)
             if found is not None:
                 return found
+        later = _main_subject_after(pronoun)  # "By recalling its ambassador, Slovenia ..."
+        if later is not None and (later.ent_type_ == "PERSON") == person:
+            return self._resolve(later, resolve)
         return None
 
     def _speaker(self, pronoun: Token) -> Actor | None:
@@ -115,7 +118,9 @@ class Coreference:
         lemma = head.lemma_.lower()
         earlier = list(self._before(head.i, _DESCRIPTION_REACH))
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
-            if mention.token.lemma_.lower() == lemma:
+            if mention.token.lemma_.lower() == lemma or any(  # "President Peres ... the president"
+                c.dep_ == "compound" and c.lemma_.lower() == lemma for c in mention.token.lefts
+            ):
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country:
                     return found.country
@@ -205,6 +210,18 @@ class Coreference:
 def _ranked(group: list[_Mention]) -> list[_Mention]:
     """One sentence's mentions: subjects first, then the rest from left to right."""
     return sorted(group, key=lambda m: (m.token.dep_ not in _SUBJECTS, m.token.i))
+
+
+def _main_subject_after(pronoun: Token) -> Token | None:
+    """The subject of the main clause, when a pronoun in a clause fronted before it
+    comes first ("After its talks with Kenya, Uganda said ...")."""
+    root = pronoun.sent.root
+    if pronoun.i > root.i or not any(a.dep_ in {"advcl", "prep"} for a in pronoun.ancestors):
+        return None
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.i < pronoun.i or subject.pos_ == "PRON":
+        return None
+    return subject
 
 
 def _own_subjects(pronoun: Token) -> set[int]:
