@@ -18,6 +18,7 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
+from newsevents.extract.episodes import Episodes
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
 from newsevents.extract.quotes import extract_quotes
@@ -176,6 +177,9 @@ class EventExtractor:
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
+        self.episodes = Episodes(article.text, ontology)
+        self._loose: list[Span] = []  # the sentence's dates that no trigger owns
+        self._dates: list[Span] = []
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
         """Quotations and their speakers, for "we" inside a quotation (asked at most once,
@@ -186,7 +190,10 @@ class EventExtractor:
 
     def run(self) -> list[Event]:
         events: list[Event] = []
-        dates = [e for e in self.doc.ents if e.label_ == "DATE"]
+        # a time of day with a day in it ("Sunday night", "last night") dates an event too;
+        # a clock time ("10:30 a.m.") does not
+        dates = [e for e in self.doc.ents if e.label_ == "DATE" or (
+            e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)
             if triggers:
@@ -200,10 +207,13 @@ class EventExtractor:
     ) -> list[Event]:
         groups, by_token = _group(triggers, self.onto)
         trigger_tokens = set(by_token)
+        self._loose, self._dates = [], dates
         for entity in dates:
             owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
             if owner is not None:
                 by_token[owner.i].dates.append(entity)
+            else:
+                self._loose.append(entity)
         cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
@@ -215,6 +225,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who
                 )
+            self._episode(event, group.main.token, index)
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
                 others = [g.main.token for g in groups if g is not group]
@@ -281,6 +292,11 @@ class EventExtractor:
         grounded, date_entity = (None, None) if remapped and announced else self._date(
             group, groups, future=modality.future
         )
+        if grounded is None and not (remapped and announced) and self.article.date is not None:
+            date_entity = self.episodes.clause_date(main.token, self._loose)
+            if date_entity is not None:
+                grounded = ground(date_entity.text, self.article.date, future=modality.future,
+                                  past=not modality.future)
         historical = self._historical(grounded)
         mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
         trigger_text = self.text[main.start:main.end]
@@ -373,6 +389,22 @@ class EventExtractor:
             event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.article.date is not None:
             event.date, event.date_precision = self.article.date.isoformat(), "day"
+
+    def _episode(self, event: Event, trigger: Token, index: int) -> None:
+        """An event without a date of its own continues the episode before it; a running
+        total is historical, not dated today (episodes.py)."""
+        if self.article.date is None:
+            return
+        if event.date_span is not None:
+            self.episodes.remember(event, index)
+        elif self.episodes.aggregate(trigger, self._dates, self.article.date):
+            event.historical, event.date, event.date_precision = True, None, "unknown"
+        elif not event.future:
+            last = self.episodes.carried(event, index)
+            if last is not None:
+                event.date, event.date_precision = last.date, last.precision
+                event.date_text, event.date_span = last.text, last.span
+                event.historical = last.historical
 
     def _historical(self, grounded: GroundedDate | None) -> bool:
         if grounded is None or self.article.date is None:
