@@ -5,7 +5,8 @@ trigger (events.py), else one on a verb above it that is no event ("lashed out
 on Sunday, accusing them ...", "said on Monday it had closed ...") or a date
 the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
-back at most, in the same paragraph or sharing a participant or the place.
+back at most, in the same paragraph (or the sentence before) and sharing a
+participant or the place.
 Else the article date. A running total ("has killed 20,000 in seven years",
 "have fled since 2011") is no event of one day: it is marked historical.
 """
@@ -92,17 +93,17 @@ class Episodes:
             event.date_precision, event.date_text, event.date_span, event.historical,
         ))
 
-    def carried(self, event: Event, sentence: int) -> Dated | None:
-        """The episode an undated event continues, if one is near and shared."""
-        if not self.dated:
+    def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
+        """The episode an undated event continues: the last dated one, in the same paragraph
+        or the sentence before, with a participant or the place in common. A verb in the
+        simple present ("the law requires") states what holds, not what happened then."""
+        if not self.dated or trigger.tag_ in {"VBZ", "VBP"}:
             return None
         last = self.dated[-1]
         if sentence - last.sentence > _REACH or sentence < last.sentence:
             return None
-        same_paragraph = last.paragraph == self.paragraph(event.sentence.span[0])
-        if same_paragraph or (last.keys & participants(event)):
-            return last
-        return None
+        near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
+        return last if near and last.keys & participants(event) else None
 
     def aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""

@@ -400,7 +400,7 @@ class EventExtractor:
         elif self.episodes.aggregate(trigger, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
         elif not event.future:
-            last = self.episodes.carried(event, index)
+            last = self.episodes.carried(event, trigger, index)
             if last is not None:
                 event.date, event.date_precision = last.date, last.precision
                 event.date_text, event.date_span = last.text, last.span
