@@ -162,6 +162,10 @@ class ActorResolver:
             res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
         elif entity is not None:
             self._from_head_entity(entity, res)
+        elif head.pos_ == "PROPN" and head.lower_ in self.onto.country_names:
+            # a country's own name the NER missed ("Nigeria said ...")
+            res.country, res.sector = self.onto.country_names[head.lower_], "GOV"
+            res.name = self.onto.country_labels.get(res.country)
         tiers = _tiers(head, token_set)
         if head.pos_ == "ADJ" or head.ent_type_ == "NORP":  # "a Turkish drone strike"
             self._country_from(head, res)
@@ -299,17 +303,28 @@ class ActorResolver:
         """A pronoun's actor: the quotation's speaker for "we" inside one, the subject of
         the speech verb above it ("China said it ..."), else its antecedent (coref.py)."""
         word = head.lower_
-        found = self.coref.pronoun(head, self.actor) if word in FIRST_PERSON else None
-        if found is None and word in FIRST_PERSON | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"he", "she"}:
-            found = self._speaker(head)
-        if found is None and word not in FIRST_PERSON:
-            found = self.coref.pronoun(head, self.actor)
+        if head.i in self.active:  # "some of them said they ...": the speaker leads back here
+            return Actor(text=text, span=span)
+        self.active.add(head.i)
+        try:
+            found = self._antecedent(head, word)
+        finally:
+            self.active.discard(head.i)
         if found is None:
             return Actor(text=text, span=span)
         return Actor(
             text=text, span=span, name=found.name, country=found.country,
             sector=found.sector, ethnicity=found.ethnicity,
         )
+
+    def _antecedent(self, head: Token, word: str) -> Actor | None:
+        """Whom a pronoun means, in the order of how surely the text says it."""
+        found = self.coref.pronoun(head, self.actor) if word in FIRST_PERSON else None
+        if found is None and word in FIRST_PERSON | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"he", "she"}:
+            found = self._speaker(head)
+        if found is None and word not in FIRST_PERSON:
+            found = self.coref.pronoun(head, self.actor)
+        return found
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """The subject of the nearest speech verb above a pronoun ("China said it ...")."""

@@ -84,7 +84,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 if word in future_aux or child.lemma_.lower() in future_aux:
                     mode.future = True
                 elif word in modal:
-                    if word == "would" and _reported(tok, speech):
+                    wish = lemma in ontology.words("hypothetical_governors")  # "would like to"
+                    if word == "would" and _reported(tok, speech) and not wish:
                         mode.future = True
                     else:
                         mode.hypothetical = True
