@@ -60,16 +60,21 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     return found
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """ "the 84 people killed in the attack": a past participle on a noun that has a role of
+    its own (a noun left as the sentence's root is a misparsed subject: "Rebels attacked ...")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+
+
 def _is_passive(verb: Token) -> bool:
-    """ "were killed", and "the 84 people killed": a past participle on a noun is passive."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if _reduced_passive(verb):
         return True
     return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
 
 
 def _sufferers(verb: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle describes."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+    if _reduced_passive(verb) and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return [verb.head]
     return _children(verb, _PASSIVE_SUBJECT)
 
