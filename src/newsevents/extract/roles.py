@@ -63,11 +63,15 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
 def _reduced_passive(verb: Token) -> bool:
     """ "the 84 people killed in the attack": a past participle on a noun that has a role of
     its own (a noun left as the sentence's root is a misparsed subject: "Rebels attacked ...")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT" and not any(
+        c.dep_ == "conj" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children
+    )  # "groups donated and delivered": a finite verb beside it says it is the main verb
 
 
-def _is_passive(verb: Token) -> bool:
-    if _reduced_passive(verb):
+def _is_passive(verb: Token, *, reduced: bool = False) -> bool:
+    """A passive verb; with ``reduced``, also a participle on a noun (the trigger's own
+    frame only: a clause under it still shares its noun as subject)."""
+    if reduced and _reduced_passive(verb):
         return True
     return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
 
@@ -118,7 +122,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    if _is_passive(verb):
+    if _is_passive(verb, reduced=True):
         roles.actors = _agent(verb)
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
@@ -182,7 +186,7 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         and head.lower_ not in grammar.separate_preps
     ):
         verb = head.head
-        if _is_passive(verb):
+        if _is_passive(verb, reduced=True):
             # "soldiers were injured in clashes with Serbs": the "with" side acted
             sufferers = _sufferers(verb)
             counterpart = roles.recipients or _prep_objects(noun, {"with"})
