@@ -81,6 +81,7 @@ class ActorResolver:
         self.quantifiers = ontology.words("quantifier_heads")
         self.stances = ontology.words("stance_prefixes")
         self.relations = ontology.words("relation_suffixes")
+        self.outlets = ontology.words("outlet_heads")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -112,7 +113,7 @@ class ActorResolver:
         first = self.actor(head)
         named = self.effective_head(head)
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
-                or named.ent_type_ in _ACTOR_ENTITIES):
+                or named.ent_type_ in _ACTOR_ENTITIES) or self._outlet(named):
             return []
         found = [first]
         for modifier in head.children:
@@ -124,6 +125,14 @@ class ActorResolver:
                 if probe.country and all(probe.country != a.country for a in found):
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
+
+    def _outlet(self, head: Token) -> bool:
+        """A news outlet ("the newspaper", "Reuters"): it reports events, it takes no part."""
+        if head.pos_ == "NOUN":
+            return head.lemma_.lower() in self.outlets
+        entity = self._entity_of(head)
+        org = self.onto.organization(entity.text) if entity is not None and entity.label_ == "ORG" else None
+        return org is not None and org.sector == "JRN"
 
     # -- resolution -------------------------------------------------------------
 
@@ -157,6 +166,9 @@ class ActorResolver:
         res = _Resolution()
         token_set = {t.i for t in tokens}
         entity = self._entity_of(head)
+        if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and _team(head, entity):
+            res.name = entity.text if entity is not None else head.text  # "the Cleveland Indians"
+            return res
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms:
             # "Serbs", "Nigerians": a people, not a state; the country may come from context
             res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
@@ -362,6 +374,14 @@ class ActorResolver:
     def _plain_name(tokens: list[Token]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
+
+
+def _team(head: Token, entity: Span | None) -> bool:
+    """A people's name that names a team or a firm: after a place ("the Cleveland Indians")
+    or inside an organisation's name. It is no country."""
+    if entity is not None and entity.label_ == "ORG" and len(entity) > 1:
+        return True
+    return any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "ORG"} for c in head.children)
 
 
 def _tiers(head: Token, token_set: set[int]) -> list[list[Token]]:

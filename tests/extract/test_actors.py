@@ -1,0 +1,26 @@
+"""Who is a participant (extract/actors.py), on sentences written for these tests."""
+
+
+def _event(events, trigger):
+    found = [e for e in events if e.trigger.text.startswith(trigger)]
+    assert found, f"no event on {trigger!r}"
+    return found[0]
+
+
+def test_actors_outlet_is_no_participant(code):
+    assert not _event(code("The newspaper accused the mayor of fraud."), "accused").actor
+
+
+def test_actors_journalists_stay_participants(code):
+    event = _event(code("Police arrested two journalists in Harare."), "arrested")
+    assert [r.sector for r in event.recipient] == ["JRN"]
+
+
+def test_actors_team_named_after_a_people_is_no_country(code):
+    event = _event(code("The Cleveland Indians beat the Boston Red Sox on Sunday."), "beat")
+    assert all(a.country is None for a in event.actor + event.recipient)
+
+
+def test_actors_people_still_give_their_country(code):
+    event = _event(code("Thousands of Peruvians protested in Lima."), "protested")
+    assert [a.country for a in event.actor] == ["PER"]
