@@ -32,3 +32,13 @@ def test_episodes_unrelated_paragraph_keeps_the_article_date(code):
     events = code("Police arrested five protesters in Lagos on Monday.\n\nThe Kenyan army attacked "
                   "a camp in Somalia.")
     assert _event(events, "attacked").date == "2023-05-30"
+
+
+def test_episodes_announcement_is_dated_when_it_was_made(code):
+    events = code("Rebels seized Menaka on Friday. On Monday, Niger said it would send troops to Menaka.")
+    assert _event(events, "send").date == "2023-05-29"
+
+
+def test_episodes_perfect_does_not_continue_the_episode(code):
+    events = code("The court fined Mr. Okafor on Friday. Mr. Okafor has denied the charges.")
+    assert _event(events, "denied").date == "2023-05-30"

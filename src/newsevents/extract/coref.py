@@ -34,6 +34,7 @@ PRONOUNS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _MENTION_DEPS = _SUBJECTS | {"dobj", "pobj", "appos", "conj", "dative", "attr", "poss", "ROOT"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
+_INDEFINITE = {"a", "an", "another", "some", "any", "several", "many", "few", "other"}
 _WINDOW = 3  # sentences back that a pronoun may reach
 _DESCRIPTION_REACH = 40  # sentences back that a bare description may reach
 
@@ -113,7 +114,7 @@ class Coreference:
 
     def description(self, head: Token, actor: Actor, resolve: Resolve) -> str | None:
         """The country a bare description ("the ministry", "officials") names, if found."""
-        if actor.country is not None or head.pos_ != "NOUN" or self._busy:
+        if actor.country is not None or head.pos_ != "NOUN" or self._busy or _indefinite(head):
             return None
         lemma = head.lemma_.lower()
         earlier = list(self._before(head.i, _DESCRIPTION_REACH))
@@ -205,6 +206,12 @@ class Coreference:
                 self._busy = False
         found = self._resolved[tok.i]
         return found if (found.country or found.sector or found.name) else None
+
+
+def _indefinite(head: Token) -> bool:
+    """ "a ministry", "three doctors": a new referent, not one named before."""
+    return any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in _INDEFINITE)
+               for c in head.children)
 
 
 def _ranked(group: list[_Mention]) -> list[_Mention]:

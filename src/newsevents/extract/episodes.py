@@ -77,6 +77,8 @@ class Episodes:
                 entity.root.head.dep_ == "prep" and entity.root.head.head.i in above
             ):
                 verb = entity.root.head if entity.root.head.i in above else entity.root.head.head
+                if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
+                    continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
             else:
                 continue
@@ -96,8 +98,9 @@ class Episodes:
     def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
         """The episode an undated event continues: the last dated one, in the same paragraph
         or the sentence before, with a participant or the place in common. A verb in the
-        simple present ("the law requires") states what holds, not what happened then."""
-        if not self.dated or trigger.tag_ in {"VBZ", "VBP"}:
+        simple present ("the law requires") states what holds, and a perfect ("has denied")
+        an indefinite past, not what happened then."""
+        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or _perfect(trigger):
             return None
         last = self.dated[-1]
         if sentence - last.sentence > _REACH or sentence < last.sentence:
@@ -107,11 +110,8 @@ class Episodes:
 
     def aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
-        verb = trigger
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
-        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        if not perfect:
+        verb = _verb(trigger)
+        if not _perfect(trigger):
             return False
         clause = {t.i for t in verb.subtree}
         words = " ".join(t.lower_ for t in verb.subtree)
@@ -126,6 +126,17 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+def _verb(tok: Token) -> Token:
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _perfect(trigger: Token) -> bool:
+    """ "has killed", "have been murdered": the perfect of the trigger's clause."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in _verb(trigger).children)
 
 
 def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:

@@ -41,6 +41,7 @@ class _Group:
     main: Trigger
     members: list[Trigger] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
+    announced: bool = False  # an announcement coded by its own type: dated when it was made
 
     @property
     def tokens(self) -> set[int]:
@@ -225,7 +226,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who
                 )
-            self._episode(event, group.main.token, index)
+            self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
                 others = [g.main.token for g in groups if g is not group]
@@ -292,7 +293,8 @@ class EventExtractor:
         grounded, date_entity = (None, None) if remapped and announced else self._date(
             group, groups, future=modality.future
         )
-        if grounded is None and not (remapped and announced) and self.article.date is not None:
+        group.announced = remapped and announced
+        if grounded is None and self.article.date is not None:  # "said on Monday it would ..."
             date_entity = self.episodes.clause_date(main.token, self._loose)
             if date_entity is not None:
                 grounded = ground(date_entity.text, self.article.date, future=modality.future,
@@ -390,17 +392,17 @@ class EventExtractor:
         elif self.article.date is not None:
             event.date, event.date_precision = self.article.date.isoformat(), "day"
 
-    def _episode(self, event: Event, trigger: Token, index: int) -> None:
+    def _episode(self, event: Event, group: _Group, index: int) -> None:
         """An event without a date of its own continues the episode before it; a running
         total is historical, not dated today (episodes.py)."""
         if self.article.date is None:
             return
         if event.date_span is not None:
             self.episodes.remember(event, index)
-        elif self.episodes.aggregate(trigger, self._dates, self.article.date):
+        elif self.episodes.aggregate(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
-        elif not event.future:
-            last = self.episodes.carried(event, trigger, index)
+        elif not (event.future or group.announced):
+            last = self.episodes.carried(event, group.main.token, index)
             if last is not None:
                 event.date, event.date_precision = last.date, last.precision
                 event.date_text, event.date_span = last.text, last.span
