@@ -181,7 +181,8 @@ class Coreference:
                     root = entity.root
                     if entity.label_ == "NORP" and root.tag_ not in _PLURAL_TAGS:
                         continue  # "Kenyan" is a modifier, "Kenyans" a group
-                    found[root.i] = self._mention(root, person=entity.label_ == "PERSON")
+                    person = entity.label_ == "PERSON" and root.tag_ not in _PLURAL_TAGS  # not "Greeks"
+                    found[root.i] = self._mention(root, person=person)
             for tok in self.doc:
                 if (tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS and tok.i not in found
                         and tok.lemma_.lower() in self.onto.sectors):
