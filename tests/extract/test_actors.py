@@ -11,6 +11,16 @@ def test_actors_outlet_is_no_participant(code):
     assert not _event(code("The newspaper accused the mayor of fraud."), "accused").actor
 
 
+def test_actors_outlet_may_suffer_an_event(code):
+    event = _event(code("Police raided the newspaper in Harare."), "raided")
+    assert [r.text for r in event.recipient] == ["the newspaper"]
+
+
+def test_actors_state_media_speak_for_their_government(code):
+    event = _event(code("An official Cuban newspaper accused Washington of sabotage."), "accused")
+    assert [a.country for a in event.actor] == ["CUB"]
+
+
 def test_actors_journalists_stay_participants(code):
     event = _event(code("Police arrested two journalists in Harare."), "arrested")
     assert [r.sector for r in event.recipient] == ["JRN"]

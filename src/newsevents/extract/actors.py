@@ -113,7 +113,7 @@ class ActorResolver:
         first = self.actor(head)
         named = self.effective_head(head)
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
-                or named.ent_type_ in _ACTOR_ENTITIES) or self._outlet(named):
+                or named.ent_type_ in _ACTOR_ENTITIES):
             return []
         found = [first]
         for modifier in head.children:
@@ -126,10 +126,12 @@ class ActorResolver:
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
 
-    def _outlet(self, head: Token) -> bool:
-        """A news outlet ("the newspaper", "Reuters"): it reports events, it takes no part."""
+    def is_outlet(self, head: Token) -> bool:
+        """A news outlet of no country ("the newspaper", "Reuters"): it reports events and
+        does not act in them (state media, "an official Syrian newspaper", do)."""
+        head = self.effective_head(head)
         if head.pos_ == "NOUN":
-            return head.lemma_.lower() in self.outlets
+            return head.lemma_.lower() in self.outlets and self.actor(head).country is None
         entity = self._entity_of(head)
         org = self.onto.organization(entity.text) if entity is not None and entity.label_ == "ORG" else None
         return org is not None and org.sector == "JRN"

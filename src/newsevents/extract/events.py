@@ -254,7 +254,9 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve([t for t in frame.actors if t not in light])
+            actors = actors or self._resolve(
+                [t for t in frame.actors if t not in light and not self.actors.is_outlet(t)]
+            )
             recipients = recipients or self._resolve(
                 [t for t in frame.recipients if t not in light]
             )
