@@ -2,9 +2,11 @@
 
 Candidates are the article's named people, organisations and countries and its
 role nouns ("the ministry", "rebels"), in text order. A pronoun takes the
-nearest compatible candidate before it: in its own sentence first (never its
-own clause's subject for an object pronoun), then the sentences before it, up
-to a few back; in each sentence subjects come before other mentions. "he" and
+main clause's subject when it sits in a clause fronted before it ("By recalling
+its ambassador, Slovenia ..."), else the nearest compatible candidate before it:
+in its own sentence first (never its own clause's subject for an object
+pronoun), then the sentences before it, up to a few back; in each sentence
+subjects come before other mentions. "he" and
 "she" want a person, "it" a singular group or country, "they" any group. A
 first-person pronoun inside a direct quotation is its speaker. A bare
 description ("the ministry", "officials", "the group", "the country") takes the
@@ -84,6 +86,13 @@ class Coreference:
         if word not in PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS or self._busy:
             return None
         person, plural = word in PERSON_PRONOUNS, word in PLURAL_PRONOUNS
+        later = _main_subject_after(pronoun)  # "By recalling its ambassador, Slovenia ..."
+        if later is not None and (later.ent_type_ == "PERSON") == person and (
+            person or plural or later.tag_ not in _PLURAL_TAGS
+        ):
+            found = self._resolve(later, resolve)
+            if found is not None:
+                return found
         excluded = _own_subjects(pronoun)
         for mention in self._before(pronoun.i, _WINDOW):
             if mention.token.i in excluded or mention.person != person:
@@ -93,9 +102,6 @@ class Coreference:
             found = self._resolve(mention.token, resolve)
             if found is not None:
                 return found
-        later = _main_subject_after(pronoun)  # "By recalling its ambassador, Slovenia ..."
-        if later is not None and (later.ent_type_ == "PERSON") == person:
-            return self._resolve(later, resolve)
         return None
 
     def _speaker(self, pronoun: Token) -> Actor | None:
