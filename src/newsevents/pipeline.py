@@ -10,7 +10,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.dedup import DEFAULT_THRESHOLD, StoryIndex
+from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
 from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
@@ -109,27 +109,45 @@ def ingest_coded(
     """
 
     def merge(added: list[CodedArticle]) -> None:
+        texts = BatchTexts()
+        texts.add([c.article for c in added], store.term_df)
+        _thread(added, store, texts)
         events = [e for c in added for e in c.events]
-        if not events:
-            return
-        dates = sorted(e.date for e in events if e.date)
-        existing = store.candidate_stories(
-            {e.event_type for e in events},
-            _shift(dates[0], -7) if dates else None,
-            _shift(dates[-1], 7) if dates else None,
-        )
-        states = store.story_states(s.id for s in existing)
-        index = StoryIndex(existing, threshold=threshold, states=states)
-        index.add(added, min_confidence=min_confidence, known_df=store.term_df)
-        store.put_stories(index.stories(), index.states())
-        store.add_term_df(index.stats.added_docs, index.stats.added_df)
+        if events:
+            dates = sorted(e.date for e in events if e.date)
+            existing = store.candidate_stories(
+                {e.event_type for e in events},
+                _shift(dates[0], -7) if dates else None,
+                _shift(dates[-1], 7) if dates else None,
+            )
+            states = store.story_states(s.id for s in existing)
+            index = StoryIndex(existing, threshold=threshold, states=states, texts=texts)
+            index.add(added, min_confidence=min_confidence)
+            store.put_stories(index.stories(), index.states())
+        store.add_term_df(texts.stats.added_docs, texts.stats.added_df)
 
+    for chunk in store.unthreaded():  # articles stored before threads existed (schema version 2)
+        with store.transaction():
+            _thread([CodedArticle(a) for a in chunk], store, BatchTexts())
     total = IngestReport()
     for batch in _batches(coded, batch_size):
         total.merge(store.add(batch, batch_size=batch_size, on_stored=merge))
         if on_batch is not None:
             on_batch(len(batch))
     return total
+
+
+def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> None:
+    """Put each article in the stored thread it fits (or a new one), inside the caller's transaction."""
+    texts.add([c.article for c in added], store.term_df)
+    dates = [c.article.date for c in added]
+    known = [d for d in dates if d is not None]
+    window = timedelta(days=load_thread_settings().window_days)
+    span = (min(known) - window, max(known) + window) if known and len(known) == len(dates) else (None, None)
+    existing, states = store.candidate_threads({t for c in added for t in texts[c.article.id].top}, *span)
+    index = ThreadIndex(existing, states=states, texts=texts)
+    index.add(added)
+    store.put_threads(index.threads(), index.states(), index.thread_of)
 
 
 def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:

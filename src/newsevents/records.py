@@ -223,6 +223,23 @@ class Story(_Record):
         return cls(**{**data, **_parties_from(data)})
 
 
+@dataclass(slots=True)
+class Thread(_Record):
+    """A real-world happening and its coverage over the following days.
+
+    Every article belongs to exactly one thread (the store keeps which); its stories are the
+    stories of its articles' events. ``articles`` counts them, ``title`` is the first one's,
+    ``terms`` are the thread's heaviest words (a label), the dates span its articles'.
+    """
+
+    id: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    terms: list[str] = field(default_factory=list)
+
+
 def _parties_from(data: Mapping[str, Any]) -> dict[str, Any]:
     """The actors, recipients, location and size of an event or story dict, as records."""
     location, size = data.get("location"), data.get("size")

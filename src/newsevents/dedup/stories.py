@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,11 +33,10 @@ from newsevents.dedup.similarity import (
     place_score,
     terms,
 )
+from newsevents.dedup.texts import BatchTexts, KnownDf
 from newsevents.records import Actor, Article, CodedArticle, Event, Location, Size, Story
 
 DEFAULT_THRESHOLD = 0.3
-ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
-BLOCK_TERMS = 12  # the rarest terms of an article that find undated candidates
 _DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
 _UPPER_BOUND = "up to"
 
@@ -174,11 +173,12 @@ class StoryIndex:
         weights: Weights | None = None,
         relations: TypeRelations | None = None,
         states: Mapping[str, ClusterState] | None = None,
+        texts: BatchTexts | None = None,
     ) -> None:
         self.threshold = threshold
         self.weights = weights or Weights()
         self.relations = relations or load_relations()
-        self.stats = TermStats()
+        self.texts = texts or BatchTexts()
         self.clusters: list[_Cluster] = []
         self._by_week: dict[tuple[str, int], set[int]] = {}
         self._by_term: dict[tuple[str, str], set[int]] = {}
@@ -188,6 +188,10 @@ class StoryIndex:
             i = len(self.clusters) - 1
             self._index_date(i)
             self._index_terms(i, self.clusters[i].terms)
+
+    @property
+    def stats(self) -> TermStats:
+        return self.texts.stats
 
     # --- blocking ------------------------------------------------------------------------
 
@@ -256,25 +260,21 @@ class StoryIndex:
         coded: Iterable[CodedArticle],
         *,
         min_confidence: float = 0.5,
-        known_df: Callable[[set[str]], tuple[int, Mapping[str, int]]] | None = None,
+        known_df: KnownDf | None = None,
     ) -> None:
         """Merge the usable events of the articles (IDF counts all of them first).
 
         ``known_df`` gives earlier document counts for a set of words (from a store), so
-        that weights do not depend on how the articles were split into batches.
+        that weights do not depend on how the articles were split into batches. Articles
+        whose words ``texts`` (shared with a thread index) counted already are not recounted.
         """
         batch = list(coded)
-        counted = [(c, terms(" ".join(filter(None, (c.article.title, c.article.text))))) for c in batch]
-        if known_df is not None:
-            self.stats.seed(*known_df(set().union(*(counts.keys() for _, counts in counted))))
-        for _, counts in counted:
-            self.stats.add(counts)
-        for item, counts in counted:
+        self.texts.add([c.article for c in batch], known_df)
+        for item in batch:
             events = [e for e in item.events if usable(e, min_confidence)]
             if not events:
                 continue
-            text = self.stats.vector(counts, top=ARTICLE_TERMS)
-            top = tuple(sorted(text, key=lambda t: -text[t])[:BLOCK_TERMS])
+            text = self.texts[item.article.id]
             for event in events:
                 start, end = event.sentence.span
                 mention = _Mention(
@@ -282,7 +282,7 @@ class StoryIndex:
                     interval=interval(event.date, event.date_precision, grounded=event.date_text is not None),
                     actors=actor_keys([*event.actor, *event.recipient]),
                     sentence=self.stats.vector(terms(item.article.text[start:end])),
-                    text=text, top=top,
+                    text=text.vector, top=text.top,
                 )
                 self._place(mention)
 

@@ -27,6 +27,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rich.console import Console
@@ -125,27 +126,22 @@ def articles(gold: Iterable[GoldDoc]) -> list[Article]:
 
 
 def arrival(coded: list[CodedArticle], seed: int | None) -> list[CodedArticle]:
-    """The order a feed delivers them in: document order, or a seeded shuffle."""
-    if seed is None:
-        return list(coded)
-    shuffled = list(coded)
-    random.Random(seed).shuffle(shuffled)
-    return shuffled
+    """The order a feed delivers them in: by publication date where there is one (undated
+    last), and otherwise in document order or a seeded shuffle."""
+    ordered = list(coded)
+    if seed is not None:
+        random.Random(seed).shuffle(ordered)
+    return sorted(ordered, key=lambda c: (c.article.date is None, c.article.date or date.min))
 
 
 def _stored(store: Store) -> tuple[dict[str, Hashable], list[tuple[str, str, Span, str | None]]]:
-    """Each article's thread (its main story until threads are stored) and each event's
-    (article, id, trigger span, story)."""
+    """Each article's stored thread, and each stored event's (article, id, trigger span, story)."""
+    threads = store.sql("SELECT article_id, thread_id FROM article_threads")
     rows = store.sql(
         "SELECT article_id, id, CAST(record->'$.trigger.span' AS INTEGER[]) AS span, story_id FROM events"
     )
     events = [(a, e, (int(s[0]), int(s[1])), st) for a, e, s, st in rows.itertuples(index=False)]
-    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for article, _, _, story in events:
-        if isinstance(story, str):
-            votes[article][story] += 1
-    thread_of: dict[str, Hashable] = {a: max(v, key=lambda s: (v[s], s)) for a, v in votes.items()}
-    return thread_of, events
+    return dict(threads.itertuples(index=False)), events
 
 
 def match_mentions(

@@ -1,0 +1,106 @@
+"""The Store's threads: which thread each article is in, and each thread's matching state.
+
+A mixin of ``Store`` (it uses the store's connection, lock and transactions), kept apart so
+that each file holds one concern.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from newsevents.records import Article, Thread
+from newsevents.store import rows as R
+
+if TYPE_CHECKING:
+    import threading
+
+    import duckdb
+
+THREAD_COLUMNS: dict[str, str] = {
+    "id": R.STR, "title": R.STR, "first_seen": R.DATE, "last_seen": R.DATE, "n_articles": R.INT,
+    "terms": R.LIST, "block_terms": R.LIST, "state": R.JSON, "updated_at": R.TIME,
+}
+
+
+def thread_row(thread: Thread, state: Mapping[str, Any], *, now: str) -> R.Row:
+    return {
+        "id": thread.id, "title": thread.title, "first_seen": thread.first_seen,
+        "last_seen": thread.last_seen, "n_articles": thread.articles, "terms": list(thread.terms),
+        "block_terms": list(state.get("terms", ())),
+        "state": R.compact_json(state), "updated_at": now,
+    }
+
+
+class ThreadTables:
+    """``threads`` and ``article_threads``: written inside the batch's transaction."""
+
+    _con: duckdb.DuckDBPyConnection
+    _lock: threading.RLock
+
+    def transaction(self) -> AbstractContextManager[None]: ...  # provided by Store
+    def _insert(self, table: str, rows: list[R.Row], layout: dict[str, str]) -> None: ...
+
+    def put_threads(
+        self, threads: Iterable[Thread], states: Mapping[str, Mapping[str, Any]], members: Mapping[str, str],
+    ) -> int:
+        """Insert or replace threads by id, with their states, and put articles in them.
+
+        ``members`` maps article ids to thread ids; an article already in a thread keeps it.
+        """
+        latest = {t.id: t for t in threads}
+        with self.transaction():
+            if latest:
+                self._con.execute("DELETE FROM threads WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                  [list(latest)])
+                now = R.utc_now()
+                rows = [thread_row(t, states.get(t.id, {}), now=now) for t in latest.values()]
+                self._insert("threads", rows, THREAD_COLUMNS)
+            if members:
+                self._con.execute(
+                    "INSERT INTO article_threads SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]) "
+                    "ON CONFLICT (article_id) DO NOTHING",
+                    [list(members), list(members.values())],
+                )
+        return len(latest)
+
+    def candidate_threads(
+        self, terms: Iterable[str], date_from: date | None, date_to: date | None,
+    ) -> tuple[list[Thread], dict[str, dict[str, Any]]]:
+        """Stored threads sharing one of these blocking words whose dates reach [from, to]
+        (undated threads always), with their states."""
+        wanted = sorted(set(terms))
+        if not wanted:
+            return [], {}
+        when = ""
+        params: list[Any] = [wanted]
+        if date_from is not None and date_to is not None:
+            when = " AND (first_seen IS NULL OR (last_seen >= ?::DATE AND first_seen <= ?::DATE))"
+            params += [date_from.isoformat(), date_to.isoformat()]
+        with self._lock:
+            found = self._con.execute(
+                "SELECT id, title, first_seen::VARCHAR, last_seen::VARCHAR, n_articles, terms, state "
+                f"FROM threads WHERE list_has_any(block_terms, ?::VARCHAR[]){when}",
+                params,
+            ).fetchall()
+        threads = [Thread(id=i, title=t, first_seen=f, last_seen=last, articles=n, terms=list(terms))
+                   for i, t, f, last, n, terms, _ in found]
+        return threads, {row[0]: json.loads(row[-1]) for row in found}
+
+    def unthreaded(self, *, chunk: int = 1000) -> Iterator[list[Article]]:
+        """Stored articles in no thread (a store from before threads), oldest first, in chunks."""
+        while True:
+            with self._lock:
+                found = self._con.execute(
+                    "SELECT id, date, text, title, url, source, language FROM articles "
+                    "WHERE id NOT IN (SELECT article_id FROM article_threads) "
+                    "ORDER BY date NULLS LAST, ingested_at, id LIMIT ?",
+                    [chunk],
+                ).fetchall()
+            if not found:
+                return
+            yield [Article(id=i, date=d, text=x, title=t, url=u, source=s, language=lang)
+                   for i, d, x, t, u, s, lang in found]
