@@ -21,7 +21,6 @@ the two different events of each topic); for mentions, same lower-cased words wi
 
 from __future__ import annotations
 
-import json
 import random
 import tempfile
 from collections import defaultdict
@@ -34,6 +33,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.eval.metrics import ratio
+from newsevents.eval.readers import read_jsonl
 from newsevents.pipeline import Pipeline, ingest_coded
 from newsevents.records import Article, CodedArticle, Span
 from newsevents.store import Store
@@ -78,9 +78,7 @@ class Result:
 
 
 def _rows(path: Path, name: str) -> list[dict]:
-    file = path / name if path.is_dir() else path
-    with file.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return read_jsonl(path / name if path.is_dir() else path)
 
 
 def load_gold(path: Path) -> list[GoldDoc]:
