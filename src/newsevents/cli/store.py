@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -176,6 +177,9 @@ class Format(str, Enum):
 def query(
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories instead of events.")] = False,
+    threads: Annotated[bool, typer.Option(
+        "--threads", help="Threads (happenings with all their articles) instead of events; "
+        "takes --from, --to (the articles' dates), --text (title or label words) and --limit.")] = False,
     event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
     actor_country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3, IGO ...).")] = None,
     actor_sector: Annotated[str | None, typer.Option(help="Actor sector (GOV, MIL, CVL ...).")] = None,
@@ -200,6 +204,9 @@ def query(
             err.print("[red]error[/red]: --bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
             raise typer.Exit(2) from None
         box = (min_lon, min_lat, max_lon, max_lat)
+    if threads:
+        _threads(db, date_from, date_to, text, limit, output_format)
+        return
     try:
         with open_store(db, read_only=True) as store:
             run = store.query_stories if stories else store.query_events
@@ -219,6 +226,46 @@ def query(
         frame.map(_cell).to_csv(sys.stdout, index=False)  # lists as a|b, dates as ISO
     else:
         _table(frame, stories=stories)
+
+
+def _threads(db: Path | None, date_from: str | None, date_to: str | None, text: str | None,
+             limit: int | None, output_format: Format) -> None:
+    """``query --threads``: the stored threads, latest first."""
+    from newsevents.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            frame = store.query_threads(date_from=date_from, date_to=date_to, text=text, limit=limit)
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(2) from None
+    if output_format is Format.table:
+        table = Table(title=f"{len(frame)} threads")
+        shown = ["id", "first_seen", "last_seen", "n_articles", "n_sources", "n_stories", "title"]
+        for column in shown:
+            table.add_column(column)
+        for row in frame[shown].itertuples(index=False):
+            table.add_row(*(_cell(v) for v in row))
+        Console().print(table)
+    elif output_format is Format.csv:
+        frame.map(_cell).to_csv(sys.stdout, index=False)
+    else:
+        for record in frame.to_dict(orient="records"):
+            plain = {k: _json_value(v) for k, v in record.items()}
+            sys.stdout.write(json.dumps(plain, ensure_ascii=False) + "\n")
+
+
+def _json_value(value: object) -> object:
+    """One value as JSON: lists stay lists, counts stay numbers, dates become ISO text."""
+    import numpy as np
+
+    if isinstance(value, (list, np.ndarray)):
+        return [str(v) for v in list(value)]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (int, float)) and value == value:
+        return value
+    return _cell(value) or None
 
 
 def _table(frame: pd.DataFrame, *, stories: bool) -> None:

@@ -153,6 +153,54 @@ class StoryPage(Page):
     items: list[StoryRow]
 
 
+class ThreadRow(BaseModel):
+    """One thread of a listing: a happening and how widely it was reported."""
+
+    id: str
+    title: str | None
+    first_seen: str | None = Field(description="Earliest publication date of its articles.")
+    last_seen: str | None
+    n_articles: int
+    n_stories: int = Field(description="Stories its articles' events belong to.")
+    n_sources: int
+    terms: list[str] = Field(description="Its heaviest words, a label.")
+
+
+class ThreadArticle(BaseModel):
+    id: str
+    date: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    n_events: int
+
+
+class ThreadStory(BaseModel):
+    id: str
+    event_type: str
+    date: str | None
+    location_name: str | None
+    location_country_code: str | None
+    location_lat: float | None
+    location_lon: float | None
+    dead: int | None
+    injured: int | None
+    arrested: int | None
+    n_mentions: int
+    articles: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+class ThreadDetail(ThreadRow):
+    articles: list[ThreadArticle] = Field(description="Its articles by source, then date.")
+    stories: list[ThreadStory] = Field(description="The stories its articles report.")
+
+
+class ThreadPage(Page):
+    items: list[ThreadRow]
+
+
 class ArticlePage(Page):
     items: list[ArticleRow]
 

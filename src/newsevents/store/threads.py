@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.records import Article, Thread
 from newsevents.store import rows as R
+from newsevents.store.queries import Sql
 
 if TYPE_CHECKING:
     import threading
 
     import duckdb
+    import pandas as pd
 
 THREAD_COLUMNS: dict[str, str] = {
     "id": R.STR, "title": R.STR, "first_seen": R.DATE, "last_seen": R.DATE, "n_articles": R.INT,
@@ -43,6 +45,15 @@ class ThreadTables:
 
     def transaction(self) -> AbstractContextManager[None]: ...  # provided by Store
     def _insert(self, table: str, rows: list[R.Row], layout: dict[str, str]) -> None: ...
+    def _frame(self, query: str, params: list[Any]) -> pd.DataFrame: ...
+
+    def query_threads(
+        self, *, date_from: date | str | None = None, date_to: date | str | None = None,
+        text: str | None = None, limit: int | None = 50, offset: int = 0,
+    ) -> pd.DataFrame:
+        """Threads (see ``threads_sql``), latest first, with their story and source counts."""
+        return self._frame(*threads_sql(date_from=date_from, date_to=date_to, text=text, limit=limit,
+                                        offset=offset))
 
     def put_threads(
         self, threads: Iterable[Thread], states: Mapping[str, Mapping[str, Any]], members: Mapping[str, str],
@@ -104,3 +115,75 @@ class ThreadTables:
                 return
             yield [Article(id=i, date=d, text=x, title=t, url=u, source=s, language=lang)
                    for i, d, x, t, u, s, lang in found]
+
+
+# -- reads (the HTTP API and `newsevents query --threads`) -----------------------------------
+
+THREAD_VIEW = (
+    "t.id, t.title, t.first_seen, t.last_seen, t.n_articles, t.terms, "
+    "(SELECT count(DISTINCT e.story_id) FROM events e JOIN article_threads m ON m.article_id = e.article_id "
+    "WHERE m.thread_id = t.id) AS n_stories, "
+    "(SELECT count(DISTINCT a.source) FROM articles a JOIN article_threads m ON m.article_id = a.id "
+    "WHERE m.thread_id = t.id) AS n_sources"
+)
+"""Columns of a thread in a listing: its record, and how many stories and sources it has."""
+
+
+def _threads_where(date_from: date | str | None, date_to: date | str | None, text: str | None) -> Sql:
+    sql = Sql()
+    if date_from is not None:
+        sql.add("t.last_seen >= ?::DATE", str(date_from))
+    if date_to is not None:
+        sql.add("t.first_seen <= ?::DATE", str(date_to))
+    if text:
+        sql.add("(contains(lower(t.title), lower(?)) OR list_contains(t.terms, lower(?)))", text, text)
+    return sql
+
+
+def threads_sql(
+    *, date_from: date | str | None = None, date_to: date | str | None = None, text: str | None = None,
+    limit: int | None = 50, offset: int = 0,
+) -> tuple[str, list[Any]]:
+    """A page of threads: latest first, then the most widely reported; ``from``/``to`` keep
+    threads whose articles' dates reach into the range; ``text`` is in the title or a label word."""
+    where = _threads_where(date_from, date_to, text)
+    query = (f"SELECT {THREAD_VIEW} FROM threads t WHERE {where.clause()} "
+             "ORDER BY t.last_seen DESC NULLS LAST, t.n_articles DESC, t.id")
+    params = list(where.params)
+    if limit is not None:
+        query += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return query, params
+
+
+def count_threads_sql(
+    *, date_from: date | str | None = None, date_to: date | str | None = None, text: str | None = None,
+) -> tuple[str, list[Any]]:
+    where = _threads_where(date_from, date_to, text)
+    return f"SELECT count(*) FROM threads t WHERE {where.clause()}", where.params
+
+
+def thread_sql(thread_id: str) -> tuple[str, list[Any]]:
+    return f"SELECT {THREAD_VIEW} FROM threads t WHERE t.id = ?", [thread_id]
+
+
+def thread_articles_sql(thread_id: str) -> tuple[str, list[Any]]:
+    """The thread's articles (without text) by source, then date."""
+    return (
+        "SELECT a.id, a.date, a.title, a.url, a.source, a.n_events FROM articles a "
+        "JOIN article_threads m ON m.article_id = a.id WHERE m.thread_id = ? "
+        "ORDER BY a.source NULLS LAST, a.date NULLS LAST, a.id",
+        [thread_id],
+    )
+
+
+def thread_stories_sql(thread_id: str) -> tuple[str, list[Any]]:
+    """The stories the thread's articles report, most widely reported first."""
+    return (
+        "SELECT s.id, s.event_type, s.date, s.location_name, s.location_country_code, s.location_lat, "
+        "s.location_lon, s.dead, s.injured, s.arrested, s.n_mentions, s.articles, s.first_seen, s.last_seen "
+        "FROM stories s WHERE s.id IN (SELECT e.story_id FROM events e JOIN article_threads m "
+        "ON m.article_id = e.article_id WHERE m.thread_id = ?) "
+        "ORDER BY s.articles DESC, s.n_mentions DESC, s.date NULLS LAST, s.id",
+        [thread_id],
+    )
