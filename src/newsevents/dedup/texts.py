@@ -17,7 +17,7 @@ from newsevents.records import Article
 ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
 BLOCK_TERMS = 12  # the rarest terms of an article, which find its candidates
 
-NAME_WEIGHT = 2  # a capitalised word inside a sentence (a name) counts this many times more
+NAME_WEIGHT = 3  # a capitalised word inside a sentence (a name) counts this many times more
 _NAME = re.compile(r"(?<=[^\W_,;:] |[,;:] )[A-Z][^\W\d_]{2,}")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 

@@ -1,9 +1,11 @@
 """Threads: every article in exactly one thread, a real-world happening and its coverage.
 
 Incremental and greedy like the stories: each article, in arrival order, joins the thread
-whose articles' words (summed TF-IDF vectors) and named parties and places are most like its
-own, if that is alike enough (``threshold``) and the dates fit (``window_days``), or starts a
-new one. A thread keeps the id of its first article however it grows, so ids are stable.
+whose articles' words (summed TF-IDF vectors, where names count more and numbers are terms:
+``texts.article_terms``) are most like its own, if that is alike enough (``threshold``), the
+dates fit (``window_days``) and no second thread fits about as well (``margin``: two
+happenings of one kind, say two earthquakes, must not be joined), or starts a new one.
+A thread keeps the id of its first article however it grows, so ids are stable.
 Candidates are the threads sharing one of the article's rarest heavy words (blocking), so a
 stream of N articles costs about N times the size of a block. Settings: dedup.yaml ``threads``.
 """
@@ -33,14 +35,12 @@ ThreadState = dict[str, Any]
 class ThreadSettings:
     """How alike an article must be to join a thread (dedup.yaml ``threads``)."""
 
-    threshold: float = 0.3  # least score to join a thread
-    entities: float = 0.0  # share of the score from shared parties and places (when both name any)
+    threshold: float = 0.3  # least cosine to join a thread
+    margin: float = 0.03  # a best thread closer than this to the second best is not joined ...
+    sure: float = 0.5  # ... unless its cosine reaches this
     window_days: int = 7  # an article dated further than this from a thread's dates starts another
     centroid_terms: int = 600  # a thread keeps its heaviest words only
     label_terms: int = 5
-    nearest: float = 0.5  # share of the word score from the most alike article (the rest: the centroid)
-    members: int = 30  # a thread keeps the vectors of its latest articles, for ``nearest``
-    member_terms: int = 100
 
 
 @functools.cache
@@ -54,40 +54,23 @@ def thread_id(first_article: str) -> str:
     return "th-" + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:16]
 
 
-def entity_keys(item: CodedArticle) -> set[str]:
-    """The parties and places an article's events name (resolved names, place ids)."""
-    keys: set[str] = set()
-    for event in item.events:
-        for actor in (*event.actor, *event.recipient):
-            if actor.name:
-                keys.add(f"n:{actor.name.lower()}")
-        place = event.location
-        if place is not None and place.precision not in ("country", "admin1"):
-            keys.add(f"g:{place.geonameid}" if place.geonameid is not None else f"p:{place.text.lower()}")
-    return keys
-
-
 @dataclass(slots=True)
 class _Open:
     """A thread being matched: its record and what matching needs."""
 
     thread: Thread
     word_sum: dict[str, float] = field(default_factory=dict)
-    members: list[Vector] = field(default_factory=list)  # the latest articles' vectors, trimmed
-    entities: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)  # its articles' rarest heavy words, for blocking
     changed: bool = False
 
     def state(self) -> ThreadState:
-        return {"word_sum": self.word_sum, "members": self.members, "entities": sorted(self.entities),
-                "terms": sorted(self.terms)}
+        return {"word_sum": self.word_sum, "terms": sorted(self.terms)}
 
     @classmethod
     def restore(cls, thread: Thread, state: ThreadState | None) -> _Open:
         state = state or {}
         return cls(thread=thread, word_sum=dict(state.get("word_sum") or {}),
-                   members=[dict(m) for m in state.get("members") or ()],
-                   entities=set(state.get("entities") or ()), terms=set(state.get("terms") or ()))
+                   terms=set(state.get("terms") or ()))
 
     def fits(self, day: date | None, window: int) -> bool:
         """Whether an article of this day may report the thread's happening."""
@@ -125,17 +108,9 @@ class ThreadIndex:
             self._by_term.setdefault(term, set()).add(at)
         return at
 
-    def score(self, vector: Vector, entities: set[str], item: _Open) -> float:
-        """Cosine of the words, mixed with the overlap of parties and places when both name some."""
-        centroid = cosine(vector, normalise(item.word_sum)) if item.word_sum else 0.0
-        nearest = max((cosine(vector, m) for m in item.members), default=0.0)
-        m = self.settings.nearest
-        text = (1 - m) * centroid + m * nearest
-        if not entities or not item.entities:
-            return text
-        shared = len(entities & item.entities) / min(len(entities), len(item.entities))
-        w = self.settings.entities
-        return (1 - w) * text + w * shared
+    def score(self, vector: Vector, item: _Open) -> float:
+        """Cosine of the article's words and the thread's summed words."""
+        return cosine(vector, normalise(item.word_sum)) if item.word_sum else 0.0
 
     def add(self, coded: Iterable[CodedArticle], *, known_df: KnownDf | None = None) -> None:
         """Put each article in the thread it best fits, or a new one, in input order."""
@@ -146,16 +121,16 @@ class ThreadIndex:
 
     def _place(self, item: CodedArticle) -> None:
         article, text = item.article, self.texts[item.article.id]
-        entities = entity_keys(item)
         found = {i for term in text.top for i in self._by_term.get(term, ())}
-        best, best_score = None, self.settings.threshold
-        for i in found:
-            candidate = self.open[i]
-            if not candidate.fits(article.date, self.settings.window_days):
-                continue
-            score = self.score(text.vector, entities, candidate)
-            if score >= best_score:
-                best, best_score = i, score
+        scored = sorted(
+            ((self.score(text.vector, self.open[i]), i) for i in found
+             if self.open[i].fits(article.date, self.settings.window_days)),
+            reverse=True,
+        )
+        best = scored[0][1] if scored and scored[0][0] >= self.settings.threshold else None
+        if best is not None and len(scored) > 1 and scored[0][0] - scored[1][0] < self.settings.margin \
+                and scored[0][0] < self.settings.sure:
+            best = None  # two threads fit about as well: likely two happenings of one kind
         if best is None:
             best = self._index(_Open(Thread(id=thread_id(article.id), title=article.title)))
         chosen = self.open[best]
@@ -173,9 +148,6 @@ class ThreadIndex:
         if len(chosen.word_sum) > self.settings.centroid_terms:
             heaviest = sorted(chosen.word_sum.items(), key=lambda kv: -kv[1])[: self.settings.centroid_terms]
             chosen.word_sum = dict(heaviest)
-        chosen.members.append(_trim(text.vector, self.settings.member_terms))
-        del chosen.members[: -self.settings.members]
-        chosen.entities |= entities
         new_terms = set(text.top) - chosen.terms
         chosen.terms |= new_terms
         for term in new_terms:
@@ -189,9 +161,3 @@ class ThreadIndex:
     def states(self, *, changed_only: bool = True) -> dict[str, ThreadState]:
         return {o.thread.id: o.state() for o in self.open if o.changed or not changed_only}
 
-
-def _trim(vector: Vector, n: int) -> Vector:
-    """The ``n`` heaviest terms of a vector, as a unit vector again."""
-    if len(vector) <= n:
-        return vector
-    return normalise(dict(sorted(vector.items(), key=lambda kv: -kv[1])[:n]))
