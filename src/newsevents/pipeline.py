@@ -111,7 +111,7 @@ def ingest_coded(
     def merge(added: list[CodedArticle]) -> None:
         texts = BatchTexts()
         texts.add([c.article for c in added], store.term_df)
-        _thread(added, store, texts)
+        thread_of = _thread(added, store, texts)
         events = [e for c in added for e in c.events]
         if events:
             dates = sorted(e.date for e in events if e.date)
@@ -122,7 +122,7 @@ def ingest_coded(
             )
             states = store.story_states(s.id for s in existing)
             index = StoryIndex(existing, threshold=threshold, states=states, texts=texts)
-            index.add(added, min_confidence=min_confidence)
+            index.add(added, min_confidence=min_confidence, thread_of=thread_of)
             store.put_stories(index.stories(), index.states())
         store.add_term_df(texts.stats.added_docs, texts.stats.added_df)
 
@@ -137,8 +137,9 @@ def ingest_coded(
     return total
 
 
-def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> None:
-    """Put each article in the stored thread it fits (or a new one), inside the caller's transaction."""
+def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> dict[str, str]:
+    """Put each article in the stored thread it fits (or a new one), inside the caller's
+    transaction; returns each article's thread."""
     texts.add([c.article for c in added], store.term_df)
     dates = [c.article.date for c in added]
     known = [d for d in dates if d is not None]
@@ -148,6 +149,7 @@ def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> None:
     index = ThreadIndex(existing, states=states, texts=texts)
     index.add(added)
     store.put_threads(index.threads(), index.states(), index.thread_of)
+    return index.thread_of
 
 
 def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:
