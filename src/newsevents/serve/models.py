@@ -278,7 +278,7 @@ class Count(BaseModel):
 
 
 class Meta(BaseModel):
-    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories.")
+    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories, threads.")
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
     event_type_counts: dict[str, int]
     quads: list[Count]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
+from newsevents.store.browse import TABLES
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 from newsevents.store.threads import ThreadTables
 
@@ -444,7 +445,7 @@ class Store(ThreadTables):
         with self._lock:
             return {
                 table: int(self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
-                for table in ("articles", "events", "quotes", "stories", "threads")
+                for table in TABLES
             }
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
