@@ -141,11 +141,8 @@ def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> dict[
     """Put each article in the stored thread it fits (or a new one), inside the caller's
     transaction; returns each article's thread."""
     texts.add([c.article for c in added], store.term_df)
-    dates = [c.article.date for c in added]
-    known = [d for d in dates if d is not None]
-    window = timedelta(days=load_thread_settings().window_days)
-    span = (min(known) - window, max(known) + window) if known and len(known) == len(dates) else (None, None)
-    existing, states = store.candidate_threads({t for c in added for t in texts[c.article.id].top}, *span)
+    wanted = {(t, c.article.date) for c in added for t in texts[c.article.id].top}
+    existing, states = store.candidate_threads(wanted, load_thread_settings().window_days)
     index = ThreadIndex(existing, states=states, texts=texts)
     index.add(added)
     store.put_threads(index.threads(), index.states(), index.thread_of)

@@ -15,7 +15,8 @@ from newsevents.dedup.similarity import TermStats, Vector, terms
 from newsevents.records import Article
 
 ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
-BLOCK_TERMS = 12  # the rarest terms of an article, which find its candidates
+BLOCK_TERMS = 12  # the heaviest rare terms of an article, which find its candidates
+BLOCK_SHARE, BLOCK_MIN_DF = 0.05, 50  # a term in more documents than both is too common to block on
 
 NAME_WEIGHT = 3  # a capitalised word inside a sentence (a name) counts this many times more
 _NAME = re.compile(r"(?<=[^\W_,;:] |[,;:] )[A-Z][^\W\d_]{2,}")
@@ -28,7 +29,7 @@ KnownDf = Callable[[set[str]], tuple[int, Mapping[str, int]]]
 class ArticleText:
     counts: Counter[str]
     vector: Vector  # unit TF-IDF vector of its heaviest terms
-    top: tuple[str, ...]  # its rarest heavy terms, for blocking
+    top: tuple[str, ...]  # its heaviest rare terms, for blocking (cost stays near-linear)
 
 
 @dataclass(slots=True)
@@ -50,7 +51,9 @@ class BatchTexts:
             self.stats.add(counts)
         for aid, counts in counted:
             vector = self.stats.vector(counts, top=ARTICLE_TERMS)
-            top = tuple(sorted(vector, key=lambda t: -vector[t])[:BLOCK_TERMS])
+            common = max(BLOCK_MIN_DF, BLOCK_SHARE * self.stats.docs)
+            rare = [t for t in vector if self.stats.df[t] <= common]
+            top = tuple(sorted(rare, key=lambda t: -vector[t])[:BLOCK_TERMS])
             self.by_article[aid] = ArticleText(counts, vector, top)
 
     def __getitem__(self, article_id: str) -> ArticleText:

@@ -142,8 +142,8 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 
 -- Threads (schema version 3): a real-world happening and its coverage. Every article is in
 -- exactly one thread (article_threads, never reassigned); `state` is what threading needs
--- to match later articles (summed word weights, latest articles' words, names, places),
--- `block_terms` the rare words that find the thread for a new article.
+-- to match later articles (its summed word weights); thread_terms are the rare words that
+-- find the thread for a new article (joined, so a batch never scans every thread).
 CREATE TABLE IF NOT EXISTS threads (
     id VARCHAR PRIMARY KEY,
     title VARCHAR,
@@ -151,13 +151,17 @@ CREATE TABLE IF NOT EXISTS threads (
     last_seen DATE,
     n_articles INTEGER NOT NULL,
     terms VARCHAR[] NOT NULL,
-    block_terms VARCHAR[] NOT NULL,
     state JSON NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS article_threads (
     article_id VARCHAR PRIMARY KEY,
+    thread_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS thread_terms (
+    term VARCHAR NOT NULL,
     thread_id VARCHAR NOT NULL
 );
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 THREAD_COLUMNS: dict[str, str] = {
     "id": R.STR, "title": R.STR, "first_seen": R.DATE, "last_seen": R.DATE, "n_articles": R.INT,
-    "terms": R.LIST, "block_terms": R.LIST, "state": R.JSON, "updated_at": R.TIME,
+    "terms": R.LIST, "state": R.JSON, "updated_at": R.TIME,
 }
 
 
@@ -32,7 +32,6 @@ def thread_row(thread: Thread, state: Mapping[str, Any], *, now: str) -> R.Row:
     return {
         "id": thread.id, "title": thread.title, "first_seen": thread.first_seen,
         "last_seen": thread.last_seen, "n_articles": thread.articles, "terms": list(thread.terms),
-        "block_terms": list(state.get("terms", ())),
         "state": R.compact_json(state), "updated_at": now,
     }
 
@@ -70,6 +69,14 @@ class ThreadTables:
                 now = R.utc_now()
                 rows = [thread_row(t, states.get(t.id, {}), now=now) for t in latest.values()]
                 self._insert("threads", rows, THREAD_COLUMNS)
+                self._con.execute("DELETE FROM thread_terms WHERE thread_id IN (SELECT unnest(?::VARCHAR[]))",
+                                  [list(latest)])
+                terms = [(term, i) for i in latest for term in states.get(i, {}).get("terms", ())]
+                if terms:
+                    self._con.execute(
+                        "INSERT INTO thread_terms SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                        [[t for t, _ in terms], [i for _, i in terms]],
+                    )
             if members:
                 self._con.execute(
                     "INSERT INTO article_threads SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]) "
@@ -79,23 +86,23 @@ class ThreadTables:
         return len(latest)
 
     def candidate_threads(
-        self, terms: Iterable[str], date_from: date | None, date_to: date | None,
+        self, wanted: Iterable[tuple[str, date | None]], window_days: int,
     ) -> tuple[list[Thread], dict[str, dict[str, Any]]]:
-        """Stored threads sharing one of these blocking words whose dates reach [from, to]
-        (undated threads always), with their states."""
-        wanted = sorted(set(terms))
-        if not wanted:
+        """Stored threads, with their states, that hold one of these blocking words and whose
+        dates reach within ``window_days`` of the date that comes with the word (undated
+        words or threads: any date). The word index is joined, never scanned per thread."""
+        pairs = sorted(set(wanted), key=lambda p: (p[0], p[1] or date.min))
+        if not pairs:
             return [], {}
-        when = ""
-        params: list[Any] = [wanted]
-        if date_from is not None and date_to is not None:
-            when = " AND (first_seen IS NULL OR (last_seen >= ?::DATE AND first_seen <= ?::DATE))"
-            params += [date_from.isoformat(), date_to.isoformat()]
         with self._lock:
             found = self._con.execute(
-                "SELECT id, title, first_seen::VARCHAR, last_seen::VARCHAR, n_articles, terms, state "
-                f"FROM threads WHERE list_has_any(block_terms, ?::VARCHAR[]){when}",
-                params,
+                "WITH b AS (SELECT unnest(?::VARCHAR[]) AS term, unnest(?::DATE[]) AS d) "
+                "SELECT DISTINCT t.id, t.title, t.first_seen::VARCHAR, t.last_seen::VARCHAR, t.n_articles, "
+                "t.terms, t.state FROM b JOIN thread_terms x ON x.term = b.term "
+                "JOIN threads t ON t.id = x.thread_id WHERE b.d IS NULL OR t.first_seen IS NULL "
+                "OR (t.last_seen >= b.d - ?::INTEGER AND t.first_seen <= b.d + ?::INTEGER)",
+                [[t for t, _ in pairs], [d.isoformat() if d else None for _, d in pairs], window_days,
+                 window_days],
             ).fetchall()
         threads = [Thread(id=i, title=t, first_seen=f, last_seen=last, articles=n, terms=list(terms))
                    for i, t, f, last, n, terms, _ in found]
