@@ -227,7 +227,8 @@ def main() -> None:
             print(f"ingest: {n_art} articles, {report.events} events, {report.batches} batches "
                   f"(batch size 64); wall {wall:.1f}s of which generating {gen.seconds:.1f}s; "
                   f"process cpu {cpu:.1f}s")
-            print(f"ingest (store only): {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
+            what = "store, threads and stories" if args.dedup else "store only"
+            print(f"ingest ({what}): {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
                   f"({net:.1f}s)")
             n_stories, story_s = stories(store, args.stories, rng) if args.stories else (0, 0.0)
             if n_stories:
