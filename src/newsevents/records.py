@@ -205,6 +205,9 @@ class Story(_Record):
     """One real-world event as reported by many articles (after deduplication).
 
     ``size`` takes the largest figure a trustworthy mention gives, never a sum;
+    ``size_reports`` are the figures as each article gave them (``article_id``,
+    ``published``, ``dead``, ``injured``, ``arrested``, ``qualifier``), oldest report
+    first, so the latest one and the source of the largest are at hand as a toll rises;
     ``mentions`` are event ids, ``sources`` the ids of the articles that report it.
     """
 
@@ -216,6 +219,7 @@ class Story(_Record):
     actor: list[Actor] = field(default_factory=list)
     recipient: list[Actor] = field(default_factory=list)
     size: Size | None = None
+    size_reports: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     articles: int = 0

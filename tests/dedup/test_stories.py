@@ -90,6 +90,16 @@ def test_story_size_is_the_largest_trustworthy_figure_not_the_sum():
     assert size is not None and (size.dead, size.injured, size.arrested) == (7, 10, None)
 
 
+def test_a_rising_toll_keeps_the_largest_and_every_report_with_its_source_in_date_order():
+    days = {"b": "2023-05-31", "a": "2023-05-30", "c": "2023-06-01"}
+    reports = [article(k, REPORT_A if k == "a" else REPORT_B, v) for k, v in days.items()]
+    tolls = {"a": 12, "b": 80, "c": 84}
+    stories = merge_stories([coded(r, event(r, size=Size((0, 4), dead=tolls[r.id]))) for r in reports])
+    assert len(stories) == 1 and stories[0].size.dead == 84  # the largest, never the sum
+    given = [(r["article_id"], r["dead"]) for r in stories[0].size_reports]
+    assert given == [("a", 12), ("b", 80), ("c", 84)]
+
+
 def test_incremental_merge_keeps_ids_and_returns_only_what_changed():
     a, b = article("a", REPORT_A), article("b", REPORT_B)
     c = article("c", "Soldiers and police clashed with protesters in Abuja on Monday.")

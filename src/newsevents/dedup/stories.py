@@ -338,6 +338,12 @@ class StoryIndex:
         if event.size is not None:
             cluster.sizes.append(event.size)
             story.size = _largest(cluster.sizes)
+            story.size_reports.append({
+                "article_id": article.id, "published": article.date.isoformat() if article.date else None,
+                "dead": event.size.dead, "injured": event.size.injured, "arrested": event.size.arrested,
+                "qualifier": event.size.qualifier,
+            })
+            story.size_reports.sort(key=lambda r: (r["published"] or "", r["article_id"]))
         if place_rank(event.location):
             cluster.places.append(event.location)
             story.location = _most_precise(cluster.places)
