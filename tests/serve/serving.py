@@ -105,3 +105,10 @@ def serving(path: Path, token: str | None = None, **options) -> Iterator[TestCli
     """A client of the app over ``path``; the store closes when the block ends."""
     with TestClient(create_app(path, token=token, **options)) as client:
         yield client
+
+
+def get(client: TestClient, url: str, status: int = 200) -> dict:
+    """GET a URL, check the status, return the JSON body."""
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    return response.json()  # type: ignore[no-any-return]

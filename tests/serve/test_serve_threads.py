@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from serving import build_store, serving
+from serving import build_store, get, serving
 
 
 @pytest.fixture(scope="module")
@@ -11,12 +11,6 @@ def client(tmp_path_factory):
     path = build_store(tmp_path_factory.mktemp("threads") / "store.duckdb")
     with serving(path) as opened:
         yield opened
-
-
-def get(client, url: str, status: int = 200) -> dict:
-    response = client.get(url)
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def test_threads_list_latest_first_with_counts(client):

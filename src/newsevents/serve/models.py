@@ -175,26 +175,9 @@ class ThreadArticle(BaseModel):
     n_events: int
 
 
-class ThreadStory(BaseModel):
-    id: str
-    event_type: str
-    date: str | None
-    location_name: str | None
-    location_country_code: str | None
-    location_lat: float | None
-    location_lon: float | None
-    dead: int | None
-    injured: int | None
-    arrested: int | None
-    n_mentions: int
-    articles: int
-    first_seen: str | None
-    last_seen: str | None
-
-
 class ThreadDetail(ThreadRow):
     articles: list[ThreadArticle] = Field(description="Its articles by source, then date.")
-    stories: list[ThreadStory] = Field(description="The stories its articles report.")
+    stories: list[StoryRow] = Field(description="The stories its articles report.")
 
 
 class ThreadPage(Page):

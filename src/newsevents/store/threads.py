@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.records import Article, Thread
 from newsevents.store import rows as R
-from newsevents.store.queries import Sql
+from newsevents.store.queries import STORY_VIEW, Sql
 
 if TYPE_CHECKING:
     import threading
@@ -187,10 +187,8 @@ def thread_articles_sql(thread_id: str) -> tuple[str, list[Any]]:
 def thread_stories_sql(thread_id: str) -> tuple[str, list[Any]]:
     """The stories the thread's articles report, most widely reported first."""
     return (
-        "SELECT s.id, s.event_type, s.date, s.location_name, s.location_country_code, s.location_lat, "
-        "s.location_lon, s.dead, s.injured, s.arrested, s.n_mentions, s.articles, s.first_seen, s.last_seen "
-        "FROM stories s WHERE s.id IN (SELECT e.story_id FROM events e JOIN article_threads m "
-        "ON m.article_id = e.article_id WHERE m.thread_id = ?) "
+        f"SELECT {STORY_VIEW} FROM stories s WHERE s.id IN (SELECT e.story_id FROM events e "
+        "JOIN article_threads m ON m.article_id = e.article_id WHERE m.thread_id = ?) "
         "ORDER BY s.articles DESC, s.n_mentions DESC, s.date NULLS LAST, s.id",
         [thread_id],
     )
