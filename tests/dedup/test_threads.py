@@ -58,3 +58,5 @@ def test_a_restored_thread_matches_as_if_never_stored():
     assert later.thread_of == {"b": thread_id("a"), "d": thread_id("c")}
     grown = {t.id: t for t in later.threads()}
     assert grown[thread_id("a")].articles == 2 and "quetzaltenango" in grown[thread_id("a")].terms
+    title = grown[thread_id("a")].title  # untitled articles: the start of the first one's text
+    assert title is not None and title.startswith("A magnitude 6.1 earthquake") and title.endswith(" ...")

@@ -25,8 +25,9 @@ import yaml
 from newsevents.dedup.similarity import Vector, cosine, normalise
 from newsevents.dedup.texts import BatchTexts, KnownDf
 from newsevents.ontology.load import DATA_DIR
-from newsevents.records import CodedArticle, Thread
+from newsevents.records import Article, CodedArticle, Thread
 
+TITLE_CHARS = 100  # an untitled article's thread is named by this much of its first line
 ThreadState = dict[str, Any]
 """A thread's matching state as JSON-ready data: see ``_Open.state``."""
 
@@ -132,13 +133,11 @@ class ThreadIndex:
                 and scored[0][0] < self.settings.sure:
             best = None  # two threads fit about as well: likely two happenings of one kind
         if best is None:
-            best = self._index(_Open(Thread(id=thread_id(article.id), title=article.title)))
+            best = self._index(_Open(Thread(id=thread_id(article.id), title=_title(article))))
         chosen = self.open[best]
         chosen.changed = True
         thread = chosen.thread
         thread.articles += 1
-        if thread.title is None:
-            thread.title = article.title
         if article.date is not None:
             seen = article.date.isoformat()
             thread.first_seen = min(filter(None, (thread.first_seen, seen)))
@@ -161,3 +160,11 @@ class ThreadIndex:
     def states(self, *, changed_only: bool = True) -> dict[str, ThreadState]:
         return {o.thread.id: o.state() for o in self.open if o.changed or not changed_only}
 
+
+
+def _title(article: Article) -> str | None:
+    """The article's title, or for an untitled one the start of its first line."""
+    if article.title:
+        return article.title
+    first = article.text.strip().split("\n", 1)[0]
+    return (first[:TITLE_CHARS].rsplit(" ", 1)[0] + " ...") if len(first) > TITLE_CHARS else first or None

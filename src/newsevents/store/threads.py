@@ -109,9 +109,15 @@ class ThreadTables:
         return threads, {row[0]: json.loads(row[-1]) for row in found}
 
     def unthreaded(self, *, chunk: int = 1000) -> Iterator[list[Article]]:
-        """Stored articles in no thread (a store from before threads), oldest first, in chunks."""
+        """Stored articles in no thread (a store from before threads), oldest first, in chunks;
+        the caller threads each chunk before asking for the next."""
         while True:
             with self._lock:
+                (missing,) = self._con.execute(  # row counts are cheap: skip the anti-join when none
+                    "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_threads)"
+                ).fetchone() or (0,)
+                if not missing:
+                    return
                 found = self._con.execute(
                     "SELECT id, date, text, title, url, source, language FROM articles "
                     "WHERE id NOT IN (SELECT article_id FROM article_threads) "
