@@ -100,17 +100,19 @@ def ingest_coded(
     batch_size: int = 64,
     on_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Store coded articles batch by batch and merge their events into the stored stories.
+    """Store coded articles batch by batch, each in its thread, and merge their events into
+    the stored stories.
 
-    Each batch is stored in one transaction with the stories its events join or start
-    (same type, near dates, compatible places and actors, alike text), so a crash leaves
-    every article with its stories or neither. Stories keep their matching state and the
-    store keeps word counts, so the stories do not depend on how the input was batched.
+    Each batch is stored in one transaction with the threads its articles join or start and
+    the stories its events join or start (same type, near dates, compatible places and
+    actors, alike text, the same thread), so a crash leaves every article with its thread
+    and stories or neither. Threads and stories keep their matching state and the store
+    keeps word counts, so they do not depend on how the input was batched. Articles stored
+    before threads existed are put in threads first.
     """
 
     def merge(added: list[CodedArticle]) -> None:
-        texts = BatchTexts()
-        texts.add([c.article for c in added], store.term_df)
+        texts = BatchTexts()  # the batch's words, counted once for threads and stories
         thread_of = _thread(added, store, texts)
         events = [e for c in added for e in c.events]
         if events:
