@@ -290,7 +290,7 @@ def main() -> None:
         print()
         print(f"store: {report.events} events, {n_art} articles, {n_stories} stories, {size_mb:.0f} MB")
         print(f"ingest: {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
-              "(Store.add, batch 64)")
+              f"({'pipeline.ingest_coded' if args.dedup else 'Store.add'}, batch 64)")
         print(f"{'query':<40} {'p50 ms':>9} {'p95 ms':>9} {'rows':>9}")
         for name, p50, p95, rows in results:
             print(f"{name:<40} {p50:>9.1f} {p95:>9.1f} {rows:>9.0f}")
