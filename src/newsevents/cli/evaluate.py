@@ -72,15 +72,21 @@ def eval_geo(
 
 @eval_app.command("dedup")
 def eval_dedup(
-    path: Annotated[Path, typer.Argument(help="Folder with ecbplus_docs.jsonl")],
+    path: Annotated[Path, typer.Argument(help="Folder with the ECB+ docs and event mentions")],
     model: Model = DEFAULT_MODEL,
+    seed: Annotated[int | None, typer.Option(help="Deliver the documents in a shuffle of this seed.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per stored batch.")] = 64,
 ) -> None:
-    """Cluster the ECB+ documents into stories: pairwise and B-cubed scores against cluster_id."""
+    """Store the ECB+ documents as a feed would deliver them; score the stored threads over
+    documents and stories over annotated event mentions (B-cubed)."""
     from newsevents.eval import ecbplus
     from newsevents.pipeline import Pipeline
 
     gold = _gold(ecbplus.load_gold, path)
-    ecbplus.report(ecbplus.evaluate(gold, Pipeline(model=model)), Console())
+    mentions = _gold(lambda p: ecbplus.load_mentions(p, gold), path)
+    result = ecbplus.evaluate(gold, Pipeline(model=model), mentions=mentions, seed=seed,
+                              batch_size=batch_size)
+    ecbplus.report(result, Console())
 
 
 

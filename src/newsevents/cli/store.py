@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -172,6 +173,9 @@ class Format(str, Enum):
 def query(
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories instead of events.")] = False,
+    threads: Annotated[bool, typer.Option(
+        "--threads", help="Threads (happenings with all their articles) instead of events; "
+        "takes --from, --to (the articles' dates), --text (title or label words) and --limit.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
     *,
     filters: FilterArgs,
@@ -179,6 +183,10 @@ def query(
     """Filter the stored events (or stories); newest first."""
     from newsevents.store import open_store
 
+    if threads:
+        _threads(db, filters.get("date_from"), filters.get("date_to"), filters.get("text"),
+                 filters.get("limit"), output_format)
+        return
     try:
         with open_store(db, read_only=True) as store:
             run = store.query_stories if stories else store.query_events
@@ -195,16 +203,54 @@ def query(
         _table(frame, stories=stories)
 
 
+def _threads(db: Path | None, date_from: str | None, date_to: str | None, text: str | None,
+             limit: int | None, output_format: Format) -> None:
+    """``query --threads``: the stored threads, latest first."""
+    from newsevents.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            frame = store.query_threads(date_from=date_from, date_to=date_to, text=text, limit=limit)
+    except NewsEventsError as exc:
+        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(2) from None
+    if output_format is Format.table:
+        _columns(frame, ["id", "first_seen", "last_seen", "n_articles", "n_sources", "n_stories", "title"],
+                 "threads")
+    elif output_format is Format.csv:
+        frame.map(_cell).to_csv(sys.stdout, index=False)
+    else:
+        for record in frame.to_dict(orient="records"):
+            plain = {k: _json_value(v) for k, v in record.items()}
+            sys.stdout.write(json.dumps(plain, ensure_ascii=False) + "\n")
+
+
+def _json_value(value: object) -> object:
+    """One value as JSON: lists stay lists, counts stay numbers, dates become ISO text."""
+    import numpy as np
+
+    if isinstance(value, (list, np.ndarray)):
+        return [str(v) for v in list(value)]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (int, float)) and value == value:
+        return value
+    return _cell(value) or None
+
+
 def _table(frame: pd.DataFrame, *, stories: bool) -> None:
+    """Events or stories as plain columns (``_columns``)."""
+    _columns(frame, [
+        "id", "date", "event_type", "articles", "actor_countries", "location_name"] if stories else [
+        "id", "date", "event_type", "mode", "confidence", "actor_countries", "actor_sectors",
+        "recipient_countries", "location_name", "trigger"], "stories" if stories else "events")
+
+
+def _columns(frame: pd.DataFrame, wanted: list[str], noun: str) -> None:
     """Aligned plain columns, one row per line, nothing cut: ids are copied into other
     commands and URLs. Wide, free-text columns come last so a long cell shifts nothing."""
-    shown = [c for c in (
-        ["id", "date", "event_type", "articles", "actor_countries", "location_name"]
-        if stories else
-        ["id", "date", "event_type", "mode", "confidence", "actor_countries", "actor_sectors",
-         "recipient_countries", "location_name", "trigger"]
-    ) if c in frame.columns]
-    out = [f"{len(frame)} {'stories' if stories else 'events'}"]
+    shown = [c for c in wanted if c in frame.columns]
+    out = [f"{len(frame)} {noun}"]
     if frame.empty:
         sys.stdout.write(out[0] + "\n")
         return
