@@ -5,7 +5,16 @@ import pytest
 from conftest import SHARED
 from rich.console import Console
 
-from newsevents.eval.ecbplus import articles, bcubed, evaluate, load_gold, load_mentions, report
+from newsevents.eval.ecbplus import (
+    Result,
+    articles,
+    bcubed,
+    evaluate,
+    load_gold,
+    load_mentions,
+    match_mentions,
+    report,
+)
 from newsevents.records import CodedArticle
 
 DOCS = [
@@ -48,6 +57,30 @@ def test_ecbplus_scores_what_the_store_keeps_on_a_tiny_set(tmp_path):
     assert figures["thread_bcubed_f1"] == 1.0 and figures["topics_kept_apart"] == 1.0
     assert figures["mentions_matched"] == 0  # no stored event: every mention stands alone
     assert figures["story_bcubed_precision"] == 1.0
+
+
+def test_story_score_over_matched_mentions_leaves_out_what_no_event_matched(tmp_path):
+    (tmp_path / "ecbplus_docs.jsonl").write_text("\n".join(json.dumps(d) for d in DOCS))
+    gold = load_gold(tmp_path)
+    mentions = _mentions(tmp_path, gold)
+    shook_a, _, damaged = (m.span for m in mentions)
+    # an event over 1a's "shook" and one over 1c's "damaged", both in story s1; 1b's is unmatched
+    events = [("1a", "e1", shook_a, "s1"), ("1c", "e2", damaged, "s1"), ("1b", "e3", (0, 2), "s2")]
+    story_of, matched = match_mentions(mentions, events)
+    assert matched == {"1a/1", "1c/1"} and story_of == {"1a/1": "s1", "1c/1": "s1"}
+    result = Result(gold=gold, mentions=mentions, thread_of={}, story_of=story_of, matched=matched)
+    figures = report(result, Console(file=io.StringIO()))
+    # over the two matched mentions: one story holding two clusters -> P 1/2, R 1
+    assert figures["matched_story_bcubed_precision"] == pytest.approx(0.5)
+    assert figures["matched_story_bcubed_recall"] == 1.0
+    # over all three the unmatched 1b/1 stands alone, which splits the Lombok cluster
+    assert figures["story_bcubed_recall"] == pytest.approx((0.5 + 0.5 + 1) / 3)
+    assert figures["mentions_matched"] == 2
+
+
+def _mentions(folder, gold):
+    (folder / "ecbplus_event_mentions.jsonl").write_text("\n".join(json.dumps(m) for m in MENTIONS))
+    return load_mentions(folder, gold)
 
 
 @pytest.mark.slow
