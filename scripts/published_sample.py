@@ -70,7 +70,7 @@ def row(event: dict, text: str) -> dict:
         "recipient": [[a["text"], a.get("country"), a.get("sector")] for a in event["recipient"]],
         "place": [place.get("text"), place.get("name"), place.get("country_code")] if place else None,
         "published": published(event), "sentence": " ".join(text[start:end].split())[:300],
-        "reason": event.get("not_political"),
+        "reason": event.get("off_topic"),
     }
 
 

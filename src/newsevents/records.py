@@ -186,6 +186,7 @@ class Event(_Record):
     future: bool = False
     historical: bool = False
     confidence: float = 0.0
+    off_topic: str | None = None
     extractor: str = "rules-1"
 
     @classmethod

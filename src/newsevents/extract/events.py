@@ -19,6 +19,7 @@ from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
+from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -375,5 +376,6 @@ def extract_events(
     doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Location] | None = None
 ) -> list[Event]:
     """Every event the article's text reports, in text order; ``toponyms`` (from
-    ``resolve_places``) give events their locations."""
-    return EventExtractor(doc, article, ontology, toponyms).run()
+    ``resolve_places``) give events their locations. Events that are no political
+    interaction (sports, entertainment, business, disasters) are marked ``off_topic``."""
+    return gate_events(doc, article, EventExtractor(doc, article, ontology, toponyms).run(), ontology)
