@@ -18,7 +18,7 @@ from newsevents.extract import coding
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.places import event_location
+from newsevents.extract.places import dateline, event_location
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
@@ -173,6 +173,7 @@ class EventExtractor:
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc, text=article.text)
         self.toponyms = toponyms or []
+        self.dateline = dateline(self.toponyms, article.text)
         self.grammar = _grammar(ontology)
 
     def run(self) -> list[Event]:
@@ -203,8 +204,10 @@ class EventExtractor:
             event = self._code(group, groups, sentence_ref, cued)
             if self.toponyms:
                 who = tuple(a.span for a in event.actor + event.recipient)
+                said = self.onto.event_types[event.event_type].quad.startswith("verbal")
                 event.location = event_location(
-                    group.main.token, self.toponyms, sentence, self.onto, exclude=who
+                    group.main.token, self.toponyms, sentence, self.onto, exclude=who,
+                    venue=self.dateline if said else None,
                 )
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse

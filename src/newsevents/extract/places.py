@@ -11,6 +11,7 @@ said", "Washington warned") is an actor, not a place, and is left out.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,11 +50,14 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     ents = [e for e in doc.ents
             if e.label_ in _LABELS or (e.text.lower() not in names and _named_place(e, ontology, gazetteer))]
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
     found = []
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        if _acts(ent, speech, ontology):
+        if _acts(ent, speech, ontology) or fold(ent.text) in gazetteer.excluded:
+            continue
+        if _in_name(ent, names, people, ontology):
             continue
         key, after = fold(ent.text), None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -66,6 +70,18 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
                 after = fold(following.text)
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
     return found
+
+
+def _in_name(ent: Span, names: set[str], people: list[Span], ontology: Ontology) -> bool:
+    """A place entity that is part of a person's name: written against a person entity
+    ("Harvey" + "Weinstein"), or a word of a full name the article gives ("Palin" after
+    "Sarah Palin"), unless the text itself puts it as a place ("in Washington")."""
+    if any(p.start == ent.end or p.end == ent.start for p in people):
+        return True
+    if ent.text.lower() not in names:
+        return False
+    root = ent.root
+    return not (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps"))
 
 
 def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
@@ -204,12 +220,28 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
     return found
 
 
+_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
+    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
+)
+
+
+def dateline(toponyms: list[Location], text: str) -> Location | None:
+    """The resolved place of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
+    where the reporter heard what the article reports, so where its statements were made."""
+    match = _DATELINE.match(text[:200])
+    if match is None:
+        return None
+    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision != "unknown"), None)
+
+
 def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-    exclude: tuple[tuple[int, int], ...] = (),
+    exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
 ) -> Location | None:
     """The place the text ties to an event: a place phrase on the trigger or its
-    clause verb, else a place in the same sentence, else the article's main place.
+    clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"),
+    else a place in the same sentence, else ``venue`` (the dateline, for statements),
+    else the article's main place.
 
     Places inside ``exclude`` (the event's actor and recipient phrases: "envoys
     from the U.S.", "asked China") say who, not where, and are passed over.
@@ -221,21 +253,21 @@ def event_location(
     resolved = [t for t in resolved if not any(a <= t.span[0] and t.span[1] <= b for a, b in exclude)]
     if not resolved:
         return main
-    preps = ontology.words("location_preps")
     heads = [trigger]
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.i != trigger.i:
         heads.append(verb)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                place = _within(resolved, child.idx + len(child), _end(child))
-                if place is not None:
-                    return place
+    for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    place = _within(resolved, child.idx + len(child), _end(child))
+                    if place is not None:
+                        return place
     place = _within(resolved, sentence.start_char, sentence.end_char)
-    return place or main
+    return place or venue or main
 
 
 def _end(token: Token) -> int:
