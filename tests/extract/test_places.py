@@ -118,8 +118,8 @@ def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Senator Maria Lopez spoke in Denver. Critics said the bill was drafted by Lopez and "
-         "her staff.", "Lopez"),
+        ("Sarah Palin criticized the state. Critics said the plan was attacked by Palin in "
+         "Anchorage.", "Palin"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "Mars"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "West"),
     ],

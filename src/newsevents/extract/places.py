@@ -50,14 +50,15 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     ents = [e for e in doc.ents
             if e.label_ in _LABELS or (e.text.lower() not in names and _named_place(e, ontology, gazetteer))]
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    parties = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+    surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
     found = []
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
         if _acts(ent, speech, ontology) or fold(ent.text) in gazetteer.excluded:
             continue
-        if _in_name(ent, names, people, ontology):
+        if _in_name(ent, surnames, parties, ontology, gazetteer):
             continue
         key, after = fold(ent.text), None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -72,16 +73,22 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     return found
 
 
-def _in_name(ent: Span, names: set[str], people: list[Span], ontology: Ontology) -> bool:
-    """A place entity that is part of a person's name: written against a person entity
-    ("Harvey" + "Weinstein"), or a word of a full name the article gives ("Palin" after
-    "Sarah Palin"), unless the text itself puts it as a place ("in Washington")."""
-    if any(p.start == ent.end or p.end == ent.start for p in people):
-        return True
-    if ent.text.lower() not in names:
+def _in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontology,
+             gazetteer: Gazetteer) -> bool:
+    """A town's name that is here part of a person's or organization's name: one word written
+    against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
+    of a person the article names in full, standing as a person does ("attacked by Palin",
+    "Palin said"). Countries and first-level divisions, places in a list ("Paris and Roxton")
+    and names the text puts as places ("in Washington") stay places."""
+    if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
         return False
+    if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
+        return True
     root = ent.root
-    return not (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps"))
+    as_person = root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or (
+        root.dep_ == "pobj" and root.head.lower_ == "by"
+    )
+    return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
 
 
 def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
