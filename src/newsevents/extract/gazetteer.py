@@ -71,7 +71,7 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> alpha-2
-    excluded: frozenset[str] = frozenset()  # folded names that are no place (places_excluded.tsv)
+    excluded: frozenset[str] = frozenset()  # no place (places_excluded.tsv): "mars", "the west"
 
     def lookup(self, name: str) -> list[Place]:
         """Every place the name may refer to (empty if none)."""
@@ -167,7 +167,6 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     _add_divisions(gaz, extra)  # a user's places_*.tsv rows (same columns) add to the bundled ones
     _add_aliases(gaz, extra)
     _add_towns(gaz, min_population)
-    gaz.excluded = frozenset(
-        fold(row["name"]) for path in data_files("places_excluded.tsv", extra) for row in _rows(path)
-    )
+    names = [row["name"] for path in data_files("places_excluded.tsv", extra) for row in _rows(path)]
+    gaz.excluded = frozenset(("the " if n.lower().startswith("the ") else "") + fold(n) for n in names)
     return gaz

@@ -56,7 +56,7 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        if _acts(ent, speech, ontology) or fold(ent.text) in gazetteer.excluded:
+        if _acts(ent, speech, ontology) or _no_place(ent, gazetteer.excluded):
             continue
         if _in_name(ent, surnames, parties, ontology, gazetteer):
             continue
@@ -71,6 +71,13 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
                 after = fold(following.text)
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
     return found
+
+
+def _no_place(ent: Span, excluded: frozenset[str]) -> bool:
+    """ "Mars", "the West": a name listed as no place (after "the" if listed with it)."""
+    key = fold(ent.text)
+    after_the = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+    return key in excluded or (after_the and "the " + key in excluded)
 
 
 def _in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontology,
