@@ -14,9 +14,8 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
 from newsevents.errors import OntologyError
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import data_files
 from newsevents.records import Article, Span
 
@@ -41,7 +40,7 @@ def load_rules(extra: tuple[Path, ...] = ()) -> BoilerplateRules:
     """The bundled boilerplate.yaml and any in the ``extra`` ontology folders."""
     found: dict[str, list[re.Pattern[str]]] = {"lines": [], "inline": []}
     for path in data_files("boilerplate.yaml", extra):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_mapping(path)
         for key, patterns in data.items():
             if key not in found:
                 raise OntologyError(f"{path.name}: unknown key {key!r} (lines, inline)")
