@@ -240,12 +240,13 @@ _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (
 
 
 def dateline(toponyms: list[Location], text: str) -> Location | None:
-    """The resolved place of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
+    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
     where the reporter heard what the article reports, so where its statements were made."""
     match = _DATELINE.match(text[:200])
     if match is None:
         return None
-    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision != "unknown"), None)
+    # a dateline names a city (news style); a name read as a county or state is left out
+    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision == "town"), None)
 
 
 def event_location(
