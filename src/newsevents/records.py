@@ -77,7 +77,12 @@ class Article(_Record):
 
 @dataclass(slots=True)
 class Actor(_Record):
-    """An entity taking part in an event, resolved as far as the text allows."""
+    """An entity taking part in an event, resolved as far as the text allows.
+
+    ``inferred`` marks a doer the event's own clause does not name ("five people
+    were arrested"), attributed from the article; ``evidence_span`` is then the
+    act's words that led to it. Filter on ``inferred`` to keep only stated actors.
+    """
 
     text: str
     span: Span
@@ -85,6 +90,8 @@ class Actor(_Record):
     country: str | None = None
     sector: str | None = None
     ethnicity: str | None = None
+    inferred: bool = False
+    evidence_span: Span | None = None
 
 
 @dataclass(slots=True)
@@ -112,13 +119,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(slots=True)
 class Size(_Record):
-    """Casualty and arrest counts tied to one event."""
+    """Casualty and arrest counts tied to one event; ``total`` marks a running or cumulative
+    figure ("the death toll rose to 40", "a total of 1,200 people") rather than a count of
+    this report alone."""
 
     span: Span
     dead: int | None = None
     injured: int | None = None
     arrested: int | None = None
     qualifier: str | None = None
+    total: bool = False
 
 
 @dataclass(slots=True)
@@ -205,6 +215,9 @@ class Story(_Record):
     """One real-world event as reported by many articles (after deduplication).
 
     ``size`` takes the largest figure a trustworthy mention gives, never a sum;
+    ``size_reports`` are the figures as each article gave them (``article_id``,
+    ``published``, ``dead``, ``injured``, ``arrested``, ``qualifier``), oldest report
+    first, so the latest one and the source of the largest are at hand as a toll rises;
     ``mentions`` are event ids, ``sources`` the ids of the articles that report it.
     """
 
@@ -216,6 +229,7 @@ class Story(_Record):
     actor: list[Actor] = field(default_factory=list)
     recipient: list[Actor] = field(default_factory=list)
     size: Size | None = None
+    size_reports: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     articles: int = 0
@@ -226,6 +240,23 @@ class Story(_Record):
     def from_dict(cls, data: Mapping[str, Any]) -> Story:
         """A story back from ``to_dict`` (the store's ``record``), nested records rebuilt."""
         return cls(**{**data, **_parties_from(data)})
+
+
+@dataclass(slots=True)
+class Thread(_Record):
+    """A real-world happening and its coverage over the following days.
+
+    Every article belongs to exactly one thread (the store keeps which); its stories are the
+    stories of its articles' events. ``articles`` counts them, ``title`` is the first one's,
+    ``terms`` are the thread's heaviest words (a label), the dates span its articles'.
+    """
+
+    id: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    terms: list[str] = field(default_factory=list)
 
 
 def _parties_from(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -171,3 +171,13 @@ def test_find_dates_spans_index_the_text():
 )
 def test_dates_reported_past_event_never_lands_after_the_article(text, value):
     assert ground(text, date(2023, 5, 30), past=True).value == value
+
+
+@pytest.mark.parametrize("text", ["(0030 GMT)", "0600 local time", "1430 hrs", "at 2215 UTC", "0045"])
+def test_dates_clock_times_are_never_years(text):
+    assert ground(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize("text", ["Monday (0030 GMT)", "0600 GMT Monday", "Monday, 1430 local time"])
+def test_dates_clock_time_beside_a_day_keeps_the_day(text):
+    assert ground(text, TUESDAY) == ground("Monday", TUESDAY)

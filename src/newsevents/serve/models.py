@@ -153,6 +153,37 @@ class StoryPage(Page):
     items: list[StoryRow]
 
 
+class ThreadRow(BaseModel):
+    """One thread of a listing: a happening and how widely it was reported."""
+
+    id: str
+    title: str | None
+    first_seen: str | None = Field(description="Earliest publication date of its articles.")
+    last_seen: str | None
+    n_articles: int
+    n_stories: int = Field(description="Stories its articles' events belong to.")
+    n_sources: int
+    terms: list[str] = Field(description="Its heaviest words, a label.")
+
+
+class ThreadArticle(BaseModel):
+    id: str
+    date: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    n_events: int
+
+
+class ThreadDetail(ThreadRow):
+    articles: list[ThreadArticle] = Field(description="Its articles by source, then date.")
+    stories: list[StoryRow] = Field(description="The stories its articles report.")
+
+
+class ThreadPage(Page):
+    items: list[ThreadRow]
+
+
 class ArticlePage(Page):
     items: list[ArticleRow]
 
@@ -219,6 +250,14 @@ class MapResult(BaseModel):
     items: list[MapItem]
 
 
+class Totals(BaseModel):
+    events: int = Field(description="Events matching the filters.")
+    stories: int = Field(description="Stories matching the filters.")
+    dead: int = Field(description="Killed, summed over the stories (each real-world event once).")
+    injured: int
+    arrested: int
+
+
 class Range(BaseModel):
     min: str | None
     max: str | None
@@ -229,8 +268,14 @@ class Count(BaseModel):
     n: int
 
 
+class Place(BaseModel):
+    country: str = Field(description="ISO2 code of the events' location.")
+    admin1: str | None = Field(description="First-level division (None: the country's events without one).")
+    n: int
+
+
 class Meta(BaseModel):
-    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories.")
+    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories, threads.")
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
     event_type_counts: dict[str, int]
     quads: list[Count]
@@ -238,6 +283,8 @@ class Meta(BaseModel):
     article_dates: Range
     actor_countries: list[Count]
     actor_sectors: list[Count]
+    places: list[Place] = Field(description="Event locations by country and admin1, the 2000 commonest; "
+                                "each is a value of the ``place`` filter.")
     sources: list[Count] = Field(description="The 500 most frequent article sources.")
     ingest: bool = Field(description="Whether POST /api/articles is enabled (a token is set).")
     read_only: bool

@@ -164,6 +164,10 @@ META_SQL: dict[str, str] = {
         "SELECT c, count(*) AS n FROM (SELECT unnest(actor_sectors) AS c FROM events) "
         "GROUP BY ALL ORDER BY n DESC, c"
     ),
+    "places": (
+        "SELECT location_country_code, location_admin1, count(*) AS n FROM events "
+        "WHERE location_country_code IS NOT NULL GROUP BY ALL ORDER BY n DESC, 1, 2 NULLS FIRST LIMIT 2000"
+    ),
     "sources": (
         "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL "
         "GROUP BY ALL ORDER BY n DESC, source LIMIT 500"
@@ -171,6 +175,6 @@ META_SQL: dict[str, str] = {
 }
 """Queries (no parameters) behind ``GET /api/meta``: each a small table of values and counts."""
 
-TABLES = ("articles", "events", "quotes", "stories")
+TABLES = ("articles", "events", "quotes", "stories", "threads")
 COUNTS_SQL = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in TABLES)
 """Rows per table, in ``TABLES`` order, in one query."""
