@@ -219,3 +219,8 @@ def test_cli_too_long_article_reported_and_others_coded(tmp_path):
     assert result.returncode == 1
     assert "E005" in result.stderr and "huge" in result.stderr and "from 1 articles" in result.stderr
     assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"ok"}
+
+
+def test_eval_news_refuses_an_unknown_split(tmp_path):
+    refused = _run("eval", "news", str(tmp_path), "--split", "train")
+    assert refused.returncode == 2 and "--split is one of test, dev" in refused.stderr

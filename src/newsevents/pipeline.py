@@ -15,6 +15,7 @@ from newsevents.errors import ArticleTooLongError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
+from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
@@ -42,6 +43,11 @@ class Pipeline:
         """The offline gazetteer, built on first use (a few seconds, once per process)."""
         return load_gazetteer(extra=self.extra_ontology)
 
+    @functools.cached_property
+    def boilerplate(self) -> BoilerplateRules:
+        """What is not news in an article (boilerplate.yaml), masked before parsing."""
+        return load_rules(self.extra_ontology)
+
     def places(self, doc: Doc) -> list[Location]:
         """Every place the parsed article names, resolved."""
         return resolve_places(doc, gazetteer=self.gazetteer, ontology=self.ontology)
@@ -59,9 +65,11 @@ class Pipeline:
     ) -> Iterator[CodedArticle]:
         """Yield each article coded, in input order (``check`` them first).
 
-        ``quotes`` also extracts quotations with their speakers.
+        ``quotes`` also extracts quotations with their speakers. Menus, captions, credits
+        and the like are masked first (``Article.masked``): nothing is coded from them.
         """
-        for doc, article in parse_articles(articles, nlp=self.nlp, batch_size=batch_size):
+        cleaned = (mark_boilerplate(article, self.boilerplate) for article in articles)
+        for doc, article in parse_articles(cleaned, nlp=self.nlp, batch_size=batch_size):
             events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
             coded = CodedArticle(article, events=events)
             if quotes:
