@@ -6,23 +6,41 @@ before), so weights do not depend on how the input was split into batches.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from newsevents.dedup.similarity import TermStats, Vector, terms
+from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article
 
 ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
 BLOCK_TERMS = 12  # the heaviest rare terms of an article, which find its candidates
 BLOCK_SHARE, BLOCK_MIN_DF = 0.05, 50  # a term in more documents than both is too common to block on
 
-NAME_WEIGHT = 3  # a capitalised word inside a sentence (a name) counts this many times more
 _NAME = re.compile(r"(?<=[^\W_,;:] |[,;:] )[A-Z][^\W\d_]{2,}")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 KnownDf = Callable[[set[str]], tuple[int, Mapping[str, int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class CueWeights:
+    """How many times a name or a number counts (dedup.yaml ``texts``)."""
+
+    name: int = 3  # a capitalised word inside a sentence counts this many times in all
+    number: int = 2  # a number ("#2008") counts this many times per occurrence
+
+
+@functools.cache
+def load_cue_weights(path: Path | None = None) -> CueWeights:
+    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    return CueWeights(**(data.get("texts") or {}))
 
 
 @dataclass(slots=True)
@@ -60,13 +78,14 @@ class BatchTexts:
         return self.by_article[article_id]
 
 
-def article_terms(text: str) -> Counter[str]:
+def article_terms(text: str, weights: CueWeights | None = None) -> Counter[str]:
     """The words of an article, with the cues that tell one happening from another of its kind
     weighed in: names (capitalised words inside a sentence) count more, and numbers (years,
-    tolls, magnitudes) are terms of their own ("#2008")."""
+    tolls, magnitudes, ages) are terms of their own ("#2008") that count more too."""
+    weights = weights or load_cue_weights()
     counts = terms(text)
     for name in _NAME.findall(text):
-        counts[name.lower()] += NAME_WEIGHT - 1
+        counts[name.lower()] += weights.name - 1
     for number in _NUMBER.findall(text):
-        counts["#" + number] += 1
+        counts["#" + number] += weights.number
     return counts
