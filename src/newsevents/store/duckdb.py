@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
+from newsevents.store.answers import Answer, Answers, key
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 
 SCHEMA_VERSION = "2"
@@ -85,6 +86,7 @@ class Store:
         self._depth = 0  # nesting of ``transaction``
         self._readers: duckdb.DuckDBPyConnection | None = None  # mints ``reader`` cursors
         self._readers_lock = threading.Lock()
+        self._answers = Answers()  # reads answered from memory until the next write
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -263,6 +265,7 @@ class Store:
             try:
                 yield
                 self._con.commit()
+                self._answers.invalidate()
             except BaseException as exc:
                 self._con.rollback()
                 if isinstance(exc, duckdb.Error):
@@ -445,7 +448,11 @@ class Store:
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Any SQL over the store's tables, for analysis; pass values as ``params``, never pasted in."""
-        return self._frame(query, list(params))
+        try:
+            return self._frame(query, list(params))
+        finally:
+            if not self.read_only:  # the SQL may have written
+                self._answers.invalidate()
 
     def copy(self, query: str, params: Sequence[Any], path: str | Path, options: str) -> int:
         """Have DuckDB write a query's rows to a file (CSV, Parquet) under the lock; rows written."""
@@ -474,6 +481,19 @@ class Store:
         finally:
             with self._readers_lock:
                 cursor.close()
+
+    def fetch(self, cursor: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any]) -> Answer:
+        """Column names and rows of a read on a ``reader`` cursor; the same query with the same
+        parameters is answered from memory until the store is next written (``answers.py``).
+        The rows are shared between callers: read them, do not change them."""
+        wanted = key(query, params)
+        generation = self._answers.generation
+        found = self._answers.get(generation, wanted)
+        if found is None:
+            cursor.execute(query, list(params))
+            found = ([d[0] for d in cursor.description or ()], cursor.fetchall())
+            self._answers.put(generation, wanted, found)
+        return found
 
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
         with self._lock:
