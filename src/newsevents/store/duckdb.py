@@ -28,9 +28,10 @@ from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
 from newsevents.store.answers import Answer, Answers, key
+from newsevents.store.parties import insert_parties_sql
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
@@ -111,17 +112,21 @@ class Store:
             if not found or found[0] != SCHEMA_VERSION:
                 version = found[0] if found else None
                 hint = "; opening it for writing (as `newsevents ingest` does) upgrades it"
-                hint = hint if version == "1" else ""
+                hint = hint if version in ("1", "2") else ""
                 raise StoreError(
                     f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}{hint}"
                 )
 
     def _upgrade(self) -> None:
-        """Bring a version 1 store (no word index) to version 2 by indexing its articles."""
+        """Bring an older store to this version: version 1 lacks the word index, versions 1
+        and 2 the ``parties`` table (whose table schema.sql has just created); both are built
+        here from the stored articles and events."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found and found[0] == "1":
+        if found and found[0] in ("1", "2"):
             with self.transaction():
-                self._index_words("SELECT id FROM articles", [])
+                if found[0] == "1":
+                    self._index_words("SELECT id FROM articles", [])
+                self._con.execute(insert_parties_sql("events"))
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
     def _index_words(self, article_ids: str, params: list[Any]) -> None:
@@ -235,7 +240,10 @@ class Store:
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
-                self._insert("events", events, R.EVENT_COLUMNS)
+                if events:
+                    with self._registered(events, R.EVENT_COLUMNS) as frame:
+                        self._insert_from(frame, "events", R.EVENT_COLUMNS)
+                        self._con.execute(insert_parties_sql(frame))
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
                     on_stored(added)
@@ -278,19 +286,26 @@ class Store:
         """Insert rows as one DataFrame scan (inside the caller's transaction)."""
         if not rows:
             return
+        with self._registered(rows, layout) as frame:
+            self._insert_from(frame, table, layout)
+
+    @contextmanager
+    def _registered(self, rows: list[R.Row], layout: dict[str, str]) -> Iterator[str]:
+        """The rows as a DataFrame DuckDB can scan, by the name yielded (an empty one when no rows)."""
         data = R.columns(rows, layout)
         frame = pd.DataFrame(
             {name: pd.Series(values, dtype=_PANDAS_DTYPES[layout[name]])
              for name, values in ((n, _carry(v, layout[n])) for n, v in data.items())}
         )
-        casts = ", ".join(_SQL_CASTS[kind].format(c=f'"{name}"') for name, kind in layout.items())
         self._con.register("_newsevents_rows", frame)
         try:
-            self._con.execute(
-                f"INSERT INTO {table} ({', '.join(layout)}) SELECT {casts} FROM _newsevents_rows"
-            )
+            yield "_newsevents_rows"
         finally:
             self._con.unregister("_newsevents_rows")
+
+    def _insert_from(self, frame: str, table: str, layout: dict[str, str]) -> None:
+        casts = ", ".join(_SQL_CASTS[kind].format(c=f'"{name}"') for name, kind in layout.items())
+        self._con.execute(f"INSERT INTO {table} ({', '.join(layout)}) SELECT {casts} FROM {frame}")
 
     # -- stories ----------------------------------------------------------------------------
 
