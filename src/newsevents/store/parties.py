@@ -16,10 +16,11 @@ _SIDES_TYPE = '{"actor": ' + _ACTOR_TYPE + ', "recipient": ' + _ACTOR_TYPE + "}"
 # (not a pronoun, whose name stays empty, nor a bare common noun such as "people" or "Police" at the
 # start of a sentence). Read from the party's own fields: a name with a capital is proper when no
 # sector was read from it as a common noun, when it has a capital past its first letter ("Leaders
-# of the African Union"), or when it was resolved from other words ("he" -> "Balogun").
+# of the African Union"), or when it was resolved from other words ("he" -> "Balogun"). "Has a
+# capital" is "lower case changes it", which costs ingest half what a regular expression does.
 RESOLVED = (
-    "(p.country IS NOT NULL OR (p.name IS NOT NULL AND regexp_matches(p.name, '\\p{Lu}') AND "
-    "(p.sector IS NULL OR regexp_matches(p.name, '.\\p{Lu}') OR lower(p.name) <> lower(p.text))))"
+    "(p.country IS NOT NULL OR (p.name IS NOT NULL AND p.name <> lower(p.name) AND "
+    "(p.sector IS NULL OR p.name[2:] <> lower(p.name[2:]) OR lower(p.name) <> lower(p.text))))"
 )
 
 
