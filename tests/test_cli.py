@@ -113,6 +113,9 @@ def test_cli_ingest_twice_adds_nothing_and_query_filters(tmp_path):
     assert events and all(e["event_type"] == "ASSAULT" for e in events)
     stories = _run("query", "--db", str(db), "--stories", "--format", "csv")
     assert stories.returncode == 0 and stories.stdout.startswith("id,")
+    threads = [json.loads(line) for line in
+               _run("query", "--db", str(db), "--threads", "--format", "jsonl").stdout.splitlines()]
+    assert sum(t["n_articles"] for t in threads) == 6 and all(isinstance(t["terms"], list) for t in threads)
     bad = _run("query", "--db", str(db), "--bbox", "1,2,3")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
@@ -216,3 +219,8 @@ def test_cli_too_long_article_reported_and_others_coded(tmp_path):
     assert result.returncode == 1
     assert "E005" in result.stderr and "huge" in result.stderr and "from 1 articles" in result.stderr
     assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"ok"}
+
+
+def test_eval_news_refuses_an_unknown_split(tmp_path):
+    refused = _run("eval", "news", str(tmp_path), "--split", "train")
+    assert refused.returncode == 2 and "--split is one of test, dev" in refused.stderr

@@ -67,10 +67,10 @@ def test_only_resolved_parties_may_be_drawn(store: Store):
                           ("Abuja", None, None)}
 
 
-def test_a_version_2_store_gets_its_parties_on_opening_for_writes(store: Store):
+def test_a_version_3_store_gets_its_parties_on_opening_for_writes(store: Store):
     written = parties(store)
     store.sql("DELETE FROM parties")
-    store.sql("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store.sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     path = store.path
     store.close()
     with open_store(path) as upgraded:

@@ -6,6 +6,8 @@ One module per group of commands; this one makes the typer ``app`` and registers
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from newsevents.cli.evaluate import eval_app
@@ -19,6 +21,24 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib import metadata
+
+        typer.echo(f"newsevents {metadata.version('newsevents')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Turn dated news articles into PLOVER event data, with evidence."""
+
+
 app.add_typer(eval_app, name="eval")
 for command in (extract, dates, places, ingest, watch, load, export, query, serve):
     app.command()(command)

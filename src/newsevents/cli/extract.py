@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
@@ -21,6 +20,7 @@ from newsevents.cli.common import (
     _write,
     err,
 )
+from newsevents.cli.options import JsonlOutput
 from newsevents.errors import NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
 
@@ -111,28 +111,36 @@ def _extract_ray(
         raise typer.Exit(1)
 
 
-def dates(inputs: Inputs, model: Model = DEFAULT_MODEL) -> None:
-    """Print every grounded time expression as JSONL: text, span, value, precision."""
+def dates(
+    inputs: Inputs, output: JsonlOutput = "-", model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None
+) -> None:
+    """Print every grounded time expression as JSONL: text, span, value, precision.
+
+    (Dates are grounded with the bundled dates.yaml; --ontology is checked and loaded as
+    `extract` loads it, so the same options work on every coding command.)"""
     from newsevents.extract.dates import dates_as_records
     from newsevents.nlp import parse_articles
 
-    pipeline, articles, failures = _prepare(inputs, model, None)
-    for doc, article in parse_articles(articles, nlp=pipeline.nlp):
-        for row in dates_as_records(doc, article):
-            _write(sys.stdout, row)
+    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    with _output(output) as handle:
+        for doc, article in parse_articles(articles, nlp=pipeline.nlp):
+            for row in dates_as_records(doc, article):
+                _write(handle, row)
     if failures:
         raise typer.Exit(1)
 
 
-def places(inputs: Inputs, model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None) -> None:
+def places(
+    inputs: Inputs, output: JsonlOutput = "-", model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None
+) -> None:
     """Print every resolved place name as JSONL: text, span, name, geonameid, lat, lon,
     country_code, precision."""
     from newsevents.nlp import parse_articles
 
     pipeline, articles, failures = _prepare(inputs, model, ontology)
-    for doc, article in parse_articles(articles, nlp=pipeline.nlp):
-        for toponym in pipeline.places(doc):
-            _write(sys.stdout, {"article_id": article.id, **toponym.to_dict()})
+    with _output(output) as handle:
+        for doc, article in parse_articles(articles, nlp=pipeline.nlp):
+            for toponym in pipeline.places(doc):
+                _write(handle, {"article_id": article.id, **toponym.to_dict()})
     if failures:
         raise typer.Exit(1)
-

@@ -13,6 +13,7 @@ from newsevents.store import browse
 
 router = APIRouter(prefix="/api", tags=["meta"])
 
+
 @router.get("/meta", response_model=Meta, summary="Counts, event types, date ranges and filter values")
 def meta(request: Request, cursor: Cursor) -> dict[str, Any]:
     """Every page load asks for it and the full answer scans every event: its queries are
