@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -92,3 +93,21 @@ def test_the_least_recently_used_go_first_when_rows_run_out():
 def test_list_parameters_are_keys():
     assert key(COUNT, [["PROTEST", "AID"], 3]) == key(COUNT, [("PROTEST", "AID"), 3])
     assert key(COUNT, [["PROTEST"]]) != key(COUNT, [["AID"]])
+
+
+def test_one_thread_computes_what_others_ask_at_the_same_time(store: Store):
+    wanted = key(COUNT, ["PROTEST"])
+    results: list = []
+
+    def ask() -> None:
+        results.append(fetch(store, COUNT, ["PROTEST"]))
+
+    with store._answers.computing(wanted):  # as if a first request were running the query
+        waiting = [threading.Thread(target=ask) for _ in range(3)]
+        for t in waiting:
+            t.start()
+        computed = (["n"], [(3,)])
+        store._answers.put(store._answers.generation, wanted, computed)
+    for t in waiting:
+        t.join(timeout=10)
+    assert len(results) == 3 and all(r is computed for r in results)  # none ran it again

@@ -35,9 +35,18 @@ NODE_KINDS: dict[str, tuple[str, str, str]] = {
 ``country``: the country alone; ``name``: the actor's name."""
 
 
-def _filtered(filters: Filters, columns: str) -> tuple[str, list[Any]]:
+def _filtered(filters: Filters, columns: str, condition: str = "true") -> tuple[str, list[Any]]:
     where = event_where(filters)
-    return f"SELECT {columns} FROM {events_from(filters)} WHERE {where.clause()}", where.params
+    return (f"SELECT {columns} FROM {events_from(filters)} WHERE {where.clause()} AND {condition}",
+            where.params)
+
+
+# Events with one actor and one recipient, each with a country (most of them): their one
+# pair is read from the columns, resolved, with no join; only the others join ``parties``.
+_BOTH_KNOWN = " AND ".join(
+    [f"len(e.{side}_{what}) = 1" for side in ("actor", "recipient") for what in ("names", "countries")]
+    + [f"len(e.{side}_sectors) <= 1" for side in ("actor", "recipient")]
+)
 
 
 def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
@@ -50,16 +59,23 @@ def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
     """CTE ``pairs``: one row per distinct (event, actor node, recipient node) of the
     filtered events that have both, with each node's label, country and sector. Only
     resolved parties (``parties.RESOLVED``) become nodes."""
-    chosen, params = _filtered(filters, "e.id, e.event_type")
+    simple_cols = (
+        "e.id, e.event_type, "
+        + _node(kind, "e.actor_names[1]", "e.actor_countries[1]", "e.actor_sectors[1]", "source") + ", "
+        + _node(kind, "e.recipient_names[1]", "e.recipient_countries[1]", "e.recipient_sectors[1]", "target")
+    )
+    simple, params = _filtered(filters, simple_cols, _BOTH_KNOWN)
+    chosen, more = _filtered(filters, "e.id, e.event_type",
+                             f"len(e.actor_names) > 0 AND len(e.recipient_names) > 0 AND NOT ({_BOTH_KNOWN})")
     pairs = (
-        "pairs AS (SELECT DISTINCT ON (f.id, source, target) f.id, f.event_type, "
+        f"pairs AS ({simple} UNION ALL SELECT DISTINCT ON (f.id, source, target) f.id, f.event_type, "
         + _node(kind, "a.name", "a.country", "a.sector", "source") + ", "
         + _node(kind, "r.name", "r.country", "r.sector", "target")
         + f" FROM ({chosen}) f "
         "JOIN parties a ON a.event_id = f.id AND a.role = 'actor' AND a.resolved "
         "JOIN parties r ON r.event_id = f.id AND r.role = 'recipient' AND r.resolved)"
     )
-    return pairs, params
+    return pairs, [*params, *more]
 
 
 def timeline_sql(filters: Filters, bucket: str) -> tuple[str, list[Any]]:

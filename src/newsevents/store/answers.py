@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 Answer = tuple[list[str], list[tuple[Any, ...]]]
@@ -43,6 +44,7 @@ class Answers:
         self._kept: OrderedDict[Hashable, Answer] = OrderedDict()
         self._rows = 0
         self._generation = 0
+        self._computing: dict[Hashable, tuple[threading.Lock, int]] = {}  # key: (lock, threads using it)
 
     @property
     def generation(self) -> int:
@@ -71,6 +73,25 @@ class Answers:
             while self._rows > self.max_rows:
                 _, dropped = self._kept.popitem(last=False)
                 self._rows -= max(1, len(dropped[1]))
+
+    @contextmanager
+    def computing(self, wanted: Hashable) -> Iterator[None]:
+        """Held while one thread computes an answer: the dashboard's panels and its users ask
+        the same slow question at once, and the others wait for the first instead of running
+        it again (then ``get`` what it ``put``)."""
+        with self._lock:
+            lock, users = self._computing.get(wanted, (threading.Lock(), 0))
+            self._computing[wanted] = (lock, users + 1)
+        try:
+            with lock:
+                yield
+        finally:
+            with self._lock:
+                lock, users = self._computing[wanted]
+                if users == 1:
+                    del self._computing[wanted]
+                else:
+                    self._computing[wanted] = (lock, users - 1)
 
     def invalidate(self) -> None:
         """Forget every answer: the store was written."""

@@ -507,10 +507,14 @@ class Store(ThreadTables):
         wanted = key(query, params)
         generation = self._answers.generation
         found = self._answers.get(generation, wanted)
-        if found is None:
-            cursor.execute(query, list(params))
-            found = ([d[0] for d in cursor.description or ()], cursor.fetchall())
-            self._answers.put(generation, wanted, found)
+        if found is not None:
+            return found
+        with self._answers.computing(wanted):
+            found = self._answers.get(generation, wanted)  # another request may have just run it
+            if found is None:
+                cursor.execute(query, list(params))
+                found = ([d[0] for d in cursor.description or ()], cursor.fetchall())
+                self._answers.put(generation, wanted, found)
         return found
 
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
