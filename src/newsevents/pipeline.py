@@ -12,7 +12,7 @@ import functools
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -219,4 +219,6 @@ def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArt
 
 
 def _shift(iso: str, days: int) -> str:
-    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+    """``iso`` moved by ``days``, kept within the years a date can have (1 to 9999)."""
+    moved = date.fromisoformat(iso).toordinal() + days
+    return date.fromordinal(min(max(moved, 1), date.max.toordinal())).isoformat()

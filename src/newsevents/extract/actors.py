@@ -11,6 +11,8 @@ Unknown stays None: nothing is guessed.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections import deque
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +29,13 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us"}
 _GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
 _FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
 _RELATIVE = {"who", "which", "that", "whom"}
+MAX_NESTING = 16
+"""Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
+to a possessor ...): a bound, so no text can make resolution recurse without end."""
+MAX_CLIMB = 12
+"""Ancestors a pronoun climbs to find the speech verb whose speaker it is."""
+MAX_RECENT = 500
+"""Actors remembered for pronouns (the latest): a pronoun's search stays bounded."""
 
 
 @dataclass(slots=True)
@@ -42,7 +51,7 @@ class ActorMemory:
     """What an article has told us so far about people, groups and speakers."""
 
     people: dict[str, _Resolution] = field(default_factory=dict)
-    recent: list[tuple[bool, Actor]] = field(default_factory=list)
+    recent: deque[tuple[bool, Actor]] = field(default_factory=lambda: deque(maxlen=MAX_RECENT))
 
     def remember(self, actor: Actor, *, person: bool) -> None:
         if actor.country or actor.sector:
@@ -94,12 +103,12 @@ class ActorResolver:
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
-        if head.pos_ == "PRON":
-            return self._pronoun(head, text, (start, end))
-        if head.i in self.active:  # a phrase whose resolution leads back to itself
-            return Actor(text=text, span=(start, end))
+        if head.i in self.active or len(self.active) >= MAX_NESTING:
+            return Actor(text=text, span=(start, end))  # a resolution that leads back to itself
         self.active.add(head.i)
         try:
+            if head.pos_ == "PRON":
+                return self._pronoun(head, text, (start, end))
             res = self._resolve(head, tokens)
         finally:
             self.active.discard(head.i)
@@ -328,7 +337,7 @@ class ActorResolver:
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """The subject of the nearest speech verb above a pronoun ("China said it ...")."""
-        for ancestor in pronoun.ancestors:
+        for ancestor in itertools.islice(pronoun.ancestors, MAX_CLIMB):
             if ancestor.lemma_.lower() in self.speech:
                 for child in ancestor.children:
                     if child.dep_ == "nsubj" and child.pos_ != "PRON":

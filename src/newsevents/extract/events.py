@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -368,7 +368,8 @@ class EventExtractor:
             return False
         start = date.fromisoformat(grounded.value)
         span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
-        return start + timedelta(days=span_days) < self.article.date - timedelta(days=365)
+        # ordinals, not dates: year 1 and year 9999 have no day before or after them
+        return start.toordinal() + span_days < self.article.date.toordinal() - 365
 
 
 def extract_events(
