@@ -342,11 +342,13 @@ class EventExtractor:
         base = self.article.date
         if base is None:
             return None, None
-        ancestors = {a.i for a in group.main.token.ancestors}
-        inside = {t.i for t in group.main.token.subtree}
         ordered = [group]
-        ordered += [g for g in groups if g is not group and g.main.token.i in ancestors]
-        ordered += [g for g in groups if g is not group and g.main.token.i in inside]
+        dated = [g for g in groups if g is not group and g.dates]
+        if dated:  # the tree is walked only when another event has a date to lend
+            ancestors = {a.i for a in group.main.token.ancestors}
+            inside = {t.i for t in group.main.token.subtree}
+            ordered += [g for g in dated if g.main.token.i in ancestors]
+            ordered += [g for g in dated if g.main.token.i in inside]
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
