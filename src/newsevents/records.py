@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 Span = tuple[int, int]
+PUBLISH_CONFIDENCE = 0.5  # events at or above it, neither negated nor hypothetical, are what we publish
 
 EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -165,6 +166,10 @@ class Event(_Record):
     historical: bool = False
     confidence: float = 0.0
     extractor: str = "rules-1"
+
+    def is_published(self, min_confidence: float = PUBLISH_CONFIDENCE) -> bool:
+        """What we would publish: a confident mention of something that happened (or will)."""
+        return self.confidence >= min_confidence and not self.negated and not self.hypothetical
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Event:

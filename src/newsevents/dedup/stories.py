@@ -51,8 +51,8 @@ def story_id(first_mention: str) -> str:
 
 
 def usable(event: Event, min_confidence: float) -> bool:
-    """Only confident mentions of something that happened (or will) make stories."""
-    return event.confidence >= min_confidence and not event.negated and not event.hypothetical
+    """Only what we would publish makes stories."""
+    return event.is_published(min_confidence)
 
 
 @dataclass(slots=True)

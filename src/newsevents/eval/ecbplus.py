@@ -20,7 +20,6 @@ topic, which merges the two different events of each topic).
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from rich.table import Table
 from newsevents.dedup import DEFAULT_THRESHOLD, merge_stories
 from newsevents.dedup.similarity import TermStats, terms
 from newsevents.eval.metrics import ratio
+from newsevents.eval.readers import read_jsonl
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, CodedArticle
 
@@ -65,8 +65,7 @@ class Result:
 def load_gold(path: Path) -> list[GoldDoc]:
     """Read the documents from the folder (or the docs file) as the eval README describes."""
     file = path / DOCS if path.is_dir() else path
-    with file.open(encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
+    rows = read_jsonl(file)
     return [
         GoldDoc(doc=str(r["doc"]), topic=str(r["topic"]), subtopic=str(r["subtopic"]),
                 cluster_id=str(r["cluster_id"]), text=str(r["text"]))

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.eval.metrics import ratio
+from newsevents.eval.readers import xml_articles
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
 from newsevents.nlp import load_pipeline
@@ -100,13 +101,11 @@ def load_gold(path: Path) -> dict[str, list[GoldArticle]]:
         raise OSError(f"no {' or '.join(FILES)} in {path}")
     corpora = {}
     for file in files:
-        root = ET.parse(file).getroot()
         articles = []
-        for number, article in enumerate(root.iter("article")):
+        for ident, article in xml_articles(file):
             text = article.findtext("text") or ""
             has_gaztag = article.find(".//gaztag") is not None or article.find(".//phrase") is not None
             toponyms = _lgl(article) if has_gaztag else _gwn(article)
-            ident = article.get("docid") or article.get("file") or str(number)
             articles.append(GoldArticle(ident, text, toponyms))
         corpora[file.stem] = articles
     return corpora

@@ -13,7 +13,6 @@ when the model pipeline parses the document text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from rich.table import Table
 from spacy.language import Language
 
 from newsevents.eval.metrics import ratio
+from newsevents.eval.readers import read_jsonl
 from newsevents.extract.dates import GroundedDate, ground
 
 DOCS = "tbaq_docs.jsonl"
@@ -73,21 +73,16 @@ class Result:
     detectable: int = 0  # gold DATE spans in parsed documents (0: detection not run)
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def load_gold(path: Path) -> Gold:
     """Read the expressions and documents from the folder as the eval README describes."""
     folder = path if path.is_dir() else path.parent
-    docs = {row["doc"]: row["text"] for row in _read_jsonl(folder / DOCS)} if (folder / DOCS).exists() else {}
+    docs = {row["doc"]: row["text"] for row in read_jsonl(folder / DOCS)} if (folder / DOCS).exists() else {}
     expressions = [
         GoldExpression(
             doc=row["doc"], dct=date.fromisoformat(str(row["dct"])[:10]), text=row["text"],
             start=int(row["start"]), end=int(row["end"]), type=row["type"], value=str(row["value"]),
         )
-        for row in _read_jsonl(folder / TIMEX if path.is_dir() else path)
+        for row in read_jsonl(folder / TIMEX if path.is_dir() else path)
     ]
     return Gold(expressions, docs)
 

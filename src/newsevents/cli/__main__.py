@@ -1,0 +1,5 @@
+"""``python -m newsevents.cli``."""
+
+from newsevents.cli import app
+
+app()

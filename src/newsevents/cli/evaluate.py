@@ -1,0 +1,107 @@
+"""The ``eval`` sub-commands: scores against the labelled data sets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from newsevents.cli.common import Model, err
+from newsevents.errors import NewsEventsError
+from newsevents.nlp import DEFAULT_MODEL
+
+T = TypeVar("T")
+
+eval_app = typer.Typer(help="Score newsevents against labelled data sets.", no_args_is_help=True)
+
+
+def _gold(load: Callable[[Path], T], path: Path) -> T:
+    """Load a labelled set, or say in one line why it cannot be read."""
+    try:
+        return load(path)
+    except (OSError, NewsEventsError, ValueError, KeyError) as exc:
+        err.print(f"[red]error[/red]: cannot read {path}: {exc}")
+        raise typer.Exit(2) from None
+
+
+ShowErrors = Annotated[bool, typer.Option(help="Print each item scored wrong.")]
+
+
+@eval_app.command("plover-gsr")
+def eval_plover_gsr(
+    path: Annotated[Path, typer.Argument(help="Folder with PLOVER_GSR_CAMEO.txt")],
+    model: Model = DEFAULT_MODEL,
+    show_errors: ShowErrors = False,
+) -> None:
+    """Event typing and actor coding on the PLOVER gold standard records."""
+    from newsevents.eval.plover_gsr import evaluate, load_gold, report
+    from newsevents.pipeline import Pipeline
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, Pipeline(model=model)), Console(), show_errors=show_errors)
+
+
+@eval_app.command("dates")
+def eval_dates(
+    path: Annotated[Path, typer.Argument(help="Folder with tbaq_docs.jsonl and tbaq_timex.jsonl")],
+    model: Model = DEFAULT_MODEL,
+    show_errors: ShowErrors = False,
+) -> None:
+    """Grounding of TimeBank/AQUAINT DATE expressions at the gold granularity."""
+    from newsevents.eval.timebank import evaluate, load_gold, report
+    from newsevents.nlp import load_pipeline
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, load_pipeline(model)), Console(), show_errors=show_errors)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    path: Annotated[Path, typer.Argument(help="Folder with lgl.xml and GWN.xml, or one of them")],
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Toponym recognition and resolution on LGL and GeoWebNews."""
+    from newsevents.eval.geo import evaluate, load_gold, report
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, model=model), Console())
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    path: Annotated[Path, typer.Argument(help="Folder with ecbplus_docs.jsonl")],
+    model: Model = DEFAULT_MODEL,
+) -> None:
+    """Cluster the ECB+ documents into stories: pairwise and B-cubed scores against cluster_id."""
+    from newsevents.eval import ecbplus
+    from newsevents.pipeline import Pipeline
+
+    gold = _gold(ecbplus.load_gold, path)
+    ecbplus.report(ecbplus.evaluate(gold, Pipeline(model=model)), Console())
+
+
+
+@eval_app.command("news")
+def eval_news(
+    path: Annotated[Path | None, typer.Argument(
+        help="The shared eval folder holding the article texts (default: the nearest shared/eval)")] = None,
+    gold: Annotated[Path | None, typer.Option(
+        help="Folder of gold files (default: the bundled hand-annotated set, docs/annotation.md)")] = None,
+    model: Model = DEFAULT_MODEL,
+    show_errors: ShowErrors = False,
+) -> None:
+    """What we publish on whole real articles: per-field precision and recall against the news gold set."""
+    from newsevents.eval import news
+    from newsevents.eval.news_gold import GOLD_DIR
+    from newsevents.eval.news_texts import find_eval_dir
+    from newsevents.pipeline import Pipeline
+
+    folder = path or find_eval_dir(Path.cwd())
+    if folder is None:
+        err.print("error: no shared/eval folder here or above; give its path", markup=False)
+        raise typer.Exit(2)
+    articles = _gold(lambda where: news.load_gold(where, gold or GOLD_DIR), folder)
+    news.report(news.evaluate(articles, Pipeline(model=model)), Console(), show_errors=show_errors)
