@@ -126,10 +126,10 @@ def generate(rng: random.Random, number: int) -> Article:
     return Article(id=f"gen-{number}", date=published, text=text)
 
 
-def labelled() -> Iterator[Article]:
-    """Every document of ../shared/eval that is there, as an article."""
+def labelled(folder: Path) -> Iterator[Article]:
+    """Every document of the labelled sets that is there, as an article."""
     for name in ("ecbplus/ecbplus_docs.jsonl", "timebank/tbaq_docs.jsonl"):
-        path = EVAL / name
+        path = folder / name
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
@@ -137,7 +137,7 @@ def labelled() -> Iterator[Article]:
                 yield Article(id=f"{path.parent.name}-{row['doc']}",
                               date=date.fromisoformat(str(dct)[:10]) if dct else date(2015, 1, 1),
                               text=row["text"])
-    geo = EVAL / "geo"
+    geo = folder / "geo"
     if geo.exists():
         from newsevents.eval.geo import load_gold as load_geo
 
@@ -145,12 +145,12 @@ def labelled() -> Iterator[Article]:
             for doc in docs:
                 if doc.text.strip():
                     yield Article(id=f"{corpus}-{doc.id}", date=date(2015, 1, 1), text=doc.text)
-    case = EVAL / "case2021" / "case2021_task2_dev.tsv"
+    case = folder / "case2021" / "case2021_task2_dev.tsv"
     if case.exists():
         with case.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 yield Article(id=f"case2021-{row['id']}", date=None, text=row["EventSnippet"])
-    gsr = EVAL / "plover_gsr"
+    gsr = folder / "plover_gsr"
     if gsr.exists():
         from newsevents.eval.plover_gsr import load_gold as load_gsr
 
@@ -268,7 +268,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="generated articles (0: none)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--chunk", type=int, default=500, help="articles read and stored at a time")
-    parser.add_argument("--no-eval", action="store_true", help="skip the documents of ../shared/eval")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the labelled sets (default ../shared/eval)")
+    parser.add_argument("--no-eval", action="store_true", help="skip the labelled documents")
     args = parser.parse_args()
     pipeline = Pipeline()
     pipeline.gazetteer  # noqa: B018 (load it before timing)
@@ -284,11 +285,11 @@ def main() -> int:
             failed |= bool(tally.crashes or tally.bad_spans)
         if not args.no_eval:
             tally = Tally()
-            documents = list(labelled())
+            documents = list(labelled(args.eval))
             for start in range(0, len(documents), args.chunk):
                 chunk = documents[start:start + args.chunk]
                 run(chunk, pipeline, Path(folder) / "eval.duckdb", tally, "eval")
-            show(f"documents of {EVAL}", tally)
+            show(f"documents of {args.eval}", tally)
             failed |= bool(tally.crashes or tally.bad_spans)
     return 1 if failed else 0
 
