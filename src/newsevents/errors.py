@@ -9,6 +9,7 @@
     │   ├── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
     │   └── BadFeedError          E006 neither an RSS/Atom feed nor a web page
     ├── CodingError           E007 a stage failed on one article (a bug or a limit); the others go on
+    ├── OutputError           E008 an output file that cannot be written (checked before coding)
     ├── OntologyError         E010 an ontology data file is malformed
     ├── StoreError            E020 the event store cannot be opened or written
     ├── FetchError            E030 a URL could not be fetched (network, HTTP status, size)
@@ -90,6 +91,13 @@ class CodingError(TerminalError):
 
     def __reduce__(self) -> tuple[type[CodingError], tuple[str, str]]:
         return type(self), (self.article_id, self.reason[len("could not be coded ("):-1])
+
+
+class OutputError(TerminalError):
+    """An output path that cannot be written: a directory, a path under a file, a folder
+    without write permission. Checked before any article is coded."""
+
+    code = "E008"
 
 
 MAX_DETAIL = 200

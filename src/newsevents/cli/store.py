@@ -21,7 +21,10 @@ from newsevents.cli.common import (
     _load,
     _prepare,
     _progress,
+    check_output,
     err,
+    error,
+    failed_note,
 )
 from newsevents.cli.feeds import EntriesOnly, FeedOption, Timeout, _collect_feeds
 from newsevents.dedup import DEFAULT_THRESHOLD
@@ -52,14 +55,14 @@ def ingest(
     from newsevents.store import open_store
 
     if not inputs and not feed:
-        err.print("[red]error[/red]: nothing to ingest: give files, directories, URLs, - or --feed URL")
+        error("nothing to ingest: give files, directories, URLs, - or --feed URL")
         raise typer.Exit(2)
     if feed:
         articles, failures = _collect(inputs or [])
         try:
             store = open_store(db)
         except NewsEventsError as exc:
-            err.print(f"[red]error[/red]: {exc}")
+            error(exc)
             raise typer.Exit(2) from None
         with store:
             got, bad = _collect_feeds(feed, store, entries_only=entries_only, timeout=timeout)
@@ -74,7 +77,7 @@ def ingest(
     try:
         store = open_store(db)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     with store, _progress() as progress:
         task = progress.add_task(
@@ -86,14 +89,14 @@ def ingest(
         progress.update(task, completed=len(articles))
         counts = store.counts()
     stored = len(articles) - len(report.added) - len(report.rejected)
+    for article_id, reason in report.rejected:
+        error(f"{article_id}: {reason}")
     err.print(
         f"{len(report.added)} articles added ({report.events} events, {report.quotes} quotes), "
         f"{stored} already stored, {len(report.rejected)} rejected; store holds "
-        + ", ".join(f"{n} {table}" for table, n in counts.items()),
-        soft_wrap=True,
+        + ", ".join(f"{n} {table}" for table, n in counts.items())
+        + failed_note(failures + len(report.rejected)),
     )
-    for article_id, reason in report.rejected:
-        err.print(f"[red]error[/red]: {article_id}: {reason}")
     if failures or report.rejected:
         raise typer.Exit(1)
 
@@ -116,7 +119,7 @@ def load(
         total = count_rows(shards).get("article", 0)
         store = open_store(db)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     with store, _progress() as progress:
         task = progress.add_task("loading", total=total, visible=total > PROGRESS_THRESHOLD)
@@ -124,12 +127,12 @@ def load(
             report = ingest_coded(read_shards(shards), store, threshold=threshold,
                                   on_batch=lambda n: progress.advance(task, n))
         except NewsEventsError as exc:
-            err.print(f"[red]error[/red]: {exc}")
+            error(exc)
             raise typer.Exit(2) from None
         counts = store.counts()
     err.print(f"{report.summary()}; store holds " + ", ".join(f"{n} {table}" for table, n in counts.items()))
     for article_id, reason in report.rejected:
-        err.print(f"[red]error[/red]: {article_id}: {reason}")
+        error(f"{article_id}: {reason}")
     if report.rejected:
         raise typer.Exit(1)
 
@@ -153,6 +156,8 @@ def export(
     from newsevents.store import open_store
     from newsevents.store.exports import export_events, export_stories
 
+    check_output(output)
+
     try:
         with open_store(db, read_only=True) as store:
             write = export_stories if stories else export_events
@@ -162,7 +167,7 @@ def export(
                 min_confidence=min_confidence,
             )
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     err.print(f"{rows} {'stories' if stories else 'events'} written to {output}")
 
@@ -197,7 +202,7 @@ def query(
         try:
             min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox.split(","))
         except ValueError:
-            err.print("[red]error[/red]: --bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
+            error("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
             raise typer.Exit(2) from None
         box = (min_lon, min_lat, max_lon, max_lat)
     try:
@@ -210,7 +215,7 @@ def query(
                 with_record=output_format is Format.jsonl,
             )
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     if output_format is Format.jsonl:
         for record in frame["record"]:
