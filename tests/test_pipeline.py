@@ -2,14 +2,11 @@ import sys
 from datetime import date
 
 import pytest
-import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.language import Language
 
 from newsevents.errors import ArticleTooLongError, CodingError, InputError
 from newsevents.ingest.jsonl import article_from_object
-from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 from newsevents.store import open_store
 
@@ -26,26 +23,6 @@ def test_pipeline_keeps_input_order_and_ids(pipeline):
         for i, text in enumerate(["Police arrested two men.", "Nothing happened.", "Rebels fled."])
     ]
     assert [c.article.id for c in pipeline.extract(articles)] == ["a0", "a1", "a2"]
-
-
-@Language.component("test_fails_on_boom")
-def _fails_on_boom(doc):
-    """A pipeline step that breaks on one article, as a user's own component might."""
-    if "boom" in doc.text:
-        raise RecursionError("maximum recursion depth exceeded")
-    return doc
-
-
-@pytest.fixture()
-def breaking(pipeline):
-    """A pipeline whose parse fails on articles that say "boom" (the bundled gazetteer and
-    ontology, a blank English parse)."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("test_fails_on_boom")
-    broken = Pipeline(nlp=nlp, ontology=pipeline.ontology)
-    broken.gazetteer = pipeline.gazetteer
-    return broken
 
 
 ARTICLES = [Article(id=f"a{i}", date=None, text=text)
