@@ -270,6 +270,10 @@ def main() -> int:
     parser.add_argument("--chunk", type=int, default=500, help="articles read and stored at a time")
     parser.add_argument("--eval", type=Path, default=EVAL, help="the labelled sets (default ../shared/eval)")
     parser.add_argument("--no-eval", action="store_true", help="skip the labelled documents")
+    parser.add_argument("--part", default="1/1", help="K/N: only every N-th labelled document from the K-th "
+                        "(run the N parts in parallel)")
+    parser.add_argument("--minutes", type=float, default=None,
+                        help="stop generating after this long and report what was reached")
     args = parser.parse_args()
     pipeline = Pipeline()
     pipeline.gazetteer  # noqa: B018 (load it before timing)
@@ -278,18 +282,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         if args.articles:
             tally = Tally()
+            stop = time.monotonic() + 60 * args.minutes if args.minutes else None
             for start in range(0, args.articles, args.chunk):
+                if stop is not None and time.monotonic() > stop:
+                    print(f"  stopped after {args.minutes:g} minutes", flush=True)
+                    break
                 batch = [generate(rng, n) for n in range(start, min(start + args.chunk, args.articles))]
                 run(batch, pipeline, Path(folder) / "generated.duckdb", tally, "generated")
             show(f"generated (seed {args.seed})", tally)
             failed |= bool(tally.crashes or tally.bad_spans)
         if not args.no_eval:
             tally = Tally()
-            documents = list(labelled(args.eval))
+            part, parts = (int(n) for n in args.part.split("/"))
+            documents = list(labelled(args.eval))[part - 1::parts]
             for start in range(0, len(documents), args.chunk):
                 chunk = documents[start:start + args.chunk]
                 run(chunk, pipeline, Path(folder) / "eval.duckdb", tally, "eval")
-            show(f"documents of {args.eval}", tally)
+            show(f"documents of {args.eval} (part {args.part})", tally)
             failed |= bool(tally.crashes or tally.bad_spans)
     return 1 if failed else 0
 
