@@ -227,7 +227,7 @@ def report(result: Result, console: Console, *, show_errors: bool = False) -> di
             wrong = [n for n in FIELDS if not g.right[n]]
             if wrong:
                 gold = f"gold {g.gold['type']} {g.gold['trigger']['text']!r}" if g.gold else "no gold event"
-                console.print(f"[dim]{g.article_id}[/dim] {_describe(g.event)} | {gold} | wrong: "
+                console.print(f"{g.article_id}: {_describe(g.event)} | {gold} | wrong: "
                               f"{', '.join(wrong)}", markup=False, soft_wrap=True)
     table = Table(title="Real news (hand-annotated): published events")
     table.add_column("field")
