@@ -97,11 +97,11 @@ def resolve_inputs(inputs: Sequence[str]) -> tuple[list[_Input], list[str]]:
         path = Path(item)
         if path.is_dir():
             files = []
-            for found in directory_files(path, readable):
-                if isinstance(found, InputError):
-                    report_missing.append(str(found))
+            for entry in directory_files(path, readable):
+                if isinstance(entry, InputError):
+                    report_missing.append(str(entry))
                 else:
-                    files.append(found)
+                    files.append(entry)
         elif path.is_file():
             files = [path]
         else:
