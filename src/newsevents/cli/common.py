@@ -78,7 +78,9 @@ class _Articles:
         self._count = 0
         self._longest = 0
         self._skip: set[int] = set()
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 (lives with self)
+        # surrogatepass: a lone surrogate from some reader reaches the guard (one E007 line), not a crash here
+        self._spool = tempfile.TemporaryFile(  # noqa: SIM115 (lives with self)
+            "w+", encoding="utf-8", errors="surrogatepass", newline="\n")
         for item in read_articles(inputs):
             if isinstance(item, InputError):
                 error(item)

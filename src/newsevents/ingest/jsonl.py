@@ -41,14 +41,14 @@ def article_from_object(obj: object, *, default_id: str) -> Article:
     if not isinstance(obj, dict):
         raise BadJSONError(f"{default_id}: expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
-    article_id = _valid(str(obj.get("id") or default_id))
+    article_id = valid_text(str(obj.get("id") or default_id))
     if not isinstance(text, str) or not text.strip():
         raise EmptyArticleError(f"{article_id}: the article has no text")
-    extra = {k: _valid(str(obj[k])) for k in _OPTIONAL if obj.get(k) is not None}
-    return Article(id=article_id, date=parse_iso_date(obj.get("date")), text=_valid(text), **extra)
+    extra = {k: valid_text(str(obj[k])) for k in _OPTIONAL if obj.get(k) is not None}
+    return Article(id=article_id, date=parse_iso_date(obj.get("date")), text=valid_text(text), **extra)
 
 
-def _valid(value: str) -> str:
+def valid_text(value: str) -> str:
     """The string with each lone surrogate (``"\\ud800"`` in JSON: no character, and no UTF-8
     either) replaced by U+FFFD, so every offset into it stays the same."""
     return _SURROGATE.sub("\ufffd", value)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -20,7 +19,7 @@ from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 
 from newsevents.errors import CodingError, InputError
-from newsevents.ingest.jsonl import article_from_object
+from newsevents.ingest.jsonl import article_from_object, valid_text
 from newsevents.records import Article
 from newsevents.store import IngestReport, Store, content_hash
 
@@ -33,7 +32,6 @@ MAX_BYTES = 50_000_000
 """Bytes per request body."""
 ECHO_CHARS = 200
 """Characters of a bad article's strings shown back in its error."""
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 async def read_json(request: Request) -> Any:
@@ -88,7 +86,7 @@ def _echo(value: object, depth: int = 0) -> object:
     ``ECHO_CHARS``, nothing nested deeper than 2, no NaN, no lone surrogates (neither can
     be written as JSON)."""
     if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value[:ECHO_CHARS])
+        return valid_text(value[:ECHO_CHARS])
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict | list):
