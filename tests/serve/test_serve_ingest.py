@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from serving import N_EVENTS, TOKEN, build_store, serving
 
 from newsevents.errors import StoreError
@@ -175,3 +177,28 @@ def test_an_article_that_cannot_be_coded_is_422_and_nothing_is_stored(path, brea
 def test_a_short_token_is_refused(path):
     with pytest.raises(ValueError, match="at least 16"):
         create_app(path, token="x")
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["id", "date", "text", "title", "url", "source", "x"]) | st.text(max_size=5),
+        inner, max_size=6),
+    max_leaves=12,
+)
+
+
+def test_no_body_is_a_5xx(path, breaking):
+    """Any JSON value, any bytes: 200 or 4xx, and the answer is JSON."""
+    with serving(path, token=TOKEN, pipeline=breaking) as client:
+
+        @settings(max_examples=40, deadline=None)
+        @given(body=_JSON | st.binary(max_size=60).map(lambda raw: raw.decode("latin-1")))
+        def post(body):
+            content = json.dumps(body).encode() if not isinstance(body, str) else body.encode("latin-1")
+            response = client.post("/api/articles", content=content,
+                                   headers={**bearer(TOKEN), "Content-Type": "application/json"})
+            assert response.status_code < 500, (content, response.text)
+            assert isinstance(response.json(), dict)
+
+        post()
