@@ -17,7 +17,8 @@ npx --no-install esbuild style.css --minify --log-level=warning --outfile="$OUT/
 cp index.html "$OUT/index.html"
 cp node_modules/world-atlas/countries-110m.json "$OUT/countries-110m.json"
 # The bundled libraries' licences (all ISC), next to the bundle that carries them.
-for pkg in d3-array d3-dispatch d3-force d3-geo d3-quadtree d3-timer internmap topojson-client world-atlas; do
+for pkg in d3-array d3-color d3-dispatch d3-drag d3-ease d3-force d3-geo d3-interpolate d3-quadtree d3-selection \
+    d3-timer d3-transition d3-zoom internmap topojson-client world-atlas; do
   printf '== %s %s ==\n\n' "$pkg" "$(node -p "require('./node_modules/$pkg/package.json').version")"
   cat "node_modules/$pkg/LICENSE"
   printf '\n'

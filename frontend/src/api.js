@@ -50,5 +50,6 @@ export const api = {
   article: (articleId) => get(`articles/${id(articleId)}`),
   timeline: (state, bucket) => get('timeline', filterParams(state, { bucket })),
   map: (state) => get('map', filterParams(state)),
+  totals: (state) => get('totals', filterParams(state)),
   network: (state, by) => get('network', filterParams(state, { by })),
 };

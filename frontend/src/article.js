@@ -53,6 +53,36 @@ function eventCard(event) {
     flags.length ? el('p', { class: 'flags' }, flags.map((f) => el('span', { class: 'flag' }, f))) : null);
 }
 
+/** A story's mentions grouped by article: one chip each (title, source, date, mentions). */
+function storyArticles(mentions, storyId) {
+  const byArticle = new Map();
+  for (const m of mentions) {
+    if (!byArticle.has(m.article_id)) byArticle.set(m.article_id, []);
+    byArticle.get(m.article_id).push(m);
+  }
+  return el('div', { class: 'story-articles', id: 'story-articles' }, [...byArticle].map(([articleId, list]) => {
+    const first = list[0];
+    const chip = el('button', { type: 'button', class: 'article-chip', 'data-article': articleId, 'data-event': first.id,
+      'data-mentions': list.length, title: first.title || articleId },
+    el('span', { class: 'chip-title' }, first.title || articleId),
+    el('span', { class: 'muted' }, [first.source, first.published].filter(Boolean).join(' · ') || 'no source',
+      ` · ${list.length} mention${list.length === 1 ? '' : 's'}`));
+    chip.addEventListener('click', () => setState({ article: articleId, event: first.id, story: storyId }));
+    return chip;
+  }));
+}
+
+/** The story's size, and each article's figures it was taken from. */
+function storySizes(story, mentions) {
+  const sized = mentions.filter((m) => describeSize(m.size));
+  const total = describeSize(story.size);
+  if (!total && !sized.length) return null;
+  return el('div', { class: 'story-size', id: 'story-size' },
+    el('span', { class: 'muted' }, 'Size: '), total || 'none kept',
+    el('ul', { class: 'story-sizes' }, sized.map((m) => el('li', null, describeSize(m.size), ' ',
+      el('span', { class: 'muted' }, `— ${[m.source, m.published].filter(Boolean).join(', ') || m.article_id}`)))));
+}
+
 export function createArticleView(root) {
   const back = el('button', { type: 'button', class: 'button back', id: 'article-back' }, '← Dashboard');
   back.addEventListener('click', () => {
@@ -112,15 +142,10 @@ export function createArticleView(root) {
           typeBadge(story.event_type),
           el('span', null, [story.date, where].filter(Boolean).join(' · ')),
           el('span', { class: 'muted' }, `${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${story.articles ?? new Set(mentions.map((m) => m.article_id)).size} article(s)`)),
-        el('div', { class: 'story-mentions' }, mentions.map((m) => {
-          const b = el('button', { type: 'button', class: 'mention', 'data-article': m.article_id, 'data-event': m.id },
-            el('span', { class: 'mention-article' }, m.title || m.article_id), ' ', el('q', null, m.trigger?.text ?? ''));
-          b.addEventListener('click', () => setState({ article: m.article_id, event: m.id, story: id }));
-          return b;
-        })));
+        storyArticles(mentions, id),
+        storySizes(story, mentions));
       storyBar.hidden = false;
       markMention();
-      if (pinned) pin(pinned, { scroll: true }); // the bar moved the text down
     } catch (err) {
       fill(storyBar, message(`Story unavailable: ${err.message}`, 'error'));
       storyBar.hidden = false;
@@ -128,8 +153,8 @@ export function createArticleView(root) {
   }
 
   function markMention() {
-    for (const b of storyBar.querySelectorAll('.mention')) {
-      b.classList.toggle('active', b.dataset.event === pinned);
+    for (const b of storyBar.querySelectorAll('.article-chip')) {
+      b.classList.toggle('active', b.dataset.article === loadedId);
     }
   }
 
@@ -141,6 +166,7 @@ export function createArticleView(root) {
       return;
     }
     loadedId = state.article;
+    window.scrollTo(0, 0); // a new article opens at its top, not where the dashboard was scrolled
     const mine = ++request;
     fill(head, message('Loading article…', 'loading'));
     body.replaceChildren();
@@ -194,7 +220,8 @@ export function createArticleView(root) {
       events.length ? list : message('No events were coded in this article.'),
       el('p', { class: 'hint' }, 'Hover an event to see its evidence; click to keep it. Click a highlight to select its event.'));
     pinned = null;
-    pin(state.event, { scroll: true });
+    // A story opens at the top (its bar lists the articles); an event scrolls to its sentence.
+    pin(state.event, { scroll: !state.story });
     markMention();
   }
 

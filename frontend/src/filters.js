@@ -1,9 +1,10 @@
-// The filter bar: event types, actor country, date range, text, minimum
-// confidence. It writes the URL state; every panel reads it from there.
+// The filter bar: event types, actor country and sector, recipient, place, the map's
+// box, date range, text, minimum confidence. It writes the URL state; every panel
+// reads it from there.
 
 import { el, fill } from './dom.js';
 import { EVENT_TYPES, QUADS, TYPE_QUAD } from './palette.js';
-import { setState } from './state.js';
+import { DEFAULT_CONFIDENCE, setState } from './state.js';
 
 function debounce(fn, ms) {
   let timer;
@@ -37,14 +38,28 @@ export function createFilters(root, { onReset } = {}) {
   const typeSelect = el('details', { class: 'multi-select', id: 'filter-type' },
     typeSummary, el('div', { class: 'select-menu' }, groups, clearTypes));
 
-  const country = el('input', {
-    type: 'text', id: 'filter-country', placeholder: 'e.g. PHL', 'aria-label': 'Actor country (ISO alpha-3)',
-    title: 'ISO 3166-1 alpha-3 code, or IGO / NGO / MNC',
-  });
-  country.maxLength = 3;
   const countries = el('datalist', { id: 'country-list' });
-  country.setAttribute('list', 'country-list');
-  country.addEventListener('change', () => setState({ actor_country: country.value.trim().toUpperCase() }));
+  const code = (id, key, label, placeholder) => {
+    const input = el('input', {
+      type: 'text', id, placeholder, 'aria-label': label, title: 'ISO 3166-1 alpha-3 code, or IGO / NGO / MNC',
+      list: 'country-list',
+    });
+    input.maxLength = 3;
+    input.addEventListener('change', () => setState({ [key]: input.value.trim().toUpperCase() }));
+    return input;
+  };
+  const country = code('filter-country', 'actor_country', 'Actor country (ISO alpha-3)', 'e.g. PHL');
+  const recipient = code('filter-recipient', 'recipient', 'Recipient country (ISO alpha-3)', 'e.g. UKR');
+  const sector = el('select', { id: 'filter-sector', 'aria-label': 'Actor sector' }, el('option', { value: '' }, 'Any'));
+  sector.addEventListener('change', () => setState({ actor_sector: sector.value }));
+
+  const places = el('datalist', { id: 'place-list' });
+  const place = el('input', {
+    type: 'text', id: 'filter-place', placeholder: 'country or region', 'aria-label': 'Place',
+    title: 'ISO2 country code, place or first-level division (admin1) name', list: 'place-list',
+  });
+  place.addEventListener('change', () => setState({ place: place.value.trim() }));
+  const bboxNote = el('span', { class: 'chip', id: 'filter-bbox', hidden: true });
 
   const from = el('input', { type: 'date', id: 'filter-from', 'aria-label': 'From date' });
   const to = el('input', { type: 'date', id: 'filter-to', 'aria-label': 'To date' });
@@ -59,14 +74,13 @@ export function createFilters(root, { onReset } = {}) {
     'aria-label': 'Minimum confidence' });
   const confidenceValue = el('output', { for: 'filter-confidence', class: 'range-value' });
   confidence.addEventListener('input', () => { confidenceValue.textContent = Number(confidence.value).toFixed(2); });
-  confidence.addEventListener('change', () => {
-    const v = Number(confidence.value);
-    setState({ min_confidence: v > 0 ? v.toFixed(2) : '' });
-  });
+  confidence.addEventListener('change', () => setState({ min_confidence: Number(confidence.value).toFixed(2) }));
+  const confidenceNote = el('span', { class: 'field-note', id: 'confidence-note' });
 
   const reset = el('button', { type: 'button', class: 'button', id: 'filter-reset' }, 'Reset');
   reset.addEventListener('click', () => {
-    setState({ type: [], actor_country: '', from: '', to: '', text: '', min_confidence: '' });
+    setState({ type: [], actor_country: '', actor_sector: '', recipient: '', place: '', bbox: '', from: '', to: '',
+      text: '', min_confidence: '' });
     if (onReset) onReset();
   });
 
@@ -74,10 +88,13 @@ export function createFilters(root, { onReset } = {}) {
   fill(root,
     field('Event type', typeSelect),
     field('Actor country', country, countries),
+    field('Actor sector', sector),
+    field('Recipient', recipient),
+    field('Place', place, places, bboxNote),
     field('From', from),
     field('To', to),
     field('Text', text),
-    field('Min. confidence', el('div', { class: 'range' }, confidence, confidenceValue)),
+    field('Min. confidence', el('div', { class: 'range' }, confidence, confidenceValue), confidenceNote),
     el('div', { class: 'field field-end' }, reset));
 
   // Close the type menu on a click outside it, or on Escape.
@@ -101,6 +118,29 @@ export function createFilters(root, { onReset } = {}) {
         return option;
       }));
     },
+    /** Offer the store's actor sectors ([{value, n}]). */
+    setSectors(list) {
+      const chosen = sector.value;
+      fill(sector, el('option', { value: '' }, 'Any'),
+        list.map((c) => el('option', { value: c.value }, `${c.value} (${c.n})`)));
+      sector.value = chosen;
+    },
+    /** Offer the store's event places ([{country, admin1, n}]): each country, then its regions. */
+    setPlaces(list) {
+      const byCountry = new Map();
+      for (const p of list) byCountry.set(p.country, (byCountry.get(p.country) || 0) + p.n);
+      const options = [...byCountry].sort((a, b) => b[1] - a[1]).map(([c, n]) => {
+        const option = el('option', { value: c });
+        option.label = `${c} · country (${n} events)`;
+        return option;
+      });
+      for (const p of list.filter((x) => x.admin1)) {
+        const option = el('option', { value: p.admin1 });
+        option.label = `${p.admin1}, ${p.country} (${p.n} events)`;
+        options.push(option);
+      }
+      fill(places, options);
+    },
     update(state) {
       const chosen = new Set(state.type || []);
       for (const [t, box] of typeBoxes) box.checked = chosen.has(t);
@@ -112,8 +152,22 @@ export function createFilters(root, { onReset } = {}) {
       from.value = state.from || '';
       to.value = state.to || '';
       if (document.activeElement !== text) text.value = state.text || '';
-      confidence.value = state.min_confidence || 0;
+      if (document.activeElement !== recipient) recipient.value = state.recipient || '';
+      if (document.activeElement !== place) place.value = state.place || '';
+      if (state.actor_sector && ![...sector.options].some((o) => o.value === state.actor_sector)) {
+        sector.append(el('option', { value: state.actor_sector }, state.actor_sector));
+      }
+      sector.value = state.actor_sector || '';
+      bboxNote.hidden = !state.bbox;
+      if (state.bbox) {
+        const clear = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Clear the map area' }, '×');
+        clear.addEventListener('click', () => setState({ bbox: '' }));
+        fill(bboxNote, `map area ${state.bbox.split(',').map((v) => Number(v).toFixed(1)).join(', ')} `, clear);
+      }
+      confidence.value = state.min_confidence;
       confidenceValue.textContent = Number(confidence.value).toFixed(2);
+      confidenceNote.textContent = Number(state.min_confidence) === Number(DEFAULT_CONFIDENCE)
+        ? 'what we publish' : Number(state.min_confidence) < Number(DEFAULT_CONFIDENCE) ? 'includes low-confidence' : '';
     },
   };
 }

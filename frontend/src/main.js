@@ -8,6 +8,7 @@ import { createMap } from './map.js';
 import { createNetwork } from './network.js';
 import { QUADS } from './palette.js';
 import { getState, setState, subscribe } from './state.js';
+import { createSummary } from './summary.js';
 import { createTable } from './table.js';
 import { createTimeline } from './timeline.js';
 
@@ -52,12 +53,14 @@ async function showMeta(filters) {
     const counts = meta.counts || {};
     const range = meta.event_dates || meta.date_range || {};
     filters.setCountries(meta.actor_countries || []);
+    filters.setSectors(meta.actor_sectors || []);
+    filters.setPlaces(meta.places || []);
     const parts = ['articles', 'events', 'stories'].filter((k) => counts[k] !== undefined)
       .map((k) => `${fmtNumber(counts[k])} ${k}`);
     const min = range.min ?? range.from ?? range[0];
     const max = range.max ?? range.to ?? range[1];
     if (min && max) parts.push(`events dated ${min} – ${max}`);
-    fill($('meta'), parts.join(' · '));
+    fill($('meta'), `store: ${parts.join(' · ')}`);
   } catch (err) {
     fill($('meta'), message(`API unavailable: ${err.message}`, 'error'));
   }
@@ -67,6 +70,7 @@ function start() {
   fill($('quad-legend'), el('span', { class: 'legend-title' }, 'PLOVER quad'), quadLegend());
   const filters = createFilters($('filters'));
   const panels = [
+    createSummary($('summary')),
     createTimeline($('panel-timeline')),
     createMap($('panel-map'), { openStory }),
     createNetwork($('panel-network')),
@@ -80,6 +84,7 @@ function start() {
     $('dashboard').hidden = reading;
     $('article-view').hidden = !reading;
     $('filters').hidden = reading;
+    $('summary').hidden = reading;
     if (reading) {
       article.update(state);
     } else {

@@ -1,5 +1,7 @@
-// Actor network: who acts on whom. Nodes are actors (size: events), arrows run
-// from actor to recipient (width: events, colour: quad of the commonest type).
+// Actor network: who acts on whom. Nodes are actors the API resolved (a country, or a
+// proper name; size: events), arrows run from actor to recipient (width: events,
+// colour: quad of the commonest type). Labels that would overlap a heavier node's
+// label are left to the tooltip; a click on a node filters the dashboard to it.
 
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
 import { api } from './api.js';
@@ -8,7 +10,60 @@ import { QUADS, quadColour, typeQuad } from './palette.js';
 import { filterKey, setState } from './state.js';
 
 const MAX_NODES = 40;
-const LABELS = 24;
+const CHAR_WIDTH = 6.2; // px per character of an 11px label, a safe estimate
+const LABEL_HEIGHT = 13;
+
+/**
+ * Where each node's label goes: right of it, else left, else nowhere, so that no two
+ * labels overlap; heavier nodes choose first. Returns Map id -> 'start' | 'end'.
+ */
+function placeLabels(nodes, r, width) {
+  const boxes = [];
+  const overlaps = (b) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+  const placed = new Map();
+  for (const n of nodes) {
+    const w = Math.min(24, (n.label ?? n.id).length) * CHAR_WIDTH;
+    const y0 = n.y - LABEL_HEIGHT / 2;
+    const right = { x0: n.x + r(n) + 4, x1: n.x + r(n) + 4 + w, y0, y1: y0 + LABEL_HEIGHT };
+    const left = { x0: n.x - r(n) - 4 - w, x1: n.x - r(n) - 4, y0, y1: y0 + LABEL_HEIGHT };
+    const choice = [['start', right], ['end', left]].find(([, b]) => b.x0 >= 0 && b.x1 <= width && !overlaps(b));
+    if (choice) {
+      placed.set(n.id, choice[0]);
+      boxes.push(choice[1]);
+    }
+  }
+  return placed;
+}
+
+/**
+ * The estimate above, checked against the drawn text: a label that still overlaps one
+ * placed before it (heavier nodes come first) tries the other side, then goes.
+ */
+function dropOverlaps(nodeGroup) {
+  const kept = [];
+  const hit = (b) => kept.some((o) => b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom);
+  for (const label of nodeGroup.querySelectorAll('.node-label')) {
+    let box = label.getBoundingClientRect();
+    if (hit(box)) {
+      const end = label.getAttribute('text-anchor') === 'end';
+      label.setAttribute('text-anchor', end ? 'start' : 'end');
+      label.setAttribute('x', String(-Number(label.getAttribute('x'))));
+      box = label.getBoundingClientRect();
+      if (hit(box)) {
+        label.remove();
+        continue;
+      }
+    }
+    kept.push(box);
+  }
+}
+
+/** The filters a node stands for: its country (and sector), or its name as text. */
+function nodeFilter(n, by) {
+  if (n.country && by !== 'name') return { actor_country: n.country, actor_sector: by === 'actor' ? n.sector || '' : '' };
+  if (n.country) return { actor_country: n.country, text: n.label ?? n.id };
+  return { text: n.label ?? n.id };
+}
 
 function dominantQuad(types) {
   const byQuad = new Map();
@@ -48,7 +103,7 @@ export function createNetwork(root) {
     try {
       const body = await api.network(state, by);
       if (mine !== request) return;
-      graph = body;
+      graph = { ...body, by };
       draw();
     } catch (err) {
       if (mine === request) chart.replaceChildren(message(`Network unavailable: ${err.message}`, 'error'));
@@ -125,17 +180,21 @@ export function createNetwork(root) {
         'data-source': s.id, 'data-target': t.id,
       }, svg('title', null, `${s.label ?? s.id} → ${t.label ?? t.id}: ${link.weight} events (${types})`)));
     }
-    const labelled = new Set(nodes.slice(0, LABELS).map((n) => n.id));
+    const labels = placeLabels(nodes, r, width);
+    const by = graph.by;
     const nodeGroup = svg('g', { class: 'nodes' });
     for (const n of nodes) {
       const name = n.label ?? n.id;
       const detail = [n.country, n.sector].filter(Boolean).join(', ');
       const g = svg('g', { class: 'node', transform: `translate(${n.x.toFixed(1)} ${n.y.toFixed(1)})`, 'data-id': n.id },
         svg('circle', { r: r(n).toFixed(1) }),
-        svg('title', null, `${name}${detail ? ` (${detail})` : ''}: ${n.weight} events`));
-      const left = n.x > width * 0.7; // labels near the right edge go on the left of their node
-      g.append(svg('text', { class: `node-label${labelled.has(n.id) ? '' : ' minor'}`,
-        x: ((left ? -1 : 1) * (r(n) + 4)).toFixed(1), dy: '0.35em', 'text-anchor': left ? 'end' : 'start' }, name.length > 24 ? `${name.slice(0, 22).trimEnd()}…` : name));
+        svg('title', null, `${name}${detail ? ` (${detail})` : ''}: ${n.weight} events. Click to filter to this actor.`));
+      const anchor = labels.get(n.id);
+      if (anchor) {
+        g.append(svg('text', { class: 'node-label', x: ((anchor === 'end' ? -1 : 1) * (r(n) + 4)).toFixed(1),
+          dy: '0.35em', 'text-anchor': anchor }, name.length > 24 ? `${name.slice(0, 22).trimEnd()}…` : name));
+      }
+      g.addEventListener('click', () => setState(nodeFilter(n, by), { push: true }));
       g.addEventListener('mouseenter', () => {
         const near = neighbours.get(n.id);
         plot.classList.add('focus');
@@ -150,7 +209,8 @@ export function createNetwork(root) {
     const plot = svg('svg', { class: 'network', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
       'aria-label': 'Actor network' }, markers, edgeGroup, nodeGroup);
     chart.replaceChildren(plot, el('p', { class: 'chart-caption' },
-      'Arrow: actor → recipient; width: events; colour: quad of the commonest type. Hover an actor for its links.'));
+      'Arrow: actor → recipient; width: events; colour: quad of the commonest type. Hover an actor for its links; click it to filter to it. Only resolved actors (a country or a proper name) are drawn.'));
+    dropOverlaps(nodeGroup);
   }
 
   let resizeTimer;

@@ -1,9 +1,16 @@
 // The dashboard's state lives in the URL query string, so a view can be
 // bookmarked, shared and reloaded. Every panel reads it and re-renders on change.
 
-export const FILTER_KEYS = ['type', 'actor_country', 'from', 'to', 'text', 'min_confidence'];
-const SINGLE_KEYS = ['actor_country', 'from', 'to', 'text', 'min_confidence',
-  'view', 'offset', 'bucket', 'nodes', 'article', 'event', 'story'];
+export const FILTER_KEYS = ['type', 'actor_country', 'actor_sector', 'recipient', 'place', 'bbox',
+  'from', 'to', 'text', 'min_confidence'];
+const SINGLE_KEYS = [...FILTER_KEYS.slice(1), 'view', 'offset', 'bucket', 'span', 'nodes', 'article', 'event', 'story'];
+
+/**
+ * The dashboard opens on what we would publish: events of confidence 0.5 or more (the
+ * threshold stories are built from). A URL without min_confidence means this default;
+ * min_confidence=0 asks for everything.
+ */
+export const DEFAULT_CONFIDENCE = '0.50';
 
 const listeners = new Set();
 
@@ -15,6 +22,7 @@ export function getState() {
     const value = params.get(key);
     if (value !== null && value !== '') state[key] = value;
   }
+  if (state.min_confidence === undefined) state.min_confidence = DEFAULT_CONFIDENCE;
   return state;
 }
 
@@ -23,6 +31,7 @@ function toSearch(state) {
   for (const t of state.type || []) params.append('type', t);
   for (const key of SINGLE_KEYS) {
     const value = state[key];
+    if (key === 'min_confidence' && Number(value) === Number(DEFAULT_CONFIDENCE)) continue;
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const search = params.toString();

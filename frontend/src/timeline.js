@@ -11,30 +11,52 @@ const HEIGHT = 230;
 const M = { top: 12, right: 16, bottom: 30, left: 48 };
 const DAY = 86400000;
 
+// The axis spans the events between these quantiles when the ones outside would
+// stretch it by more than TAIL_STRETCH of that span (a few far-future plans or misread
+// dates, or historical references, squash the rest); the rest are counted and offered.
+const LOW_QUANTILE = 0.03;
+const HIGH_QUANTILE = 0.99;
+const TAIL_STRETCH = 0.5;
+
+/** Month start of `t`, and the start of the month after. */
+const monthStart = (t) => bucketStart(t, 'month');
+const monthEnd = (t) => bucketNext(bucketStart(t, 'month'), 'month');
+
 /**
- * A thin early tail (at most 5% of the events) that would stretch the axis over
- * more than twice the span of the rest: {before, n} to leave it out, or null.
+ * Where the data is: {from, to (exclusive), before, after} with the events left out on
+ * each side, or null when nothing needs leaving out. Weighted quantiles over the items'
+ * counts; a side is cut only where its tail stretches the axis.
  */
-function leadingTail(items) {
-  const dated = items.map((i) => [parseDay(i.date), Number(i.n) || 0]).filter(([t]) => t !== null)
+export function dataDomain(items) {
+  const dated = items.map((i) => [parseDay(i.date), Number(i.n) || 0]).filter(([t, n]) => t !== null && n > 0)
     .sort((a, b) => a[0] - b[0]);
   if (dated.length < 2) return null;
   const total = dated.reduce((a, [, n]) => a + n, 0);
-  const last = dated[dated.length - 1][0];
-  let dropped = 0;
-  let cut = null;
-  for (const [t, n] of dated) {
-    if (dropped + n > total * 0.05) {
-      cut = Date.UTC(new Date(t).getUTCFullYear(), 0, 1);
-      break;
+  const quantile = (q) => {
+    let acc = 0;
+    for (const [t, n] of dated) {
+      acc += n;
+      if (acc >= q * total) return t;
     }
-    dropped += n;
-  }
-  if (cut === null || dropped === 0) return null;
-  const n = dated.filter(([t]) => t < cut).reduce((a, [, k]) => a + k, 0);
-  if (!n || cut - dated[0][0] < 2 * (last - cut)) return null;
-  return { before: cut, n };
+    return dated[dated.length - 1][0];
+  };
+  const lo = monthStart(quantile(LOW_QUANTILE));
+  const hi = monthEnd(quantile(HIGH_QUANTILE));
+  const core = Math.max(hi - lo, 31 * DAY);
+  const first = dated[0][0];
+  const last = dated[dated.length - 1][0];
+  const from = lo - first > TAIL_STRETCH * core ? lo : null;
+  const to = last - hi > TAIL_STRETCH * core ? hi : null;
+  if (from === null && to === null) return null;
+  const before = from === null ? 0 : dated.filter(([t]) => t < from).reduce((a, [, n]) => a + n, 0);
+  const after = to === null ? 0 : dated.filter(([t]) => t >= to).reduce((a, [, n]) => a + n, 0);
+  return { from, to, before, after };
 }
+
+const inside = (domain) => (i) => {
+  const t = parseDay(i.date);
+  return t === null || !domain || ((domain.from === null || t >= domain.from) && (domain.to === null || t < domain.to));
+};
 
 export function createTimeline(root) {
   const bucketSelect = el('select', { id: 'timeline-bucket', 'aria-label': 'Bucket' },
@@ -53,7 +75,7 @@ export function createTimeline(root) {
 
   async function load(state) {
     const wanted = state.bucket || 'auto';
-    const key = filterKey(state) + wanted;
+    const key = filterKey(state) + wanted + (state.span || '');
     bucketSelect.value = wanted;
     if (key === lastKey) return;
     lastKey = key;
@@ -63,24 +85,21 @@ export function createTimeline(root) {
       let bucket = wanted === 'auto' ? 'month' : wanted;
       let body = await api.timeline(state, bucket);
       let items = body.items || [];
-      let hidden = null;
+      // An explicit date filter, or "show all", puts the axis where the user said.
+      const hidden = state.from || state.to || state.span === 'all' ? null : dataDomain(items);
+      items = items.filter(inside(hidden));
       if (wanted === 'auto') {
-        if (!state.from) {
-          hidden = leadingTail(items);
-          if (hidden) items = items.filter((i) => parseDay(i.date) === null || parseDay(i.date) >= hidden.before);
-        }
         const days = items.map((i) => parseDay(i.date)).filter((t) => t !== null);
         const span = days.length ? (Math.max(...days) - Math.min(...days)) / DAY : 0;
         if (span > 10 * 365) bucket = 'year';
         else if (span <= 120 && days.length) {
           bucket = span <= 45 ? 'day' : 'week';
-          const cut = hidden;
-          body = await api.timeline(cut ? { ...state, from: isoDay(cut.before) } : state, bucket);
-          items = body.items || [];
+          body = await api.timeline(state, bucket);
+          items = (body.items || []).filter(inside(hidden));
         }
       }
       if (mine !== request) return;
-      data = { bucket, items, hidden };
+      data = { bucket, items, hidden, all: state.span === 'all' };
       draw();
     } catch (err) {
       if (mine === request) chart.replaceChildren(message(`Timeline unavailable: ${err.message}`, 'error'));
@@ -111,7 +130,7 @@ export function createTimeline(root) {
       cell.n += n;
       cell.types.set(item.event_type, (cell.types.get(item.event_type) || 0) + n);
     }
-    const shown = sum + (hidden ? hidden.n : 0);
+    const shown = sum + (hidden ? hidden.before + hidden.after : 0);
     total.textContent = `${fmtNumber(shown)} dated events${undated ? ` (${fmtNumber(undated)} undated)` : ''}`;
     if (buckets.size === 0) {
       chart.replaceChildren(message('No dated events match the filters.'));
@@ -159,7 +178,7 @@ export function createTimeline(root) {
         }, svg('title', null, `${formatBucket(start, bucket)} · ${quad}: ${cell.n} (${types})`));
         rect.addEventListener('click', () => setState({
           from: isoDay(start), to: isoDay(bucketNext(start, bucket) - DAY),
-          bucket: '',
+          bucket: '', span: '',
         }, { push: true }));
         bars.append(rect);
         acc += cell.n;
@@ -170,10 +189,17 @@ export function createTimeline(root) {
     const caption = el('p', { class: 'chart-caption' },
       `Events by ${bucket} of the event date, stacked by PLOVER quad. Click a bar to filter to it.`);
     if (hidden) {
-      const all = el('button', { type: 'button', class: 'link-button', id: 'timeline-all' }, 'Show all years');
-      all.addEventListener('click', () => setState({ bucket: 'year' }));
-      caption.append(` ${fmtNumber(hidden.n)} events dated before ${new Date(hidden.before).getUTCFullYear()} ` +
-        '(mostly historical references) are left out. ', all);
+      const all = el('button', { type: 'button', class: 'link-button', id: 'timeline-all' }, 'Show all dates');
+      all.addEventListener('click', () => setState({ span: 'all', bucket: 'year' }));
+      const parts = [];
+      if (hidden.before) parts.push(`${fmtNumber(hidden.before)} dated before ${formatBucket(hidden.from, 'month')}`);
+      if (hidden.after) parts.push(`${fmtNumber(hidden.after)} dated from ${formatBucket(hidden.to, 'month')} on`);
+      caption.append(` ${parts.join(' and ')} (historical references, far-off plans or misread dates) ` +
+        'are left out of the axis. ', all);
+    } else if (data.all) {
+      const fit = el('button', { type: 'button', class: 'link-button', id: 'timeline-fit' }, 'Fit the axis to the data');
+      fit.addEventListener('click', () => setState({ span: '', bucket: '' }));
+      caption.append(' ', fit);
     }
     chart.replaceChildren(plot, caption);
   }

@@ -77,7 +77,12 @@ class Article(_Record):
 
 @dataclass(slots=True)
 class Actor(_Record):
-    """An entity taking part in an event, resolved as far as the text allows."""
+    """An entity taking part in an event, resolved as far as the text allows.
+
+    ``inferred`` marks a doer the event's own clause does not name ("five people
+    were arrested"), attributed from the article; ``evidence_span`` is then the
+    act's words that led to it. Filter on ``inferred`` to keep only stated actors.
+    """
 
     text: str
     span: Span
@@ -85,6 +90,8 @@ class Actor(_Record):
     country: str | None = None
     sector: str | None = None
     ethnicity: str | None = None
+    inferred: bool = False
+    evidence_span: Span | None = None
 
 
 @dataclass(slots=True)
@@ -112,13 +119,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(slots=True)
 class Size(_Record):
-    """Casualty and arrest counts tied to one event."""
+    """Casualty and arrest counts tied to one event; ``total`` marks a running or cumulative
+    figure ("the death toll rose to 40", "a total of 1,200 people") rather than a count of
+    this report alone."""
 
     span: Span
     dead: int | None = None
     injured: int | None = None
     arrested: int | None = None
     qualifier: str | None = None
+    total: bool = False
 
 
 @dataclass(slots=True)

@@ -133,7 +133,145 @@ try {
   await page.screenshot({ path: join(opts.shots, 'dashboard.png'), fullPage: true });
   console.log(`ok - screenshot ${join(opts.shots, 'dashboard.png')}`);
 
+  // 1b. It opens on what we would publish, says so, and every count obeys the same filters.
+  await page.waitForSelector('#total-events');
+  check(await page.inputValue('#filter-confidence') === '0.5' &&
+    /what we would publish/.test(await page.locator('#summary-floor').innerText()),
+  'the page opens at min. confidence 0.50 and says it is what we would publish');
+  const published = await api('api/totals?min_confidence=0.5');
+  const everything = await api('api/totals?min_confidence=0');
+  check(Number(await page.getAttribute('#total-events', 'data-n')) === published.events &&
+    published.events < everything.events,
+  `header counts the confident events (${published.events} of ${everything.events})`);
+  for (const kind of ['dead', 'injured', 'arrested']) {
+    check(Number(await page.getAttribute(`#total-${kind}`, 'data-n')) === published[kind],
+      `header shows ${published[kind]} ${kind} for the filters`);
+  }
+  const stories05 = await api('api/stories?min_confidence=0.5&limit=1');
+  await page.click('button.segment[data-view="events"]');
+  await page.waitForSelector('table.view-events');
+  check(await page.locator('#panel-table .panel-note').innerText() === `${published.events} events`,
+    'the event table counts the same events as the header');
+  await page.click('button.segment[data-view="stories"]');
+  await page.waitForSelector('table.view-stories');
+  check(await page.locator('#panel-table .panel-note').innerText() === `${stories05.total} stories`,
+    'the story table counts the same stories');
+  const timeline05 = await api('api/timeline?min_confidence=0.5&bucket=year');
+  const dated = timeline05.items.reduce((a, i) => a + i.n, 0);
+  check((await page.locator('#panel-timeline .panel-note').innerText()).startsWith(`${dated.toLocaleString('en-US')} dated events`),
+    `the timeline counts the same events (${dated} dated)`);
+  const network05 = await api('api/network?min_confidence=0.5');
+  const drawnNodes = await page.$$eval('#network-chart .node', (g) => g.map((n) => n.dataset.id));
+  check(drawnNodes.every((id) => network05.nodes.some((n) => n.id === id)), 'the network draws nodes of the same filters');
+  const csvHref = await page.getAttribute('a.download[data-format="csv"]', 'href');
+  check(/^api\/export\/csv/.test(csvHref), `a CSV download of the view is offered (${csvHref})`);
+  for (const format of ['csv', 'geojson', 'acled']) {
+    const href = await page.getAttribute(`a.download[data-format="${format}"]`, 'href');
+    const status = await page.evaluate(async (u) => (await fetch(u)).status, new URL(href, base).href);
+    check(status === 200, `the ${format} download answers 200`);
+  }
+  const csvText = await page.evaluate(async (u) => (await fetch(u)).text(), new URL(csvHref, base).href);
+  check(csvText.trim().split('\n').length - 1 === published.events, `the CSV holds the ${published.events} events of the view`);
+
+  // 1c. The network: only resolved actors, labels that do not collide, click to filter.
+  const labelBoxes = await page.$$eval('#network-chart .node-label', (ls) => ls.map((l) => {
+    const b = l.getBoundingClientRect();
+    return [b.left, b.top, b.right, b.bottom];
+  }));
+  const collide = labelBoxes.some((a, i) => labelBoxes.some((b, j) => j > i &&
+    a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1));
+  check(labelBoxes.length > 0 && !collide, `${labelBoxes.length} network labels, none overlapping`);
+  const labels = await page.$$eval('#network-chart .node title', (t) => t.map((x) => x.textContent.split(':')[0]));
+  check(!labels.some((l) => /^(he|him|she|they|it|people)\b/i.test(l)), 'no pronoun or bare "people" is a network node');
+  const nodeWithCountry = network05.nodes.find((n) => n.country && drawnNodes.includes(n.id));
+  if (nodeWithCountry) {
+    await page.click(`#network-chart .node[data-id="${nodeWithCountry.id}"] circle`, { force: true });
+    await page.waitForFunction((c) => new URLSearchParams(window.location.search).get('actor_country') === c, nodeWithCountry.country);
+    check(true, `clicking the node ${nodeWithCountry.id} filters to actor_country=${nodeWithCountry.country}`);
+    await page.goBack();
+    await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('actor_country'));
+  }
+
+  // 1d. Filters the API has: place, recipient, sector; confidence 0 shows everything.
+  const meta = await api('api/meta');
+  const place = meta.places[0];
+  await page.fill('#filter-place', place.country);
+  await page.press('#filter-place', 'Enter');
+  await page.waitForFunction((c) => new URLSearchParams(window.location.search).get('place') === c, place.country);
+  const placed = await api(`api/totals?min_confidence=0.5&place=${place.country}`);
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), placed.events);
+  check(true, `the place filter (${place.country}) reaches the URL and the counts (${placed.events} events)`);
+  check(await count('#place-list option') > 0 && await count('#filter-sector option') > 1, 'place and sector pickers are filled from the store');
+  await page.selectOption('#filter-sector', meta.actor_sectors[0].value);
+  await page.waitForFunction((v) => new URLSearchParams(window.location.search).get('actor_sector') === v, meta.actor_sectors[0].value);
+  await page.fill('#filter-recipient', 'UKR');
+  await page.press('#filter-recipient', 'Enter');
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).get('recipient') === 'UKR');
+  check(true, 'sector and recipient filters reach the URL');
+  await page.click('#filter-reset');
+  await page.waitForFunction(() => !window.location.search.includes('place'));
+  await page.evaluate(() => {
+    const c = document.querySelector('#filter-confidence');
+    c.value = '0';
+    c.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), everything.events);
+  check(query().get('min_confidence') === '0.00' && /includes events we would not publish/.test(await page.locator('#summary-floor').innerText()),
+    `confidence 0 shows all ${everything.events} events and says they include unpublished ones`);
+  await page.click('#filter-reset');
+  await page.waitForFunction(() => !window.location.search.includes('min_confidence'));
+
+  // 1e. The map zooms, clusters, has a legend, and a drawn rectangle becomes the bbox filter.
+  await page.waitForSelector('#map-chart circle.place');
+  const before = await count('#map-chart circle.place');
+  const located = await page.$$eval('#map-chart circle.place', (c) => c.reduce((a, x) => a + Number(x.dataset.places), 0));
+  check(await count('#map-legend .legend-item') >= 4, 'the map has a legend (sizes, clusters, quads)');
+  for (let i = 0; i < 4; i += 1) await page.click('#map-zoom-in');
+  await page.waitForFunction(() => /scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
+  const after = await count('#map-chart circle.place');
+  check(after >= before, `zooming in splits clusters (${before} circles at zoom 1, ${after} at zoom 16, ${located} places)`);
+  await page.click('#map-zoom-reset');
+  await page.waitForFunction(() => !/scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
+  const order = await page.$$eval('#map-chart circle.place', (c) => c.map((x) => Number(x.getAttribute('r'))));
+  check(order.every((r, i) => i === 0 || r <= order[i - 1]), 'smaller circles are drawn over bigger ones');
+  const mapBox = await page.locator('#map-chart svg.map').boundingBox();
+  await page.click('#map-draw');
+  await page.mouse.move(mapBox.x + mapBox.width * 0.45, mapBox.y + mapBox.height * 0.2);
+  await page.mouse.down();
+  await page.mouse.move(mapBox.x + mapBox.width * 0.7, mapBox.y + mapBox.height * 0.6, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URLSearchParams(window.location.search).has('bbox'));
+  const bbox = query().get('bbox');
+  await page.waitForSelector('#map-bbox');
+  const boxed = await api(`api/totals?min_confidence=0.5&bbox=${bbox}`);
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), boxed.events);
+  check(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/.test(bbox), `drawing on the map sets bbox=${bbox} (${boxed.events} events)`);
+  await page.click('#filter-reset');
+  await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('bbox'));
+
+  // 1f. The timeline axis follows where the data is; far-off dates are counted and offered.
+  const years = timeline05.items.filter((i) => i.n > 0).map((i) => Number(i.date.slice(0, 4)));
+  const firstYear = Math.min(...years);
+  const tickYears = async () => (await page.$$eval('#timeline-chart .axis-x text', (t) => t.map((x) => x.textContent)))
+    .map((t) => Number((/\d{4}/.exec(t) || [])[0])).filter(Boolean);
+  await page.waitForSelector('#timeline-chart .chart-caption');
+  if (await count('#timeline-all')) {
+    const fitted = await tickYears();
+    check(fitted.length === 0 || Math.min(...fitted) > firstYear + 5,
+      `the axis starts where most events are (${fitted[0] ?? 'one year'}), not at ${firstYear}`);
+    check(/left out of the axis/.test(await page.locator('#timeline-chart .chart-caption').innerText()),
+      'the events left out are counted under the chart');
+    await page.click('#timeline-all');
+    await page.waitForSelector('#timeline-fit');
+    const all = await tickYears();
+    check(Math.min(...all) <= firstYear + 10, `"Show all dates" brings back ${firstYear} (axis from ${Math.min(...all)})`);
+    await page.click('#timeline-fit');
+    await page.waitForSelector('#timeline-all');
+  }
+
   // 2. Pagination moves through the table.
+  await page.waitForFunction((n) => document.querySelector('#panel-table .panel-note')?.textContent === `${n} stories` &&
+    !document.querySelector('#table.loading'), stories05.total);
   const firstPage = await page.locator('#table tr.row').first().getAttribute('data-id');
   if (await page.locator('#page-next').isEnabled()) {
     await page.click('#page-next');
@@ -166,7 +304,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#timeline-chart rect.bar').length > 0);
   const quads = await page.$$eval('#timeline-chart rect.bar', (bars) => [...new Set(bars.map((b) => b.dataset.quad))]);
   check(quads.length === 1, `timeline follows the filter (bars of one quad: ${quads})`);
-  const listing = await api(`api/events?type=${type}&limit=1`);
+  const listing = await api(`api/events?type=${type}&limit=1&min_confidence=0.5`);
   check(await page.locator('#panel-table .panel-note').innerText() === `${listing.total} events`,
     `table total agrees with the API (${listing.total} events)`);
 
@@ -219,12 +357,30 @@ try {
     await page.locator('#map-chart circle.place').first().dispatchEvent('click');
     await page.locator('.map-popup .story-link').first().click();
   }
-  await page.waitForSelector('#story-bar:not([hidden]) .mention');
+  await page.waitForSelector('#story-bar:not([hidden]) .article-chip');
   const storyId = query().get('story');
   const story = await api(`api/stories/${encodeURIComponent(storyId)}`);
   check(storyId && story.mentions.some((m) => m.id === query().get('event')),
     `a map circle opens its story (${storyId}) at one of its mentions`);
   await page.waitForSelector('#article-text mark.ev');
+  const storyArticles = new Set(story.mentions.map((m) => m.article_id));
+  check(await count('#story-articles .article-chip') === storyArticles.size,
+    `the story bar has one chip per article (${storyArticles.size}), not one per mention (${story.mentions.length})`);
+  check(await page.evaluate(() => window.scrollY) === 0, 'the story view opens scrolled to the top');
+  const chipText = await page.locator('#story-articles .article-chip').first().innerText();
+  const firstMention = story.mentions[0];
+  check(!firstMention.source || chipText.includes(firstMention.source), `a chip names its source and date (${chipText.replace(/\s+/g, ' ')})`);
+
+  // The largest story: sizes listed with the articles they come from.
+  const sizedStories = await api('api/stories?limit=1000&min_confidence=0');
+  const sized = sizedStories.items.find((s) => s.dead || s.injured || s.arrested);
+  if (sized) {
+    const full = await api(`api/stories/${encodeURIComponent(sized.id)}`);
+    await page.goto(new URL(`?story=${encodeURIComponent(sized.id)}&article=${encodeURIComponent(full.mentions[0].article_id)}` +
+      `&event=${encodeURIComponent(full.mentions[0].id)}`, base).href);
+    await page.waitForSelector('#story-size');
+    check(/dead|injured|arrested/.test(await page.locator('#story-size').innerText()), 'the story bar shows the story\'s size and its sources');
+  }
 
   // 7. The malicious article: markup in the data stays text.
   const evil = await api(`api/articles/${encodeURIComponent(opts.evil)}`);

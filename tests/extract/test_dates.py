@@ -186,3 +186,13 @@ def test_dates_beyond_year_1_or_9999_are_not_grounded(text, base):
 def test_dates_article_of_year_1_is_coded(pipeline):
     events = pipeline.extract_text("Police arrested five men yesterday.", date="0001-01-01")
     assert events and events[0].date == "0001-01-01"
+
+
+@pytest.mark.parametrize("text", ["(0030 GMT)", "0600 local time", "1430 hrs", "at 2215 UTC", "0045"])
+def test_dates_clock_times_are_never_years(text):
+    assert ground(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize("text", ["Monday (0030 GMT)", "0600 GMT Monday", "Monday, 1430 local time"])
+def test_dates_clock_time_beside_a_day_keeps_the_day(text):
+    assert ground(text, TUESDAY) == ground("Monday", TUESDAY)

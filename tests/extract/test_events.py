@@ -129,8 +129,9 @@ def test_events_mapping_fills_cameo_and_acled(code):
     event = _main(code("Police fired tear gas at protesters in the capital on Saturday."))
     assert event.event_type == "ASSAULT" and event.mode == "crowd-control"
     assert event.cameo_root == "18"
+    # tear gas disperses without serious injury: ACLED's "Protest with intervention"
     assert event.acled == {"event_type": "Protests",
-                           "sub_event_type": "Excessive force against protesters"}
+                           "sub_event_type": "Protest with intervention"}
 
 
 def test_events_protest_absorbs_its_purpose(code):

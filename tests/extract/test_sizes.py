@@ -178,3 +178,31 @@ def test_size_for_unrelated_clause_gets_nothing(sizes):
     resigned = next(t for t in doc if t.lower_ == "resigned")
     first = next(iter(doc.sents))
     assert size_for(resigned, [m for m in mentions if m.span[0] < first.end_char]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead are the number tied to "killed", never the injured one beside it
+        ("The car bomb left 31 killed and 204 injured in the square.",
+         [("dead", 31, None), ("injured", 204, None)]),
+        ("The explosion killed 31, and 204 were injured.", [("dead", 31, None), ("injured", 204, None)]),
+        ("Rebels killed 31 soldiers and injured 204 others.", [("dead", 31, None), ("injured", 204, None)]),
+    ],
+)
+def test_sizes_dead_and_injured_side_by_side(sizes, text, expected):
+    assert _counts(sizes(text)[1]) == expected
+
+
+def test_sizes_totals_are_marked(sizes):
+    doc, mentions = sizes("The insurgency has killed a total of 3,400 people since 2019.")
+    assert _counts(mentions) == [("dead", 3400, None)] and mentions[0].total
+    killed = next(t for t in doc if t.lower_ == "killed")
+    assert size_for(killed, mentions).total
+
+
+def test_sizes_running_toll_is_a_total_and_a_count_is_not(sizes):
+    _, mentions = sizes("The death toll from the floods rose to 75.")
+    assert [m.total for m in mentions] == [True]
+    _, mentions = sizes("Gunmen killed 9 villagers.")
+    assert [m.total for m in mentions] == [False]

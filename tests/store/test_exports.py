@@ -38,9 +38,10 @@ def filled(tmp_path: Path):
         "kyiv": [event(kyiv, 0, "ASSAULT", date="2022-02-28", date_precision="day", location=KYIV,
                        quad="material conflict", intensity=-10, cameo_root="19",
                        acled={"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling"},
-                       actor=[Actor("Russian forces", (20, 34), country="RUS", sector="MIL")],
+                       actor=[Actor("Russian forces", (20, 34), country="RUS", sector="MIL",
+                                    inferred=True, evidence_span=(8, 15))],
                        recipient=[Actor("Kyiv", (0, 4), country="UKR", sector="CVL")],
-                       size=Size((0, 4), dead=3), confidence=0.9),
+                       size=Size((0, 4), dead=3, total=True), confidence=0.9),
                  event(kyiv, 1, "REQUEST", date="2022-03-01", date_precision="month",
                        quad="verbal cooperation",
                        actor=[Actor("Ukraine", (36, 43), country="UKR", sector="GOV")], confidence=0.4)],
@@ -121,11 +122,15 @@ def test_acled_only_mapped_events(filled, tmp_path: Path) -> None:
     table = {r["event_id_cnty"]: r for r in rows(out)}
     assert set(table) == {"ev-lagos-0", "ev-kyiv-0"}
     lagos = table["ev-lagos-0"]
-    assert lagos["actor1"] == "Nigeria Police" and lagos["inter1"] == "1" and lagos["inter2"] == "7"
-    assert (lagos["interaction"], lagos["fatalities"], lagos["time_precision"]) == ("17", "0", "1")
+    # protesters in a Protests event are ACLED's inter code 6; state forces against them: 16
+    assert lagos["actor1"] == "Nigeria Police" and lagos["inter1"] == "1" and lagos["inter2"] == "6"
+    assert (lagos["interaction"], lagos["fatalities"], lagos["time_precision"]) == ("16", "0", "1")
     assert (lagos["admin1"], lagos["geo_precision"], lagos["notes"]) == (
         "Lagos", "1", "Police in Lagos arrested five protesters on Monday.")
-    assert table["ev-kyiv-0"]["fatalities"] == "3"
+    kyiv = table["ev-kyiv-0"]
+    assert (kyiv["fatalities"], kyiv["inter1"], kyiv["inter2"], kyiv["interaction"]) == ("3", "1", "7", "17")
+    assert kyiv["tags"] == "fatalities are a running total; actor1 inferred from the article"
+    assert lagos["tags"] == ""
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson", "gdelt", "acled"])

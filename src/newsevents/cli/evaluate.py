@@ -105,3 +105,18 @@ def eval_news(
         raise typer.Exit(2)
     articles = _gold(lambda where: news.load_gold(where, gold or GOLD_DIR), folder)
     news.report(news.evaluate(articles, Pipeline(model=model)), Console(), show_errors=show_errors)
+
+
+@eval_app.command("case2021")
+def eval_case2021(
+    path: Annotated[Path, typer.Argument(help="Folder with case2021_task2_dev.tsv")],
+    model: Model = DEFAULT_MODEL,
+    show_errors: ShowErrors = False,
+) -> None:
+    """ACLED sub-event types of CASE 2021 snippets: micro/macro-F1 over the 25 types, coverage,
+    false alarms on the five non-ACLED labels."""
+    from newsevents.eval.case2021 import evaluate, load_gold, report
+    from newsevents.pipeline import Pipeline
+
+    gold = _gold(load_gold, path)
+    report(evaluate(gold, Pipeline(model=model)), Console(), show_errors=show_errors)

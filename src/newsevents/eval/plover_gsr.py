@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsevents.eval.metrics import Counts, ratio
+from newsevents.eval.tables import counts_table, figures_table
 from newsevents.pipeline import Pipeline
 from newsevents.records import EVENT_TYPES, Event
 
@@ -154,20 +155,8 @@ def report(result: Result, console: Console, *, show_errors: bool = False) -> di
         "precision_at_0.5": ratio(bins[(2, True)] + bins[(3, True)], published),
         "coverage_at_0.5": ratio(published, total),
     }
-    summary = Table(title="PLOVER GSR: summary")
-    summary.add_column("figure")
-    summary.add_column("value", justify="right")
-    for name, value in figures.items():
-        summary.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
-    console.print(summary)
-    types = Table(title="per event type")
-    for column in ("type", "gold", "predicted", "precision", "recall", "F1"):
-        types.add_column(column, justify="right" if column != "type" else "left")
-    for name in EVENT_TYPES:
-        c = per_type[name]
-        types.add_row(name, str(c.tp + c.fn), str(c.tp + c.fp),
-                      f"{c.precision:.2f}", f"{c.recall:.2f}", f"{c.f1:.2f}")
-    console.print(types)
+    console.print(figures_table("PLOVER GSR: summary", figures))
+    console.print(counts_table("per event type", "type", {name: per_type[name] for name in EVENT_TYPES}))
     calibration = Table(title="confidence calibration (type right among events in band)")
     for column in ("confidence", "events", "type right"):
         calibration.add_column(column, justify="right")

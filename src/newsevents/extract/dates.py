@@ -31,6 +31,7 @@ from newsevents.records import Article
 
 _PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK_DIGITS = re.compile(r"^0\d{3}$")  # "0030" alone: a clock time, never the year 30
 _DECADE = re.compile(r"^(?:the\s+)?(?:'|\d{2})?\d0'?s$")
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _PASS = object()  # the patterns do not settle it: ask dateparser
@@ -86,6 +87,7 @@ class _Grammar:
     day_part: re.Pattern[str]
     duration: re.Pattern[str]
     year: re.Pattern[str]
+    clock: re.Pattern[str]
     count: re.Pattern[str]
     unit: re.Pattern[str]
     anaphoric: re.Pattern[str]
@@ -132,6 +134,8 @@ def _grammar() -> _Grammar:
             + _alternation(plain_units) + r"s?(?:\s+(?:long|old))?$"),
         year=re.compile(r"^(?:" + _alternation(data["year_prefixes"]) + r"\s+)?" + year
                         + r"(?:\s+" + _alternation(data["year_suffixes"]) + r")?$"),
+        clock=re.compile(r"\(?\b(?:[01]\d|2[0-3]):?[0-5]\d\s*" + _alternation(data["clock_zones"])
+                         + r"\b\)?"),
         count=re.compile(r"^" + amount + r"\s+" + _alternation(plain_units) + r"s?\s+"
                          + _alternation([*data["ago"], *data["hence"]]) + r"$"),
         unit=re.compile(r"^" + det + r"\s+" + all_units + r"$"),
@@ -356,7 +360,7 @@ def _clean(text: str) -> str:
 def _settle(text: str, base: date, future: bool, past: bool) -> Any:
     """Ground the common shapes by pattern; ``_PASS`` for the rest, None for no date."""
     g = _grammar()
-    if text.isdigit() and len(text) < 3:  # "25" alone: the rest of a date said before it
+    if (text.isdigit() and len(text) < 3) or _CLOCK_DIGITS.match(text):  # "25": the rest of a date
         return None
     if m := g.week_of.match(text):
         found = ground(text[m.end():], base, future=future, past=past)
@@ -428,7 +432,8 @@ def ground(
     ``future``/``past`` say the tense of what it dates when known (an event
     announced, or one reported as done); with neither, the likeliest reading wins.
     """
-    text = re.sub(r"\s+", " ", expression.strip().rstrip(".,;:")).lower()
+    text = _grammar().clock.sub(" ", expression.lower())
+    text = re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
     if not text or not re.search(r"[a-z0-9]", text):
         return None
     try:

@@ -15,7 +15,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
+from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
@@ -173,6 +175,7 @@ class EventExtractor:
         self.actors = ActorResolver(ontology, doc, text=article.text)
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
+        self.acled_contexts = AcledContexts(doc, ontology.acled)
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -183,6 +186,8 @@ class EventExtractor:
                 self.actors.sentence = sentence
                 inside = [e for e in dates if sentence.start <= e.start < sentence.end]
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
+        if events:
+            attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
         return events
 
     def _sentence_events(
@@ -285,10 +290,9 @@ class EventExtractor:
             quad=info.quad,
             intensity=info.mode_intensity.get(mode or "", info.intensity),
             cameo_root=mapping.cameo_root if mapping else None,
-            acled=(
-                {"event_type": mapping.acled_event_type,
-                 "sub_event_type": mapping.acled_sub_event_type or ""}
-                if mapping and mapping.acled_event_type else None
+            acled=code_acled(
+                AcledEvent(event_type, mode, main.sense.pos, actors, recipients, main.sense.lemma),
+                sentence.index, self.acled_contexts, self.onto,
             ),
             actor=actors,
             recipient=recipients,

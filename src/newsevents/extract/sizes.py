@@ -54,6 +54,7 @@ class SizeMention:
     group: str | None
     word: Token
     noun: Token | None
+    total: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class _Lexicon:
     passive_only: dict[str, str]
     intransitive: frozenset[str]
     tolls: frozenset[str]
+    totals: frozenset[str]
     toll_default: dict[str, str]
     toll_modifiers: dict[str, str]
     vague: dict[str, int]
@@ -103,6 +105,7 @@ def lexicon() -> _Lexicon:
         passive_only=passive_only,
         intransitive=frozenset(_words(data.get("intransitive"))),
         tolls=frozenset(_words(data.get("tolls"))),
+        totals=frozenset(_words(data.get("totals"))),
         toll_default={str(k): str(v) for k, v in (data.get("toll_default") or {}).items()},
         toll_modifiers={str(k): str(v) for k, v in (data.get("toll_modifiers") or {}).items()},
         vague={str(k): int(v) for k, v in (data.get("vague") or {}).items()},
@@ -144,7 +147,16 @@ def _token_value(tok: Token, lex: _Lexicon) -> float | None:
 def _numeric(tok: Token, lex: _Lexicon) -> bool:
     """A token that can be (part of) a count: a number, "dozen", "thousands", "several"."""
     low = tok.lower_
-    return (tok.like_num or low in lex.multipliers or low in lex.vague) and tok.ent_type_ not in _NOT_COUNTS
+    return (tok.like_num or low in lex.multipliers or low in lex.vague) and not _not_count(tok)
+
+
+def _not_count(tok: Token) -> bool:
+    """A date, time, sum or measure. The tagger also calls a bare small number a DATE ("killed
+    58, and ..."): a lone number of under four digits is a count whatever its tag."""
+    if tok.ent_type_ not in _NOT_COUNTS:
+        return False
+    lone = tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return not (tok.ent_type_ == "DATE" and lone and tok.is_digit and len(tok.text) < 4)
 
 
 def _number_tokens(head: Token, lex: _Lexicon) -> list[Token]:
@@ -169,7 +181,7 @@ def _value(tokens: list[Token], lex: _Lexicon) -> int | None:
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     if after in _AFTER_NOT_COUNTS or (before is not None and before.tag_ == "$"):
         return None
-    if any(t.ent_type_ in _NOT_COUNTS for t in tokens):
+    if any(_not_count(t) for t in tokens):
         return None
     if any(t.is_digit and len(t.text) >= lex.id_digits for t in tokens):
         return None  # an identifier, not a count
@@ -211,11 +223,20 @@ class _Count:
     start: int
     end: int
     group: Token | None
+    total: bool = False
 
 
 def _count(noun: Token, lex: _Lexicon, sentence_start: int) -> _Count | None:
     """How many ``noun`` counts: "30 soldiers", "two", "dozens of people", "several people",
-    "a man"; None when the noun carries no figure ("soldiers", "the 19-year-old")."""
+    "a man", "a total of 1,200 people" (marked as a total); None when the noun carries no
+    figure ("soldiers", "the 19-year-old")."""
+    if noun.lemma_.lower() in lex.totals:
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        inner = _count(of[0], lex, sentence_start) if of else None
+        if inner is not None:
+            inner.total = True
+        return inner
     number: Token | None = None
     group: Token | None = noun
     if _numeric(noun, lex):
@@ -313,11 +334,13 @@ def _victims(word: Token, lex: _Lexicon) -> list[Token]:
             found += [c for c in children if c.dep_ == "dobj"]
             # "... and 30 wounded": a bare number as subject is who was hurt, not who hurt
             found += [c for c in children if c.dep_ in {"nsubj", "npadvmod"} and _numeric(c, lex)]
-    if word.pos_ == "ADJ" and word.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}:
+    # "left 58 killed": a participle after its verb's object counts that object
+    participle = word.tag_ == "VBN" and word.dep_ in {"oprd", "xcomp", "advcl"} and not _passive(word)
+    if (word.pos_ == "ADJ" and word.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}) or participle:
         # "were shot dead", "12 people are dead", "left five people dead"
         verb = word.head
         deps = {"nsubj"} if word.dep_ == "acomp" else {"dobj", "nsubjpass"}
-        found += [c for c in verb.children if c.dep_ in deps]
+        found += [c for c in verb.children if c.dep_ in deps and (not participle or c.i < word.i)]
     if word.pos_ in {"VERB", "ADJ"} and word.dep_ in {"acl", "amod", "relcl"} and word.head.pos_ in {
         "NOUN", "PROPN", "NUM"
     }:
@@ -375,6 +398,7 @@ def _mention(
         group=count.group.text if count.group is not None else None,
         word=word,
         noun=noun,
+        total=count.total,
     )
 
 
@@ -410,6 +434,7 @@ def find_sizes(sentence: Span) -> list[SizeMention]:
                 count = _count(toll[1], lex, sentence.start)
                 if count is not None:
                     count.group = None
+                    count.total = True
                     mention = _mention(toll[0], word, None, count, sentence)
                     mentions.setdefault((toll[0], count.start), mention)
     return sorted(mentions.values(), key=lambda m: m.span)
@@ -498,4 +523,5 @@ def size_for(
             if qualifier is not None:
                 qualified.append((min(m.span for m in parts), qualifier))
     span = (min(m.span[0] for m in used), max(m.span[1] for m in used))
-    return Size(span=span, qualifier=min(qualified)[1] if qualified else None, **figures)
+    return Size(span=span, qualifier=min(qualified)[1] if qualified else None,
+                total=any(m.total for m in used), **figures)

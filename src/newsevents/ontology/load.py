@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsevents.errors import OntologyError
+from newsevents.ontology.acled import AcledTable, load_acled
+from newsevents.ontology.attribution import DoerTable, load_attribution
+from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -50,15 +51,13 @@ class EventTypeInfo:
 
 @dataclass(frozen=True, slots=True)
 class Mapping:
-    """One row of mappings.tsv: CAMEO root and ACLED types for matching events."""
+    """One row of mappings.tsv: the CAMEO root for matching events."""
 
     event_type: str
     mode: frozenset[str] | None
     actor_sector: frozenset[str] | None
     recipient_sector: frozenset[str] | None
     cameo_root: str | None
-    acled_event_type: str | None
-    acled_sub_event_type: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +98,8 @@ class Ontology:
     organizations: dict[str, Organization] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
     sectors: dict[str, str] = field(default_factory=dict)
+    acled: AcledTable = field(default_factory=AcledTable)
+    doers: DoerTable = field(default_factory=DoerTable)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list from modality.yaml; empty if the key is absent."""
@@ -136,14 +137,6 @@ def _split(cell: str) -> list[str]:
 
 def _wild(cell: str) -> frozenset[str] | None:
     return None if cell in ("", "*") else frozenset(_split(cell))
-
-
-def _yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
-    if not isinstance(data, dict):
-        raise OntologyError(f"{path.name}: expected a mapping at the top level")
-    return data
 
 
 def _cues(items: list[Any]) -> Cues:
@@ -254,8 +247,6 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
             actor_sector=_wild(row["actor_sector"]),
             recipient_sector=_wild(row["recipient_sector"]),
             cameo_root=row["cameo_root"] or None,
-            acled_event_type=row["acled_event_type"] or None,
-            acled_sub_event_type=row["acled_sub_event_type"] or None,
         )
         for path in reversed(data_files("mappings.tsv", extra))  # user rows match first
         for row in _rows(path)
@@ -267,6 +258,8 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         context_cues=context_cues,
         mappings=mappings,
         modality={k: frozenset(v) for k, v in modality.items()},
+        acled=load_acled(data_files("acled.yaml", extra), _cues),
+        doers=load_attribution(data_files("attribution.yaml", extra)),
     )
     _load_countries(onto, data_files("countries.tsv", extra))
     _load_organizations(onto, data_files("organizations.tsv", extra))

@@ -219,6 +219,14 @@ class MapResult(BaseModel):
     items: list[MapItem]
 
 
+class Totals(BaseModel):
+    events: int = Field(description="Events matching the filters.")
+    stories: int = Field(description="Stories matching the filters.")
+    dead: int = Field(description="Killed, summed over the stories (each real-world event once).")
+    injured: int
+    arrested: int
+
+
 class Range(BaseModel):
     min: str | None
     max: str | None
@@ -226,6 +234,12 @@ class Range(BaseModel):
 
 class Count(BaseModel):
     value: str
+    n: int
+
+
+class Place(BaseModel):
+    country: str = Field(description="ISO2 code of the events' location.")
+    admin1: str | None = Field(description="First-level division (None: the country's events without one).")
     n: int
 
 
@@ -238,6 +252,8 @@ class Meta(BaseModel):
     article_dates: Range
     actor_countries: list[Count]
     actor_sectors: list[Count]
+    places: list[Place] = Field(description="Event locations by country and admin1, the 2000 commonest; "
+                                "each is a value of the ``place`` filter.")
     sources: list[Count] = Field(description="The 500 most frequent article sources.")
     ingest: bool = Field(description="Whether POST /api/articles is enabled (a token is set).")
     read_only: bool

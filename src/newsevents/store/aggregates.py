@@ -88,25 +88,45 @@ def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
             f"{shown} AS {alias}_sector")
 
 
+# A resolved party, the only kind the network draws: one with a country, or a proper name
+# (not a pronoun, whose name stays empty, nor a bare common noun such as "people" or "Police" at the
+# start of a sentence). Read from the party's own fields: a name with a capital is proper when no
+# sector was read from it as a common noun, when it has a capital past its first letter ("Leaders
+# of the African Union"), or when it was resolved from other words ("he" -> "Balogun").
+_RESOLVED = (
+    "({country} IS NOT NULL OR ({name} IS NOT NULL AND regexp_matches({name}, '\\p{{Lu}}') AND "
+    "({sector} IS NULL OR regexp_matches({name}, '.\\p{{Lu}}') OR lower({name}) <> lower({text}))))"
+)
+
+# Events whose one actor and one recipient both have a country: resolved, read from the columns.
+_BOTH_KNOWN = f"{_SIMPLE} AND len(e.actor_countries) = 1 AND len(e.recipient_countries) = 1"
+
+
 def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
     """CTE ``pairs``: one row per distinct (event, actor node, recipient node) of the
-    filtered events that have both, with each node's label, country and sector."""
+    filtered events that have both, with each node's label, country and sector. Only
+    resolved parties (``_RESOLVED``) become nodes; the others' parties are read from the
+    record, where a party's name and text are apart."""
     both = "len(e.actor_names) > 0 AND len(e.recipient_names) > 0"
     simple_cols = (
         "e.id, e.event_type, "
         + _node(kind, "e.actor_names[1]", "e.actor_countries[1]", "e.actor_sectors[1]", "source") + ", "
         + _node(kind, "e.recipient_names[1]", "e.recipient_countries[1]", "e.recipient_sectors[1]", "target")
     )
-    simple, params = _filtered(filters, simple_cols, f"{both} AND {_SIMPLE}")
-    chosen, more = _filtered(filters, "e.id, e.event_type", f"{both} AND NOT ({_SIMPLE})")
+    simple, params = _filtered(filters, simple_cols, f"{both} AND {_BOTH_KNOWN}")
+    chosen, more = _filtered(filters, "e.id, e.event_type", f"{both} AND NOT ({_BOTH_KNOWN})")
     many = (f"SELECT id, event_type, from_json(record->'$.actor', '{_ACTOR_TYPE}') AS actors, "
-            f"from_json(record->'$.recipient', '{_ACTOR_TYPE}') AS recipients FROM ({_with_records(chosen)})")
+            f"from_json(record->'$.recipient', '{_ACTOR_TYPE}') AS recipients "
+            f"FROM ({_with_records(chosen)})")
+    resolved = " AND ".join(
+        _RESOLVED.format(**{field: f"{x}.p.{field}" for field in ("name", "text", "country", "sector")})
+        for x in ("a", "r"))
     sides = (
         "SELECT DISTINCT ON (id, source, target) * FROM (SELECT a.id, a.event_type, "
         + _node(kind, "coalesce(a.p.name, a.p.text)", "a.p.country", "a.p.sector", "source") + ", "
         + _node(kind, "coalesce(r.p.name, r.p.text)", "r.p.country", "r.p.sector", "target")
         + " FROM (SELECT id, event_type, unnest(actors) AS p FROM many) a "
-        "JOIN (SELECT id, unnest(recipients) AS p FROM many) r ON a.id = r.id)"
+        f"JOIN (SELECT id, unnest(recipients) AS p FROM many) r ON a.id = r.id WHERE {resolved})"
     )
     return f"many AS ({many}), pairs AS ({simple} UNION ALL {sides})", [*more, *params]
 
@@ -175,6 +195,20 @@ def actors_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[s
         "LIMIT ? OFFSET ?"
     )
     return query, [*params, int(limit), int(offset)]
+
+
+def totals_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """One row: the filtered ``events`` and ``stories``, and the ``dead``, ``injured`` and
+    ``arrested`` of those stories. Sizes are summed over stories, not mentions: ten articles
+    on one bombing report its dead once (a story keeps the largest trustworthy figure)."""
+    events = event_where(filters)
+    stories = story_where(filters)
+    query = (
+        f"SELECT (SELECT count(*) FROM {events_from(filters)} WHERE {events.clause()}) AS events, "
+        "count(*) AS stories, coalesce(sum(s.dead), 0) AS dead, coalesce(sum(s.injured), 0) AS injured, "
+        f"coalesce(sum(s.arrested), 0) AS arrested FROM stories s WHERE {stories.clause()}"
+    )
+    return query, [*events.params, *stories.params]
 
 
 _MAPPED = "s.location_lat IS NOT NULL AND s.location_lon IS NOT NULL"

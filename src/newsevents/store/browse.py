@@ -164,6 +164,10 @@ META_SQL: dict[str, str] = {
         "SELECT c, count(*) AS n FROM (SELECT unnest(actor_sectors) AS c FROM events) "
         "GROUP BY ALL ORDER BY n DESC, c"
     ),
+    "places": (
+        "SELECT location_country_code, location_admin1, count(*) AS n FROM events "
+        "WHERE location_country_code IS NOT NULL GROUP BY ALL ORDER BY n DESC, 1, 2 NULLS FIRST LIMIT 2000"
+    ),
     "sources": (
         "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL "
         "GROUP BY ALL ORDER BY n DESC, source LIMIT 500"

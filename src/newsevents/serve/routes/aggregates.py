@@ -1,4 +1,4 @@
-"""GET /api/actors, /api/timeline, /api/network, /api/map: the filtered events summed up
+"""GET /api/actors, /api/timeline, /api/network, /api/map, /api/totals: the filtered events summed up
 for the dashboard's charts (the SQL is in ``store/aggregates.py``)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query
 
 from newsevents.serve.db import Cursor, rows, scalar
-from newsevents.serve.models import ActorRow, MapResult, Network, Timeline
+from newsevents.serve.models import ActorRow, MapResult, Network, Timeline, Totals
 from newsevents.serve.params import MAX_LIMIT, EventFilters, Page
 from newsevents.store import aggregates
 
@@ -71,3 +71,10 @@ def story_map(
     items = rows(cursor, *aggregates.map_sql(filters, limit=limit))
     total = len(items) if len(items) < limit else int(scalar(cursor, *aggregates.count_mapped_sql(filters)))
     return {"total": total, "limit": limit, "items": items}
+
+
+@router.get("/totals", response_model=Totals, summary="Events, stories and their sizes")
+def totals(cursor: Cursor, filters: EventFilters) -> dict[str, Any]:
+    """How many events and stories match the filters, and the dead, injured and arrested
+    of those stories (sizes summed once per story, not once per article)."""
+    return rows(cursor, *aggregates.totals_sql(filters))[0]

@@ -45,6 +45,7 @@ def meta(request: Request, cursor: Cursor) -> dict[str, Any]:
         "article_dates": span("article_dates"),
         "actor_countries": values("actor_countries"),
         "actor_sectors": values("actor_sectors"),
+        "places": [{"country": c, "admin1": a, "n": n} for c, a, n in found["places"]],
         "sources": values("sources"),
         "ingest": request.app.state.token is not None,
         "read_only": request.app.state.store.read_only,

@@ -1,0 +1,144 @@
+"""ACLED coding: the ACLED event and sub-event type of a PLOVER event (rules in acled.yaml).
+
+ACLED types an event by what was used and against whom: the weapon ("a grenade
+was hurled"), whether demonstrators were violent or were dispersed, whether
+territory changed hands. Those words are often a sentence away from the
+trigger, so an event is read with its context: its own sentence and the
+``window`` sentences either side. The first rule that fits decides; a rule
+with no ACLED type marks what ACLED does not code (disasters, ordinary crime,
+a claim of responsibility for an attack told elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsevents.ontology import Ontology
+from newsevents.ontology.acled import AcledRule, AcledTable
+from newsevents.records import Actor
+
+Lemmas = tuple[frozenset[str], str]
+_DATES = {"DATE", "TIME"}
+
+
+@dataclass(frozen=True, slots=True)
+class AcledEvent:
+    """What the rules look at: the PLOVER coding, the trigger's lemma and part of speech, the parties."""
+
+    event_type: str
+    mode: str | None
+    pos: str
+    actors: list[Actor]
+    recipients: list[Actor]
+    lemma: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """An event's words: all of them, and those outside what a protest or demand is about."""
+
+    words: Lemmas
+    acts: Lemmas
+
+
+_TOPIC_DEPS = {"dobj", "xcomp", "ccomp", "advcl", "acl"}
+
+
+class AcledContexts:
+    """The words of each sentence of one article, and of each sentence with its neighbours.
+
+    What people protest, demand, denounce or mourn ("rallied to mourn protesters killed last
+    month") is the topic of their act, not something done at it: the words of such topics are
+    left out of the ``acts`` context that the demonstration cues read (acled.yaml ``topic_free``).
+    """
+
+    def __init__(self, doc: Doc, table: AcledTable) -> None:
+        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
+        topic = self._topics(doc, table.topic_heads)
+        acts = [[t for t in s if t.i not in topic] for s in sentences]
+        self._sentences = [self._lemmas(s) for s in sentences]
+        self._windows = [self._window(sentences, acts, i, table.window) for i in range(len(sentences))]
+
+    def _window(self, sentences: list[list[Token]], acts: list[list[Token]], i: int, size: int) -> Context:
+        around = slice(max(0, i - size), i + size + 1)
+        return Context(
+            words=self._lemmas([t for s in sentences[around] for t in s]),
+            acts=self._lemmas([t for s in acts[around] for t in s]),
+        )
+
+    @staticmethod
+    def _topics(doc: Doc, heads: frozenset[str]) -> set[int]:
+        """Tokens inside the object or purpose of a protest, demand or condemnation."""
+        found: set[int] = set()
+        for tok in doc:
+            if tok.lemma_.lower() not in heads:
+                continue
+            for child in tok.children:
+                about = child.dep_ == "prep" and child.lower_ in {"against", "over", "about", "for"}
+                if child.dep_ in _TOPIC_DEPS or about:
+                    found.update(t.i for t in child.subtree)
+        return found
+
+    @staticmethod
+    def _lemmas(tokens: list[Token]) -> Lemmas:
+        """Lemmas and words (dates left out: "March" is a month); a phrase may match either
+        ("mass graves" when the lemmatizer errs)."""
+        tokens = [t for t in tokens if t.ent_type_ not in _DATES]
+        lemmas = [t.lemma_.lower() for t in tokens]
+        words = [t.lower_ for t in tokens]
+        return frozenset(lemmas) | frozenset(words), f" {' '.join(lemmas)} | {' '.join(words)} "
+
+    def sentence(self, index: int) -> Context:
+        words = self._sentences[index]
+        return Context(words=words, acts=words)
+
+    def window(self, index: int) -> Context:
+        return self._windows[index]
+
+
+def _sectors(actors: list[Actor]) -> set[str]:
+    return {a.sector for a in actors if a.sector}
+
+
+def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Context) -> bool:
+    if event.event_type not in rule.types:
+        return False
+    if rule.modes is not None and event.mode not in rule.modes:
+        return False
+    if rule.pos is not None and event.pos not in rule.pos:
+        return False
+    actor_sectors = _sectors(event.actors)
+    if rule.actor_sectors is not None and rule.actor_sectors.isdisjoint(actor_sectors):
+        return False
+    if rule.recipient_sectors is not None and rule.recipient_sectors.isdisjoint(_sectors(event.recipients)):
+        return False
+    if rule.state_actor is not None and rule.state_actor == table.state_sectors.isdisjoint(actor_sectors):
+        return False
+    def found(name: str) -> bool:
+        cues = table.cues[name]
+        if name not in table.topic_free:
+            return cues.found_in(*context.words)
+        # the event's own word is what happened, even inside what a protest is about
+        return cues.found_in(*context.acts) or event.lemma in cues.words
+
+    return (
+        all(found(n) for n in rule.cues)
+        and (not rule.any_cues or any(found(n) for n in rule.any_cues))
+        and not any(found(n) for n in rule.unless)
+    )
+
+
+def code_acled(
+    event: AcledEvent, sentence: int, contexts: AcledContexts, ontology: Ontology
+) -> dict[str, str] | None:
+    """``{"event_type", "sub_event_type"}`` from the first fitting rule, or None."""
+    table = ontology.acled
+    for rule in table.rules:
+        context = contexts.sentence(sentence) if rule.sentence_only else contexts.window(sentence)
+        if _fits(rule, event, table, context):
+            if rule.acled is None:
+                return None
+            return {"event_type": rule.acled[0], "sub_event_type": rule.acled[1]}
+    return None

@@ -1,0 +1,105 @@
+"""Agentless events: the doer of an act whose own clause names none, read from the article.
+
+"Five people were arrested", "two men were shot dead", "a curfew was imposed":
+ACLED and conflict researchers attribute such acts from context. The doer is
+the force or group the article names nearest the act whose sector can do it
+(ontology/data/attribution.yaml: the act's sentence first, then sentences
+before, then after), else the sector the act itself implies (police for
+arrests). Attributed actors are marked ``inferred`` with the act's words as
+``evidence_span``, so users can tell them from stated ones or filter them out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.actors import ActorResolver
+from newsevents.ontology import Ontology
+from newsevents.ontology.attribution import DoerRule
+from newsevents.records import Actor, Event
+
+_HEAD_DEPS_SKIPPED = {"compound", "amod", "poss"}
+
+
+class DoerFinder:
+    """The forces an article names, by sentence, and the doer each agentless event gets."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver, ontology: Ontology) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.onto = ontology
+        self.table = ontology.doers
+        self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
+        self._named: list[list[Actor]] | None = None
+
+    def _names_force(self, tok: Token) -> bool:
+        """A phrase head that may name a doer: a sector word ("police", "security forces") or an
+        organisation's name."""
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in _HEAD_DEPS_SKIPPED:
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in self.onto.sectors or tok.ent_type_ == "ORG":
+            return True
+        return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)
+
+    def named(self) -> list[list[Actor]]:
+        """Per sentence, the actors it names whose sector can do one of the acts (built once)."""
+        if self._named is None:
+            self._named = []
+            for sentence in self.doc.sents:
+                self.resolver.sentence = sentence
+                found = []
+                for tok in sentence:
+                    if self._names_force(tok):
+                        actor = self.resolver.actor(tok)
+                        if actor.sector in self.wanted and all(a.span != actor.span for a in found):
+                            found.append(actor)
+                self._named.append(found)
+        return self._named
+
+    def _order(self, index: int) -> list[int]:
+        """Sentences to search: the act's own, then back, then ahead (attribution.yaml)."""
+        last = len(self.named()) - 1
+        back = [i for i in range(index - 1, index - 1 - self.table.before, -1) if i >= 0]
+        ahead = [i for i in range(index + 1, index + 1 + self.table.after) if i <= last]
+        return [index, *back, *ahead]
+
+    def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
+        victims = {r.sector for r in event.recipient if r.sector} if event.event_type == "ASSAULT" else set()
+        taken = [r.span for r in event.recipient]
+        position = event.trigger.span[0]
+        for index in self._order(event.sentence.index):
+            fits = [
+                a for a in self.named()[index]
+                if a.sector in rule.named and a.sector not in victims
+                and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
+            ]
+            if fits:
+                return min(fits, key=lambda a: (rule.named.index(a.sector or ""), abs(a.span[0] - position)))
+        return None
+
+    def doer(self, event: Event) -> Actor | None:
+        """The inferred doer of an event that has no actor, or None when nothing fits."""
+        if event.actor:
+            return None
+        rule = self.table.rule_for(event.event_type, event.mode)
+        if rule is None:
+            return None
+        evidence = event.trigger.span
+        named = self._from_article(event, rule)
+        if named is not None:
+            return dataclasses.replace(named, inferred=True, evidence_span=evidence)
+        if rule.implied_sector is None:
+            return None
+        return Actor(text=event.trigger.text, span=evidence, name=rule.implied_name,
+                     sector=rule.implied_sector, inferred=True, evidence_span=evidence)
+
+
+def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
+    """Give each agentless event that an act rule covers its inferred doer (in place)."""
+    for event in events:
+        doer = finder.doer(event)
+        if doer is not None:
+            event.actor = [doer]

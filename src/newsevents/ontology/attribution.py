@@ -1,0 +1,54 @@
+"""Who does an agentless act (attribution.yaml): the sectors that can, and the one implied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.ontology.files import read_mapping
+
+
+@dataclass(frozen=True, slots=True)
+class DoerRule:
+    """For events of ``types`` (and ``modes``): doers' sectors by preference, and the implied one."""
+
+    types: frozenset[str]
+    modes: frozenset[str] | None
+    named: tuple[str, ...]
+    implied_sector: str | None = None
+    implied_name: str | None = None
+
+
+@dataclass(slots=True)
+class DoerTable:
+    before: int = 3
+    after: int = 1
+    rules: list[DoerRule] = field(default_factory=list)
+
+    def rule_for(self, event_type: str, mode: str | None) -> DoerRule | None:
+        """The first rule that fits the event, if any."""
+        return next(
+            (r for r in self.rules if event_type in r.types and (r.modes is None or mode in r.modes)),
+            None,
+        )
+
+
+def load_attribution(paths: list[Path]) -> DoerTable:
+    """The bundled table; rules of extra files come first, their windows replace ours."""
+    table = DoerTable()
+    for path in paths:
+        data = read_mapping(path)
+        table.before = int(data.get("before", table.before))
+        table.after = int(data.get("after", table.after))
+        rules = []
+        for spec in data.get("acts") or ():
+            implied = spec.get("implied") or {}
+            rules.append(DoerRule(
+                types=frozenset(spec.get("types") or ()),
+                modes=frozenset(spec["modes"]) if spec.get("modes") else None,
+                named=tuple(spec.get("named") or ()),
+                implied_sector=implied.get("sector"),
+                implied_name=implied.get("name"),
+            ))
+        table.rules = rules + table.rules
+    return table

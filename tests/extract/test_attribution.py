@@ -1,0 +1,61 @@
+"""Agentless acts get the doer the article names, or the one the act implies, marked inferred."""
+
+from newsevents.records import Actor
+
+
+def _event(events, trigger):
+    return next(e for e in events if e.trigger.text.startswith(trigger))
+
+
+def test_attribution_arrest_goes_to_the_police_force_named_before(code):
+    text = "Riot police in Lagos broke up a march on Friday. Twelve students were arrested."
+    event = _event(code(text), "arrested")
+    assert event.event_type == "COERCE" and event.mode == "arrest"
+    [doer] = event.actor
+    assert doer.inferred and doer.sector == "COP"
+    assert text[doer.span[0]:doer.span[1]] == doer.text and "police" in doer.text
+    assert text[doer.evidence_span[0]:doer.evidence_span[1]] == "arrested"
+
+
+def test_attribution_arrest_without_a_named_force_implies_the_police(code):
+    text = "Nine activists were detained outside the courthouse on Tuesday."
+    [doer] = _event(code(text), "detained").actor
+    assert (doer.inferred, doer.sector, doer.name) == (True, "COP", "police")
+    assert doer.span == doer.evidence_span and text[doer.span[0]:doer.span[1]] == doer.text
+
+
+def test_attribution_shooting_goes_to_the_armed_group_of_the_article(code):
+    text = "Separatist rebels raided the hamlet before dawn. Three farmers were shot dead."
+    [doer] = _event(code(text), "shot").actor
+    assert doer.inferred and doer.sector == "REB" and "rebels" in doer.text
+
+
+def test_attribution_shooting_with_no_armed_group_stays_without_actor(code):
+    event = _event(code("Three farmers were shot dead near the river on Sunday."), "shot")
+    assert event.actor == []
+
+
+def test_attribution_victims_are_not_their_own_killers(code):
+    event = _event(code("Four soldiers were shot dead at a roadblock on Monday."), "shot")
+    assert all(a.sector != "MIL" for a in event.actor)
+
+
+def test_attribution_curfew_goes_to_the_police(code):
+    text = "A dusk-to-dawn curfew was imposed on the port city after the riots."
+    event = _event(code(text), "curfew")
+    assert event.mode == "curfew"
+    [doer] = event.actor
+    assert doer.inferred and doer.sector == "COP"
+
+
+def test_attribution_stated_actors_are_not_inferred(code):
+    event = _event(code("Soldiers arrested the mayor of the town on Monday."), "arrested")
+    assert [a.inferred for a in event.actor] == [False]
+    assert event.actor[0].evidence_span is None
+
+
+def test_attribution_old_records_load_without_the_new_fields():
+    actor = Actor.from_dict({"text": "police", "span": [0, 6], "sector": "COP"})
+    assert actor.inferred is False and actor.evidence_span is None
+    inferred = Actor.from_dict(Actor("police", (0, 6), inferred=True, evidence_span=(10, 18)).to_dict())
+    assert inferred.evidence_span == (10, 18)
