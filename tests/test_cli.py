@@ -113,6 +113,9 @@ def test_cli_ingest_twice_adds_nothing_and_query_filters(tmp_path):
     assert events and all(e["event_type"] == "ASSAULT" for e in events)
     stories = _run("query", "--db", str(db), "--stories", "--format", "csv")
     assert stories.returncode == 0 and stories.stdout.startswith("id,")
+    threads = [json.loads(line) for line in
+               _run("query", "--db", str(db), "--threads", "--format", "jsonl").stdout.splitlines()]
+    assert sum(t["n_articles"] for t in threads) == 6 and all(isinstance(t["terms"], list) for t in threads)
     bad = _run("query", "--db", str(db), "--bbox", "1,2,3")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
@@ -250,3 +253,8 @@ def test_cli_unwritable_output_is_refused_before_coding(tmp_path):
         result = _run("extract", str(article), "-o", str(target))
         assert result.returncode == 2 and result.stderr.startswith(f"error: E008 {target}: ")
         assert says in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_eval_news_refuses_an_unknown_split(tmp_path):
+    refused = _run("eval", "news", str(tmp_path), "--split", "train")
+    assert refused.returncode == 2 and "--split is one of test, dev" in refused.stderr

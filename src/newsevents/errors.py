@@ -12,6 +12,7 @@
     ├── OutputError           E008 an output file that cannot be written (checked before coding)
     ├── OntologyError         E010 an ontology data file is malformed
     ├── StoreError            E020 the event store cannot be opened or written
+    ├── FilterError           E021 a filter value that means nothing (bad date, unknown type ...)
     ├── FetchError            E030 a URL could not be fetched (network, HTTP status, size)
     ├── MissingExtraError     E040 an optional dependency (pip extra) is not installed
     └── ShardError            E041 Parquet shards that are missing or not newsevents shards
@@ -121,6 +122,21 @@ class StoreError(NewsEventsError):
     """
 
     code = "E020"
+
+
+class FilterError(TerminalError, ValueError):
+    """A filter of a query, export or API request that cannot be read (a date that is no date,
+    an unknown event type, a bounding box off the globe). ``option`` names the filter as the
+    store calls it (``date_from``); the CLI and the API each show it in their own spelling.
+
+    A ``ValueError`` too, so the API's validators turn it into a 422 like any bad parameter.
+    """
+
+    code = "E021"
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        self.option = option
 
 
 class FetchError(NewsEventsError):

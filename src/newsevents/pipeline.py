@@ -19,7 +19,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.dedup import DEFAULT_THRESHOLD, StoryIndex
+from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
 from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
@@ -169,30 +169,37 @@ def ingest_coded(
     batch_size: int = 64,
     on_batch: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Store coded articles batch by batch and merge their events into the stored stories.
+    """Store coded articles batch by batch, each in its thread, and merge their events into
+    the stored stories.
 
-    Each batch is stored in one transaction with the stories its events join or start
-    (same type, near dates, compatible places and actors, alike text), so a crash leaves
-    every article with its stories or neither. Stories keep their matching state and the
-    store keeps word counts, so the stories do not depend on how the input was batched.
+    Each batch is stored in one transaction with the threads its articles join or start and
+    the stories its events join or start (same type, near dates, compatible places and
+    actors, alike text, the same thread), so a crash leaves every article with its thread
+    and stories or neither. Threads and stories keep their matching state and the store
+    keeps word counts, so they do not depend on how the input was batched. Articles stored
+    before threads existed are put in threads first.
     """
 
     def merge(added: list[CodedArticle]) -> None:
+        texts = BatchTexts()  # the batch's words, counted once for threads and stories
+        thread_of = _thread(added, store, texts)
         events = [e for c in added for e in c.events]
-        if not events:
-            return
-        dates = sorted(e.date for e in events if e.date)
-        existing = store.candidate_stories(
-            {e.event_type for e in events},
-            _shift(dates[0], -7) if dates else None,
-            _shift(dates[-1], 7) if dates else None,
-        )
-        states = store.story_states(s.id for s in existing)
-        index = StoryIndex(existing, threshold=threshold, states=states)
-        index.add(added, min_confidence=min_confidence, known_df=store.term_df)
-        store.put_stories(index.stories(), index.states())
-        store.add_term_df(index.stats.added_docs, index.stats.added_df)
+        if events:
+            dates = sorted(e.date for e in events if e.date)
+            existing = store.candidate_stories(
+                {e.event_type for e in events},
+                _shift(dates[0], -7) if dates else None,
+                _shift(dates[-1], 7) if dates else None,
+            )
+            states = store.story_states(s.id for s in existing)
+            index = StoryIndex(existing, threshold=threshold, states=states, texts=texts)
+            index.add(added, min_confidence=min_confidence, thread_of=thread_of)
+            store.put_stories(index.stories(), index.states())
+        store.add_term_df(texts.stats.added_docs, texts.stats.added_df)
 
+    for chunk in store.unthreaded():  # articles stored before threads existed (schema version 2)
+        with store.transaction():
+            _thread([CodedArticle(a) for a in chunk], store, BatchTexts())
     total = IngestReport()
     for batch in _batches(coded, batch_size):
         total.merge(store.add(batch, batch_size=batch_size, on_stored=merge))
@@ -205,6 +212,18 @@ def _failed(article: Article, exc: Exception) -> CodingError:
     """The guard's error for one article; the traceback goes to the debug log."""
     log.debug("%s: could not be coded", article.id, exc_info=exc)
     return CodingError.of(article.id, exc)
+
+
+def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> dict[str, str]:
+    """Put each article in the stored thread it fits (or a new one), inside the caller's
+    transaction; returns each article's thread."""
+    texts.add([c.article for c in added], store.term_df)
+    wanted = {(t, c.article.date) for c in added for t in texts[c.article.id].top}
+    existing, states = store.candidate_threads(wanted, load_thread_settings().window_days)
+    index = ThreadIndex(existing, states=states, texts=texts)
+    index.add(added)
+    store.put_threads(index.threads(), index.states(), index.thread_of)
+    return index.thread_of
 
 
 def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArticle]]:

@@ -215,6 +215,9 @@ class Story(_Record):
     """One real-world event as reported by many articles (after deduplication).
 
     ``size`` takes the largest figure a trustworthy mention gives, never a sum;
+    ``size_reports`` are the figures as each article gave them (``article_id``,
+    ``published``, ``dead``, ``injured``, ``arrested``, ``qualifier``), oldest report
+    first, so the latest one and the source of the largest are at hand as a toll rises;
     ``mentions`` are event ids, ``sources`` the ids of the articles that report it.
     """
 
@@ -226,6 +229,7 @@ class Story(_Record):
     actor: list[Actor] = field(default_factory=list)
     recipient: list[Actor] = field(default_factory=list)
     size: Size | None = None
+    size_reports: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     articles: int = 0
@@ -236,6 +240,23 @@ class Story(_Record):
     def from_dict(cls, data: Mapping[str, Any]) -> Story:
         """A story back from ``to_dict`` (the store's ``record``), nested records rebuilt."""
         return cls(**{**data, **_parties_from(data)})
+
+
+@dataclass(slots=True)
+class Thread(_Record):
+    """A real-world happening and its coverage over the following days.
+
+    Every article belongs to exactly one thread (the store keeps which); its stories are the
+    stories of its articles' events. ``articles`` counts them, ``title`` is the first one's,
+    ``terms`` are the thread's heaviest words (a label), the dates span its articles'.
+    """
+
+    id: str
+    title: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int = 0
+    terms: list[str] = field(default_factory=list)
 
 
 def _parties_from(data: Mapping[str, Any]) -> dict[str, Any]:

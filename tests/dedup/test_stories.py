@@ -1,6 +1,6 @@
 from datetime import date
 
-from newsevents.dedup import merge_stories, story_id
+from newsevents.dedup import StoryIndex, merge_stories, story_id
 from newsevents.records import Actor, Article, CodedArticle, Event, Location, SentenceRef, Size, TextRef
 
 LAGOS = Location("Lagos", (0, 5), name="Lagos", geonameid=2332459, lat=6.4541, lon=3.3947,
@@ -90,6 +90,16 @@ def test_story_size_is_the_largest_trustworthy_figure_not_the_sum():
     assert size is not None and (size.dead, size.injured, size.arrested) == (7, 10, None)
 
 
+def test_a_rising_toll_keeps_the_largest_and_every_report_with_its_source_in_date_order():
+    days = {"b": "2023-05-31", "a": "2023-05-30", "c": "2023-06-01"}
+    reports = [article(k, REPORT_A if k == "a" else REPORT_B, v) for k, v in days.items()]
+    tolls = {"a": 12, "b": 80, "c": 84}
+    stories = merge_stories([coded(r, event(r, size=Size((0, 4), dead=tolls[r.id]))) for r in reports])
+    assert len(stories) == 1 and stories[0].size.dead == 84  # the largest, never the sum
+    given = [(r["article_id"], r["dead"]) for r in stories[0].size_reports]
+    assert given == [("a", 12), ("b", 80), ("c", 84)]
+
+
 def test_incremental_merge_keeps_ids_and_returns_only_what_changed():
     a, b = article("a", REPORT_A), article("b", REPORT_B)
     c = article("c", "Soldiers and police clashed with protesters in Abuja on Monday.")
@@ -151,3 +161,24 @@ def test_stored_state_lets_a_later_batch_match_by_text_as_in_one_pass():
     stateless = StoryIndex(first.stories())  # what a store without states could do: no text
     stateless.add([batch["c"]])
     assert len(stateless.stories(changed_only=False)) == 3
+
+
+def test_related_types_a_day_apart_in_town_and_country_are_one_story():
+    """"Police beat protesters in Lagos late on Monday" and "security forces cracked down in
+    Nigeria on Tuesday" code one act as ASSAULT and COERCE, a day and a place precision apart."""
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    stories = merge_stories([coded(a, event(a)),
+                             coded(b, event(b, event_type="COERCE", day="2023-05-30", location=NIGERIA))])
+    assert len(stories) == 1 and stories[0].location == LAGOS  # the most precise place is kept
+
+
+def test_the_same_thread_joins_mentions_whose_words_differ():
+    a = article("a", "Officers fired tear gas at the march near the bridge.")
+    b = article("b", "Demonstrators said troops charged them with batons outside parliament.")
+    items = [coded(a, event(a, day=None, location=None)), coded(b, event(b, day=None, location=None))]
+    apart = StoryIndex()
+    apart.add(items)
+    assert len(apart.stories()) == 2  # nothing but the parties in common
+    together = StoryIndex()
+    together.add(items, thread_of={"a": "th-1", "b": "th-1"})
+    assert len(together.stories()) == 1

@@ -5,7 +5,7 @@ import pytest
 from conftest import SHARED
 from rich.console import Console
 
-from newsevents.eval.ecbplus import articles, bcubed, evaluate, load_gold, pairwise, report
+from newsevents.eval.ecbplus import articles, bcubed, evaluate, load_gold, load_mentions, report
 from newsevents.records import CodedArticle
 
 DOCS = [
@@ -26,23 +26,34 @@ def test_bcubed_and_pairwise_on_a_hand_computed_example():
     p, r, f = bcubed(predicted, gold)
     assert p == pytest.approx(2 / 3) and r == pytest.approx(3 / 4)
     assert f == pytest.approx(2 * (2 / 3) * (3 / 4) / (2 / 3 + 3 / 4))
-    # pairs: predicted ab ac bc, gold ab cd -> P 1/3, R 1/2
-    assert pairwise(predicted, gold)[:2] == (pytest.approx(1 / 3), pytest.approx(1 / 2))
 
 
-def test_ecbplus_loader_and_report_on_a_tiny_set(tmp_path):
+MENTIONS = [  # tokens are 1-based over the whole text
+    {"doc": "1a", "m_id": "1", "tokens": [4], "text": "shook", "cluster": "quake-lombok"},
+    {"doc": "1b", "m_id": "1", "tokens": [8], "text": "shook", "cluster": "quake-lombok"},
+    {"doc": "1c", "m_id": "1", "tokens": [5], "text": "damaged", "cluster": "quake-chile"},
+]
+
+
+def test_ecbplus_scores_what_the_store_keeps_on_a_tiny_set(tmp_path):
     (tmp_path / "ecbplus_docs.jsonl").write_text("\n".join(json.dumps(d) for d in DOCS))
+    (tmp_path / "ecbplus_event_mentions.jsonl").write_text("\n".join(json.dumps(m) for m in MENTIONS))
     gold = load_gold(tmp_path)
     assert [g.cluster_id for g in gold] == ["1_ecb", "1_ecb", "1_ecbplus"]
-    coded = [CodedArticle(a) for a in articles(gold)]  # no events: clustered on their text
-    figures = report(evaluate(gold, coded=coded), Console(file=io.StringIO()))
+    mentions = load_mentions(tmp_path, gold)
+    assert [gold[0].text[slice(*m.span)] for m in mentions[:1]] == ["shook"]
+    coded = [CodedArticle(a) for a in articles(gold)]  # no events: threads from their text alone
+    figures = report(evaluate(gold, coded=coded, mentions=mentions, seed=3), Console(file=io.StringIO()))
     assert figures["documents"] == 3 and figures["gold_clusters"] == 2
-    assert figures["bcubed_f1"] == 1.0
+    assert figures["thread_bcubed_f1"] == 1.0 and figures["topics_kept_apart"] == 1.0
+    assert figures["mentions_matched"] == 0  # no stored event: every mention stands alone
+    assert figures["story_bcubed_precision"] == 1.0
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (SHARED / "eval" / "ecbplus").exists(), reason="no ../shared/eval")
 def test_ecbplus_full_set_keeps_its_level(pipeline):
     gold = load_gold(SHARED / "eval" / "ecbplus")
-    figures = report(evaluate(gold, pipeline), Console(file=io.StringIO()))
-    assert figures["bcubed_f1"] >= 0.8
+    mentions = load_mentions(SHARED / "eval" / "ecbplus", gold)
+    figures = report(evaluate(gold, pipeline, mentions=mentions), Console(file=io.StringIO()))
+    assert figures["thread_bcubed_f1"] >= 0.8 and figures["story_bcubed_f1"] >= 0.3

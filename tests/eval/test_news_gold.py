@@ -2,7 +2,7 @@ import copy
 
 import pytest
 
-from newsevents.eval.news_gold import check_gold, gold_path, read_sample, safe_id, vocabulary
+from newsevents.eval.news_gold import SPLITS, check_gold, gold_path, read_sample, safe_id, vocabulary
 from newsevents.eval.news_texts import text_hash
 
 TEXT = "Riot police arrested 12 students in Dhaka on Monday. The students had marched on parliament."
@@ -81,3 +81,14 @@ def test_ids_become_file_names_and_the_sample_reads(tmp_path):
     sample.write_text("article_id\tsource\tsha256\tchars\tdate\tannotator_batch\n# a note\n"
                       f"lgl:1\tlgl\t{text_hash(TEXT)}\t{len(TEXT)}\t2024-07-16\tB\n", encoding="utf-8")
     assert [(r.article_id, r.chars, r.batch) for r in read_sample(sample)] == [("lgl:1", len(TEXT), "B")]
+
+
+def test_the_dev_split_has_its_own_files_and_no_test_article():
+    dev, test = SPLITS["dev"], SPLITS["test"]
+    assert dev.sample != test.sample and dev.gold_dir != test.gold_dir
+    dev_ids = {row.article_id for row in read_sample(dev.sample)}
+    test_ids = {row.article_id for row in read_sample(test.sample)}
+    assert len(dev_ids) == 21 and len(test_ids) == 42
+    assert not dev_ids & test_ids
+    for path in dev.gold_dir.glob("*.json"):
+        assert path.stem in {safe_id(i) for i in dev_ids}, path.name

@@ -44,3 +44,8 @@ def test_modality_announcement_is_dated_when_made(code):
 def test_modality_historical_by_date(code):
     event = _main(code("Rebels attacked the town in 1999."))
     assert event.historical and event.date == "1999-01-01" and event.date_precision == "year"
+
+
+def test_modality_wish_through_a_bare_infinitive_is_hypothetical(code):
+    events = code('"I would like to see us strike their bases," the Somali senator said.')
+    assert all(e.hypothetical for e in events if e.trigger.text.startswith("strike"))

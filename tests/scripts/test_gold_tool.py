@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from newsevents.eval.news_gold import SPLITS, gold_path, read_sample
 from newsevents.eval.news_texts import text_hash
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,3 +62,16 @@ def test_check_passes_a_good_file_and_fails_a_bad_one(pool, tmp_path):
     assert result.returncode == 1
     assert "also[0]: text[56:64]" in result.stdout and "should be named gwn_5.json" in result.stdout
     assert "2 files checked, 1 with problems" in result.stdout
+
+
+def test_split_dev_lists_the_dev_sample_and_its_gold_folder(tmp_path):
+    listed = run("--split", "dev", "list", eval_dir=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    dev = SPLITS["dev"]
+    assert [r[1] for r in rows] == [row.article_id for row in read_sample(dev.sample)]
+    done = ["done" if gold_path(r[1], dev.gold_dir).exists() else "todo" for r in rows]
+    assert [r[4] for r in rows] == done
+    test_ids = {row.article_id for row in read_sample(SPLITS["test"].sample)}
+    assert not {r[1] for r in rows} & test_ids
+    assert run("--split", "train", "list", eval_dir=tmp_path).returncode == 2

@@ -15,7 +15,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from store.builders import KYIV, LAGOS, event  # tests/store/builders.py (tests/ is on the path)
 
-from newsevents.records import Actor, Article, CodedArticle, Quote, Size, Story
+from newsevents.records import Actor, Article, CodedArticle, Quote, Size, Story, Thread
 from newsevents.serve import create_app
 from newsevents.store import open_store
 
@@ -83,11 +83,20 @@ STORIES = [
 ]
 
 
+THREADS = [  # the two Lagos reports are one happening
+    Thread("th-lagos", "Arrests in Lagos", "2023-05-30", "2023-06-02", articles=2, terms=["lagos", "police"]),
+    Thread("th-kyiv", "Shelling in Kyiv", "2022-03-01", "2022-03-01", articles=1, terms=["kyiv", "shelled"]),
+    Thread("th-protests", "Week of protests", "2024-01-10", "2024-01-10", articles=1, terms=["marched"]),
+]
+MEMBERS = {"lagos": "th-lagos", "joint": "th-lagos", "kyiv": "th-kyiv", "protests": "th-protests"}
+
+
 def build_store(path: Path) -> Path:
     """Write the store and close it (the app opens it read-only)."""
     with open_store(path) as store:
         store.add(coded())
         store.put_stories(STORIES)
+        store.put_threads(THREADS, {}, MEMBERS)
     return path
 
 
@@ -96,3 +105,10 @@ def serving(path: Path, token: str | None = None, **options) -> Iterator[TestCli
     """A client of the app over ``path``; the store closes when the block ends."""
     with TestClient(create_app(path, token=token, **options)) as client:
         yield client
+
+
+def get(client: TestClient, url: str, status: int = 200) -> dict:
+    """GET a URL, check the status, return the JSON body."""
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    return response.json()  # type: ignore[no-any-return]

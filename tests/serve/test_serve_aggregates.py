@@ -130,7 +130,7 @@ def test_map_has_only_stories_with_coordinates_most_reported_first(client):
 
 def test_meta_tells_the_filter_widgets_what_there_is(client):
     body = get(client, "/api/meta")
-    assert body["counts"] == {"articles": 4, "events": N_EVENTS, "quotes": 2, "stories": 3}
+    assert body["counts"] == {"articles": 4, "events": N_EVENTS, "quotes": 2, "stories": 3, "threads": 3}
     assert body["event_types"] == list(EVENT_TYPES)
     assert body["event_type_counts"] == {"PROTEST": 7, "COERCE": 2, "ASSAULT": 1, "REQUEST": 1}
     assert body["event_dates"] == {"min": "2022-02-28", "max": "2024-01-07"}

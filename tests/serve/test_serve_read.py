@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from serving import N_EVENTS, build_store, serving
+from serving import N_EVENTS, build_store, get, serving
 
 from newsevents.store.queries import EVENT_VIEW
 
@@ -17,12 +17,6 @@ def client(tmp_path_factory):
 
 def ids(body: dict) -> set[str]:
     return {item["id"] for item in body["items"]}
-
-
-def get(client, url: str, status: int = 200) -> dict:
-    response = client.get(url)
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 # -- events -----------------------------------------------------------------------------------

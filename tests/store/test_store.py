@@ -14,6 +14,7 @@ import pytest
 from builders import KYIV, LAGOS, event
 
 from newsevents.errors import StoreError
+from newsevents.pipeline import ingest_coded
 from newsevents.records import (
     Actor,
     Article,
@@ -188,7 +189,23 @@ def test_a_version_1_store_is_upgraded_on_opening_for_writes(filled: Store):
     with open_store(path) as upgraded:
         assert ids(upgraded.query_events(text="shelled")) == {"ev-kyiv-0", "ev-kyiv-1"}
     with open_store(path, read_only=True) as reader:
-        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == "2"
+        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == "3"
+
+
+def test_a_version_2_store_gets_threads_for_its_articles_on_the_next_ingest(filled: Store):
+    filled.sql("DROP TABLE article_threads")
+    filled.sql("DROP TABLE threads")
+    filled.sql("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    path = filled.path
+    filled.close()
+    with pytest.raises(StoreError, match="schema version 2"):
+        open_store(path, read_only=True)
+    with open_store(path) as upgraded:
+        assert upgraded.counts()["threads"] == 0
+        ingest_coded([make_coded(1)], upgraded)
+        threaded = upgraded.sql("SELECT article_id FROM article_threads")
+        assert sorted(threaded["article_id"]) == ["gen-1", "kyiv", "lagos"]
+        assert upgraded.counts()["threads"] >= 2  # Lagos arrests and Kyiv shelling are apart
 
 
 def test_filter_values_are_parameters_not_sql(filled: Store):
@@ -274,7 +291,7 @@ def test_what_on_stored_writes_commits_or_rolls_back_with_its_batch(store: Store
 
     with pytest.raises(RuntimeError):
         store.add([make_coded(3)], on_stored=fail)
-    assert store.counts() == {"articles": 2, "events": 3, "quotes": 3, "stories": 3}
+    assert store.counts() == {"articles": 2, "events": 3, "quotes": 3, "stories": 3, "threads": 0}
 
 
 # -- opening ----------------------------------------------------------------------------------
@@ -323,17 +340,19 @@ if hold >= 0:
             progress.with_suffix(".inside").write_text("articles written, events not yet")
             time.sleep(600)
     Store._insert = stalling_insert
-def committed(report):
-    global commits
+from newsevents.pipeline import ingest_coded
+handled = 0
+def committed(n):
+    global commits, handled
     commits += 1
+    handled += n
     tmp = progress.with_suffix(".tmp")
-    tmp.write_text(json.dumps({{"added": len(report.added), "commits": commits}}))
+    tmp.write_text(json.dumps({{"added": handled, "commits": commits}}))
     tmp.replace(progress)
 store = open_store(db)
-def stories(added):  # each event its own story, written in the batch's transaction
-    store.put_stories([module.story("st-" + e.id, [e.id]) for c in added for e in c.events])
-report = store.add((module.make_coded(i) for i in range(total)), batch_size=batch, on_batch=committed,
-                   on_stored=stories)
+# the product's ingest: threads and stories written in each batch's transaction
+report = ingest_coded((module.make_coded(i) for i in range(total)), store, batch_size=batch,
+                      on_batch=committed)
 store.close()
 print(json.dumps({{"added": len(report.added), "skipped": len(report.skipped)}}))
 """
@@ -397,14 +416,19 @@ def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_pat
     assert sorted(articles["id"]) == sorted(expected) and len(articles) == TOTAL
     assert counts["events"] == sum(e for e, _ in expected.values())
     assert counts["quotes"] == sum(q for _, q in expected.values())
-    assert counts["stories"] == counts["events"] and reopened_unstoried(db) == 0
+    assert counts["stories"] and reopened_unstoried(db) == 0
     assert all(n == expected[a][0] for a, n in zip(per_article["article_id"], per_article["n"], strict=True))
 
 
 def reopened_unstoried(db: Path) -> int:
-    """Events the crash left without their story (a batch's stories commit with it)."""
+    """Events or articles the crash left without their story or thread (both commit with
+    their batch), and thread rows missing for an article's thread."""
     with open_store(db, read_only=True) as reopened:
-        return int(reopened.sql("SELECT count(*) AS n FROM events WHERE story_id IS NULL")["n"][0])
+        return int(reopened.sql(
+            "SELECT (SELECT count(*) FROM events WHERE story_id IS NULL) "
+            "+ (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_threads)) "
+            "+ (SELECT count(*) FROM article_threads WHERE thread_id NOT IN (SELECT id FROM threads)) AS n"
+        )["n"][0])
 
 
 def test_ingest_report_summary():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -45,6 +45,24 @@ app = _Command(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib import metadata
+
+        typer.echo(f"newsevents {metadata.version('newsevents')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Turn dated news articles into PLOVER event data, with evidence."""
+
+
 app.add_typer(eval_app, name="eval")
 for command in (extract, dates, places, ingest, watch, load, export, query, serve):
     app.command()(command)

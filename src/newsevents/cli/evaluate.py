@@ -72,15 +72,21 @@ def eval_geo(
 
 @eval_app.command("dedup")
 def eval_dedup(
-    path: Annotated[Path, typer.Argument(help="Folder with ecbplus_docs.jsonl")],
+    path: Annotated[Path, typer.Argument(help="Folder with the ECB+ docs and event mentions")],
     model: Model = DEFAULT_MODEL,
+    seed: Annotated[int | None, typer.Option(help="Deliver the documents in a shuffle of this seed.")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per stored batch.")] = 64,
 ) -> None:
-    """Cluster the ECB+ documents into stories: pairwise and B-cubed scores against cluster_id."""
+    """Store the ECB+ documents as a feed would deliver them; score the stored threads over
+    documents and stories over annotated event mentions (B-cubed)."""
     from newsevents.eval import ecbplus
     from newsevents.pipeline import Pipeline
 
     gold = _gold(ecbplus.load_gold, path)
-    ecbplus.report(ecbplus.evaluate(gold, Pipeline(model=model)), Console())
+    mentions = _gold(lambda p: ecbplus.load_mentions(p, gold), path)
+    result = ecbplus.evaluate(gold, Pipeline(model=model), mentions=mentions, seed=seed,
+                              batch_size=batch_size)
+    ecbplus.report(result, Console())
 
 
 
@@ -89,21 +95,26 @@ def eval_news(
     path: Annotated[Path | None, typer.Argument(
         help="The shared eval folder holding the article texts (default: the nearest shared/eval)")] = None,
     gold: Annotated[Path | None, typer.Option(
-        help="Folder of gold files (default: the bundled hand-annotated set, docs/annotation.md)")] = None,
+        help="Folder of gold files (default: the bundled hand-annotated set of --split)")] = None,
+    split: Annotated[str, typer.Option(
+        help="Bundled split: 'dev' to tune on, 'test' for reported figures (docs/annotation.md)")] = "test",
     model: Model = DEFAULT_MODEL,
     show_errors: ShowErrors = False,
 ) -> None:
     """What we publish on whole real articles: per-field precision and recall against the news gold set."""
     from newsevents.eval import news
-    from newsevents.eval.news_gold import GOLD_DIR
+    from newsevents.eval.news_gold import SPLITS
     from newsevents.eval.news_texts import find_eval_dir
     from newsevents.pipeline import Pipeline
 
+    if split not in SPLITS:
+        error(f"--split is one of {', '.join(SPLITS)}, not {split!r}")
+        raise typer.Exit(2)
     folder = path or find_eval_dir(Path.cwd())
     if folder is None:
         error("no shared/eval folder here or above; give its path")
         raise typer.Exit(2)
-    articles = _gold(lambda where: news.load_gold(where, gold or GOLD_DIR), folder)
+    articles = _gold(lambda where: news.load_gold(where, gold or SPLITS[split].gold_dir), folder)
     news.report(news.evaluate(articles, Pipeline(model=model)), Console(), show_errors=show_errors)
 
 

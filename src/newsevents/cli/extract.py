@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from contextlib import ExitStack
 from enum import Enum
 from pathlib import Path
@@ -25,6 +24,7 @@ from newsevents.cli.common import (
     failed_note,
     warning,
 )
+from newsevents.cli.options import JsonlOutput
 from newsevents.errors import CodingError, NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
 
@@ -121,34 +121,42 @@ def _extract_ray(
         raise typer.Exit(1)
 
 
-def dates(inputs: Inputs, model: Model = DEFAULT_MODEL) -> None:
-    """Print every grounded time expression as JSONL: text, span, value, precision."""
+def dates(
+    inputs: Inputs, output: JsonlOutput = "-", model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None
+) -> None:
+    """Print every grounded time expression as JSONL: text, span, value, precision.
+
+    (Dates are grounded with the bundled dates.yaml; --ontology is checked and loaded as
+    `extract` loads it, so the same options work on every coding command.)"""
     from newsevents.extract.dates import dates_as_records
-    pipeline, articles, failures = _prepare(inputs, model, None)
-    for _, rows in pipeline.each(articles, dates_as_records):
-        if isinstance(rows, CodingError):
-            error(rows)
-            failures += 1
-            continue
-        for row in rows:
-            _write(sys.stdout, row)
+    pipeline, articles, failures = _prepare(inputs, model, ontology)
+    with _output(output) as handle:
+        for _, rows in pipeline.each(articles, dates_as_records):
+            if isinstance(rows, CodingError):
+                error(rows)
+                failures += 1
+                continue
+            for row in rows:
+                _write(handle, row)
     if failures:
         err.print(failed_note(failures).lstrip("; "))
         raise typer.Exit(1)
 
 
-def places(inputs: Inputs, model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None) -> None:
+def places(
+    inputs: Inputs, output: JsonlOutput = "-", model: Model = DEFAULT_MODEL, ontology: ExtraOntology = None
+) -> None:
     """Print every resolved place name as JSONL: text, span, name, geonameid, lat, lon,
     country_code, precision."""
     pipeline, articles, failures = _prepare(inputs, model, ontology)
-    for article, found in pipeline.each(articles, lambda doc, _: pipeline.places(doc)):
-        if isinstance(found, CodingError):
-            error(found)
-            failures += 1
-            continue
-        for toponym in found:
-            _write(sys.stdout, {"article_id": article.id, **toponym.to_dict()})
+    with _output(output) as handle:
+        for article, found in pipeline.each(articles, lambda doc, _: pipeline.places(doc)):
+            if isinstance(found, CodingError):
+                error(found)
+                failures += 1
+                continue
+            for toponym in found:
+                _write(handle, {"article_id": article.id, **toponym.to_dict()})
     if failures:
         err.print(failed_note(failures).lstrip("; "))
         raise typer.Exit(1)
-

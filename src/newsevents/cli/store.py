@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from newsevents.cli.common import (
     PROGRESS_THRESHOLD,
@@ -27,9 +26,11 @@ from newsevents.cli.common import (
     failed_note,
 )
 from newsevents.cli.feeds import EntriesOnly, FeedOption, Timeout, _collect_feeds
+from newsevents.cli.options import existing_folder, with_filters
 from newsevents.dedup import DEFAULT_THRESHOLD
 from newsevents.errors import NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
+from newsevents.store.queries import FilterArgs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,6 +138,7 @@ def load(
         raise typer.Exit(1)
 
 
+@with_filters(limit=None)
 def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
     export_format: Annotated[
@@ -144,28 +146,20 @@ def export(
     ] = "jsonl",
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories (jsonl, csv, parquet).")] = False,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
-    actor_country: Annotated[str | None, typer.Option(help="Actor country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
+    *,
+    filters: FilterArgs,
 ) -> None:
     """Write stored events (or stories) as JSONL, CSV, Parquet, GeoJSON, or GDELT- or
     ACLED-style tables (docs/exports.md says which columns can be filled)."""
     from newsevents.store import open_store
     from newsevents.store.exports import export_events, export_stories
 
+    existing_folder(output)
     check_output(output)
-
     try:
         with open_store(db, read_only=True) as store:
             write = export_stories if stories else export_events
-            rows = write(
-                store, output, format=export_format, event_type=event_type,
-                actor_country=actor_country, place=place, date_from=date_from, date_to=date_to,
-                min_confidence=min_confidence,
-            )
+            rows = write(store, output, format=export_format, **filters)
     except NewsEventsError as exc:
         error(exc)
         raise typer.Exit(2) from None
@@ -178,42 +172,28 @@ class Format(str, Enum):
     csv = "csv"
 
 
+@with_filters(limit=50)
 def query(
     db: Db = None,
     stories: Annotated[bool, typer.Option("--stories", help="Stories instead of events.")] = False,
-    event_type: Annotated[list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")] = None,
-    actor_country: Annotated[str | None, typer.Option(help="Actor country (ISO alpha-3, IGO ...).")] = None,
-    actor_sector: Annotated[str | None, typer.Option(help="Actor sector (GOV, MIL, CVL ...).")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name, admin1 or ISO2 country code.")] = None,
-    bbox: Annotated[str | None, typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Earliest event date (ISO).")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Latest event date (ISO).")] = None,
-    text: Annotated[str | None, typer.Option(help="Words in the sentence or article.")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="Lowest confidence kept.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = 50,
+    threads: Annotated[bool, typer.Option(
+        "--threads", help="Threads (happenings with all their articles) instead of events; "
+        "takes --from, --to (the articles' dates), --text (title or label words) and --limit.")] = False,
     output_format: Annotated[Format, typer.Option("--format", help="table, jsonl or csv.")] = Format.table,
+    *,
+    filters: FilterArgs,
 ) -> None:
     """Filter the stored events (or stories); newest first."""
     from newsevents.store import open_store
 
-    box = None
-    if bbox:
-        try:
-            min_lon, min_lat, max_lon, max_lat = (float(v) for v in bbox.split(","))
-        except ValueError:
-            error("--bbox takes four numbers: min_lon,min_lat,max_lon,max_lat")
-            raise typer.Exit(2) from None
-        box = (min_lon, min_lat, max_lon, max_lat)
+    if threads:
+        _threads(db, filters.get("date_from"), filters.get("date_to"), filters.get("text"),
+                 filters.get("limit"), output_format)
+        return
     try:
         with open_store(db, read_only=True) as store:
             run = store.query_stories if stories else store.query_events
-            frame = run(
-                event_type=event_type, actor_country=actor_country, actor_sector=actor_sector,
-                recipient_country=recipient, place=place, bbox=box, date_from=date_from,
-                date_to=date_to, text=text, min_confidence=min_confidence, limit=limit,
-                with_record=output_format is Format.jsonl,
-            )
+            frame = run(with_record=output_format is Format.jsonl, **filters)
     except NewsEventsError as exc:
         error(exc)
         raise typer.Exit(2) from None
@@ -226,19 +206,62 @@ def query(
         _table(frame, stories=stories)
 
 
+def _threads(db: Path | None, date_from: str | None, date_to: str | None, text: str | None,
+             limit: int | None, output_format: Format) -> None:
+    """``query --threads``: the stored threads, latest first."""
+    from newsevents.store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            frame = store.query_threads(date_from=date_from, date_to=date_to, text=text, limit=limit)
+    except NewsEventsError as exc:
+        error(exc)
+        raise typer.Exit(2) from None
+    if output_format is Format.table:
+        _columns(frame, ["id", "first_seen", "last_seen", "n_articles", "n_sources", "n_stories", "title"],
+                 "threads")
+    elif output_format is Format.csv:
+        frame.map(_cell).to_csv(sys.stdout, index=False)
+    else:
+        for record in frame.to_dict(orient="records"):
+            plain = {k: _json_value(v) for k, v in record.items()}
+            sys.stdout.write(json.dumps(plain, ensure_ascii=False) + "\n")
+
+
+def _json_value(value: object) -> object:
+    """One value as JSON: lists stay lists, counts stay numbers, dates become ISO text."""
+    import numpy as np
+
+    if isinstance(value, (list, np.ndarray)):
+        return [str(v) for v in list(value)]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, (int, float)) and value == value:
+        return value
+    return _cell(value) or None
+
+
 def _table(frame: pd.DataFrame, *, stories: bool) -> None:
-    shown = [c for c in (
-        ["id", "event_type", "date", "articles", "location_name", "actor_countries"]
-        if stories else
-        ["date", "event_type", "mode", "actor_countries", "actor_sectors", "recipient_countries",
-         "location_name", "confidence", "trigger"]
-    ) if c in frame.columns]
-    table = Table(title=f"{len(frame)} {'stories' if stories else 'events'}")
-    for column in shown:
-        table.add_column(column)
-    for row in frame[shown].itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+    """Events or stories as plain columns (``_columns``)."""
+    _columns(frame, [
+        "id", "date", "event_type", "articles", "actor_countries", "location_name"] if stories else [
+        "id", "date", "event_type", "mode", "confidence", "actor_countries", "actor_sectors",
+        "recipient_countries", "location_name", "trigger"], "stories" if stories else "events")
+
+
+def _columns(frame: pd.DataFrame, wanted: list[str], noun: str) -> None:
+    """Aligned plain columns, one row per line, nothing cut: ids are copied into other
+    commands and URLs. Wide, free-text columns come last so a long cell shifts nothing."""
+    shown = [c for c in wanted if c in frame.columns]
+    out = [f"{len(frame)} {noun}"]
+    if frame.empty:
+        sys.stdout.write(out[0] + "\n")
+        return
+    rows = [shown, *([_cell(v) for v in row] for row in frame[shown].itertuples(index=False))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(shown))]
+    out += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _cell(value: object) -> str:

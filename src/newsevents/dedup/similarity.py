@@ -33,15 +33,23 @@ FALLBACK_DAYS = 3  # a date that is only the publication date means "on or up to
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Weights of the score's features and the gates' limits; tuned on ECB+ (eval/ecbplus.py)."""
+    """Weights of the score's features and the gates' limits (dedup.yaml ``stories``)."""
 
-    article: float = 0.35  # TF-IDF cosine of the two articles (left out within one article)
-    sentence: float = 0.25  # TF-IDF cosine of the event sentences
-    actors: float = 0.2  # overlap of actor and recipient countries, sectors and names
-    place: float = 0.1
-    date: float = 0.1
-    max_gap_days: int = 1  # day-precise dates further apart than this are different events
-    town_km: float = 25.0  # towns further apart than this are different places
+    article: float  # TF-IDF cosine of the two articles (left out within one article)
+    sentence: float  # TF-IDF cosine of the event sentences
+    actors: float  # overlap of actor and recipient countries, sectors and names
+    place: float
+    date: float
+    thread: float  # the mention's article is in a thread of the story (1, else left out)
+    max_gap_days: int  # day-precise dates further apart than this are different events
+    town_km: float  # towns further apart than this are different places
+
+
+@functools.cache
+def load_weights(path: Path | None = None) -> Weights:
+    """The story score's weights and gates from dedup.yaml."""
+    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    return Weights(**data["stories"])
 
 
 @dataclass(frozen=True, slots=True)

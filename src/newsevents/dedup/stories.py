@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,16 +28,16 @@ from newsevents.dedup.similarity import (
     date_score,
     interval,
     load_relations,
+    load_weights,
     normalise,
     place_rank,
     place_score,
     terms,
 )
+from newsevents.dedup.texts import BatchTexts, KnownDf
 from newsevents.records import Actor, Article, CodedArticle, Event, Location, Size, Story
 
 DEFAULT_THRESHOLD = 0.3
-ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
-BLOCK_TERMS = 12  # the rarest terms of an article that find undated candidates
 _DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
 _UPPER_BOUND = "up to"
 
@@ -64,6 +64,7 @@ class _Mention:
     sentence: Vector
     text: Vector  # the article's vector, shared by its mentions
     top: tuple[str, ...]  # the article's rarest terms, for blocking
+    thread: str | None = None  # the article's thread, when threads are kept
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class _Cluster:
     sizes: list[Size] = field(default_factory=list)
     weeks: set[int] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)  # its articles' rarest terms, for blocking
+    threads: set[str] = field(default_factory=set)  # its articles' threads
 
     def state(self) -> ClusterState:
         """What matching needs beyond the Story record, as JSON-ready data (kept by a store)."""
@@ -88,6 +90,7 @@ class _Cluster:
             "article_sum": self.article_sum, "sentence_sum": self.sentence_sum,
             "dates": [list(d) for d in self.dates], "places": [p.to_dict() for p in self.places],
             "sizes": [z.to_dict() for z in self.sizes], "terms": sorted(self.terms),
+            "threads": sorted(self.threads),
         }
 
     @classmethod
@@ -108,6 +111,7 @@ class _Cluster:
                 dates=[(int(r), d, p) for r, d, p in state["dates"]],
                 places=[Location.from_dict(p) for p in state["places"]],
                 sizes=[Size.from_dict(z) for z in state["sizes"]], terms=set(state["terms"]),
+                threads=set(state.get("threads", ())),
             )
         cluster.interval = cluster.date_interval()
         return cluster
@@ -174,11 +178,12 @@ class StoryIndex:
         weights: Weights | None = None,
         relations: TypeRelations | None = None,
         states: Mapping[str, ClusterState] | None = None,
+        texts: BatchTexts | None = None,
     ) -> None:
         self.threshold = threshold
-        self.weights = weights or Weights()
+        self.weights = weights or load_weights()
         self.relations = relations or load_relations()
-        self.stats = TermStats()
+        self.texts = texts or BatchTexts()
         self.clusters: list[_Cluster] = []
         self._by_week: dict[tuple[str, int], set[int]] = {}
         self._by_term: dict[tuple[str, str], set[int]] = {}
@@ -188,6 +193,11 @@ class StoryIndex:
             i = len(self.clusters) - 1
             self._index_date(i)
             self._index_terms(i, self.clusters[i].terms)
+            self._index_terms(i, self.clusters[i].threads)
+
+    @property
+    def stats(self) -> TermStats:
+        return self.texts.stats
 
     # --- blocking ------------------------------------------------------------------------
 
@@ -212,7 +222,7 @@ class StoryIndex:
     def _candidates(self, mention: _Mention) -> set[int]:
         group = self.relations.group(mention.event.event_type)
         by_term: set[int] = set()
-        for term in mention.top:
+        for term in (*mention.top, *filter(None, [mention.thread])):
             by_term |= self._by_term.get((group, term), set())
         if mention.interval is None:
             return by_term
@@ -241,6 +251,7 @@ class StoryIndex:
         features = {
             "article": article, "sentence": sentence, "date": when, "place": where,
             "actors": actor_score(mention.actors, cluster.actors),
+            "thread": 1.0 if mention.thread is not None and mention.thread in cluster.threads else None,
         }
         return kind * combine(features, self.weights)
 
@@ -256,25 +267,24 @@ class StoryIndex:
         coded: Iterable[CodedArticle],
         *,
         min_confidence: float = 0.5,
-        known_df: Callable[[set[str]], tuple[int, Mapping[str, int]]] | None = None,
+        known_df: KnownDf | None = None,
+        thread_of: Mapping[str, str] | None = None,
     ) -> None:
         """Merge the usable events of the articles (IDF counts all of them first).
 
         ``known_df`` gives earlier document counts for a set of words (from a store), so
-        that weights do not depend on how the articles were split into batches.
+        that weights do not depend on how the articles were split into batches. Articles
+        whose words ``texts`` (shared with a thread index) counted already are not recounted;
+        ``thread_of`` gives each article's thread (a mention in a thread of the story is
+        evidence that it reports the same event).
         """
         batch = list(coded)
-        counted = [(c, terms(" ".join(filter(None, (c.article.title, c.article.text))))) for c in batch]
-        if known_df is not None:
-            self.stats.seed(*known_df(set().union(*(counts.keys() for _, counts in counted))))
-        for _, counts in counted:
-            self.stats.add(counts)
-        for item, counts in counted:
+        self.texts.add([c.article for c in batch], known_df)
+        for item in batch:
             events = [e for e in item.events if usable(e, min_confidence)]
             if not events:
                 continue
-            text = self.stats.vector(counts, top=ARTICLE_TERMS)
-            top = tuple(sorted(text, key=lambda t: -text[t])[:BLOCK_TERMS])
+            text = self.texts[item.article.id]
             for event in events:
                 start, end = event.sentence.span
                 mention = _Mention(
@@ -282,7 +292,7 @@ class StoryIndex:
                     interval=interval(event.date, event.date_precision, grounded=event.date_text is not None),
                     actors=actor_keys([*event.actor, *event.recipient]),
                     sentence=self.stats.vector(terms(item.article.text[start:end])),
-                    text=text, top=top,
+                    text=text.vector, top=text.top, thread=(thread_of or {}).get(item.article.id),
                 )
                 self._place(mention)
 
@@ -314,6 +324,9 @@ class StoryIndex:
         if article.id not in story.sources:
             story.sources.append(article.id)
         story.articles = len(story.sources)
+        if mention.thread is not None and mention.thread not in cluster.threads:
+            cluster.threads.add(mention.thread)
+            self._index_terms(i, [mention.thread])
         _add(cluster.sentence_sum, mention.sentence)
         _union(story.actor, event.actor)
         _union(story.recipient, event.recipient)
@@ -325,6 +338,12 @@ class StoryIndex:
         if event.size is not None:
             cluster.sizes.append(event.size)
             story.size = _largest(cluster.sizes)
+            story.size_reports.append({
+                "article_id": article.id, "published": article.date.isoformat() if article.date else None,
+                "dead": event.size.dead, "injured": event.size.injured, "arrested": event.size.arrested,
+                "qualifier": event.size.qualifier,
+            })
+            story.size_reports.sort(key=lambda r: (r["published"] or "", r["article_id"]))
         if place_rank(event.location):
             cluster.places.append(event.location)
             story.location = _most_precise(cluster.places)

@@ -1,44 +1,46 @@
-"""ECB+: do the stories put the documents that report one real-world event together?
+"""ECB+: does the store keep one record per real event, as a user would see it?
 
-Every document is coded by the pipeline and all their events are merged by
-``dedup.merge_stories``. ECB+ gives no publication date, so articles carry none (``date:
-None``, not a placeholder): an event is dated only when its text names an absolute date,
-and undated mentions pass the date gate. A placeholder would ground "on Tuesday" in every
-document to days of one invented week, splitting reports of one event at random.
+The documents are coded by the pipeline and stored through the product's own ingest path
+(``pipeline.ingest_coded``: batches of ``batch_size`` as a feed would deliver them, stories
+merged inside each batch's transaction). ECB+ gives no publication date, so articles carry
+none (``date: None``, not a placeholder: it would ground "on Tuesday" in every document to
+days of one invented week) and arrive in document order, or in a seeded shuffle (``seed``).
+Only what the store then holds is scored:
 
-Documents are clustered with the stories: two documents are as close as the share of
-stories they both report (of the smaller one's stories), mixed (``STORY_WEIGHT``) with the
-TF-IDF cosine of their texts, and joined by average-linkage clustering down to ``CUT``. The
-stories alone are shown too ("main story": each document in the story that holds most of its
-mentions): the pipeline codes a non-political document's events under scattered types, so
-one document's events fall into several stories and that row is low on recall. All events
-take part here (``min_confidence`` 0): many ECB+ documents (celebrities, sport, technology)
-have no event at 0.5. Figures are pairwise and B-cubed precision/recall/F1 over documents
-against ``cluster_id``, beside the trivial baselines (every document alone; one cluster per
-topic, which merges the two different events of each topic).
+- threads: each document's stored thread, B-cubed over documents against ``cluster_id``,
+  and the share of topics whose two real events (subtopics) no thread mixes;
+- stories: each annotated event mention (ecbplus_event_mentions.jsonl) is mapped to the
+  stored event whose trigger overlaps it, and takes that event's story; B-cubed over the
+  mentions against their ``cluster``. A mention no stored event's trigger overlaps, or whose
+  event has no story (a low-confidence or negated event), stands alone: that is what a user
+  sees of it. The share of mentions matched is printed beside the score.
+
+Trivial baselines are shown beside them: every item alone; one cluster per topic (which merges
+the two different events of each topic); for mentions, same lower-cased words within a topic.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import random
+import tempfile
+from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-import numpy as np
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.dedup import DEFAULT_THRESHOLD, merge_stories
-from newsevents.dedup.similarity import TermStats, terms
 from newsevents.eval.metrics import ratio
 from newsevents.eval.readers import read_jsonl
-from newsevents.pipeline import Pipeline
-from newsevents.records import Article, CodedArticle
+from newsevents.pipeline import Pipeline, ingest_coded
+from newsevents.records import Article, CodedArticle, Span
+from newsevents.store import Store
 
 DOCS = "ecbplus_docs.jsonl"
-STORY_WEIGHT = 0.5  # share of the document affinity that comes from shared stories
-CUT = 0.12  # average-linkage stops when no two clusters are closer than this
+MENTIONS = "ecbplus_event_mentions.jsonl"
+BATCH_SIZE = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,27 +52,70 @@ class GoldDoc:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    key: str  # doc/m_id
+    doc: str
+    topic: str
+    span: Span  # characters of the document's text, first token's start to last token's end
+    text: str
+    cluster: str
+
+
 @dataclass(slots=True)
 class Result:
     gold: list[GoldDoc]
-    predicted: dict[str, Hashable]  # document -> its cluster
-    main_story: dict[str, Hashable] = field(default_factory=dict)  # document -> its main story
+    mentions: list[GoldMention]
+    thread_of: dict[str, Hashable]  # document -> its stored thread
+    story_of: dict[str, Hashable]  # mention key -> the story of the stored event it matched
+    matched: int = 0  # mentions some stored event's trigger overlaps
     stories: int = 0
+    threads: int = 0
     events: int = 0
-    merged_events: int = 0
-    threshold: float = DEFAULT_THRESHOLD
-    alone: list[str] = field(default_factory=list)  # documents with no usable event
+    order: str = "document order"
+    batch_size: int = BATCH_SIZE
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _rows(path: Path, name: str) -> list[dict]:
+    return read_jsonl(path / name if path.is_dir() else path)
 
 
 def load_gold(path: Path) -> list[GoldDoc]:
     """Read the documents from the folder (or the docs file) as the eval README describes."""
-    file = path / DOCS if path.is_dir() else path
-    rows = read_jsonl(file)
     return [
         GoldDoc(doc=str(r["doc"]), topic=str(r["topic"]), subtopic=str(r["subtopic"]),
                 cluster_id=str(r["cluster_id"]), text=str(r["text"]))
-        for r in rows
+        for r in _rows(path, DOCS)
     ]
+
+
+def _token_spans(text: str) -> list[Span]:
+    """Character spans of the tokens of an ECB+ text (tokens joined by spaces, sentences by lines)."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        for token in line.split(" "):
+            spans.append((pos, pos + len(token)))
+            pos += len(token) + 1
+    return spans
+
+
+def load_mentions(path: Path, docs: Iterable[GoldDoc]) -> list[GoldMention]:
+    """The annotated event mentions with character spans; none when the folder lacks the file."""
+    if not path.is_dir() or not (path / MENTIONS).exists():
+        return []
+    by_doc = {d.doc: d for d in docs}
+    spans = {d.doc: _token_spans(d.text) for d in by_doc.values()}
+    found = []
+    for r in _rows(path, MENTIONS):
+        doc = by_doc.get(str(r["doc"]))
+        tokens = [spans[doc.doc][i - 1] for i in r["tokens"] if 0 < i <= len(spans[doc.doc])] if doc else []
+        if doc is None or not tokens:
+            continue
+        found.append(GoldMention(key=f"{doc.doc}/{r['m_id']}", doc=doc.doc, topic=doc.topic,
+                                 span=(tokens[0][0], tokens[-1][1]), text=str(r["text"]),
+                                 cluster=str(r["cluster"])))
+    return found
 
 
 def articles(gold: Iterable[GoldDoc]) -> list[Article]:
@@ -78,100 +123,73 @@ def articles(gold: Iterable[GoldDoc]) -> list[Article]:
     return [Article(id=g.doc, date=None, text=g.text) for g in gold]
 
 
-def assign(coded: list[CodedArticle], stories: Iterable) -> tuple[dict[str, Hashable], list[str]]:
-    """Put each document in the story holding most of its mentions (see the module docstring)."""
-    story_of: dict[str, str] = {}
-    reach: dict[str, int] = {}
-    for story in stories:
-        reach[story.id] = story.articles
-        for mention in story.mentions:
-            story_of[mention] = story.id
-    predicted: dict[str, Hashable] = {}
-    alone = []
-    for item in coded:
-        votes = Counter(story_of[e.id] for e in item.events if e.id in story_of)
-        if votes:
-            predicted[item.article.id] = max(votes, key=lambda s: (votes[s], reach[s]))
-        else:
-            predicted[item.article.id] = ("alone", item.article.id)
-            alone.append(item.article.id)
-    return predicted, alone
+def arrival(coded: list[CodedArticle], seed: int | None) -> list[CodedArticle]:
+    """The order a feed delivers them in: by publication date where there is one (undated
+    last), and otherwise in document order or a seeded shuffle."""
+    ordered = list(coded)
+    if seed is not None:
+        random.Random(seed).shuffle(ordered)
+    return sorted(ordered, key=lambda c: (c.article.date is None, c.article.date or date.min))
 
 
-def _average_linkage(affinity: np.ndarray, cut: float) -> list[int]:
-    """Cluster labels: repeatedly join the two closest clusters while they are >= ``cut``."""
-    sim = affinity.astype(float).copy()
-    np.fill_diagonal(sim, -np.inf)
-    size = np.ones(len(sim))
-    label = list(range(len(sim)))
-    while len(sim):
-        i, j = np.unravel_index(int(np.argmax(sim)), sim.shape)
-        if sim[i, j] < cut:
-            break
-        joined = (sim[i] * size[i] + sim[j] * size[j]) / (size[i] + size[j])
-        sim[i, :] = sim[:, i] = joined
-        sim[i, i] = sim[j, :] = sim[:, j] = -np.inf
-        size[i] += size[j]
-        label = [i if x == j else x for x in label]
-    return label
+def _stored(store: Store) -> tuple[dict[str, Hashable], list[tuple[str, str, Span, str | None]]]:
+    """Each article's stored thread, and each stored event's (article, id, trigger span, story)."""
+    threads = store.sql("SELECT article_id, thread_id FROM article_threads")
+    rows = store.sql(
+        "SELECT article_id, id, CAST(record->'$.trigger.span' AS INTEGER[]) AS span, story_id FROM events"
+    )
+    events = [(a, e, (int(s[0]), int(s[1])), st) for a, e, s, st in rows.itertuples(index=False)]
+    return dict(threads.itertuples(index=False)), events
 
 
-def cluster_documents(coded: list[CodedArticle], stories: list, *, story_weight: float = STORY_WEIGHT,
-                      cut: float = CUT) -> dict[str, Hashable]:
-    """Documents joined by the stories they share and the words they share (see above)."""
-    docs = [c.article.id for c in coded]
-    row = {d: i for i, d in enumerate(docs)}
-    shared = np.zeros((len(docs), len(stories)))
-    for k, story in enumerate(stories):
-        for source in story.sources:
-            if source in row:
-                shared[row[source], k] = 1.0
-    counts = shared.sum(axis=1)
-    smaller = np.maximum(np.minimum.outer(counts, counts), 1.0)
-    stats = TermStats()
-    counted = [terms(c.article.text) for c in coded]
-    for counts_of in counted:
-        stats.add(counts_of)
-    vectors = [stats.vector(c) for c in counted]
-    vocabulary: dict[str, int] = {}
-    for vector in vectors:
-        for term in vector:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(docs), len(vocabulary)))
-    for i, vector in enumerate(vectors):
-        for term, value in vector.items():
-            matrix[i, vocabulary[term]] = value
-    affinity = story_weight * (shared @ shared.T) / smaller + (1 - story_weight) * (matrix @ matrix.T)
-    labels = _average_linkage(affinity, cut)
-    return {d: ("doc-cluster", labels[i]) for i, d in enumerate(docs)}
+def match_mentions(
+    mentions: Iterable[GoldMention], events: Iterable[tuple[str, str, Span, str | None]]
+) -> tuple[dict[str, Hashable], int]:
+    """Each mention's story (through the stored event whose trigger overlaps it) and how many
+    mentions an event matched; mentions left out of the dict stand alone."""
+    by_doc: dict[str, list[tuple[Span, str | None]]] = defaultdict(list)
+    for article, _, span, story in events:
+        by_doc[article].append((span, story))
+    story_of: dict[str, Hashable] = {}
+    matched = 0
+    for m in mentions:
+        hits = [story for (start, end), story in by_doc.get(m.doc, [])
+                if start < m.span[1] and m.span[0] < end]
+        matched += bool(hits)
+        stories = [s for s in hits if isinstance(s, str)]
+        if stories:
+            story_of[m.key] = stories[0]
+    return story_of, matched
 
 
 def evaluate(
     gold: list[GoldDoc],
     pipeline: Pipeline | None = None,
     *,
+    mentions: list[GoldMention] | None = None,
     coded: list[CodedArticle] | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
-    min_confidence: float = 0.0,
-    story_weight: float = STORY_WEIGHT,
-    cut: float = CUT,
+    seed: int | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Result:
-    """Code the documents (or take ``coded``), merge their events and cluster the documents."""
+    """Code the documents (or take ``coded``), ingest them into a fresh store, read it back."""
     if coded is None:
         coded = list((pipeline or Pipeline()).extract(articles(gold)))
-    stories = merge_stories(coded, threshold=threshold, min_confidence=min_confidence)
-    main_story, alone = assign(coded, stories)
-    predicted = cluster_documents(coded, stories, story_weight=story_weight, cut=cut)
-    merged = sum(len(s.mentions) for s in stories)
+    with tempfile.TemporaryDirectory(prefix="newsevents-ecbplus-") as tmp, \
+            Store(Path(tmp) / "ecb.duckdb") as store:
+        ingest_coded(arrival(coded, seed), store, batch_size=batch_size)
+        thread_of, events = _stored(store)
+        counts = store.counts()
+    story_of, matched = match_mentions(mentions or [], events)
     return Result(
-        gold=gold, predicted=predicted, main_story=main_story, stories=len(stories), threshold=threshold,
-        alone=alone,
-        events=sum(len(c.events) for c in coded), merged_events=merged,
+        gold=gold, mentions=mentions or [], thread_of=thread_of, story_of=story_of, matched=matched,
+        stories=counts["stories"], threads=len(set(thread_of.values())), events=counts["events"],
+        order="document order" if seed is None else f"shuffled (seed {seed})", batch_size=batch_size,
     )
 
 
 def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 over the items of ``gold``."""
+    """B-cubed precision, recall and F1 over the items of ``gold`` (an item not in
+    ``predicted`` is alone)."""
     items = list(gold)
     if not items:
         return 0.0, 0.0, 0.0
@@ -191,67 +209,70 @@ def bcubed(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> t
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def pairwise(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[float, float, float]:
-    """Precision, recall and F1 of the document pairs put in one cluster."""
-
-    def pairs(labels: Mapping[str, Hashable]) -> set[tuple[str, str]]:
-        members: dict[Hashable, list[str]] = defaultdict(list)
-        for item in gold:
-            members[labels.get(item, ("alone", item))].append(item)
-        return {(a, b) for group in members.values() for i, a in enumerate(sorted(group))
-                for b in sorted(group)[i + 1:]}
-
-    ours, theirs = pairs(predicted), pairs(gold)
-    both = len(ours & theirs)
-    p, r = ratio(both, len(ours)), ratio(both, len(theirs))
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _topics_kept_apart(predicted: Mapping[str, Hashable], docs: list[GoldDoc]) -> float:
+def topics_kept_apart(predicted: Mapping[str, Hashable], docs: list[GoldDoc]) -> float:
     """Share of topics where no predicted cluster mixes the topic's two events."""
-    mixed: dict[str, bool] = defaultdict(bool)
     clusters: dict[Hashable, set[str]] = defaultdict(set)
     for g in docs:
         clusters[predicted.get(g.doc, ("alone", g.doc))].add(g.cluster_id)
-    cluster_of = {g.doc: predicted.get(g.doc, ("alone", g.doc)) for g in docs}
+    mixed: dict[str, bool] = defaultdict(bool)
     for g in docs:
-        mixed[g.topic] |= len(clusters[cluster_of[g.doc]]) > 1
+        mixed[g.topic] |= len(clusters[predicted.get(g.doc, ("alone", g.doc))]) > 1
     return ratio(sum(not m for m in mixed.values()), len(mixed))
+
+
+def _table(title: str, rows: Mapping[str, Mapping[str, Hashable]], gold: Mapping[str, Hashable],
+           console: Console) -> dict[str, tuple[float, float, float]]:
+    table = Table(title=title)
+    for column in ("clustering", "B3 P", "B3 R", "B3 F1", "clusters"):
+        table.add_column(column, justify="left" if column == "clustering" else "right")
+    scores = {}
+    for name, predicted in rows.items():
+        scores[name] = bcubed(predicted, gold)
+        clusters = len({predicted.get(d, ("alone", d)) for d in gold})
+        table.add_row(name, *(f"{v:.3f}" for v in scores[name]), str(clusters))
+    console.print(table)
+    return scores
 
 
 def report(result: Result, console: Console) -> dict[str, float]:
     """Print the figures, with the trivial baselines, and return them."""
-    gold = {g.doc: g.cluster_id for g in result.gold}
-    rows = {
-        "newsevents: documents by stories + text": result.predicted,
-        "newsevents: main story only": result.main_story,
-        "baseline: every document alone": {g.doc: g.doc for g in result.gold},
-        "baseline: one cluster per topic": {g.doc: g.topic for g in result.gold},
-    }
-    table = Table(title=f"ECB+: documents clustered by story (threshold {result.threshold:g})")
-    for column in ("clustering", "B3 P", "B3 R", "B3 F1", "pair P", "pair R", "pair F1", "clusters"):
-        table.add_column(column, justify="left" if column == "clustering" else "right")
-    figures: dict[str, float] = {
-        "documents": len(result.gold), "gold_clusters": len(set(gold.values())),
-        "stories": result.stories, "events": result.events, "merged_events": result.merged_events,
-        "documents_alone": len(result.alone),
-    }
-    for name, predicted in rows.items():
-        b3 = bcubed(predicted, gold)
-        pw = pairwise(predicted, gold)
-        clusters = len({predicted.get(d, ("alone", d)) for d in gold})
-        table.add_row(name, *(f"{v:.3f}" for v in (*b3, *pw)), str(clusters))
-        if predicted is result.predicted:
-            figures.update({
-                "bcubed_precision": b3[0], "bcubed_recall": b3[1], "bcubed_f1": b3[2],
-                "pairwise_precision": pw[0], "pairwise_recall": pw[1], "pairwise_f1": pw[2],
-                "clusters": clusters,
-                "topics_kept_apart": _topics_kept_apart(predicted, result.gold),
-            })
-    console.print(table)
-    console.print(
-        f"{figures['stories']} stories from {figures['merged_events']} usable of {figures['events']} events; "
-        f"{figures['documents_alone']} documents with no usable event; "
-        f"topics whose two events no cluster mixes: {figures['topics_kept_apart']:.3f}"
+    docs = {g.doc: g.cluster_id for g in result.gold}
+    threads = _table(
+        f"ECB+ threads over documents (stored, batches of {result.batch_size}, {result.order})",
+        {"newsevents: stored threads": result.thread_of,
+         "baseline: every document alone": {d: d for d in docs},
+         "baseline: one cluster per topic": {g.doc: g.topic for g in result.gold}},
+        docs, console,
     )
+    figures: dict[str, float] = {
+        "documents": len(result.gold), "gold_clusters": len(set(docs.values())), "threads": result.threads,
+        "stories": result.stories, "events": result.events,
+        "thread_bcubed_f1": threads["newsevents: stored threads"][2],
+        "topics_kept_apart": topics_kept_apart(result.thread_of, result.gold),
+    }
+    if result.mentions:
+        gold_mentions = {m.key: m.cluster for m in result.mentions}
+        stories = _table(
+            "ECB+ stories over annotated event mentions (an unmatched mention stands alone)",
+            {"newsevents: stored stories": result.story_of,
+             "baseline: every mention alone": {k: k for k in gold_mentions},
+             "baseline: same words within a topic": {m.key: (m.topic, m.text.lower())
+                                                     for m in result.mentions}},
+            gold_mentions, console,
+        )
+        p, r, f = stories["newsevents: stored stories"]
+        figures.update({
+            "mentions": len(result.mentions), "mentions_matched": result.matched,
+            "mentions_in_stories": len(result.story_of),
+            "story_bcubed_precision": p, "story_bcubed_recall": r, "story_bcubed_f1": f,
+        })
+    console.print(
+        f"{figures['threads']} threads and {figures['stories']} stories from {figures['events']} events; "
+        f"topics whose two events no thread mixes: {figures['topics_kept_apart']:.3f}"
+    )
+    if result.mentions:
+        console.print(
+            f"annotated mentions: {figures['mentions']}, a stored event's trigger overlaps "
+            f"{figures['mentions_matched']}, in a story {figures['mentions_in_stories']}"
+        )
     return figures

@@ -3,6 +3,9 @@
 A gold file (``data/news_gold/<safe id>.json``, format in docs/annotation.md) holds labels and
 character spans into an article text read by ``news_texts``, never the text itself; each span
 also stores its own words so that a changed text or a slipped offset is caught here.
+
+Two splits share the format and the code: ``test`` (the figures we report) and ``dev`` (the
+articles developers tune and calibrate on), each a sample file and a folder of gold files.
 """
 
 from __future__ import annotations
@@ -22,10 +25,24 @@ from newsevents.eval.news_texts import text_hash
 from newsevents.ontology import Ontology
 
 DATA = Path(__file__).resolve().parent / "data"
-SAMPLE = DATA / "news_sample.tsv"
-GOLD_DIR = DATA / "news_gold"
 SCHEMA = DATA / "news_gold_schema.yaml"
 ARTICLE_KEYS = ("article_id", "sha256", "annotator", "political", "section", "events")
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Where one split of the gold set lives: its drawn sample and its folder of gold files."""
+
+    sample: Path
+    gold_dir: Path
+
+
+SPLITS = {
+    "test": Split(DATA / "news_sample.tsv", DATA / "news_gold"),
+    "dev": Split(DATA / "news_sample_dev.tsv", DATA / "news_gold_dev"),
+}
+SAMPLE = SPLITS["test"].sample
+GOLD_DIR = SPLITS["test"].gold_dir
 
 
 @dataclass(frozen=True, slots=True)

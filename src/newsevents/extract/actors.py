@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections import deque
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -25,17 +25,12 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "we", "us"}
-_GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
-_FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
 _RELATIVE = {"who", "which", "that", "whom"}
 MAX_NESTING = 16
 """Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
 to a possessor ...): a bound, so no text can make resolution recurse without end."""
 MAX_CLIMB = 12
 """Ancestors a pronoun climbs to find the speech verb whose speaker it is."""
-MAX_RECENT = 500
-"""Actors remembered for pronouns (the latest): a pronoun's search stays bounded."""
 
 
 @dataclass(slots=True)
@@ -48,14 +43,9 @@ class _Resolution:
 
 @dataclass(slots=True)
 class ActorMemory:
-    """What an article has told us so far about people, groups and speakers."""
+    """What an article has told us so far about people (their titles' country and sector)."""
 
     people: dict[str, _Resolution] = field(default_factory=dict)
-    recent: deque[tuple[bool, Actor]] = field(default_factory=lambda: deque(maxlen=MAX_RECENT))
-
-    def remember(self, actor: Actor, *, person: bool) -> None:
-        if actor.country or actor.sector:
-            self.recent.append((person, actor))
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -89,6 +79,7 @@ class ActorResolver:
         self.memory = ActorMemory()
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.coref = Coreference(ontology, doc, self.entities)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
@@ -96,6 +87,7 @@ class ActorResolver:
         self.quantifiers = ontology.words("quantifier_heads")
         self.stances = ontology.words("stance_prefixes")
         self.relations = ontology.words("relation_suffixes")
+        self.outlets = ontology.words("outlet_heads")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -105,10 +97,10 @@ class ActorResolver:
         text = self.text[start:end]
         if head.i in self.active or len(self.active) >= MAX_NESTING:
             return Actor(text=text, span=(start, end))  # a resolution that leads back to itself
+        if head.pos_ == "PRON":
+            return self._pronoun(head, text, (start, end))
         self.active.add(head.i)
         try:
-            if head.pos_ == "PRON":
-                return self._pronoun(head, text, (start, end))
             res = self._resolve(head, tokens)
         finally:
             self.active.discard(head.i)
@@ -116,7 +108,8 @@ class ActorResolver:
             text=text, span=(start, end), name=res.name or self._plain_name(tokens),
             country=res.country, sector=res.sector, ethnicity=res.ethnicity,
         )
-        self.memory.remember(actor, person=head.ent_type_ == "PERSON")
+        if actor.country is None and head.pos_ == "NOUN":  # "the ministry", "officials"
+            actor.country = self.coref.description(head, actor, self.actor)
         return actor
 
     def actors(self, head: Token) -> list[Actor]:
@@ -138,6 +131,16 @@ class ActorResolver:
                 if probe.country and all(probe.country != a.country for a in found):
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
+
+    def is_outlet(self, head: Token) -> bool:
+        """A news outlet of no country ("the newspaper", "Reuters"): it reports events and
+        does not act in them (state media, "an official Syrian newspaper", do)."""
+        head = self.effective_head(head)
+        if head.pos_ == "NOUN":
+            return head.lemma_.lower() in self.outlets and self.actor(head).country is None
+        entity = self._entity_of(head)
+        org = self.onto.organization(entity.text) if entity is not None and entity.label_ == "ORG" else None
+        return org is not None and org.sector == "JRN"
 
     # -- resolution -------------------------------------------------------------
 
@@ -171,11 +174,18 @@ class ActorResolver:
         res = _Resolution()
         token_set = {t.i for t in tokens}
         entity = self._entity_of(head)
+        if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and _team(head, entity):
+            res.name = entity.text if entity is not None else head.text  # "the Cleveland Indians"
+            return res
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms:
             # "Serbs", "Nigerians": a people, not a state; the country may come from context
             res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
         elif entity is not None:
             self._from_head_entity(entity, res)
+        elif head.pos_ == "PROPN" and head.lower_ in self.onto.country_names:
+            # a country's own name the NER missed ("Nigeria said ...")
+            res.country, res.sector = self.onto.country_names[head.lower_], "GOV"
+            res.name = self.onto.country_labels.get(res.country)
         tiers = _tiers(head, token_set)
         if head.pos_ == "ADJ" or head.ent_type_ == "NORP":  # "a Turkish drone strike"
             self._country_from(head, res)
@@ -302,38 +312,39 @@ class ActorResolver:
         for verb in head.ancestors:
             if verb.pos_ in {"VERB", "AUX"}:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.i != head.i:
+                if subject is not None and subject.i != head.i and (
+                    subject.lower_ not in FIRST_PERSON or poss.lower_ in FIRST_PERSON
+                ):  # "we attacked their base": "their" is not "we"
                     return self.actor(subject).country
                 break
         return self._pronoun(poss, poss.text, (poss.idx, poss.idx + len(poss))).country
 
     def _pronoun(self, head: Token, text: str, span: tuple[int, int]) -> Actor:
+        """A pronoun's actor: the quotation's speaker for "we" inside one, the subject of
+        the speech verb above it ("China said it ..."), else its antecedent (coref.py)."""
         word = head.lower_
-        found = self._speaker(head) if word in _FIRST_PERSON or word in _GROUP_PRONOUNS | {
-            "he", "she"} else None
-        if found is None:
-            want_person = word in _PERSON_PRONOUNS
-            # "the ships surrounded the boat and struck it": an object pronoun is not its own
-            # clause's subject (that would be "itself")
-            verb = head.head.head if head.dep_ == "pobj" else head.head
-            while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-                verb = verb.head  # "surrounded the boat and struck it": the shared subject
-            subjects = {
-                self.text[c.left_edge.idx:c.right_edge.idx + len(c.right_edge)]
-                for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-            } if head.dep_ in {"dobj", "pobj", "dative"} else set()
-            for person, actor in reversed(self.memory.recent):
-                if actor.text in subjects:
-                    continue
-                if person == want_person or (word in {"they", "them", "their"}):
-                    found = actor
-                    break
+        if head.i in self.active:  # "some of them said they ...": the speaker leads back here
+            return Actor(text=text, span=span)
+        self.active.add(head.i)
+        try:
+            found = self._antecedent(head, word)
+        finally:
+            self.active.discard(head.i)
         if found is None:
             return Actor(text=text, span=span)
         return Actor(
             text=text, span=span, name=found.name, country=found.country,
             sector=found.sector, ethnicity=found.ethnicity,
         )
+
+    def _antecedent(self, head: Token, word: str) -> Actor | None:
+        """Whom a pronoun means, in the order of how surely the text says it."""
+        found = self.coref.pronoun(head, self.actor) if word in FIRST_PERSON else None
+        if found is None and word in FIRST_PERSON | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | {"he", "she"}:
+            found = self._speaker(head)
+        if found is None and word not in FIRST_PERSON:
+            found = self.coref.pronoun(head, self.actor)
+        return found
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """The subject of the nearest speech verb above a pronoun ("China said it ...")."""
@@ -344,7 +355,7 @@ class ActorResolver:
                         return self.actor(child)
         # a direct quotation: the speaker is the subject of the speech verb after it
         sentence = self.sentence
-        if pronoun.lower_ in _FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
+        if pronoun.lower_ in FIRST_PERSON and sentence.root.lemma_.lower() in self.speech:
             for child in sentence.root.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     return self.actor(child)
@@ -371,6 +382,14 @@ class ActorResolver:
     def _plain_name(tokens: list[Token]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
+
+
+def _team(head: Token, entity: Span | None) -> bool:
+    """A people's name that names a team or a firm: after a place ("the Cleveland Indians")
+    or inside an organisation's name. It is no country."""
+    if entity is not None and entity.label_ == "ORG" and len(entity) > 1:
+        return True
+    return any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "ORG"} for c in head.children)
 
 
 def _tiers(head: Token, token_set: set[int]) -> list[list[Token]]:

@@ -80,11 +80,13 @@ def find_mapping(
 def confidence(
     *, prior: float, actors: list[Actor], recipients: list[Actor], requires_recipient: bool,
     negated: bool, hypothetical: bool, future: bool, background: bool = False,
+    unresolved: bool = False,
 ) -> float:
     """A score in [0, 1]; 0.5 and above is what we would publish (see ``eval``).
 
     Evidence adds to the trigger's prior; the auxiliary modes scale it down so
-    that an event that did not (or not yet) happen stays below 0.5.
+    that an event that did not (or not yet) happen stays below 0.5, and so does
+    one whose actor is a pronoun we could not resolve to a country (``unresolved``).
     """
     score = prior
     if any(a.country or a.sector for a in actors):
@@ -96,7 +98,8 @@ def confidence(
     elif requires_recipient:
         score -= 0.1
     for flag, factor in (
-        (negated, 0.2), (hypothetical, 0.45), (future, 0.8), (background, 0.55)
+        (negated, 0.2), (hypothetical, 0.45), (future, 0.8), (background, 0.55),
+        (unresolved, 0.45),
     ):
         if flag:
             score *= factor

@@ -18,9 +18,12 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
+from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
+from newsevents.extract.episodes import Episodes
 from newsevents.extract.modality import Modality, clause_head, read_modality
 from newsevents.extract.places import event_location
+from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -40,6 +43,7 @@ class _Group:
     main: Trigger
     members: list[Trigger] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
+    announced: bool = False  # an announcement coded by its own type: dated when it was made
 
     @property
     def tokens(self) -> set[int]:
@@ -173,13 +177,27 @@ class EventExtractor:
         self.article = article
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc, text=article.text)
+        self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
+        self.episodes = Episodes(article.text, ontology)
+        self._loose: list[Span] = []  # the sentence's dates that no trigger owns
+        self._dates: list[Span] = []
+
+    def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
+        """Quotations and their speakers, for "we" inside a quotation (asked at most once,
+        with a resolver of its own: speakers are resolved in text order)."""
+        resolver = ActorResolver(self.onto, self.doc, text=self.text)
+        quotes = extract_quotes(self.doc, self.article, resolver=resolver, ontology=self.onto)
+        return [(q.span[0], q.span[1], q.speaker) for q in quotes]
 
     def run(self) -> list[Event]:
         events: list[Event] = []
-        dates = [e for e in self.doc.ents if e.label_ == "DATE"]
+        # a time of day with a day in it ("Sunday night", "last night") dates an event too;
+        # a clock time ("10:30 a.m.") does not
+        dates = [e for e in self.doc.ents if e.label_ == "DATE" or (
+            e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)
             if triggers:
@@ -195,10 +213,13 @@ class EventExtractor:
     ) -> list[Event]:
         groups, by_token = _group(triggers, self.onto)
         trigger_tokens = set(by_token)
+        self._loose, self._dates = [], dates
         for entity in dates:
             owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
             if owner is not None:
                 by_token[owner.i].dates.append(entity)
+            else:
+                self._loose.append(entity)
         cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
@@ -210,6 +231,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who
                 )
+            self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
                 others = [g.main.token for g in groups if g is not group]
@@ -237,7 +259,9 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve([t for t in frame.actors if t not in light])
+            actors = actors or self._resolve(
+                [t for t in frame.actors if t not in light and not self.actors.is_outlet(t)]
+            )
             recipients = recipients or self._resolve(
                 [t for t in frame.recipients if t not in light]
             )
@@ -276,6 +300,12 @@ class EventExtractor:
         grounded, date_entity = (None, None) if remapped and announced else self._date(
             group, groups, future=modality.future
         )
+        group.announced = remapped and announced
+        if grounded is None and self.article.date is not None:  # "said on Monday it would ..."
+            date_entity = self.episodes.clause_date(main.token, self._loose)
+            if date_entity is not None:
+                grounded = ground(date_entity.text, self.article.date, future=modality.future,
+                                  past=not modality.future)
         historical = self._historical(grounded)
         mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
         trigger_text = self.text[main.start:main.end]
@@ -305,6 +335,7 @@ class EventExtractor:
                 requires_recipient=info.requires_recipient, negated=modality.negated,
                 hypothetical=modality.hypothetical, future=modality.future,
                 background=self._background(main),
+                unresolved=any(is_bare_pronoun(a) for a in actors),
             ),
             extractor=EXTRACTOR,
         )
@@ -368,6 +399,22 @@ class EventExtractor:
             event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.article.date is not None:
             event.date, event.date_precision = self.article.date.isoformat(), "day"
+
+    def _episode(self, event: Event, group: _Group, index: int) -> None:
+        """An event without a date of its own continues the episode before it; a running
+        total is historical, not dated today (episodes.py)."""
+        if self.article.date is None:
+            return
+        if event.date_span is not None:
+            self.episodes.remember(event, index)
+        elif self.episodes.aggregate(group.main.token, self._dates, self.article.date):
+            event.historical, event.date, event.date_precision = True, None, "unknown"
+        elif not (event.future or group.announced):
+            last = self.episodes.carried(event, group.main.token, index)
+            if last is not None:
+                event.date, event.date_precision = last.date, last.precision
+                event.date_text, event.date_span = last.text, last.span
+                event.historical = last.historical
 
     def _historical(self, grounded: GroundedDate | None) -> bool:
         if grounded is None or self.article.date is None:

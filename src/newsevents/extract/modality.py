@@ -26,11 +26,14 @@ class Modality:
     conditional: bool = False
 
 
-def governing_chain(trigger: Token) -> list[Token]:
-    """The trigger and the words above it up to (and including) its clause's verb."""
+def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
+    """The trigger and the words above it up to (and including) its clause's verb; a
+    clause under a verb of ``through`` ("see us fire", "let them attack") climbs on."""
     chain = [trigger]
     tok = trigger
-    while tok.dep_ in _CLIMB and tok.head.i != tok.i and len(chain) < 6:
+    while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)) and (
+        tok.head.i != tok.i and len(chain) < 6
+    ):
         tok = tok.head
         chain.append(tok)
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
@@ -57,7 +60,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     marks = ontology.words("conditional_marks")
     speech = ontology.words("speech_verbs")
     mode = Modality()
-    chain = governing_chain(trigger)
+    chain = governing_chain(trigger, ontology.words("bare_infinitive_heads"))
     for depth, tok in enumerate(chain):
         # a governing verb colours only a clause it takes as complement ("failed to reach",
         # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition
@@ -81,7 +84,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 if word in future_aux or child.lemma_.lower() in future_aux:
                     mode.future = True
                 elif word in modal:
-                    if word == "would" and _reported(tok, speech):
+                    wish = lemma in ontology.words("hypothetical_governors")  # "would like to"
+                    if word == "would" and _reported(tok, speech) and not wish:
                         mode.future = True
                     else:
                         mode.hypothetical = True

@@ -60,8 +60,27 @@ def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     return found
 
 
-def _is_passive(verb: Token) -> bool:
+def _reduced_passive(verb: Token) -> bool:
+    """ "the 84 people killed in the attack": a past participle on a noun that has a role of
+    its own (a noun left as the sentence's root is a misparsed subject: "Rebels attacked ...")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT" and not any(
+        c.dep_ == "conj" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children
+    )  # "groups donated and delivered": a finite verb beside it says it is the main verb
+
+
+def _is_passive(verb: Token, *, reduced: bool = False) -> bool:
+    """A passive verb; with ``reduced``, also a participle on a noun (the trigger's own
+    frame only: a clause under it still shares its noun as subject)."""
+    if reduced and _reduced_passive(verb):
+        return True
     return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its subject, or the noun a participle describes."""
+    if _reduced_passive(verb) and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        return [verb.head]
+    return _children(verb, _PASSIVE_SUBJECT)
 
 
 def _agent(verb: Token) -> list[Token]:
@@ -103,7 +122,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    if _is_passive(verb):
+    if _is_passive(verb, reduced=True):
         roles.actors = _agent(verb)
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
@@ -167,9 +186,9 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         and head.lower_ not in grammar.separate_preps
     ):
         verb = head.head
-        if _is_passive(verb):
+        if _is_passive(verb, reduced=True):
             # "soldiers were injured in clashes with Serbs": the "with" side acted
-            sufferers = _children(verb, _PASSIVE_SUBJECT)
+            sufferers = _sufferers(verb)
             counterpart = roles.recipients or _prep_objects(noun, {"with"})
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers

@@ -153,6 +153,37 @@ class StoryPage(Page):
     items: list[StoryRow]
 
 
+class ThreadRow(BaseModel):
+    """One thread of a listing: a happening and how widely it was reported."""
+
+    id: str
+    title: str | None
+    first_seen: str | None = Field(description="Earliest publication date of its articles.")
+    last_seen: str | None
+    n_articles: int
+    n_stories: int = Field(description="Stories its articles' events belong to.")
+    n_sources: int
+    terms: list[str] = Field(description="Its heaviest words, a label.")
+
+
+class ThreadArticle(BaseModel):
+    id: str
+    date: str | None
+    title: str | None
+    url: str | None
+    source: str | None
+    n_events: int
+
+
+class ThreadDetail(ThreadRow):
+    articles: list[ThreadArticle] = Field(description="Its articles by source, then date.")
+    stories: list[StoryRow] = Field(description="The stories its articles report.")
+
+
+class ThreadPage(Page):
+    items: list[ThreadRow]
+
+
 class ArticlePage(Page):
     items: list[ArticleRow]
 
@@ -244,7 +275,7 @@ class Place(BaseModel):
 
 
 class Meta(BaseModel):
-    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories.")
+    counts: dict[str, int] = Field(description="Rows per table: articles, events, quotes, stories, threads.")
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
     event_type_counts: dict[str, int]
     quads: list[Count]

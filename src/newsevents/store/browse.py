@@ -175,6 +175,6 @@ META_SQL: dict[str, str] = {
 }
 """Queries (no parameters) behind ``GET /api/meta``: each a small table of values and counts."""
 
-TABLES = ("articles", "events", "quotes", "stories")
+TABLES = ("articles", "events", "quotes", "stories", "threads")
 COUNTS_SQL = "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in TABLES)
 """Rows per table, in ``TABLES`` order, in one query."""

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,9 +27,11 @@ if TYPE_CHECKING:
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
+from newsevents.store.browse import TABLES
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
+from newsevents.store.threads import ThreadTables
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
@@ -71,7 +73,7 @@ class IngestReport:
                 f"{len(self.skipped)} already stored, {len(self.rejected)} rejected")
 
 
-class Store:
+class Store(ThreadTables):
     """A DuckDB file of articles, events, quotes and stories; creates the schema on open.
 
     Use one Store per process and share it between threads (its lock serialises
@@ -109,17 +111,20 @@ class Store:
             if not found or found[0] != SCHEMA_VERSION:
                 version = found[0] if found else None
                 hint = "; opening it for writing (as `newsevents ingest` does) upgrades it"
-                hint = hint if version == "1" else ""
+                hint = hint if version in ("1", "2") else ""
                 raise StoreError(
                     f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}{hint}"
                 )
 
     def _upgrade(self) -> None:
-        """Bring a version 1 store (no word index) to version 2 by indexing its articles."""
+        """Bring an older store to this version: version 1 lacks the word index, which is
+        built here; version 2 lacks threads, whose tables schema.sql has just created (its
+        articles are put in threads by the next ingest: ``pipeline.ingest_coded``)."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found and found[0] == "1":
+        if found and found[0] in ("1", "2"):
             with self.transaction():
-                self._index_words("SELECT id FROM articles", [])
+                if found[0] == "1":
+                    self._index_words("SELECT id FROM articles", [])
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
     def _index_words(self, article_ids: str, params: list[Any]) -> None:
@@ -209,7 +214,7 @@ class Store:
         seen: set[str],
         on_stored: Callable[[list[CodedArticle]], None] | None,
     ) -> None:
-        now = _now()
+        now = R.utc_now()
         hashes = [R.content_hash(c.article) for c in batch]
         try:
             with self.transaction():
@@ -304,7 +309,7 @@ class Store:
         ids = list(latest)
         pairs = [(e, s.id) for s in latest.values() for e in s.mentions]
         kept = {k: v for k, v in (states or {}).items() if k in latest}
-        now = _now()
+        now = R.utc_now()
         with self.transaction():
             self._con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
             self._insert("stories", [R.story_row(s, now=now) for s in latest.values()], R.STORY_COLUMNS)
@@ -421,7 +426,7 @@ class Store:
         with self.transaction():
             self._con.execute(
                 "INSERT OR REPLACE INTO feed_state VALUES (?, ?::JSON, ?::TIMESTAMP)",
-                [feed, json.dumps(state, ensure_ascii=False), _now()],
+                [feed, json.dumps(state, ensure_ascii=False), R.utc_now()],
             )
 
     # -- queries ----------------------------------------------------------------------------
@@ -440,7 +445,7 @@ class Store:
         with self._lock:
             return {
                 table: int(self._con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
-                for table in ("articles", "events", "quotes", "stories")
+                for table in TABLES
             }
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
@@ -483,10 +488,6 @@ class Store:
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
     """Open (creating if needed) the store at ``path``, ``$NEWSEVENTS_DB`` or ``./newsevents.duckdb``."""
     return Store(path, read_only=read_only)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def _carry(values: list[Any], kind: str) -> list[Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from newsevents.records import Actor, Article, Event, Location, Quote, Size, Story
@@ -49,6 +49,11 @@ STORY_COLUMNS: dict[str, str] = {
 }
 
 Row = dict[str, Any]
+
+
+def utc_now() -> str:
+    """The time now in UTC, as the TIMESTAMP columns keep it."""
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def content_hash(article: Article) -> str:

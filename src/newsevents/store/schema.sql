@@ -1,4 +1,4 @@
--- The newsevents store (DuckDB). Schema version 2: see meta('schema_version').
+-- The newsevents store (DuckDB). Schema version 3: see meta('schema_version').
 -- Run on every open; each statement is idempotent. Filterable fields are columns,
 -- the whole record is kept as JSON in `record` so nothing of the contract is lost.
 
@@ -139,3 +139,30 @@ CREATE TABLE IF NOT EXISTS feed_state (
 CREATE INDEX IF NOT EXISTS events_article ON events (article_id);
 CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
+
+-- Threads (schema version 3): a real-world happening and its coverage. Every article is in
+-- exactly one thread (article_threads, never reassigned); `state` is what threading needs
+-- to match later articles (its summed word weights); thread_terms are the rare words that
+-- find the thread for a new article (joined, so a batch never scans every thread).
+CREATE TABLE IF NOT EXISTS threads (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    first_seen DATE,
+    last_seen DATE,
+    n_articles INTEGER NOT NULL,
+    terms VARCHAR[] NOT NULL,
+    state JSON NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS article_threads (
+    article_id VARCHAR PRIMARY KEY,
+    thread_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS thread_terms (
+    term VARCHAR NOT NULL,
+    thread_id VARCHAR NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS article_threads_thread ON article_threads (thread_id);

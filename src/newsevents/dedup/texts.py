@@ -1,0 +1,72 @@
+"""The words of a batch of articles, counted once for stories and threads alike.
+
+IDF counts every article of the batch (and, through ``known_df``, every article stored
+before), so weights do not depend on how the input was split into batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from newsevents.dedup.similarity import TermStats, Vector, terms
+from newsevents.records import Article
+
+ARTICLE_TERMS = 300  # an article is compared by its heaviest terms only
+BLOCK_TERMS = 12  # the heaviest rare terms of an article, which find its candidates
+BLOCK_SHARE, BLOCK_MIN_DF = 0.05, 50  # a term in more documents than both is too common to block on
+
+NAME_WEIGHT = 3  # a capitalised word inside a sentence (a name) counts this many times more
+_NAME = re.compile(r"(?<=[^\W_,;:] |[,;:] )[A-Z][^\W\d_]{2,}")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+KnownDf = Callable[[set[str]], tuple[int, Mapping[str, int]]]
+
+
+@dataclass(slots=True)
+class ArticleText:
+    counts: Counter[str]
+    vector: Vector  # unit TF-IDF vector of its heaviest terms
+    top: tuple[str, ...]  # its heaviest rare terms, for blocking (cost stays near-linear)
+
+
+@dataclass(slots=True)
+class BatchTexts:
+    """Each article's words and weights, by article id, with the statistics behind them."""
+
+    stats: TermStats = field(default_factory=TermStats)
+    by_article: dict[str, ArticleText] = field(default_factory=dict)
+
+    def add(self, articles: Iterable[Article], known_df: KnownDf | None = None) -> None:
+        """Count the articles' words (after seeding earlier counts), then weigh them."""
+        fresh = [a for a in articles if a.id not in self.by_article]
+        if not fresh:
+            return
+        counted = [(a.id, article_terms(" ".join(filter(None, (a.title, a.text))))) for a in fresh]
+        if known_df is not None:
+            self.stats.seed(*known_df(set().union(*(c.keys() for _, c in counted))))
+        for _, counts in counted:
+            self.stats.add(counts)
+        for aid, counts in counted:
+            vector = self.stats.vector(counts, top=ARTICLE_TERMS)
+            common = max(BLOCK_MIN_DF, BLOCK_SHARE * self.stats.docs)
+            rare = [t for t in vector if self.stats.df[t] <= common]
+            top = tuple(sorted(rare, key=lambda t: -vector[t])[:BLOCK_TERMS])
+            self.by_article[aid] = ArticleText(counts, vector, top)
+
+    def __getitem__(self, article_id: str) -> ArticleText:
+        return self.by_article[article_id]
+
+
+def article_terms(text: str) -> Counter[str]:
+    """The words of an article, with the cues that tell one happening from another of its kind
+    weighed in: names (capitalised words inside a sentence) count more, and numbers (years,
+    tolls, magnitudes) are terms of their own ("#2008")."""
+    counts = terms(text)
+    for name in _NAME.findall(text):
+        counts[name.lower()] += NAME_WEIGHT - 1
+    for number in _NUMBER.findall(text):
+        counts["#" + number] += 1
+    return counts

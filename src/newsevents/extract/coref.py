@@ -1,0 +1,248 @@
+"""Coreference within one article: whom a pronoun or a bare description means.
+
+Candidates are the article's named people, organisations and countries and its
+role nouns ("the ministry", "rebels"), in text order. A pronoun takes the
+main clause's subject when it sits in a clause fronted before it ("By recalling
+its ambassador, Slovenia ..."), else the nearest compatible candidate before it:
+in its own sentence first (never its own clause's subject for an object
+pronoun), then the sentences before it, up to a few back; in each sentence
+subjects come before other mentions. "he" and
+"she" want a person, "it" a singular group or country, "they" any group. A
+first-person pronoun inside a direct quotation is its speaker. A bare
+description ("the ministry", "officials", "the group", "the country") takes the
+country of an earlier mention with the same head, else of the nearest
+organisation or country it can mean, else the article's main country so far.
+What cannot be found stays unresolved: the coder does not publish a bare
+pronoun without a country.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.ontology import Ontology
+from newsevents.records import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+PRONOUNS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"you", "your"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_MENTION_DEPS = _SUBJECTS | {"dobj", "pobj", "appos", "conj", "dative", "attr", "poss", "ROOT"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_INDEFINITE = {"a", "an", "another", "some", "any", "several", "many", "few", "other"}
+_WINDOW = 3  # sentences back that a pronoun may reach
+_DESCRIPTION_REACH = 40  # sentences back that a bare description may reach
+
+Resolve = Callable[[Token], Actor]
+Speakers = Callable[[], list[tuple[int, int, Actor | None]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    token: Token
+    person: bool
+    plural: bool
+    sentence: int
+
+
+def is_bare_pronoun(actor: Actor) -> bool:
+    """An actor that is only a pronoun and has no country: never published."""
+    return actor.country is None and actor.text.lower() in PRONOUNS
+
+
+class Coreference:
+    """Antecedents for one article's pronouns and descriptions, built on first use."""
+
+    def __init__(self, ontology: Ontology, doc: Doc, entities: dict[int, Span]) -> None:
+        self.onto = ontology
+        self.doc = doc
+        self.entities = entities
+        self.speakers: Speakers | None = None  # quotation spans and speakers, asked lazily
+        self._quotes: list[tuple[int, int, Actor | None]] | None = None
+        self._mentions: list[_Mention] | None = None
+        self._starts: list[int] = []
+        self._sentence_starts: list[int] = []
+        self._resolved: dict[int, Actor] = {}
+        self._busy = False
+        self.group_nouns = ontology.words("coref_group_nouns")
+        self.country_nouns = ontology.words("coref_country_nouns")
+        self.person_roles = ontology.words("coref_person_roles")
+        self.home_sectors = ontology.words("coref_home_sectors")
+
+    # -- pronouns ----------------------------------------------------------------
+
+    def pronoun(self, pronoun: Token, resolve: Resolve) -> Actor | None:
+        """The actor a third-person or quoted first-person pronoun refers to, if found."""
+        word = pronoun.lower_
+        if word in FIRST_PERSON:
+            return self._speaker(pronoun)
+        if word not in PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS or self._busy:
+            return None
+        person, plural = word in PERSON_PRONOUNS, word in PLURAL_PRONOUNS
+        later = _main_subject_after(pronoun)  # "By recalling its ambassador, Slovenia ..."
+        if later is not None and (later.ent_type_ == "PERSON") == person and (
+            person or plural or later.tag_ not in _PLURAL_TAGS
+        ):
+            found = self._resolve(later, resolve)
+            if found is not None:
+                return found
+        excluded = _own_subjects(pronoun)
+        for mention in self._before(pronoun.i, _WINDOW):
+            if mention.token.i in excluded or mention.person != person:
+                continue
+            if not person and not plural and mention.plural:
+                continue  # "it" is not "the rebels"
+            found = self._resolve(mention.token, resolve)
+            if found is not None:
+                return found
+        return None
+
+    def _speaker(self, pronoun: Token) -> Actor | None:
+        """The speaker of the direct quotation holding a first-person pronoun."""
+        if self.speakers is None:
+            return None
+        if self._quotes is None:
+            self._quotes = sorted(self.speakers(), key=lambda q: q[0])
+        at = pronoun.idx
+        for start, end, speaker in self._quotes:
+            if start <= at < end:
+                return speaker
+        return None
+
+    # -- descriptions --------------------------------------------------------------
+
+    def description(self, head: Token, actor: Actor, resolve: Resolve) -> str | None:
+        """The country a bare description ("the ministry", "officials") names, if found."""
+        if actor.country is not None or head.pos_ != "NOUN" or self._busy or _indefinite(head):
+            return None
+        lemma = head.lemma_.lower()
+        earlier = list(self._before(head.i, _DESCRIPTION_REACH))
+        for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
+            if mention.token.lemma_.lower() == lemma or any(  # "President Peres ... the president"
+                c.dep_ == "compound" and c.lemma_.lower() == lemma for c in mention.token.lefts
+            ):
+                found = self._resolve(mention.token, resolve)
+                if found is not None and found.country:
+                    return found.country
+        if lemma in self.country_nouns or lemma in self.group_nouns:
+            wanted = {"GPE"} if lemma in self.country_nouns else {"ORG"}
+            for mention in earlier:
+                entity = self.entities.get(mention.token.i)
+                if entity is not None and entity.label_ in wanted:
+                    found = self._resolve(mention.token, resolve)
+                    if found is not None and found.country:
+                        return found.country
+            return None
+        if actor.sector in self.home_sectors:
+            return self._main_country(earlier, resolve)
+        return None
+
+    def _main_country(self, earlier: list[_Mention], resolve: Resolve) -> str | None:
+        """The country the article has named most so far, if one leads and is named twice."""
+        counts: Counter[str] = Counter()
+        for mention in earlier:
+            entity = self.entities.get(mention.token.i)
+            if entity is not None and entity.label_ == "GPE":
+                found = self._resolve(mention.token, resolve)
+                if found is not None and found.country and found.country != "IGO":
+                    counts[found.country] += 1
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    # -- candidates ----------------------------------------------------------------
+
+    def _before(self, i: int, reach: int) -> list[_Mention]:
+        """Mentions before token ``i``, nearest sentence first, subjects first within one."""
+        mentions = self._all()
+        end = bisect.bisect_left(self._starts, i)
+        if not end:
+            return []
+        here = bisect.bisect_right(self._sentence_starts, i) - 1
+        ordered: list[_Mention] = []
+        group: list[_Mention] = []
+        for mention in reversed(mentions[:end]):
+            if here - mention.sentence > reach:
+                break
+            if group and mention.sentence != group[0].sentence:
+                ordered += _ranked(group)
+                group = []
+            group.append(mention)
+        return ordered + _ranked(group)
+
+    def _all(self) -> list[_Mention]:
+        if self._mentions is None:
+            self._sentence_starts = [s.start for s in self.doc.sents]
+            found: dict[int, _Mention] = {}
+            for entity in self.doc.ents:
+                if entity.label_ in {"PERSON", "ORG", "GPE", "NORP"} and entity.root.i not in found:
+                    root = entity.root
+                    if entity.label_ == "NORP" and root.tag_ not in _PLURAL_TAGS:
+                        continue  # "Kenyan" is a modifier, "Kenyans" a group
+                    person = entity.label_ == "PERSON" and root.tag_ not in _PLURAL_TAGS  # not "Greeks"
+                    found[root.i] = self._mention(root, person=person)
+            for tok in self.doc:
+                if (tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS and tok.i not in found
+                        and tok.lemma_.lower() in self.onto.sectors):
+                    found[tok.i] = self._mention(
+                        tok, person=tok.tag_ not in _PLURAL_TAGS and tok.lemma_.lower() in self.person_roles
+                    )
+            self._mentions = sorted(found.values(), key=lambda m: m.token.i)
+            self._starts = [m.token.i for m in self._mentions]
+        return self._mentions
+
+    def _mention(self, tok: Token, *, person: bool) -> _Mention:
+        sentence = bisect.bisect_right(self._sentence_starts, tok.i) - 1
+        return _Mention(tok, person, tok.tag_ in _PLURAL_TAGS, sentence)
+
+    def _resolve(self, tok: Token, resolve: Resolve) -> Actor | None:
+        """The mention resolved once; no nested coreference while it is (bounded)."""
+        if tok.i not in self._resolved:
+            self._busy = True
+            try:
+                self._resolved[tok.i] = resolve(tok)
+            finally:
+                self._busy = False
+        found = self._resolved[tok.i]
+        return found if (found.country or found.sector or found.name) else None
+
+
+def _indefinite(head: Token) -> bool:
+    """ "a ministry", "three doctors": a new referent, not one named before."""
+    return any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in _INDEFINITE)
+               for c in head.children)
+
+
+def _ranked(group: list[_Mention]) -> list[_Mention]:
+    """One sentence's mentions: subjects first, then the rest from left to right."""
+    return sorted(group, key=lambda m: (m.token.dep_ not in _SUBJECTS, m.token.i))
+
+
+def _main_subject_after(pronoun: Token) -> Token | None:
+    """The subject of the main clause, when a pronoun in a clause fronted before it
+    comes first ("After its talks with Kenya, Uganda said ...")."""
+    root = pronoun.sent.root
+    if pronoun.i > root.i or not any(a.dep_ in {"advcl", "prep"} for a in pronoun.ancestors):
+        return None
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.i < pronoun.i or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def _own_subjects(pronoun: Token) -> set[int]:
+    """The subjects of the clause an object pronoun sits in ("struck it" is not the striker)."""
+    if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head
+    return {c.i for c in verb.children if c.dep_ in _SUBJECTS}

@@ -1,0 +1,155 @@
+"""Episodes: the date of an event whose own words give none.
+
+An event takes the time expression of its own clause: one attached to a
+trigger (events.py), else one on a verb above it that is no event ("lashed out
+on Sunday, accusing them ...", "said on Monday it had closed ...") or a date
+the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
+the episode before it: the last event dated by its own words, a few sentences
+back at most, in the same paragraph (or the sentence before) and sharing a
+participant or the place.
+Else the article date. A running total ("has killed 20,000 in seven years",
+"have fled since 2011") is no event of one day: it is marked historical.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from newsevents.extract.dates import ground
+from newsevents.ontology import Ontology
+from newsevents.records import Event
+
+_REACH = 2  # sentences back an episode carries its date
+_CLAUSE_BREAKS = {"relcl", "ccomp", "acl"}
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """An event dated by its own words, as an episode later events may continue."""
+
+    sentence: int
+    paragraph: int
+    keys: frozenset[str]
+    date: str
+    precision: str
+    text: str | None
+    span: tuple[int, int] | None
+    historical: bool
+
+
+def participants(event: Event) -> frozenset[str]:
+    """What identifies an event's episode: its parties' countries and names, its place."""
+    keys = {k for a in event.actor + event.recipient for k in (a.country, a.name) if k}
+    if event.location is not None and event.location.name:
+        keys.add(event.location.name)
+    return frozenset(keys)
+
+
+class Episodes:
+    """The dated events of one article so far, and the paragraphs of its text."""
+
+    def __init__(self, text: str, ontology: Ontology) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.cues = ontology.words("aggregate_cues")
+        self.separate = ontology.words("separate_preps")
+        self.dated: list[Dated] = []
+
+    def paragraph(self, char: int) -> int:
+        """The index of the paragraph (line) holding a character."""
+        return bisect.bisect_right(self.breaks, char)
+
+    def clause_date(self, trigger: Token, loose: list[Span]) -> Span | None:
+        """A date no trigger owns that dates the trigger's clause from above it."""
+        above: dict[int, int] = {}
+        for depth, ancestor in enumerate(_ancestors(trigger, self.separate)):
+            above[ancestor.i] = depth
+        best: tuple[int, Span] | None = None
+        for entity in loose:
+            if entity.root.i in above:  # "in 1968, when the Soviets invaded"
+                depth = above[entity.root.i]
+            elif entity.root.head.i in above or (
+                entity.root.head.dep_ == "prep" and entity.root.head.head.i in above
+            ):
+                verb = entity.root.head if entity.root.head.i in above else entity.root.head.head
+                if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
+                    continue  # "the warning follows decisions last June": not the warning's date
+                depth = above[verb.i]
+            else:
+                continue
+            if best is None or depth < best[0]:
+                best = (depth, entity)
+        return best[1] if best else None
+
+    def remember(self, event: Event, sentence: int) -> None:
+        """Keep an event dated by its own words as the current episode."""
+        if event.date is None:
+            return
+        self.dated.append(Dated(
+            sentence, self.paragraph(event.sentence.span[0]), participants(event), event.date,
+            event.date_precision, event.date_text, event.date_span, event.historical,
+        ))
+
+    def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
+        """The episode an undated event continues: the last dated one, in the same paragraph
+        or the sentence before, with a participant or the place in common. A verb in the
+        simple present ("the law requires") states what holds, and a perfect ("has denied")
+        an indefinite past, not what happened then."""
+        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or _perfect(trigger):
+            return None
+        last = self.dated[-1]
+        if sentence - last.sentence > _REACH or sentence < last.sentence:
+            return None
+        near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
+        return last if near and last.keys & participants(event) else None
+
+    def aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
+        """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
+        verb = _verb(trigger)
+        if not _perfect(trigger):
+            return False
+        clause = {t.i for t in verb.subtree}
+        words = " ".join(t.lower_ for t in verb.subtree)
+        if any(f" {cue} " in f" {words} " for cue in self.cues):
+            return True
+        for entity in dates:
+            if entity.root.i not in clause:
+                continue
+            before = entity.doc[entity.start - 1].lower_ if entity.start else ""
+            if before == "since" or (
+                _NUMBER.search(entity.text.lower()) and ground(entity.text, base) is None
+            ):  # "in seven years", "over the past decade": a duration, not a date
+                return True
+        return False
+
+
+def _verb(tok: Token) -> Token:
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _perfect(trigger: Token) -> bool:
+    """ "has killed", "have been murdered": the perfect of the trigger's clause."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in _verb(trigger).children)
+
+
+def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
+    """The trigger and the words above it in its sentence, up to a reported or relative
+    clause boundary or a preposition that introduces another event."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(12):
+        if tok.head.i == tok.i or (tok.dep_ == "prep" and tok.lower_ in separate):
+            break
+        crossing = tok.dep_ in _CLAUSE_BREAKS
+        tok = tok.head
+        chain.append(tok)
+        if crossing and tok.ent_type_ != "DATE":
+            break
+    return chain

@@ -1,0 +1,62 @@
+from datetime import date
+
+from newsevents.dedup import ThreadIndex, thread_id
+from newsevents.records import Article, CodedArticle
+
+QUAKE_A = ("A magnitude 6.1 earthquake struck near Quetzaltenango on Tuesday, killing 40 people; "
+           "rescuers in Quetzaltenango searched collapsed homes as President Morales declared an emergency.")
+QUAKE_B = ("Rescuers dug through rubble in Quetzaltenango after Tuesday's 6.1 earthquake; President Morales "
+           "said 40 people had died and ordered emergency aid for the western highlands.")
+QUAKE_C = ("A magnitude 7.4 earthquake hit off Hokkaido on Friday; Prime Minister Tanaka said tsunami "
+           "warnings for the Hokkaido coast were lifted and two fishermen were missing.")
+QUAKE_D = ("Two fishermen remain missing after Friday's 7.4 quake off Hokkaido, Tanaka told reporters, "
+           "as the Hokkaido coast counted damaged harbours.")
+FILLER = [f"Markets in city{n} closed higher as traders weighed results from firm{n}." for n in range(6)]
+
+
+def coded(aid: str, text: str, day: date | None = None) -> CodedArticle:
+    return CodedArticle(Article(id=aid, date=day, text=text))
+
+
+def threads_of(items: list[CodedArticle]) -> dict[str, str]:
+    index = ThreadIndex()
+    index.add([coded(f"f{n}", t) for n, t in enumerate(FILLER)])  # a little background for IDF
+    index.add(items)
+    return index.thread_of
+
+
+def test_reports_of_one_happening_share_a_thread_and_another_of_its_kind_does_not():
+    found = threads_of([coded("a", QUAKE_A), coded("c", QUAKE_C), coded("b", QUAKE_B), coded("d", QUAKE_D)])
+    assert found["a"] == found["b"] == thread_id("a")  # the id of its first article
+    assert found["c"] == found["d"] == thread_id("c")
+    assert found["a"] != found["c"]
+
+
+def test_every_article_gets_one_thread_in_any_order():
+    items = [coded("a", QUAKE_A), coded("b", QUAKE_B), coded("c", QUAKE_C), coded("d", QUAKE_D)]
+    for order in (items, items[::-1], [items[2], items[0], items[3], items[1]]):
+        found = threads_of(order)
+        assert {"a", "b", "c", "d"} <= set(found)
+        assert found["a"] == found["b"] != found["c"] == found["d"]
+        assert found[order[0].article.id] == thread_id(order[0].article.id)
+
+
+def test_dated_reports_far_apart_start_another_thread():
+    found = threads_of([coded("a", QUAKE_A, date(2024, 3, 5)), coded("b", QUAKE_B, date(2024, 3, 6)),
+                        coded("later", QUAKE_B, date(2024, 6, 1))])
+    assert found["a"] == found["b"] != found["later"]
+
+
+def test_a_restored_thread_matches_as_if_never_stored():
+    first = ThreadIndex()
+    first.add([coded(f"f{n}", t) for n, t in enumerate(FILLER)] + [coded("a", QUAKE_A), coded("c", QUAKE_C)])
+    stored, states = first.threads(), first.states()
+    assert {t.id: t.articles for t in stored}[thread_id("a")] == 1
+    later = ThreadIndex(stored, states=states)
+    later.texts.stats.seed(first.texts.stats.docs, first.texts.stats.df)
+    later.add([coded("b", QUAKE_B), coded("d", QUAKE_D)])
+    assert later.thread_of == {"b": thread_id("a"), "d": thread_id("c")}
+    grown = {t.id: t for t in later.threads()}
+    assert grown[thread_id("a")].articles == 2 and "quetzaltenango" in grown[thread_id("a")].terms
+    title = grown[thread_id("a")].title  # untitled articles: the start of the first one's text
+    assert title is not None and title.startswith("A magnitude 6.1 earthquake") and title.endswith(" ...")

@@ -1,0 +1,37 @@
+"""Coreference within an article (extract/coref.py), on sentences written for these tests."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Ghanaian President Kofi Mensah flew to Lome on Monday. He met the Togolese leader there.",
+         "met", "GHA"),
+        ("The Peruvian interior ministry rejected the report. The ministry later accused Chile of spying.",
+         "accused", "PER"),
+        ("Egypt closed the crossing on Sunday. On Monday it reopened talks with Israel.", "talks", "EGY"),
+    ],
+)
+def test_coref_pronoun_and_description_take_the_antecedent_country(event_on, text, trigger, country):
+    assert [a.country for a in event_on(text, trigger).actor] == [country]
+
+
+def test_coref_first_person_in_a_quotation_is_the_speaker(event_on):
+    text = '"We attacked the depot last night," the Armenian defence minister said.'
+    assert event_on(text, "attacked").actor[0].country == "ARM"
+
+
+def test_coref_unresolved_pronoun_is_not_published(event_on):
+    event = event_on("They attacked the convoy near the border.", "attacked")
+    assert event.actor[0].country is None and event.confidence < 0.5
+
+
+def test_coref_pronoun_in_a_fronted_clause_means_the_main_subject(event_on):
+    event = event_on("By recalling its ambassador, Poland protested the decision.", "protested")
+    assert [r.country for r in event.recipient] == ["POL"]
+
+
+def test_coref_victims_of_a_participle_are_not_actors(event_on):
+    event = event_on("The 30 villagers killed in the raid were buried on Friday.", "killed")
+    assert not event.actor and "villagers" in event.recipient[0].text

@@ -1,0 +1,48 @@
+"""Reading threads over HTTP: the listing, one thread with its articles and stories."""
+
+from __future__ import annotations
+
+import pytest
+from serving import build_store, get, serving
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    path = build_store(tmp_path_factory.mktemp("threads") / "store.duckdb")
+    with serving(path) as opened:
+        yield opened
+
+
+def test_threads_list_latest_first_with_counts(client):
+    body = get(client, "/api/threads")
+    assert [t["id"] for t in body["items"]] == ["th-protests", "th-lagos", "th-kyiv"]
+    assert body["total"] == 3
+    lagos = body["items"][1]
+    assert (lagos["n_articles"], lagos["n_sources"], lagos["n_stories"]) == (2, 1, 1)
+    assert lagos["terms"] == ["lagos", "police"] and lagos["first_seen"] == "2023-05-30"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("from=2023-06-01&to=2023-12-31", ["th-lagos"]),  # its articles reach into the range
+    ("to=2022-12-31", ["th-kyiv"]),
+    ("text=shelled", ["th-kyiv"]),
+    ("text=ARRESTS", ["th-lagos"]),
+    ("limit=1&offset=1", ["th-lagos"]),
+])
+def test_threads_filters_and_pages(client, query: str, expected: list[str]):
+    assert [t["id"] for t in get(client, f"/api/threads?{query}")["items"]] == expected
+
+
+def test_thread_detail_has_its_articles_and_stories(client):
+    body = get(client, "/api/threads/th-kyiv")
+    assert [a["id"] for a in body["articles"]] == ["kyiv"]
+    assert sorted(s["id"] for s in body["stories"]) == ["st-kyiv", "st-request"]
+    lagos = get(client, "/api/threads/th-lagos")
+    dated = [(a["id"], a["date"]) for a in lagos["articles"]]
+    assert dated == [("lagos", "2023-05-30"), ("joint", "2023-06-02")]
+    assert [s["id"] for s in lagos["stories"]] == ["st-lagos"] and lagos["stories"][0]["articles"] == 2
+
+
+def test_missing_thread_is_404_and_bad_dates_are_422(client):
+    assert get(client, "/api/threads/th-none", 404)["detail"] == "no thread with id 'th-none'"
+    get(client, "/api/threads?from=2024-01-01&to=2023-01-01", 422)
