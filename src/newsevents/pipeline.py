@@ -24,6 +24,7 @@ from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
+from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
@@ -53,6 +54,11 @@ class Pipeline:
     def gazetteer(self) -> Gazetteer:
         """The offline gazetteer, built on first use (a few seconds, once per process)."""
         return load_gazetteer(extra=self.extra_ontology)
+
+    @functools.cached_property
+    def boilerplate(self) -> BoilerplateRules:
+        """What is not news in an article (boilerplate.yaml), masked before parsing."""
+        return load_rules(self.extra_ontology)
 
     def places(self, doc: Doc) -> list[Location]:
         """Every place the parsed article names, resolved."""
@@ -106,7 +112,8 @@ class Pipeline:
     ) -> Iterator[CodedArticle | CodingError]:
         """Each article coded, or its ``CodingError``, one item per article in input order."""
         step = functools.partial(self._code, quotes=quotes)
-        for _, result in self.each(articles, step, batch_size=batch_size):
+        cleaned = (mark_boilerplate(article, self.boilerplate) for article in articles)
+        for _, result in self.each(cleaned, step, batch_size=batch_size):
             yield result
 
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
@@ -123,8 +130,10 @@ class Pipeline:
     ) -> Iterator[CodedArticle]:
         """Yield each article coded, in input order (``check`` them first).
 
-        ``quotes`` also extracts quotations with their speakers. An article that cannot be
-        coded goes to ``on_error`` and is left out; without ``on_error`` its error is raised.
+        ``quotes`` also extracts quotations with their speakers. Menus, captions, credits
+        and the like are masked first (``Article.masked``): nothing is coded from them. An
+        article that cannot be coded goes to ``on_error`` and is left out; without
+        ``on_error`` its error is raised.
         """
         for result in self.code(articles, batch_size=batch_size, quotes=quotes):
             if isinstance(result, CodingError):
