@@ -49,6 +49,18 @@ def test_pipeline_guard_covers_any_step(pipeline):
                                              for i, word in ((1, "It"), (2, "Rebels"))]
 
 
+def test_pipeline_guard_covers_the_cleaner(pipeline, monkeypatch):
+    def clean(article, rules):
+        if "boom" in article.text:
+            raise ValueError("bad pattern")
+        return article
+
+    monkeypatch.setattr("newsevents.pipeline.mark_boilerplate", clean)
+    results = list(pipeline.code(ARTICLES, batch_size=3))
+    assert [type(r).__name__ for r in results] == ["CodedArticle", "CodingError", "CodedArticle"]
+    assert str(results[1]) == "E007 a1: could not be coded (ValueError: bad pattern)"
+
+
 def test_pipeline_ingest_stores_the_others_and_rejects_the_failed_one(breaking, tmp_path):
     with open_store(tmp_path / "s.duckdb") as store:
         report = breaking.ingest(ARTICLES, store)

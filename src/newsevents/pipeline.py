@@ -92,28 +92,39 @@ class Pipeline:
             yield article, result
 
     def _parsed(self, articles: Iterable[Article], size: int) -> Iterator[tuple[Article, Doc | CodingError]]:
+        """Each article masked (``Article.masked``) and parsed, or its error, in input order."""
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, size)):
+            cleaned = [self._clean(article) for article in batch]
+            ready = [article for article, failed in cleaned if failed is None]
             try:
-                docs = list(parse_articles(batch, nlp=self.nlp, batch_size=size))
+                docs = [doc for doc, _ in parse_articles(ready, nlp=self.nlp, batch_size=size)]
             except Exception:
                 docs = []
-            if len(docs) == len(batch):
-                yield from ((article, doc) for doc, article in docs)
-                continue
-            for article in batch:
-                try:
-                    yield article, self.nlp(article.text)
-                except Exception as exc:
-                    yield article, _failed(article, exc)
+            parsed = iter(docs) if len(docs) == len(ready) else None
+            for article, failed in cleaned:
+                if failed is not None:
+                    yield article, failed
+                elif parsed is not None:
+                    yield article, next(parsed)
+                else:  # the batch's parse failed: again one at a time, so only the bad one is lost
+                    try:
+                        yield article, self.nlp(article.parsed_text())
+                    except Exception as exc:
+                        yield article, _failed(article, exc)
+
+    def _clean(self, article: Article) -> tuple[Article, CodingError | None]:
+        try:
+            return mark_boilerplate(article, self.boilerplate), None
+        except Exception as exc:  # the guard covers the cleaner too
+            return article, _failed(article, exc)
 
     def code(
         self, articles: Iterable[Article], *, batch_size: int = 16, quotes: bool = False
     ) -> Iterator[CodedArticle | CodingError]:
         """Each article coded, or its ``CodingError``, one item per article in input order."""
         step = functools.partial(self._code, quotes=quotes)
-        cleaned = (mark_boilerplate(article, self.boilerplate) for article in articles)
-        for _, result in self.each(cleaned, step, batch_size=batch_size):
+        for _, result in self.each(articles, step, batch_size=batch_size):
             yield result
 
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
