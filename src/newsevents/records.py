@@ -58,7 +58,12 @@ class _Record:
 
 @dataclass(slots=True)
 class Article(_Record):
-    """One input article; ``date`` is its publication date, or None if unknown."""
+    """One input article; ``date`` is its publication date, or None if unknown.
+
+    ``masked`` are ranges of ``text`` that are not news (menus, captions, credits,
+    sign-ups: see ingest/clean.py); they are parsed as blank space and coded from
+    nothing, while the text itself stays whole so every span indexes it.
+    """
 
     id: str
     date: date | None
@@ -67,12 +72,29 @@ class Article(_Record):
     url: str | None = None
     source: str | None = None
     language: str | None = "en"
+    masked: list[Span] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
-        """An article back from ``to_dict``: the ISO date becomes a date again."""
+        """An article back from ``to_dict``: the ISO date becomes a date again, ranges tuples."""
         published = data.get("date")
-        return cls(**{**data, "date": date.fromisoformat(published) if published else None})
+        return cls(**{
+            **data, "date": date.fromisoformat(published) if published else None,
+            "masked": [(int(a), int(b)) for a, b in data.get("masked", ())],
+        })
+
+    def parsed_text(self) -> str:
+        """The text the parser reads: ``masked`` ranges blanked (a paragraph break, then
+        spaces), so nothing is read from them and every offset stays the same."""
+        if not self.masked:
+            return self.text
+        pieces, last = [], 0
+        for start, end in self.masked:
+            pieces.append(self.text[last:start])
+            pieces.append(("\n\n" + " " * (end - start))[: end - start])
+            last = end
+        pieces.append(self.text[last:])
+        return "".join(pieces)
 
 
 @dataclass(slots=True)
@@ -175,6 +197,7 @@ class Event(_Record):
     future: bool = False
     historical: bool = False
     confidence: float = 0.0
+    off_topic: str | None = None
     extractor: str = "rules-1"
 
     def is_published(self, min_confidence: float = PUBLISH_CONFIDENCE) -> bool:

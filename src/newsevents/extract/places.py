@@ -11,6 +11,7 @@ said", "Washington warned") is an actor, not a place, and is left out.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,11 +50,15 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     ents = [e for e in doc.ents
             if e.label_ in _LABELS or (e.text.lower() not in names and _named_place(e, ontology, gazetteer))]
+    parties = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+    surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
     found = []
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        if _acts(ent, speech, ontology):
+        if _acts(ent, speech, ontology) or _no_place(ent, gazetteer.excluded):
+            continue
+        if _in_name(ent, surnames, parties, ontology, gazetteer):
             continue
         key, after = fold(ent.text), None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -66,6 +71,31 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
                 after = fold(following.text)
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
     return found
+
+
+def _no_place(ent: Span, excluded: frozenset[str]) -> bool:
+    """ "Mars", "the West": a name listed as no place (after "the" if listed with it)."""
+    key = fold(ent.text)
+    after_the = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+    return key in excluded or (after_the and "the " + key in excluded)
+
+
+def _in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontology,
+             gazetteer: Gazetteer) -> bool:
+    """A town's name that is here part of a person's or organization's name: one word written
+    against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
+    of a person the article names in full, standing as a person does ("attacked by Palin",
+    "Palin said"). Countries and first-level divisions, places in a list ("Paris and Roxton")
+    and names the text puts as places ("in Washington") stay places."""
+    if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
+        return False
+    if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
+        return True
+    root = ent.root
+    as_person = root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or (
+        root.dep_ == "pobj" and root.head.lower_ == "by"
+    )
+    return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
 
 
 def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
@@ -204,12 +234,29 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
     return found
 
 
+_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
+    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
+)
+
+
+def dateline(toponyms: list[Location], text: str) -> Location | None:
+    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
+    where the reporter heard what the article reports, so where its statements were made."""
+    match = _DATELINE.match(text[:200])
+    if match is None:
+        return None
+    # a dateline names a city (news style); a name read as a county or state is left out
+    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision == "town"), None)
+
+
 def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-    exclude: tuple[tuple[int, int], ...] = (),
+    exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
 ) -> Location | None:
     """The place the text ties to an event: a place phrase on the trigger or its
-    clause verb, else a place in the same sentence, else the article's main place.
+    clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"),
+    else a place in the same sentence, else ``venue`` (the dateline, for statements),
+    else the article's main place.
 
     Places inside ``exclude`` (the event's actor and recipient phrases: "envoys
     from the U.S.", "asked China") say who, not where, and are passed over.
@@ -221,21 +268,21 @@ def event_location(
     resolved = [t for t in resolved if not any(a <= t.span[0] and t.span[1] <= b for a, b in exclude)]
     if not resolved:
         return main
-    preps = ontology.words("location_preps")
     heads = [trigger]
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.i != trigger.i:
         heads.append(verb)
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                place = _within(resolved, child.idx + len(child), _end(child))
-                if place is not None:
-                    return place
+    for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    place = _within(resolved, child.idx + len(child), _end(child))
+                    if place is not None:
+                        return place
     place = _within(resolved, sentence.start_char, sentence.end_char)
-    return place or main
+    return place or venue or main
 
 
 def _end(token: Token) -> int:

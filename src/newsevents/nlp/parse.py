@@ -30,6 +30,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 def parse_articles(
     articles: Iterable[Article], *, nlp: Language, batch_size: int = 16
 ) -> Iterator[tuple[Doc, Article]]:
-    """Parse each article's text, keeping the article beside its Doc."""
-    pairs = ((article.text, article) for article in articles)
+    """Parse each article's text (its ``masked`` ranges blank), keeping the article beside its Doc."""
+    pairs = ((article.parsed_text(), article) for article in articles)
     yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)

@@ -80,6 +80,30 @@ class Cues:
             first in lemmas and phrase in joined for first, phrase in self.phrases
         )
 
+    def count(self, lemmas: frozenset[str], joined: str) -> int:
+        """How many of the cue words and phrases occur (each counted once)."""
+        return len(self.words & lemmas) + sum(
+            1 for first, phrase in self.phrases if first in lemmas and phrase in joined
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    """What makes text political (relevance.yaml): sectors, section names, domain words."""
+
+    factor: float = 0.4
+    political_sectors: frozenset[str] = frozenset()
+    strict_sectors: frozenset[str] = frozenset()
+    armed_sectors: frozenset[str] = frozenset()
+    state_acts: frozenset[str] = frozenset()
+    min_sentences: int = 5
+    domain_words: int = 6
+    domain_ratio: float = 1.5
+    sentence_words: int = 2
+    sections: dict[str, frozenset[str]] = field(default_factory=dict)
+    domains: dict[str, Cues] = field(default_factory=dict)
+    political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+
 
 @dataclass(slots=True)
 class Ontology:
@@ -100,6 +124,7 @@ class Ontology:
     sectors: dict[str, str] = field(default_factory=dict)
     acled: AcledTable = field(default_factory=AcledTable)
     doers: DoerTable = field(default_factory=DoerTable)
+    relevance: Relevance = field(default_factory=Relevance)
 
     def words(self, key: str) -> frozenset[str]:
         """A word list from modality.yaml; empty if the key is absent."""
@@ -199,6 +224,27 @@ def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense
     return table
 
 
+def _load_relevance(paths: list[Path]) -> Relevance:
+    data: dict[str, Any] = {}
+    for path in paths:
+        data.update(_yaml(path))
+    sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
+            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts")}
+    return Relevance(
+        factor=float(data.get("factor", 0.4)),
+        **{k: frozenset(w.upper() for w in v) if k.endswith("sectors") else v for k, v in sets.items()},
+        min_sentences=int(data.get("min_sentences", 5)),
+        domain_words=int(data.get("domain_words", 6)),
+        domain_ratio=float(data.get("domain_ratio", 1.5)),
+        sentence_words=int(data.get("sentence_words", 2)),
+        sections={
+            k: frozenset(str(w).lower() for w in v or ()) for k, v in (data.get("sections") or {}).items()
+        },
+        domains={k: _cues(v) for k, v in (data.get("domains") or {}).items()},
+        political=_cues(data.get("political") or []),
+    )
+
+
 def _load_countries(onto: Ontology, paths: list[Path]) -> None:
     for path in paths:
         for row in _rows(path):
@@ -260,6 +306,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         modality={k: frozenset(v) for k, v in modality.items()},
         acled=load_acled(data_files("acled.yaml", extra), _cues),
         doers=load_attribution(data_files("attribution.yaml", extra)),
+        relevance=_load_relevance(data_files("relevance.yaml", extra)),
     )
     _load_countries(onto, data_files("countries.tsv", extra))
     _load_organizations(onto, data_files("organizations.tsv", extra))

@@ -1,0 +1,132 @@
+"""Political relevance: events of sports, entertainment, business, tech and disaster text
+are not published.
+
+PLOVER codes political interactions. An article is of a non-political domain when its
+section (a URL path segment such as ``/sports/``, a title header such as "NFL: ...") says
+so, or when more of its sentences speak of one domain than of politics; a sentence is of a
+domain when it holds several of the domain's words (relevance.yaml). An event there is kept
+only if a political actor takes part (sectors, countries, intergovernmental bodies) or its
+trigger is an act only a state does (an arrest, a fine). A kept event is untouched; a gated
+one keeps its record with ``off_topic`` saying why and its confidence scaled below 0.5.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from spacy.tokens import Doc, Span
+
+from newsevents.extract.coding import sentence_lemmas
+from newsevents.ontology import Ontology
+from newsevents.ontology.load import Relevance
+from newsevents.records import Actor, Article, Event
+
+NON_POLITICAL = "non-political"
+DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
+_URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
+_TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
+
+
+def sections(article: Article, relevance: Relevance) -> list[str]:
+    """Non-political sections the article's URL (or a URL line of its text) or title header names."""
+    lines = _URL_LINE.finditer(article.text[:2000])  # "http : / / site . com / sports /" too
+    urls = [article.url or ""] + ["".join(m.group(1).split()) for m in lines]
+    words: set[str] = set()
+    for url in filter(None, urls):
+        parts = urlsplit(url if "//" in url else "//" + url)
+        words.update((parts.hostname or "").split("."))
+        words.update(segment.lower() for segment in parts.path.split("/"))
+    if article.title:
+        words.update(part.lower() for part in _TITLE_PARTS.split(article.title) if len(part.split()) <= 2)
+    return [name for name, names in relevance.sections.items() if not names.isdisjoint(words)]
+
+
+class RelevanceGate:
+    """Judges each event of one parsed article (one instance per article)."""
+
+    def __init__(self, doc: Doc, article: Article, ontology: Ontology) -> None:
+        self.onto = ontology
+        self.rel = ontology.relevance
+        self.doc = doc
+        self.sentences = list(doc.sents)
+        self.sentence_domains = [self._domain_of(s) for s in self.sentences]
+        self.domain = self._article_domain(article)
+
+    def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
+        """The domain a sentence is about (if any), its domain word counts, its political words."""
+        lemmas, joined = sentence_lemmas(sentence)
+        counts = {name: cues.count(lemmas, joined) for name, cues in self.rel.domains.items()}
+        political = self.rel.political.count(lemmas, joined) + sum(
+            1 for t in sentence if self.onto.sectors.get(t.lemma_.lower()) in self.rel.strict_sectors
+        )
+        name, best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+        is_domain = best >= self.rel.sentence_words and best > political
+        return (name if is_domain else None), counts, political
+
+    def _article_domain(self, article: Article) -> str | None:
+        found = sections(article, self.rel)
+        if found:
+            return found[0]
+        political = sum(p for _, _, p in self.sentence_domains)
+        totals: dict[str, int] = {}
+        for _, counts, _ in self.sentence_domains:
+            for name, count in counts.items():
+                totals[name] = totals.get(name, 0) + count
+        name, best = max(totals.items(), key=lambda kv: kv[1], default=(None, 0))
+        if name and best >= self.rel.domain_words and best >= self.rel.domain_ratio * political:
+            return name
+        if political == 0 and len(self.sentences) >= self.rel.min_sentences:
+            return NON_POLITICAL
+        return None
+
+    def judge(self, event: Event) -> str | None:
+        """Why the event is no political interaction, or None if it may be one."""
+        index = event.sentence.index
+        sentence_domain = self.sentence_domains[index][0] if index < len(self.sentences) else None
+        disaster = index < len(self.sentences) and (
+            self.sentence_domains[index][1].get(DISASTER, 0) >= self.rel.sentence_words
+        )  # "the quake killed three" however many crime words say "kill"
+        if disaster and event.event_type == "ASSAULT" and not any(
+            a.sector in self.rel.armed_sectors for a in event.actor
+        ):
+            return f"{DISASTER} sentence"
+        domain = sentence_domain or self.domain
+        if domain is None or self._state_act(event):
+            return None
+        # a game, a film or a product: only officials, forces and courts make it political,
+        # and a country only as the actor ("touring Canada" is no interaction with Canada)
+        strict = domain not in (DISASTER, NON_POLITICAL)
+        sectors = self.rel.strict_sectors if strict else self.rel.political_sectors
+        if any(self._political(a, sectors, as_actor=True) for a in event.actor) or any(
+            self._political(a, sectors, as_actor=not strict) for a in event.recipient
+        ):
+            return None
+        return f"{sentence_domain} sentence" if sentence_domain else f"{self.domain} article"
+
+    def _political(self, actor: Actor, sectors: frozenset[str], *, as_actor: bool) -> bool:
+        """A political party to an interaction: an official, force or court by sector, an
+        intergovernmental body, or (as the actor) a state named by its country or capital."""
+        key = actor.text.lower().removeprefix("the ")
+        state = key in self.onto.country_names or key in self.onto.capitals
+        if state:
+            return as_actor
+        return actor.sector in sectors or actor.country == "IGO"
+
+    def _state_act(self, event: Event) -> bool:
+        start, end = event.trigger.span
+        words = self.doc.char_span(start, end, alignment_mode="expand")
+        return words is not None and any(t.lemma_.lower() in self.rel.state_acts for t in words)
+
+
+def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> list[Event]:
+    """Mark the events that are no political interaction (``off_topic``) and lower them below 0.5."""
+    if not events:
+        return events
+    gate = RelevanceGate(doc, article, ontology)
+    for event in events:
+        reason = gate.judge(event)
+        if reason:
+            event.off_topic = reason
+            event.confidence = round(event.confidence * ontology.relevance.factor, 3)
+    return events

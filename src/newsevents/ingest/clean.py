@@ -1,0 +1,106 @@
+"""Cleaning: mark the parts of an article that are not news, so nothing is coded from them.
+
+Menus, "most read" lists, newsletter sign-ups, photo captions and credits, share lines
+and copyright lines come through every input (pages, JSONL, text). They are not cut out:
+the article's ``masked`` ranges name them, the text stays as it is (every span still
+indexes it), and the parser reads the masked characters as blank space. The patterns are
+data (ontology/data/boilerplate.yaml, plus the same file in extra ontology folders).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from pathlib import Path
+
+from newsevents.errors import OntologyError
+from newsevents.ontology.files import read_mapping
+from newsevents.ontology.load import data_files
+from newsevents.records import Article, Span
+
+_LINE = re.compile(r"[^\n]+")
+_UNIT = re.compile(r".+?(?:[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|$)")  # a sentence, roughly
+LONG_LINE = 300
+"""Lines longer than this (characters) are judged a sentence at a time."""
+MIN_NEWS_WORDS = 2
+"""A line that is a credit but for this many words ("Photo by Ann | Lee") is all credit."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BoilerplateRules:
+    """Patterns of a whole line that is not news, and of pieces of a paragraph."""
+
+    lines: tuple[re.Pattern[str], ...]
+    inline: tuple[re.Pattern[str], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def load_rules(extra: tuple[Path, ...] = ()) -> BoilerplateRules:
+    """The bundled boilerplate.yaml and any in the ``extra`` ontology folders."""
+    found: dict[str, list[re.Pattern[str]]] = {"lines": [], "inline": []}
+    for path in data_files("boilerplate.yaml", extra):
+        data = read_mapping(path)
+        for key, patterns in data.items():
+            if key not in found:
+                raise OntologyError(f"{path.name}: unknown key {key!r} (lines, inline)")
+            try:
+                flags = re.IGNORECASE if key == "lines" else 0  # inline patterns tell names by case
+                found[key].extend(re.compile(p, flags) for p in patterns or ())
+            except re.error as exc:
+                raise OntologyError(f"{path.name}: bad pattern in {key}: {exc}") from exc
+    return BoilerplateRules(tuple(found["lines"]), tuple(found["inline"]))
+
+
+def boilerplate_spans(text: str, rules: BoilerplateRules) -> list[Span]:
+    """The ranges of ``text`` that are not news, in order and without overlaps.
+
+    A line is judged whole; a long line (a page flattened into one paragraph) is judged
+    sentence by sentence, so a copyright line at its end does not take the article with it.
+    """
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        units = [line] if len(line.group()) <= LONG_LINE else _UNIT.finditer(line.group())
+        offset = 0 if len(line.group()) <= LONG_LINE else line.start()
+        for unit in units:
+            body = unit.group().strip()
+            if body:
+                spans.extend(_unit_spans(body, offset + unit.start() + unit.group().index(body), rules))
+    return _merged(spans)
+
+
+def _unit_spans(body: str, start: int, rules: BoilerplateRules) -> list[Span]:
+    pieces = _merged([(m.start(), m.end()) for p in rules.inline for m in p.finditer(body) if m.group()])
+    rest = " ".join(body[a:b] for a, b in _gaps(pieces, len(body))).strip()
+    all_credit = bool(pieces) and len(rest.split()) <= MIN_NEWS_WORDS
+    if all_credit or (rest and any(p.search(rest) for p in rules.lines)):
+        return [(start, start + len(body))]  # a whole line of no news
+    return [(start + a, start + b) for a, b in pieces]  # captions or credits inside news
+
+
+def _gaps(spans: list[Span], length: int) -> list[Span]:
+    """The ranges of [0, length) outside ``spans`` (sorted, not overlapping)."""
+    gaps, last = [], 0
+    for start, end in spans:
+        gaps.append((last, start))
+        last = end
+    gaps.append((last, length))
+    return [(a, b) for a, b in gaps if b > a]
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mark_boilerplate(article: Article, rules: BoilerplateRules) -> Article:
+    """The article with its non-news ranges in ``masked`` (its text unchanged)."""
+    spans = boilerplate_spans(article.text, rules)
+    if spans == list(article.masked):
+        return article
+    return dataclasses.replace(article, masked=spans)

@@ -1,0 +1,74 @@
+"""Political relevance: sports, entertainment, business and disaster text publishes nothing
+unless a political actor takes part (sentences written for these tests)."""
+
+from datetime import date
+
+import pytest
+
+from newsevents.extract.relevance import sections
+from newsevents.records import Article
+
+
+def _published(events):
+    return [e for e in events if e.confidence >= 0.5 and not (e.negated or e.hypothetical)]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The Tigers beat the Lions 3-1 in the final game of the season, and the coach praised "
+         "the players.", "sports"),
+        ("The studio released the first trailer for the sequel on Friday, and fans of the film "
+         "cheered the actress.", "entertainment"),
+        ("The retailer offered customers a lower price on its new smartphone, and shares of the "
+         "company rose.", "business"),
+        ("A powerful earthquake of magnitude 6.1 killed 12 people when the quake struck the "
+         "valley.", "disaster"),
+    ],
+)
+def test_relevance_non_political_sentence_publishes_nothing(code, text, reason):
+    events = code(text)
+    assert events, "no event coded: the gate is not tested"
+    assert not _published(events)
+    assert all(e.off_topic and e.off_topic.startswith(reason) for e in events if e.confidence > 0.2)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Police arrested the actress after the premiere of her new film.", "COERCE"),
+        ("The regulator fined the company for misleading customers about the price of its "
+         "product.", "SANCTION"),
+        ("Egypt accused Ethiopia of violating the agreement.", "ACCUSE"),
+        ("Soldiers shelled the village after the earthquake, killing four civilians.", "ASSAULT"),
+    ],
+)
+def test_relevance_political_interaction_is_kept(code, text, event_type):
+    kept = [e for e in _published(code(text)) if e.event_type == event_type]
+    assert kept
+    assert all(e.off_topic is None for e in kept)
+
+
+def test_relevance_section_in_url_gates_the_article(pipeline):
+    text = "The Hawks attacked the Eagles all afternoon and the Eagles agreed it was their worst day."
+    sport = Article(id="s", date=date(2031, 1, 2), text=text, url="https://news.example/sports/hawks")
+    events = next(pipeline.extract([sport])).events
+    assert events
+    assert not _published(events)
+    assert {e.off_topic for e in events} == {"sports article"}
+    assert events[0].to_dict()["off_topic"] == "sports article"
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "text", "found"),
+    [
+        ("https://www.example.com/entertainment/2031/a-star", None, "x", ["entertainment"]),
+        ("https://sports.example.com/2031/a-game", None, "x", ["sports"]),
+        (None, "NFL: Chargers sign a rookie", "x", ["sports"]),
+        (None, None, "http : / / example . com / tech / a - phone\nThe phone is new.", ["tech"]),
+        ("https://www.example.com/world/2031/talks", "Sport diplomacy: talks resume", "x", []),
+    ],
+)
+def test_relevance_sections_from_url_title_and_url_line(ontology, url, title, text, found):
+    article = Article(id="a", date=None, text=text, url=url, title=title)
+    assert sections(article, ontology.relevance) == found

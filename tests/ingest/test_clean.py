@@ -1,0 +1,70 @@
+"""Cleaning: what is not news is masked, the text stays whole and spans still index it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.ingest.clean import boilerplate_spans, load_rules, mark_boilerplate
+from newsevents.records import Article
+
+RULES = load_rules()
+
+
+def masked(text: str) -> list[str]:
+    return [text[a:b] for a, b in boilerplate_spans(text, RULES)]
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our weekly newsletter and get the news first.",
+    "By subscribing, you agree to receive occasional updates from us.",
+    "Most Read",
+    "Related stories:",
+    "Share | Email | Print",
+    "Video",
+    "Photo: Ana Ruiz/Reuters",
+    "Maria Lopez/Associated Press",
+    "Copyright 2031 Example Media. All rights reserved.",
+    "Staff photo by Tom Hale",
+])
+def test_clean_masks_a_whole_line_of_no_news(line: str) -> None:
+    text = f"The council voted on Monday.\n{line}\nThe mayor resigned."
+    assert masked(text) == [line]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the photo was taken in 2019.",
+    "Police shared the video with reporters on Friday.",
+    "Related talks will resume next week, the envoy said.",
+    "Most of the protesters went home.",
+])
+def test_clean_keeps_news_that_names_a_photo_or_a_share(text: str) -> None:
+    assert masked(text) == []
+
+
+def test_clean_masks_only_the_credit_inside_a_paragraph() -> None:
+    text = "Photo Credit: Lee Park The governor met farmers (Photo: Sam Cole/AP) in the capital."
+    assert masked(text) == ["Photo Credit: Lee Park ", "(Photo: Sam Cole/AP)"]
+
+
+def test_clean_judges_a_flattened_page_sentence_by_sentence() -> None:
+    news = "Rebels seized the town on Sunday, officials said. " * 8
+    text = news + "Copyright 2031 Example Wire. All rights reserved."
+    assert masked(text) == ["Copyright 2031 Example Wire.", "All rights reserved."]
+
+
+def test_masked_article_parses_blank_where_masked_and_keeps_offsets() -> None:
+    text = "Most Read\nTroops shelled the port.\nLee Park/Associated Press"
+    article = mark_boilerplate(Article(id="a", date=date(2031, 1, 2), text=text), RULES)
+    assert article.text == text
+    parsed = article.parsed_text()
+    assert len(parsed) == len(text)
+    assert parsed.split() == ["Troops", "shelled", "the", "port."]
+    start = text.index("Troops")
+    assert parsed[start:start + 6] == "Troops"
+
+
+def test_masked_ranges_survive_the_json_round_trip() -> None:
+    article = mark_boilerplate(Article(id="a", date=None, text="Video\nTroops shelled the port."), RULES)
+    assert Article.from_dict(article.to_dict()) == article
