@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.language import Language
 
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.pipeline import Pipeline
@@ -32,6 +34,26 @@ def code(pipeline: Pipeline):
         return pipeline.extract_text(text, date=date)
 
     return run
+
+
+@Language.component("test_fails_on_boom")
+def _fails_on_boom(doc):
+    """A pipeline step that breaks on one article, as a user's own component might."""
+    if "boom" in doc.text:
+        raise RecursionError("maximum recursion depth exceeded")
+    return doc
+
+
+@pytest.fixture()
+def breaking(pipeline):
+    """A pipeline whose parse fails on articles that say "boom" (the bundled gazetteer and
+    ontology, a blank English parse)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_fails_on_boom")
+    broken = Pipeline(nlp=nlp, ontology=pipeline.ontology)
+    broken.gazetteer = pipeline.gazetteer
+    return broken
 
 
 @pytest.fixture()

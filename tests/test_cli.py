@@ -221,6 +221,40 @@ def test_cli_too_long_article_reported_and_others_coded(tmp_path):
     assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} == {"ok"}
 
 
+def test_cli_hostile_inputs_are_one_line_each_and_every_good_article_is_coded(tmp_path):
+    missing = tmp_path / ("[/x]missing-" + "n" * 90 + ".txt")  # markup in a name; longer than 80 columns
+    feed = tmp_path / "[red]feed.jsonl"
+    rows = [{"id": "[/red]x", "date": "2023-05-30", "text": "Police in Lagos arrested five protesters."},
+            {"id": "us", "date": "2023-05-30",
+             "text": "One of us said we attacked the base. One of us said I left."},
+            {"id": "old", "date": "0001-01-01", "text": "Police arrested five men yesterday."},
+            {"id": "sep", "date": "2023-05-30", "text": "Rebels attacked a convoy.\u2028Troops fled.\x85"}]
+    feed.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + '\n{"text": "\\ud800 x"}\n'
+                    + "[" * 50_000 + "\n", encoding="utf-8")
+    out, quotes = tmp_path / "events.jsonl", tmp_path / "quotes.jsonl"
+    result = _run("extract", str(missing), str(feed), "-o", str(out), "--quotes", str(quotes))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if line.startswith("error")] == [
+        f"error: E001 {missing}: no such file or directory",
+        f"error: E003 {feed}:6: not an article (JSON nested too deeply)",
+    ], result.stderr
+    assert lines[-1].endswith("from 5 articles; 2 inputs or articles failed")
+    coded = {json.loads(line)["article_id"] for line in out.read_text().splitlines()}
+    assert coded == {"[/red]x", "us", "old", "sep"}
+    assert quotes.read_text().count('"article_id": "us"') >= 2
+
+
+def test_cli_unwritable_output_is_refused_before_coding(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2023-05-30 Police arrested five men.")
+    for target, says in ((tmp_path, "is a directory"), (tmp_path / "afile" / "x.jsonl", "is a file")):
+        result = _run("extract", str(article), "-o", str(target))
+        assert result.returncode == 2 and result.stderr.startswith(f"error: E008 {target}: ")
+        assert says in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_eval_news_refuses_an_unknown_split(tmp_path):
     refused = _run("eval", "news", str(tmp_path), "--split", "train")
     assert refused.returncode == 2 and "--split is one of test, dev" in refused.stderr

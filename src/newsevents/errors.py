@@ -8,6 +8,8 @@
     │   ├── EmptyArticleError     E004 an article with no text
     │   ├── ArticleTooLongError   E005 longer than the spaCy pipeline accepts
     │   └── BadFeedError          E006 neither an RSS/Atom feed nor a web page
+    ├── CodingError           E007 a stage failed on one article (a bug or a limit); the others go on
+    ├── OutputError           E008 an output file that cannot be written (checked before coding)
     ├── OntologyError         E010 an ontology data file is malformed
     ├── StoreError            E020 the event store cannot be opened or written
     ├── FilterError           E021 a filter value that means nothing (bad date, unknown type ...)
@@ -60,6 +62,53 @@ class ArticleTooLongError(InputError):
 
 class BadFeedError(InputError):
     code = "E006"
+
+
+class CodingError(TerminalError):
+    """One article made a stage (parse, extract, quotes, places, dates) fail.
+
+    The pipeline's guard turns the exception into this, so the run reports one line
+    naming the article and goes on with the others; ``article_id`` says which one.
+    """
+
+    code = "E007"
+
+    def __init__(self, article_id: str, detail: str) -> None:
+        self.article_id = article_id
+        self.reason = f"could not be coded ({detail})"
+        super().__init__(f"{one_line(article_id)}: {self.reason}")
+
+    @classmethod
+    def of(cls, article_id: str, exc: BaseException) -> CodingError:
+        """The one-line error for an exception raised while coding ``article_id``."""
+        if isinstance(exc, NewsEventsError):
+            detail = str(exc)
+        else:
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        detail = " ".join(detail.split())
+        if len(detail) > MAX_DETAIL:
+            detail = detail[:MAX_DETAIL - 3] + "..."
+        return cls(article_id, detail)
+
+    def __reduce__(self) -> tuple[type[CodingError], tuple[str, str]]:
+        return type(self), (self.article_id, self.reason[len("could not be coded ("):-1])
+
+
+class OutputError(TerminalError):
+    """An output path that cannot be written: a directory, a path under a file, a folder
+    without write permission. Checked before any article is coded."""
+
+    code = "E008"
+
+
+MAX_DETAIL = 200
+"""Characters of an exception's own message kept in a ``CodingError`` line."""
+
+
+def one_line(text: str) -> str:
+    """User text (an id, a file name) fit for a one-line message: line breaks and other
+    control characters shown as escapes, never printed."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class OntologyError(TerminalError):

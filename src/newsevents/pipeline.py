@@ -1,17 +1,26 @@
-"""The only module that joins the stages: parse, then extract."""
+"""The only module that joins the stages: parse, then extract.
+
+Every per-article step runs inside one guard (``Pipeline.each``): whatever an article
+makes a stage raise becomes a ``CodingError`` (E007) naming that article on one line,
+and the next article goes on. ``extract`` (the CLI, the eval), ``code`` (the Ray
+coders), ``ingest`` (the CLI, ``watch``, the API) all go through it.
+"""
 
 from __future__ import annotations
 
 import functools
+import itertools
+import logging
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
-from newsevents.errors import ArticleTooLongError
+from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
@@ -21,6 +30,9 @@ from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.records import Article, CodedArticle, Event, Location
 from newsevents.store import IngestReport, Store
+
+T = TypeVar("T")
+log = logging.getLogger("newsevents.pipeline")
 
 
 class Pipeline:
@@ -60,22 +72,87 @@ class Pipeline:
                 f"{self.nlp.max_length}"
             )
 
-    def extract(
+    def each(
+        self, articles: Iterable[Article], step: Callable[[Doc, Article], T], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, T | CodingError]]:
+        """Parse each article and run ``step`` on it, in input order: the guard.
+
+        Any exception one article raises (in its parse or in ``step``) comes back as that
+        article's ``CodingError`` and the next article goes on. A batch whose parse fails
+        is parsed again one article at a time, so only the bad one is lost.
+        """
+        for article, doc in self._parsed(articles, batch_size):
+            if isinstance(doc, CodingError):
+                yield article, doc
+                continue
+            try:
+                result: T | CodingError = step(doc, article)
+            except Exception as exc:  # the guard: one article's failure is one line
+                result = _failed(article, exc)
+            yield article, result
+
+    def _parsed(self, articles: Iterable[Article], size: int) -> Iterator[tuple[Article, Doc | CodingError]]:
+        """Each article masked (``Article.masked``) and parsed, or its error, in input order."""
+        iterator = iter(articles)
+        while batch := list(itertools.islice(iterator, size)):
+            cleaned = [self._clean(article) for article in batch]
+            ready = [article for article, failed in cleaned if failed is None]
+            try:
+                docs = [doc for doc, _ in parse_articles(ready, nlp=self.nlp, batch_size=size)]
+            except Exception:
+                docs = []
+            parsed = iter(docs) if len(docs) == len(ready) else None
+            for article, failed in cleaned:
+                if failed is not None:
+                    yield article, failed
+                elif parsed is not None:
+                    yield article, next(parsed)
+                else:  # the batch's parse failed: again one at a time, so only the bad one is lost
+                    try:
+                        yield article, self.nlp(article.parsed_text())
+                    except Exception as exc:
+                        yield article, _failed(article, exc)
+
+    def _clean(self, article: Article) -> tuple[Article, CodingError | None]:
+        try:
+            return mark_boilerplate(article, self.boilerplate), None
+        except Exception as exc:  # the guard covers the cleaner too
+            return article, _failed(article, exc)
+
+    def code(
         self, articles: Iterable[Article], *, batch_size: int = 16, quotes: bool = False
+    ) -> Iterator[CodedArticle | CodingError]:
+        """Each article coded, or its ``CodingError``, one item per article in input order."""
+        step = functools.partial(self._code, quotes=quotes)
+        for _, result in self.each(articles, step, batch_size=batch_size):
+            yield result
+
+    def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
+        events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
+        coded = CodedArticle(article, events=events)
+        if quotes:
+            resolver = ActorResolver(self.ontology, doc, text=article.text)
+            coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
+        return coded
+
+    def extract(
+        self, articles: Iterable[Article], *, batch_size: int = 16, quotes: bool = False,
+        on_error: Callable[[CodingError], None] | None = None,
     ) -> Iterator[CodedArticle]:
         """Yield each article coded, in input order (``check`` them first).
 
         ``quotes`` also extracts quotations with their speakers. Menus, captions, credits
-        and the like are masked first (``Article.masked``): nothing is coded from them.
+        and the like are masked first (``Article.masked``): nothing is coded from them. An
+        article that cannot be coded goes to ``on_error`` and is left out; without
+        ``on_error`` its error is raised.
         """
-        cleaned = (mark_boilerplate(article, self.boilerplate) for article in articles)
-        for doc, article in parse_articles(cleaned, nlp=self.nlp, batch_size=batch_size):
-            events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
-            coded = CodedArticle(article, events=events)
-            if quotes:
-                resolver = ActorResolver(self.ontology, doc, text=article.text)
-                coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
-            yield coded
+        for result in self.code(articles, batch_size=batch_size, quotes=quotes):
+            if isinstance(result, CodingError):
+                if on_error is None:
+                    raise result
+                on_error(result)
+                continue
+            yield result
 
     def extract_text(self, text: str, *, date: str | None = None, id: str = "text") -> list[Event]:
         """Code one text; ``date`` is its ISO publication date."""
@@ -93,10 +170,14 @@ class Pipeline:
     ) -> IngestReport:
         """Code the articles the store lacks, store them, and merge their events into stories.
 
-        See ``ingest_coded``; ``on_batch`` receives the number of articles handled.
+        See ``ingest_coded``; ``on_batch`` receives the number of articles handled. An
+        article that cannot be coded is not stored: it is in the report's ``rejected``.
         """
-        coded = self.extract(store.new_articles(articles), batch_size=16, quotes=True)
-        return ingest_coded(coded, store, threshold=threshold, batch_size=batch_size, on_batch=on_batch)
+        failed: list[CodingError] = []
+        coded = self.extract(store.new_articles(articles), batch_size=16, quotes=True, on_error=failed.append)
+        report = ingest_coded(coded, store, threshold=threshold, batch_size=batch_size, on_batch=on_batch)
+        report.rejected += [(error.article_id, f"{error.code} {error.reason}") for error in failed]
+        return report
 
 
 def ingest_coded(
@@ -147,6 +228,12 @@ def ingest_coded(
     return total
 
 
+def _failed(article: Article, exc: Exception) -> CodingError:
+    """The guard's error for one article; the traceback goes to the debug log."""
+    log.debug("%s: could not be coded", article.id, exc_info=exc)
+    return CodingError.of(article.id, exc)
+
+
 def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> dict[str, str]:
     """Put each article in the stored thread it fits (or a new one), inside the caller's
     transaction; returns each article's thread."""
@@ -171,4 +258,6 @@ def _batches(items: Iterable[CodedArticle], size: int) -> Iterator[list[CodedArt
 
 
 def _shift(iso: str, days: int) -> str:
-    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+    """``iso`` moved by ``days``, kept within the years a date can have (1 to 9999)."""
+    moved = date.fromisoformat(iso).toordinal() + days
+    return date.fromordinal(min(max(moved, 1), date.max.toordinal())).isoformat()

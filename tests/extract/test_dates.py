@@ -173,6 +173,21 @@ def test_dates_reported_past_event_never_lands_after_the_article(text, value):
     assert ground(text, date(2023, 5, 30), past=True).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [("yesterday", date(1, 1, 1)), ("last week", date(1, 1, 3)), ("two years ago", date(1, 6, 1)),
+     ("tomorrow", date(9999, 12, 31)), ("next year", date(9999, 6, 1)), ("next month", date(9999, 12, 2)),
+     ("Sunday", date(1, 1, 1)), ("last June", date(1, 3, 1))],
+)
+def test_dates_beyond_year_1_or_9999_are_not_grounded(text, base):
+    assert ground(text, base) is None
+
+
+def test_dates_article_of_year_1_is_coded(pipeline):
+    events = pipeline.extract_text("Police arrested five men yesterday.", date="0001-01-01")
+    assert events and events[0].date == "0001-01-01"
+
+
 @pytest.mark.parametrize("text", ["(0030 GMT)", "0600 local time", "1430 hrs", "at 2215 UTC", "0045"])
 def test_dates_clock_times_are_never_years(text):
     assert ground(text, TUESDAY) is None

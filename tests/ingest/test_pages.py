@@ -6,7 +6,7 @@ from feedserver import STORIES, Route, page_html, serving
 
 from newsevents.errors import EmptyArticleError, MissingInputError
 from newsevents.ingest import read_articles
-from newsevents.ingest.pages import article_from_html, url_article_id
+from newsevents.ingest.pages import article_from_html, looks_like_html, url_article_id
 from newsevents.records import Article
 
 STORY = STORIES[0]
@@ -65,3 +65,9 @@ def test_page_url_input_is_fetched_and_a_dead_one_reported():
         items = list(read_articles([site.url("/news/a"), site.url("/broken")]))
     assert isinstance(items[0], Article) and items[0].id == url_article_id(site.url("/news/a"))
     assert isinstance(items[1], MissingInputError) and "HTTP 500" in str(items[1])
+
+
+def test_html_sniffing_of_many_empty_comments_answers_at_once():
+    comments = b"<!---->" * 40  # backtracking once made this take hours
+    assert not looks_like_html(comments)
+    assert looks_like_html(comments + b"\n<!-- a --->\n<!doctype html><p>x")

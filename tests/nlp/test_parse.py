@@ -1,4 +1,5 @@
 from newsevents.nlp import load_pipeline
+from newsevents.nlp.components.paragraphs import MAX_RUN
 
 
 def test_parse_blank_line_starts_a_sentence():
@@ -7,3 +8,17 @@ def test_parse_blank_line_starts_a_sentence():
     starts = [s.text.strip() for s in doc.sents]
     assert starts[0] == "MAYORAL ELECTIONS"
     assert starts[1].startswith("Last month")
+
+
+def test_parse_run_without_stops_is_cut_into_bounded_sentences():
+    nlp = load_pipeline()
+    doc = nlp("he said " * 500)
+    assert max(len(s) for s in doc.sents) <= MAX_RUN
+    assert len(list(doc.sents)) >= 1000 // MAX_RUN
+
+
+def test_parse_long_sentence_with_its_stop_is_not_cut():
+    nlp = load_pipeline()
+    towns = ", ".join(f"Town{i}" for i in range(70))  # 139 tokens, no stop inside
+    doc = nlp(f"Rebels attacked {towns} and the capital on Monday. Police fled.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Rebels", "Police"]

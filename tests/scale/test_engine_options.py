@@ -40,3 +40,11 @@ def test_inputs_resolve_like_extract_reads_them(tmp_path: Path) -> None:
                                                            ("part-1.jsonl", "text")]
     assert found[0].name == str(tmp_path / "a.jsonl") and found[2].path == "s3://bucket/part-1.jsonl"
     assert len(missing) == 2 and all(m.startswith("E001") for m in missing)
+
+
+def test_inputs_report_link_loops_inside_directories(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("{}\n")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    found, missing = resolve_inputs([str(tmp_path)])
+    assert [Path(s.name).name for s in found] == ["a.jsonl"]
+    assert missing == [f"E001 {tmp_path / 'loop'}: a link to a directory above it (a loop); not read again"]

@@ -98,3 +98,19 @@ def test_load_again_adds_nothing_and_shards_are_not_overwritten(runs: dict) -> N
     assert again.returncode == 0 and "0 articles added" in again.stderr, again.stderr
     refused = _run("extract", "--engine", "ray", "--output-dir", str(runs["shards"]), str(SAMPLES))
     assert refused.returncode == 2 and "E041" in refused.stderr
+
+
+def test_a_worker_turns_an_article_that_cannot_be_coded_into_an_error_row(breaking) -> None:
+    import pyarrow as pa
+
+    from newsevents.records import Article
+    from newsevents.scale import ray_engine, shards
+
+    coder = ray_engine.Coder.__new__(ray_engine.Coder)  # the worker's step, without a Ray actor
+    coder.pipeline, coder.min_confidence = breaking, 0.0
+    texts = ["Police left.", "It went boom.", "Rebels fled."]
+    rows = [shards.article_row(Article(f"a{i}", None, text), input=0, position=i)
+            for i, text in enumerate(texts)]
+    out = coder(pa.Table.from_pylist(rows, schema=ray_engine.shard_schema())).to_pylist()
+    assert [(r["kind"], r["position"]) for r in out] == [("article", 0), ("error", 1), ("article", 2)]
+    assert json.loads(out[1]["record"])["message"].startswith("E007 a1: could not be coded (RecursionError")

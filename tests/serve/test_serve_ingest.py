@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from serving import N_EVENTS, TOKEN, build_store, serving
 
 from newsevents.errors import StoreError
@@ -140,3 +142,63 @@ def test_post_ingests_with_the_token_and_is_idempotent(path, pipeline):
         undated = client.post("/api/articles", json={"id": "undated", "text": "Talks resumed."},
                               headers=bearer(TOKEN)).json()
         assert undated["added"] == ["undated"] and "no usable date" in undated["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"[" * 100_000, "body: not an article (JSON nested too deeply)"),
+     (b'{"id": "\\ud800", "text": 5, "x": NaN, "y": [[[["deep"]]]]}',
+      "body: E004 \ufffd: the article has no text"),
+     (b'[{"id": "a", "text": "\\udfff"}, 7]', "body[1]: E003 body[1]: expected a JSON object, got int"),
+     (b'{"text": "", "title": "' + b"x" * 5000 + b'", "date": 5}', "body: E004 body[0]: the article has no"),
+     (b"\xff\xfe{}", "body: not valid JSON")],
+    ids=["nested", "nan-and-surrogate", "surrogate-text", "long-title", "not-utf8"],
+)
+def test_hostile_bodies_are_422_never_a_5xx(path, content, says):
+    with serving(path, token=TOKEN) as client:
+        response = client.post("/api/articles", content=content,
+                               headers={**bearer(TOKEN), "Content-Type": "application/json"})
+        assert response.status_code == 422, response.text
+        assert response.json()["message"].startswith(says) and len(response.text) < 5000
+        assert client.get("/api/meta").json()["counts"]["articles"] == 4
+
+
+def test_an_article_that_cannot_be_coded_is_422_and_nothing_is_stored(path, breaking):
+    articles = [ARTICLE, {"id": "bad", "date": "2024-02-01", "text": "It went boom."}]
+    with serving(path, token=TOKEN, pipeline=breaking) as client:
+        response = client.post("/api/articles", json=articles, headers=bearer(TOKEN))
+        assert response.status_code == 422, response.text
+        assert response.json()["message"] == ("body[1]: E007 bad: could not be coded (RecursionError: "
+                                              "maximum recursion depth exceeded)")
+        assert client.get("/api/meta").json()["counts"]["articles"] == 4
+        assert client.post("/api/articles", json=ARTICLE, headers=bearer(TOKEN)).status_code == 200
+
+
+def test_a_short_token_is_refused(path):
+    with pytest.raises(ValueError, match="at least 16"):
+        create_app(path, token="x")
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["id", "date", "text", "title", "url", "source", "x"]) | st.text(max_size=5),
+        inner, max_size=6),
+    max_leaves=12,
+)
+
+
+def test_no_body_is_a_5xx(path, breaking):
+    """Any JSON value, any bytes: 200 or 4xx, and the answer is JSON."""
+    with serving(path, token=TOKEN, pipeline=breaking) as client:
+
+        @settings(max_examples=40, deadline=None)
+        @given(body=_JSON | st.binary(max_size=60).map(lambda raw: raw.decode("latin-1")))
+        def post(body):
+            content = json.dumps(body).encode() if not isinstance(body, str) else body.encode("latin-1")
+            response = client.post("/api/articles", content=content,
+                                   headers={**bearer(TOKEN), "Content-Type": "application/json"})
+            assert response.status_code < 500, (content, response.text)
+            assert isinstance(response.json(), dict)
+
+        post()

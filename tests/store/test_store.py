@@ -23,7 +23,7 @@ from newsevents.records import (
     Size,
     Story,
 )
-from newsevents.store import IngestReport, Store, content_hash, open_store
+from newsevents.store import SCHEMA_VERSION, IngestReport, Store, content_hash, open_store
 
 
 def make_coded(i: int) -> CodedArticle:
@@ -189,7 +189,7 @@ def test_a_version_1_store_is_upgraded_on_opening_for_writes(filled: Store):
     with open_store(path) as upgraded:
         assert ids(upgraded.query_events(text="shelled")) == {"ev-kyiv-0", "ev-kyiv-1"}
     with open_store(path, read_only=True) as reader:
-        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == "3"
+        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == SCHEMA_VERSION
 
 
 def test_a_version_2_store_gets_threads_for_its_articles_on_the_next_ingest(filled: Store):

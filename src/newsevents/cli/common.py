@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
-from newsevents.errors import InputError, NewsEventsError
+from newsevents.errors import InputError, NewsEventsError, OutputError, one_line
 from newsevents.ingest import read_articles
 from newsevents.records import Article
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
 
-err = Console(stderr=True, highlight=False)
 PROGRESS_THRESHOLD = 5
 
 Inputs = Annotated[
@@ -40,6 +40,30 @@ Db = Annotated[
 ]
 Threshold = Annotated[float, typer.Option(help="Story merge threshold: higher keeps more events apart.")]
 
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
+"""Messages for people: never read as markup (a file named ``[/x]``, an id ``[red]`` are
+text) and never wrapped (one error is one line, also in a log or a pipe)."""
+
+
+def error(message: object) -> None:
+    """``error: <message>`` on one line of standard error."""
+    err.print(Text.assemble(("error", "red"), ": ", _line(message)))
+
+
+def warning(message: object) -> None:
+    """``warning: <message>`` on one line of standard error."""
+    err.print(Text.assemble(("warning", "yellow"), ": ", _line(message)))
+
+
+def failed_note(failures: int) -> str:
+    """``; N inputs or articles failed`` for a summary line (nothing when none did)."""
+    return f"; {failures} {'input or article' if failures == 1 else 'inputs or articles'} failed" \
+        if failures else ""
+
+
+def _line(message: object) -> str:
+    return one_line(" ".join(str(message).splitlines()))
+
 
 class _Articles:
     """The inputs' articles, read once into a temporary file, then streamed back for coding.
@@ -54,17 +78,16 @@ class _Articles:
         self._count = 0
         self._longest = 0
         self._skip: set[int] = set()
-        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n")  # noqa: SIM115 (lives with self)
+        # surrogatepass: a lone surrogate from some reader reaches the guard (one E007 line), not a crash here
+        self._spool = tempfile.TemporaryFile(  # noqa: SIM115 (lives with self)
+            "w+", encoding="utf-8", errors="surrogatepass", newline="\n")
         for item in read_articles(inputs):
             if isinstance(item, InputError):
-                err.print(f"[red]error[/red]: {item}")
+                error(item)
                 self.failures += 1
                 continue
             if item.date is None:
-                err.print(
-                    f"[yellow]warning[/yellow]: {item.id}: no usable date; "
-                    "relative dates cannot be grounded"
-                )
+                warning(f"{item.id}: no usable date; relative dates cannot be grounded")
             self._spool.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             self._count += 1
             self._longest = max(self._longest, len(item.text))
@@ -88,7 +111,7 @@ class _Articles:
                 try:
                     pipeline.check(Article.from_dict(json.loads(line)))
                 except InputError as exc:
-                    err.print(f"[red]error[/red]: {exc}")
+                    error(exc)
                     self._skip.add(number)
                     self._count -= 1
                     self.failures += 1
@@ -98,6 +121,26 @@ def _collect(inputs: list[str]) -> tuple[list[Article], int]:
     """Read every input into a list; report bad ones on one line each and keep going."""
     articles = _Articles(inputs)
     return list(articles), articles.failures
+
+
+def check_output(*paths: str | Path | None) -> None:
+    """Refuse, before anything is read or coded, an output that could not be written: a
+    directory, a path under a file, a folder without write permission (exit 2)."""
+    for path in paths:
+        if path is None or str(path) == "-":
+            continue
+        target = Path(path)
+        folder = next((p for p in (target.parent, *target.parent.parents) if p.exists()), Path.cwd())
+        if target.is_dir():
+            problem = "is a directory; give a file name"
+        elif not folder.is_dir():
+            problem = f"{folder} is a file, not a directory"
+        elif not os.access(folder, os.W_OK | os.X_OK):
+            problem = f"cannot write in {folder}"
+        else:
+            continue
+        error(OutputError(f"{path}: {problem}"))
+        raise typer.Exit(2)
 
 
 @contextmanager
@@ -119,9 +162,10 @@ def _output(path: str):  # type: ignore[no-untyped-def]
 
 
 def _progress() -> Progress:
+    """A progress bar on a terminal; nothing at all in a log or a pipe (only the lines)."""
     return Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=err, transient=False,
+        TimeRemainingColumn(), console=err, transient=False, disable=not err.is_terminal,
     )
 
 
@@ -140,12 +184,12 @@ def _prepare(
 
     articles = _Articles(inputs)
     if not articles:
-        err.print("[red]error[/red]: no articles to code")
+        error("no articles to code")
         raise typer.Exit(1)
     try:
         pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
     except (OSError, NewsEventsError) as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     articles.reject_unparsable(pipeline)
     return pipeline, articles, articles.failures
@@ -160,7 +204,7 @@ def _load(
     try:
         pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
     except (OSError, NewsEventsError) as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     kept = []
     for article in articles:
@@ -168,6 +212,6 @@ def _load(
             pipeline.check(article)
             kept.append(article)
         except InputError as exc:
-            err.print(f"[red]error[/red]: {exc}")
+            error(exc)
             failures += 1
     return pipeline, kept, failures

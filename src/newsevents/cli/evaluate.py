@@ -9,7 +9,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from newsevents.cli.common import Model, err
+from newsevents.cli.common import Model, error
 from newsevents.errors import NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
 
@@ -23,7 +23,7 @@ def _gold(load: Callable[[Path], T], path: Path) -> T:
     try:
         return load(path)
     except (OSError, NewsEventsError, ValueError, KeyError) as exc:
-        err.print(f"[red]error[/red]: cannot read {path}: {exc}")
+        error(f"cannot read {path}: {exc}")
         raise typer.Exit(2) from None
 
 
@@ -108,11 +108,11 @@ def eval_news(
     from newsevents.pipeline import Pipeline
 
     if split not in SPLITS:
-        err.print(f"error: --split is one of {', '.join(SPLITS)}, not {split!r}", markup=False)
+        error(f"--split is one of {', '.join(SPLITS)}, not {split!r}")
         raise typer.Exit(2)
     folder = path or find_eval_dir(Path.cwd())
     if folder is None:
-        err.print("error: no shared/eval folder here or above; give its path", markup=False)
+        error("no shared/eval folder here or above; give its path")
         raise typer.Exit(2)
     articles = _gold(lambda where: news.load_gold(where, gold or SPLITS[split].gold_dir), folder)
     news.report(news.evaluate(articles, Pipeline(model=model)), Console(), show_errors=show_errors)

@@ -18,10 +18,14 @@ from newsevents.cli.common import (
     _prepare,
     _progress,
     _write,
+    check_output,
     err,
+    error,
+    failed_note,
+    warning,
 )
 from newsevents.cli.options import JsonlOutput
-from newsevents.errors import NewsEventsError
+from newsevents.errors import CodingError, NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
 
 
@@ -54,8 +58,10 @@ def extract(
         _extract_ray(inputs, output_dir, output=output, quotes=quotes, workers=workers, address=address,
                      model=model, ontology=ontology, min_confidence=min_confidence)
         return
+    check_output(output, quotes)
     pipeline, articles, failures = _prepare(inputs, model, ontology)
     count = quoted = 0
+    failed: list[CodingError] = []
     with ExitStack() as stack:
         handle = stack.enter_context(_output(output))
         quote_handle = stack.enter_context(_output(quotes)) if quotes else None
@@ -63,7 +69,13 @@ def extract(
         task = progress.add_task(
             "coding", total=len(articles), visible=len(articles) > PROGRESS_THRESHOLD
         )
-        for coded in pipeline.extract(articles, quotes=quote_handle is not None):
+
+        def report(problem: CodingError) -> None:
+            error(problem)
+            failed.append(problem)
+            progress.advance(task)
+
+        for coded in pipeline.extract(articles, quotes=quote_handle is not None, on_error=report):
             for event in coded.events:
                 if event.confidence >= min_confidence:
                     _write(handle, event.to_dict())
@@ -73,8 +85,8 @@ def extract(
                 quoted += 1
             progress.advance(task)
     summary = f"{count} events" + (f", {quoted} quotes" if quotes else "")
-    err.print(f"{summary} from {len(articles)} articles")
-    if failures:
+    err.print(f"{summary} from {len(articles) - len(failed)} articles{failed_note(failures + len(failed))}")
+    if failures or failed:
         raise typer.Exit(1)
 
 
@@ -83,27 +95,25 @@ def _extract_ray(
     address: str | None, model: str, ontology: list[Path] | None, min_confidence: float,
 ) -> None:
     """``extract --engine ray``: shards of articles, events and quotes (quotes are always kept)."""
-    from rich.markup import escape
-
     from newsevents.scale import ray_engine
 
     if not output_dir or output != "-" or quotes or workers < 1:
-        err.print("[red]error[/red]: --engine ray writes Parquet shards: give --output-dir DIR "
+        error("--engine ray writes Parquet shards: give --output-dir DIR "
                   "(not -o/--quotes; quotes are in the shards) and --workers 1 or more")
         raise typer.Exit(2)
     try:
         report = ray_engine.run(inputs, output_dir, workers=workers, address=address, model=model,
                                 extra_ontology=tuple(ontology or ()), min_confidence=min_confidence)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
     for message in report.errors:
-        err.print(f"[red]error[/red]: {escape(message)}")
+        error(message)
     for message in report.warnings:
-        err.print(f"[yellow]warning[/yellow]: {escape(message)}")
+        warning(message)
     counts = report.counts
     if not counts.get("article") and "://" not in report.output:
-        err.print("[red]error[/red]: no articles to code")
+        error("no articles to code")
         raise typer.Exit(1)
     err.print(f"{counts.get('event', 0)} events, {counts.get('quote', 0)} quotes from "
               f"{counts.get('article', 0)} articles; shards in {report.output}")
@@ -119,14 +129,17 @@ def dates(
     (Dates are grounded with the bundled dates.yaml; --ontology is checked and loaded as
     `extract` loads it, so the same options work on every coding command.)"""
     from newsevents.extract.dates import dates_as_records
-    from newsevents.nlp import parse_articles
-
     pipeline, articles, failures = _prepare(inputs, model, ontology)
     with _output(output) as handle:
-        for doc, article in parse_articles(articles, nlp=pipeline.nlp):
-            for row in dates_as_records(doc, article):
+        for _, rows in pipeline.each(articles, dates_as_records):
+            if isinstance(rows, CodingError):
+                error(rows)
+                failures += 1
+                continue
+            for row in rows:
                 _write(handle, row)
     if failures:
+        err.print(failed_note(failures).lstrip("; "))
         raise typer.Exit(1)
 
 
@@ -135,12 +148,15 @@ def places(
 ) -> None:
     """Print every resolved place name as JSONL: text, span, name, geonameid, lat, lon,
     country_code, precision."""
-    from newsevents.nlp import parse_articles
-
     pipeline, articles, failures = _prepare(inputs, model, ontology)
     with _output(output) as handle:
-        for doc, article in parse_articles(articles, nlp=pipeline.nlp):
-            for toponym in pipeline.places(doc):
+        for article, found in pipeline.each(articles, lambda doc, _: pipeline.places(doc)):
+            if isinstance(found, CodingError):
+                error(found)
+                failures += 1
+                continue
+            for toponym in found:
                 _write(handle, {"article_id": article.id, **toponym.to_dict()})
     if failures:
+        err.print(failed_note(failures).lstrip("; "))
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsevents.cli.common import Db, ExtraOntology, Model, Threshold, err
+from newsevents.cli.common import Db, ExtraOntology, Model, Threshold, err, error
 from newsevents.dedup import DEFAULT_THRESHOLD
 from newsevents.errors import NewsEventsError
 from newsevents.nlp import DEFAULT_MODEL
@@ -44,7 +44,7 @@ def _collect_feeds(
         try:
             found = fetch_feed(source, fetcher=fetcher)
         except NewsEventsError as exc:
-            err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+            error(exc)
             failures += 1
             continue
         stored = store.known(e.article_id for e in found.entries if e.article_id)
@@ -55,10 +55,10 @@ def _collect_feeds(
                 articles.append(item)
                 read += 1
             else:
-                err.print(f"[red]error[/red]: {item}", soft_wrap=True)
+                error(item)
                 failures += 1
         err.print(f"{source}: {len(found.entries)} entries, {len(found.entries) - len(todo)} "
-                  f"already stored, {read} read", soft_wrap=True)
+                  f"already stored, {read} read")
     return articles, failures
 
 
@@ -91,7 +91,7 @@ def watch(
 
     sources = _feed_sources(feeds)
     if interval < 0 or (max_rounds is not None and max_rounds < 1):
-        err.print("[red]error[/red]: --interval must be 0 or more and --max-rounds 1 or more")
+        error("--interval must be 0 or more and --max-rounds 1 or more")
         raise typer.Exit(2)
     logger = logging.getLogger("newsevents")
     if not logger.handlers:
@@ -103,7 +103,7 @@ def watch(
         pipeline = Pipeline(model=model, extra_ontology=tuple(ontology or ()))
         store = open_store(db)
     except (OSError, NewsEventsError) as exc:
-        err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
     stop = threading.Event()
 
@@ -139,7 +139,7 @@ def _feed_sources(items: list[str]) -> list[str]:
         path = Path(item)
         if is_url(item) or not path.is_file():
             if not is_url(item):
-                err.print(f"[red]error[/red]: {item}: no such file (give a URL, a feed or a list of feeds)")
+                error(f"{item}: no such file (give a URL, a feed or a list of feeds)")
                 raise typer.Exit(2)
             sources.append(item)
             continue
@@ -152,7 +152,7 @@ def _feed_sources(items: list[str]) -> list[str]:
             if line and not line.startswith("#"):
                 sources.append(line)
     if not sources:
-        err.print("[red]error[/red]: no feeds to watch")
+        error("no feeds to watch")
         raise typer.Exit(2)
     return sources
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from newsevents.cli.common import err
+from newsevents.cli.common import error
 from newsevents.errors import FilterError
 from newsevents.store.filter_checks import FILTER_HELP, checked
 
@@ -54,7 +53,7 @@ FILTER_OPTIONS: dict[str, tuple[str, Any]] = {
 
 def fail(option: str, message: str) -> typer.Exit:
     """Print one line of error about ``option``; the caller raises the returned exit (status 2)."""
-    err.print(f"[red]error[/red]: {escape(option)}: {escape(message)}", soft_wrap=True)
+    error(f"{option}: {message}")
     return typer.Exit(2)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newsevents.cli.common import Db, err
+from newsevents.cli.common import Db, err, error
 from newsevents.errors import NewsEventsError
 
 
@@ -31,13 +31,13 @@ def serve(
     if token_env is not None:
         token = os.environ.get(token_env)
         if not token:
-            err.print(f"[red]error[/red]: --token-env {token_env}: that variable is not set or is empty")
+            error(f"--token-env {token_env}: that variable is not set or is empty")
             raise typer.Exit(2)
     path = db or default_path()
     try:
         api = create_app(path, token=token or None)
     except (NewsEventsError, ValueError) as exc:
-        err.print(f"[red]error[/red]: {exc}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
     shown = f"[{host}]" if ":" in host else host
     mode = "ingest enabled (POST /api/articles with the token)" if token else "read-only"

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from newsevents.cli.common import (
     PROGRESS_THRESHOLD,
@@ -21,7 +20,10 @@ from newsevents.cli.common import (
     _load,
     _prepare,
     _progress,
+    check_output,
     err,
+    error,
+    failed_note,
 )
 from newsevents.cli.feeds import EntriesOnly, FeedOption, Timeout, _collect_feeds
 from newsevents.cli.options import existing_folder, with_filters
@@ -54,14 +56,14 @@ def ingest(
     from newsevents.store import open_store
 
     if not inputs and not feed:
-        err.print("[red]error[/red]: nothing to ingest: give files, directories, URLs, - or --feed URL")
+        error("nothing to ingest: give files, directories, URLs, - or --feed URL")
         raise typer.Exit(2)
     if feed:
         articles, failures = _collect(inputs or [])
         try:
             store = open_store(db)
         except NewsEventsError as exc:
-            err.print(f"[red]error[/red]: {exc}")
+            error(exc)
             raise typer.Exit(2) from None
         with store:
             got, bad = _collect_feeds(feed, store, entries_only=entries_only, timeout=timeout)
@@ -76,7 +78,7 @@ def ingest(
     try:
         store = open_store(db)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     with store, _progress() as progress:
         task = progress.add_task(
@@ -88,14 +90,14 @@ def ingest(
         progress.update(task, completed=len(articles))
         counts = store.counts()
     stored = len(articles) - len(report.added) - len(report.rejected)
+    for article_id, reason in report.rejected:
+        error(f"{article_id}: {reason}")
     err.print(
         f"{len(report.added)} articles added ({report.events} events, {report.quotes} quotes), "
         f"{stored} already stored, {len(report.rejected)} rejected; store holds "
-        + ", ".join(f"{n} {table}" for table, n in counts.items()),
-        soft_wrap=True,
+        + ", ".join(f"{n} {table}" for table, n in counts.items())
+        + failed_note(failures + len(report.rejected)),
     )
-    for article_id, reason in report.rejected:
-        err.print(f"[red]error[/red]: {article_id}: {reason}")
     if failures or report.rejected:
         raise typer.Exit(1)
 
@@ -118,7 +120,7 @@ def load(
         total = count_rows(shards).get("article", 0)
         store = open_store(db)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {exc}")
+        error(exc)
         raise typer.Exit(2) from None
     with store, _progress() as progress:
         task = progress.add_task("loading", total=total, visible=total > PROGRESS_THRESHOLD)
@@ -126,12 +128,12 @@ def load(
             report = ingest_coded(read_shards(shards), store, threshold=threshold,
                                   on_batch=lambda n: progress.advance(task, n))
         except NewsEventsError as exc:
-            err.print(f"[red]error[/red]: {exc}")
+            error(exc)
             raise typer.Exit(2) from None
         counts = store.counts()
     err.print(f"{report.summary()}; store holds " + ", ".join(f"{n} {table}" for table, n in counts.items()))
     for article_id, reason in report.rejected:
-        err.print(f"[red]error[/red]: {article_id}: {reason}")
+        error(f"{article_id}: {reason}")
     if report.rejected:
         raise typer.Exit(1)
 
@@ -153,14 +155,15 @@ def export(
     from newsevents.store.exports import export_events, export_stories
 
     existing_folder(output)
+    check_output(output)
     try:
         with open_store(db, read_only=True) as store:
             write = export_stories if stories else export_events
             rows = write(store, output, format=export_format, **filters)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
-    err.print(f"{rows} {'stories' if stories else 'events'} written to {escape(str(output))}", soft_wrap=True)
+    err.print(f"{rows} {'stories' if stories else 'events'} written to {output}")
 
 
 class Format(str, Enum):
@@ -192,7 +195,7 @@ def query(
             run = store.query_stories if stories else store.query_events
             frame = run(with_record=output_format is Format.jsonl, **filters)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
     if output_format is Format.jsonl:
         for record in frame["record"]:
@@ -212,7 +215,7 @@ def _threads(db: Path | None, date_from: str | None, date_to: str | None, text: 
         with open_store(db, read_only=True) as store:
             frame = store.query_threads(date_from=date_from, date_to=date_to, text=text, limit=limit)
     except NewsEventsError as exc:
-        err.print(f"[red]error[/red]: {escape(str(exc))}", soft_wrap=True)
+        error(exc)
         raise typer.Exit(2) from None
     if output_format is Format.table:
         _columns(frame, ["id", "first_seen", "last_seen", "n_articles", "n_sources", "n_stories", "title"],

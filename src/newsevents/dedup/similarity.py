@@ -8,13 +8,14 @@ rather than counted as a match or a mismatch.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -155,14 +156,14 @@ def interval(value: str | None, precision: str, *, grounded: bool = True) -> Int
         start = date.fromisoformat(value[:10])
     except ValueError:
         return None
+    # ordinals, not dates: the days around year 1 or 9999 are no error
     if precision == "day":
-        first = start - timedelta(days=0 if grounded else FALLBACK_DAYS)
-        return first.toordinal(), start.toordinal()
+        return start.toordinal() - (0 if grounded else FALLBACK_DAYS), start.toordinal()
     if precision == "week":
         return start.toordinal(), start.toordinal() + 6
     if precision == "month":
-        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start.replace(day=1).toordinal(), following.toordinal() - 1
+        first = start.replace(day=1).toordinal()
+        return first, first + calendar.monthrange(start.year, start.month)[1] - 1
     if precision == "year":
         return date(start.year, 1, 1).toordinal(), date(start.year, 12, 31).toordinal()
     return None

@@ -11,6 +11,7 @@ Unknown stays None: nothing is guessed.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,11 @@ _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _RELATIVE = {"who", "which", "that", "whom"}
+MAX_NESTING = 16
+"""Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
+to a possessor ...): a bound, so no text can make resolution recurse without end."""
+MAX_CLIMB = 12
+"""Ancestors a pronoun climbs to find the speech verb whose speaker it is."""
 
 
 @dataclass(slots=True)
@@ -89,10 +95,10 @@ class ActorResolver:
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
+        if head.i in self.active or len(self.active) >= MAX_NESTING:
+            return Actor(text=text, span=(start, end))  # a resolution that leads back to itself
         if head.pos_ == "PRON":
             return self._pronoun(head, text, (start, end))
-        if head.i in self.active:  # a phrase whose resolution leads back to itself
-            return Actor(text=text, span=(start, end))
         self.active.add(head.i)
         try:
             res = self._resolve(head, tokens)
@@ -342,7 +348,7 @@ class ActorResolver:
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """The subject of the nearest speech verb above a pronoun ("China said it ...")."""
-        for ancestor in pronoun.ancestors:
+        for ancestor in itertools.islice(pronoun.ancestors, MAX_CLIMB):
             if ancestor.lemma_.lower() in self.speech:
                 for child in ancestor.children:
                     if child.dep_ == "nsubj" and child.pos_ != "PRON":

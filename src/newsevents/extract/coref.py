@@ -39,6 +39,9 @@ _PLURAL_TAGS = {"NNS", "NNPS"}
 _INDEFINITE = {"a", "an", "another", "some", "any", "several", "many", "few", "other"}
 _WINDOW = 3  # sentences back that a pronoun may reach
 _DESCRIPTION_REACH = 40  # sentences back that a bare description may reach
+MAX_EARLIER = 200
+"""Mentions (the nearest) a bare description is compared with: a bound, so that a text of
+one noun over and over ("who met the woman who met the woman ...") costs no square."""
 
 Resolve = Callable[[Token], Actor]
 Speakers = Callable[[], list[tuple[int, int, Actor | None]]]
@@ -123,7 +126,7 @@ class Coreference:
         if actor.country is not None or head.pos_ != "NOUN" or self._busy or _indefinite(head):
             return None
         lemma = head.lemma_.lower()
-        earlier = list(self._before(head.i, _DESCRIPTION_REACH))
+        earlier = self._before(head.i, _DESCRIPTION_REACH, MAX_EARLIER)
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
             if mention.token.lemma_.lower() == lemma or any(  # "President Peres ... the president"
                 c.dep_ == "compound" and c.lemma_.lower() == lemma for c in mention.token.lefts
@@ -160,8 +163,9 @@ class Coreference:
 
     # -- candidates ----------------------------------------------------------------
 
-    def _before(self, i: int, reach: int) -> list[_Mention]:
-        """Mentions before token ``i``, nearest sentence first, subjects first within one."""
+    def _before(self, i: int, reach: int, limit: int | None = None) -> list[_Mention]:
+        """Mentions before token ``i``, nearest sentence first, subjects first within one
+        (the first ``limit`` of them: whole sentences are read until there are as many)."""
         mentions = self._all()
         end = bisect.bisect_left(self._starts, i)
         if not end:
@@ -169,14 +173,17 @@ class Coreference:
         here = bisect.bisect_right(self._sentence_starts, i) - 1
         ordered: list[_Mention] = []
         group: list[_Mention] = []
-        for mention in reversed(mentions[:end]):
+        for index in range(end - 1, -1, -1):
+            mention = mentions[index]
             if here - mention.sentence > reach:
                 break
             if group and mention.sentence != group[0].sentence:
                 ordered += _ranked(group)
                 group = []
+                if limit is not None and len(ordered) >= limit:
+                    return ordered[:limit]
             group.append(mention)
-        return ordered + _ranked(group)
+        return (ordered + _ranked(group))[:limit]
 
     def _all(self) -> list[_Mention]:
         if self._mentions is None:

@@ -169,6 +169,16 @@ def _parser(base: date) -> DateDataParser:
     )
 
 
+def _parsed(text: str, base: date) -> Any:
+    """dateparser's reading of an expression, or None (it fails on some inputs rather than
+    saying so: an article dated in year 1, odd characters)."""
+    try:
+        data = _parser(base).get_date_data(text)
+    except Exception:  # its internals, not our input: the expression just has no date
+        return None
+    return data if data.date_obj is not None else None
+
+
 def _day(found: date) -> GroundedDate:
     return GroundedDate(found.isoformat(), "day")
 
@@ -426,14 +436,24 @@ def ground(
     text = re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
     if not text or not re.search(r"[a-z0-9]", text):
         return None
+    try:
+        found = _read(text, base, future, past)
+        if found is not None:
+            date.fromisoformat(found.value)  # year 0 or 10000 (from year 1 or 9999): not a date
+    except (OverflowError, ValueError):  # before year 1 or after 9999: no date we can write
+        return None
+    return found
+
+
+def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | None:
     cleaned = _clean(text)
     settled = _settle(cleaned, base, future, past)
     if settled is not _PASS:
-        return settled
-    data = _parser(base).get_date_data(cleaned)
-    if data.date_obj is None and cleaned != text:
-        data = _parser(base).get_date_data(text)
-    if data.date_obj is None:
+        return settled  # type: ignore[no-any-return]
+    data = _parsed(cleaned, base)
+    if data is None and cleaned != text:
+        data = _parsed(text, base)
+    if data is None:
         return None
     found = data.date_obj.date()
     precision = _PERIODS.get(data.period or "day", "day")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -381,11 +381,13 @@ class EventExtractor:
         base = self.article.date
         if base is None:
             return None, None
-        ancestors = {a.i for a in group.main.token.ancestors}
-        inside = {t.i for t in group.main.token.subtree}
         ordered = [group]
-        ordered += [g for g in groups if g is not group and g.main.token.i in ancestors]
-        ordered += [g for g in groups if g is not group and g.main.token.i in inside]
+        dated = [g for g in groups if g is not group and g.dates]
+        if dated:  # the tree is walked only when another event has a date to lend
+            ancestors = {a.i for a in group.main.token.ancestors}
+            inside = {t.i for t in group.main.token.subtree}
+            ordered += [g for g in dated if g.main.token.i in ancestors]
+            ordered += [g for g in dated if g.main.token.i in inside]
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
@@ -423,7 +425,8 @@ class EventExtractor:
             return False
         start = date.fromisoformat(grounded.value)
         span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
-        return start + timedelta(days=span_days) < self.article.date - timedelta(days=365)
+        # ordinals, not dates: year 1 and year 9999 have no day before or after them
+        return start.toordinal() + span_days < self.article.date.toordinal() - 365
 
 
 def extract_events(

@@ -222,6 +222,7 @@ class QuoteExtractor:
     def _indirect(self, direct: list[_Found]) -> list[_Found]:
         found: list[_Found] = []
         quoted_chars = [(q.start, q.end) for q in direct]
+        starts = [start for start, _ in quoted_chars]
         for i in self._candidates():
             tok = self.doc[i]
             if tok.i in self.quoted:
@@ -233,7 +234,7 @@ class QuoteExtractor:
                 item = self._reported(tok)
             else:
                 continue
-            if item is not None and _covered(item, quoted_chars) < _COVERED:
+            if item is not None and _covered(item, quoted_chars, starts) < _COVERED:
                 found.append(item)
         return found
 
@@ -516,10 +517,14 @@ def _distance(verb: Token, span: Span) -> int:
     return span.start - verb.i if verb.i < span.start else verb.i - span.end + 1
 
 
-def _covered(item: _Found, quoted: list[tuple[int, int]]) -> float:
-    """The share of a reported clause's characters that stand in quotation marks."""
+def _covered(item: _Found, quoted: list[tuple[int, int]], starts: list[int]) -> float:
+    """The share of a reported clause's characters that stand in quotation marks
+    (``quoted``: the direct quotations in text order, ``starts`` their starts)."""
     length = item.end - item.start
-    inside = sum(max(0, min(item.end, e) - max(item.start, s)) for s, e in quoted)
+    first = max(0, bisect.bisect_right(starts, item.start) - 1)  # quotations never overlap
+    inside = 0
+    for s, e in quoted[first:bisect.bisect_left(starts, item.end)]:
+        inside += max(0, min(item.end, e) - max(item.start, s))
     return inside / length if length else 1.0
 
 

@@ -10,6 +10,8 @@ wrong raises ``FetchError`` (E030) with the URL and the reason on one line.
 from __future__ import annotations
 
 import http.client
+import os
+import stat
 import time
 import urllib.error
 import urllib.request
@@ -113,10 +115,7 @@ def fetch(
 def read_file(path: Path, *, url: str | None = None, max_bytes: int = MAX_BYTES) -> Response:
     """A saved feed or page as a ``Response``; its modification time stands for the fetch."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise FetchError(f"{path}: {size} bytes; at most {max_bytes} are read")
-        content = path.read_bytes()
+        content = read_bytes(path, max_bytes=max_bytes)
         mtime = path.stat().st_mtime
     except FileNotFoundError:
         raise FetchError(f"{path}: no such file") from None
@@ -125,6 +124,25 @@ def read_file(path: Path, *, url: str | None = None, max_bytes: int = MAX_BYTES)
     saved = datetime.fromtimestamp(mtime, tz=timezone.utc)
     headers = {"last-modified": formatdate(mtime, usegmt=True)}
     return Response(url or path.resolve().as_uri(), 200, content, headers, saved.date())
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` (``FetchError`` past them, or for a FIFO
+    or a device, which may never end or never answer); ``OSError`` if it cannot be read."""
+    with open(path, "rb", opener=_nonblocking) as handle:  # Path.open takes no opener
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise FetchError(f"{path}: not a regular file (a pipe or a device); "
+                             "give its text on standard input")
+        content = handle.read(max_bytes + 1)
+    if len(content) > max_bytes:
+        raise FetchError(f"{path}: over {max_bytes} bytes; at most {max_bytes} are read")
+    return content
+
+
+def _nonblocking(path: str, flags: int) -> int:
+    """Open without waiting: a FIFO with no writer would block ``open`` itself."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _read(answer: http.client.HTTPResponse, *, url: str, max_bytes: int, deadline: float,

@@ -22,8 +22,12 @@ from newsevents.records import Article
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MIN_PAGE_WORDS = 15
 """Fewest words of main text a page must hold to be an article (else a menu, a stub, an error page)."""
-_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+# A comment's body is read up to its first "-->" and no further: with a lazy ".*?" the
+# comments could be split in exponentially many ways before failing (40 "<!---->" hung).
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # Only the page's markup, never dates found in its text (a copyright line, an old event).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 

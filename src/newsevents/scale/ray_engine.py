@@ -25,9 +25,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsevents.errors import BinaryInputError, InputError, MissingExtraError, MissingInputError, ShardError
-from newsevents.ingest.jsonl import article_from_object, parse_jsonl
-from newsevents.ingest.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+from newsevents.errors import (
+    BinaryInputError,
+    CodingError,
+    InputError,
+    MissingExtraError,
+    MissingInputError,
+    ShardError,
+)
+from newsevents.ingest.jsonl import article_from_object, jsonl_lines, parse_jsonl
+from newsevents.ingest.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, directory_files
 from newsevents.ingest.text import parse_dated_text
 from newsevents.nlp import DEFAULT_MODEL
 from newsevents.records import Article
@@ -76,6 +83,7 @@ def resolve_inputs(inputs: Sequence[str]) -> tuple[list[_Input], list[str]]:
     """
     found: list[_Input] = []
     missing: list[str] = []
+    report_missing: list[str] = []  # errors met inside directories, already with their code
     readable = JSONL_SUFFIXES | TEXT_SUFFIXES | PARQUET_SUFFIXES
     for item in inputs:
         if item == "-":
@@ -88,11 +96,12 @@ def resolve_inputs(inputs: Sequence[str]) -> tuple[list[_Input], list[str]]:
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in readable
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files = []
+            for entry in directory_files(path, readable):
+                if isinstance(entry, InputError):
+                    report_missing.append(str(entry))
+                else:
+                    files.append(entry)
         elif path.is_file():
             files = [path]
         else:
@@ -101,7 +110,7 @@ def resolve_inputs(inputs: Sequence[str]) -> tuple[list[_Input], list[str]]:
         for file in files:
             kind = "parquet" if file.suffix.lower() in PARQUET_SUFFIXES else "text"
             found.append(_Input(str(file), str(file.resolve()), kind))
-    return found, [str(MissingInputError(m)) for m in missing]
+    return found, [str(MissingInputError(m)) for m in missing] + report_missing
 
 
 def shard_schema() -> pa.Schema:
@@ -123,7 +132,7 @@ def _read_rows(raw: bytes, source: _Input, index: int) -> list[dict[str, Any]]:
                                    input=index, position=0)]
     suffix = Path(source.name).suffix.lower()
     if suffix in JSONL_SUFFIXES or text.lstrip().startswith("{"):
-        items: list[Article | InputError] = list(parse_jsonl(iter(text.splitlines()), name=source.name))
+        items: list[Article | InputError] = list(parse_jsonl(jsonl_lines(text), name=source.name))
     else:
         try:
             items = [parse_dated_text(text, article_id=Path(source.name).stem)]
@@ -223,7 +232,10 @@ class Coder:
                 continue
             articles.append(article)
             keys.append((row["input"], row["position"]))
-        for (index, position), coded in zip(keys, self.pipeline.extract(articles, quotes=True), strict=True):
+        for (index, position), coded in zip(keys, self.pipeline.code(articles, quotes=True), strict=True):
+            if isinstance(coded, CodingError):  # a failed article is an error row, not a failed task
+                rows.append(shards.problem_row("error", str(coded), input=index, position=position))
+                continue
             rows.extend(shards.coded_rows(coded, input=index, position=position,
                                           min_confidence=self.min_confidence))
         return pa.Table.from_pylist(rows, schema=shard_schema())

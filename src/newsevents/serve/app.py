@@ -30,6 +30,8 @@ from newsevents.store import Store, default_path
 if TYPE_CHECKING:
     from newsevents.pipeline import Pipeline
 
+MIN_TOKEN_CHARS = 16
+"""Shortest write token accepted: one that can be guessed guards nothing."""
 STATIC = Path(__file__).parent / "static"
 
 DESCRIPTION = """\
@@ -67,6 +69,9 @@ def create_app(
         raise ValueError("the token is empty")
     if token is not None and not (token.isascii() and token.isprintable()):
         raise ValueError("the token must be printable ASCII (it travels in an HTTP header)")
+    if token is not None and len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(f"the token is {len(token)} characters; give at least {MIN_TOKEN_CHARS} "
+                         "(e.g. openssl rand -hex 24)")
     path = Path(store_path) if store_path is not None else default_path()
     if not path.is_file():
         raise StoreError(f"{path}: no such store (`newsevents ingest FILES --db PATH` creates one)")

@@ -2,7 +2,8 @@
 
 Handlers are plain ``def`` functions, which FastAPI runs in its thread pool; each gets
 its own cursor from ``Store.reader`` so requests query DuckDB in parallel instead of
-queueing on the Store's lock.
+queueing on the Store's lock. Reads go through ``Store.fetch``, so a question asked
+again before the next write is answered from memory.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -23,28 +25,38 @@ def get_store(request: Request) -> Store:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def reader(store: Annotated[Store, Depends(get_store)]) -> Iterator[duckdb.DuckDBPyConnection]:
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """A request's cursor and the store whose memory of answers it reads through."""
+
+    store: Store
+    cursor: duckdb.DuckDBPyConnection
+
+    def fetch(self, query: str, params: list[Any]) -> tuple[list[str], list[tuple[Any, ...]]]:
+        return self.store.fetch(self.cursor, query, params)
+
+
+def reader(store: Annotated[Store, Depends(get_store)]) -> Iterator[Reader]:
     """A cursor of the request's own, closed when the response is done."""
     with store.reader() as cursor:
-        yield cursor
+        yield Reader(store, cursor)
 
 
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(reader)]
+Cursor = Annotated[Reader, Depends(reader)]
 
 JSON_COLUMNS = frozenset({"record"})
 """Columns holding a record as JSON text; they come back decoded."""
 
 
-def rows(cursor: duckdb.DuckDBPyConnection, query: str, params: list[Any]) -> list[dict[str, Any]]:
+def rows(cursor: Reader, query: str, params: list[Any]) -> list[dict[str, Any]]:
     """Run a query; each row as a dict of JSON-ready values (ISO dates, NaN as None)."""
-    cursor.execute(query, params)
-    names = [d[0] for d in cursor.description or ()]
-    return [{n: _value(n, v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+    names, found = cursor.fetch(query, params)
+    return [{n: _value(n, v) for n, v in zip(names, row, strict=True)} for row in found]
 
 
-def scalar(cursor: duckdb.DuckDBPyConnection, query: str, params: list[Any]) -> Any:
-    found = cursor.execute(query, params).fetchone()
-    return found[0] if found else None
+def scalar(cursor: Reader, query: str, params: list[Any]) -> Any:
+    _, found = cursor.fetch(query, params)
+    return found[0][0] if found else None
 
 
 def _value(name: str, value: Any) -> Any:
@@ -60,7 +72,7 @@ def _value(name: str, value: Any) -> Any:
 
 
 def paged(
-    cursor: duckdb.DuckDBPyConnection, items: list[Any], limit: int, offset: int, count: tuple[str, list[Any]]
+    cursor: Reader, items: list[Any], limit: int, offset: int, count: tuple[str, list[Any]]
 ) -> dict[str, Any]:
     """A listing's page as the API answers it, with the total of rows matching its filters;
     counted only when the page cannot tell (a first page shorter than the limit holds them all)."""

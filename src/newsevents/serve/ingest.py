@@ -10,6 +10,7 @@ good ones is harmless).
 from __future__ import annotations
 
 import json
+import math
 import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -17,8 +18,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 
-from newsevents.errors import InputError
-from newsevents.ingest.jsonl import article_from_object
+from newsevents.errors import CodingError, InputError
+from newsevents.ingest.jsonl import article_from_object, valid_text
 from newsevents.records import Article
 from newsevents.store import IngestReport, Store, content_hash
 
@@ -29,6 +30,8 @@ MAX_ARTICLES = 1000
 """Articles per request; larger inputs belong to ``newsevents ingest``."""
 MAX_BYTES = 50_000_000
 """Bytes per request body."""
+ECHO_CHARS = 200
+"""Characters of a bad article's strings shown back in its error."""
 
 
 async def read_json(request: Request) -> Any:
@@ -42,7 +45,9 @@ async def read_json(request: Request) -> Any:
     try:
         return json.loads(b"".join(chunks))
     except ValueError as exc:
-        _refuse([_error((), f"not valid JSON ({exc})", None)])
+        _refuse([_error((), f"not valid JSON ({' '.join(str(exc).split())[:200]})", None)])
+    except RecursionError:
+        _refuse([_error((), "not an article (JSON nested too deeply)", None)])
 
 
 def parse_body(body: Any) -> tuple[list[Article], list[str]]:
@@ -73,8 +78,24 @@ def parse_body(body: Any) -> tuple[list[Article], list[str]]:
 
 
 def _error(where: tuple[int, ...], message: str, given: object) -> dict[str, Any]:
-    return {"type": "value_error", "loc": ("body", *where), "msg": message,
-            "input": given if not isinstance(given, dict) else {k: given[k] for k in list(given)[:8]}}
+    return {"type": "value_error", "loc": ("body", *where), "msg": message, "input": _echo(given)}
+
+
+def _echo(value: object, depth: int = 0) -> object:
+    """What the client sent, shown back safely: at most 8 keys or items, strings cut at
+    ``ECHO_CHARS``, nothing nested deeper than 2, no NaN, no lone surrogates (neither can
+    be written as JSON)."""
+    if isinstance(value, str):
+        return valid_text(value[:ECHO_CHARS])
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict | list):
+        if depth >= 2:
+            return "..."
+        if isinstance(value, dict):
+            return {_echo(str(k)): _echo(v, depth + 1) for k, v in list(value.items())[:8]}
+        return [_echo(v, depth + 1) for v in value[:8]]
+    return value
 
 
 def _refuse(errors: list[dict[str, Any]]) -> NoReturn:
@@ -101,7 +122,10 @@ class Ingestor:
         return self._pipeline
 
     def __call__(self, articles: list[Article]) -> IngestReport:
-        """Store the articles (and their stories); 422 for a text too long to parse."""
+        """Store the articles (and their stories); 422 for a text too long to parse or one
+        that cannot be coded (``CodingError``), and then nothing is stored."""
+        from newsevents.pipeline import ingest_coded
+
         with self._lock:
             pipeline = self._loaded()
             errors = []
@@ -112,4 +136,10 @@ class Ingestor:
                     errors.append(_error((index,), str(exc), article.id))
             if errors:
                 _refuse(errors)
-            return pipeline.ingest(articles, self.store)
+            failed: list[CodingError] = []
+            new = self.store.new_articles(articles)
+            coded = list(pipeline.extract(new, quotes=True, on_error=failed.append))
+            if failed:
+                index = {article.id: i for i, article in enumerate(articles)}
+                _refuse([_error((index[e.article_id],), str(e), e.article_id) for e in failed])
+            return ingest_coded(coded, self.store)

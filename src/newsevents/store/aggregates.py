@@ -6,11 +6,8 @@ the rows the listing with the same filters shows. Values travel as parameters; t
 few SQL fragments chosen by an argument (bucket, node kind) come from the fixed
 tables below, never from the caller's text.
 
-Events keep their actors as three separate distinct lists (names, countries,
-sectors), which cannot say which country goes with which name once there are two.
-The network and actor tables read an event's parties from those columns when each
-list holds at most one value (most events) and parse the ``record`` JSON, one entry
-per actor, only for the others: parsing every record was most of their time.
+The network and actor tables join the filtered events' ids with ``parties`` (one row
+per party of an event, written at ingest: ``parties.py``), so no request parses JSON.
 """
 
 from __future__ import annotations
@@ -37,49 +34,19 @@ NODE_KINDS: dict[str, tuple[str, str, str]] = {
 """``actor``: country and sector (``NGA/COP``), the name when no country is known;
 ``country``: the country alone; ``name``: the actor's name."""
 
-_ACTOR_TYPE = '[{"name": "VARCHAR", "text": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR"}]'
 
-# An event whose actor lists and recipient lists hold at most one value each has one
-# party a side as far as these tables can tell, read from the columns without parsing
-# the record (two actors of the same name that differ only by a missing country or
-# sector count as one, the fuller).
-_SIMPLE = " AND ".join(
-    f"len(e.{side}_{what}) <= 1"
-    for side in ("actor", "recipient") for what in ("names", "countries", "sectors")
-)
-
-
-def _filtered(filters: Filters, columns: str, condition: str) -> tuple[str, list[Any]]:
+def _filtered(filters: Filters, columns: str, condition: str = "true") -> tuple[str, list[Any]]:
     where = event_where(filters)
     return (f"SELECT {columns} FROM {events_from(filters)} WHERE {where.clause()} AND {condition}",
             where.params)
 
 
-def _with_records(sql: str) -> str:
-    """Rows ``id, event_type`` of ``sql`` with their event's ``record``, read by a join on the
-    id: the scan then reads the wide JSON of those rows only, not of every filtered row."""
-    return f"SELECT m.*, r.record FROM ({sql}) m JOIN events r ON r.id = m.id"
-
-
-def _entries(filters: Filters) -> tuple[str, list[Any]]:
-    """CTE ``entries``: one row per distinct (event ``id``, ``role`` 'actor'/'recipient',
-    ``name``, ``country``, ``sector``) of the filtered events."""
-    parts, params = [], []
-    for side in ("actor", "recipient"):
-        cols = (f"e.id, '{side}' AS role, e.{side}_names[1] AS name, e.{side}_countries[1] AS country, "
-                f"e.{side}_sectors[1] AS sector")
-        sql, more = _filtered(filters, cols, f"{_SIMPLE} AND len(e.{side}_names) > 0")
-        parts.append(sql)
-        params += more
-    for side in ("actor", "recipient"):
-        sql, more = _filtered(filters, "e.id", f"NOT ({_SIMPLE})")
-        parts.append(
-            "SELECT DISTINCT id, role, coalesce(p.name, p.text), p.country, p.sector FROM "
-            f"(SELECT id, '{side}' AS role, unnest(from_json(record->'$.{side}', '{_ACTOR_TYPE}')) AS p "
-            f"FROM ({_with_records(sql)}))"
-        )
-        params += more
-    return "entries AS (" + " UNION ALL ".join(parts) + ")", params
+# Events with one actor and one recipient, each with a country (most of them): their one
+# pair is read from the columns, resolved, with no join; only the others join ``parties``.
+_BOTH_KNOWN = " AND ".join(
+    [f"len(e.{side}_{what}) = 1" for side in ("actor", "recipient") for what in ("names", "countries")]
+    + [f"len(e.{side}_sectors) <= 1" for side in ("actor", "recipient")]
+)
 
 
 def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
@@ -88,47 +55,27 @@ def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
             f"{shown} AS {alias}_sector")
 
 
-# A resolved party, the only kind the network draws: one with a country, or a proper name
-# (not a pronoun, whose name stays empty, nor a bare common noun such as "people" or "Police" at the
-# start of a sentence). Read from the party's own fields: a name with a capital is proper when no
-# sector was read from it as a common noun, when it has a capital past its first letter ("Leaders
-# of the African Union"), or when it was resolved from other words ("he" -> "Balogun").
-_RESOLVED = (
-    "({country} IS NOT NULL OR ({name} IS NOT NULL AND regexp_matches({name}, '\\p{{Lu}}') AND "
-    "({sector} IS NULL OR regexp_matches({name}, '.\\p{{Lu}}') OR lower({name}) <> lower({text}))))"
-)
-
-# Events whose one actor and one recipient both have a country: resolved, read from the columns.
-_BOTH_KNOWN = f"{_SIMPLE} AND len(e.actor_countries) = 1 AND len(e.recipient_countries) = 1"
-
-
 def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
     """CTE ``pairs``: one row per distinct (event, actor node, recipient node) of the
     filtered events that have both, with each node's label, country and sector. Only
-    resolved parties (``_RESOLVED``) become nodes; the others' parties are read from the
-    record, where a party's name and text are apart."""
-    both = "len(e.actor_names) > 0 AND len(e.recipient_names) > 0"
+    resolved parties (``parties.RESOLVED``) become nodes."""
     simple_cols = (
         "e.id, e.event_type, "
         + _node(kind, "e.actor_names[1]", "e.actor_countries[1]", "e.actor_sectors[1]", "source") + ", "
         + _node(kind, "e.recipient_names[1]", "e.recipient_countries[1]", "e.recipient_sectors[1]", "target")
     )
-    simple, params = _filtered(filters, simple_cols, f"{both} AND {_BOTH_KNOWN}")
-    chosen, more = _filtered(filters, "e.id, e.event_type", f"{both} AND NOT ({_BOTH_KNOWN})")
-    many = (f"SELECT id, event_type, from_json(record->'$.actor', '{_ACTOR_TYPE}') AS actors, "
-            f"from_json(record->'$.recipient', '{_ACTOR_TYPE}') AS recipients "
-            f"FROM ({_with_records(chosen)})")
-    resolved = " AND ".join(
-        _RESOLVED.format(**{field: f"{x}.p.{field}" for field in ("name", "text", "country", "sector")})
-        for x in ("a", "r"))
-    sides = (
-        "SELECT DISTINCT ON (id, source, target) * FROM (SELECT a.id, a.event_type, "
-        + _node(kind, "coalesce(a.p.name, a.p.text)", "a.p.country", "a.p.sector", "source") + ", "
-        + _node(kind, "coalesce(r.p.name, r.p.text)", "r.p.country", "r.p.sector", "target")
-        + " FROM (SELECT id, event_type, unnest(actors) AS p FROM many) a "
-        f"JOIN (SELECT id, unnest(recipients) AS p FROM many) r ON a.id = r.id WHERE {resolved})"
+    simple, params = _filtered(filters, simple_cols, _BOTH_KNOWN)
+    chosen, more = _filtered(filters, "e.id, e.event_type",
+                             f"len(e.actor_names) > 0 AND len(e.recipient_names) > 0 AND NOT ({_BOTH_KNOWN})")
+    pairs = (
+        f"pairs AS ({simple} UNION ALL SELECT DISTINCT ON (f.id, source, target) f.id, f.event_type, "
+        + _node(kind, "a.name", "a.country", "a.sector", "source") + ", "
+        + _node(kind, "r.name", "r.country", "r.sector", "target")
+        + f" FROM ({chosen}) f "
+        "JOIN parties a ON a.event_id = f.id AND a.role = 'actor' AND a.resolved "
+        "JOIN parties r ON r.event_id = f.id AND r.role = 'recipient' AND r.resolved)"
     )
-    return f"many AS ({many}), pairs AS ({simple} UNION ALL {sides})", [*more, *params]
+    return pairs, [*params, *more]
 
 
 def timeline_sql(filters: Filters, bucket: str) -> tuple[str, list[Any]]:
@@ -185,12 +132,11 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
 def actors_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[str, list[Any]]:
     """Actors (name, country, sector) of the filtered events, with how many events each
     is an actor and a recipient in; most events first."""
-    entries, params = _entries(filters)
+    chosen, params = _filtered(filters, "e.id")
     query = (
-        f"WITH {entries} "
         "SELECT name, country, sector, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
         "count(*) FILTER (WHERE role = 'recipient') AS as_recipient "
-        "FROM entries WHERE name IS NOT NULL GROUP BY ALL "
+        f"FROM parties WHERE name IS NOT NULL AND event_id IN ({chosen}) GROUP BY ALL "
         "ORDER BY as_actor + as_recipient DESC, name, country NULLS LAST, sector NULLS LAST "
         "LIMIT ? OFFSET ?"
     )

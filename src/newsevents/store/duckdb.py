@@ -27,11 +27,13 @@ if TYPE_CHECKING:
 from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
+from newsevents.store.answers import Answer, Answers, key
 from newsevents.store.browse import TABLES
+from newsevents.store.parties import insert_parties_sql
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 from newsevents.store.threads import ThreadTables
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
@@ -87,6 +89,7 @@ class Store(ThreadTables):
         self._depth = 0  # nesting of ``transaction``
         self._readers: duckdb.DuckDBPyConnection | None = None  # mints ``reader`` cursors
         self._readers_lock = threading.Lock()
+        self._answers = Answers()  # reads answered from memory until the next write
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +114,7 @@ class Store(ThreadTables):
             if not found or found[0] != SCHEMA_VERSION:
                 version = found[0] if found else None
                 hint = "; opening it for writing (as `newsevents ingest` does) upgrades it"
-                hint = hint if version in ("1", "2") else ""
+                hint = hint if version in ("1", "2", "3") else ""
                 raise StoreError(
                     f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}{hint}"
                 )
@@ -119,12 +122,14 @@ class Store(ThreadTables):
     def _upgrade(self) -> None:
         """Bring an older store to this version: version 1 lacks the word index, which is
         built here; version 2 lacks threads, whose tables schema.sql has just created (its
-        articles are put in threads by the next ingest: ``pipeline.ingest_coded``)."""
+        articles are put in threads by the next ingest: ``pipeline.ingest_coded``); versions
+        1 to 3 lack the ``parties`` table, built here from the stored events."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found and found[0] in ("1", "2"):
+        if found and found[0] in ("1", "2", "3"):
             with self.transaction():
                 if found[0] == "1":
                     self._index_words("SELECT id FROM articles", [])
+                self._con.execute(insert_parties_sql("events"))
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
     def _index_words(self, article_ids: str, params: list[Any]) -> None:
@@ -238,7 +243,10 @@ class Store(ThreadTables):
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
-                self._insert("events", events, R.EVENT_COLUMNS)
+                if events:
+                    with self._registered(events, R.EVENT_COLUMNS) as frame:
+                        self._insert_from(frame, "events", R.EVENT_COLUMNS)
+                        self._con.execute(insert_parties_sql(frame))
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
                     on_stored(added)
@@ -268,6 +276,7 @@ class Store(ThreadTables):
             try:
                 yield
                 self._con.commit()
+                self._answers.invalidate()
             except BaseException as exc:
                 self._con.rollback()
                 if isinstance(exc, duckdb.Error):
@@ -280,19 +289,26 @@ class Store(ThreadTables):
         """Insert rows as one DataFrame scan (inside the caller's transaction)."""
         if not rows:
             return
+        with self._registered(rows, layout) as frame:
+            self._insert_from(frame, table, layout)
+
+    @contextmanager
+    def _registered(self, rows: list[R.Row], layout: dict[str, str]) -> Iterator[str]:
+        """The rows as a DataFrame DuckDB can scan, by the name yielded (an empty one when no rows)."""
         data = R.columns(rows, layout)
         frame = pd.DataFrame(
             {name: pd.Series(values, dtype=_PANDAS_DTYPES[layout[name]])
              for name, values in ((n, _carry(v, layout[n])) for n, v in data.items())}
         )
-        casts = ", ".join(_SQL_CASTS[kind].format(c=f'"{name}"') for name, kind in layout.items())
         self._con.register("_newsevents_rows", frame)
         try:
-            self._con.execute(
-                f"INSERT INTO {table} ({', '.join(layout)}) SELECT {casts} FROM _newsevents_rows"
-            )
+            yield "_newsevents_rows"
         finally:
             self._con.unregister("_newsevents_rows")
+
+    def _insert_from(self, frame: str, table: str, layout: dict[str, str]) -> None:
+        casts = ", ".join(_SQL_CASTS[kind].format(c=f'"{name}"') for name, kind in layout.items())
+        self._con.execute(f"INSERT INTO {table} ({', '.join(layout)}) SELECT {casts} FROM {frame}")
 
     # -- stories ----------------------------------------------------------------------------
 
@@ -450,7 +466,11 @@ class Store(ThreadTables):
 
     def sql(self, query: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         """Any SQL over the store's tables, for analysis; pass values as ``params``, never pasted in."""
-        return self._frame(query, list(params))
+        try:
+            return self._frame(query, list(params))
+        finally:
+            if not self.read_only:  # the SQL may have written
+                self._answers.invalidate()
 
     def copy(self, query: str, params: Sequence[Any], path: str | Path, options: str) -> int:
         """Have DuckDB write a query's rows to a file (CSV, Parquet) under the lock; rows written."""
@@ -479,6 +499,23 @@ class Store(ThreadTables):
         finally:
             with self._readers_lock:
                 cursor.close()
+
+    def fetch(self, cursor: duckdb.DuckDBPyConnection, query: str, params: Sequence[Any]) -> Answer:
+        """Column names and rows of a read on a ``reader`` cursor; the same query with the same
+        parameters is answered from memory until the store is next written (``answers.py``).
+        The rows are shared between callers: read them, do not change them."""
+        wanted = key(query, params)
+        generation = self._answers.generation
+        found = self._answers.get(generation, wanted)
+        if found is not None:
+            return found
+        with self._answers.computing(wanted):
+            found = self._answers.get(generation, wanted)  # another request may have just run it
+            if found is None:
+                cursor.execute(query, list(params))
+                found = ([d[0] for d in cursor.description or ()], cursor.fetchall())
+                self._answers.put(generation, wanted, found)
+        return found
 
     def _frame(self, query: str, params: list[Any]) -> pd.DataFrame:
         with self._lock:

@@ -1,4 +1,4 @@
--- The newsevents store (DuckDB). Schema version 3: see meta('schema_version').
+-- The newsevents store (DuckDB). Schema version 4: see meta('schema_version').
 -- Run on every open; each statement is idempotent. Filterable fields are columns,
 -- the whole record is kept as JSON in `record` so nothing of the contract is lost.
 
@@ -71,6 +71,19 @@ CREATE TABLE IF NOT EXISTS quotes (
     text VARCHAR NOT NULL,
     verb VARCHAR,
     record JSON NOT NULL
+);
+
+-- Each event's actors and recipients, one row per distinct (event, role, name, country,
+-- sector), parsed from the record when the event is written (store/parties.py), so the
+-- network and actor tables group a narrow table instead of parsing JSON. `name` is the
+-- party's resolved name, else its text; `resolved` says the network may draw it.
+CREATE TABLE IF NOT EXISTS parties (
+    event_id VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    name VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    resolved BOOLEAN NOT NULL
 );
 
 -- One row per real-world event after deduplication (written by the dedup stage's caller).

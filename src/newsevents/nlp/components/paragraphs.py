@@ -1,4 +1,5 @@
-"""Sentence starts at paragraph breaks, so a heading never joins the next sentence."""
+"""Sentence starts at paragraph breaks, so a heading never joins the next sentence, and
+in long runs of words that nothing could end, so no sentence grows without bound."""
 
 from __future__ import annotations
 
@@ -6,12 +7,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 NAME = "newsevents_paragraphs"
+MAX_RUN = 200
+"""Tokens after which a sentence is started if none of them could have ended one (a stop,
+a question or exclamation mark, a line break). News sentences end well before; text that
+does not ("he said he said ...", a table without stops) would otherwise be one sentence
+whose parse tree is as deep as it is long, and every step that climbs or walks the tree
+would cost the square of its length."""
+_ENDINGS = (".", "!", "?", "\n")
 
 
 @Language.component(NAME, assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line; the parser keeps preset starts."""
+    """Start a sentence after every blank line, and after ``MAX_RUN`` tokens none of which
+    could end one; the parser keeps preset starts."""
+    run = 0
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+            run = 0
+        elif token.text.endswith(_ENDINGS):
+            run = 0
+        else:
+            run += 1
+            if run >= MAX_RUN:
+                doc[token.i + 1].is_sent_start = True
+                run = 0
     return doc

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,20 +13,13 @@ from newsevents.store import browse
 
 router = APIRouter(prefix="/api", tags=["meta"])
 
-_lock = threading.Lock()
-
 
 @router.get("/meta", response_model=Meta, summary="Counts, event types, date ranges and filter values")
 def meta(request: Request, cursor: Cursor) -> dict[str, Any]:
-    """Computed again only when a table's row count changed (every page load asks for it
-    and the full answer scans every event)."""
-    counts = tuple(cursor.execute(browse.COUNTS_SQL).fetchone() or ())
-    state = request.app.state
-    with _lock:
-        cached = getattr(state, "meta", None)
-    if cached and cached[0] == counts:
-        return cached[1]  # type: ignore[no-any-return]
-    found = {name: cursor.execute(query).fetchall() for name, query in browse.META_SQL.items()}
+    """Every page load asks for it and the full answer scans every event: its queries are
+    answered from memory until the store is next written (``Store.fetch``)."""
+    counts = next(iter(cursor.fetch(browse.COUNTS_SQL, [])[1]), ())
+    found = {name: cursor.fetch(query, [])[1] for name, query in browse.META_SQL.items()}
 
     def values(name: str) -> list[dict[str, Any]]:
         return [{"value": v, "n": n} for v, n in found[name]]
@@ -50,6 +42,4 @@ def meta(request: Request, cursor: Cursor) -> dict[str, Any]:
         "ingest": request.app.state.token is not None,
         "read_only": request.app.state.store.read_only,
     }
-    with _lock:
-        state.meta = (counts, answer)
     return answer

@@ -1,0 +1,40 @@
+"""The ``parties`` table: each event's actors and recipients, one row a party, written at ingest.
+
+Events keep their actors as three separate distinct lists (names, countries, sectors),
+which cannot say which country goes with which name once there are two, so the network
+and actor tables would have to parse every event's ``record`` JSON on every request.
+The store parses it once, when the events are written (in the same transaction), into
+this narrow table; the aggregates then join it with the filtered events' ids.
+"""
+
+from __future__ import annotations
+
+_ACTOR_TYPE = '[{"name": "VARCHAR", "text": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR"}]'
+_SIDES_TYPE = '{"actor": ' + _ACTOR_TYPE + ', "recipient": ' + _ACTOR_TYPE + "}"
+
+# A resolved party, the only kind the network draws: one with a country, or a proper name
+# (not a pronoun, whose name stays empty, nor a bare common noun such as "people" or "Police" at the
+# start of a sentence). Read from the party's own fields: a name with a capital is proper when no
+# sector was read from it as a common noun, when it has a capital past its first letter ("Leaders
+# of the African Union"), or when it was resolved from other words ("he" -> "Balogun"). "Has a
+# capital" is "lower case changes it", which costs ingest half what a regular expression does.
+RESOLVED = (
+    "(p.country IS NOT NULL OR (p.name IS NOT NULL AND p.name <> lower(p.name) AND "
+    "(p.sector IS NULL OR p.name[2:] <> lower(p.name[2:]) OR lower(p.name) <> lower(p.text))))"
+)
+
+
+def insert_parties_sql(events: str) -> str:
+    """INSERT the parties of the events in ``events`` (a table or view with their ``id`` and
+    ``record``): one row per distinct (event, role, name, country, sector), ``name`` being
+    the party's resolved name else its text; ``resolved`` when any party folded into the row
+    is (``RESOLVED``)."""
+    return (
+        f"INSERT INTO parties WITH sides AS (SELECT id, from_json(record, '{_SIDES_TYPE}') AS j "
+        f"FROM {events}) "
+        "SELECT id, role, coalesce(p.name, p.text) AS name, p.country, p.sector, "
+        f"coalesce(bool_or({RESOLVED}), false) AS resolved FROM ("
+        "SELECT id, 'actor' AS role, unnest(j.actor) AS p FROM sides UNION ALL "
+        "SELECT id, 'recipient', unnest(j.recipient) FROM sides) "
+        "GROUP BY id, role, coalesce(p.name, p.text), p.country, p.sector"
+    )
