@@ -50,11 +50,6 @@ def story_id(first_mention: str) -> str:
     return "st-" + hashlib.sha1(first_mention.encode("utf-8")).hexdigest()[:16]
 
 
-def usable(event: Event, min_confidence: float) -> bool:
-    """Only what we would publish makes stories."""
-    return event.is_published(min_confidence)
-
-
 @dataclass(slots=True)
 class _Mention:
     event: Event
@@ -270,7 +265,7 @@ class StoryIndex:
         known_df: KnownDf | None = None,
         thread_of: Mapping[str, str] | None = None,
     ) -> None:
-        """Merge the usable events of the articles (IDF counts all of them first).
+        """Merge the published events of the articles (IDF counts all of them first).
 
         ``known_df`` gives earlier document counts for a set of words (from a store), so
         that weights do not depend on how the articles were split into batches. Articles
@@ -281,7 +276,7 @@ class StoryIndex:
         batch = list(coded)
         self.texts.add([c.article for c in batch], known_df)
         for item in batch:
-            events = [e for e in item.events if usable(e, min_confidence)]
+            events = [e for e in item.events if e.is_published(min_confidence)]
             if not events:
                 continue
             text = self.texts[item.article.id]
