@@ -29,23 +29,42 @@ HEADER = ("article_id", "source", "sha256", "chars", "date", "annotator_batch")
 
 
 @dataclass(frozen=True)
-class Draw:
-    """How one split is drawn; ``exclude`` names the splits whose articles it must not take."""
+class Round:
+    """One draw: a seed, how many articles per source, the batches they are dealt to."""
 
     seed: int
     counts: dict[str, int]
     batches: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Draw:
+    """How one split is drawn: its rounds in order (a split grows by a new round, never by redrawing);
+    ``exclude`` names the splits whose articles it must not take."""
+
+    rounds: tuple[Round, ...]
     exclude: tuple[str, ...] = ()
 
 
 DRAWS = {
-    "test": Draw(20261202, {"ecbplus": 12, "lgl": 12, "gwn": 8, "timebank": 10}, ("A", "B", "C")),
-    "dev": Draw(20261203, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 5}, ("D",), exclude=("test",)),
+    "test": Draw((Round(20261202, {"ecbplus": 12, "lgl": 12, "gwn": 8, "timebank": 10}, ("A", "B", "C")),)),
+    "dev": Draw((Round(20261203, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 5}, ("D",)),
+                 Round(20261204, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("E", "F"))),
+                exclude=("test",)),
 }
 
 
 def draw(eval_dir: Path, how: Draw, taken: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
-    """The sample rows, in draw order, each with its batch; ids in ``taken`` are never drawn."""
+    """The rows of every round, in draw order, each with its batch; ids in ``taken`` or drawn by an
+    earlier round are never drawn."""
+    rows: list[tuple[str, ...]] = []
+    for one in how.rounds:
+        rows += draw_round(eval_dir, one, taken | {row[0] for row in rows})
+    return rows
+
+
+def draw_round(eval_dir: Path, how: Round, taken: frozenset[str]) -> list[tuple[str, ...]]:
+    """One round's rows, in draw order, each with its batch; ids in ``taken`` are never drawn."""
     pool = [item for item in news_texts(eval_dir)
             if len(item.text) <= MAX_CHARS and item.article_id not in taken]
     rng = random.Random(how.seed)
@@ -75,10 +94,12 @@ def main() -> None:
     rows = draw(args.eval_dir, how, taken)
     with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write("\t".join(HEADER) + "\n")
-        counts = ", ".join(f"{source} {count}" for source, count in how.counts.items())
         excluded = f", excluding the {len(taken)} articles of {'/'.join(how.exclude)}" if how.exclude else ""
-        handle.write(f"# drawn by scripts/draw_news_sample.py --split {args.split}: seed {how.seed}, "
-                     f"per source {counts}, texts of at most {MAX_CHARS} chars{excluded}\n")
+        for number, one in enumerate(how.rounds):
+            counts = ", ".join(f"{source} {count}" for source, count in one.counts.items())
+            earlier = ", and the earlier rounds" if number else ""
+            handle.write(f"# drawn by scripts/draw_news_sample.py --split {args.split}: seed {one.seed}, "
+                         f"per source {counts}, texts of at most {MAX_CHARS} chars{excluded}{earlier}\n")
         handle.write("# date: the article date the pipeline is given (empty: none); "
                      "sha256 of the UTF-8 text\n")
         csv.writer(handle, delimiter="\t", lineterminator="\n").writerows(rows)
