@@ -197,3 +197,17 @@ def test_a_trigger_word_of_the_same_stem_joins_mentions_whose_words_differ():
 
     assert stories("shelled", "shelling") == 1  # "shel": the same act, worded otherwise
     assert stories("shelled", "charged") == 2  # only the parties and the day in common
+
+
+def test_another_thread_counts_against_joining():
+    """Same day, town and parties, little else in common: one story unless their articles
+    are in different threads."""
+    a = article("a", "Officers fired tear gas at the march near the bridge.")
+    b = article("b", "Demonstrators said troops charged them with batons outside parliament.")
+    items = [coded(a, event(a, trigger="fired")), coded(b, event(b, trigger="charged"))]
+    counts = []
+    for thread_of in ({}, {"a": "th-1", "b": "th-1"}, {"a": "th-1", "b": "th-2"}):
+        index = StoryIndex()
+        index.add(items, thread_of=thread_of)
+        counts.append(len(index.stories()))
+    assert counts == [1, 1, 2]

@@ -40,7 +40,7 @@ class Weights:
     actors: float  # overlap of actor and recipient countries, sectors and names
     place: float
     date: float
-    thread: float  # the mention's article is in a thread of the story (1, else left out)
+    thread: float  # the mention's article is in a thread of the story (1), in another (0), unknown (left out)
     trigger: float  # the mention's trigger word shares its stem with a trigger of the story
     trigger_stem: int  # letters of a trigger word's start that count as its stem
     max_gap_days: int  # day-precise dates further apart than this are different events

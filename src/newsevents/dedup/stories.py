@@ -246,10 +246,11 @@ class StoryIndex:
             article = cosine(mention.text, normalise(cluster.article_sum))
         if cluster.sentence_sum:
             sentence = cosine(mention.sentence, normalise(cluster.sentence_sum))
+        thread = mention.thread
         features = {
             "article": article, "sentence": sentence, "date": when, "place": where,
             "actors": actor_score(mention.actors, cluster.actors),
-            "thread": 1.0 if mention.thread is not None and mention.thread in cluster.threads else None,
+            "thread": float(thread in cluster.threads) if thread and cluster.threads else None,
             "trigger": float(mention.stem in cluster.stems) if cluster.stems else None,
         }
         return kind * combine(features, self.weights)
