@@ -1,6 +1,6 @@
-// The filter bar: event types, actor country and sector, recipient, place, the map's
-// box, date range, text, minimum confidence. It writes the URL state; every panel
-// reads it from there.
+// The filter bar: event types, quad, mode, actor country and sector, recipient, place, the
+// map's box, date range, text, minimum confidence, historical references, the thread. It
+// writes the URL state; every panel reads it from there.
 
 import { el, fill } from './dom.js';
 import { EVENT_TYPES, QUADS, TYPE_QUAD } from './palette.js';
@@ -37,6 +37,12 @@ export function createFilters(root, { onReset } = {}) {
   clearTypes.addEventListener('click', () => setState({ type: [] }));
   const typeSelect = el('details', { class: 'multi-select', id: 'filter-type' },
     typeSummary, el('div', { class: 'select-menu' }, groups, clearTypes));
+
+  const quad = el('select', { id: 'filter-quad', 'aria-label': 'PLOVER quad' }, el('option', { value: '' }, 'Any'),
+    QUADS.map((q) => el('option', { value: q.id }, q.label)));
+  quad.addEventListener('change', () => setState({ quad: quad.value }));
+  const mode = el('select', { id: 'filter-mode', 'aria-label': 'Event mode' }, el('option', { value: '' }, 'Any'));
+  mode.addEventListener('change', () => setState({ mode: mode.value }));
 
   const countries = el('datalist', { id: 'country-list' });
   const code = (id, key, label, placeholder) => {
@@ -77,16 +83,26 @@ export function createFilters(root, { onReset } = {}) {
   confidence.addEventListener('change', () => setState({ min_confidence: Number(confidence.value).toFixed(2) }));
   const confidenceNote = el('span', { class: 'field-note', id: 'confidence-note' });
 
+  const historical = el('input', { type: 'checkbox', id: 'filter-historical' });
+  historical.addEventListener('change', () => setState({ include_historical: historical.checked ? 'true' : '' }));
+  const historicalLabel = el('label', { class: 'check', for: 'filter-historical',
+    title: 'Events the article reports as history ("in 2013 the collapse killed 1,100") are left out of the '
+      + 'counts, the map and the timeline unless this is on' }, historical, 'historical references');
+
+  const threadChip = el('span', { class: 'chip', id: 'filter-thread', hidden: true });
+
   const reset = el('button', { type: 'button', class: 'button', id: 'filter-reset' }, 'Reset');
   reset.addEventListener('click', () => {
-    setState({ type: [], actor_country: '', actor_sector: '', recipient: '', place: '', bbox: '', from: '', to: '',
-      text: '', min_confidence: '' });
+    setState({ type: [], quad: '', mode: '', actor_country: '', actor_sector: '', recipient: '', place: '', bbox: '',
+      from: '', to: '', text: '', min_confidence: '', include_historical: '', thread: '' });
     if (onReset) onReset();
   });
 
   const field = (label, ...controls) => el('div', { class: 'field' }, el('span', { class: 'field-label' }, label), controls);
   fill(root,
     field('Event type', typeSelect),
+    field('Quad', quad),
+    field('Mode', mode),
     field('Actor country', country, countries),
     field('Actor sector', sector),
     field('Recipient', recipient),
@@ -95,7 +111,22 @@ export function createFilters(root, { onReset } = {}) {
     field('To', to),
     field('Text', text),
     field('Min. confidence', el('div', { class: 'range' }, confidence, confidenceValue), confidenceNote),
+    field('Include', historicalLabel),
+    threadChip,
     el('div', { class: 'field field-end' }, reset));
+
+  const threadLabels = new Map();
+  let shownThread = null;
+  function showThread(id) {
+    shownThread = id || null;
+    threadChip.hidden = !id;
+    if (!id) return;
+    const clear = el('button', { type: 'button', class: 'link-button', id: 'filter-thread-clear',
+      'aria-label': 'Leave the thread' }, '×');
+    clear.addEventListener('click', () => setState({ thread: '' }));
+    const title = threadLabels.get(id);
+    fill(threadChip, 'thread: ', el('span', { class: 'chip-title', title: id }, title || id), ' ', clear);
+  }
 
   // Close the type menu on a click outside it, or on Escape.
   document.addEventListener('click', (event) => {
@@ -124,6 +155,17 @@ export function createFilters(root, { onReset } = {}) {
       fill(sector, el('option', { value: '' }, 'Any'),
         list.map((c) => el('option', { value: c.value }, `${c.value} (${c.n})`)));
       sector.value = chosen;
+    },
+    /** Offer the store's event modes ([{value, n}]). */
+    setModes(list) {
+      const chosen = mode.value;
+      fill(mode, el('option', { value: '' }, 'Any'), list.map((m) => el('option', { value: m.value }, `${m.value} (${m.n})`)));
+      mode.value = chosen;
+    },
+    /** Name the thread filter by its title (the thread view loads it). */
+    setThreadTitle(id, title) {
+      threadLabels.set(id, title);
+      showThread(shownThread);
     },
     /** Offer the store's event places ([{country, admin1, n}]): each country, then its regions. */
     setPlaces(list) {
@@ -158,6 +200,13 @@ export function createFilters(root, { onReset } = {}) {
         sector.append(el('option', { value: state.actor_sector }, state.actor_sector));
       }
       sector.value = state.actor_sector || '';
+      quad.value = state.quad || '';
+      if (state.mode && ![...mode.options].some((o) => o.value === state.mode)) {
+        mode.append(el('option', { value: state.mode }, state.mode));
+      }
+      mode.value = state.mode || '';
+      historical.checked = state.include_historical === 'true';
+      showThread(state.thread);
       bboxNote.hidden = !state.bbox;
       if (state.bbox) {
         const clear = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Clear the map area' }, '×');

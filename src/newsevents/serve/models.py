@@ -289,6 +289,7 @@ class Meta(BaseModel):
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
     event_type_counts: dict[str, int]
     quads: list[Count]
+    modes: list[Count] = Field(description="Event modes with their counts, commonest first.")
     event_dates: Range
     article_dates: Range
     actor_countries: list[Count]
