@@ -1,6 +1,7 @@
-// The filter bar: event types, quad, mode, actor country and sector, recipient, place, the
-// map's box, date range, text, minimum confidence, historical references, the thread. It
-// writes the URL state; every panel reads it from there.
+// The filter bar: event types (with quad and mode in the same menu), actor country and
+// sector, recipient, place, the map's box, date range, text, minimum confidence, the thread.
+// It writes the URL state; every panel reads it from there. (Whether historical references
+// count is switched in the summary bar, beside the counts it changes.)
 
 import { el, fill } from './dom.js';
 import { EVENT_TYPES, QUADS, TYPE_QUAD } from './palette.js';
@@ -35,14 +36,16 @@ export function createFilters(root, { onReset } = {}) {
   });
   const clearTypes = el('button', { type: 'button', class: 'link-button' }, 'Any type');
   clearTypes.addEventListener('click', () => setState({ type: [] }));
-  const typeSelect = el('details', { class: 'multi-select', id: 'filter-type' },
-    typeSummary, el('div', { class: 'select-menu' }, groups, clearTypes));
-
-  const quad = el('select', { id: 'filter-quad', 'aria-label': 'PLOVER quad' }, el('option', { value: '' }, 'Any'),
+  // Quad and mode narrow the types in the same menu (the bar stays one row on a laptop).
+  const quad = el('select', { id: 'filter-quad', 'aria-label': 'PLOVER quad' }, el('option', { value: '' }, 'Any quad'),
     QUADS.map((q) => el('option', { value: q.id }, q.label)));
   quad.addEventListener('change', () => setState({ quad: quad.value }));
-  const mode = el('select', { id: 'filter-mode', 'aria-label': 'Event mode' }, el('option', { value: '' }, 'Any'));
+  const mode = el('select', { id: 'filter-mode', 'aria-label': 'Event mode' }, el('option', { value: '' }, 'Any mode'));
   mode.addEventListener('change', () => setState({ mode: mode.value }));
+  const typeSelect = el('details', { class: 'multi-select', id: 'filter-type' },
+    typeSummary, el('div', { class: 'select-menu' },
+      el('div', { class: 'select-row' }, el('label', null, 'Quad ', quad), el('label', null, 'Mode ', mode)),
+      groups, clearTypes));
 
   const countries = el('datalist', { id: 'country-list' });
   const code = (id, key, label, placeholder) => {
@@ -83,12 +86,6 @@ export function createFilters(root, { onReset } = {}) {
   confidence.addEventListener('change', () => setState({ min_confidence: Number(confidence.value).toFixed(2) }));
   const confidenceNote = el('span', { class: 'field-note', id: 'confidence-note' });
 
-  const historical = el('input', { type: 'checkbox', id: 'filter-historical' });
-  historical.addEventListener('change', () => setState({ include_historical: historical.checked ? 'true' : '' }));
-  const historicalLabel = el('label', { class: 'check', for: 'filter-historical',
-    title: 'Events the article reports as history ("in 2013 the collapse killed 1,100") are left out of the '
-      + 'counts, the map and the timeline unless this is on' }, historical, 'historical references');
-
   const threadChip = el('span', { class: 'chip', id: 'filter-thread', hidden: true });
 
   const reset = el('button', { type: 'button', class: 'button', id: 'filter-reset' }, 'Reset');
@@ -101,8 +98,6 @@ export function createFilters(root, { onReset } = {}) {
   const field = (label, ...controls) => el('div', { class: 'field' }, el('span', { class: 'field-label' }, label), controls);
   fill(root,
     field('Event type', typeSelect),
-    field('Quad', quad),
-    field('Mode', mode),
     field('Actor country', country, countries),
     field('Actor sector', sector),
     field('Recipient', recipient),
@@ -111,7 +106,6 @@ export function createFilters(root, { onReset } = {}) {
     field('To', to),
     field('Text', text),
     field('Min. confidence', el('div', { class: 'range' }, confidence, confidenceValue), confidenceNote),
-    field('Include', historicalLabel),
     threadChip,
     el('div', { class: 'field field-end' }, reset));
 
@@ -187,9 +181,10 @@ export function createFilters(root, { onReset } = {}) {
       const chosen = new Set(state.type || []);
       for (const [t, box] of typeBoxes) box.checked = chosen.has(t);
       const names = [...chosen];
-      fill(typeSummary, names.length === 0 ? 'Any type'
-        : names.length <= 2 ? names.join(', ') : `${names.length} types`);
-      typeSummary.classList.toggle('active', names.length > 0);
+      const narrowed = [state.quad, state.mode].filter(Boolean);
+      const types = names.length === 0 ? null : names.length <= 2 ? names.join(', ') : `${names.length} types`;
+      fill(typeSummary, [types, ...narrowed].filter(Boolean).join(' · ') || 'Any type');
+      typeSummary.classList.toggle('active', names.length + narrowed.length > 0);
       if (document.activeElement !== country) country.value = state.actor_country || '';
       from.value = state.from || '';
       to.value = state.to || '';
@@ -205,7 +200,6 @@ export function createFilters(root, { onReset } = {}) {
         mode.append(el('option', { value: state.mode }, state.mode));
       }
       mode.value = state.mode || '';
-      historical.checked = state.include_historical === 'true';
       showThread(state.thread);
       bboxNote.hidden = !state.bbox;
       if (state.bbox) {
