@@ -156,7 +156,7 @@ def article_quotes_sql(article_id: str) -> tuple[str, list[Any]]:
 META_SQL: dict[str, str] = {
     "event_types": "SELECT event_type, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, event_type",
     "quads": "SELECT quad, count(*) AS n FROM events WHERE quad IS NOT NULL GROUP BY ALL ORDER BY n DESC",
-    "modes": "SELECT mode, count(*) AS n FROM events WHERE mode IS NOT NULL GROUP BY ALL ORDER BY n DESC, mode",
+    "modes": "SELECT mode, count(*) AS n FROM events WHERE mode IS NOT NULL GROUP BY ALL ORDER BY n DESC, 1",
     "event_dates": "SELECT min(date), max(date) FROM events",
     "article_dates": "SELECT min(date), max(date) FROM articles",
     "actor_countries": (
