@@ -34,7 +34,9 @@ function actors(names, countries) {
 
 const COLUMNS = {
   events: [
-    ['Date', (e) => e.date || el('span', { class: 'muted' }, 'undated'), 'col-date'],
+    ['Date', (e) => [e.date || el('span', { class: 'muted' }, 'undated'),
+      e.historical ? el('span', { class: 'flag', title: 'a historical reference, counted only when included' }, 'historical')
+        : null], 'col-date'],
     ['Type', (e) => typeBadge(e.event_type, e.quad), 'col-type'],
     ['Actor', (e) => actors(e.actor_names, e.actor_countries)],
     ['Recipient', (e) => actors(e.recipient_names, e.recipient_countries)],

@@ -232,6 +232,15 @@ try {
   await page.waitForFunction(() => /scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
   const after = await count('#map-chart circle.place');
   check(after >= before, `zooming in splits clusters (${before} circles at zoom 1, ${after} at zoom 16, ${located} places)`);
+  const layer = () => page.getAttribute('#map-chart .map-layer', 'transform');
+  const zoomed = await layer();
+  const panBox = await page.locator('#map-chart svg.map').boundingBox();
+  await page.mouse.move(panBox.x + panBox.width * 0.5, panBox.y + panBox.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(panBox.x + panBox.width * 0.5 + 60, panBox.y + panBox.height * 0.5 + 40, { steps: 5 });
+  await page.mouse.up();
+  const panned = await layer();
+  check(panned !== zoomed && /scale\(16\)/.test(panned) && !query().get('story'), `dragging pans the zoomed map (${panned})`);
   await page.click('#map-zoom-reset');
   await page.waitForFunction(() => !/scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
   const order = await page.$$eval('#map-chart circle.place', (c) => c.map((x) => Number(x.getAttribute('r'))));
