@@ -22,8 +22,8 @@ function bySource(articles) {
         a.title || a.id);
       open.addEventListener('click', () => setState({ article: a.id, event: '', story: '' },
         { push: true, historyState: { fromDashboard: true } }));
-      return el('li', null, el('span', { class: 'col-date' }, a.date || 'undated'), ' ', open,
-        el('span', { class: 'muted' }, ` · ${fmtNumber(a.n_events)} events`));
+      return el('li', null, el('span', { class: 'thread-date' }, a.date || 'undated'),
+        el('span', null, open, el('span', { class: 'muted' }, ` · ${fmtNumber(a.n_events)} events`)));
     }))));
 }
 
