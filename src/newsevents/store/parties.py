@@ -38,3 +38,11 @@ def insert_parties_sql(events: str) -> str:
         "SELECT id, 'recipient', unnest(j.recipient) FROM sides) "
         "GROUP BY id, role, coalesce(p.name, p.text), p.country, p.sector"
     )
+
+
+PARTIES_IN_LISTS_SQL = (
+    "UPDATE events SET parties_in_lists = id NOT IN (SELECT event_id FROM parties GROUP BY event_id, role "
+    "HAVING count(*) > 1 OR coalesce(bool_or(name = '' OR country = '' OR sector = ''), false))"
+)
+"""``events.parties_in_lists`` of stored events (upgrading a store), as ``rows.event_row`` sets it
+for new ones: at most one party per role, none with an empty field."""
