@@ -144,27 +144,27 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
 def actors_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[str, list[Any]]:
     """Actors (name, country, sector) of the filtered events, with how many events each
     is an actor and a recipient in; most events first. An event with one party per role at
-    most (``parties_in_lists``, most of them) gives its parties from its own columns; only
-    the others join ``parties``."""
-    chosen, params = _filtered(filters, "e.id, e.parties_in_lists AS simple, "
-                               + ", ".join(f"e.{side}_{what}" for side in ("actor", "recipient")
-                                           for what in ("names", "countries", "sectors")))
-    own = " UNION ALL ".join(
-        f"SELECT '{side}' AS role, {side}_names[1] AS name, {side}_countries[1] AS country, "
-        f"{side}_sectors[1] AS sector FROM f WHERE simple AND len({side}_names) = 1"
-        for side in ("actor", "recipient")
-    )
+    most (``parties_in_lists``, most of them) gives its parties from its own columns, counted
+    there; only the others join ``parties``."""
+    parts, params = [], []
+    for side in ("actor", "recipient"):
+        part, more = _filtered(
+            filters, f"'{side}' AS role, e.{side}_names[1] AS name, e.{side}_countries[1] AS country, "
+            f"e.{side}_sectors[1] AS sector, count(*) AS n",
+            f"e.parties_in_lists AND len(e.{side}_names) = 1")
+        parts.append(f"{part} GROUP BY ALL")
+        params += more
+    chosen, more = _filtered(filters, "e.id", "NOT coalesce(e.parties_in_lists, false)")
+    parts.append(f"SELECT role, name, country, sector, count(*) AS n FROM parties "
+                 f"WHERE event_id IN ({chosen}) GROUP BY ALL")
     query = (
-        f"WITH f AS MATERIALIZED ({chosen}), all_parties AS ({own} UNION ALL "
-        "SELECT p.role, p.name, p.country, p.sector FROM parties p "
-        "WHERE p.event_id IN (SELECT id FROM f WHERE NOT coalesce(simple, false))) "
-        "SELECT name, country, sector, count(*) FILTER (WHERE role = 'actor') AS as_actor, "
-        "count(*) FILTER (WHERE role = 'recipient') AS as_recipient "
-        "FROM all_parties WHERE name IS NOT NULL GROUP BY ALL "
+        "SELECT name, country, sector, coalesce(sum(n) FILTER (WHERE role = 'actor'), 0) AS as_actor, "
+        "coalesce(sum(n) FILTER (WHERE role = 'recipient'), 0) AS as_recipient "
+        f"FROM ({' UNION ALL '.join(parts)}) WHERE name IS NOT NULL GROUP BY ALL "
         "ORDER BY as_actor + as_recipient DESC, name, country NULLS LAST, sector NULLS LAST "
         "LIMIT ? OFFSET ?"
     )
-    return query, [*params, int(limit), int(offset)]
+    return query, [*params, *more, int(limit), int(offset)]
 
 
 def totals_sql(filters: Filters) -> tuple[str, list[Any]]:

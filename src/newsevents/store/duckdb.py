@@ -132,7 +132,7 @@ class Store(ThreadTables):
                 if found[0] == "1":
                     self._index_words("SELECT id FROM articles", [])
                 if found[0] != "4":
-                    self._con.execute(insert_parties_sql("events"))
+                    self._con.execute(insert_parties_sql("events", from_records=True))
                 self._con.execute(PARTIES_IN_LISTS_SQL)
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
@@ -228,7 +228,7 @@ class Store(ThreadTables):
         try:
             with self.transaction():
                 known = self.known([c.article.id for c in batch] + hashes)
-                articles, events, quotes = [], [], []
+                articles, events, quotes, parties = [], [], [], []
                 added: list[CodedArticle] = []
                 for item, digest in zip(batch, hashes, strict=True):
                     aid = item.article.id
@@ -244,13 +244,14 @@ class Store(ThreadTables):
                     articles.append(R.article_row(item.article, n_events=len(item.events),
                                                   n_quotes=len(item.quotes), now=now))
                     events.extend(R.event_row(e, text=item.article.text) for e in item.events)
+                    parties.extend(p for e in item.events for p in R.party_rows(e))
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
-                if events:
-                    with self._registered(events, R.EVENT_COLUMNS) as frame:
-                        self._insert_from(frame, "events", R.EVENT_COLUMNS)
-                        self._con.execute(insert_parties_sql(frame))
+                self._insert("events", events, R.EVENT_COLUMNS)
+                if parties:
+                    with self._registered(parties, R.PARTY_COLUMNS) as frame:
+                        self._con.execute(insert_parties_sql(frame, from_records=False))
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
                     on_stored(added)

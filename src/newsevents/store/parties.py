@@ -24,19 +24,25 @@ RESOLVED = (
 )
 
 
-def insert_parties_sql(events: str) -> str:
-    """INSERT the parties of the events in ``events`` (a table or view with their ``id`` and
-    ``record``): one row per distinct (event, role, name, country, sector), ``name`` being
-    the party's resolved name else its text; ``resolved`` when any party folded into the row
-    is (``RESOLVED``)."""
+def insert_parties_sql(source: str, *, from_records: bool) -> str:
+    """INSERT the parties in ``source``: one row per distinct (event, role, name, country, sector),
+    ``name`` being the party's resolved name else its text; ``resolved`` when any party folded into
+    the row is (``RESOLVED``). ``source`` is a table or view of events (``id`` and ``record``) when
+    ``from_records`` (a store being upgraded), else one of party rows (``rows.PARTY_COLUMNS``, what
+    ingest builds from the events it writes, which costs less than reading their JSON again)."""
+    if from_records:
+        rows = (
+            f"WITH sides AS (SELECT id, from_json(record, '{_SIDES_TYPE}') AS j FROM {source}) "
+            "SELECT id AS event_id, role, p.name, p.text, p.country, p.sector FROM ("
+            "SELECT id, 'actor' AS role, unnest(j.actor) AS p FROM sides UNION ALL "
+            "SELECT id, 'recipient', unnest(j.recipient) FROM sides)"
+        )
+    else:
+        rows = f"SELECT event_id, role, name, text, country, sector FROM {source}"
     return (
-        f"INSERT INTO parties WITH sides AS (SELECT id, from_json(record, '{_SIDES_TYPE}') AS j "
-        f"FROM {events}) "
-        "SELECT id, role, coalesce(p.name, p.text) AS name, p.country, p.sector, "
-        f"coalesce(bool_or({RESOLVED}), false) AS resolved FROM ("
-        "SELECT id, 'actor' AS role, unnest(j.actor) AS p FROM sides UNION ALL "
-        "SELECT id, 'recipient', unnest(j.recipient) FROM sides) "
-        "GROUP BY id, role, coalesce(p.name, p.text), p.country, p.sector"
+        f"INSERT INTO parties SELECT event_id, role, coalesce(p.name, p.text) AS name, p.country, p.sector, "
+        f"coalesce(bool_or({RESOLVED}), false) AS resolved FROM ({rows}) p "
+        "GROUP BY event_id, role, coalesce(p.name, p.text), p.country, p.sector"
     )
 
 

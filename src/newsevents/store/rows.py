@@ -38,6 +38,11 @@ EVENT_COLUMNS: dict[str, str] = {
     "parties_in_lists": BOOL,
 }
 
+PARTY_COLUMNS: dict[str, str] = {
+    "event_id": STR, "role": STR, "name": STR, "text": STR, "country": STR, "sector": STR,
+}
+"""An event's actors and recipients as ingest hands them to ``parties.insert_parties_sql``."""
+
 QUOTE_COLUMNS: dict[str, str] = {
     "id": STR, "article_id": STR, "speaker_name": STR, "speaker_country": STR,
     "speaker_sector": STR, "text": STR, "verb": STR, "record": JSON,
@@ -99,6 +104,15 @@ def event_row(event: Event, *, text: str) -> Row:
         "record": compact_json(event.to_dict()),
         "parties_in_lists": _in_lists(event.actor) and _in_lists(event.recipient),
     }
+
+
+def party_rows(event: Event) -> list[Row]:
+    """The event's actors and recipients, one row each (``PARTY_COLUMNS``)."""
+    return [
+        {"event_id": event.id, "role": role, "name": a.name, "text": a.text, "country": a.country,
+         "sector": a.sector}
+        for role, parties in (("actor", event.actor), ("recipient", event.recipient)) for a in parties
+    ]
 
 
 def _in_lists(parties: list[Actor]) -> bool:
