@@ -3,8 +3,10 @@
 Events keep their actors as three separate distinct lists (names, countries, sectors),
 which cannot say which country goes with which name once there are two, so the network
 and actor tables would have to parse every event's ``record`` JSON on every request.
-The store parses it once, when the events are written (in the same transaction), into
-this narrow table; the aggregates then join it with the filtered events' ids.
+The store writes this narrow table once, with the events (in the same transaction, from
+the records ingest holds: ``rows.party_rows``; from the stored JSON when a store is
+upgraded); the aggregates join it with the filtered events' ids for the events whose
+parties their own columns cannot say (``events.parties_in_lists``).
 """
 
 from __future__ import annotations
