@@ -204,9 +204,9 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     t = alias
     if filters.event_type:
         types = [filters.event_type] if isinstance(filters.event_type, str) else list(filters.event_type)
-        sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", [x.upper() for x in types])
+        _add_in(sql, f"{t}.event_type", [x.upper() for x in types])
     if filters.quad:
-        sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", list(quad_types()[filters.quad]))
+        _add_in(sql, f"{t}.event_type", list(quad_types()[filters.quad]))
     if filters.actor_country:
         sql.add(f"list_contains({t}.actor_countries, ?)", filters.actor_country.upper())
     if filters.actor_sector:
@@ -227,6 +227,13 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     if filters.date_to is not None:
         sql.add(f"{t}.date <= ?::DATE", _iso(filters.date_to))
     return sql
+
+
+def _add_in(sql: Sql, column: str, values: list[str]) -> None:
+    """``column IN (?, ?, ...)``: a list of parameters DuckDB tests inside the table scan, so the
+    other columns are read for the matching rows only (``IN (SELECT unnest(?))`` is a join, run
+    after every row of every column read: 1M events, a network of one type 0.5 s of scan)."""
+    sql.add(f"{column} IN ({', '.join('?' * len(values))})", *values)
 
 
 def _add_place(sql: Sql, t: str, place: str) -> None:
