@@ -6,8 +6,11 @@ the rows the listing with the same filters shows. Values travel as parameters; t
 few SQL fragments chosen by an argument (bucket, node kind) come from the fixed
 tables below, never from the caller's text.
 
-The network and actor tables join the filtered events' ids with ``parties`` (one row
-per party of an event, written at ingest: ``parties.py``), so no request parses JSON.
+The network and actor tables read the parties of an event with one party per role at most
+(``events.parties_in_lists``, most events) from its own columns, and join the other
+filtered events' ids with ``parties`` (one row per party of an event, written at ingest:
+``parties.py``), so no request parses JSON; ``tests/store/test_aggregates.py`` checks both
+against the parties of every event.
 """
 
 from __future__ import annotations
