@@ -30,3 +30,44 @@ def test_find_dates_spans_index_the_text():
     assert find_dates(doc, None) == []
     rows = dates_as_records(doc, Article(id="a", date=TUESDAY, text=TEXT))
     assert rows[0].keys() == {"article_id", "text", "span", "value", "precision"}
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("Storm over the council\nPublished : March 13 , 2013\nThe mayor said ...", date(2013, 3, 13)),
+        ("Sunday, November 27 - 2005\nRebels attacked a convoy on Saturday.", date(2005, 11, 27)),
+        ("Updated Fri, 13 Dec 2008 09:12\nPirates seized a tanker.", date(2008, 12, 13)),
+        ("February 30, 2010 is no day; June 1, 2010 is.", date(2010, 6, 1)),
+    ],
+)
+def test_printed_date_is_the_first_full_date_of_the_head(text, printed):
+    from newsevents.extract.dates import printed_date
+
+    assert printed_date(text) == printed
+
+
+def test_printed_date_needs_day_month_and_year_in_the_head():
+    from newsevents.extract.dates import printed_date
+
+    assert printed_date("In May 2006 the talks failed; on Monday they resumed.") is None
+    assert printed_date("x" * 600 + " on March 3, 2011") is None
+
+
+def test_dated_by_text_keeps_an_article_date_of_its_own():
+    from newsevents.extract.dates import dated_by_text
+    from newsevents.records import Article
+
+    own = Article(id="a", date=TUESDAY, text="Published : March 13 , 2013")
+    assert dated_by_text(own) is own
+    undated = Article(id="b", date=None, text="Published : March 13 , 2013\nPolice arrested him.")
+    assert dated_by_text(undated).date == date(2013, 3, 13)
+    assert dated_by_text(Article(id="c", date=None, text="Police arrested him.")).date is None
+
+
+def test_undated_page_grounds_weekdays_on_the_date_it_prints(pipeline):
+    text = ("Published : March 13 , 2013\n\n"
+            "Police arrested two protesters in Brooklyn on Saturday, officials said.")
+    events = pipeline.extract_text(text)
+    arrest = next(e for e in events if e.event_type == "COERCE")
+    assert (arrest.date, arrest.date_precision) == ("2013-03-09", "day")

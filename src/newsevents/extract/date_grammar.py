@@ -57,6 +57,7 @@ class DateGrammar:
     season: re.Pattern[str]
     part: re.Pattern[str]
     holiday: re.Pattern[str]
+    printed: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,4 +115,7 @@ def grammar() -> DateGrammar:
                         + _alternation(parts) + r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + year + r")?$"),
         holiday=re.compile(r"^(?:" + det + r"\s+)?" + _alternation(data["holidays"])
                            + r"(?:\s+" + year + r")?$"),
+        printed=re.compile(  # "November 27 - 2005", "Fri, 13 Dec 2008": a full date in running text
+            r"\b(?:" + month + r"\.?\s+" + _ORDINAL + r"\s*[,\-\u2013]?\s*" + year + r"|" + _ORDINAL
+            + r"\s+(?:of\s+)?" + month + r"\.?\s*,?\s*" + year + r")\b", re.IGNORECASE),
     )

@@ -7,7 +7,7 @@ says which date it names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -17,8 +17,8 @@ from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground
 from newsevents.records import Article
 
-__all__ = ["GroundedDate", "TimeExpression", "attachment", "dates_as_records", "expression_span",
-           "find_dates", "ground"]
+__all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
+           "expression_span", "find_dates", "ground", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +83,25 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> To
         ):
             return None
     return None
+
+
+def printed_date(text: str) -> date | None:
+    """The first full date (day, month and year) the head of a text prints: the publication
+    line or dateline of a page saved without its date ("Published : March 13 , 2013")."""
+    g = grammar()
+    for match in g.printed.finditer(text[: int(g.data["printed_date_reach"])]):
+        month, day, year = (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
+        try:
+            return date(int(year), g.months[month.lower()], int(day))
+        except ValueError:  # "February 30, 2010": not a date, look further
+            continue
+    return None
+
+
+def dated_by_text(article: Article) -> Article:
+    """The article as its dates are grounded: without a date of its own, the date its head
+    prints stands for it (docs/annotation.md, "A date the text itself prints")."""
+    if article.date is not None:
+        return article
+    found = printed_date(article.text)
+    return article if found is None else replace(article, date=found)
