@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.extract.grounding import ground
+from newsevents.extract.grounding import GroundedDate, ground
 
 TUESDAY = date(2023, 5, 30)
 
@@ -169,3 +169,12 @@ def test_dates_clock_times_are_never_years(text):
 @pytest.mark.parametrize("text", ["Monday (0030 GMT)", "0600 GMT Monday", "Monday, 1430 local time"])
 def test_dates_clock_time_beside_a_day_keeps_the_day(text):
     assert ground(text, TUESDAY) == ground("Monday", TUESDAY)
+
+
+@pytest.mark.parametrize("text", ["less than a year before", "more than two years ago", "over a week ago"])
+def test_dates_bound_before_a_count_back_names_no_date(text):
+    assert ground(text, TUESDAY, past=True) is None
+
+
+def test_dates_approximate_count_back_keeps_its_year():
+    assert ground("about two years ago", TUESDAY) == GroundedDate("2021-01-01", "year")

@@ -45,6 +45,7 @@ class DateGrammar:
     year: re.Pattern[str]
     clock: re.Pattern[str]
     count: re.Pattern[str]
+    bounded_count: re.Pattern[str]
     unit: re.Pattern[str]
     anaphoric: re.Pattern[str]
     weekday: re.Pattern[str]
@@ -95,6 +96,8 @@ def grammar() -> DateGrammar:
                          + r"\b\)?"),
         count=re.compile(r"^" + amount + r"\s+" + _alternation(plain_units) + r"s?\s+"
                          + _alternation([*data["ago"], *data["hence"]]) + r"$"),
+        bounded_count=re.compile(r"^" + _alternation(data["bounds"]) + r"\s+" + amount + r"\s+"
+                                 + _alternation(plain_units) + r"s?\s+" + _alternation(data["ago"]) + r"$"),
         unit=re.compile(r"^" + det + r"\s+" + all_units + r"$"),
         anaphoric=re.compile(r"^(?:" + _alternation(data["anaphoric"]) + r"\s+"
                              + _alternation(data["anaphoric_units"]) + r"s?|"

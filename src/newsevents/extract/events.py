@@ -208,6 +208,7 @@ class EventExtractor:
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
+            self.episodes.share(events, self.doc)
         return events
 
     def _sentence_events(
@@ -411,7 +412,7 @@ class EventExtractor:
             return
         if event.date_span is not None:
             self.episodes.remember(event, index)
-        elif self.episodes.aggregate(group.main.token, self._dates, self.article.date):
+        elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
         elif not (event.future or group.announced):
             last = self.episodes.carried(event, group.main.token, index)

@@ -323,6 +323,8 @@ def ground(
 
 
 def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | None:
+    if grammar().bounded_count.match(text):  # "less than a year before": no date, only a side
+        return None
     cleaned = _clean(text)
     settled = _settle(cleaned, base, future, past)
     if settled is not _PASS:
