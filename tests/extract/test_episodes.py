@@ -65,3 +65,16 @@ def test_episodes_another_act_of_the_type_keeps_the_article_date(event_on):
     text = ("Police detained a journalist in Kano.\n\n"
             "On Sunday, police arrested two students at the university in Kano.")
     assert event_on(text, "detained").date == "2023-05-30"
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa May met the envoy. May has received strong backing from Paris.",
+    "May has received strong backing from her allies in Europe.",
+])
+def test_episodes_a_month_that_names_a_person_dates_nothing(event_on, text):
+    assert event_on(text, "backing").date == "2023-05-30"
+
+
+def test_episodes_a_month_behind_a_preposition_stays_a_date(event_on):
+    text = "Theresa May spoke on Monday. Police arrested two men in May in Leeds."
+    assert event_on(text, "arrested").date == "2023-05-01"

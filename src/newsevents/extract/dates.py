@@ -17,8 +17,10 @@ from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground
 from newsevents.records import Article
 
+_SUBJECTS = {"nsubj", "nsubjpass", "poss"}
+
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "printed_date"]
+           "expression_span", "find_dates", "ground", "is_a_name", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
         return []
     found = []
     for entity in doc.ents:
-        if entity.label_ != "DATE":
+        if entity.label_ != "DATE" or is_a_name(entity):
             continue
         grounded = ground(entity.text, article_date)
         if grounded is not None:
@@ -69,12 +71,28 @@ def dates_as_records(doc: Doc, article: Article) -> list[dict[str, Any]]:
     return [{"article_id": article.id, **t.to_dict()} for t in find_dates(doc, article.date)]
 
 
+def is_a_name(entity: Span) -> bool:
+    """A month's name that here names a person ("May has received strong backing", "Theresa
+    May ... May said"): one word, behind no preposition, standing as a subject or possessor
+    or written as the last name of a person the article names."""
+    if len(entity) != 1 or entity.text.lower() not in grammar().months or not entity.text[:1].isupper():
+        return False
+    before = entity.doc[entity.start - 1] if entity.start else None
+    if before is not None and before.dep_ == "prep":
+        return False
+    persons = {e[-1].lower_ for e in entity.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return entity.root.dep_ in _SUBJECTS or entity.root.lower_ in persons
+
+
 def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> Token | None:
     """The first trigger token above a date entity in the parse, if any.
 
     A date inside a relative or reported clause, or behind a preposition that
-    introduces another event ("over the election last month"), is not ours.
+    introduces another event ("over the election last month"), is not ours;
+    nor is a month's name that names a person.
     """
+    if is_a_name(entity):
+        return None
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:
             return ancestor

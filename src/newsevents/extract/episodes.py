@@ -21,7 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.dates import ground
+from newsevents.extract.dates import ground, is_a_name
 from newsevents.ontology import Ontology
 from newsevents.records import Event
 
@@ -74,6 +74,8 @@ class Episodes:
             above[ancestor.i] = depth
         best: tuple[int, Span] | None = None
         for entity in loose:
+            if is_a_name(entity):
+                continue
             if entity.root.i in above:  # "in 1968, when the Soviets invaded"
                 depth = above[entity.root.i]
             elif entity.root.head.i in above or (
