@@ -80,3 +80,10 @@ def test_dateline_and_main_place_are_not_a_foreign_actors_venue(places, ontology
     sentence = _sentence(doc, "rejected")
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",)) is None
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",)).name == "Nairobi"
+
+
+def test_main_place_is_the_town_the_article_names_not_its_country(places, ontology):
+    doc, found = places("Police in Zvecan detained a Serbian official. Kosovo said the arrest was "
+                        "lawful, and Kosovo police remain on alert. The army withdrew.")
+    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
+    assert article is not None and article.precision == "town" and article.country_code == "XK"

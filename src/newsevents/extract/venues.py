@@ -154,8 +154,9 @@ def _dominant(toponyms: list[Location]) -> Location:
         return toponyms[0]
     country = countries.most_common(1)[0][0]
     inside = [t for t in toponyms if t.country_code == country]
-    towns = Counter(t.geonameid for t in inside if t.precision == "town")
-    if towns and towns.most_common(1)[0][1] >= 2:
-        best = towns.most_common(1)[0][0]
-        return next(t for t in inside if t.geonameid == best)
+    for precision in ("town", "admin2", "admin1"):
+        named = Counter(t.geonameid for t in inside if t.precision == precision)
+        if named:
+            best = named.most_common(1)[0][0]
+            return next(t for t in inside if t.geonameid == best)
     return next((t for t in inside if t.precision == "country"), inside[0])
