@@ -87,3 +87,9 @@ def test_main_place_is_the_town_the_article_names_not_its_country(places, ontolo
                         "lawful, and Kosovo police remain on alert. The army withdrew.")
     article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
     assert article is not None and article.precision == "town" and article.country_code == "XK"
+
+
+def test_no_main_place_for_an_article_ranging_over_several_regions(places, ontology):
+    doc, found = places("The governors of Texas, Arizona and Oregon backed the plan. Mexico objected. "
+                        "The troops were deployed.")
+    assert event_location(_trigger(doc, "deployed"), found, _sentence(doc, "deployed"), ontology) is None

@@ -146,17 +146,20 @@ def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
     return (towns or inside or [None])[0]
 
 
-def _dominant(toponyms: list[Location]) -> Location:
-    """The article's main place: in the country named most often (towns count for
-    their country), a town named at least twice, else that country itself."""
+def _dominant(toponyms: list[Location]) -> Location | None:
+    """The article's main place, the one it tells of: in the country named most often (towns
+    count for their country), a town named at least twice or the only town named, else a
+    division named at least twice, else that country when it is the only one named; None
+    for an article that ranges over several (it does not say where its acts happened)."""
     countries = Counter(t.country_code for t in toponyms if t.country_code)
     if not countries:
-        return toponyms[0]
+        return None
     country = countries.most_common(1)[0][0]
     inside = [t for t in toponyms if t.country_code == country]
     for precision in ("town", "admin2", "admin1"):
         named = Counter(t.geonameid for t in inside if t.precision == precision)
-        if named:
+        if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
             best = named.most_common(1)[0][0]
             return next(t for t in inside if t.geonameid == best)
-    return next((t for t in inside if t.precision == "country"), inside[0])
+    alone = len(countries) == 1
+    return next((t for t in inside if t.precision == "country"), None) if alone else None
