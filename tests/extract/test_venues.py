@@ -93,3 +93,13 @@ def test_no_main_place_for_an_article_ranging_over_several_regions(places, ontol
     doc, found = places("The governors of Texas, Arizona and Oregon backed the plan. Mexico objected. "
                         "The troops were deployed.")
     assert event_location(_trigger(doc, "deployed"), found, _sentence(doc, "deployed"), ontology) is None
+
+
+def test_a_town_naming_a_bodys_jurisdiction_is_its_seat(places, ontology):
+    doc, found = places("Lagos police on Saturday detained two opposition activists. Ghana protested. "
+                        "Abuja said the arrests were lawful.")
+    actor = _trigger(doc, "police")
+    who = ((doc[actor.left_edge.i].idx, actor.idx + len(actor)),)
+    trigger, sentence = _trigger(doc, "detained"), _sentence(doc, "detained")
+    place = event_location(trigger, found, sentence, ontology, exclude=who)
+    assert place is not None and place.text == "Lagos"

@@ -93,12 +93,20 @@ def _token(sentence: Span, toponym: Location) -> Token | None:
 
 
 def _seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
-    """A place in a party's phrase behind a venue preposition: the seat of a body that acts
-    ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S.")."""
+    """A place in a party's phrase that says where the party sits: behind a venue preposition
+    ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
+    or a town or division naming a body's jurisdiction ("Jerusalem police", "Vanderburgh
+    County prosecutors"); a country before a title ("U.S. President") is no seat."""
     preps = ontology.words("venue_preps")
     for toponym in inside:
         token = _token(sentence, toponym)
-        if token is not None and token.dep_ == "pobj" and token.head.lower_ in preps:
+        if token is None:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
+            return toponym
+        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
+            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
+        ):
             return toponym
     return None
 
