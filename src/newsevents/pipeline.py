@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
 from newsevents.errors import ArticleTooLongError, CodingError
-from newsevents.extract import ActorResolver, extract_events, extract_quotes
+from newsevents.extract import ArticleQuotes, extract_events
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
 from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
@@ -128,11 +128,11 @@ class Pipeline:
             yield result
 
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
-        events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
+        found = ArticleQuotes(doc, article, self.ontology)  # one pass, whoever asks first
+        events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc), quotes=found)
         coded = CodedArticle(article, events=events)
         if quotes:
-            resolver = ActorResolver(self.ontology, doc, text=article.text)
-            coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
+            coded.quotes = found()
         return coded
 
     def extract(

@@ -528,6 +528,24 @@ def _covered(item: _Found, quoted: list[tuple[int, int]], starts: list[int]) -> 
     return inside / length if length else 1.0
 
 
+class ArticleQuotes:
+    """One article's quotations, found on first use and kept: the events' coreference (a
+    quoted "we" is its speaker's side) and the quote records share one pass."""
+
+    def __init__(self, doc: Doc, article: Article, ontology: Ontology) -> None:
+        self.doc = doc
+        self.article = article
+        self.onto = ontology
+        self._found: list[Quote] | None = None
+
+    def __call__(self) -> list[Quote]:
+        if self._found is None:
+            # a resolver of its own: speakers are resolved in text order
+            resolver = ActorResolver(self.onto, self.doc, text=self.article.text)
+            self._found = extract_quotes(self.doc, self.article, resolver=resolver, ontology=self.onto)
+        return self._found
+
+
 def extract_quotes(doc: Doc, article: Article, *, resolver: ActorResolver, ontology: Ontology) -> list[Quote]:
     """Every direct and indirect quotation of the article with its speaker, in text order.
 
