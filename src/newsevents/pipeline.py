@@ -24,6 +24,7 @@ from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ArticleQuotes, extract_events
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
+from newsevents.extract.tolls import one_toll_per_act
 from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
@@ -130,6 +131,7 @@ class Pipeline:
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
         found = ArticleQuotes(doc, article, self.ontology)  # one pass, whoever asks first
         events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc), quotes=found)
+        one_toll_per_act(events)  # the attack, its dead and its injured: one toll
         coded = CodedArticle(article, events=events)
         if quotes:
             coded.quotes = found()

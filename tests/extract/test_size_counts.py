@@ -40,7 +40,6 @@ def test_sizes_qualifiers(sizes, text, qualifier):
 @pytest.mark.parametrize(
     "text",
     [
-        "A 19-year-old was killed in the shooting.",
         "The government pledged $5 million after the attack killed people.",
         "Unemployment rose 3.47% in 2019.",
         "Soldiers were killed in 2014.",
@@ -56,3 +55,31 @@ def test_sizes_numbers_that_are_not_counts(sizes, text):
 def test_sizes_years_and_money_beside_a_count(sizes):
     _, mentions = sizes("In 2019 the government paid $5 million after 3 people were killed.")
     assert _counts(mentions) == [("dead", 3, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age phrase is one person, and the age is no count
+        ("A 19-year-old was killed in the shooting.", [("dead", 1, None)]),
+        ("Police announced the arrest of a 17-year-old on Friday.", [("arrested", 1, None)]),
+        # a person noun with "the" or a possessive is one person too
+        ("A drone strike killed the driver.", [("dead", 1, None)]),
+        ("His son was arrested at the border.", [("arrested", 1, None)]),
+        ("An unarmed teenager was shot dead by police.", [("dead", 1, None)]),
+    ],
+)
+def test_sizes_one_person(sizes, text, expected):
+    assert _counts(sizes(text)[1]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No man was hurt in the fire.",           # "no" is none
+        "Troops arrested the opposition.",        # a body, not a person
+        "The 19-year-old mayor condemned the killing.",
+    ],
+)
+def test_sizes_not_one_person(sizes, text):
+    assert sizes(text)[1] == []

@@ -86,3 +86,14 @@ def test_sizes_running_toll_is_a_total_and_a_count_is_not(sizes):
     assert [m.total for m in mentions] == [True]
     _, mentions = sizes("Gunmen killed 9 villagers.")
     assert [m.total for m in mentions] == [False]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two officers suffered minor injuries.", [("injured", 2, None)]),
+        ("Three soldiers sustained gunshot wounds in the ambush.", [("injured", 3, None)]),
+    ],
+)
+def test_sizes_subject_of_suffered_injuries(sizes, text, expected):
+    assert _counts(sizes(text)[1]) == expected

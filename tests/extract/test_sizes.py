@@ -61,3 +61,19 @@ def test_sizes_totals_are_marked(sizes):
     assert _counts(mentions) == [("dead", 3400, None)] and mentions[0].total
     killed = next(t for t in doc if t.lower_ == "killed")
     assert size_for(killed, mentions).total
+
+
+def test_size_for_an_arrest_does_not_take_the_injured_of_a_clash(sizes):
+    doc, mentions = sizes("At least 23 people were hurt in clashes with police, and officers arrested 41.")
+    clashes, arrested = (next(t for t in doc if t.lower_ == w) for w in ("clashes", "arrested"))
+    clash = size_for(clashes, mentions, others=[arrested])
+    arrest = size_for(arrested, mentions, others=[clashes])
+    assert (clash.injured, clash.arrested) == (23, None)
+    assert (arrest.injured, arrest.arrested) == (None, 41)
+
+
+def test_size_for_a_wounding_takes_the_dead_no_other_event_can_have(sizes):
+    doc, mentions = sizes("The strike hit a car, killing the driver and two passengers and wounding a boy.")
+    strike, wounding = (next(t for t in doc if t.lower_ == w) for w in ("strike", "wounding"))
+    size = size_for(wounding, mentions, others=[strike])
+    assert (size.dead, size.injured) == (3, 1)

@@ -15,6 +15,7 @@ from newsevents.extract.size_lexicon import SizeLexicon
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _AFTER_NOT_COUNTS = {"%", "percent", "per", "pc", "percentage"}
 _ARTICLES = {"a", "an"}
+_ONE = _ARTICLES | {"the"}  # determiners of one person
 
 
 @functools.lru_cache(maxsize=4096)
@@ -155,18 +156,37 @@ def counted(noun: Token, lex: SizeLexicon, sentence_start: int) -> Count | None:
             qualifier = "about" if any(v in lex.estimates for v in vague) else "at least"
         return Count(value, qualifier, start, tokens[-1].i, group)
     if one_person(noun, lex):
-        first = next((c.i for c in noun.children if c.dep_ == "det" and c.lower_ in _ARTICLES), noun.i)
+        first = min((c.i for c in _determiners(noun)), default=noun.i)
         return Count(1, None, first, noun.i, noun)
     return None
 
 
 def one_person(noun: Token, lex: SizeLexicon) -> bool:
-    """"a journalist", "he", "Mohammed Mamoun": one person, counted as 1."""
+    """"a journalist", "the driver", "his son", "a 19-year-old", "he", "Mohammed Mamoun":
+    one person, counted as 1."""
     if noun.tag_ == "PRP":
         return noun.lower_ in lex.persons
     if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
         return True
-    return (
-        noun.tag_ == "NN" and noun.lemma_.lower() in lex.persons
-        and any(c.dep_ == "det" and c.lower_ in _ARTICLES for c in noun.children)
-    )
+    determiners = {c.lower_ for c in _determiners(noun)}
+    if _age(noun, lex):
+        return bool(determiners)
+    if noun.tag_ != "NN":
+        return False
+    lemma = noun.lemma_.lower()
+    if determiners & _ARTICLES and lemma in lex.persons:
+        return True
+    return bool(determiners) and lemma in lex.people
+
+
+def _determiners(noun: Token) -> list[Token]:
+    """"a", "an", "the" or a possessive before a noun: what makes it one person ("no man" is none)."""
+    return [c for c in noun.children if c.i < noun.i and (
+        (c.dep_ == "det" and c.lower_ in _ONE) or c.dep_ == "poss")]
+
+
+def _age(noun: Token, lex: SizeLexicon) -> bool:
+    """"19-year-old", "a six-month-old": an age used as a noun."""
+    return noun.lower_ == lex.age_word and any(
+        c.lemma_.lower() in lex.age_units and any(n.dep_ == "nummod" for n in c.children)
+        for c in noun.children)

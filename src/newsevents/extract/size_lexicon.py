@@ -27,6 +27,11 @@ class SizeLexicon:
     qualifiers: tuple[tuple[tuple[str, ...], str], ...]
     umbrella: frozenset[str]
     persons: frozenset[str]
+    people: frozenset[str]
+    age_units: frozenset[str]
+    age_word: str
+    sufferers: frozenset[str]
+    toll_quads: frozenset[str]
     largest: int
     id_digits: int
 
@@ -52,7 +57,8 @@ def lexicon() -> SizeLexicon:
         ((tuple(p.split()), norm) for norm, ps in (data.get("qualifiers") or {}).items() for p in _words(ps)),
         key=lambda item: -len(item[0]),
     )
-    persons = frozenset(_words(data.get("persons"))) | frozenset(load_ontology().sectors)
+    people = frozenset(_words(data.get("people")))
+    persons = frozenset(_words(data.get("persons"))) | people | frozenset(load_ontology().sectors)
     return SizeLexicon(
         words=words,
         phrases=phrases,
@@ -68,6 +74,11 @@ def lexicon() -> SizeLexicon:
         qualifiers=tuple(qualifiers),
         umbrella=frozenset(_words(data.get("umbrella"))),
         persons=persons,
+        people=people,
+        age_units=frozenset(_words(data.get("age_units"))),
+        age_word=str(data.get("age_word", "old")).lower(),
+        sufferers=frozenset(_words(data.get("sufferers"))),
+        toll_quads=frozenset(_words(data.get("toll_quads"))),
         largest=int(data.get("largest", 20_000_000)),
         id_digits=int(data.get("id_digits", 7)),
     )

@@ -65,6 +65,11 @@ def _word_tokens(word: Token, lex: SizeLexicon) -> list[int]:
     ]
 
 
+def casualty_kind(tok: Token) -> str | None:
+    """The kind of count a casualty or arrest word reports ("killed": dead), if it is one."""
+    return _kind(tok, lexicon())
+
+
 def _kind(tok: Token, lex: SizeLexicon) -> str | None:
     if tok.pos_ not in {"VERB", "NOUN", "ADJ"}:
         return None
@@ -107,6 +112,8 @@ def _victims(word: Token, lex: SizeLexicon) -> list[Token]:
         if word.dep_ != "relcl" or not found:
             found.append(word.head)
     if word.pos_ == "NOUN":
+        if word.dep_ == "dobj" and word.head.lemma_.lower() in lex.sufferers:
+            found += [c for c in word.head.children if c.dep_ == "nsubj"]  # "two officers suffered injuries"
         # "the deaths of 12 people", "the bodies of five men"
         found += [g for c in children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                   if g.dep_ == "pobj"]

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.modality import clause_head
 from newsevents.extract.size_lexicon import SizeLexicon, lexicon
-from newsevents.extract.size_mentions import SizeMention, find_sizes
+from newsevents.extract.size_mentions import SizeMention, casualty_kind, find_sizes
 from newsevents.records import Size
 
 __all__ = ["KINDS", "SizeMention", "find_sizes", "size_for"]
@@ -81,18 +81,23 @@ def size_for(
     is governed by it, or shares its clause ("30 soldiers were injured in clashes":
     the clash). ``others`` are the triggers of the sentence's other events; a count
     then goes only to the nearest of them in the parse, so one figure is not given
-    to two events. The span is the smallest one covering every count used; the
-    qualifier is that of the first count in the text that has one.
+    to two events. A trigger that is itself a casualty or arrest word takes counts of
+    its own kind only, unless no other trigger can have them ("killing 12 and wounding
+    30": the wounding has the 30, an arrest does not have the injured of a clash). The
+    span is the smallest one covering every count used; the qualifier is that of the
+    first count in the text that has one.
     """
     lex = lexicon()
     rivals = [t for t in others if t != trigger]
+    kinds = {t.i: casualty_kind(t) for t in (trigger, *rivals)}
     own: list[SizeMention] = []
     for mention in mentions:
         distance = _distance(trigger, mention.word)
         if distance is None:
             continue
-        closer = (_distance(t, mention.word) for t in rivals)
-        if all(d is None or d >= distance for d in closer):
+        linked = {t.i: d for t in (trigger, *rivals) if (d := _distance(t, mention.word)) is not None}
+        fitting = {i: d for i, d in linked.items() if kinds[i] in {None, mention.kind}} or linked
+        if trigger.i in fitting and distance <= min(fitting.values()):
             own.append(mention)
     if not own:
         return None
