@@ -131,7 +131,7 @@ class Pipeline:
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
         found = ArticleQuotes(doc, article, self.ontology)  # one pass, whoever asks first
         events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc), quotes=found)
-        one_toll_per_act(events)  # the attack, its dead and its injured: one toll
+        one_toll_per_act(events, doc)  # the attack, its dead and its injured: one toll
         coded = CodedArticle(article, events=events)
         if quotes:
             coded.quotes = found()

@@ -97,3 +97,14 @@ def test_sizes_running_toll_is_a_total_and_a_count_is_not(sizes):
 )
 def test_sizes_subject_of_suffered_injuries(sizes, text, expected):
     assert _counts(sizes(text)[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police shot dead three protesters in the square.", [("dead", 3, None)]),
+        ("Twelve people are dead after the blast.", [("dead", 12, None)]),
+    ],
+)
+def test_sizes_shot_dead_counts_the_object_and_are_dead_the_subject(sizes, text, expected):
+    assert _counts(sizes(text)[1]) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsevents.extract.tolls import one_toll_per_act
 from newsevents.records import Event, SentenceRef, Size, TextRef
 
@@ -15,44 +17,50 @@ def _event(start: int, size: Size | None, *, sentence: int = 0, event_type: str 
     )
 
 
-def _tolls(events):
-    return [(e.size.dead, e.size.injured, e.size.arrested) if e.size else None
-            for e in one_toll_per_act(events)]
+@pytest.fixture()
+def tolls(pipeline):
+    """Each event's (dead, injured, arrested) after one_toll_per_act, in a text with no toll."""
+
+    def run(events):
+        return [(e.size.dead, e.size.injured, e.size.arrested) if e.size else None
+                for e in one_toll_per_act(events, pipeline.nlp("Nothing to count here."))]
+
+    return run
 
 
-def test_one_act_shares_every_kind_without_adding():
+def test_one_act_shares_every_kind_without_adding(tolls):
     attack = _event(0, Size(span=(10, 30), dead=12, qualifier="at least"))
     wounding = _event(40, Size(span=(35, 60), injured=30))
     clash = _event(70, None)
-    assert _tolls([attack, wounding, clash]) == [(12, 30, None)] * 3
+    assert tolls([attack, wounding, clash]) == [(12, 30, None)] * 3
     assert attack.size.span == (10, 60) and attack.size.qualifier == "at least"
 
 
-def test_the_same_figure_twice_is_one_figure():
-    assert _tolls([_event(0, Size(span=(0, 9), dead=5)), _event(20, Size(span=(15, 30), dead=5))]) == [
+def test_the_same_figure_twice_is_one_figure(tolls):
+    assert tolls([_event(0, Size(span=(0, 9), dead=5)), _event(20, Size(span=(15, 30), dead=5))]) == [
         (5, None, None), (5, None, None)]
 
 
-def test_two_figures_of_one_kind_are_two_acts():
+def test_two_figures_of_one_kind_are_two_acts(tolls):
     """'killed 5 in one village and 3 in another': neither toll is given to the other."""
-    assert _tolls([_event(0, Size(span=(0, 9), dead=5)), _event(20, Size(span=(15, 30), dead=3)),
+    assert tolls([_event(0, Size(span=(0, 9), dead=5)), _event(20, Size(span=(15, 30), dead=3)),
                    _event(40, None)]) == [(5, None, None), (3, None, None), None]
 
 
-def test_acts_stay_within_a_sentence_a_type_and_a_mode():
+def test_acts_stay_within_a_sentence_a_type_and_a_mode(tolls):
     arrest = _event(0, Size(span=(0, 9), arrested=41), event_type="COERCE", mode="arrest")
     curfew = _event(20, None, event_type="COERCE", mode="curfew")
     later = _event(40, None, event_type="COERCE", mode="arrest", sentence=1)
     clash = _event(60, None)
-    assert _tolls([arrest, curfew, later, clash]) == [(None, None, 41), None, None, None]
+    assert tolls([arrest, curfew, later, clash]) == [(None, None, 41), None, None, None]
 
 
-def test_statements_and_denials_keep_their_own():
+def test_statements_and_denials_keep_their_own(tolls):
     said = _event(0, Size(span=(0, 9), dead=4), event_type="ACCUSE", quad="verbal conflict")
     other = _event(20, None, event_type="ACCUSE", quad="verbal conflict")
     denied = _event(40, None, negated=True)
     attack = _event(60, Size(span=(55, 70), dead=2))
-    assert _tolls([said, other, denied, attack]) == [(4, None, None), None, None, (2, None, None)]
+    assert tolls([said, other, denied, attack]) == [(4, None, None), None, None, (2, None, None)]
 
 
 def test_the_pipeline_gives_an_attack_its_dead_and_its_wounded(code):
@@ -60,3 +68,26 @@ def test_the_pipeline_gives_an_attack_its_dead_and_its_wounded(code):
     sized = {(e.trigger.text, e.size.dead, e.size.injured) for e in events if e.event_type == "ASSAULT"}
     assert ("attacked", 12, 30) in sized
     assert {(dead, injured) for _, dead, injured in sized} == {(12, 30)}
+
+
+def test_a_running_toll_updates_the_act_it_follows(code):
+    text = ("A suicide bomber killed 15 people at a mosque in Kabul on Friday. "
+            "The death toll rose to 32 on Saturday, the health ministry said.")
+    killed = next(e for e in code(text) if e.trigger.text == "killed")
+    assert (killed.size.dead, killed.size.total) == (32, True)  # the latest and largest, never 47
+    assert text[killed.size.span[0]:killed.size.span[1]].startswith("killed 15 people")
+    assert text[killed.size.span[0]:killed.size.span[1]].endswith("rose to 32")
+
+
+def test_a_running_toll_of_the_attack_told_again_updates_the_first_telling(code):
+    events = code("Gunmen attacked a market in Maiduguri on Monday, killing 12 people. "
+                  "By Tuesday the death toll from the attack had risen to 40, officials said.")
+    assert [(e.trigger.text, e.size.dead) for e in events if e.size] == [("attacked", 40), ("attack", 40)]
+
+
+def test_a_smaller_or_unrelated_toll_changes_nothing(code):
+    smaller = code("Gunmen killed 15 villagers in Tera on Friday. The death toll rose to 9 elsewhere.")
+    assert [e.size.dead for e in smaller if e.size] == [15]
+    war = code("A car bomb killed 12 people in Mogadishu on Friday. "
+               "The death toll of the insurgency has passed 40,000.")
+    assert [e.size.dead for e in war if e.size] == [12]

@@ -32,6 +32,7 @@ class SizeLexicon:
     age_word: str
     sufferers: frozenset[str]
     toll_quads: frozenset[str]
+    toll_reach: int
     largest: int
     id_digits: int
 
@@ -79,6 +80,7 @@ def lexicon() -> SizeLexicon:
         age_word=str(data.get("age_word", "old")).lower(),
         sufferers=frozenset(_words(data.get("sufferers"))),
         toll_quads=frozenset(_words(data.get("toll_quads"))),
+        toll_reach=int(data.get("toll_reach", 2)),
         largest=int(data.get("largest", 20_000_000)),
         id_digits=int(data.get("id_digits", 7)),
     )

@@ -103,7 +103,9 @@ def _victims(word: Token, lex: SizeLexicon) -> list[Token]:
     if (word.pos_ == "ADJ" and word.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}) or participle:
         # "were shot dead", "12 people are dead", "left five people dead"
         verb = word.head
-        deps = {"nsubj"} if word.dep_ == "acomp" else {"dobj", "nsubjpass"}
+        # "12 people are dead" counts the subject; "police shot dead three protesters" the object
+        copular = word.dep_ == "acomp" and not any(c.dep_ == "dobj" for c in verb.children)
+        deps = {"nsubj"} if copular else {"dobj", "nsubjpass"}
         found += [c for c in verb.children if c.dep_ in deps and (not participle or c.i < word.i)]
     if word.pos_ in {"VERB", "ADJ"} and word.dep_ in {"acl", "amod", "relcl"} and word.head.pos_ in {
         "NOUN", "PROPN", "NUM"

@@ -9,24 +9,39 @@ types that report casualties (sizes.yaml: toll_quads): each kind's figure from
 whichever event has it, with the evidence of every figure used. Figures are never
 added. Two different figures of one kind in a sentence are two acts ("killed 5 in
 Tera and 3 in Dori"), and their events are left as they are.
+
+A running toll ("The death toll rose to 32 on Saturday") updates the act it follows:
+the latest event at most ``toll_reach`` sentences before it that gives a smaller figure
+of that kind takes the running figure, marked as a total, with both pieces of evidence
+(latest and largest). A toll said to be of something that is not told as an act ("the
+death toll in the war") updates nothing.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import defaultdict
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc
+
 from newsevents.extract.size_lexicon import lexicon
-from newsevents.extract.sizes import KINDS
+from newsevents.extract.sizes import KINDS, SizeMention, find_sizes
 from newsevents.records import Event, Size
 
 
-def one_toll_per_act(events: list[Event]) -> list[Event]:
-    """The events, each sharing the toll of the act it tells (see the module docstring)."""
+def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
+    """The article's events, each with the toll of the act it tells (see the module docstring)."""
     quads = lexicon().toll_quads
+    acts = [e for e in events if e.quad in quads and not (e.negated or e.hypothetical)]
+    starts = [s.start_char for s in doc.sents]
+    for total in _running_totals(doc):
+        _update(acts, total, bisect.bisect_right(starts, total.span[0]) - 1)
     told: dict[tuple[int, str], list[Event]] = defaultdict(list)
-    for event in events:
-        if event.quad in quads and not (event.negated or event.hypothetical):
-            told[(event.sentence.index, event.event_type)].append(event)
+    for event in acts:
+        told[(event.sentence.index, event.event_type)].append(event)
     for members in told.values():
         for act in _acts(members):
             sizes = [e.size for e in act if e.size is not None]
@@ -63,3 +78,44 @@ def _toll(sizes: list[Size]) -> Size | None:
         total=any(s.total for s in used),
         **figures,
     )
+
+
+def _running_totals(doc: Doc) -> list[SizeMention]:
+    """The running tolls and totals of every sentence that has a toll or total word, found
+    from the token arrays (most sentences have none)."""
+    lex = lexicon()
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER])
+    words = numpy.array([strings.add(w) for w in lex.tolls | lex.totals], dtype=rows.dtype)
+    hits = numpy.nonzero(numpy.isin(rows, words).any(axis=1))[0]
+    sentences = {doc[int(i)].sent.start: doc[int(i)].sent for i in hits}
+    return [m for s in sentences.values() for m in find_sizes(s) if m.total]
+
+
+def _update(acts: list[Event], total: SizeMention, sentence: int) -> None:
+    """Give a running figure to the latest act before it that has a smaller one."""
+    kind, reach = total.kind, lexicon().toll_reach
+    earlier = [
+        e for e in acts
+        if e.size is not None and (getattr(e.size, kind) or total.value) < total.value and not e.historical
+        and sentence - reach <= e.sentence.index <= sentence and e.trigger.span[0] < total.span[0]
+    ]
+    if not earlier or not _of_an_act(total, acts):
+        return
+    target = max(earlier, key=lambda e: e.trigger.span[0])
+    for event in earlier:
+        if event.sentence.index == target.sentence.index and event.event_type == target.event_type:
+            old = event.size
+            event.size = dataclasses.replace(
+                old, span=(min(old.span[0], total.span[0]), max(old.span[1], total.span[1])),
+                qualifier=total.qualifier or old.qualifier, total=True, **{kind: total.value},
+            )
+
+
+def _of_an_act(total: SizeMention, acts: list[Event]) -> bool:
+    """A toll said to be "of", "from" or "in" something: that something is told as an act."""
+    if total.word.lemma_.lower() not in lexicon().tolls:
+        return True
+    things = [g for c in total.word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    triggers = [e.trigger.span for e in acts if not e.historical]
+    return all(any(s <= t.idx < e for s, e in triggers) for t in things)
