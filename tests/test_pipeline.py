@@ -81,13 +81,19 @@ def _work(pipeline, text: str) -> int:
         nonlocal calls
         calls += 1
 
-    sys.setprofile(count)
+    _profiled(pipeline, text, count)
+    return calls
+
+
+def _profiled(pipeline, text: str, hook):
+    """One article coded with quotes while ``hook`` sees every Python call."""
+    sys.setprofile(hook)
     try:
         result = next(pipeline.code([Article("w", date(2023, 5, 30), text)], quotes=True))
     finally:
         sys.setprofile(None)
     assert not isinstance(result, CodingError), result
-    return calls
+    return result
 
 
 @pytest.mark.parametrize(
@@ -153,12 +159,7 @@ def test_pipeline_finds_an_articles_quotes_once(pipeline):
             passes += 1
 
     text = 'The Kenyan foreign minister said: "We condemn the attack on the embassy."'
-    sys.setprofile(count)
-    try:
-        coded = next(pipeline.code([Article("q", date(2023, 5, 30), text)], quotes=True))
-    finally:
-        sys.setprofile(None)
-    assert not isinstance(coded, CodingError), coded
+    coded = _profiled(pipeline, text, count)
     we = [a for e in coded.events for a in e.actor if a.text == "We"]
     assert we and we[0].country == "KEN"  # the events asked for the speaker
     assert [q.speaker.country for q in coded.quotes] == ["KEN"]
