@@ -91,3 +91,11 @@ def test_a_smaller_or_unrelated_toll_changes_nothing(code):
     war = code("A car bomb killed 12 people in Mogadishu on Friday. "
                "The death toll of the insurgency has passed 40,000.")
     assert [e.size.dead for e in war if e.size] == [12]
+
+
+def test_background_clauses_and_tolls_of_several_acts_take_nothing(code):
+    fleeing = code("More than 40 people died when bombs hit a school full of families fleeing the fighting.")
+    assert [e.trigger.text for e in fleeing if e.size and e.trigger.text == "fighting"] == []
+    both = code("A bomb killed 10 people in Dar es Salaam on Friday. "
+                "That brought the death toll for both bombings to 259.")
+    assert 10 in [e.size.dead for e in both if e.size]

@@ -14,7 +14,9 @@ A running toll ("The death toll rose to 32 on Saturday") updates the act it foll
 the latest event at most ``toll_reach`` sentences before it that gives a smaller figure
 of that kind takes the running figure, marked as a total, with both pieces of evidence
 (latest and largest). A toll said to be of something that is not told as an act ("the
-death toll in the war") updates nothing.
+death toll in the war"), or of several ("the toll for both bombings"), updates nothing.
+An event in a clause that describes a noun ("people fleeing the fighting") is background
+and takes no toll from the sentence's act.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ from newsevents.extract.size_lexicon import lexicon
 from newsevents.extract.sizes import KINDS, SizeMention, find_sizes
 from newsevents.records import Event, Size
 
+_NOUN_CLAUSES = {"acl", "relcl"}
+_PLURAL = {"NNS", "NNPS"}
+_MAX_CLIMB = 12
+
 
 def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, each with the toll of the act it tells (see the module docstring)."""
@@ -41,7 +47,8 @@ def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
         _update(acts, total, bisect.bisect_right(starts, total.span[0]) - 1)
     told: dict[tuple[int, str], list[Event]] = defaultdict(list)
     for event in acts:
-        told[(event.sentence.index, event.event_type)].append(event)
+        if event.size is not None or not _aside(event, doc):
+            told[(event.sentence.index, event.event_type)].append(event)
     for members in told.values():
         for act in _acts(members):
             sizes = [e.size for e in act if e.size is not None]
@@ -49,6 +56,22 @@ def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
             for event in act if toll is not None else ():
                 event.size = toll
     return events
+
+
+def _aside(event: Event, doc: Doc) -> bool:
+    """A trigger in a clause that describes a noun ("people fleeing the fighting", "the
+    district where troops invaded on Saturday"): background to the sentence, not its act."""
+    span = doc.char_span(*event.trigger.span, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(_MAX_CLIMB):
+        if tok.dep_ in _NOUN_CLAUSES and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _acts(members: list[Event]) -> list[list[Event]]:
@@ -117,5 +140,10 @@ def _of_an_act(total: SizeMention, acts: list[Event]) -> bool:
     if total.word.lemma_.lower() not in lexicon().tolls:
         return True
     things = [g for c in total.word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    doc = total.word.doc
+    owners = [doc.char_span(*e.trigger.span, alignment_mode="expand") for e in acts
+              if e.size is not None and e.size.span[0] <= total.span[0] < e.size.span[1]]
+    if any(t.tag_ in _PLURAL for t in things + [o.root for o in owners if o is not None]):
+        return False  # "the toll for both bombings": a sum over acts, not one act's toll
     triggers = [e.trigger.span for e in acts if not e.historical]
     return all(any(s <= t.idx < e for s, e in triggers) for t in things)
