@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.store.queries import Filters, event_where, events_from, story_where
+from newsevents.store.threads import THREAD_VIEW
 
 BUCKETS = ("day", "week", "month", "year")
 """Timeline buckets; a week starts on Monday (ISO), a bucket is named by its first day."""
@@ -176,3 +177,25 @@ def count_mapped_sql(filters: Filters) -> tuple[str, list[Any]]:
     """How many stories ``map_sql`` would return without its limit."""
     where = story_where(filters)
     return f"SELECT count(*) FROM stories s WHERE {where.clause()} AND {_MAPPED}", where.params
+
+
+def _thread_hits(filters: Filters) -> tuple[str, list[Any]]:
+    """CTE ``hits``: each thread holding a filtered event, with how many (``n_events``)."""
+    chosen, params = _filtered(filters, "e.article_id")
+    return (f"hits AS (SELECT m.thread_id, count(*) AS n_events FROM ({chosen}) f "
+            "JOIN article_threads m ON m.article_id = f.article_id GROUP BY ALL)"), params
+
+
+def event_threads_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[str, list[Any]]:
+    """The threads the filtered events are in (``threads.THREAD_VIEW`` and ``n_events``, the
+    filtered events each holds), latest first as ``GET /api/threads`` lists them."""
+    hits, params = _thread_hits(filters)
+    query = (f"WITH {hits} SELECT {THREAD_VIEW}, h.n_events FROM hits h JOIN threads t ON t.id = h.thread_id "
+             "ORDER BY t.last_seen DESC NULLS LAST, t.n_articles DESC, t.id LIMIT ? OFFSET ?")
+    return query, [*params, int(limit), int(offset)]
+
+
+def count_event_threads_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """How many threads ``event_threads_sql`` would list without its page."""
+    hits, params = _thread_hits(filters)
+    return f"WITH {hits} SELECT count(*) FROM hits", params

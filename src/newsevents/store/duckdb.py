@@ -418,7 +418,7 @@ class Store(ThreadTables):
         A bound left as None is open; stories with no date match only when both are None.
         """
         filters = Filters(event_type=list(event_types) if event_types is not None else None,
-                          date_from=date_from, date_to=date_to)
+                          date_from=date_from, date_to=date_to, include_historical=True)
         if event_types is not None and not filters.event_type:
             return []
         query, params = stories_sql(filters, with_record=True)

@@ -33,6 +33,7 @@ def meta(request: Request, cursor: Cursor) -> dict[str, Any]:
         "event_types": list(EVENT_TYPES),
         "event_type_counts": dict(found["event_types"]),
         "quads": values("quads"),
+        "modes": values("modes"),
         "event_dates": span("event_dates"),
         "article_dates": span("article_dates"),
         "actor_countries": values("actor_countries"),
