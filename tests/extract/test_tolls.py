@@ -96,6 +96,9 @@ def test_a_smaller_or_unrelated_toll_changes_nothing(code):
 def test_background_clauses_and_tolls_of_several_acts_take_nothing(code):
     fleeing = code("More than 40 people died when bombs hit a school full of families fleeing the fighting.")
     assert [e.trigger.text for e in fleeing if e.size and e.trigger.text == "fighting"] == []
+    claim = code("Israel says those killed are fighters, but its claim that it targets only militants was "
+                 "undermined by a tank firing on a house, killing four.")
+    assert {e.trigger.text: e.size.dead for e in claim if e.size} == {"firing on": 4, "killing": 4}
     both = code("A bomb killed 10 people in Dar es Salaam on Friday. "
                 "That brought the death toll for both bombings to 259.")
     assert 10 in [e.size.dead for e in both if e.size]

@@ -33,7 +33,7 @@ from newsevents.extract.size_lexicon import lexicon
 from newsevents.extract.sizes import KINDS, SizeMention, find_sizes
 from newsevents.records import Event, Size
 
-_NOUN_CLAUSES = {"acl", "relcl"}
+_NOUN_CLAUSES = {"acl", "relcl", "ccomp"}  # a clause hanging from a noun
 _PLURAL = {"NNS", "NNPS"}
 _MAX_CLIMB = 12
 
@@ -65,6 +65,8 @@ def _aside(event: Event, doc: Doc) -> bool:
     if span is None:
         return False
     tok = span.root
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+        tok = tok.head  # "a tank firing on the building, killing four": the act itself
     for _ in range(_MAX_CLIMB):
         if tok.dep_ in _NOUN_CLAUSES and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return True
