@@ -15,6 +15,8 @@ from newsevents.store import aggregates
 router = APIRouter(prefix="/api", tags=["aggregates"])
 
 MAX_MAP = 10_000
+DEFAULT_MAP = 2000
+DEFAULT_LINKS = 100
 
 
 @router.get("/actors", response_model=list[ActorRow], summary="Actors of the filtered events")
@@ -40,7 +42,8 @@ def timeline(
 def network(
     cursor: Cursor,
     filters: EventFilters,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Links kept, heaviest first.")] = 100,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT,
+                                description="Links kept, heaviest first.")] = DEFAULT_LINKS,
     by: Annotated[Literal["actor", "country", "name"],
                   Query(description="Node: country and sector (NGA/COP; the name when no country), "
                                     "country alone, or actor name.")] = "actor",
@@ -65,7 +68,8 @@ def network(
 def story_map(
     cursor: Cursor,
     filters: EventFilters,
-    limit: Annotated[int, Query(ge=1, le=MAX_MAP, description="Stories kept, most reported first.")] = 2000,
+    limit: Annotated[int, Query(ge=1, le=MAX_MAP,
+                                description="Stories kept, most reported first.")] = DEFAULT_MAP,
 ) -> dict[str, Any]:
     """Stories matching the filters that have a location with coordinates."""
     items = rows(cursor, *aggregates.map_sql(filters, limit=limit))
