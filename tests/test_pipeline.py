@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsevents.errors import ArticleTooLongError, CodingError, InputError
+from newsevents.extract.quotes import QuoteExtractor
 from newsevents.ingest.jsonl import article_from_object
 from newsevents.records import Article
 from newsevents.store import open_store
@@ -80,13 +81,19 @@ def _work(pipeline, text: str) -> int:
         nonlocal calls
         calls += 1
 
-    sys.setprofile(count)
+    _profiled(pipeline, text, count)
+    return calls
+
+
+def _profiled(pipeline, text: str, hook):
+    """One article coded with quotes while ``hook`` sees every Python call."""
+    sys.setprofile(hook)
     try:
         result = next(pipeline.code([Article("w", date(2023, 5, 30), text)], quotes=True))
     finally:
         sys.setprofile(None)
     assert not isinstance(result, CodingError), result
-    return calls
+    return result
 
 
 @pytest.mark.parametrize(
@@ -139,3 +146,21 @@ def test_pipeline_any_text_is_coded_with_spans_that_index_it(pipeline, pieces, p
     records += [(q.speaker.span, q.speaker.text) for q in coded.quotes if q.speaker]
     for (start, end), shown in records:
         assert 0 <= start <= end <= len(text) and text[start:end] == shown
+
+
+def test_pipeline_finds_an_articles_quotes_once(pipeline):
+    """A quoted "we" takes its speaker's side from the same quotations the quote records
+    hold: one pass of the quote finder per article, not one for events and one for quotes."""
+    passes = 0
+
+    def count(frame, event, arg):
+        nonlocal passes
+        if event == "call" and frame.f_code is QuoteExtractor.run.__code__:
+            passes += 1
+
+    text = 'The Kenyan foreign minister said: "We condemn the attack on the embassy."'
+    coded = _profiled(pipeline, text, count)
+    we = [a for e in coded.events for a in e.actor if a.text == "We"]
+    assert we and we[0].country == "KEN"  # the events asked for the speaker
+    assert [q.speaker.country for q in coded.quotes] == ["KEN"]
+    assert passes == 1

@@ -21,10 +21,11 @@ from spacy.tokens import Doc
 
 from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
 from newsevents.errors import ArticleTooLongError, CodingError
-from newsevents.extract import ActorResolver, extract_events, extract_quotes
+from newsevents.extract import ArticleQuotes, extract_events
 from newsevents.extract.dates import dated_by_text
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
+from newsevents.extract.tolls import one_toll_per_act
 from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
@@ -129,14 +130,13 @@ class Pipeline:
             yield result
 
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
-        # an undated page that prints its date is grounded on it (extract/dates.py)
-        events = extract_events(
-            doc, dated_by_text(article), ontology=self.ontology, toponyms=self.places(doc)
-        )
+        dated = dated_by_text(article)  # an undated page that prints its date is grounded on it
+        found = ArticleQuotes(doc, dated, self.ontology)  # one pass, whoever asks first
+        events = extract_events(doc, dated, ontology=self.ontology, toponyms=self.places(doc), quotes=found)
+        one_toll_per_act(events, doc)  # the attack, its dead and its injured: one toll
         coded = CodedArticle(article, events=events)
         if quotes:
-            resolver = ActorResolver(self.ontology, doc, text=article.text)
-            coded.quotes = extract_quotes(doc, article, resolver=resolver, ontology=self.ontology)
+            coded.quotes = found()
         return coded
 
     def extract(

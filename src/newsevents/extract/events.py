@@ -22,7 +22,7 @@ from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.quotes import extract_quotes
+from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
@@ -171,13 +171,15 @@ class EventExtractor:
     """Codes every event of one article; one instance per article (it keeps memory)."""
 
     def __init__(
-        self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Location] | None = None
+        self, doc: Doc, article: Article, ontology: Ontology, toponyms: list[Location] | None = None,
+        quotes: ArticleQuotes | None = None,
     ) -> None:
         self.doc = doc
         self.text = article.text  # the Doc's text; Doc.text would join every token again
         self.article = article
         self.onto = ontology
         self.actors = ActorResolver(ontology, doc, text=article.text)
+        self.quotes = quotes or ArticleQuotes(doc, article, ontology)
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         self.dateline = dateline(self.toponyms, article.text)
@@ -188,11 +190,9 @@ class EventExtractor:
         self._dates: list[Span] = []
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
-        """Quotations and their speakers, for "we" inside a quotation (asked at most once,
-        with a resolver of its own: speakers are resolved in text order)."""
-        resolver = ActorResolver(self.onto, self.doc, text=self.text)
-        quotes = extract_quotes(self.doc, self.article, resolver=resolver, ontology=self.onto)
-        return [(q.span[0], q.span[1], q.speaker) for q in quotes]
+        """Quotations and their speakers, for "we" inside a quotation (asked at most once;
+        the quotations are the article's one pass, shared with its quote records)."""
+        return [(q.span[0], q.span[1], q.speaker) for q in self.quotes()]
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -432,9 +432,12 @@ class EventExtractor:
 
 
 def extract_events(
-    doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Location] | None = None
+    doc: Doc, article: Article, *, ontology: Ontology, toponyms: list[Location] | None = None,
+    quotes: ArticleQuotes | None = None,
 ) -> list[Event]:
     """Every event the article's text reports, in text order; ``toponyms`` (from
-    ``resolve_places``) give events their locations. Events that are no political
-    interaction (sports, entertainment, business, disasters) are marked ``off_topic``."""
-    return gate_events(doc, article, EventExtractor(doc, article, ontology, toponyms).run(), ontology)
+    ``resolve_places``) give events their locations; ``quotes`` are the article's quotations
+    when its caller wants them too (found once). Events that are no political interaction
+    (sports, entertainment, business, disasters) are marked ``off_topic``."""
+    extractor = EventExtractor(doc, article, ontology, toponyms, quotes)
+    return gate_events(doc, article, extractor.run(), ontology)
