@@ -48,17 +48,18 @@ def _coarse_pos(tok: Token) -> str | None:
     return None
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     """Words a trigger's ``object`` column may name.
 
-    For a verb: its objects ("impose sanctions", "calls for talks"). For a noun:
+    For a verb: its objects ("impose sanctions", "calls for talks"), not where it happened
+    ("established an orchestra in the camp" sets up no camp). For a noun:
     its modifiers and who or what it is about ("hunger strike", "strike by
     workers", "workers went on strike").
     """
     deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
     found = [c for c in tok.children if c.dep_ in deps]
     for child in tok.children:
-        if child.dep_ in {"prep", "prt"}:
+        if child.dep_ in {"prep", "prt"} and not (tok.pos_ == "VERB" and child.lower_ in venue_preps):
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -66,7 +67,9 @@ def _objects(tok: Token) -> list[Token]:
     return found
 
 
-def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[Token, ...]] | None:
+def _match(
+    tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str]
+) -> tuple[TriggerSense, tuple[Token, ...]] | None:
     best: tuple[float, TriggerSense, tuple[Token, ...]] | None = None
     for sense in senses:
         words: list[Token] = [tok]
@@ -84,7 +87,7 @@ def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[
             words.append(child)
             score += 1.0
         if sense.objects:
-            obj = next((o for o in _objects(tok) if o.lemma_.lower() in sense.objects), None)
+            obj = next((o for o in _objects(tok, venue_preps) if o.lemma_.lower() in sense.objects), None)
             if obj is None:
                 continue
             words.append(obj)
@@ -108,6 +111,7 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     found: list[Trigger] = []
     speech = ontology.words("speech_verbs")
     generic_heads = ontology.words("generic_event_heads")
+    venue_preps = ontology.words("venue_preps")
     for tok in sentence:
         pos = _coarse_pos(tok)
         if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
@@ -118,7 +122,7 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
         if (tok.dep_ in _MODIFIER_DEPS and not framed) or (pos == "VERB" and tok.dep_ == "amod"):
             continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
-        matched = _match(tok, senses) if senses else None
+        matched = _match(tok, senses, venue_preps) if senses else None
         if matched is not None:
             found.append(Trigger(tok, matched[0], matched[1]))
     return found
