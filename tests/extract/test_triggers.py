@@ -36,3 +36,14 @@ def test_triggers_modal_only_in_reported_speech(triggers):
 
 def test_triggers_modifiers_are_not_events(triggers):
     assert triggers("The protest leaders were arrested.") == [("arrested", "COERCE")]
+
+
+def test_triggers_where_a_verb_acts_is_not_its_object(code):
+    # "establish ... camp" is a MOBILIZE sense; here the camp is only where it happened
+    events = code("The conductor established a youth orchestra in the refugee camp in 2010.")
+    assert all(e.event_type != "MOBILIZE" for e in events)
+
+
+def test_triggers_a_verb_object_still_selects_its_sense(code):
+    events = code("The army established a checkpoint at the crossing on Monday.")
+    assert any(e.event_type == "MOBILIZE" for e in events)

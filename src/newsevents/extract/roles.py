@@ -82,18 +82,23 @@ def _headline_passive(verb: Token, recipient_preps: frozenset[str] | set[str]) -
     """ "Father arrested after ...", "Woman stabbed while jogging": a headline drops the
     auxiliary of a passive. Read so when the subject is a bare singular noun (no determiner,
     no name: prose would say "a woman") and the verb has no auxiliary and no object."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBN"}:
+    if verb.tag_ not in {"VBD", "VBN"} or _prep_objects(verb, recipient_preps):
         return False
     if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
         return False
-    subjects = _children(verb, _SUBJECT)
-    if len(subjects) != 1 or _prep_objects(verb, recipient_preps):
-        return False
-    subject = subjects[0]
-    return (
+    subject = _headline_subject(verb)
+    return subject is not None and (
         subject.tag_ in {"NN", "NNP"} and not subject.ent_type_ and subject.i == verb.sent.start
         and not any(c.dep_ in {"det", "poss", "nummod", "compound", "conj"} for c in subject.children)
     )
+
+
+def _headline_subject(verb: Token) -> Token | None:
+    """The noun a headline verb is about: its one subject, or the root noun it was parsed onto."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        return verb.head
+    subjects = _children(verb, _SUBJECT)
+    return subjects[0] if verb.dep_ == "ROOT" and len(subjects) == 1 else None
 
 
 def _sufferers(verb: Token) -> list[Token]:
@@ -143,7 +148,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
     if _headline_passive(verb, recipient_preps):
-        roles.recipients = _children(verb, _SUBJECT)
+        roles.recipients = [_headline_subject(verb)]
     elif _is_passive(verb, reduced=True):
         roles.actors = _agent(verb)
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
