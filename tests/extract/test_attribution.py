@@ -77,3 +77,12 @@ def test_attribution_police_who_report_an_arrest_made_it(code):
     text = "Six men were arrested at the harbour on Friday, police said."
     [doer] = _event(code(text), "arrested").actor
     assert doer.inferred and doer.sector == "COP" and doer.text == "police"
+
+
+def test_attribution_a_doer_from_the_article_makes_the_act_publishable(code):
+    text = ("Government troops moved into the northern valley on Monday. "
+            "Eleven villagers were killed in an offensive on the hamlet.")
+    event = _event(code(text), "offensive")
+    assert event.actor and event.actor[0].inferred and event.actor[0].sector == "MIL"
+    assert event.is_published()
+

@@ -107,3 +107,9 @@ def test_relevance_acts_between_private_persons_are_not_published(code, text, tr
 def test_relevance_political_violence_and_collective_actors_stay(code, text, trigger):
     events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
     assert events and all(e.off_topic != "private act" for e in events)
+
+
+def test_relevance_protesters_are_no_private_persons(code):
+    events = [e for e in code("Protesters defied the curfew and demanded the release of the students.")
+              if e.event_type in {"REJECT", "REQUEST"}]
+    assert events and all(e.off_topic != "private act" for e in events)

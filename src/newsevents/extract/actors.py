@@ -22,8 +22,8 @@ from newsevents.records import Actor
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-# times, ordinals and amounts name no one, whatever the parse made of them
-_NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
+_NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}

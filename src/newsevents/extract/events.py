@@ -15,7 +15,6 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
@@ -91,6 +90,7 @@ class EventExtractor:
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
+        self._evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._loose: list[Span] = []  # the sentence's dates that no trigger owns
         self._dates: list[Span] = []
 
@@ -115,6 +115,9 @@ class EventExtractor:
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
+            for event in events:  # a doer found in the article is evidence too
+                if event.actor and all(a.inferred for a in event.actor):
+                    event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
         return events
 
     def _sentence_events(
@@ -241,15 +244,15 @@ class EventExtractor:
             hypothetical=modality.hypothetical,
             future=modality.future,
             historical=historical,
-            confidence=coding.confidence(
-                prior=main.sense.prior, actors=actors, recipients=recipients,
-                requires_recipient=info.requires_recipient, negated=modality.negated,
-                hypothetical=modality.hypothetical, future=modality.future,
-                background=self._background(main),
-                unresolved=any(is_bare_pronoun(a) for a in actors),
-            ),
+            confidence=0.0,
             extractor=EXTRACTOR,
         )
+        self._evidence[event.id] = coding.Evidence(
+            prior=main.sense.prior, requires_recipient=info.requires_recipient,
+            negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
+            background=self._background(main),
+        )
+        event.confidence = self._evidence[event.id].score(actors, recipients)
         self._set_date(event, grounded, date_entity)
         return event
 

@@ -137,8 +137,8 @@ class RelevanceGate:
 
     def _private_party(self, actor: Actor) -> bool:
         """A private person or body: of a private sector, or a person or common noun of no
-        sector and no country. A people ("Bosnian Serbs", a name with a country) or an unknown
-        name is not."""
+        sector and no country. A people ("Bosnian Serbs", a name with a country), people in
+        public life ("protesters": relevance.yaml public_persons) or an unknown name are not."""
         key = actor.text.lower().removeprefix("the ")
         if key in self.onto.country_names or key in self.onto.capitals:
             return False
@@ -146,7 +146,7 @@ class RelevanceGate:
         head = words.root if words is not None and len(words) else None
         if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
             head.pos_ == "PROPN" and actor.country is not None
-        )):
+        ) or head.lemma_.lower() in self.rel.public_persons):
             return False
         if actor.sector is not None:
             return actor.sector in self.rel.private_sectors

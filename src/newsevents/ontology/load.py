@@ -99,6 +99,7 @@ class Relevance:
     private_sectors: frozenset[str] = frozenset()
     private_types: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
+    public_persons: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
     min_sentences: int = 5
@@ -235,7 +236,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         data.update(_yaml(path))
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
-                      "private_sectors", "private_types", "conflict_types", "conflict_contexts")}
+                      "private_sectors", "private_types", "conflict_types", "conflict_contexts",
+                      "public_persons")}
     return Relevance(
         factor=float(data.get("factor", 0.4)),
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
