@@ -39,6 +39,7 @@ class DoerFinder:
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
+        self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
 
     def _names_force(self, tok: Token) -> bool:
         """A phrase head that may name a doer: a sector word ("police", "security forces") or an
@@ -91,7 +92,8 @@ class DoerFinder:
 
     def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
         victims = {r.sector for r in event.recipient if r.sector} if event.event_type == "ASSAULT" else set()
-        taken = [r.span for r in event.recipient]
+        # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
+        taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         position = event.trigger.span[0]
         for index in self._order(event.sentence.index):
             fits = [
@@ -123,6 +125,8 @@ class DoerFinder:
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
     """Give each agentless event that an act rule covers its inferred doer (in place)."""
+    for event in events:
+        finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
     for event in events:
         doer = finder.doer(event)
         if doer is not None:

@@ -77,7 +77,7 @@ class Coreference:
         self.group_nouns = ontology.words("coref_group_nouns")
         self.country_nouns = ontology.words("coref_country_nouns")
         self.person_roles = ontology.words("coref_person_roles")
-        self.home_sectors = ontology.words("coref_home_sectors")
+        self.home_sectors = {s.upper() for s in ontology.words("coref_home_sectors")}  # read lower-case
 
     # -- pronouns ----------------------------------------------------------------
 

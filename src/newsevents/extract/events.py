@@ -7,6 +7,7 @@ roles, actors, date, modes and context; then code the event.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.ontology import Ontology
+from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
@@ -118,7 +120,22 @@ class EventExtractor:
             for event in events:  # a doer found in the article is evidence too
                 if event.actor and all(a.inferred for a in event.actor):
                     event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
+            self._home(events)
         return events
+
+    def _home(self, events: list[Event]) -> None:
+        """Officials, forces and courts of no country belong to the country the article is set
+        in: the one most of its resolved places lie in (named twice at least, alone in the lead)."""
+        counts = Counter(t.country_code for t in self.toponyms if t.country_code)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return
+        home = iso3_codes().get(ranked[0][0] or "")
+        sectors = {s.upper() for s in self.onto.words("coref_home_sectors")}
+        for event in events:
+            for party in event.actor + event.recipient:
+                if party.country is None and party.sector in sectors:
+                    party.country = home
 
     def _sentence_events(
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]
