@@ -86,3 +86,9 @@ def test_attribution_a_doer_from_the_article_makes_the_act_publishable(code):
     assert event.actor and event.actor[0].inferred and event.actor[0].sector == "MIL"
     assert event.is_published()
 
+
+
+def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code):
+    text = "First came the shooting: an unarmed student killed by two soldiers at the gate."
+    events = [e for e in code(text) if e.event_type == "ASSAULT" and e.is_published()]
+    assert [e.trigger.text for e in events] == ["killed"]

@@ -47,3 +47,19 @@ def test_triggers_where_a_verb_acts_is_not_its_object(code):
 def test_triggers_a_verb_object_still_selects_its_sense(code):
     events = code("The army established a checkpoint at the crossing on Monday.")
     assert any(e.event_type == "MOBILIZE" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry sent a list of questions, asking what level of training the officers had.",
+        "The senator asked whether the army had been told of the plan.",
+    ],
+)
+def test_triggers_asking_a_question_is_no_request(code, text):
+    assert all(e.event_type != "REQUEST" for e in code(text))
+
+
+def test_triggers_asking_for_an_act_is_still_a_request(code):
+    events = code("The minister asked the army to withdraw from the town.")
+    assert any(e.event_type == "REQUEST" and e.trigger.text == "asked" for e in events)

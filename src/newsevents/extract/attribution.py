@@ -125,9 +125,15 @@ class DoerFinder:
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
     """Give each agentless event that an act rule covers its inferred doer (in place)."""
+    stated: dict[tuple[int, str], set[tuple[int, int]]] = {}  # (sentence, type) -> doers' spans
     for event in events:
         finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
+        stated.setdefault((event.sentence.index, event.event_type), set()).update(
+            a.span for a in event.actor)
     for event in events:
         doer = finder.doer(event)
-        if doer is not None:
+        # "First came the shooting: a teenager killed by police officers": the doer of the
+        # sentence's act of the same type makes the noun another mention of that act, not a
+        # second one; it stays without a doer (and below publishing if nothing else holds it)
+        if doer is not None and doer.span not in stated.get((event.sentence.index, event.event_type), ()):
             event.actor = [doer]

@@ -106,12 +106,26 @@ def reported_obligation(aux: Token, speech: frozenset[str]) -> bool:
     )
 
 
+def asks_a_question(verb: Token, marks: frozenset[str]) -> bool:
+    """ "asking what level of expertise they had", "asked on what basis": the verb's clause or
+    phrase opens with a question word, so it asks for information, not for an act."""
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "xcomp", "prep", "advcl", "dobj"}:
+            first = next(iter(child.subtree))
+            if first.lower_ in marks or (child.dep_ == "prep" and any(
+                t.lower_ in marks for t in child.subtree if t.i <= child.i + 2
+            )):
+                return True
+    return False
+
+
 def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     """Every trigger in a sentence, at most one per token, in text order."""
     found: list[Trigger] = []
     speech = ontology.words("speech_verbs")
     generic_heads = ontology.words("generic_event_heads")
     venue_preps = ontology.words("venue_preps")
+    questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
     for tok in sentence:
         pos = _coarse_pos(tok)
         if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
@@ -120,6 +134,8 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
             continue
         framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in generic_heads
         if (tok.dep_ in _MODIFIER_DEPS and not framed) or (pos == "VERB" and tok.dep_ == "amod"):
+            continue
+        if pos == "VERB" and tok.lemma_.lower() in questions and asks_a_question(tok, marks):
             continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
         matched = _match(tok, senses, venue_preps) if senses else None
