@@ -7,8 +7,13 @@ from --clients threads (each with its own keep-alive connection) for --seconds, 
 parameters varied per request (types, countries, months, article ids drawn from the
 store). Latency is wall-clock time per request as the client sees it (HTTP, JSON and
 all); p50/p95 over every request of the endpoint, after one warm-up request whose time
-is shown apart ("first": the server has not answered that question before, so its
-memory of answers cannot help).
+is shown apart ("first"). A request is "cold" when its URL had not been asked since the
+server started (the warm-up is one): the server's memory of answers cannot help it, so
+it is what a user changing a filter waits for; "cold" columns are over those alone (an
+endpoint with one URL, such as the whole-store network, has one cold request: its first).
+Before the load, --cold URLs of each endpoint are asked one at a time from one client, and
+the server's CPU time per request is read from /proc with the wall time: on a machine
+shared with other work the wall time follows the load, the CPU time much less.
 
     python benchmarks/serve_load.py --events 200000
     python benchmarks/serve_load.py --db /tmp/big.duckdb --keep   # build once, rerun later
@@ -17,6 +22,7 @@ memory of answers cannot help).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import socket
@@ -77,21 +83,41 @@ def endpoints(values: dict[str, list[str]]) -> list[tuple[str, Url]]:
         end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         return f"from={start}&to={end}"
 
+    def country(rng: random.Random) -> str:
+        return f"actor_country={rng.choice(values['countries'])}"
+
+    def page(rng: random.Random) -> str:  # the dashboard's pages of 25
+        return f"limit=25&offset={rng.randrange(0, 200) * 25}"
+
+    published = "min_confidence=0.5"  # what the dashboard opens on
     return [
         ("events type", lambda r: f"/api/events?type={r.choice(kinds)}"),
-        ("events country+month",
-         lambda r: f"/api/events?actor_country={r.choice(values['countries'])}&{month(r)}"),
+        ("events country+month", lambda r: f"/api/events?{country(r)}&{month(r)}"),
+        ("events published", lambda r: f"/api/events?{published}&{page(r)}"),
         ("stories", lambda r: f"/api/stories?offset={r.randrange(0, 200) * 50}"),
+        ("stories published", lambda r: f"/api/stories?{published}&{page(r)}"),
+        ("stories country", lambda r: f"/api/stories?{country(r)}&limit=25"),
         ("timeline month", lambda r: "/api/timeline?bucket=month"),
+        ("timeline published", lambda r: f"/api/timeline?bucket=month&{published}"),
         ("timeline type, week", lambda r: f"/api/timeline?bucket=week&type={r.choice(kinds)}"),
+        ("timeline country", lambda r: f"/api/timeline?bucket=month&{country(r)}&{published}"),
         ("map", lambda r: "/api/map"),
+        ("map published", lambda r: f"/api/map?{published}"),
+        ("map country", lambda r: f"/api/map?{country(r)}&{published}"),
         ("network", lambda r: "/api/network"),
+        ("network published", lambda r: f"/api/network?{published}"),
         ("network type", lambda r: f"/api/network?type={r.choice(kinds)}"),
-        ("network country", lambda r: f"/api/network?actor_country={r.choice(values['countries'])}"),
+        ("network country", lambda r: f"/api/network?{country(r)}"),
+        ("network country+month", lambda r: f"/api/network?{country(r)}&{month(r)}&{published}"),
         ("actors", lambda r: "/api/actors"),
         ("actors type", lambda r: f"/api/actors?type={r.choice(kinds)}"),
+        ("actors country", lambda r: f"/api/actors?{country(r)}&{published}"),
         ("totals", lambda r: "/api/totals"),
+        ("totals published", lambda r: f"/api/totals?{published}"),
         ("totals type+month", lambda r: f"/api/totals?type={r.choice(kinds)}&{month(r)}"),
+        ("totals country+month", lambda r: f"/api/totals?{country(r)}&{month(r)}&{published}"),
+        ("threads", lambda r: f"/api/threads?offset={r.randrange(0, 100) * 50}"),
+        ("threads month", lambda r: f"/api/threads?{month(r)}"),
         ("article by id", lambda r: f"/api/articles/{r.choice(values['articles'])}"),
         ("meta", lambda r: "/api/meta"),
     ]
@@ -122,9 +148,12 @@ def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not answer within 120 s")
 
 
-def load(base: str, url: Url, clients: int, seconds: float) -> tuple[list[float], int]:
-    """Latencies (s) of every request, and the number of failed ones."""
-    latencies: list[float] = []
+def load(
+    base: str, url: Url, clients: int, seconds: float, asked: set[str]
+) -> tuple[list[tuple[float, bool]], int]:
+    """Latency (s) of every request and whether it was cold (its URL not in ``asked``,
+    which collects the URLs asked), and the number of failed requests."""
+    latencies: list[tuple[float, bool]] = []
     failed = 0
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -132,13 +161,18 @@ def load(base: str, url: Url, clients: int, seconds: float) -> tuple[list[float]
     def client(seed: int) -> None:
         nonlocal failed
         rng = random.Random(seed)
-        mine, bad = [], 0
+        mine: list[tuple[float, bool]] = []
+        bad = 0
         with httpx.Client(base_url=base, timeout=120) as http:
             while time.monotonic() < stop:
+                path = url(rng)
+                with lock:
+                    cold = path not in asked
+                    asked.add(path)
                 t0 = time.perf_counter()
-                response = http.get(url(rng))
+                response = http.get(path)
                 response.read()
-                mine.append(time.perf_counter() - t0)
+                mine.append((time.perf_counter() - t0, cold))
                 bad += response.status_code != 200
         with lock:
             latencies.extend(mine)
@@ -152,6 +186,37 @@ def load(base: str, url: Url, clients: int, seconds: float) -> tuple[list[float]
     return latencies, failed
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux /proc), all its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cold_phase(base: str, pid: int, url: Url, n: int, asked: set[str]) -> list[tuple[float, float]]:
+    """Up to ``n`` URLs not asked before, one at a time from one client: (wall s, server CPU s)
+    of each. The CPU the server spent on a request hardly depends on what else the machine runs,
+    unlike its wall time on a shared machine."""
+    rng = random.Random(1)
+    out: list[tuple[float, float]] = []
+    with httpx.Client(base_url=base, timeout=300) as http:
+        for _ in range(20 * n):
+            if len(out) == n:
+                break
+            path = url(rng)
+            if path in asked:
+                continue
+            asked.add(path)
+            c0, t0 = cpu_seconds(pid), time.perf_counter()
+            http.get(path).raise_for_status()
+            out.append((time.perf_counter() - t0, cpu_seconds(pid) - c0))
+    return out
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -160,6 +225,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="Keep a store built in a temp dir.")
     parser.add_argument("--clients", type=int, default=4, help="Concurrent client threads.")
     parser.add_argument("--seconds", type=float, default=10.0, help="Load time per endpoint.")
+    parser.add_argument("--cold", type=int, default=8,
+                        help="Cold requests per endpoint asked one at a time first (fewer when the "
+                             "endpoint has fewer distinct URLs).")
     args = parser.parse_args()
 
     tmp = None
@@ -179,19 +247,32 @@ def main() -> None:
         try:
             counts = httpx.get(f"{base}/api/meta", timeout=60).json()["counts"]
             print(f"serving {counts}; {args.clients} clients, {args.seconds:.0f}s per endpoint", flush=True)
+            asked: set[str] = set()
+            colds = {}
+            for name, url in endpoints(values):
+                colds[name] = cold_phase(base, server.pid, url, args.cold, asked)
+                walls = [w * 1000 for w, _ in colds[name]]
+                cpus = [c * 1000 for _, c in colds[name]]
+                print(f"{name}: {len(walls)} cold one at a time: wall p50 {statistics.median(walls):.0f} "
+                      f"p95 {p95(walls):.0f} ms, server CPU p50 {statistics.median(cpus):.0f} "
+                      f"p95 {p95(cpus):.0f} ms", flush=True)
             results = []
             for name, url in endpoints(values):
+                path = url(random.Random(0))
+                asked.add(path)
                 t0 = time.perf_counter()
-                httpx.get(base + url(random.Random(0)), timeout=300).raise_for_status()  # warm-up
+                httpx.get(base + path, timeout=300).raise_for_status()  # warm-up
                 first = time.perf_counter() - t0
-                latencies, failed = load(base, url, args.clients, args.seconds)
-                latencies.sort()
-                p95 = latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))]
-                row = (name, len(latencies), len(latencies) / args.seconds,
-                       statistics.median(latencies) * 1000, p95 * 1000, first * 1000, failed)
+                timed, failed = load(base, url, args.clients, args.seconds, asked)
+                every = [t for t, _ in timed]
+                cold = [first] + [t for t, c in timed if c]
+                row = (name, len(every), len(every) / args.seconds, statistics.median(every) * 1000,
+                       p95(every) * 1000, first * 1000, len(cold), statistics.median(cold) * 1000,
+                       p95(cold) * 1000, failed)
                 results.append(row)
                 print(f"{name}: {row[1]} requests, {row[2]:.1f}/s, p50 {row[3]:.0f} ms, p95 {row[4]:.0f} ms, "
-                      f"first {row[5]:.0f} ms, {failed} failed", flush=True)
+                      f"first {row[5]:.0f} ms, {row[6]} cold: p50 {row[7]:.0f} ms, p95 {row[8]:.0f} ms, "
+                      f"{failed} failed", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -199,9 +280,17 @@ def main() -> None:
         print(f"store: {counts['events']} events, {counts['articles']} articles, "
               f"{counts['stories']} stories; {args.clients} concurrent clients")
         print(f"{'endpoint':<24} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'first ms':>9} "
-              f"{'failed':>7}")
-        for name, n, rate, p50, p95, first, failed in results:
-            print(f"{name:<24} {n:>9} {rate:>8.1f} {p50:>8.0f} {p95:>8.0f} {first:>9.0f} {failed:>7}")
+              f"{'cold':>6} {'cold p50':>9} {'cold p95':>9} {'failed':>7}")
+        for name, n, rate, p50, p95_, first, n_cold, cold50, cold95, failed in results:
+            print(f"{name:<24} {n:>9} {rate:>8.1f} {p50:>8.0f} {p95_:>8.0f} {first:>9.0f} "
+                  f"{n_cold:>6} {cold50:>9.0f} {cold95:>9.0f} {failed:>7}")
+        print()
+        print(f"cold requests one at a time (URLs not asked before), {args.cold} per endpoint")
+        print(f"{'endpoint':<24} {'n':>4} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} {'cpu p95':>8}")
+        for name, timed in colds.items():
+            walls, cpus = [w * 1000 for w, _ in timed], [c * 1000 for _, c in timed]
+            print(f"{name:<24} {len(walls):>4} {statistics.median(walls):>9.0f} {p95(walls):>9.0f} "
+                  f"{statistics.median(cpus):>8.0f} {p95(cpus):>8.0f}")
     finally:
         if args.keep:
             print(f"kept {args.db}")

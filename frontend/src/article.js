@@ -83,7 +83,23 @@ function storySizes(story, mentions) {
       el('span', { class: 'muted' }, `— ${[m.source, m.published].filter(Boolean).join(', ') || m.article_id}`)))));
 }
 
-export function createArticleView(root) {
+/** Buttons to the threads a story's articles are in (most stories have one). */
+async function storyThreads(mentions, openThread) {
+  const ids = [...new Set(mentions.map((m) => m.thread_id).filter(Boolean))];
+  if (!ids.length) return null;
+  const threads = await Promise.all(ids.slice(0, 5).map((t) => api.thread(t).catch(() => ({ id: t }))));
+  return el('div', { class: 'story-threads', id: 'story-threads' },
+    el('span', { class: 'muted' }, ids.length === 1 ? 'Thread: ' : 'Threads: '),
+    threads.map((t) => {
+      const open = el('button', { type: 'button', class: 'link-button thread-link', 'data-thread': t.id },
+        t.title || t.id, t.n_articles ? el('span', { class: 'muted' }, ` (${t.n_articles} articles)`) : null);
+      open.addEventListener('click', () => openThread(t.id));
+      return open;
+    }),
+    ids.length > 5 ? el('span', { class: 'muted' }, ` and ${ids.length - 5} more`) : null);
+}
+
+export function createArticleView(root, { openThread }) {
   const back = el('button', { type: 'button', class: 'button back', id: 'article-back' }, '← Dashboard');
   back.addEventListener('click', () => {
     if (window.history.state?.fromDashboard) window.history.back();
@@ -100,6 +116,13 @@ export function createArticleView(root) {
     el('div', { class: 'article-layout' },
       el('article', { class: 'panel article-main' }, head, body),
       side));
+
+  function threadButton(threadId) {
+    const open = el('button', { type: 'button', class: 'link-button', id: 'article-thread', 'data-thread': threadId },
+      'its thread');
+    open.addEventListener('click', () => openThread(threadId));
+    return open;
+  }
 
   let loadedId = null;
   let pieces = [];
@@ -136,12 +159,15 @@ export function createArticleView(root) {
       const story = await api.story(id);
       const mentions = story.mentions || [];
       const where = story.location ? [story.location.name, story.location.country_code].filter(Boolean).join(', ') : '';
+      const threads = await storyThreads(mentions, openThread);
+      if (id !== storyId) return;
       fill(storyBar,
         el('div', { class: 'story-summary' },
           el('span', { class: 'muted' }, 'Story'),
           typeBadge(story.event_type),
           el('span', null, [story.date, where].filter(Boolean).join(' · ')),
           el('span', { class: 'muted' }, `${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${story.articles ?? new Set(mentions.map((m) => m.article_id)).size} article(s)`)),
+        threads,
         storyArticles(mentions, id),
         storySizes(story, mentions));
       storyBar.hidden = false;
@@ -189,7 +215,8 @@ export function createArticleView(root) {
       el('p', { class: 'article-meta' },
         [article.date, article.source].filter(Boolean).join(' · '),
         article.url ? [' · ', link(article.url, article.url)] : null,
-        article.title ? el('span', { class: 'muted' }, ` · ${article.id}`) : null));
+        article.title ? el('span', { class: 'muted' }, ` · ${article.id}`) : null,
+        article.thread_id ? [' · ', threadButton(article.thread_id)] : null));
     const result = highlight(text, events);
     pieces = result.pieces;
     body.replaceChildren(result.fragment);

@@ -1,6 +1,7 @@
-// The filter bar: event types, actor country and sector, recipient, place, the map's
-// box, date range, text, minimum confidence. It writes the URL state; every panel
-// reads it from there.
+// The filter bar: event types (with quad and mode in the same menu), actor country and
+// sector, recipient, place, the map's box, date range, text, minimum confidence, the thread.
+// It writes the URL state; every panel reads it from there. (Whether historical references
+// count is switched in the summary bar, beside the counts it changes.)
 
 import { el, fill } from './dom.js';
 import { EVENT_TYPES, QUADS, TYPE_QUAD } from './palette.js';
@@ -35,8 +36,16 @@ export function createFilters(root, { onReset } = {}) {
   });
   const clearTypes = el('button', { type: 'button', class: 'link-button' }, 'Any type');
   clearTypes.addEventListener('click', () => setState({ type: [] }));
+  // Quad and mode narrow the types in the same menu (the bar stays one row on a laptop).
+  const quad = el('select', { id: 'filter-quad', 'aria-label': 'PLOVER quad' }, el('option', { value: '' }, 'Any quad'),
+    QUADS.map((q) => el('option', { value: q.id }, q.label)));
+  quad.addEventListener('change', () => setState({ quad: quad.value }));
+  const mode = el('select', { id: 'filter-mode', 'aria-label': 'Event mode' }, el('option', { value: '' }, 'Any mode'));
+  mode.addEventListener('change', () => setState({ mode: mode.value }));
   const typeSelect = el('details', { class: 'multi-select', id: 'filter-type' },
-    typeSummary, el('div', { class: 'select-menu' }, groups, clearTypes));
+    typeSummary, el('div', { class: 'select-menu' },
+      el('div', { class: 'select-row' }, el('label', null, 'Quad ', quad), el('label', null, 'Mode ', mode)),
+      groups, clearTypes));
 
   const countries = el('datalist', { id: 'country-list' });
   const code = (id, key, label, placeholder) => {
@@ -77,10 +86,12 @@ export function createFilters(root, { onReset } = {}) {
   confidence.addEventListener('change', () => setState({ min_confidence: Number(confidence.value).toFixed(2) }));
   const confidenceNote = el('span', { class: 'field-note', id: 'confidence-note' });
 
+  const threadChip = el('span', { class: 'chip', id: 'filter-thread', hidden: true });
+
   const reset = el('button', { type: 'button', class: 'button', id: 'filter-reset' }, 'Reset');
   reset.addEventListener('click', () => {
-    setState({ type: [], actor_country: '', actor_sector: '', recipient: '', place: '', bbox: '', from: '', to: '',
-      text: '', min_confidence: '' });
+    setState({ type: [], quad: '', mode: '', actor_country: '', actor_sector: '', recipient: '', place: '', bbox: '',
+      from: '', to: '', text: '', min_confidence: '', include_historical: '', thread: '' });
     if (onReset) onReset();
   });
 
@@ -95,7 +106,21 @@ export function createFilters(root, { onReset } = {}) {
     field('To', to),
     field('Text', text),
     field('Min. confidence', el('div', { class: 'range' }, confidence, confidenceValue), confidenceNote),
+    threadChip,
     el('div', { class: 'field field-end' }, reset));
+
+  const threadLabels = new Map();
+  let shownThread = null;
+  function showThread(id) {
+    shownThread = id || null;
+    threadChip.hidden = !id;
+    if (!id) return;
+    const clear = el('button', { type: 'button', class: 'link-button', id: 'filter-thread-clear',
+      'aria-label': 'Leave the thread' }, '×');
+    clear.addEventListener('click', () => setState({ thread: '' }));
+    const title = threadLabels.get(id);
+    fill(threadChip, 'thread: ', el('span', { class: 'chip-title', title: id }, title || id), ' ', clear);
+  }
 
   // Close the type menu on a click outside it, or on Escape.
   document.addEventListener('click', (event) => {
@@ -125,6 +150,17 @@ export function createFilters(root, { onReset } = {}) {
         list.map((c) => el('option', { value: c.value }, `${c.value} (${c.n})`)));
       sector.value = chosen;
     },
+    /** Offer the store's event modes ([{value, n}]). */
+    setModes(list) {
+      const chosen = mode.value;
+      fill(mode, el('option', { value: '' }, 'Any'), list.map((m) => el('option', { value: m.value }, `${m.value} (${m.n})`)));
+      mode.value = chosen;
+    },
+    /** Name the thread filter by its title (the thread view loads it). */
+    setThreadTitle(id, title) {
+      threadLabels.set(id, title);
+      showThread(shownThread);
+    },
     /** Offer the store's event places ([{country, admin1, n}]): each country, then its regions. */
     setPlaces(list) {
       const byCountry = new Map();
@@ -145,9 +181,10 @@ export function createFilters(root, { onReset } = {}) {
       const chosen = new Set(state.type || []);
       for (const [t, box] of typeBoxes) box.checked = chosen.has(t);
       const names = [...chosen];
-      fill(typeSummary, names.length === 0 ? 'Any type'
-        : names.length <= 2 ? names.join(', ') : `${names.length} types`);
-      typeSummary.classList.toggle('active', names.length > 0);
+      const narrowed = [state.quad, state.mode].filter(Boolean);
+      const types = names.length === 0 ? null : names.length <= 2 ? names.join(', ') : `${names.length} types`;
+      fill(typeSummary, [types, ...narrowed].filter(Boolean).join(' · ') || 'Any type');
+      typeSummary.classList.toggle('active', names.length + narrowed.length > 0);
       if (document.activeElement !== country) country.value = state.actor_country || '';
       from.value = state.from || '';
       to.value = state.to || '';
@@ -158,6 +195,12 @@ export function createFilters(root, { onReset } = {}) {
         sector.append(el('option', { value: state.actor_sector }, state.actor_sector));
       }
       sector.value = state.actor_sector || '';
+      quad.value = state.quad || '';
+      if (state.mode && ![...mode.options].some((o) => o.value === state.mode)) {
+        mode.append(el('option', { value: state.mode }, state.mode));
+      }
+      mode.value = state.mode || '';
+      showThread(state.thread);
       bboxNote.hidden = !state.bbox;
       if (state.bbox) {
         const clear = el('button', { type: 'button', class: 'link-button', 'aria-label': 'Clear the map area' }, '×');

@@ -10,6 +10,7 @@ import { QUADS } from './palette.js';
 import { getState, setState, subscribe } from './state.js';
 import { createSummary } from './summary.js';
 import { createTable } from './table.js';
+import { createThreadView } from './thread.js';
 import { createTimeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +18,11 @@ const fromDashboard = { fromDashboard: true };
 
 function openEvent(item) {
   setState({ article: item.article_id, event: item.id, story: '' }, { push: true, historyState: fromDashboard });
+}
+
+/** The thread page: the dashboard filtered to the thread, its stories in the table. */
+function openThread(threadId) {
+  setState({ thread: threadId, view: 'stories', article: '', event: '', story: '' }, { push: true });
 }
 
 async function openStory(storyId) {
@@ -54,6 +60,7 @@ async function showMeta(filters) {
     const range = meta.event_dates || meta.date_range || {};
     filters.setCountries(meta.actor_countries || []);
     filters.setSectors(meta.actor_sectors || []);
+    filters.setModes(meta.modes || []);
     filters.setPlaces(meta.places || []);
     const parts = ['articles', 'events', 'stories'].filter((k) => counts[k] !== undefined)
       .map((k) => `${fmtNumber(counts[k])} ${k}`);
@@ -70,13 +77,14 @@ function start() {
   fill($('quad-legend'), el('span', { class: 'legend-title' }, 'PLOVER quad'), quadLegend());
   const filters = createFilters($('filters'));
   const panels = [
+    createThreadView($('panel-thread'), { onTitle: (id, title) => filters.setThreadTitle(id, title) }),
     createSummary($('summary')),
     createTimeline($('panel-timeline')),
     createMap($('panel-map'), { openStory }),
     createNetwork($('panel-network')),
-    createTable($('panel-table'), { openEvent, openStory }),
+    createTable($('panel-table'), { openEvent, openStory, openThread }),
   ];
-  const article = createArticleView($('article-view'));
+  const article = createArticleView($('article-view'), { openThread });
 
   function render(state) {
     filters.update(state);

@@ -1,8 +1,8 @@
 // The dashboard's state lives in the URL query string, so a view can be
 // bookmarked, shared and reloaded. Every panel reads it and re-renders on change.
 
-export const FILTER_KEYS = ['type', 'actor_country', 'actor_sector', 'recipient', 'place', 'bbox',
-  'from', 'to', 'text', 'min_confidence'];
+export const FILTER_KEYS = ['type', 'quad', 'mode', 'actor_country', 'actor_sector', 'recipient', 'place', 'bbox',
+  'from', 'to', 'text', 'min_confidence', 'include_historical', 'thread'];
 const SINGLE_KEYS = [...FILTER_KEYS.slice(1), 'view', 'offset', 'bucket', 'span', 'nodes', 'article', 'event', 'story'];
 
 /**

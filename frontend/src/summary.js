@@ -1,10 +1,11 @@
 // The summary bar: what the filters select (events, stories, and the dead, injured and
-// arrested of those stories, from /api/totals), the confidence floor in force, and
-// downloads of the same selection (/api/export) as CSV, GeoJSON or an ACLED-style table.
+// arrested of those stories, from /api/totals), the confidence floor in force, whether
+// historical references ("in 2013 the collapse killed 1,100") count, and downloads of the
+// same selection (/api/export) as CSV, GeoJSON or an ACLED-style table.
 
 import { api, filterParams } from './api.js';
 import { el, fill, fmtNumber, message } from './dom.js';
-import { DEFAULT_CONFIDENCE, filterKey } from './state.js';
+import { DEFAULT_CONFIDENCE, filterKey, setState } from './state.js';
 
 const DOWNLOADS = [
   ['csv', 'CSV', 'Events as a flat CSV table'],
@@ -15,9 +16,10 @@ const DOWNLOADS = [
 export function createSummary(root) {
   const counts = el('span', { class: 'summary-counts', id: 'summary-counts', 'aria-live': 'polite' });
   const floor = el('span', { class: 'summary-floor', id: 'summary-floor' });
+  const historical = el('span', { class: 'summary-floor', id: 'summary-historical' });
   const links = DOWNLOADS.map(([format, label, title]) =>
     el('a', { class: 'button download', 'data-format': format, title }, label));
-  fill(root, counts, floor, el('span', { class: 'downloads' }, el('span', { class: 'muted' }, 'Download:'), links));
+  fill(root, counts, floor, historical, el('span', { class: 'downloads' }, el('span', { class: 'muted' }, 'Download:'), links));
 
   let lastKey = null;
   let request = 0;
@@ -37,9 +39,17 @@ export function createSummary(root) {
     if (key === lastKey) return;
     lastKey = key;
     const mine = ++request;
+    const included = state.include_historical === 'true';
     try {
-      const t = await api.totals(state);
+      const [t, all] = await Promise.all([api.totals(state),
+        included ? null : api.totals({ ...state, include_historical: 'true' })]);
       if (mine !== request) return;
+      const toggle = el('button', { type: 'button', class: 'link-button', id: 'historical-toggle' },
+        included ? 'leave them out' : 'include them');
+      toggle.addEventListener('click', () => setState({ include_historical: included ? '' : 'true' }));
+      fill(historical, included ? 'historical references counted · '
+        : `${fmtNumber(all.events - t.events)} historical references left out · `, toggle);
+      historical.dataset.n = included ? '' : String(all.events - t.events);
       fill(counts,
         el('strong', { 'data-n': t.events, id: 'total-events' }, fmtNumber(t.events)), ' events · ',
         el('strong', { 'data-n': t.stories, id: 'total-stories' }, fmtNumber(t.stories)), ' stories · ',

@@ -1,5 +1,5 @@
-// The story / event table with pagination. A row opens the article view
-// (a story opens at its first mention).
+// The story / event / thread table with pagination. A row opens the article view
+// (a story opens at its first mention); a thread row opens the thread page.
 
 import { api } from './api.js';
 import { el, fill, fmtNumber, joinList, message } from './dom.js';
@@ -34,7 +34,9 @@ function actors(names, countries) {
 
 const COLUMNS = {
   events: [
-    ['Date', (e) => e.date || el('span', { class: 'muted' }, 'undated'), 'col-date'],
+    ['Date', (e) => [e.date || el('span', { class: 'muted' }, 'undated'),
+      e.historical ? el('span', { class: 'flag', title: 'a historical reference, counted only when included' }, 'historical')
+        : null], 'col-date'],
     ['Type', (e) => typeBadge(e.event_type, e.quad), 'col-type'],
     ['Actor', (e) => actors(e.actor_names, e.actor_countries)],
     ['Recipient', (e) => actors(e.recipient_names, e.recipient_countries)],
@@ -54,11 +56,21 @@ const COLUMNS = {
     ['Mentions', (s) => fmtNumber(s.n_mentions), 'col-num'],
     ['Articles', (s) => fmtNumber(s.articles), 'col-num'],
   ],
+  threads: [
+    ['Dates', (t) => (t.first_seen === t.last_seen ? t.first_seen : `${t.first_seen} – ${t.last_seen}`) || '', 'col-date'],
+    ['Thread', (t) => [t.title || t.id, el('span', { class: 'muted' }, ` · ${joinList(t.terms, 4)}`)]],
+    ['Events', (t) => fmtNumber(t.n_events), 'col-num'],
+    ['All stories', (t) => fmtNumber(t.n_stories), 'col-num'],
+    ['Articles', (t) => fmtNumber(t.n_articles), 'col-num'],
+    ['Sources', (t) => fmtNumber(t.n_sources), 'col-num'],
+  ],
 };
+const VIEWS = { stories: 'Stories', events: 'Events', threads: 'Threads' };
+const LOAD = { stories: api.stories, events: api.events, threads: api.threads };
 
-export function createTable(root, { openEvent, openStory }) {
-  const toggles = ['stories', 'events'].map((view) => {
-    const b = el('button', { type: 'button', class: 'segment', 'data-view': view }, view === 'stories' ? 'Stories' : 'Events');
+export function createTable(root, { openEvent, openStory, openThread }) {
+  const toggles = Object.entries(VIEWS).map(([view, label]) => {
+    const b = el('button', { type: 'button', class: 'segment', 'data-view': view }, label);
     b.addEventListener('click', () => setState({ view, offset: '' }));
     return b;
   });
@@ -69,7 +81,7 @@ export function createTable(root, { openEvent, openStory }) {
   const pageInfo = el('span', { class: 'page-info', 'aria-live': 'polite' });
   fill(root,
     el('header', { class: 'panel-head' },
-      el('h2', null, 'Stories and events'), note,
+      el('h2', null, 'Stories, events and threads'), note,
       el('div', { class: 'panel-tools segmented', role: 'group', 'aria-label': 'Show' }, toggles)),
     body,
     el('footer', { class: 'pager' }, prev, pageInfo, next));
@@ -82,7 +94,7 @@ export function createTable(root, { openEvent, openStory }) {
   next.addEventListener('click', () => current && setState({ offset: current.offset + PAGE }));
 
   async function load(state) {
-    const view = state.view === 'events' ? 'events' : 'stories';
+    const view = VIEWS[state.view] ? state.view : 'stories';
     const offset = Math.max(0, Number(state.offset) || 0);
     for (const t of toggles) t.setAttribute('aria-pressed', String(t.dataset.view === view));
     const key = `${filterKey(state)}|${view}|${offset}`;
@@ -91,7 +103,7 @@ export function createTable(root, { openEvent, openStory }) {
     const mine = ++request;
     body.classList.add('loading');
     try {
-      const page = await (view === 'events' ? api.events(state, PAGE, offset) : api.stories(state, PAGE, offset));
+      const page = await LOAD[view](state, PAGE, offset);
       if (mine !== request) return;
       current = { view, offset, total: Number(page.total) || 0, items: page.items || [] };
       render();
@@ -116,7 +128,8 @@ export function createTable(root, { openEvent, openStory }) {
     const rows = items.map((item) => {
       const row = el('tr', { class: 'row', tabindex: 0, 'data-id': item.id, 'data-type': item.event_type },
         columns.map(([, cell, cls]) => el('td', { class: cls }, cell(item))));
-      const open = () => (view === 'events' ? openEvent(item) : openStory(item.id));
+      const open = () => (view === 'events' ? openEvent(item) : view === 'threads' ? openThread(item.id)
+        : openStory(item.id));
       row.addEventListener('click', open);
       row.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
       return row;

@@ -185,6 +185,8 @@ try {
   check(!labels.some((l) => /^(he|him|she|they|it|people)\b/i.test(l)), 'no pronoun or bare "people" is a network node');
   const nodeWithCountry = network05.nodes.find((n) => n.country && drawnNodes.includes(n.id));
   if (nodeWithCountry) {
+    // clear of the sticky filter bar, whose height depends on the window's width
+    await page.$eval('#panel-network', (panel) => panel.scrollIntoView({ block: 'center' }));
     await page.click(`#network-chart .node[data-id="${nodeWithCountry.id}"] circle`, { force: true });
     await page.waitForFunction((c) => new URLSearchParams(window.location.search).get('actor_country') === c, nodeWithCountry.country);
     check(true, `clicking the node ${nodeWithCountry.id} filters to actor_country=${nodeWithCountry.country}`);
@@ -230,6 +232,15 @@ try {
   await page.waitForFunction(() => /scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
   const after = await count('#map-chart circle.place');
   check(after >= before, `zooming in splits clusters (${before} circles at zoom 1, ${after} at zoom 16, ${located} places)`);
+  const layer = () => page.getAttribute('#map-chart .map-layer', 'transform');
+  const zoomed = await layer();
+  const panBox = await page.locator('#map-chart svg.map').boundingBox();
+  await page.mouse.move(panBox.x + panBox.width * 0.5, panBox.y + panBox.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(panBox.x + panBox.width * 0.5 + 60, panBox.y + panBox.height * 0.5 + 40, { steps: 5 });
+  await page.mouse.up();
+  const panned = await layer();
+  check(panned !== zoomed && /scale\(16\)/.test(panned) && !query().get('story'), `dragging pans the zoomed map (${panned})`);
   await page.click('#map-zoom-reset');
   await page.waitForFunction(() => !/scale\(16\)/.test(document.querySelector('#map-chart .map-layer').getAttribute('transform')));
   const order = await page.$$eval('#map-chart circle.place', (c) => c.map((x) => Number(x.getAttribute('r'))));
@@ -268,6 +279,99 @@ try {
     await page.click('#timeline-fit');
     await page.waitForSelector('#timeline-all');
   }
+
+  // 1g. Quad and mode filters: the header, the timeline, the table and the downloads obey them.
+  const quadName = 'material conflict';
+  await page.click('#filter-type summary');
+  await page.selectOption('#filter-quad', quadName);
+  await page.waitForFunction((q) => new URLSearchParams(window.location.search).get('quad') === q, quadName);
+  const quadTotals = await api(`api/totals?min_confidence=0.5&quad=${encodeURIComponent(quadName)}`);
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), quadTotals.events);
+  await page.waitForFunction((q) => {
+    const bars = [...document.querySelectorAll('#timeline-chart rect.bar')];
+    return bars.length > 0 && bars.every((b) => b.dataset.quad === q);
+  }, quadName);
+  check(quadTotals.events < published.events, `the quad filter counts ${quadTotals.events} of ${published.events} events, timeline bars of that quad only`);
+  check(new URL(await page.getAttribute('a.download[data-format="csv"]', 'href'), base).searchParams.get('quad') === quadName,
+    'the download carries the quad filter');
+  check(await count('#filter-mode option') > 1, 'the mode picker is filled from the store');
+  const quadEvents = await api(`api/events?min_confidence=0.5&quad=${encodeURIComponent(quadName)}&limit=1000`);
+  const modeName = quadEvents.items.find((e) => e.mode)?.mode ?? meta.modes[0].value;
+  await page.selectOption('#filter-mode', modeName);
+  await page.waitForFunction((m) => new URLSearchParams(window.location.search).get('mode') === m, modeName);
+  const modeTotals = await api(`api/totals?min_confidence=0.5&quad=${encodeURIComponent(quadName)}&mode=${modeName}`);
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), modeTotals.events);
+  await page.click('button.segment[data-view="events"]');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((n) => document.querySelector('#panel-table .panel-note')?.textContent === `${n} events`, modeTotals.events);
+  check(modeTotals.events > 0 && (await page.locator('#filter-type summary').innerText()).includes(modeName),
+    `quad and mode (${modeName}) together: header and event table count ${modeTotals.events}, the menu names them`);
+  await page.click('#filter-reset');
+  await page.waitForFunction(() => !/quad|mode/.test(window.location.search));
+
+  // 1h. Historical references are left out of the counts unless included, the same rule as the API's.
+  const withHistory = await api('api/totals?min_confidence=0.5&include_historical=true');
+  await page.waitForFunction((n) => document.querySelector('#summary-historical')?.dataset.n === String(n),
+    withHistory.events - published.events);
+  check(withHistory.events > published.events && withHistory.dead >= published.dead &&
+    Number(await page.getAttribute('#total-dead', 'data-n')) === published.dead,
+  `${withHistory.events - published.events} historical references are left out by default (dead ${published.dead}, ${withHistory.dead} with them)`);
+  await page.click('#historical-toggle');
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), withHistory.events);
+  const historyDated = (await api('api/timeline?min_confidence=0.5&bucket=year&include_historical=true')).items.reduce((a, i) => a + i.n, 0);
+  await page.waitForFunction((n) => document.querySelector('#panel-timeline .panel-note')?.textContent.startsWith(`${n} dated`),
+    historyDated.toLocaleString('en-US'));
+  check(query().get('include_historical') === 'true' &&
+    /historical references counted/.test(await page.locator('#summary-historical').innerText()) &&
+    /include_historical=true/.test(await page.getAttribute('a.download[data-format="csv"]', 'href')),
+  `including them counts ${withHistory.events} events (${historyDated} dated on the timeline), in the URL, the summary bar and the downloads`);
+  await page.click('#historical-toggle');
+  await page.waitForFunction(() => !window.location.search.includes('include_historical'));
+
+  // 1i. The threads of the filtered events, and a thread's page: its articles by source,
+  // the panels filtered to it.
+  await page.click('button.segment[data-view="threads"]');
+  await page.waitForSelector('table.view-threads tr.row');
+  const threadList = await api('api/event_threads?min_confidence=0.5&limit=1');
+  check(await page.locator('#panel-table .panel-note').innerText() === `${threadList.total} threads`,
+    `the thread list counts ${threadList.total} threads`);
+  const threadRow = page.locator('#table tr.row').first();
+  const threadId = await threadRow.getAttribute('data-id');
+  await threadRow.click();
+  await page.waitForSelector('#panel-thread:not([hidden]) #thread-title');
+  const thread = await api(`api/threads/${encodeURIComponent(threadId)}`);
+  const threadTotals = await api(`api/totals?min_confidence=0.5&thread=${encodeURIComponent(threadId)}`);
+  const threadStories = await api(`api/stories?min_confidence=0.5&limit=1&thread=${encodeURIComponent(threadId)}`);
+  await page.waitForFunction((n) => document.querySelector('#total-events')?.dataset.n === String(n), threadTotals.events);
+  await page.waitForFunction((n) => document.querySelector('#panel-table .panel-note')?.textContent === `${n} stories`,
+    threadStories.total);
+  check(query().get('thread') === threadId && query().get('view') === 'stories' && threadTotals.events < published.events,
+    `a thread row opens the thread page (${threadId}: ${threadTotals.events} events, ${threadStories.total} stories in the table)`);
+  const sources = new Set(thread.articles.map((a) => a.source || 'no source'));
+  check(await count('#thread-articles .thread-source') === sources.size &&
+    await count('#thread-articles .thread-article') === thread.articles.length,
+  `its ${thread.articles.length} articles are grouped by their ${sources.size} source(s)`);
+  const threadMap = await api(`api/map?min_confidence=0.5&thread=${encodeURIComponent(threadId)}`);
+  await page.waitForFunction((n) => (document.querySelector('#panel-map .panel-note')?.textContent || '').startsWith(`${n} located`),
+    threadMap.items.length);
+  const threadDated = (await api(`api/timeline?min_confidence=0.5&bucket=year&thread=${encodeURIComponent(threadId)}`))
+    .items.reduce((a, i) => a + i.n, 0);
+  await page.waitForFunction((n) => (document.querySelector('#panel-timeline .panel-note')?.textContent || '').startsWith(`${n} dated`),
+    threadDated.toLocaleString('en-US'));
+  check(new URL(await page.getAttribute('a.download[data-format="geojson"]', 'href'), base).searchParams.get('thread') === threadId,
+    `its map (${threadMap.items.length} stories), timeline (${threadDated} dated events) and downloads are the thread's`);
+  await page.locator('#thread-articles .thread-article').first().click();
+  await page.waitForSelector('#article-text');
+  check(query().get('article') === thread.articles[0].id, 'an article of the thread opens in the article view');
+  await page.click('#article-back');
+  await page.waitForSelector('#panel-thread:not([hidden]) #thread-title');
+  check(query().get('thread') === threadId, 'back returns to the thread page');
+  await page.click('#thread-all');
+  await page.waitForFunction(() => !new URLSearchParams(window.location.search).has('thread'));
+  await page.waitForSelector('table.view-threads');
+  check(true, '"All threads" leaves the thread for the thread list');
+  await page.click('button.segment[data-view="stories"]');
+  await page.waitForSelector('table.view-stories');
 
   // 2. Pagination moves through the table.
   await page.waitForFunction((n) => document.querySelector('#panel-table .panel-note')?.textContent === `${n} stories` &&
@@ -370,6 +474,13 @@ try {
   const chipText = await page.locator('#story-articles .article-chip').first().innerText();
   const firstMention = story.mentions[0];
   check(!firstMention.source || chipText.includes(firstMention.source), `a chip names its source and date (${chipText.replace(/\s+/g, ' ')})`);
+
+  // The story's thread is one click away.
+  const storyThread = story.mentions.find((m) => m.thread_id)?.thread_id;
+  check(Boolean(storyThread) && await count('#story-threads .thread-link') > 0, `the story bar links to its thread (${storyThread})`);
+  await page.click('#story-threads .thread-link');
+  await page.waitForSelector('#panel-thread:not([hidden]) #thread-title');
+  check(query().get('thread') === storyThread && !query().get('story'), 'the link opens the story\'s thread page');
 
   // The largest story: sizes listed with the articles they come from.
   const sizedStories = await api('api/stories?limit=1000&min_confidence=0');

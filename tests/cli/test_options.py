@@ -13,11 +13,12 @@ from typer.testing import CliRunner
 
 from newsevents.cli import app
 from newsevents.cli.options import FILTER_OPTIONS
-from newsevents.records import Article, CodedArticle, Event, Location, SentenceRef, TextRef
+from newsevents.records import Article, CodedArticle, Event, Location, SentenceRef, TextRef, Thread
 from newsevents.serve.params import event_filters, paging
 from newsevents.store import open_store
 
 TEXT = "Students marched in Abidjan on Monday. Police arrested ten of them."
+PAST = "Students first marched in Abidjan in 2011."
 
 
 def _event(n: int, event_type: str, start: int, word: str, place: Location, mode: str | None = None) -> Event:
@@ -32,11 +33,20 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     abidjan = Location("Abidjan", (21, 28), name="Abidjan", lat=5.35, lon=-4.0, country_code="CI",
                        admin1="Abidjan", precision="town")
     article = Article("cli", date(2024, 6, 4), TEXT)
+    past = Article("past", date(2024, 6, 5), PAST)
     with open_store(path) as store:
         store.add([CodedArticle(article, events=[
             _event(0, "PROTEST", 9, "marched", abidjan),
             _event(1, "COERCE", 46, "arrested", abidjan, "arrest"),
+        ]), CodedArticle(past, events=[  # a historical reference, in a thread of its own
+            Event(id="ev-past-0", article_id="past", event_type="PROTEST",
+                  trigger=TextRef("marched", (15, 22)), sentence=SentenceRef(0, (0, len(PAST))),
+                  date="2011-01-01", date_precision="year",
+                  location=abidjan, historical=True, confidence=0.9),
         ])])
+        store.put_threads([Thread("th-cli", "Abidjan arrests", "2024-06-04", "2024-06-04", articles=1),
+                           Thread("th-past", "Abidjan history", "2024-06-05", "2024-06-05", articles=1)],
+                          {}, {"cli": "th-cli", "past": "th-past"})
     return path
 
 
@@ -57,6 +67,7 @@ def run(*args: str):
         (["--quad", "material"], "--quad"),
         (["--mode", "teleport"], "--mode"),
         (["--min-confidence", "2"], "--min-confidence"),
+        (["--thread", " "], "--thread"),
     ],
 )
 @pytest.mark.parametrize("command", ["query", "export"])
@@ -101,6 +112,28 @@ def test_quad_and_mode(db: Path, args: list[str], expected: set[str]):
     assert {line.split(",")[0] for line in result.stdout.splitlines()[1:]} == expected
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], {"ev-cli-0", "ev-cli-1"}),  # historical references are left out ...
+        (["--include-historical"], {"ev-cli-0", "ev-cli-1", "ev-past-0"}),  # ... unless asked for
+        (["--thread", "th-cli"], {"ev-cli-0", "ev-cli-1"}),
+        (["--thread", "th-past"], set()),
+        (["--thread", "th-past", "--include-historical"], {"ev-past-0"}),
+        (["--thread", "th-none"], set()),
+    ],
+)
+def test_thread_and_historical_in_query_and_export(db: Path, tmp_path: Path, args: list[str],
+                                                   expected: set[str]):
+    listed = run("query", "--db", str(db), "--format", "csv", *args)
+    out = tmp_path / "events.csv"
+    exported = run("export", "--db", str(db), "--format", "csv", "-o", str(out), *args)
+    assert listed.exit_code == exported.exit_code == 0, listed.output + exported.output
+    assert {line.split(",")[0] for line in listed.stdout.splitlines()[1:]} == expected
+    with out.open(encoding="utf-8") as handle:
+        assert {row["id"] for row in csv.DictReader(handle)} == expected
+
+
 def test_query_pages_with_offset_and_shows_ids_whole(db: Path):
     first = run("query", "--db", str(db), "--limit", "1").stdout.splitlines()
     second = run("query", "--db", str(db), "--limit", "1", "--offset", "1").stdout.splitlines()
@@ -115,6 +148,12 @@ def test_the_cli_and_the_api_take_the_same_filters():
     for command in ("query", "export"):
         help_text = run(command, "--help").stdout
         assert all(flag in help_text for flag, _ in FILTER_OPTIONS.values()), command
+
+
+def test_places_and_dates_take_the_coding_options():
+    for command in ("places", "dates"):
+        help_text = run(command, "--help").stdout
+        assert all(flag in help_text for flag in ("--output", "--model", "--ontology")), command
 
 
 def test_version():

@@ -46,3 +46,30 @@ def test_thread_detail_has_its_articles_and_stories(client):
 def test_missing_thread_is_404_and_bad_dates_are_422(client):
     assert get(client, "/api/threads/th-none", 404)["detail"] == "no thread with id 'th-none'"
     get(client, "/api/threads?from=2024-01-01&to=2023-01-01", 422)
+
+
+@pytest.mark.parametrize(("query", "events", "stories"), [
+    ("thread=th-lagos", {"ev-lagos-0", "ev-joint-0"}, {"st-lagos"}),
+    ("thread=th-kyiv&min_confidence=0.5", {"ev-kyiv-0"}, {"st-kyiv"}),
+    ("thread=th-none", set(), set()),
+])
+def test_the_thread_filter_on_events_stories_and_totals(client, query: str, events: set, stories: set):
+    assert {e["id"] for e in get(client, f"/api/events?{query}")["items"]} == events
+    assert {s["id"] for s in get(client, f"/api/stories?{query}")["items"]} == stories
+    totals = get(client, f"/api/totals?{query}")
+    assert (totals["events"], totals["stories"]) == (len(events), len(stories))
+    get(client, "/api/events?thread=", 422)
+
+
+def test_event_threads_are_the_threads_of_the_filtered_events(client):
+    body = get(client, "/api/event_threads?type=COERCE")
+    assert [(t["id"], t["n_events"]) for t in body["items"]] == [("th-lagos", 2)] and body["total"] == 1
+    everything = get(client, "/api/event_threads?limit=2")
+    assert [t["id"] for t in everything["items"]] == ["th-protests", "th-lagos"] and everything["total"] == 3
+
+
+def test_story_mentions_and_articles_name_their_thread(client):
+    mentions = get(client, "/api/stories/st-lagos")["mentions"]
+    threads = {(m["article_id"], m["thread_id"]) for m in mentions}
+    assert threads == {("lagos", "th-lagos"), ("joint", "th-lagos")}
+    assert get(client, "/api/articles/kyiv")["thread_id"] == "th-kyiv"

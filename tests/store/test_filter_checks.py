@@ -29,6 +29,7 @@ from newsevents.store.filter_checks import checked
         ({"limit": 0}, "limit", "1 or more"),
         ({"limit": -5}, "limit", "1 or more"),
         ({"offset": -1}, "offset", "0 or more"),
+        ({"thread": "  "}, "thread", "empty thread id"),
     ],
 )
 def test_bad_values_name_their_filter(raw: dict, option: str, says: str):
@@ -48,3 +49,6 @@ def test_good_values_are_read():
     assert args["bbox"] == (170.0, -10.0, -170.0, 10.0)  # across the antimeridian
     assert args["date_from"] == args["date_to"] == date(2024, 1, 1)
     assert (args["limit"], args["offset"]) == (5, 0)
+    assert args["include_historical"] is False and args["thread"] is None
+    asked = checked({"include_historical": True, "thread": " th-1 "})
+    assert (asked["include_historical"], asked["thread"]) == (True, "th-1")

@@ -75,3 +75,15 @@ def test_a_version_3_store_gets_its_parties_on_opening_for_writes(store: Store):
     store.close()
     with open_store(path) as upgraded:
         assert parties(upgraded) == written
+
+
+def test_a_version_4_store_gets_parties_in_lists_on_opening_for_writes(store: Store):
+    flags = "SELECT id, parties_in_lists FROM events ORDER BY id"
+    written = store.sql(flags)
+    assert set(written["parties_in_lists"]) == {True, False}
+    store.sql("UPDATE events SET parties_in_lists = NULL")
+    store.sql("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    path = store.path
+    store.close()
+    with open_store(path) as upgraded:
+        assert upgraded.sql(flags).equals(written)

@@ -27,7 +27,9 @@ _FILTERS = "Filters"
 
 
 def _option(name: str, kind: Any, flag: str) -> tuple[str, Any]:
-    return flag, Annotated[kind | None, typer.Option(flag, help=FILTER_HELP[name], rich_help_panel=_FILTERS)]
+    """A switch (``bool``) is a flag, off unless given; other kinds are None unless given."""
+    option = typer.Option(flag, help=FILTER_HELP[name], rich_help_panel=_FILTERS)
+    return flag, Annotated[kind if kind is bool else kind | None, option]
 
 
 FILTER_OPTIONS: dict[str, tuple[str, Any]] = {
@@ -44,6 +46,8 @@ FILTER_OPTIONS: dict[str, tuple[str, Any]] = {
         ("date_to", str, "--to"),
         ("text", str, "--text"),
         ("min_confidence", float, "--min-confidence"),
+        ("include_historical", bool, "--include-historical"),
+        ("thread", str, "--thread"),
         ("limit", int, "--limit"),
         ("offset", int, "--offset"),
     )
@@ -64,9 +68,11 @@ def with_filters(*, limit: int | None) -> Callable[[Callable[..., None]], Callab
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
                for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "filters"]
+        defaults = {name: False if annotation.__origin__ is bool else None
+                    for name, (_, annotation) in FILTER_OPTIONS.items()}
         added = [
             inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation,
-                              default=limit if name == "limit" else None)
+                              default=limit if name == "limit" else defaults[name])
             for name, (_, annotation) in FILTER_OPTIONS.items()
         ]
 

@@ -21,10 +21,12 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from newsevents.errors import StoreError
 from newsevents.serve.ingest import Ingestor
 from newsevents.serve.routes import ROUTERS
+from newsevents.serve.warm import warm
 from newsevents.store import Store, default_path
 
 if TYPE_CHECKING:
@@ -58,11 +60,14 @@ def create_app(
     *,
     pipeline: Pipeline | None = None,
     static_dir: Path | None = STATIC,
+    warm_answers: bool = True,
 ) -> FastAPI:
     """The API over the store at ``store_path`` (default ``$NEWSEVENTS_DB`` or ./newsevents.duckdb).
 
     ``token`` enables POST /api/articles and opens the store for writing. ``pipeline``
-    is the one ingest uses (default: loaded on the first POST). Raises ``StoreError``
+    is the one ingest uses (default: loaded on the first POST). A read-only server answers
+    the dashboard's opening questions before its first request (``warm.py``) unless
+    ``warm_answers`` is false. Raises ``StoreError``
     when the store does not exist or cannot be opened; the store closes with the app.
     """
     if token is not None and not token.strip():
@@ -79,6 +84,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if store.read_only and warm_answers:
+            await run_in_threadpool(warm, store)
         yield
         store.close()
 

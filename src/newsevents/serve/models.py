@@ -42,11 +42,12 @@ class EventDetail(EventRecord):
 
 
 class Mention(EventRecord):
-    """A story's mention: the event record with its article's title, date and source."""
+    """A story's mention: the event record with its article's title, date, source and thread."""
 
     title: str | None
     published: str | None
     source: str | None
+    thread_id: str | None = Field(None, description="The thread of its article (GET /api/threads/{id}).")
 
 
 class StoryDetail(Open):
@@ -135,6 +136,7 @@ class ArticleRow(BaseModel):
 
 class ArticleDetail(ArticleRow):
     text: str
+    thread_id: str | None = Field(None, description="The thread the article is in (GET /api/threads/{id}).")
     events: list[EventRecord]
     quotes: list[QuoteRecord]
 
@@ -182,6 +184,14 @@ class ThreadDetail(ThreadRow):
 
 class ThreadPage(Page):
     items: list[ThreadRow]
+
+
+class EventThreadRow(ThreadRow):
+    n_events: int = Field(description="Filtered events in its articles.")
+
+
+class EventThreadPage(Page):
+    items: list[EventThreadRow]
 
 
 class ArticlePage(Page):
@@ -279,6 +289,7 @@ class Meta(BaseModel):
     event_types: list[str] = Field(description="The 16 PLOVER event types.")
     event_type_counts: dict[str, int]
     quads: list[Count]
+    modes: list[Count] = Field(description="Event modes with their counts, commonest first.")
     event_dates: Range
     article_dates: Range
     actor_countries: list[Count]

@@ -104,6 +104,11 @@ def event_filters(
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description=FILTER_HELP["min_confidence"])
     ] = None,
+    include_historical: Annotated[bool, Query(description=FILTER_HELP["include_historical"])] = False,
+    thread: Annotated[
+        str | None, Query(min_length=1, max_length=200, description=FILTER_HELP["thread"]),
+        AfterValidator(checks.thread),
+    ] = None,
 ) -> Filters:
     """The filters of ``newsevents query``, as one ``Filters`` (event date for from/to)."""
     check_order(date_from, date_to)
@@ -111,6 +116,7 @@ def event_filters(
         event_type=event_type, quad=quad, mode=mode, actor_country=actor_country, actor_sector=actor_sector,
         recipient_country=recipient, place=place, bbox=checks.parse_bbox(bbox) if bbox else None,
         date_from=date_from, date_to=date_to, text=text, min_confidence=min_confidence,
+        include_historical=include_historical, thread=thread,
     )
 
 

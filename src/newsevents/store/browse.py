@@ -115,19 +115,21 @@ def story_sql(story_id: str) -> tuple[str, list[Any]]:
 
 
 def story_mentions_sql(story_id: str) -> tuple[str, list[Any]]:
-    """The events a story holds: ``record`` with the article's title, date and source,
-    oldest article first."""
+    """The events a story holds: ``record`` with the article's title, date, source and
+    thread, oldest article first."""
     return (
-        "SELECT e.record, e.story_id, a.title, a.date AS published, a.source "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = ? "
+        "SELECT e.record, e.story_id, a.title, a.date AS published, a.source, m.thread_id "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN article_threads m ON m.article_id = a.id WHERE e.story_id = ? "
         "ORDER BY a.date NULLS LAST, e.article_id, e.id",
         [story_id],
     )
 
 
 def article_sql(article_id: str) -> tuple[str, list[Any]]:
-    """One article with its text."""
-    return f"SELECT {ARTICLE_VIEW}, a.text FROM articles a WHERE a.id = ?", [article_id]
+    """One article with its text and its thread."""
+    return (f"SELECT {ARTICLE_VIEW}, a.text, m.thread_id FROM articles a "
+            "LEFT JOIN article_threads m ON m.article_id = a.id WHERE a.id = ?", [article_id])
 
 
 def article_events_sql(article_id: str) -> tuple[str, list[Any]]:
@@ -154,6 +156,7 @@ def article_quotes_sql(article_id: str) -> tuple[str, list[Any]]:
 META_SQL: dict[str, str] = {
     "event_types": "SELECT event_type, count(*) AS n FROM events GROUP BY ALL ORDER BY n DESC, event_type",
     "quads": "SELECT quad, count(*) AS n FROM events WHERE quad IS NOT NULL GROUP BY ALL ORDER BY n DESC",
+    "modes": "SELECT mode, count(*) AS n FROM events WHERE mode IS NOT NULL GROUP BY ALL ORDER BY n DESC, 1",
     "event_dates": "SELECT min(date), max(date) FROM events",
     "article_dates": "SELECT min(date), max(date) FROM articles",
     "actor_countries": (

@@ -29,13 +29,14 @@ from newsevents.records import Article, CodedArticle, Story
 from newsevents.store import rows as R
 from newsevents.store.answers import Answer, Answers, key
 from newsevents.store.browse import TABLES
-from newsevents.store.parties import insert_parties_sql
+from newsevents.store.parties import PARTIES_IN_LISTS_SQL, insert_parties_sql
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql, words_sql
 from newsevents.store.threads import ThreadTables
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 ENV_VAR = "NEWSEVENTS_DB"
 DEFAULT_PATH = "newsevents.duckdb"
+_UPGRADED = ("1", "2", "3", "4")  # versions ``Store._upgrade`` brings to this one
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
 
 _PANDAS_DTYPES = {R.STR: "string", R.DATE: "string", R.TIME: "string", R.JSON: "string",
@@ -114,7 +115,7 @@ class Store(ThreadTables):
             if not found or found[0] != SCHEMA_VERSION:
                 version = found[0] if found else None
                 hint = "; opening it for writing (as `newsevents ingest` does) upgrades it"
-                hint = hint if version in ("1", "2", "3") else ""
+                hint = hint if version in _UPGRADED else ""
                 raise StoreError(
                     f"{self.path}: schema version {version}; this newsevents reads {SCHEMA_VERSION}{hint}"
                 )
@@ -123,13 +124,16 @@ class Store(ThreadTables):
         """Bring an older store to this version: version 1 lacks the word index, which is
         built here; version 2 lacks threads, whose tables schema.sql has just created (its
         articles are put in threads by the next ingest: ``pipeline.ingest_coded``); versions
-        1 to 3 lack the ``parties`` table, built here from the stored events."""
+        1 to 3 lack the ``parties`` table, built here from the stored events; versions 1 to 4
+        lack ``events.parties_in_lists`` (added by schema.sql), filled here from ``parties``."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if found and found[0] in ("1", "2", "3"):
+        if found and found[0] in _UPGRADED:
             with self.transaction():
                 if found[0] == "1":
                     self._index_words("SELECT id FROM articles", [])
-                self._con.execute(insert_parties_sql("events"))
+                if found[0] != "4":
+                    self._con.execute(insert_parties_sql("events", from_records=True))
+                self._con.execute(PARTIES_IN_LISTS_SQL)
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
     def _index_words(self, article_ids: str, params: list[Any]) -> None:
@@ -224,7 +228,7 @@ class Store(ThreadTables):
         try:
             with self.transaction():
                 known = self.known([c.article.id for c in batch] + hashes)
-                articles, events, quotes = [], [], []
+                articles, events, quotes, parties = [], [], [], []
                 added: list[CodedArticle] = []
                 for item, digest in zip(batch, hashes, strict=True):
                     aid = item.article.id
@@ -240,13 +244,14 @@ class Store(ThreadTables):
                     articles.append(R.article_row(item.article, n_events=len(item.events),
                                                   n_quotes=len(item.quotes), now=now))
                     events.extend(R.event_row(e, text=item.article.text) for e in item.events)
+                    parties.extend(p for e in item.events for p in R.party_rows(e))
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
-                if events:
-                    with self._registered(events, R.EVENT_COLUMNS) as frame:
-                        self._insert_from(frame, "events", R.EVENT_COLUMNS)
-                        self._con.execute(insert_parties_sql(frame))
+                self._insert("events", events, R.EVENT_COLUMNS)
+                if parties:
+                    with self._registered(parties, R.PARTY_COLUMNS) as frame:
+                        self._con.execute(insert_parties_sql(frame, from_records=False))
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
                     on_stored(added)
@@ -418,7 +423,7 @@ class Store(ThreadTables):
         A bound left as None is open; stories with no date match only when both are None.
         """
         filters = Filters(event_type=list(event_types) if event_types is not None else None,
-                          date_from=date_from, date_to=date_to)
+                          date_from=date_from, date_to=date_to, include_historical=True)
         if event_types is not None and not filters.event_type:
             return []
         query, params = stories_sql(filters, with_record=True)

@@ -31,6 +31,9 @@ FILTER_HELP: dict[str, str] = {
     "date_to": "Latest event date (YYYY-MM-DD, inclusive).",
     "text": "Words in the sentence or article.",
     "min_confidence": "Lowest confidence kept (0 to 1).",
+    "include_historical": "Count historical references too (\"in 2013 the collapse killed 1,100\"); "
+                          "by default only what happened in the chosen window counts.",
+    "thread": "A thread id (th-...): the events of its articles, the stories they report.",
     "limit": "At most this many rows.",
     "offset": "Rows to skip first (pages, newest first).",
 }
@@ -92,6 +95,15 @@ def place(value: str | None) -> str | None:
     if not fold(value):
         raise FilterError("place", f"{value!r} names no place: give a country, code, region or town")
     return value
+
+
+def thread(value: str | None) -> str | None:
+    """A thread id, as ``query --threads`` and ``/api/threads`` list them."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise FilterError("thread", "an empty thread id: give one that `query --threads` lists")
+    return value.strip()
 
 
 def parse_bbox(text: str) -> BBox:
@@ -165,6 +177,8 @@ def checked(raw: Mapping[str, Any]) -> FilterArgs:
         date_to=date_to,
         text=raw.get("text"),
         min_confidence=confidence(raw.get("min_confidence")),
+        include_historical=bool(raw.get("include_historical")),
+        thread=thread(raw.get("thread")),
         limit=count(raw.get("limit"), "limit", least=1, most=MAX_LIMIT),
         offset=count(raw.get("offset"), "offset", least=0, most=MAX_OFFSET),
     )

@@ -3,8 +3,10 @@
 Events keep their actors as three separate distinct lists (names, countries, sectors),
 which cannot say which country goes with which name once there are two, so the network
 and actor tables would have to parse every event's ``record`` JSON on every request.
-The store parses it once, when the events are written (in the same transaction), into
-this narrow table; the aggregates then join it with the filtered events' ids.
+The store writes this narrow table once, with the events (in the same transaction, from
+the records ingest holds: ``rows.party_rows``; from the stored JSON when a store is
+upgraded); the aggregates join it with the filtered events' ids for the events whose
+parties their own columns cannot say (``events.parties_in_lists``).
 """
 
 from __future__ import annotations
@@ -24,17 +26,31 @@ RESOLVED = (
 )
 
 
-def insert_parties_sql(events: str) -> str:
-    """INSERT the parties of the events in ``events`` (a table or view with their ``id`` and
-    ``record``): one row per distinct (event, role, name, country, sector), ``name`` being
-    the party's resolved name else its text; ``resolved`` when any party folded into the row
-    is (``RESOLVED``)."""
+def insert_parties_sql(source: str, *, from_records: bool) -> str:
+    """INSERT the parties in ``source``: one row per distinct (event, role, name, country, sector),
+    ``name`` being the party's resolved name else its text; ``resolved`` when any party folded into
+    the row is (``RESOLVED``). ``source`` is a table or view of events (``id`` and ``record``) when
+    ``from_records`` (a store being upgraded), else one of party rows (``rows.PARTY_COLUMNS``, what
+    ingest builds from the events it writes, which costs less than reading their JSON again)."""
+    if from_records:
+        rows = (
+            f"WITH sides AS (SELECT id, from_json(record, '{_SIDES_TYPE}') AS j FROM {source}) "
+            "SELECT id AS event_id, role, p.name, p.text, p.country, p.sector FROM ("
+            "SELECT id, 'actor' AS role, unnest(j.actor) AS p FROM sides UNION ALL "
+            "SELECT id, 'recipient', unnest(j.recipient) FROM sides)"
+        )
+    else:
+        rows = f"SELECT event_id, role, name, text, country, sector FROM {source}"
     return (
-        f"INSERT INTO parties WITH sides AS (SELECT id, from_json(record, '{_SIDES_TYPE}') AS j "
-        f"FROM {events}) "
-        "SELECT id, role, coalesce(p.name, p.text) AS name, p.country, p.sector, "
-        f"coalesce(bool_or({RESOLVED}), false) AS resolved FROM ("
-        "SELECT id, 'actor' AS role, unnest(j.actor) AS p FROM sides UNION ALL "
-        "SELECT id, 'recipient', unnest(j.recipient) FROM sides) "
-        "GROUP BY id, role, coalesce(p.name, p.text), p.country, p.sector"
+        f"INSERT INTO parties SELECT event_id, role, coalesce(p.name, p.text) AS name, p.country, p.sector, "
+        f"coalesce(bool_or({RESOLVED}), false) AS resolved FROM ({rows}) p "
+        "GROUP BY event_id, role, coalesce(p.name, p.text), p.country, p.sector"
     )
+
+
+PARTIES_IN_LISTS_SQL = (
+    "UPDATE events SET parties_in_lists = id NOT IN (SELECT event_id FROM parties GROUP BY event_id, role "
+    "HAVING count(*) > 1 OR coalesce(bool_or(name = '' OR country = '' OR sector = ''), false))"
+)
+"""``events.parties_in_lists`` of stored events (upgrading a store), as ``rows.event_row`` sets it
+for new ones: at most one party per role, none with an empty field."""

@@ -40,6 +40,8 @@ class FilterArgs(TypedDict, total=False):
     date_to: str | date | None
     text: str | None
     min_confidence: float | None
+    include_historical: bool
+    thread: str | None
     limit: int | None
     offset: int | None
 
@@ -62,6 +64,11 @@ class Filters:
     date_to: str | date | None = None
     text: str | None = None
     min_confidence: float | None = None
+    include_historical: bool = False
+    """Count historical references too ("in 2013 the collapse killed 1,100"): by default only
+    what happened in the chosen window is counted; a story matches through a mention that is not one."""
+    thread: str | None = None
+    """A thread id: the events of its articles; a story matches when one of its mentions is in one."""
     limit: int | None = None
     offset: int | None = None
     """Rows to skip before the first one returned (pages of a listing; needs the fixed order)."""
@@ -123,13 +130,24 @@ def event_where(filters: Filters) -> Sql:
     """The WHERE clause of ``events_sql`` (events ``e``, their article ``a``), for counts and
     aggregates that must filter exactly as the listing does; ``limit``/``offset`` are ignored."""
     sql = _common(filters, alias="e")
+    _add_mention(sql, filters)
+    if not filters.include_historical:
+        sql.add("NOT e.historical")
+    if filters.text:
+        _add_text(sql, filters.text)
+    return sql
+
+
+def _add_mention(sql: Sql, filters: Filters) -> None:
+    """The filters that only an event (a mention, ``e``) can answer, not its story (and
+    ``include_historical``, which each caller adds its own way)."""
     if filters.mode:
         sql.add("e.mode = ?", filters.mode)
     if filters.min_confidence is not None:
         sql.add("e.confidence >= ?", float(filters.min_confidence))
-    if filters.text:
-        _add_text(sql, filters.text)
-    return sql
+    if filters.thread is not None:
+        sql.add("e.article_id IN (SELECT m.article_id FROM article_threads m WHERE m.thread_id = ?)",
+                filters.thread)
 
 
 def events_from(filters: Filters) -> str:
@@ -145,30 +163,47 @@ def count_events_sql(filters: Filters) -> tuple[str, list[Any]]:
 
 
 def stories_sql(filters: Filters, *, with_record: bool = False) -> tuple[str, list[Any]]:
-    """SELECT over stories; ``text`` matches the sentence or article of any mention."""
+    """SELECT over stories; ``text`` matches the sentence or article of any mention. With a limit,
+    the page's ids are found first, as in ``events_sql`` (100k stories: a third faster)."""
     sql = story_where(filters)
     columns = STORY_VIEW + (", s.record" if with_record else "")
-    query = f"SELECT {columns} FROM stories s WHERE {sql.clause()} ORDER BY s.date DESC NULLS LAST, s.id"
-    return _limit(query, sql.params, filters.limit, filters.offset)
+    order = "ORDER BY s.date DESC NULLS LAST, s.id"
+    if filters.limit is None:
+        return _limit(f"SELECT {columns} FROM stories s WHERE {sql.clause()} {order}", sql.params, None,
+                      filters.offset)
+    page, params = _limit(f"SELECT s.id FROM stories s WHERE {sql.clause()} {order}", sql.params,
+                          filters.limit, filters.offset)
+    query = f"WITH page AS ({page}) SELECT {columns} FROM page JOIN stories s ON s.id = page.id {order}"
+    return query, params
 
 
 def story_where(filters: Filters) -> Sql:
-    """The WHERE clause of ``stories_sql`` (stories ``s``); ``limit``/``offset`` are ignored."""
+    """The WHERE clause of ``stories_sql`` (stories ``s``); ``limit``/``offset`` are ignored.
+
+    A story matches when one of its mentions passes the mention filters (``_add_mention``,
+    text) and is no historical reference. With no other mention filter, the stories whose
+    mentions are all historical are looked up from the few historical events instead
+    (1M events: 25 ms against 110 ms for a look at every story's mentions).
+    """
     sql = _common(filters, alias="s")
-    if filters.min_confidence is not None or filters.text or filters.mode:
-        inner = Sql(["e.story_id = s.id"])
-        if filters.mode:
-            inner.add("e.mode = ?", filters.mode)
-        if filters.min_confidence is not None:
-            inner.add("e.confidence >= ?", float(filters.min_confidence))
-        if filters.text:
-            _add_text(inner, filters.text)
-        sql.add(
-            "EXISTS (SELECT 1 FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {inner.clause()})",
-            *inner.params,
-        )
+    inner = Sql(["e.story_id = s.id"])
+    _add_mention(inner, filters)
+    if filters.text:
+        _add_text(inner, filters.text)
+    if len(inner.where) > 1:
+        if not filters.include_historical:
+            inner.add("NOT e.historical")
+        sql.add(f"EXISTS (SELECT 1 FROM {events_from(filters)} WHERE {inner.clause()})", *inner.params)
+    elif not filters.include_historical:
+        sql.add(f"s.id NOT IN ({_HISTORY_ONLY})")
     return sql
+
+
+_HISTORY_ONLY = (
+    "SELECT h.story_id FROM events h WHERE h.historical AND h.story_id IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM events x WHERE x.story_id = h.story_id AND NOT x.historical)"
+)
+"""Stories all of whose mentions are historical references."""
 
 
 def count_stories_sql(filters: Filters) -> tuple[str, list[Any]]:
@@ -200,9 +235,9 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     t = alias
     if filters.event_type:
         types = [filters.event_type] if isinstance(filters.event_type, str) else list(filters.event_type)
-        sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", [x.upper() for x in types])
+        _add_in(sql, f"{t}.event_type", [x.upper() for x in types])
     if filters.quad:
-        sql.add(f"{t}.event_type IN (SELECT unnest(?::VARCHAR[]))", list(quad_types()[filters.quad]))
+        _add_in(sql, f"{t}.event_type", list(quad_types()[filters.quad]))
     if filters.actor_country:
         sql.add(f"list_contains({t}.actor_countries, ?)", filters.actor_country.upper())
     if filters.actor_sector:
@@ -223,6 +258,13 @@ def _common(filters: Filters, *, alias: str) -> Sql:
     if filters.date_to is not None:
         sql.add(f"{t}.date <= ?::DATE", _iso(filters.date_to))
     return sql
+
+
+def _add_in(sql: Sql, column: str, values: list[str]) -> None:
+    """``column IN (?, ?, ...)``: a list of parameters DuckDB tests inside the table scan, so the
+    other columns are read for the matching rows only (``IN (SELECT unnest(?))`` is a join, run
+    after every row of every column read: 1M events, a network of one type 0.5 s of scan)."""
+    sql.add(f"{column} IN ({', '.join('?' * len(values))})", *values)
 
 
 def _add_place(sql: Sql, t: str, place: str) -> None:

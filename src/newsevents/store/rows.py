@@ -35,7 +35,13 @@ EVENT_COLUMNS: dict[str, str] = {
     "intensity": FLOAT, "cameo_root": STR, "date": DATE, "date_precision": STR, **_PARTIES,
     "negated": BOOL, "hypothetical": BOOL, "future": BOOL, "historical": BOOL,
     "confidence": FLOAT, "trigger": STR, "sentence": STR, "extractor": STR, "record": JSON,
+    "parties_in_lists": BOOL,
 }
+
+PARTY_COLUMNS: dict[str, str] = {
+    "event_id": STR, "role": STR, "name": STR, "text": STR, "country": STR, "sector": STR,
+}
+"""An event's actors and recipients as ingest hands them to ``parties.insert_parties_sql``."""
 
 QUOTE_COLUMNS: dict[str, str] = {
     "id": STR, "article_id": STR, "speaker_name": STR, "speaker_country": STR,
@@ -96,7 +102,24 @@ def event_row(event: Event, *, text: str) -> Row:
         "historical": event.historical, "confidence": event.confidence,
         "trigger": event.trigger.text, "sentence": text[start:end], "extractor": event.extractor,
         "record": compact_json(event.to_dict()),
+        "parties_in_lists": _in_lists(event.actor) and _in_lists(event.recipient),
     }
+
+
+def party_rows(event: Event) -> list[Row]:
+    """The event's actors and recipients, one row each (``PARTY_COLUMNS``)."""
+    return [
+        {"event_id": event.id, "role": role, "name": a.name, "text": a.text, "country": a.country,
+         "sector": a.sector}
+        for role, parties in (("actor", event.actor), ("recipient", event.recipient)) for a in parties
+    ]
+
+
+def _in_lists(parties: list[Actor]) -> bool:
+    """One distinct party at most, with no empty field: then the ``parties`` row of that role is
+    the first name, country and sector of the event's lists (which leave empty values out)."""
+    found = {(a.name if a.name is not None else a.text, a.country, a.sector) for a in parties}
+    return len(found) <= 1 and all(v is None or v for party in found for v in party)
 
 
 def quote_row(quote: Quote) -> Row:

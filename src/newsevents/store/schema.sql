@@ -1,4 +1,4 @@
--- The newsevents store (DuckDB). Schema version 4: see meta('schema_version').
+-- The newsevents store (DuckDB). Schema version 5: see meta('schema_version').
 -- Run on every open; each statement is idempotent. Filterable fields are columns,
 -- the whole record is kept as JSON in `record` so nothing of the contract is lost.
 
@@ -59,8 +59,15 @@ CREATE TABLE IF NOT EXISTS events (
     sentence VARCHAR NOT NULL,
     extractor VARCHAR NOT NULL,
     story_id VARCHAR,
-    record JSON NOT NULL
+    record JSON NOT NULL,
+    -- At most one party per role, each the first entry of its name/country/sector lists
+    -- (store/rows.py), so the network and actor tables read it without joining `parties`.
+    -- Version 5; NULL (read as false) until an older store is opened for writing.
+    parties_in_lists BOOLEAN
 );
+
+-- Stores older than version 5 get the column (then filled by Store._upgrade).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS parties_in_lists BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY,

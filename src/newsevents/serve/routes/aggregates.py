@@ -1,5 +1,5 @@
-"""GET /api/actors, /api/timeline, /api/network, /api/map, /api/totals: the filtered events summed up
-for the dashboard's charts (the SQL is in ``store/aggregates.py``)."""
+"""GET /api/actors, /api/timeline, /api/network, /api/map, /api/totals, /api/event_threads: the
+filtered events summed up for the dashboard's charts (the SQL is in ``store/aggregates.py``)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from newsevents.serve.db import Cursor, rows, scalar
-from newsevents.serve.models import ActorRow, MapResult, Network, Timeline, Totals
+from newsevents.serve.db import Cursor, paged, rows, scalar
+from newsevents.serve.models import ActorRow, EventThreadPage, MapResult, Network, Timeline, Totals
 from newsevents.serve.params import MAX_LIMIT, EventFilters, Page
 from newsevents.store import aggregates
 
 router = APIRouter(prefix="/api", tags=["aggregates"])
 
 MAX_MAP = 10_000
+DEFAULT_MAP = 2000
+DEFAULT_LINKS = 100
 
 
 @router.get("/actors", response_model=list[ActorRow], summary="Actors of the filtered events")
@@ -40,7 +42,8 @@ def timeline(
 def network(
     cursor: Cursor,
     filters: EventFilters,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Links kept, heaviest first.")] = 100,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT,
+                                description="Links kept, heaviest first.")] = DEFAULT_LINKS,
     by: Annotated[Literal["actor", "country", "name"],
                   Query(description="Node: country and sector (NGA/COP; the name when no country), "
                                     "country alone, or actor name.")] = "actor",
@@ -65,7 +68,8 @@ def network(
 def story_map(
     cursor: Cursor,
     filters: EventFilters,
-    limit: Annotated[int, Query(ge=1, le=MAX_MAP, description="Stories kept, most reported first.")] = 2000,
+    limit: Annotated[int, Query(ge=1, le=MAX_MAP,
+                                description="Stories kept, most reported first.")] = DEFAULT_MAP,
 ) -> dict[str, Any]:
     """Stories matching the filters that have a location with coordinates."""
     items = rows(cursor, *aggregates.map_sql(filters, limit=limit))
@@ -78,3 +82,11 @@ def totals(cursor: Cursor, filters: EventFilters) -> dict[str, Any]:
     """How many events and stories match the filters, and the dead, injured and arrested
     of those stories (sizes summed once per story, not once per article)."""
     return rows(cursor, *aggregates.totals_sql(filters))[0]
+
+
+@router.get("/event_threads", response_model=EventThreadPage, summary="Threads of the filtered events")
+def event_threads(cursor: Cursor, filters: EventFilters, page: Page) -> dict[str, Any]:
+    """The threads holding a filtered event, latest first, each with ``n_events``, how many of
+    the filtered events its articles hold (``GET /api/threads`` lists threads by their own dates)."""
+    items = rows(cursor, *aggregates.event_threads_sql(filters, limit=page.limit, offset=page.offset))
+    return paged(cursor, items, page.limit, page.offset, aggregates.count_event_threads_sql(filters))

@@ -27,13 +27,13 @@ def list_stories(cursor: Cursor, filters: EventFilters, page: Page) -> dict[str,
             responses={404: {"description": "No such story"}})
 def get_story(story_id: str, cursor: Cursor) -> dict[str, Any]:
     """The story record with ``mentions`` as full event records (each with its article's
-    ``title``, ``published`` date and ``source``), oldest article first."""
+    ``title``, ``published`` date, ``source`` and ``thread_id``), oldest article first."""
     found = rows(cursor, *browse.story_sql(story_id))
     if not found:
         raise HTTPException(404, f"no story with id {story_id!r}")
     mentions = [
         {**m["record"], "story_id": m["story_id"], "title": m["title"], "published": m["published"],
-         "source": m["source"]}
+         "source": m["source"], "thread_id": m["thread_id"]}
         for m in rows(cursor, *browse.story_mentions_sql(story_id))
     ]
     return {**found[0]["record"], "mentions": mentions}
