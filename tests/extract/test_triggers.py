@@ -63,3 +63,19 @@ def test_triggers_asking_a_question_is_no_request(code, text):
 def test_triggers_asking_for_an_act_is_still_a_request(code):
     events = code("The minister asked the army to withdraw from the town.")
     assert any(e.event_type == "REQUEST" and e.trigger.text == "asked" for e in events)
+
+
+def test_triggers_dispersing_without_a_weapon_is_coercion(code):
+    [event] = [e for e in code("Police dispersed the protesters outside the court on Sunday.")
+               if e.trigger.text.startswith("dispersed")]
+    assert (event.event_type, event.mode) == ("COERCE", "restrict")
+
+
+def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
+    events = code("Riot police dispersed the protesters with tear gas on Sunday.")
+    assert any(e.event_type == "ASSAULT" and e.mode == "crowd-control" for e in events)
+
+
+def test_triggers_searching_a_plane_is_coercion(code):
+    events = code("Customs officers searched the cargo plane at the airport on Friday.")
+    assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)
