@@ -20,12 +20,12 @@ from newsevents.extract.dates import GroundedDate, attachment, expression_span, 
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
-from newsevents.extract.places import dateline, event_location
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
+from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
@@ -121,6 +121,7 @@ class EventExtractor:
                 if event.actor and all(a.inferred for a in event.actor):
                     event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
             self._home(events)
+            self.episodes.share(events, self.doc)
         return events
 
     def _home(self, events: list[Event]) -> None:
@@ -161,6 +162,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who,
                     venue=self.dateline if said else None,
+                    actors=tuple(a.country for a in event.actor if a.country),
                 )
             self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
@@ -338,7 +340,7 @@ class EventExtractor:
             return
         if event.date_span is not None:
             self.episodes.remember(event, index)
-        elif self.episodes.aggregate(group.main.token, self._dates, self.article.date):
+        elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
         elif not (event.future or group.announced):
             last = self.episodes.carried(event, group.main.token, index)
