@@ -42,3 +42,11 @@ def test_coref_a_bare_government_belongs_to_the_country_the_article_names_most(c
             "The government arrested twelve traders at the crossing.")
     event = next(e for e in code(text) if e.trigger.text == "arrested")
     assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_coref_demonstratives_are_bare_pronouns():
+    from newsevents.extract.coref import is_bare_pronoun
+    from newsevents.records import Actor
+
+    assert is_bare_pronoun(Actor(text="those", span=(0, 5)))
+    assert not is_bare_pronoun(Actor(text="those", span=(0, 5), country="KEN"))
