@@ -62,3 +62,15 @@ def test_actors_pronoun_pointing_back_into_its_own_speaker_is_resolved(pipeline,
 def test_actors_speaker_found_through_a_pronoun_as_before(pipeline):
     events = pipeline.extract_text("Serbia said it would expel the envoy.", date="2023-05-30")
     assert any(a.country == "SRB" for e in events for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First came the bombing of the bridge by the rebels.",
+        "We are waiting for something that meets the demands of the strikers.",
+    ],
+)
+def test_actors_ordinals_and_things_are_no_participants(code, text):
+    for event in code(text):
+        assert all(a.text.split()[0] not in {"First", "something"} for a in event.actor)

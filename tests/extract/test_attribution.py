@@ -59,3 +59,36 @@ def test_attribution_old_records_load_without_the_new_fields():
     assert actor.inferred is False and actor.evidence_span is None
     inferred = Actor.from_dict(Actor("police", (0, 6), inferred=True, evidence_span=(10, 18)).to_dict())
     assert inferred.evidence_span == (10, 18)
+
+
+def test_attribution_police_who_report_a_stabbing_did_not_stab(code):
+    text = "A jogger was stabbed on Tuesday morning near the river path, police said."
+    event = _event(code(text), "stabbed")
+    assert event.event_type == "ASSAULT"
+    assert all(a.sector != "COP" for a in event.actor)
+
+
+def test_attribution_a_spokesman_of_the_force_is_a_source_not_a_doer(code):
+    text = "The driver was shot twice outside his home, said a spokesman for the state police."
+    assert all(a.sector != "COP" for a in _event(code(text), "shot").actor)
+
+
+def test_attribution_police_who_report_an_arrest_made_it(code):
+    text = "Six men were arrested at the harbour on Friday, police said."
+    [doer] = _event(code(text), "arrested").actor
+    assert doer.inferred and doer.sector == "COP" and doer.text == "police"
+
+
+def test_attribution_a_doer_from_the_article_makes_the_act_publishable(code):
+    text = ("Government troops moved into the northern valley on Monday. "
+            "Eleven villagers were killed in an offensive on the hamlet.")
+    event = _event(code(text), "offensive")
+    assert event.actor and event.actor[0].inferred and event.actor[0].sector == "MIL"
+    assert event.is_published()
+
+
+
+def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code):
+    text = "First came the shooting: an unarmed student killed by two soldiers at the gate."
+    events = [e for e in code(text) if e.event_type == "ASSAULT" and e.is_published()]
+    assert [e.trigger.text for e in events] == ["killed"]

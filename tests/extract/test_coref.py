@@ -35,3 +35,18 @@ def test_coref_pronoun_in_a_fronted_clause_means_the_main_subject(event_on):
 def test_coref_victims_of_a_participle_are_not_actors(event_on):
     event = event_on("The 30 villagers killed in the raid were buried on Friday.", "killed")
     assert not event.actor and "villagers" in event.recipient[0].text
+
+
+def test_coref_a_bare_government_belongs_to_the_country_the_article_names_most(code):
+    text = ("Kenya closed its border on Monday. Trade across the border of Kenya stopped. "
+            "The government arrested twelve traders at the crossing.")
+    event = next(e for e in code(text) if e.trigger.text == "arrested")
+    assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_coref_demonstratives_are_bare_pronouns():
+    from newsevents.extract.coref import is_bare_pronoun
+    from newsevents.records import Actor
+
+    assert is_bare_pronoun(Actor(text="those", span=(0, 5)))
+    assert not is_bare_pronoun(Actor(text="those", span=(0, 5), country="KEN"))

@@ -152,3 +152,23 @@ def test_events_object_pronoun_is_not_its_own_subject(code):
     event = _main(code("Two Chinese ships surrounded the boat and struck it with water cannon."))
     assert event.actor[0].country == "CHN"
     assert all(r.country != "CHN" for r in event.recipient)
+
+
+def test_events_home_forces_belong_to_the_country_the_article_is_set_in(code):
+    text = ("Two men were arrested in Brooklyn on Friday after a fight outside a bar. "
+            "Police said both men were taken to a station in Queens.")
+    event = next(e for e in code(text) if e.trigger.text == "arrested")
+    assert [a.country for a in event.actor] == ["USA"]
+
+
+def test_events_an_article_set_in_two_countries_gives_no_home(code):
+    text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
+    event = next(e for e in code(text) if e.trigger.text == "arrested")
+    assert all(a.country is None for a in event.actor)
+
+
+def test_events_a_victim_of_the_sentence_is_no_doer_of_its_other_acts(code):
+    text = ("Riot police closed the square on Monday. Someone hit an officer with a brick, and "
+            "another brick was thrown at a van.")
+    event = next(e for e in code(text) if e.trigger.text.startswith("brick"))
+    assert all(a.text != "an officer" for a in event.actor)

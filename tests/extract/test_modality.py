@@ -49,3 +49,9 @@ def test_modality_historical_by_date(code):
 def test_modality_wish_through_a_bare_infinitive_is_hypothetical(code):
     events = code('"I would like to see us strike their bases," the Somali senator said.')
     assert all(e.hypothetical for e in events if e.trigger.text.startswith("strike"))
+
+
+def test_modality_decided_to_is_not_yet_done(code):
+    events = [e for e in code("The alliance has decided to admit three new members next spring.")
+              if e.trigger.text == "admit"]
+    assert events and all(e.future or e.event_type == "AGREE" for e in events)

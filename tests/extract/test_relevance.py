@@ -72,3 +72,44 @@ def test_relevance_section_in_url_gates_the_article(pipeline):
 def test_relevance_sections_from_url_title_and_url_line(ontology, url, title, text, found):
     article = Article(id="a", date=None, text=text, url=url, title=title)
     assert sections(article, ontology.relevance) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A woman was stabbed on Tuesday while walking her dog in the park, police said.", "stabbed"),
+        ("Three men rammed a van into the jewellery shop and fled with watches.", "rammed"),
+        ("Two men were discussing the fire on the porch when the storm began.", "discussing"),
+        ("The pastor has been working with the family on the funeral service.", "working"),
+        ("Man shot dead outside a bar in the old town.", "shot"),
+    ],
+)
+def test_relevance_acts_between_private_persons_are_not_published(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(not e.is_published() and e.off_topic == "private act" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a state force takes part
+        ("Two officers shot a teenager on a dark street on Saturday night.", "shot"),
+        # armed conflict in the lead: pirates are an armed group there
+        ("The navy rescued a cargo ship in the gulf after a warship answered its call. "
+         "Pirates on a skiff attacked the ship at noon, firing machine guns at the crew.", "attacked"),
+        # a people acting as one side
+        ("Palestinians demanded an end to the blockade of the city.", "demanded"),
+        # nobody named: nothing says the act is private
+        ("A bombing at the market killed nine on Sunday.", "bombing"),
+    ],
+)
+def test_relevance_political_violence_and_collective_actors_stay(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events and all(e.off_topic != "private act" for e in events)
+
+
+def test_relevance_protesters_are_no_private_persons(code):
+    events = [e for e in code("Protesters defied the curfew and demanded the release of the students.")
+              if e.event_type in {"REJECT", "REQUEST"}]
+    assert events and all(e.off_topic != "private act" for e in events)

@@ -36,3 +36,46 @@ def test_triggers_modal_only_in_reported_speech(triggers):
 
 def test_triggers_modifiers_are_not_events(triggers):
     assert triggers("The protest leaders were arrested.") == [("arrested", "COERCE")]
+
+
+def test_triggers_where_a_verb_acts_is_not_its_object(code):
+    # "establish ... camp" is a MOBILIZE sense; here the camp is only where it happened
+    events = code("The conductor established a youth orchestra in the refugee camp in 2010.")
+    assert all(e.event_type != "MOBILIZE" for e in events)
+
+
+def test_triggers_a_verb_object_still_selects_its_sense(code):
+    events = code("The army established a checkpoint at the crossing on Monday.")
+    assert any(e.event_type == "MOBILIZE" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry sent a list of questions, asking what level of training the officers had.",
+        "The senator asked whether the army had been told of the plan.",
+    ],
+)
+def test_triggers_asking_a_question_is_no_request(code, text):
+    assert all(e.event_type != "REQUEST" for e in code(text))
+
+
+def test_triggers_asking_for_an_act_is_still_a_request(code):
+    events = code("The minister asked the army to withdraw from the town.")
+    assert any(e.event_type == "REQUEST" and e.trigger.text == "asked" for e in events)
+
+
+def test_triggers_dispersing_without_a_weapon_is_coercion(code):
+    [event] = [e for e in code("Police dispersed the protesters outside the court on Sunday.")
+               if e.trigger.text.startswith("dispersed")]
+    assert (event.event_type, event.mode) == ("COERCE", "restrict")
+
+
+def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
+    events = code("Riot police dispersed the protesters with tear gas on Sunday.")
+    assert any(e.event_type == "ASSAULT" and e.mode == "crowd-control" for e in events)
+
+
+def test_triggers_searching_a_plane_is_coercion(code):
+    events = code("Customs officers searched the cargo plane at the airport on Friday.")
+    assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)

@@ -22,6 +22,8 @@ from newsevents.records import Actor
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+# times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
+_NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 _PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 _PHRASE_RIGHT_PREPS = {"of", "from", "in"}
@@ -88,6 +90,7 @@ class ActorResolver:
         self.stances = ontology.words("stance_prefixes")
         self.relations = ontology.words("relation_suffixes")
         self.outlets = ontology.words("outlet_heads")
+        self.things = ontology.words("thing_pronouns")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -118,6 +121,8 @@ class ActorResolver:
         forces" is two)."""
         first = self.actor(head)
         named = self.effective_head(head)
+        if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things:
+            return []  # "First came the shooting", "something that meets"
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
                 or named.ent_type_ in _ACTOR_ENTITIES):
             return []

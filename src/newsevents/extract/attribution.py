@@ -5,6 +5,8 @@ ACLED and conflict researchers attribute such acts from context. The doer is
 the force or group the article names nearest the act whose sector can do it
 (ontology/data/attribution.yaml: the act's sentence first, then sentences
 before, then after), else the sector the act itself implies (police for
+arrests). A force that only reports the act ("a woman was stabbed, police said")
+is its doer only where the rule allows speakers (the police report their own
 arrests). Attributed actors are marked ``inferred`` with the act's words as
 ``evidence_span``, so users can tell them from stated ones or filter them out.
 """
@@ -21,6 +23,7 @@ from newsevents.ontology.attribution import DoerRule
 from newsevents.records import Actor, Event
 
 _HEAD_DEPS_SKIPPED = {"compound", "amod", "poss"}
+_PHRASE_DEPS = {"compound", "appos", "conj", "poss"}
 
 
 class DoerFinder:
@@ -32,7 +35,11 @@ class DoerFinder:
         self.onto = ontology
         self.table = ontology.doers
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
+        self.speech = ontology.words("speech_verbs")
+        self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
+        self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
+        self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
 
     def _names_force(self, tok: Token) -> bool:
         """A phrase head that may name a doer: a sector word ("police", "security forces") or an
@@ -43,6 +50,21 @@ class DoerFinder:
         if lemma in self.onto.sectors or tok.ent_type_ == "ORG":
             return True
         return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)
+
+    def _reports(self, tok: Token) -> bool:
+        """The phrase of ``tok`` is a source: the subject of a speech verb ("police said", "said
+        a spokesman of the police") or the object of "according to"."""
+        for _ in range(6):
+            if tok.dep_ in _PHRASE_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
+                tok = tok.head if tok.dep_ != "pobj" else tok.head.head
+                continue
+            break
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.speech:
+            return True
+        if tok.dep_ != "pobj":
+            return False
+        words = tuple(t.lower_ for t in tok.doc[max(tok.head.i - 1, 0):tok.head.i + 1])
+        return any(words[-len(p):] == p for p in self.according)
 
     def named(self) -> list[list[Actor]]:
         """Per sentence, the actors it names whose sector can do one of the acts (built once)."""
@@ -56,6 +78,8 @@ class DoerFinder:
                         actor = self.resolver.actor(tok)
                         if actor.sector in self.wanted and all(a.span != actor.span for a in found):
                             found.append(actor)
+                            if self._reports(tok):
+                                self._speakers.add(actor.span)
                 self._named.append(found)
         return self._named
 
@@ -68,12 +92,14 @@ class DoerFinder:
 
     def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
         victims = {r.sector for r in event.recipient if r.sector} if event.event_type == "ASSAULT" else set()
-        taken = [r.span for r in event.recipient]
+        # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
+        taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         position = event.trigger.span[0]
         for index in self._order(event.sentence.index):
             fits = [
                 a for a in self.named()[index]
                 if a.sector in rule.named and a.sector not in victims
+                and (rule.speakers or a.span not in self._speakers)
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
             ]
             if fits:
@@ -99,7 +125,15 @@ class DoerFinder:
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
     """Give each agentless event that an act rule covers its inferred doer (in place)."""
+    stated: dict[tuple[int, str], set[tuple[int, int]]] = {}  # (sentence, type) -> doers' spans
+    for event in events:
+        finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
+        stated.setdefault((event.sentence.index, event.event_type), set()).update(
+            a.span for a in event.actor)
     for event in events:
         doer = finder.doer(event)
-        if doer is not None:
+        # "First came the shooting: a teenager killed by police officers": the doer of the
+        # sentence's act of the same type makes the noun another mention of that act, not a
+        # second one; it stays without a doer (and below publishing if nothing else holds it)
+        if doer is not None and doer.span not in stated.get((event.sentence.index, event.event_type), ()):
             event.actor = [doer]

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
+from newsevents.extract.coref import is_bare_pronoun
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Mapping
 from newsevents.records import Actor
 
 MAX_CONTEXTS = 3
+INFERRED_COST = 0.1
+"""What an actor attributed from the article, not stated in the clause, takes off the score."""
 
 
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
@@ -77,6 +82,27 @@ def find_mapping(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What an event's confidence weighs besides its participants, kept so the score can be
+    taken again once a doer is attributed from the article (attribution.py)."""
+
+    prior: float
+    requires_recipient: bool
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    background: bool = False
+
+    def score(self, actors: list[Actor], recipients: list[Actor]) -> float:
+        return confidence(
+            prior=self.prior, actors=actors, recipients=recipients,
+            requires_recipient=self.requires_recipient, negated=self.negated,
+            hypothetical=self.hypothetical, future=self.future, background=self.background,
+            unresolved=any(is_bare_pronoun(a) for a in actors),
+        )
+
+
 def confidence(
     *, prior: float, actors: list[Actor], recipients: list[Actor], requires_recipient: bool,
     negated: bool, hypothetical: bool, future: bool, background: bool = False,
@@ -87,12 +113,16 @@ def confidence(
     Evidence adds to the trigger's prior; the auxiliary modes scale it down so
     that an event that did not (or not yet) happen stays below 0.5, and so does
     one whose actor is a pronoun we could not resolve to a country (``unresolved``).
+    A doer attributed from the article (``inferred``) costs less than a missing one.
     """
     score = prior
-    if any(a.country or a.sector for a in actors):
+    stated = [a for a in actors if not a.inferred]
+    if any(a.country or a.sector for a in stated):
         score += 0.15
     elif not actors:
         score -= 0.25 if recipients else 0.35
+    elif not stated:
+        score -= INFERRED_COST
     if recipients:
         score += 0.05
     elif requires_recipient:

@@ -32,7 +32,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-PRONOUNS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | {"you", "your"}
+# pronouns coreference does not resolve, which name no one on their own ("those who help")
+UNRESOLVED_PRONOUNS = frozenset({"you", "your", "this", "that", "these", "those", "one", "who"})
+PRONOUNS = PERSON_PRONOUNS | SINGULAR_PRONOUNS | PLURAL_PRONOUNS | FIRST_PERSON | UNRESOLVED_PRONOUNS
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _MENTION_DEPS = _SUBJECTS | {"dobj", "pobj", "appos", "conj", "dative", "attr", "poss", "ROOT"}
 _PLURAL_TAGS = {"NNS", "NNPS"}
@@ -77,7 +79,7 @@ class Coreference:
         self.group_nouns = ontology.words("coref_group_nouns")
         self.country_nouns = ontology.words("coref_country_nouns")
         self.person_roles = ontology.words("coref_person_roles")
-        self.home_sectors = ontology.words("coref_home_sectors")
+        self.home_sectors = {s.upper() for s in ontology.words("coref_home_sectors")}  # read lower-case
 
     # -- pronouns ----------------------------------------------------------------
 

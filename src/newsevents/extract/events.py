@@ -1,15 +1,13 @@
 """Events: from a parsed article to PLOVER event records with evidence.
 
-Per sentence: find triggers; let a trigger that governs another absorb it
-("threatened to attack" is one THREATEN, "agreed to a ceasefire" one AGREE),
-and merge same-type triggers on one chain ("were injured in clashes" is one
-ASSAULT); read roles, actors, date, modes and context; then code the event.
+Per sentence: find triggers and group them into events (grouping.py); read
+roles, actors, date, modes and context; then code the event.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -18,10 +16,10 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.episodes import Episodes
-from newsevents.extract.modality import Modality, clause_head, read_modality
+from newsevents.extract.grouping import Group, group_triggers
+from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
@@ -29,102 +27,10 @@ from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
+from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
-_ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
-                "nsubjpass", "agent", "dative", "advmod", "npadvmod", "compound"}
-_MAX_CLIMB = 10
-
-
-@dataclass(slots=True)
-class _Group:
-    """One event in the making: its main trigger and the triggers merged into it."""
-
-    main: Trigger
-    members: list[Trigger] = field(default_factory=list)
-    dates: list[Span] = field(default_factory=list)
-    announced: bool = False  # an announcement coded by its own type: dated when it was made
-
-    @property
-    def tokens(self) -> set[int]:
-        return {t.token.i for t in self.members}
-
-
-def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[str]) -> Trigger | None:
-    """The nearest trigger governing this one through argument links, if any."""
-    tok = trigger.token
-    for _ in range(_MAX_CLIMB):
-        # "to guarantee", "calling for": clauses that spell out the governing event
-        infinitival = tok.dep_ in {"relcl", "advcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-        )
-        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
-            c.dep_ in {"nsubj", "mark"} for c in tok.children
-        )
-        if (tok.dep_ not in _ABSORB_DEPS and not (infinitival or participle)) or tok.head.i == tok.i:
-            return None
-        if tok.dep_ == "prep" and tok.lower_ in separate:
-            return None
-        tok = tok.head
-        if tok.i in by_token:
-            return by_token[tok.i]
-    return None
-
-
-def _group(triggers: list[Trigger], ontology: Ontology) -> tuple[list[_Group], dict[int, _Group]]:
-    by_token = {t.token.i: t for t in triggers}
-    separate = ontology.words("separate_preps")
-    casualty = ontology.words("casualty_verbs")
-    parent: dict[int, int] = {}
-    for trig in triggers:
-        governor = _climb(trig, by_token, separate)
-        if governor is not None:
-            parent[trig.token.i] = governor.token.i
-
-    def root(i: int) -> int:
-        seen = set()
-        while i in parent and i not in seen:
-            seen.add(i)
-            i = parent[i]
-        return i
-
-    groups: dict[int, _Group] = {}
-    for trig in triggers:
-        top = by_token[root(trig.token.i)]
-        group = groups.setdefault(top.token.i, _Group(main=top))
-        group.members.append(trig)
-        same_type = trig.sense.event_type == top.sense.event_type
-        through = trig.token.head
-        if (
-            same_type and trig is not top and top.token.lemma_.lower() in casualty
-            and trig.token.dep_ == "pobj" and through.dep_ == "prep" and through.head.i == top.token.i
-        ):
-            group.main = trig  # "injured in clashes": the clash is the event
-    merged: dict[tuple[int, str], _Group] = {}
-    for group in groups.values():
-        key = (clause_head(group.main.token).i, group.main.sense.event_type)
-        if key in merged:  # "used tear gas ... to disperse": one act, two words
-            merged[key].members.extend(group.members)
-        else:
-            merged[key] = group
-    for (clause, event_type), group in list(merged.items()):
-        if not ontology.event_types[event_type].absorbs_purpose:
-            continue
-        # "began a hunger strike to protest against Sweden's decision": the protest's topic
-        for (other_clause, other_type), other in list(merged.items()):
-            if other is not group and other_clause == clause and _purpose(other.main.token):
-                group.members.extend(other.members)
-                del merged[(other_clause, other_type)]
-    index = {t.token.i: g for g in merged.values() for t in g.members}
-    return list(merged.values()), index
-
-
-def _purpose(tok: Token) -> bool:
-    """An infinitive or participle clause that says what another act is for."""
-    if tok.dep_ not in {"advcl", "xcomp", "acl"}:
-        return False
-    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 _GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
@@ -138,6 +44,8 @@ def _grammar(ontology: Ontology) -> Grammar:
             object_control=ontology.words("object_control"),
             separate_preps=ontology.words("separate_preps"),
             object_preps=ontology.words("object_recipient_preps"),
+            observer_verbs=ontology.words("observer_verbs"),
+            receiving_verbs=ontology.words("receiving_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
@@ -186,6 +94,7 @@ class EventExtractor:
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
+        self._evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._loose: list[Span] = []  # the sentence's dates that no trigger owns
         self._dates: list[Span] = []
 
@@ -208,13 +117,31 @@ class EventExtractor:
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
+            for event in events:  # a doer found in the article is evidence too
+                if event.actor and all(a.inferred for a in event.actor):
+                    event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
+            self._home(events)
             self.episodes.share(events, self.doc)
         return events
+
+    def _home(self, events: list[Event]) -> None:
+        """Officials, forces and courts of no country belong to the country the article is set
+        in: the one most of its resolved places lie in (named twice at least, alone in the lead)."""
+        counts = Counter(t.country_code for t in self.toponyms if t.country_code)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return
+        home = iso3_codes().get(ranked[0][0] or "")
+        sectors = {s.upper() for s in self.onto.words("coref_home_sectors")}
+        for event in events:
+            for party in event.actor + event.recipient:
+                if party.country is None and party.sector in sectors:
+                    party.country = home
 
     def _sentence_events(
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]
     ) -> list[Event]:
-        groups, by_token = _group(triggers, self.onto)
+        groups, by_token = group_triggers(triggers, self.onto)
         trigger_tokens = set(by_token)
         self._loose, self._dates = [], dates
         for entity in dates:
@@ -245,7 +172,7 @@ class EventExtractor:
             events.append(event)
         return events
 
-    def _participants(self, group: _Group) -> tuple[list[Actor], list[Actor]]:
+    def _participants(self, group: Group) -> tuple[list[Actor], list[Actor]]:
         """Actors and recipients, each slot filled by the first trigger of the group that
         names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
         actors: list[Actor] = []
@@ -283,7 +210,7 @@ class EventExtractor:
         return resolved
 
     def _code(
-        self, group: _Group, groups: list[_Group], sentence: SentenceRef, cued: list[str]
+        self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str]
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
@@ -336,15 +263,15 @@ class EventExtractor:
             hypothetical=modality.hypothetical,
             future=modality.future,
             historical=historical,
-            confidence=coding.confidence(
-                prior=main.sense.prior, actors=actors, recipients=recipients,
-                requires_recipient=info.requires_recipient, negated=modality.negated,
-                hypothetical=modality.hypothetical, future=modality.future,
-                background=self._background(main),
-                unresolved=any(is_bare_pronoun(a) for a in actors),
-            ),
+            confidence=0.0,
             extractor=EXTRACTOR,
         )
+        self._evidence[event.id] = coding.Evidence(
+            prior=main.sense.prior, requires_recipient=info.requires_recipient,
+            negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
+            background=self._background(main),
+        )
+        event.confidence = self._evidence[event.id].score(actors, recipients)
         self._set_date(event, grounded, date_entity)
         return event
 
@@ -377,7 +304,7 @@ class EventExtractor:
         return target, modality
 
     def _date(
-        self, group: _Group, groups: list[_Group], *, future: bool
+        self, group: Group, groups: list[Group], *, future: bool
     ) -> tuple[GroundedDate | None, Span | None]:
         """The event's own date, else its governing clause's, else one inside it."""
         base = self.article.date
@@ -406,7 +333,7 @@ class EventExtractor:
         elif self.article.date is not None:
             event.date, event.date_precision = self.article.date.isoformat(), "day"
 
-    def _episode(self, event: Event, group: _Group, index: int) -> None:
+    def _episode(self, event: Event, group: Group, index: int) -> None:
         """An event without a date of its own continues the episode before it; a running
         total is historical, not dated today (episodes.py)."""
         if self.article.date is None:

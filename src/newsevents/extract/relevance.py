@@ -6,7 +6,9 @@ section (a URL path segment such as ``/sports/``, a title header such as "NFL: .
 so, or when more of its sentences speak of one domain than of politics; a sentence is of a
 domain when it holds several of the domain's words (relevance.yaml). An event there is kept
 only if a political actor takes part (sectors, countries, intergovernmental bodies) or its
-trigger is an act only a state does (an arrest, a fine). A kept event is untouched; a gated
+trigger is an act only a state does (an arrest, a fine). In any article, an act between
+private persons only (a stabbing, two men talking) is no political interaction either, unless
+its sentence or the article's lead speaks of armed conflict. A kept event is untouched; a gated
 one keeps its record with ``off_topic`` saying why and its confidence scaled below 0.5.
 """
 
@@ -17,13 +19,15 @@ from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
 
-from newsevents.extract.coding import sentence_lemmas
+from newsevents.extract.coding import cued_contexts, sentence_lemmas
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
 from newsevents.records import Actor, Article, Event
 
 NON_POLITICAL = "non-political"
 DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
+PRIVATE = "private act"
+_COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
 
@@ -52,6 +56,7 @@ class RelevanceGate:
         self.sentences = list(doc.sents)
         self.sentence_domains = [self._domain_of(s) for s in self.sentences]
         self.domain = self._article_domain(article)
+        self._conflict: dict[int, bool] = {}
 
     def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
@@ -91,8 +96,12 @@ class RelevanceGate:
             a.sector in self.rel.armed_sectors for a in event.actor
         ):
             return f"{DISASTER} sentence"
+        if self._state_act(event):
+            return None
+        if self._private(event):
+            return PRIVATE
         domain = sentence_domain or self.domain
-        if domain is None or self._state_act(event):
+        if domain is None:
             return None
         # a game, a film or a product: only officials, forces and courts make it political,
         # and a country only as the actor ("touring Canada" is no interaction with Canada)
@@ -112,6 +121,45 @@ class RelevanceGate:
         if state:
             return as_actor
         return actor.sector in sectors or actor.country == "IGO"
+
+    def _private(self, event: Event) -> bool:
+        """An act of a type judged so whose every participant is a private person; violence
+        only where nothing speaks of armed conflict."""
+        parties = event.actor + event.recipient
+        if event.event_type not in self.rel.private_types or not parties:
+            return False  # with no one named, nothing says the act is private
+        if not all(self._private_party(a) for a in parties):
+            return False
+        if event.event_type not in self.rel.conflict_types:
+            return True
+        lead = range(min(self.rel.lead_sentences, len(self.sentences)))
+        return not any(self._speaks_of_conflict(i) for i in (event.sentence.index, *lead))
+
+    def _private_party(self, actor: Actor) -> bool:
+        """A private person or body: of a private sector, or a person or common noun of no
+        sector and no country. A people ("Bosnian Serbs", a name with a country), people in
+        public life ("protesters": relevance.yaml public_persons) or an unknown name are not."""
+        key = actor.text.lower().removeprefix("the ")
+        if key in self.onto.country_names or key in self.onto.capitals:
+            return False
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        head = words.root if words is not None and len(words) else None
+        if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
+            head.pos_ == "PROPN" and actor.country is not None
+        ) or head.lemma_.lower() in self.rel.public_persons):
+            return False
+        if actor.sector is not None:
+            return actor.sector in self.rel.private_sectors
+        if actor.country is not None or head is None:
+            return False
+        return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
+
+    def _speaks_of_conflict(self, index: int) -> bool:
+        if index not in self._conflict:
+            inside = index < len(self.sentences)
+            found = cued_contexts(*sentence_lemmas(self.sentences[index]), self.onto) if inside else []
+            self._conflict[index] = not self.rel.conflict_contexts.isdisjoint(found)
+        return self._conflict[index]
 
     def _state_act(self, event: Event) -> bool:
         start, end = event.trigger.span

@@ -34,6 +34,8 @@ class Grammar:
     separate_preps: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     light_objects: frozenset[str] = frozenset()
+    observer_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -74,6 +76,29 @@ def _is_passive(verb: Token, *, reduced: bool = False) -> bool:
     if reduced and _reduced_passive(verb):
         return True
     return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _headline_passive(verb: Token, recipient_preps: frozenset[str] | set[str]) -> bool:
+    """ "Father arrested after ...", "Woman stabbed while jogging": a headline drops the
+    auxiliary of a passive. Read so when the subject is a bare singular noun (no determiner,
+    no name: prose would say "a woman") and the verb has no auxiliary and no object."""
+    if verb.tag_ not in {"VBD", "VBN"} or _prep_objects(verb, recipient_preps):
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
+        return False
+    subject = _headline_subject(verb)
+    return subject is not None and (
+        subject.tag_ in {"NN", "NNP"} and not subject.ent_type_ and subject.i == verb.sent.start
+        and not any(c.dep_ in {"det", "poss", "nummod", "compound", "conj"} for c in subject.children)
+    )
+
+
+def _headline_subject(verb: Token) -> Token | None:
+    """The noun a headline verb is about: its one subject, or the root noun it was parsed onto."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
+        return verb.head
+    subjects = _children(verb, _SUBJECT)
+    return subjects[0] if verb.dep_ == "ROOT" and len(subjects) == 1 else None
 
 
 def _sufferers(verb: Token) -> list[Token]:
@@ -122,7 +147,9 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    if _is_passive(verb, reduced=True):
+    if _headline_passive(verb, recipient_preps):
+        roles.recipients = [_headline_subject(verb)]
+    elif _is_passive(verb, reduced=True):
         roles.actors = _agent(verb)
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
@@ -175,7 +202,14 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     if roles.actors:
         return roles
     head = noun.head
-    if noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
+    verb_lemma = head.lemma_.lower()
+    if noun.dep_ == "dobj" and verb_lemma in grammar.receiving_verbs:
+        # "May received backing from the United States": the giver acts on the receiver
+        roles.actors = _prep_objects(head, {"from"}) or _prep_objects(noun, {"from"})
+        roles.recipients = roles.recipients or _children(head, _SUBJECT)
+    elif noun.dep_ in _LIGHT_DEPS and verb_lemma in grammar.observer_verbs:
+        pass  # "a witness reported the shooting": the witness did not shoot
+    elif noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
         # "held talks", "staged a protest", "launched an attack"
         subject = _children(head, _SUBJECT) or _inherited_subject(head, grammar)
         if noun.dep_ == "nsubjpass":

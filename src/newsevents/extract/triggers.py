@@ -48,17 +48,18 @@ def _coarse_pos(tok: Token) -> str | None:
     return None
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     """Words a trigger's ``object`` column may name.
 
-    For a verb: its objects ("impose sanctions", "calls for talks"). For a noun:
+    For a verb: its objects ("impose sanctions", "calls for talks"), not where it happened
+    ("established an orchestra in the camp" sets up no camp). For a noun:
     its modifiers and who or what it is about ("hunger strike", "strike by
     workers", "workers went on strike").
     """
     deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
     found = [c for c in tok.children if c.dep_ in deps]
     for child in tok.children:
-        if child.dep_ in {"prep", "prt"}:
+        if child.dep_ in {"prep", "prt"} and not (tok.pos_ == "VERB" and child.lower_ in venue_preps):
             found.extend(c for c in child.children if c.dep_ == "pobj")
     if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -66,7 +67,9 @@ def _objects(tok: Token) -> list[Token]:
     return found
 
 
-def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[Token, ...]] | None:
+def _match(
+    tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str]
+) -> tuple[TriggerSense, tuple[Token, ...]] | None:
     best: tuple[float, TriggerSense, tuple[Token, ...]] | None = None
     for sense in senses:
         words: list[Token] = [tok]
@@ -84,7 +87,7 @@ def _match(tok: Token, senses: list[TriggerSense]) -> tuple[TriggerSense, tuple[
             words.append(child)
             score += 1.0
         if sense.objects:
-            obj = next((o for o in _objects(tok) if o.lemma_.lower() in sense.objects), None)
+            obj = next((o for o in _objects(tok, venue_preps) if o.lemma_.lower() in sense.objects), None)
             if obj is None:
                 continue
             words.append(obj)
@@ -103,11 +106,26 @@ def reported_obligation(aux: Token, speech: frozenset[str]) -> bool:
     )
 
 
+def asks_a_question(verb: Token, marks: frozenset[str]) -> bool:
+    """ "asking what level of expertise they had", "asked on what basis": the verb's clause or
+    phrase opens with a question word, so it asks for information, not for an act."""
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "xcomp", "prep", "advcl", "dobj"}:
+            first = next(iter(child.subtree))
+            if first.lower_ in marks or (child.dep_ == "prep" and any(
+                t.lower_ in marks for t in child.subtree if t.i <= child.i + 2
+            )):
+                return True
+    return False
+
+
 def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     """Every trigger in a sentence, at most one per token, in text order."""
     found: list[Trigger] = []
     speech = ontology.words("speech_verbs")
     generic_heads = ontology.words("generic_event_heads")
+    venue_preps = ontology.words("venue_preps")
+    questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
     for tok in sentence:
         pos = _coarse_pos(tok)
         if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
@@ -117,8 +135,10 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
         framed = tok.dep_ == "compound" and tok.head.lemma_.lower() in generic_heads
         if (tok.dep_ in _MODIFIER_DEPS and not framed) or (pos == "VERB" and tok.dep_ == "amod"):
             continue
+        if pos == "VERB" and tok.lemma_.lower() in questions and asks_a_question(tok, marks):
+            continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
-        matched = _match(tok, senses) if senses else None
+        matched = _match(tok, senses, venue_preps) if senses else None
         if matched is not None:
             found.append(Trigger(tok, matched[0], matched[1]))
     return found

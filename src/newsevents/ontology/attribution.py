@@ -17,6 +17,7 @@ class DoerRule:
     named: tuple[str, ...]
     implied_sector: str | None = None
     implied_name: str | None = None
+    speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 named=tuple(spec.get("named") or ()),
                 implied_sector=implied.get("sector"),
                 implied_name=implied.get("name"),
+                speakers=bool(spec.get("speakers", False)),
             ))
         table.rules = rules + table.rules
     return table

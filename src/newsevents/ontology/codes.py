@@ -55,6 +55,12 @@ def country_codes() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def iso3_codes() -> dict[str, str]:
+    """ISO2 code -> ISO3 code, for the countries and territories of ``places_countries.tsv``."""
+    return {row["iso2"]: row["iso3"] for row in _rows(DATA_DIR / "places_countries.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
 def iso_codes() -> frozenset[str]:
     """The ISO2 and ISO3 codes of ``places_countries.tsv``, folded (lower case)."""
     rows = _rows(DATA_DIR / "places_countries.tsv")

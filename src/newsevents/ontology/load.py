@@ -96,6 +96,12 @@ class Relevance:
     strict_sectors: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
     state_acts: frozenset[str] = frozenset()
+    private_sectors: frozenset[str] = frozenset()
+    private_types: frozenset[str] = frozenset()
+    conflict_types: frozenset[str] = frozenset()
+    public_persons: frozenset[str] = frozenset()
+    conflict_contexts: frozenset[str] = frozenset()
+    lead_sentences: int = 2
     min_sentences: int = 5
     domain_words: int = 6
     domain_ratio: float = 1.5
@@ -229,10 +235,14 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     for path in paths:
         data.update(_yaml(path))
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
-            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts")}
+            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
+                      "private_sectors", "private_types", "conflict_types", "conflict_contexts",
+                      "public_persons")}
     return Relevance(
         factor=float(data.get("factor", 0.4)),
-        **{k: frozenset(w.upper() for w in v) if k.endswith("sectors") else v for k, v in sets.items()},
+        **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
+           for k, v in sets.items()},
+        lead_sentences=int(data.get("lead_sentences", 2)),
         min_sentences=int(data.get("min_sentences", 5)),
         domain_words=int(data.get("domain_words", 6)),
         domain_ratio=float(data.get("domain_ratio", 1.5)),

@@ -1,0 +1,113 @@
+"""Grouping: which triggers of one sentence make one event.
+
+A trigger that governs another absorbs it ("threatened to attack" is one THREATEN, "agreed to
+a ceasefire" one AGREE); same-type triggers on one clause merge ("used tear gas ... to
+disperse" is one act), and a casualty verb gives way to the clash it names ("were injured in
+clashes" is the clash). A type that absorbs purposes takes the clause that says what it is for
+("began a hunger strike to protest against ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsevents.extract.modality import clause_head
+from newsevents.extract.triggers import Trigger
+from newsevents.ontology import Ontology
+
+_ABSORB_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "prt",
+                "nsubjpass", "agent", "dative", "advmod", "npadvmod", "compound"}
+_MAX_CLIMB = 10
+
+
+@dataclass(slots=True)
+class Group:
+    """One event in the making: its main trigger and the triggers merged into it."""
+
+    main: Trigger
+    members: list[Trigger] = field(default_factory=list)
+    dates: list[Span] = field(default_factory=list)
+    announced: bool = False  # an announcement coded by its own type: dated when it was made
+
+    @property
+    def tokens(self) -> set[int]:
+        return {t.token.i for t in self.members}
+
+
+def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[str]) -> Trigger | None:
+    """The nearest trigger governing this one through argument links, if any."""
+    tok = trigger.token
+    for _ in range(_MAX_CLIMB):
+        # "to guarantee", "calling for": clauses that spell out the governing event
+        infinitival = tok.dep_ in {"relcl", "advcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        )
+        participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "mark"} for c in tok.children
+        )
+        if (tok.dep_ not in _ABSORB_DEPS and not (infinitival or participle)) or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "prep" and tok.lower_ in separate:
+            return None
+        tok = tok.head
+        if tok.i in by_token:
+            return by_token[tok.i]
+    return None
+
+
+def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Group], dict[int, Group]]:
+    """The sentence's events in the making, and each trigger token's group."""
+    by_token = {t.token.i: t for t in triggers}
+    separate = ontology.words("separate_preps")
+    casualty = ontology.words("casualty_verbs")
+    parent: dict[int, int] = {}
+    for trig in triggers:
+        governor = _climb(trig, by_token, separate)
+        if governor is not None:
+            parent[trig.token.i] = governor.token.i
+
+    def root(i: int) -> int:
+        seen = set()
+        while i in parent and i not in seen:
+            seen.add(i)
+            i = parent[i]
+        return i
+
+    groups: dict[int, Group] = {}
+    for trig in triggers:
+        top = by_token[root(trig.token.i)]
+        group = groups.setdefault(top.token.i, Group(main=top))
+        group.members.append(trig)
+        same_type = trig.sense.event_type == top.sense.event_type
+        through = trig.token.head
+        if (
+            same_type and trig is not top and top.token.lemma_.lower() in casualty
+            and trig.token.dep_ == "pobj" and through.dep_ == "prep" and through.head.i == top.token.i
+        ):
+            group.main = trig  # "injured in clashes": the clash is the event
+    merged: dict[tuple[int, str], Group] = {}
+    for group in groups.values():
+        key = (clause_head(group.main.token).i, group.main.sense.event_type)
+        if key in merged:  # "used tear gas ... to disperse": one act, two words
+            merged[key].members.extend(group.members)
+        else:
+            merged[key] = group
+    for (clause, event_type), group in list(merged.items()):
+        if not ontology.event_types[event_type].absorbs_purpose:
+            continue
+        # "began a hunger strike to protest against Sweden's decision": the protest's topic
+        for (other_clause, other_type), other in list(merged.items()):
+            if other is not group and other_clause == clause and _purpose(other.main.token):
+                group.members.extend(other.members)
+                del merged[(other_clause, other_type)]
+    index = {t.token.i: g for g in merged.values() for t in g.members}
+    return list(merged.values()), index
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive or participle clause that says what another act is for."""
+    if tok.dep_ not in {"advcl", "xcomp", "acl"}:
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

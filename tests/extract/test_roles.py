@@ -1,0 +1,49 @@
+"""Roles on real-news sentence shapes: who reports an act is not its doer, who receives
+backing is its recipient, a headline drops its passive auxiliary (sentences written here)."""
+
+import pytest
+
+
+def _event(events, trigger):
+    return next(e for e in events if e.trigger.text.startswith(trigger))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A witness called the sheriff to report the shooting on Elm Street.",
+        "Candlelight vigils followed the killing of the student last week.",
+        "Soldiers watched the shelling of the town from the hills.",
+    ],
+)
+def test_roles_who_reports_or_follows_an_act_is_not_its_doer(code, text):
+    subject = text.split()[1].lower()
+    acts = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert acts, "no act coded: the rule is not tested"
+    assert all(subject not in a.text.lower() for e in acts for a in e.actor)
+
+
+def test_roles_support_received_from_someone_is_theirs(code):
+    event = _event(code("The prime minister received strong backing from Germany on Monday."),
+                   "backing")
+    assert event.event_type == "SUPPORT"
+    assert [a.country for a in event.actor] == ["DEU"]
+    assert [r.text for r in event.recipient] == ["The prime minister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "victim"),
+    [
+        ("Teacher arrested after a fight at the school gate.", "arrested", "Teacher"),
+        ("Student detained over campus protest.", "detained", "Student"),
+    ],
+)
+def test_roles_headline_passive_subject_is_the_recipient(code, text, trigger, victim):
+    event = _event(code(text), trigger)
+    assert all(a.text != victim for a in event.actor)
+    assert [r.text for r in event.recipient] == [victim]
+
+
+def test_roles_headline_with_an_object_stays_active(code):
+    event = _event(code("President met with rebel leaders in the capital."), "met")
+    assert [a.text for a in event.actor] == ["President"]
