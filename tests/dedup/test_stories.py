@@ -19,11 +19,12 @@ def article(id: str, text: str, published: str = "2023-05-30") -> Article:
 
 def event(art: Article, n: int = 0, *, event_type: str = "ASSAULT", day: str | None = "2023-05-29",
           precision: str = "day", location: Location | None = LAGOS, size: Size | None = None,
-          confidence: float = 0.8, negated: bool = False, sentence: tuple[int, int] | None = None) -> Event:
+          confidence: float = 0.8, negated: bool = False, sentence: tuple[int, int] | None = None,
+          trigger: str = "fired") -> Event:
     span = sentence or (0, len(art.text))
     return Event(
         id=f"ev-{art.id}-{n}", article_id=art.id, event_type=event_type,
-        trigger=TextRef("fired", (0, 5)), sentence=SentenceRef(n, span),
+        trigger=TextRef(trigger, (0, len(trigger))), sentence=SentenceRef(n, span),
         actor=[POLICE], recipient=[CROWD], date=day, date_precision=precision,
         date_text="on Monday" if day else None, location=location, size=size,
         confidence=confidence, negated=negated,
@@ -182,3 +183,31 @@ def test_the_same_thread_joins_mentions_whose_words_differ():
     together = StoryIndex()
     together.add(items, thread_of={"a": "th-1", "b": "th-1"})
     assert len(together.stories()) == 1
+
+
+def test_a_trigger_word_of_the_same_stem_joins_mentions_whose_words_differ():
+    a = article("a", "Officers fired tear gas at the march near the bridge.")
+    b = article("b", "Demonstrators said troops charged them with batons outside parliament.")
+
+    def stories(first: str, second: str) -> int:
+        index = StoryIndex()
+        index.add([coded(a, event(a, location=None, trigger=first)),
+                   coded(b, event(b, location=None, trigger=second))])
+        return len(index.stories())
+
+    assert stories("shelled", "shelling") == 1  # "shel": the same act, worded otherwise
+    assert stories("shelled", "charged") == 2  # only the parties and the day in common
+
+
+def test_another_thread_counts_against_joining():
+    """Same day, town and parties, little else in common: one story unless their articles
+    are in different threads."""
+    a = article("a", "Officers fired tear gas at the march near the bridge.")
+    b = article("b", "Demonstrators said troops charged them with batons outside parliament.")
+    items = [coded(a, event(a, trigger="fired")), coded(b, event(b, trigger="charged"))]
+    counts = []
+    for thread_of in ({}, {"a": "th-1", "b": "th-1"}, {"a": "th-1", "b": "th-2"}):
+        index = StoryIndex()
+        index.add(items, thread_of=thread_of)
+        counts.append(len(index.stories()))
+    assert counts == [1, 1, 2]

@@ -78,6 +78,21 @@ def test_story_score_over_matched_mentions_leaves_out_what_no_event_matched(tmp_
     assert figures["mentions_matched"] == 2
 
 
+def test_story_score_over_held_mentions_leaves_out_unpublished_events(tmp_path):
+    (tmp_path / "ecbplus_docs.jsonl").write_text("\n".join(json.dumps(d) for d in DOCS))
+    gold = load_gold(tmp_path)
+    mentions = _mentions(tmp_path, gold)
+    shook_a, shook_b, damaged = (m.span for m in mentions)
+    # 1b's "shook" is matched by an event with no story (not published): it counts among the
+    # matched mentions, alone, but not among the mentions a story holds
+    events = [("1a", "e1", shook_a, "s1"), ("1b", "e2", shook_b, None), ("1c", "e3", damaged, "s2")]
+    story_of, matched = match_mentions(mentions, events)
+    result = Result(gold=gold, mentions=mentions, thread_of={}, story_of=story_of, matched=matched)
+    figures = report(result, Console(file=io.StringIO()))
+    assert figures["matched_story_bcubed_recall"] == pytest.approx((0.5 + 0.5 + 1) / 3)
+    assert figures["held_story_bcubed_precision"] == figures["held_story_bcubed_recall"] == 1.0
+
+
 def _mentions(folder, gold):
     (folder / "ecbplus_event_mentions.jsonl").write_text("\n".join(json.dumps(m) for m in MENTIONS))
     return load_mentions(folder, gold)

@@ -40,7 +40,9 @@ class Weights:
     actors: float  # overlap of actor and recipient countries, sectors and names
     place: float
     date: float
-    thread: float  # the mention's article is in a thread of the story (1, else left out)
+    thread: float  # the mention's article is in a thread of the story (1), in another (0), unknown (left out)
+    trigger: float  # the mention's trigger word shares its stem with a trigger of the story
+    trigger_stem: int  # letters of a trigger word's start that count as its stem
     max_gap_days: int  # day-precise dates further apart than this are different events
     town_km: float  # towns further apart than this are different places
 
@@ -140,6 +142,13 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def trigger_stem(trigger: str, letters: int) -> str:
+    """The start of the trigger's first word, lower case: "killed", "killing" and "kills"
+    share "kill" (a stem without a lemmatiser: dedup reads records, not parses)."""
+    words = _WORD.findall(trigger)
+    return words[0].lower()[:letters] if words else trigger.lower()[:letters]
 
 
 # --- dates -----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from newsevents.dedup.similarity import (
     place_rank,
     place_score,
     terms,
+    trigger_stem,
 )
 from newsevents.dedup.texts import BatchTexts, KnownDf
 from newsevents.records import Actor, Article, CodedArticle, Event, Location, Size, Story
@@ -60,6 +61,7 @@ class _Mention:
     text: Vector  # the article's vector, shared by its mentions
     top: tuple[str, ...]  # the article's rarest terms, for blocking
     thread: str | None = None  # the article's thread, when threads are kept
+    stem: str = ""  # the stem of its trigger word
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ class _Cluster:
     weeks: set[int] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)  # its articles' rarest terms, for blocking
     threads: set[str] = field(default_factory=set)  # its articles' threads
+    stems: set[str] = field(default_factory=set)  # the stems of its mentions' trigger words
 
     def state(self) -> ClusterState:
         """What matching needs beyond the Story record, as JSON-ready data (kept by a store)."""
@@ -85,7 +88,7 @@ class _Cluster:
             "article_sum": self.article_sum, "sentence_sum": self.sentence_sum,
             "dates": [list(d) for d in self.dates], "places": [p.to_dict() for p in self.places],
             "sizes": [z.to_dict() for z in self.sizes], "terms": sorted(self.terms),
-            "threads": sorted(self.threads),
+            "threads": sorted(self.threads), "stems": sorted(self.stems),
         }
 
     @classmethod
@@ -106,7 +109,7 @@ class _Cluster:
                 dates=[(int(r), d, p) for r, d, p in state["dates"]],
                 places=[Location.from_dict(p) for p in state["places"]],
                 sizes=[Size.from_dict(z) for z in state["sizes"]], terms=set(state["terms"]),
-                threads=set(state.get("threads", ())),
+                threads=set(state.get("threads", ())), stems=set(state.get("stems", ())),
             )
         cluster.interval = cluster.date_interval()
         return cluster
@@ -243,10 +246,12 @@ class StoryIndex:
             article = cosine(mention.text, normalise(cluster.article_sum))
         if cluster.sentence_sum:
             sentence = cosine(mention.sentence, normalise(cluster.sentence_sum))
+        thread = mention.thread
         features = {
             "article": article, "sentence": sentence, "date": when, "place": where,
             "actors": actor_score(mention.actors, cluster.actors),
-            "thread": 1.0 if mention.thread is not None and mention.thread in cluster.threads else None,
+            "thread": float(thread in cluster.threads) if thread and cluster.threads else None,
+            "trigger": float(mention.stem in cluster.stems) if cluster.stems else None,
         }
         return kind * combine(features, self.weights)
 
@@ -288,6 +293,7 @@ class StoryIndex:
                     actors=actor_keys([*event.actor, *event.recipient]),
                     sentence=self.stats.vector(terms(item.article.text[start:end])),
                     text=text.vector, top=text.top, thread=(thread_of or {}).get(item.article.id),
+                    stem=trigger_stem(event.trigger.text, self.weights.trigger_stem),
                 )
                 self._place(mention)
 
@@ -323,6 +329,7 @@ class StoryIndex:
             cluster.threads.add(mention.thread)
             self._index_terms(i, [mention.thread])
         _add(cluster.sentence_sum, mention.sentence)
+        cluster.stems.add(mention.stem)
         _union(story.actor, event.actor)
         _union(story.recipient, event.recipient)
         cluster.actors |= mention.actors
