@@ -8,16 +8,11 @@
 The path is the argument, else ``$NEWSEVENTS_DB``, else ``./newsevents.duckdb``.
 """
 
-from newsevents.store.duckdb import (
-    DEFAULT_PATH,
-    ENV_VAR,
-    SCHEMA_VERSION,
-    IngestReport,
-    Store,
-    default_path,
-    open_store,
-)
+from newsevents.store.connection import DEFAULT_PATH, ENV_VAR, default_path
+from newsevents.store.duckdb import Store, open_store
+from newsevents.store.ingest import IngestReport
 from newsevents.store.rows import content_hash
+from newsevents.store.schema import SCHEMA_VERSION
 
 __all__ = [
     "DEFAULT_PATH",

@@ -1,25 +1,22 @@
 """The Store's threads: which thread each article is in, and each thread's matching state.
 
-A mixin of ``Store`` (it uses the store's connection, lock and transactions), kept apart so
-that each file holds one concern.
+A class of ``Store`` built on its connection (``connection.py``), kept apart so that each
+file holds one concern.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from newsevents.records import Article, Thread
 from newsevents.store import rows as R
+from newsevents.store.connection import Connection
 from newsevents.store.queries import STORY_VIEW, Sql
 
 if TYPE_CHECKING:
-    import threading
-
-    import duckdb
     import pandas as pd
 
 THREAD_COLUMNS: dict[str, str] = {
@@ -36,15 +33,8 @@ def thread_row(thread: Thread, state: Mapping[str, Any], *, now: str) -> R.Row:
     }
 
 
-class ThreadTables:
+class ThreadTables(Connection):
     """``threads`` and ``article_threads``: written inside the batch's transaction."""
-
-    _con: duckdb.DuckDBPyConnection
-    _lock: threading.RLock
-
-    def transaction(self) -> AbstractContextManager[None]: ...  # provided by Store
-    def _insert(self, table: str, rows: list[R.Row], layout: dict[str, str]) -> None: ...
-    def _frame(self, query: str, params: list[Any]) -> pd.DataFrame: ...
 
     def query_threads(
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
