@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -50,6 +52,22 @@ def event_location(
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors.
     """
+    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, venue, actors))
+
+
+def _at_capital(place: Location | None) -> Location | None:
+    """A country as an event's place keeps its name and precision but takes its capital's point:
+    the protocol places a nationwide act at the capital (docs/annotation.md); the precision says
+    it is the country (the PLOVER location object's resolution 1)."""
+    if place is None or place.precision != "country" or place.country_code not in capitals():
+        return place
+    _, _, lat, lon = capitals()[place.country_code]
+    return replace(place, lat=lat, lon=lon)
+
+
+def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
+           exclude: tuple[tuple[int, int], ...], venue: Location | None,
+           actors: tuple[str, ...]) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     if not resolved:
         return None
