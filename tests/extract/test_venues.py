@@ -104,3 +104,19 @@ def test_a_nationwide_act_is_placed_at_the_country_with_its_capitals_point(place
     assert (round(place.lat, 1), round(place.lon, 1)) == (45.4, -75.7)  # Ottawa, not the middle
     toponym = next(t for t in found if t.text == "Canada")
     assert toponym.lat != place.lat  # the toponym itself keeps the country's middle
+
+
+def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
+    doc, found = places("Poland welcomed the vote after the Slovak parliament approved the treaty on Friday.")
+    place = event_location(_trigger(doc, "approved"), found, _sentence(doc, "approved"), ontology)
+    assert place is not None
+    assert (place.name, place.country_code, place.precision) == ("Bratislava", "SK", "town")
+    doc, found = places("Pressure grew in Poland as Russia's lower house voted on the bill.")
+    place = event_location(_trigger(doc, "voted"), found, _sentence(doc, "voted"), ontology)
+    assert place is not None and place.name == "Moscow"
+
+
+def test_a_body_named_by_its_nation_meeting_elsewhere_is_placed_there(places, ontology):
+    doc, found = places("The Slovak parliament met in Kosice on Friday.")
+    place = event_location(_trigger(doc, "met"), found, _sentence(doc, "met"), ontology)
+    assert place is not None and place.text == "Kosice"

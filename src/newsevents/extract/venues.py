@@ -69,8 +69,6 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
            exclude: tuple[tuple[int, int], ...], venue: Location | None,
            actors: tuple[str, ...]) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    if not resolved:
-        return None
     fallback = [p for p in (venue, _dominant(resolved)) if p is not None and _local(p, actors)]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
@@ -89,6 +87,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
     if seat is not None:
         return seat
+    body = _capital_body(heads, ontology)
+    if body is not None:
+        return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     nearest = _nearest(trigger, in_sentence, sentence)
     return nearest or next(iter(fallback), None)
@@ -126,6 +127,31 @@ def _seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Locatio
             token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
         ):
             return toponym
+    return None
+
+
+def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
+    """The capital, when the event's subject is a body that sits there named by its nation
+    ("the Hungarian parliament ratified", "Russia's lower house voted"): the protocol places
+    such a body at its capital."""
+    bodies = ontology.words("capital_bodies")
+    for head in heads:
+        for subject in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            mods = [c for c in subject.children if c.dep_ in {"amod", "compound", "poss"}]
+            lemma = subject.lemma_.lower()
+            if lemma not in bodies and not any(f"{m.lower_} {lemma}" in bodies for m in mods):
+                continue
+            for mod in mods:
+                key = mod.text.lower()
+                iso3 = ontology.demonyms.get(key) or ontology.country_names.get(key)
+                code = country_codes().get((iso3 or "").lower())
+                if code in capitals():
+                    name, geonameid, lat, lon = capitals()[code]
+                    start = min(mod.idx, subject.idx)
+                    return Location(text=subject.doc.text[start:subject.idx + len(subject)],
+                                    span=(start, subject.idx + len(subject)), name=name,
+                                    geonameid=geonameid, lat=lat, lon=lon, country_code=code,
+                                    precision="town")
     return None
 
 
