@@ -72,12 +72,16 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
 
 def _qualifier(doc: Doc, start: int, following: list[Span], gazetteer: Gazetteer) -> str | None:
     """The folded name written after "X, ": the next entity, else a division or country the
-    next word or two name though the parser did not tag them ("Springfield, Ill.")."""
+    next word or two name though the parser did not tag them ("Springfield, Ill."), ended by
+    punctuation (not "in Frankston," West said)."""
     if following and following[0].start == start:
         return fold(following[0].text)
+    if not doc[start].is_title or doc[start].ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return None
     for end in (start + 2, start + 1):
+        closed = end >= len(doc) or doc[end].is_punct  # "Ill.," not "West said"
         key = fold(doc[start:end].text)
-        if any(p.kind in {"country", "admin1"} for p in gazetteer.index.get(key, ())):
+        if closed and any(p.kind in {"country", "admin1"} for p in gazetteer.index.get(key, ())):
             return key
     return None
 
