@@ -42,6 +42,7 @@ class _Mention:
     span: tuple[int, int]
     key: str
     after: str | None  # the folded name written right after ", "
+    qualifier: str | None = None  # ... when it is plainly the country or division of the name
 
 
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
@@ -59,29 +60,42 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             continue
         if _in_name(ent, surnames, parties, ontology, gazetteer):
             continue
-        key, after = fold(ent.text), None
+        key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
             head, _, tail = ent.text.partition(",")
             key, after = fold(head), fold(tail)
+            qualifier = after if _closed(doc, ent.end) and _division(after, gazetteer) else None
             ent = doc.char_span(ent.start_char, ent.start_char + len(head)) or ent
         elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            after = _qualifier(doc, ent.end + 1, ents[number + 1:number + 2], gazetteer)
-        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
+            following = ents[number + 1:number + 2]
+            if following and following[0].start == ent.end + 1:
+                after = fold(following[0].text)
+            qualifier = _qualifier(doc, ent.end + 1, gazetteer)
+        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier))
     return found
 
 
-def _qualifier(doc: Doc, start: int, following: list[Span], gazetteer: Gazetteer) -> str | None:
-    """The folded name written after "X, ": the next entity, else a division or country the
-    next word or two name though the parser did not tag them ("Springfield, Ill."), ended by
-    punctuation (not "in Frankston," West said)."""
-    if following and following[0].start == start:
-        return fold(following[0].text)
+def _closed(doc: Doc, end: int) -> bool:
+    return end >= len(doc) or doc[end].is_punct or doc[end].is_sent_start
+
+
+def _division(key: str, gazetteer: Gazetteer) -> bool:
+    """A name that is one country or one first-level division and no town ("South Sudan",
+    "Pa."); "Hamburg", "Palestine" or "North" may be another item of a list."""
+    places = gazetteer.index.get(key, ())
+    return sum(p.kind in {"country", "admin1"} for p in places) == 1 and not any(
+        p.kind == "town" for p in places)
+
+
+def _qualifier(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
+    """The country or division written after "X, " as an aside, whether tagged or not
+    ("Yida, South Sudan, on", "Springfield, Ill., on"): a title-case word or two ended by
+    punctuation (not 'in Frankston," West said' nor "from Sirte, the US gave")."""
     if not doc[start].is_title or doc[start].ent_type_ in {"PERSON", "ORG", "NORP"}:
         return None
-    for end in (start + 2, start + 1):
-        closed = end >= len(doc) or doc[end].is_punct  # "Ill.," not "West said"
+    for end in (start + 3, start + 2, start + 1):
         key = fold(doc[start:end].text)
-        if closed and any(p.kind in {"country", "admin1"} for p in gazetteer.index.get(key, ())):
+        if end <= len(doc) and _closed(doc, end) and _division(key, gazetteer):
             return key
     return None
 
@@ -190,9 +204,9 @@ class _Resolver:
         self.gaz = gazetteer
         self.candidates = {m.key: gazetteer.index.get(m.key, []) for m in mentions}
         for mention in mentions:
-            if mention.after:
+            if mention.qualifier:
                 key = mention.key
-                self.candidates[key] = _qualified(self.candidates[key], mention.after, gazetteer)
+                self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
         self.counts = Counter(m.key for m in mentions)
         self.after = {m.key: m.after for m in mentions if m.after}
         self.named = countries
