@@ -3,12 +3,14 @@
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
 or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md). Else the place nearest the trigger in the sentence's parse,
+place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
+Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
 not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
 they were attacked": Salisbury). Else the dateline for statements, else the article's main
 place; both only when the event's actor belongs to no other country (Russia's denial reported
 from London was not made in London). Places inside the actor and recipient phrases ("envoys
-from the U.S.", "asked China") say who, not where.
+from the U.S.", "asked China") say who, not where. A country as the place keeps its name
+and precision and takes its capital's point (the protocol's coordinates for a nationwide act).
 """
 
 from __future__ import annotations
