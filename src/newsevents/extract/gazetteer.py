@@ -127,6 +127,15 @@ def _add_countries(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
         gaz.add(names[code], place)
 
 
+@functools.cache
+def capitals() -> dict[str, tuple[str, int, float, float]]:
+    """Per ISO alpha-2 code, the capital's name, geonameid, lat and lon (places_countries.tsv):
+    where the protocol puts a nationwide act and a body named by its nation."""
+    return {row["iso2"]: (row["capital"], int(row["capital_geonameid"]), float(row["capital_lat"]),
+                          float(row["capital_lon"]))
+            for row in _rows(DATA_DIR / "places_countries.tsv") if row["capital"]}
+
+
 def _add_divisions(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
     for row in (r for path in data_files("places_divisions.tsv", extra) for r in _rows(path)):
         kind = "admin2" if row["admin2"] else "admin1"

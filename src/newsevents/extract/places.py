@@ -3,7 +3,7 @@
 A name is resolved once per article (one sense per discourse) by what the
 article says around it: the countries it names (by name, demonym or capital),
 the divisions and towns it names, the division or country written after a comma
-("Paris, Texas"), and only then population. A town named in the text is never
+("Paris, Texas": only places inside it), and only then population. A town named in the text is never
 replaced by its country. A capital or country that speaks or acts ("Beijing
 said", "Washington warned") is an actor, not a place, and is left out.
 """
@@ -31,7 +31,7 @@ W_POPULATION = 1.0
 W_COUNTRY = 1.2
 W_ADMIN1 = 1.0
 W_NEAR = 0.6
-W_COMMA = 3.0
+W_COMMA = 3.0  # a name and the country or division after it that is a list ("Georgia, USA")
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
 
@@ -42,6 +42,7 @@ class _Mention:
     span: tuple[int, int]
     key: str
     after: str | None  # the folded name written right after ", "
+    qualifier: str | None = None  # ... when it is plainly the country or division of the name
 
 
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
@@ -59,17 +60,44 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             continue
         if _in_name(ent, surnames, parties, ontology, gazetteer):
             continue
-        key, after = fold(ent.text), None
+        key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
             head, _, tail = ent.text.partition(",")
             key, after = fold(head), fold(tail)
+            qualifier = after if _closed(doc, ent.end) and _division(after, gazetteer) else None
             ent = doc.char_span(ent.start_char, ent.start_char + len(head)) or ent
-        elif number + 1 < len(ents):
-            following = ents[number + 1]
-            if following.start == ent.end + 1 and doc[ent.end].text == ",":
-                after = fold(following.text)
-        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after))
+        elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            following = ents[number + 1:number + 2]
+            if following and following[0].start == ent.end + 1:
+                after = fold(following[0].text)
+            qualifier = _qualifier(doc, ent.end + 1, gazetteer)
+        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier))
     return found
+
+
+def _closed(doc: Doc, end: int) -> bool:
+    return end >= len(doc) or doc[end].is_punct or doc[end].is_sent_start
+
+
+def _division(key: str, gazetteer: Gazetteer) -> bool:
+    """A name that is one country or one first-level division and no town ("South Sudan",
+    "Pa."); "Hamburg", "Palestine" or "North" may be another item of a list."""
+    places = gazetteer.index.get(key, ())
+    return sum(p.kind in {"country", "admin1"} for p in places) == 1 and not any(
+        p.kind == "town" for p in places)
+
+
+def _qualifier(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
+    """The country or division written after "X, " as an aside, whether tagged or not
+    ("Yida, South Sudan, on", "Springfield, Ill., on"): a title-case word or two ended by
+    punctuation (not 'in Frankston," West said' nor "from Sirte, the US gave")."""
+    if not doc[start].is_title or doc[start].ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return None
+    for end in (start + 3, start + 2, start + 1):
+        key = fold(doc[start:end].text)
+        if end <= len(doc) and _closed(doc, end) and _division(key, gazetteer):
+            return key
+    return None
 
 
 def _no_place(ent: Span, excluded: frozenset[str]) -> bool:
@@ -140,6 +168,30 @@ def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[
     return found
 
 
+def _within(place: Place, qualifier: Place) -> bool:
+    """A place lies below the country or division written after it."""
+    if place.country_code != qualifier.country_code:
+        return False
+    if qualifier.kind == "country":
+        return place.kind != "country"
+    return place.kind in {"town", "admin2"} and place.admin1 == qualifier.admin1
+
+
+def _qualified(places: list[Place], after: str, gazetteer: Gazetteer) -> list[Place]:
+    """ "Yida, South Sudan", "Springfield, Ill.": the name's places inside the country or
+    division written after it; none there, the qualifier itself (the text says where, the
+    gazetteer lacks the town), not a namesake abroad. A name that is itself a country or
+    division elsewhere ("France, Germany and Italy", "Texas, Oklahoma") is a list, not
+    qualified; the comma scoring weighs it."""
+    qualifiers = [p for p in gazetteer.index.get(after, ()) if p.kind in {"country", "admin1"}]
+    if not qualifiers:
+        return places
+    inside = [p for p in places if any(_within(p, q) for q in qualifiers)]
+    if any(p.kind in {"country", "admin1"} and p not in inside for p in places):
+        return places  # a list, or a name the comma scoring weighs ("Georgia, USA")
+    return inside or [max(qualifiers, key=_prior)]
+
+
 def _prior(place: Place) -> float:
     if place.kind in _KIND_PRIOR:
         return _KIND_PRIOR[place.kind]
@@ -151,6 +203,10 @@ class _Resolver:
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
         self.candidates = {m.key: gazetteer.index.get(m.key, []) for m in mentions}
+        for mention in mentions:
+            if mention.qualifier:
+                key = mention.key
+                self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
         self.counts = Counter(m.key for m in mentions)
         self.after = {m.key: m.after for m in mentions if m.after}
         self.named = countries

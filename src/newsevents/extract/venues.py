@@ -3,21 +3,25 @@
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
 or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md). Else the place nearest the trigger in the sentence's parse,
+place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
+Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
 not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
 they were attacked": Salisbury). Else the dateline for statements, else the article's main
 place; both only when the event's actor belongs to no other country (Russia's denial reported
 from London was not made in London). Places inside the actor and recipient phrases ("envoys
-from the U.S.", "asked China") say who, not where.
+from the U.S.", "asked China") say who, not where. A country as the place keeps its name
+and precision and takes its capital's point (the protocol's coordinates for a nationwide act).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -50,9 +54,23 @@ def event_location(
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors.
     """
+    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, venue, actors))
+
+
+def _at_capital(place: Location | None) -> Location | None:
+    """A country as an event's place keeps its name and precision but takes its capital's point:
+    the protocol places a nationwide act at the capital (docs/annotation.md); the precision says
+    it is the country (the PLOVER location object's resolution 1)."""
+    if place is None or place.precision != "country" or place.country_code not in capitals():
+        return place
+    _, _, lat, lon = capitals()[place.country_code]
+    return replace(place, lat=lat, lon=lon)
+
+
+def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
+           exclude: tuple[tuple[int, int], ...], venue: Location | None,
+           actors: tuple[str, ...]) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    if not resolved:
-        return None
     fallback = [p for p in (venue, _dominant(resolved)) if p is not None and _local(p, actors)]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
@@ -71,6 +89,9 @@ def event_location(
     seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
     if seat is not None:
         return seat
+    body = _capital_body(heads, ontology)
+    if body is not None:
+        return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     nearest = _nearest(trigger, in_sentence, sentence)
     return nearest or next(iter(fallback), None)
@@ -108,6 +129,31 @@ def _seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Locatio
             token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
         ):
             return toponym
+    return None
+
+
+def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
+    """The capital, when the event's subject is a body that sits there named by its nation
+    ("the Hungarian parliament ratified", "Russia's lower house voted"): the protocol places
+    such a body at its capital."""
+    bodies = ontology.words("capital_bodies")
+    for head in heads:
+        for subject in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            mods = [c for c in subject.children if c.dep_ in {"amod", "compound", "poss"}]
+            lemma = subject.lemma_.lower()
+            if lemma not in bodies and not any(f"{m.lower_} {lemma}" in bodies for m in mods):
+                continue
+            for mod in mods:
+                key = mod.text.lower()
+                iso3 = ontology.demonyms.get(key) or ontology.country_names.get(key)
+                code = country_codes().get((iso3 or "").lower())
+                if code in capitals():
+                    name, geonameid, lat, lon = capitals()[code]
+                    start = min(mod.idx, subject.idx)
+                    return Location(text=subject.doc.text[start:subject.idx + len(subject)],
+                                    span=(start, subject.idx + len(subject)), name=name,
+                                    geonameid=geonameid, lat=lat, lon=lon, country_code=code,
+                                    precision="town")
     return None
 
 
