@@ -8,6 +8,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from newsevents.extract.gazetteer import load_gazetteer
+from newsevents.extract.places import resolve_places
+from newsevents.nlp import load_pipeline
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.pipeline import Pipeline
 
@@ -24,6 +27,24 @@ def ontology() -> Ontology:
 @pytest.fixture(scope="session")
 def pipeline(ontology: Ontology) -> Pipeline:
     return Pipeline(ontology=ontology)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The bundled gazetteer."""
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def places(gazetteer, ontology):
+    """Parse a text and resolve its places: (doc, toponyms)."""
+    nlp = load_pipeline()
+
+    def run(text):
+        doc = nlp(text)
+        return doc, resolve_places(doc, gazetteer=gazetteer, ontology=ontology)
+
+    return run
 
 
 @pytest.fixture()

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
 from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ActorResolver, extract_events, extract_quotes
+from newsevents.extract.dates import dated_by_text
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
 from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
@@ -128,7 +129,10 @@ class Pipeline:
             yield result
 
     def _code(self, doc: Doc, article: Article, *, quotes: bool) -> CodedArticle:
-        events = extract_events(doc, article, ontology=self.ontology, toponyms=self.places(doc))
+        # an undated page that prints its date is grounded on it (extract/dates.py)
+        events = extract_events(
+            doc, dated_by_text(article), ontology=self.ontology, toponyms=self.places(doc)
+        )
         coded = CodedArticle(article, events=events)
         if quotes:
             resolver = ActorResolver(self.ontology, doc, text=article.text)

@@ -34,3 +34,47 @@ def test_episodes_years_old_event_is_historical(event_on):
 def test_episodes_running_total_is_historical_not_dated_today(event_on):
     event = event_on("The insurgents have killed 9,000 people in six years.", "killed")
     assert event.historical and event.date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Less than a year before, a detective shot and killed an unarmed man in the same street.",
+    "Militants abducted 40 students from a school in Borno more than two years ago.",
+])
+def test_episodes_vague_old_act_is_historical_without_a_date(event_on, text):
+    trigger = "killed" if "killed" in text else "abducted"
+    event = event_on(text, trigger)
+    assert event.historical and event.date is None
+
+
+def test_episodes_same_act_told_again_takes_its_date(code):
+    text = ("Police arrested Ramon Tellez on Thursday at a school in Hialeah.\n\n"
+            "A teacher had seen the gun in the boy's bag.\n\nThe principal called the police.\n\n"
+            "Tellez was arrested when he came back to the school, the police said.")
+    arrests = [e for e in code(text) if e.trigger.text.startswith("arrested")]
+    assert len(arrests) == 2 and arrests[-1].date == "2023-05-25"
+
+
+def test_episodes_lead_takes_the_date_the_body_gives(event_on):
+    text = ("Police arrest father over gun in school bag\n\n"
+            "A teacher had seen the gun in the boy's bag.\n\n"
+            "Police arrested the boy's father on Thursday at the school in Hialeah.")
+    assert event_on(text, "arrest").date == "2023-05-25"
+
+
+def test_episodes_another_act_of_the_type_keeps_the_article_date(event_on):
+    text = ("Police detained a journalist in Kano.\n\n"
+            "On Sunday, police arrested two students at the university in Kano.")
+    assert event_on(text, "detained").date == "2023-05-30"
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Theresa May met the envoy. May has received strong backing from Paris.",
+    "May has received strong backing from her allies in Europe.",
+])
+def test_episodes_a_month_that_names_a_person_dates_nothing(event_on, text):
+    assert event_on(text, "backing").date == "2023-05-30"
+
+
+def test_episodes_a_month_behind_a_preposition_stays_a_date(event_on):
+    text = "Theresa May spoke on Monday. Police arrested two men in May in Leeds."
+    assert event_on(text, "arrested").date == "2023-05-01"

@@ -1,24 +1,6 @@
 import pytest
 
 from newsevents.extract.gazetteer import fold, load_gazetteer
-from newsevents.extract.places import dateline, event_location, resolve_places
-from newsevents.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def places(gazetteer, ontology):
-    nlp = load_pipeline()
-
-    def run(text):
-        doc = nlp(text)
-        return doc, resolve_places(doc, gazetteer=gazetteer, ontology=ontology)
-
-    return run
 
 
 def _named(toponyms, text):
@@ -80,34 +62,6 @@ def test_spans_index_the_text(places):
         assert toponym.to_dict()["span"] == list(toponym.span)
 
 
-def _trigger(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def _sentence(doc, word):
-    return next(s for s in doc.sents if any(t.text == word for t in s))
-
-
-def test_event_location_prefers_clause_then_sentence_then_article(places, ontology):
-    doc, found = places(
-        "Police arrested five men in Zvecan on Monday. "
-        "Officials in Pristina said the mayor resigned. "
-        "The army withdrew. Protests continued in Zvecan."
-    )
-    clause = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
-    assert clause is not None and clause.text == "Zvecan" and clause.span[0] < 40
-    sentence = event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology)
-    assert sentence is not None and sentence.text == "Pristina"
-    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
-    assert article is not None and article.name == "Zvečan" and article.precision == "town"
-    assert article.geonameid and article.lat and article.country_code == "XK"
-
-
-def test_event_location_is_none_without_places(places, ontology):
-    doc, found = places("The committee resigned on Tuesday.")
-    assert event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology) is None
-
-
 def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
     (tmp_path / "places_aliases.tsv").write_text("alias\tcountry\tadmin1\nDardania\tXK\t\n", encoding="utf-8")
     assert not load_gazetteer().lookup("Dardania")
@@ -132,20 +86,3 @@ def test_person_names_and_non_places_are_no_toponyms(places, text, name):
 def test_a_place_named_as_such_stays_a_place_beside_a_namesake(places):
     _, found = places("George Washington's portrait was hung in Washington on Monday.")
     assert [t.name for t in _named(found, "Washington")]
-
-
-def test_event_location_names_the_venue_before_a_direction(places, ontology):
-    doc, found = places("Thousands of farmers marched toward Minsk in Grodno on Sunday.")
-    place = event_location(_trigger(doc, "marched"), found, _sentence(doc, "marched"), ontology)
-    assert place is not None and place.text == "Grodno"
-
-
-def test_dateline_is_the_venue_of_statements_without_a_place(places, ontology):
-    text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
-            "A government spokesman urged calm.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    assert venue is not None and venue.name == "Nairobi"
-    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue)
-    assert said is not None and said.name == "Nairobi"
-    assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None

@@ -1,48 +1,26 @@
-"""Dates: find and ground time expressions against the article date.
+"""Dates: the time expressions of a parsed article and the event each one dates.
 
 The expression is the DATE entity the parse attaches to the event (directly,
-through the clause that governs it, or through a clause inside it). The common
-shapes (weekdays, "last June", "three weeks ago", "the third quarter", "1997",
-holidays) are settled by patterns built from ontology/data/dates.yaml, which is
-cheaper and surer than a parser; the rest goes to dateparser with
-``RELATIVE_BASE`` set to the article date, keeping the period it reports as the
-precision. A month or day without a year is taken in the year that puts it at
-most a few months ahead of the article date (news mostly reports the past but
-names coming dates); a bare weekday is the last one, unless it is tomorrow; for
-an event announced for the future, the next one. Expressions that name no span
-we can write as a day, week, month or year (durations, decades, "that day")
-are not grounded.
+through the clause that governs it, or through a clause inside it); grounding.py
+says which date it names.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
-import yaml
-from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.ontology.load import DATA_DIR
+from newsevents.extract.date_grammar import grammar
+from newsevents.extract.grounding import GroundedDate, ground
 from newsevents.records import Article
 
-_PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
-_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
-_CLOCK_DIGITS = re.compile(r"^0\d{3}$")  # "0030" alone: a clock time, never the year 30
-_DECADE = re.compile(r"^(?:the\s+)?(?:'|\d{2})?\d0'?s$")
-_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_PASS = object()  # the patterns do not settle it: ask dateparser
+_SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 
-
-@dataclass(frozen=True, slots=True)
-class GroundedDate:
-    """An ISO date (the first day of its period) and its precision."""
-
-    value: str
-    precision: str
+__all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
+           "expression_span", "find_dates", "ground", "is_a_name", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,417 +41,11 @@ class TimeExpression:
         return {"text": self.text, "span": list(self.span), "value": self.value, "precision": self.precision}
 
 
-def _alternation(words: Any) -> str:
-    """A regex group matching any of the words, longest first, spaces flexible."""
-    ordered = sorted({str(w).lower() for w in words}, key=len, reverse=True)
-    return "(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
-
-
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    """dates.yaml turned into lookup tables and the patterns built on them."""
-
-    data: dict[str, Any]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    determiners: dict[str, int]
-    counts: dict[str, int]
-    parts: dict[str, tuple[int, dict[str, int]]]
-    prepositions: frozenset[str]
-    lead: re.Pattern[str]
-    tail: re.Pattern[str]
-    hedge: re.Pattern[str]
-    week_of: re.Pattern[str]
-    day_part: re.Pattern[str]
-    duration: re.Pattern[str]
-    year: re.Pattern[str]
-    clock: re.Pattern[str]
-    count: re.Pattern[str]
-    unit: re.Pattern[str]
-    anaphoric: re.Pattern[str]
-    weekday: re.Pattern[str]
-    weekday_lead: re.Pattern[str]
-    month: re.Pattern[str]
-    month_of_year: re.Pattern[str]
-    month_day: re.Pattern[str]
-    day_month: re.Pattern[str]
-    ordinal_day: re.Pattern[str]
-    season: re.Pattern[str]
-    part: re.Pattern[str]
-    holiday: re.Pattern[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    with (DATA_DIR / "dates.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    months = {name: int(n) for n, names in data["months"].items() for name in names}
-    weekdays = {name: int(n) for n, names in data["weekdays"].items() for name in names}
-    determiners = {str(k): int(v) for k, v in data["determiners"].items()}
-    determiners.update({t: 0 for t in data["trailing"]})
-    counts = {str(k): int(v) for k, v in data["counts"].items()}
-    parts = {str(k): (int(v["months"]), {str(n): int(i) for n, i in v["names"].items()})
-             for k, v in data["year_parts"].items()}
-    det = _alternation(determiners)
-    month, weekday = _alternation(months), _alternation(weekdays)
-    amount = r"(\d+|" + _alternation([*counts, *data["vague_counts"]])[1:]
-    plain_units = [u for u, p in data["units"].items() if p in _PERIODS and " " not in u]
-    all_units = _alternation(data["units"])
-    year = r"(\d{4})"
-    names = {n for _, table in parts.values() for n in table}
-    return _Grammar(
-        data=data, months=months, weekdays=weekdays, determiners=determiners, counts=counts,
-        parts=parts, prepositions=frozenset(data["prepositions"]),
-        lead=re.compile(r"^" + _alternation([*data["prepositions"], *data["approximations"]]) + r"\s+"),
-        tail=re.compile(r"\s+" + _alternation(data["trailing_approximations"]) + r"(?=\s|$)"),
-        hedge=re.compile(r"^(?:the\s+)?" + _alternation(data["hedges"]) + r"(?:\s+|-)"),
-        week_of=re.compile(r"^" + _alternation(data["week_of"]) + r"\s+"),
-        day_part=re.compile(r"(?:\s+|-)" + _alternation(data["day_parts"]) + r"$"),
-        duration=re.compile(
-            r"^(?:for\s+|within\s+|the\s+(?:past|last|next|coming)\s+)?" + amount + r"\s+(?:\w+\s+)?"
-            + _alternation(plain_units) + r"s?(?:\s+(?:long|old))?$"),
-        year=re.compile(r"^(?:" + _alternation(data["year_prefixes"]) + r"\s+)?" + year
-                        + r"(?:\s+" + _alternation(data["year_suffixes"]) + r")?$"),
-        clock=re.compile(r"\(?\b(?:[01]\d|2[0-3]):?[0-5]\d\s*" + _alternation(data["clock_zones"])
-                         + r"\b\)?"),
-        count=re.compile(r"^" + amount + r"\s+" + _alternation(plain_units) + r"s?\s+"
-                         + _alternation([*data["ago"], *data["hence"]]) + r"$"),
-        unit=re.compile(r"^" + det + r"\s+" + all_units + r"$"),
-        anaphoric=re.compile(r"^(?:" + _alternation(data["anaphoric"]) + r"\s+"
-                             + _alternation(data["anaphoric_units"]) + r"s?|"
-                             + _alternation(data["anaphoric_days"]) + r"\s+day)$"),
-        weekday=re.compile(r"^(?:" + det + r"\s+)?" + weekday + r"\.?$"),
-        weekday_lead=re.compile(r"^" + weekday + r"\.?,?\s+(?=\S*[\d])"),
-        month=re.compile(r"^(?:" + det + r"\s+)?" + month + r"\.?(?:,?\s+(?:of\s+)?" + year + r")?$"),
-        month_of_year=re.compile(r"^" + month + r"\.?(?:\s+" + _ORDINAL + r")?,?\s+(?:of\s+)?" + det
-                                 + r"\s+year$"),
-        month_day=re.compile(r"^(?:" + det + r"\s+)?" + month + r"\.?\s+" + _ORDINAL
-                             + r"(?:,?\s+" + year + r")?$"),
-        day_month=re.compile(r"^(?:the\s+)?" + _ORDINAL + r"\s+(?:of\s+)?" + month
-                             + r"\.?(?:,?\s+" + year + r")?$"),
-        ordinal_day=re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$"),
-        season=re.compile(r"^(?:" + det + r"\s+)?" + _alternation(data["seasons"])
-                          + r"(?:\s+(?:of\s+)?" + year + r")?$"),
-        part=re.compile(r"^(?:" + det + r"\s+)?(?:" + _alternation(names) + r"\s+)?(?:fiscal\s+)?"
-                        + _alternation(parts) + r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + year + r")?$"),
-        holiday=re.compile(r"^(?:" + det + r"\s+)?" + _alternation(data["holidays"])
-                           + r"(?:\s+" + year + r")?$"),
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _parser(base: date) -> DateDataParser:
-    return DateDataParser(
-        languages=["en"],
-        settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day)},
-    )
-
-
-def _parsed(text: str, base: date) -> Any:
-    """dateparser's reading of an expression, or None (it fails on some inputs rather than
-    saying so: an article dated in year 1, odd characters)."""
-    try:
-        data = _parser(base).get_date_data(text)
-    except Exception:  # its internals, not our input: the expression just has no date
-        return None
-    return data if data.date_obj is not None else None
-
-
-def _day(found: date) -> GroundedDate:
-    return GroundedDate(found.isoformat(), "day")
-
-
-def _week(found: date) -> GroundedDate:
-    return GroundedDate((found - timedelta(days=found.weekday())).isoformat(), "week")
-
-
-def _month(year: int, month: int) -> GroundedDate:
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return GroundedDate(date(year, month, 1).isoformat(), "month")
-
-
-def _year(year: int) -> GroundedDate:
-    return GroundedDate(f"{year:04d}-01-01", "year")
-
-
-def _months_between(base: date, year: int, month: int) -> int:
-    return (year * 12 + month) - (base.year * 12 + base.month)
-
-
-def _instance_year(
-    month: int, day: int | None, base: date, step: int | None, future: bool, past: bool = False
-) -> int | None:
-    """The year of a month (or month-day) named without one.
-
-    ``step`` -1 is the last one before the article date, 1 the next one after,
-    0 the one of its year; None lets the window (or ``future``/``past``) decide.
-    """
-    def after(year: int) -> bool:
-        if day is None:
-            return _months_between(base, year, month) > 0
-        try:
-            return date(year, month, day) > base
-        except ValueError:
-            return False
-
-    def before(year: int) -> bool:
-        if day is None:
-            return _months_between(base, year, month) < 0
-        try:
-            return date(year, month, day) < base
-        except ValueError:
-            return False
-
-    years = (base.year - 1, base.year, base.year + 1)
-    if step == 0:
-        return base.year
-    if step == -1:
-        return max((y for y in years if before(y)), default=None)
-    if step is None and past:
-        return max((y for y in years if not after(y)), default=None)
-    if step == 1 or (step is None and future):
-        return min((y for y in years if after(y) or (future and not before(y))), default=None)
-    data = _grammar().data
-    back, ahead = int(data["window_months_back"]), int(data["window_months_ahead"])
-    return next((y for y in years if -back <= _months_between(base, y, month) <= ahead), None)
-
-
-def _weekday(target: int, base: date, step: int | None, future: bool, past: bool = False) -> date:
-    ahead = (target - base.weekday()) % 7
-    if step is None and past:  # a reported act: the latest such day, today included
-        return base - timedelta(days=(base.weekday() - target) % 7)
-    if step == -1:
-        return base - timedelta(days=(base.weekday() - target) % 7 or 7)
-    if step == 1:
-        return base + timedelta(days=ahead or 7)
-    if future or ahead <= 1:  # "Tuesday" in a Monday paper is tomorrow
-        return base + timedelta(days=ahead)
-    return base - timedelta(days=7 - ahead)
-
-
-def _unit(unit: str, step: int, base: date, *, trailing: bool, casual: bool) -> GroundedDate:
-    """This, last or next day/week/month/year/weekend; ``trailing``: the stretch ending at base."""
-    if trailing:
-        middle = {"day": 0, "week": 3, "weekend": 3, "month": 15, "year": 182}[unit]
-        base, step = base - timedelta(days=middle), 0
-    if unit == "day":
-        return _day(base + timedelta(days=step))
-    if unit == "week":
-        return _week(base + timedelta(days=7 * step))
-    if unit == "weekend":  # "the weekend" in a weekday paper is the one just past
-        if casual and step == 0 and base.weekday() < 5:
-            step = -1
-        return _week(base + timedelta(days=7 * step))
-    if unit == "month":
-        return _month(base.year, base.month + step)
-    return _year(base.year + step)
-
-
-def _count(amount: str, unit: str, direction: str, base: date) -> GroundedDate | None:
-    g = _grammar()
-    n = int(amount) if amount.isdigit() else g.counts.get(amount)
-    if n is None:
-        return None  # "several years ago": too vague for a date
-    n = n if direction in g.data["hence"] else -n
-    if unit == "day":
-        return _day(base + timedelta(days=n))
-    if unit == "week":
-        return _week(base + timedelta(days=7 * n))
-    if unit == "month":
-        return _month(base.year, base.month + n)
-    return _year(base.year + n)
-
-
-def _holiday(rule: dict[str, int], year: int) -> date:
-    if "day" in rule:
-        return date(year, rule["month"], rule["day"])
-    nth, weekday, month = rule["nth"], rule["weekday"], rule["month"]
-    if nth > 0:
-        first = date(year, month, rule.get("from", 1))
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _holiday_date(
-    rule: dict[str, int], base: date, step: int | None, future: bool, past: bool = False
-) -> date:
-    candidates = [_holiday(rule, y) for y in (base.year - 1, base.year, base.year + 1)]
-    if step == 0:
-        return candidates[1]
-    if step is None and past:
-        return max(c for c in candidates if c <= base)
-    if step == -1:
-        return max(c for c in candidates if c < base)
-    if step == 1 or (step is None and future):
-        return min(c for c in candidates if c > base or (future and c == base))
-    data = _grammar().data
-    back, ahead = int(data["window_months_back"]), int(data["window_months_ahead"])
-    return next(c for c in candidates if -back <= _months_between(base, c.year, c.month) <= ahead)
-
-
-def _season(start: int, base: date, step: int | None, year: str | None) -> GroundedDate:
-    """A season as the year that holds its middle month (winter: the January).
-
-    "last" is the latest one over before the article date, "next" the first
-    one not yet begun, "this" (or none) the one under way or else this year's.
-    """
-    if year:
-        return _year(int(year) + (start + 1) // 13)
-    now = base.year * 12 + base.month
-    starts = [y * 12 + start for y in range(base.year - 2, base.year + 2)]
-    if step == -1:
-        chosen = max(s for s in starts if s + 2 < now)
-    elif step == 1:
-        chosen = min(s for s in starts if s > now)
-    else:
-        under_way = [s for s in starts if s <= now <= s + 2]
-        chosen = under_way[0] if under_way else base.year * 12 + start
-    middle = chosen + 1
-    return _year((middle - 1) // 12)
-
-
-def _part(name: str | None, kind: str, step: int | None, year: str | None, base: date) -> GroundedDate:
-    """A quarter or half, written as the year it falls in: a named one is the latest begun."""
-    if year:
-        return _year(int(year))
-    length, names = _grammar().parts[kind]
-    per_year = 12 // length
-    current = (base.month - 1) // length + 1
-    if name is not None:
-        return _year(base.year if names[name] <= current else base.year - 1)
-    return _year(base.year + (current - 1 + (step or 0)) // per_year)
-
-
-def _step(g: _Grammar, word: str | None) -> int | None:
-    return None if word is None else g.determiners[re.sub(r"\s+", " ", word)]
-
-
-def _clean(text: str) -> str:
-    """The expression without what does not move its date: prepositions, hedges, "or so"."""
-    g = _grammar()
-    while (m := g.lead.match(text)) or (m := g.hedge.match(text)):
-        text = text[m.end():]
-    return g.tail.sub("", text).removesuffix("'s").removesuffix("’s")
-
-
-def _settle(text: str, base: date, future: bool, past: bool) -> Any:
-    """Ground the common shapes by pattern; ``_PASS`` for the rest, None for no date."""
-    g = _grammar()
-    if (text.isdigit() and len(text) < 3) or _CLOCK_DIGITS.match(text):  # "25": the rest of a date
-        return None
-    if m := g.week_of.match(text):
-        found = ground(text[m.end():], base, future=future, past=past)
-        return _week(date.fromisoformat(found.value)) if found and found.precision == "day" else found
-    text = g.day_part.sub("", text)
-    if text in g.data["phrases"]:
-        unit, step = g.data["phrases"][text]
-        return _unit(unit, int(step), base, trailing=False, casual=False)
-    if _DECADE.match(text) or g.duration.match(text) or g.anaphoric.match(text):
-        return None
-    if m := g.year.match(text):
-        return _year(int(m[2]))
-    if m := g.count.match(text):
-        return _count(m[1], m[2], m[3], base)
-    if m := g.unit.match(text):
-        unit = g.data["units"][re.sub(r"\s+", " ", m[2])]
-        word = re.sub(r"\s+", " ", m[1])
-        return _unit(unit, g.determiners[word], base, trailing=word in g.data["trailing"],
-                     casual=word == "the")
-    if m := g.weekday.match(text):
-        return _day(_weekday(g.weekdays[m[2]], base, _step(g, m[1]), future, past))
-    if m := g.weekday_lead.match(text):  # "Saturday, April 25": the date decides
-        return ground(text[m.end():], base, future=future, past=past) or _PASS
-    if m := g.month_of_year.match(text):  # "June last year", "January 5 this year"
-        year = base.year + g.determiners[re.sub(r"\s+", " ", m[3])]
-        try:
-            return _day(date(year, g.months[m[1]], int(m[2]))) if m[2] else _month(year, g.months[m[1]])
-        except ValueError:
-            return None
-    if m := g.month.match(text):
-        month = g.months[m[2]]
-        year = int(m[3]) if m[3] else _instance_year(month, None, base, _step(g, m[1]), future, past)
-        return _month(year, month) if year else None
-    if (m := g.month_day.match(text)) or (m := g.day_month.match(text)):
-        step, month, day, year = (
-            (_step(g, m[1]), g.months[m[2]], int(m[3]), m[4]) if m.re is g.month_day
-            else (None, g.months[m[2]], int(m[1]), m[3])
-        )
-        chosen = int(year) if year else _instance_year(month, day, base, step, future, past)
-        try:
-            return _day(date(chosen, month, day)) if chosen else None
-        except ValueError:
-            return None
-    if m := g.ordinal_day.match(text):
-        day = int(m[1])
-        this = base.month if day <= base.day or future else base.month - 1
-        try:
-            return _day(date(base.year + (this - 1) // 12, (this - 1) % 12 + 1, day))
-        except ValueError:
-            return None
-    if m := g.season.match(text):
-        return _season(int(g.data["seasons"][m[2]]), base, _step(g, m[1]), m[3])
-    if m := g.part.match(text):
-        return _part(m[2], m[3], _step(g, m[1]), m[4], base)
-    if m := g.holiday.match(text):
-        rule = g.data["holidays"][re.sub(r"\s+", " ", m[2])]
-        if m[3]:
-            return _day(_holiday(rule, int(m[3])))
-        return _day(_holiday_date(rule, base, _step(g, m[1]), future, past))
-    return _PASS
-
-
-@functools.lru_cache(maxsize=16384)
-def ground(
-    expression: str, base: date, *, future: bool = False, past: bool = False
-) -> GroundedDate | None:
-    """The date an expression names, seen from ``base``; None if it names none.
-
-    ``future``/``past`` say the tense of what it dates when known (an event
-    announced, or one reported as done); with neither, the likeliest reading wins.
-    """
-    text = _grammar().clock.sub(" ", expression.lower())
-    text = re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
-    if not text or not re.search(r"[a-z0-9]", text):
-        return None
-    try:
-        found = _read(text, base, future, past)
-        if found is not None:
-            date.fromisoformat(found.value)  # year 0 or 10000 (from year 1 or 9999): not a date
-    except (OverflowError, ValueError):  # before year 1 or after 9999: no date we can write
-        return None
-    return found
-
-
-def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | None:
-    cleaned = _clean(text)
-    settled = _settle(cleaned, base, future, past)
-    if settled is not _PASS:
-        return settled  # type: ignore[no-any-return]
-    data = _parsed(cleaned, base)
-    if data is None and cleaned != text:
-        data = _parsed(text, base)
-    if data is None:
-        return None
-    found = data.date_obj.date()
-    precision = _PERIODS.get(data.period or "day", "day")
-    if precision in {"day", "month"} and not _EXPLICIT_YEAR.search(text) and (future or found > base):
-        day = found.day if precision == "day" else None
-        year = _instance_year(found.month, day, base, None, future, past)
-        if year is not None and (found.month, found.day) != (2, 29):
-            found = found.replace(year=year)
-    if precision == "month":
-        return _month(found.year, found.month)
-    if precision == "year":
-        return _year(found.year)
-    return _week(found) if precision == "week" else _day(found)
-
-
 def expression_span(entity: Span) -> tuple[int, int]:
     """The characters of a date expression, with its preposition ("on Monday")."""
     start = entity.start_char
     before = entity.doc[entity.start - 1] if entity.start > 0 else None
-    if before is not None and before.lower_ in _grammar().prepositions and before.dep_ == "prep":
+    if before is not None and before.lower_ in grammar().prepositions and before.dep_ == "prep":
         start = before.idx
     return start, entity.end_char
 
@@ -484,7 +56,7 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
         return []
     found = []
     for entity in doc.ents:
-        if entity.label_ != "DATE":
+        if entity.label_ != "DATE" or is_a_name(entity):
             continue
         grounded = ground(entity.text, article_date)
         if grounded is not None:
@@ -499,12 +71,28 @@ def dates_as_records(doc: Doc, article: Article) -> list[dict[str, Any]]:
     return [{"article_id": article.id, **t.to_dict()} for t in find_dates(doc, article.date)]
 
 
+def is_a_name(entity: Span) -> bool:
+    """A month's name that here names a person ("May has received strong backing", "Theresa
+    May ... May said"): one word, behind no preposition, standing as a subject or possessor
+    or written as the last name of a person the article names."""
+    if len(entity) != 1 or entity.text.lower() not in grammar().months or not entity.text[:1].isupper():
+        return False
+    before = entity.doc[entity.start - 1] if entity.start else None
+    if before is not None and before.dep_ == "prep":
+        return False
+    persons = {e[-1].lower_ for e in entity.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return entity.root.dep_ in _SUBJECTS or entity.root.lower_ in persons
+
+
 def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> Token | None:
     """The first trigger token above a date entity in the parse, if any.
 
     A date inside a relative or reported clause, or behind a preposition that
-    introduces another event ("over the election last month"), is not ours.
+    introduces another event ("over the election last month"), is not ours;
+    nor is a month's name that names a person.
     """
+    if is_a_name(entity):
+        return None
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:
             return ancestor
@@ -513,3 +101,25 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> To
         ):
             return None
     return None
+
+
+def printed_date(text: str) -> date | None:
+    """The first full date (day, month and year) the head of a text prints: the publication
+    line or dateline of a page saved without its date ("Published : March 13 , 2013")."""
+    g = grammar()
+    for match in g.printed.finditer(text[: int(g.data["printed_date_reach"])]):
+        month, day, year = (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
+        try:
+            return date(int(year), g.months[month.lower()], int(day))
+        except ValueError:  # "February 30, 2010": not a date, look further
+            continue
+    return None
+
+
+def dated_by_text(article: Article) -> Article:
+    """The article as its dates are grounded: without a date of its own, the date its head
+    prints stands for it (docs/annotation.md, "A date the text itself prints")."""
+    if article.date is not None:
+        return article
+    found = printed_date(article.text)
+    return article if found is None else replace(article, date=found)

@@ -8,7 +8,8 @@ the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
 participant or the place.
 Else the article date. A running total ("has killed 20,000 in seven years",
-"have fled since 2011") is no event of one day: it is marked historical.
+"have fled since 2011") is no event of one day, and an act "years ago" has no
+day we can name: both are marked historical, with no date.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.dates import ground
+from newsevents.extract.dates import ground, is_a_name
 from newsevents.ontology import Ontology
 from newsevents.records import Event
 
 _REACH = 2  # sentences back an episode carries its date
 _CLAUSE_BREAKS = {"relcl", "ccomp", "acl"}
+_AGO = re.compile(r"\b(?:ago|before|earlier|previously)$")
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]{2,}")
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\b")
 
 
@@ -71,6 +74,8 @@ class Episodes:
             above[ancestor.i] = depth
         best: tuple[int, Span] | None = None
         for entity in loose:
+            if is_a_name(entity):
+                continue
             if entity.root.i in above:  # "in 1968, when the Soviets invaded"
                 depth = above[entity.root.i]
             elif entity.root.head.i in above or (
@@ -108,7 +113,19 @@ class Episodes:
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
         return last if near and last.keys & participants(event) else None
 
-    def aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
+    def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
+        """An act that is old but names no day: a running total, or a time back from now too
+        vague to date ("less than a year before", "years ago")."""
+        top = _verb(trigger)
+        while top.dep_ == "conj":  # "shot and killed": the date on "shot" dates both
+            top = top.head
+        clause = {t.i for t in top.subtree}
+        if any(entity.root.i in clause and _AGO.search(entity.text.lower())
+               and ground(entity.text, base, past=True) is None for entity in dates):
+            return True
+        return self._aggregate(trigger, dates, base)
+
+    def _aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
         verb = _verb(trigger)
         if not _perfect(trigger):
@@ -126,6 +143,36 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+    def share(self, events: list[Event], doc: Doc) -> None:
+        """The same act told again takes the date of the mention that gives one: an event
+        dated only by the article date, told with the same word and type as one dated by its
+        own words, naming the same person or body ("Nuiry was arrested Thursday" ... "Nuiry
+        was arrested when he went back"), or standing in the lead, which tells first what the
+        body dates."""
+        def word(event: Event) -> str:
+            span = doc.char_span(*event.trigger.span, alignment_mode="expand")
+            return span.root.lemma_.lower() if span is not None else event.trigger.text.lower()
+
+        own = [(e, word(e)) for e in events if e.date_span is not None and not e.future]
+        for event in events:
+            if event.date is None or event.date_span is not None or event.historical or event.future:
+                continue
+            lead = self.paragraph(event.sentence.span[0]) == 0
+            names, lemma = _names(event), word(event)
+            same = [e for e, w in own if e.event_type == event.event_type and w == lemma
+                    and (lead or names & _names(e))]
+            if same:
+                told = min(same, key=lambda e: abs(e.sentence.index - event.sentence.index))
+                event.date, event.date_precision = told.date, told.date_precision
+                event.date_text, event.date_span = told.date_text, told.date_span
+                event.historical = told.historical
+
+
+def _names(event: Event) -> set[str]:
+    """The capitalised words naming an event's parties ("Nuiry", "Miami", "Herald")."""
+    return {w.lower() for a in event.actor + event.recipient for w in _NAME_WORD.findall(a.text)}
 
 
 def _verb(tok: Token) -> Token:

@@ -22,12 +22,12 @@ from newsevents.extract.coref import is_bare_pronoun
 from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.modality import Modality, clause_head, read_modality
-from newsevents.extract.places import dateline, event_location
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
+from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
@@ -208,6 +208,7 @@ class EventExtractor:
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
+            self.episodes.share(events, self.doc)
         return events
 
     def _sentence_events(
@@ -234,6 +235,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who,
                     venue=self.dateline if said else None,
+                    actors=tuple(a.country for a in event.actor if a.country),
                 )
             self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
@@ -411,7 +413,7 @@ class EventExtractor:
             return
         if event.date_span is not None:
             self.episodes.remember(event, index)
-        elif self.episodes.aggregate(group.main.token, self._dates, self.article.date):
+        elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
         elif not (event.future or group.announced):
             last = self.episodes.carried(event, group.main.token, index)

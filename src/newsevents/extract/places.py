@@ -1,4 +1,4 @@
-"""Places: every toponym of an article, resolved, and the place of each event.
+"""Places: every toponym of an article, resolved (venues.py picks the place of each event).
 
 A name is resolved once per article (one sense per discourse) by what the
 article says around it: the countries it names (by name, demonym or capital),
@@ -11,11 +11,10 @@ said", "Washington warned") is an actor, not a place, and is left out.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsevents.extract.gazetteer import Gazetteer, Place, fold
 from newsevents.ontology import Ontology
@@ -232,81 +231,3 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
             precision=_PRECISION[place.kind],
         ))
     return found
-
-
-_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
-    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
-)
-
-
-def dateline(toponyms: list[Location], text: str) -> Location | None:
-    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
-    where the reporter heard what the article reports, so where its statements were made."""
-    match = _DATELINE.match(text[:200])
-    if match is None:
-        return None
-    # a dateline names a city (news style); a name read as a county or state is left out
-    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision == "town"), None)
-
-
-def event_location(
-    trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-    exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
-) -> Location | None:
-    """The place the text ties to an event: a place phrase on the trigger or its
-    clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"),
-    else a place in the same sentence, else ``venue`` (the dateline, for statements),
-    else the article's main place.
-
-    Places inside ``exclude`` (the event's actor and recipient phrases: "envoys
-    from the U.S.", "asked China") say who, not where, and are passed over.
-    """
-    resolved = [t for t in toponyms if t.precision != "unknown"]
-    if not resolved:
-        return None
-    main = _dominant(resolved)
-    resolved = [t for t in resolved if not any(a <= t.span[0] and t.span[1] <= b for a, b in exclude)]
-    if not resolved:
-        return main
-    heads = [trigger]
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.i != trigger.i:
-        heads.append(verb)
-    for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
-        for head in heads:
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in preps:
-                    place = _within(resolved, child.idx + len(child), _end(child))
-                    if place is not None:
-                        return place
-    place = _within(resolved, sentence.start_char, sentence.end_char)
-    return place or venue or main
-
-
-def _end(token: Token) -> int:
-    last = token.doc[token.right_edge.i]
-    return last.idx + len(last)
-
-
-def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
-    """The most precise of the first places inside [start, end)."""
-    inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
-    towns = [t for t in inside if t.precision == "town"]
-    return (towns or inside or [None])[0]
-
-
-def _dominant(toponyms: list[Location]) -> Location:
-    """The article's main place: in the country named most often (towns count for
-    their country), a town named at least twice, else that country itself."""
-    countries = Counter(t.country_code for t in toponyms if t.country_code)
-    if not countries:
-        return toponyms[0]
-    country = countries.most_common(1)[0][0]
-    inside = [t for t in toponyms if t.country_code == country]
-    towns = Counter(t.geonameid for t in inside if t.precision == "town")
-    if towns and towns.most_common(1)[0][1] >= 2:
-        best = towns.most_common(1)[0][0]
-        return next(t for t in inside if t.geonameid == best)
-    return next((t for t in inside if t.precision == "country"), inside[0])

@@ -1,0 +1,173 @@
+"""Venues: where each event happened, chosen among the article's resolved places (places.py).
+
+The place the text ties to the event's own clause comes first: a place phrase on the trigger
+or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"). Else the
+seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
+place evidence, docs/annotation.md). Else the place nearest the trigger in the sentence's parse,
+not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
+they were attacked": Salisbury). Else the dateline for statements, else the article's main
+place; both only when the event's actor belongs to no other country (Russia's denial reported
+from London was not made in London). Places inside the actor and recipient phrases ("envoys
+from the U.S.", "asked China") say who, not where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from newsevents.ontology import Ontology
+from newsevents.ontology.codes import country_codes
+from newsevents.records import Location
+
+_FAR = 1000  # the tree distance of tokens in different sentences
+_CLAUSES = {"relcl", "ccomp"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
+_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
+    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
+)
+
+
+def dateline(toponyms: list[Location], text: str) -> Location | None:
+    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
+    where the reporter heard what the article reports, so where its statements were made."""
+    match = _DATELINE.match(text[:200])
+    if match is None:
+        return None
+    # a dateline names a city (news style); a name read as a county or state is left out
+    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision == "town"), None)
+
+
+def event_location(
+    trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
+    exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
+    actors: tuple[str, ...] = (),
+) -> Location | None:
+    """The place the text ties to an event (see the module docstring for the order).
+
+    ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
+    dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors.
+    """
+    resolved = [t for t in toponyms if t.precision != "unknown"]
+    if not resolved:
+        return None
+    fallback = [p for p in (venue, _dominant(resolved)) if p is not None and _local(p, actors)]
+    own = [t for t in resolved if not _inside(t, exclude)]
+    heads = [trigger]
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i != trigger.i:
+        heads.append(verb)
+    for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    place = _within(own, child.idx + len(child), _end(child))
+                    if place is not None:
+                        return place
+    seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
+    if seat is not None:
+        return seat
+    in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
+    nearest = _nearest(trigger, in_sentence, sentence)
+    return nearest or next(iter(fallback), None)
+
+
+def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= toponym.span[0] and toponym.span[1] <= b for a, b in spans)
+
+
+def _local(place: Location, actors: tuple[str, ...]) -> bool:
+    """No actor of the event belongs to another country than the place's."""
+    codes = country_codes()
+    states = {codes[c.lower()] for c in actors if c.lower() in codes}
+    return not states or place.country_code in states
+
+
+def _token(sentence: Span, toponym: Location) -> Token | None:
+    span = sentence.doc.char_span(*toponym.span, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
+    """A place in a party's phrase that says where the party sits: behind a venue preposition
+    ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
+    or a town or division naming a body's jurisdiction ("Jerusalem police", "Vanderburgh
+    County prosecutors"); a country before a title ("U.S. President") is no seat."""
+    preps = ontology.words("venue_preps")
+    for toponym in inside:
+        token = _token(sentence, toponym)
+        if token is None:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
+            return toponym
+        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
+            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
+        ):
+            return toponym
+    return None
+
+
+def _distance(a: Token, b: Token) -> int:
+    """The number of arcs between two tokens in the parse; ``_FAR`` across a relative or
+    reported clause ("a charge that Russia denies", "said the talks in Geneva failed"): what
+    is told there has a place of its own."""
+    up = [a, *a.ancestors]
+    depth_of = {t.i: depth for depth, t in enumerate(up)}
+    down = [b, *b.ancestors]
+    for depth, t in enumerate(down):
+        if t.i in depth_of:
+            arcs = up[:depth_of[t.i]] + down[:depth]
+            return _FAR if any(x.dep_ in _CLAUSES for x in arcs) else depth + depth_of[t.i]
+    return _FAR
+
+
+def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
+    """The place closest to the trigger in the parse, among those the sentence puts as
+    places (a country that is some verb's subject or object is a party, not a place); at the
+    same distance a town before a wider place ("in Grodno, Belarus"), then the closer in the
+    text."""
+    ranked = []
+    for toponym in toponyms:
+        token = _token(sentence, toponym)
+        if token is None or token.dep_ in _ARGUMENTS:
+            continue
+        distance = _distance(trigger, token)
+        if distance < _FAR:
+            apart = abs(toponym.span[0] - trigger.idx)
+            ranked.append((distance, toponym.precision != "town", apart, toponym.span, toponym))
+    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
+
+
+def _end(token: Token) -> int:
+    last = token.doc[token.right_edge.i]
+    return last.idx + len(last)
+
+
+def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
+    """The most precise of the first places inside [start, end)."""
+    inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
+    towns = [t for t in inside if t.precision == "town"]
+    return (towns or inside or [None])[0]
+
+
+def _dominant(toponyms: list[Location]) -> Location | None:
+    """The article's main place, the one it tells of: in the country named most often (towns
+    count for their country), a town named at least twice or the only town named, else a
+    division named at least twice, else that country when it is the only one named; None
+    for an article that ranges over several (it does not say where its acts happened)."""
+    countries = Counter(t.country_code for t in toponyms if t.country_code)
+    if not countries:
+        return None
+    country = countries.most_common(1)[0][0]
+    inside = [t for t in toponyms if t.country_code == country]
+    for precision in ("town", "admin2", "admin1"):
+        named = Counter(t.geonameid for t in inside if t.precision == precision)
+        if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
+            best = named.most_common(1)[0][0]
+            return next(t for t in inside if t.geonameid == best)
+    alone = len(countries) == 1
+    return next((t for t in inside if t.precision == "country"), None) if alone else None

@@ -1,0 +1,97 @@
+"""Where each event happened (extract/venues.py)."""
+
+from newsevents.extract.venues import dateline, event_location
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def _sentence(doc, word):
+    return next(s for s in doc.sents if any(t.text == word for t in s))
+
+
+def test_event_location_prefers_clause_then_sentence_then_article(places, ontology):
+    doc, found = places(
+        "Police arrested five men in Zvecan on Monday. "
+        "After a protest in Pristina, the mayor resigned. "
+        "The army withdrew. Protests continued in Zvecan."
+    )
+    clause = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert clause is not None and clause.text == "Zvecan" and clause.span[0] < 40
+    sentence = event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology)
+    assert sentence is not None and sentence.text == "Pristina"
+    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
+    assert article is not None and article.name == "Zvečan" and article.precision == "town"
+    assert article.geonameid and article.lat and article.country_code == "XK"
+
+
+def test_event_location_is_none_without_places(places, ontology):
+    doc, found = places("The committee resigned on Tuesday.")
+    assert event_location(_trigger(doc, "resigned"), found, _sentence(doc, "resigned"), ontology) is None
+
+
+def test_event_location_names_the_venue_before_a_direction(places, ontology):
+    doc, found = places("Thousands of farmers marched toward Minsk in Grodno on Sunday.")
+    place = event_location(_trigger(doc, "marched"), found, _sentence(doc, "marched"), ontology)
+    assert place is not None and place.text == "Grodno"
+
+
+def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontology):
+    text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
+            "A government spokesman urged calm. The Ugandan government rejected the accusation.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "Nairobi"
+    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue)
+    assert said is not None and said.name == "Nairobi"
+    assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
+    # the dateline and the main place are not where a foreign actor spoke
+    rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",)) is None
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",)).name == "Nairobi"
+
+
+def test_event_location_is_the_nearest_place_in_the_parse(places, ontology):
+    doc, found = places("The reporter, who lived in Kiev and was visiting his mother in Lviv when he was "
+                        "arrested by police, called his editor.")
+    place = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert place is not None and place.text == "Lviv"
+
+
+def test_event_location_of_a_relative_clause_is_not_its_heads(places, ontology):
+    doc, found = places("Britain says Moscow ordered the poisoning of a former spy in Salisbury, a charge "
+                        "that Russia denies.")
+    trigger = _trigger(doc, "denies")
+    assert event_location(trigger, found, _sentence(doc, "denies"), ontology, actors=("RUS",)) is None
+
+
+def test_event_location_a_bodys_seat_in_its_phrase_is_the_venue(places, ontology):
+    doc, found = places("Iran's embassy in Paris accused French police of harassing its staff.")
+    actor = next(t for t in doc if t.text == "embassy")
+    who = ((doc[actor.left_edge.i].idx, doc[actor.right_edge.i].idx + len(doc[actor.right_edge.i])),)
+    place = event_location(_trigger(doc, "accused"), found, _sentence(doc, "accused"), ontology, exclude=who)
+    assert place is not None and place.text == "Paris"
+
+
+def test_main_place_is_the_town_the_article_names_not_its_country(places, ontology):
+    doc, found = places("Police in Zvecan detained a Serbian official. Kosovo said the arrest was "
+                        "lawful, and Kosovo police remain on alert. The army withdrew.")
+    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
+    assert article is not None and article.precision == "town" and article.country_code == "XK"
+
+
+def test_no_main_place_for_an_article_ranging_over_several_regions(places, ontology):
+    doc, found = places("The governors of Texas, Arizona and Oregon backed the plan. Mexico objected. "
+                        "The troops were deployed.")
+    assert event_location(_trigger(doc, "deployed"), found, _sentence(doc, "deployed"), ontology) is None
+
+
+def test_a_town_naming_a_bodys_jurisdiction_is_its_seat(places, ontology):
+    doc, found = places("Lagos police on Saturday detained two opposition activists. Ghana protested. "
+                        "Abuja said the arrests were lawful.")
+    actor = _trigger(doc, "police")
+    who = ((doc[actor.left_edge.i].idx, actor.idx + len(actor)),)
+    trigger, sentence = _trigger(doc, "detained"), _sentence(doc, "detained")
+    place = event_location(trigger, found, sentence, ontology, exclude=who)
+    assert place is not None and place.text == "Lagos"
