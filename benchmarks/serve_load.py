@@ -17,6 +17,7 @@ shared with other work the wall time follows the load, the CPU time much less.
 
     python benchmarks/serve_load.py --events 200000
     python benchmarks/serve_load.py --db /tmp/big.duckdb --keep   # build once, rerun later
+    python benchmarks/serve_load.py --db /tmp/big.duckdb --only network --only actors
 """
 
 from __future__ import annotations
@@ -121,6 +122,11 @@ def endpoints(values: dict[str, list[str]]) -> list[tuple[str, Url]]:
         ("article by id", lambda r: f"/api/articles/{r.choice(values['articles'])}"),
         ("meta", lambda r: "/api/meta"),
     ]
+
+
+def select(named: list[tuple[str, Url]], only: list[str]) -> list[tuple[str, Url]]:
+    """The endpoints whose name starts with one of ``only`` (all when it is empty)."""
+    return [(name, url) for name, url in named if not only or any(name.startswith(w) for w in only)]
 
 
 def free_port() -> int:
@@ -228,7 +234,11 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=8,
                         help="Cold requests per endpoint asked one at a time first (fewer when the "
                              "endpoint has fewer distinct URLs).")
+    parser.add_argument("--only", action="append", default=[], metavar="WORDS",
+                        help="Run the endpoints whose name starts with WORDS (\"network type\"); repeatable.")
     args = parser.parse_args()
+    if not select(endpoints({"articles": [], "countries": [], "months": []}), args.only):
+        parser.error(f"--only matches no endpoint: {', '.join(args.only)}")
 
     tmp = None
     if args.db is None:
@@ -249,7 +259,7 @@ def main() -> None:
             print(f"serving {counts}; {args.clients} clients, {args.seconds:.0f}s per endpoint", flush=True)
             asked: set[str] = set()
             colds = {}
-            for name, url in endpoints(values):
+            for name, url in select(endpoints(values), args.only):
                 colds[name] = cold_phase(base, server.pid, url, args.cold, asked)
                 walls = [w * 1000 for w, _ in colds[name]]
                 cpus = [c * 1000 for _, c in colds[name]]
@@ -257,7 +267,7 @@ def main() -> None:
                       f"p95 {p95(walls):.0f} ms, server CPU p50 {statistics.median(cpus):.0f} "
                       f"p95 {p95(cpus):.0f} ms", flush=True)
             results = []
-            for name, url in endpoints(values):
+            for name, url in select(endpoints(values), args.only):
                 path = url(random.Random(0))
                 asked.add(path)
                 t0 = time.perf_counter()
