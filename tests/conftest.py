@@ -8,11 +8,15 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from newsevents.extract.actors import ActorResolver
 from newsevents.extract.gazetteer import load_gazetteer
 from newsevents.extract.places import resolve_places
+from newsevents.extract.quotes import extract_quotes
+from newsevents.extract.sizes import find_sizes
 from newsevents.nlp import load_pipeline
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.pipeline import Pipeline
+from newsevents.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -85,5 +89,54 @@ def event_on(code):
         found = [e for e in code(text, date) if e.trigger.text.startswith(trigger)]
         assert found, f"no event on {trigger!r}"
         return found[0]
+
+    return run
+
+
+# --- extract tests that read whole texts with the real model (a conftest under tests/extract
+# would shadow this one for `from conftest import ...`) ---
+
+
+@pytest.fixture()
+def quotes(pipeline):
+    """Every quotation of a text, with each span checked against the text."""
+
+    def run(text: str):
+        article = Article(id="t", date=None, text=text)
+        doc = pipeline.nlp(text)
+        found = extract_quotes(
+            doc, article, resolver=ActorResolver(pipeline.ontology, doc), ontology=pipeline.ontology
+        )
+        for quote in found:  # every span indexes the text exactly
+            assert text[quote.span[0]:quote.span[1]] == quote.text
+            assert quote.id.startswith("q-")
+            if quote.verb_span is not None:
+                assert text[quote.verb_span[0]:quote.verb_span[1]] == quote.verb
+            if quote.speaker is not None:
+                assert text[quote.speaker.span[0]:quote.speaker.span[1]] == quote.speaker.text
+        return found
+
+    return run
+
+
+@pytest.fixture()
+def one():
+    """The first quotation holding ``fragment``."""
+
+    def pick(found, fragment):
+        hits = [q for q in found if fragment in q.text]
+        assert hits, [q.text for q in found]
+        return hits[0]
+
+    return pick
+
+
+@pytest.fixture()
+def sizes(pipeline):
+    """Parse a text; return its doc and the size mentions of every sentence."""
+
+    def run(text):
+        doc = pipeline.nlp(text)
+        return doc, [m for sentence in doc.sents for m in find_sizes(sentence)]
 
     return run

@@ -81,8 +81,13 @@ def _work(pipeline, text: str) -> int:
         nonlocal calls
         calls += 1
 
+    next(pipeline.code([_WARM_UP], quotes=True))  # one-time set-up (dateparser's first call)
     _profiled(pipeline, text, count)
     return calls
+
+
+_WARM_UP = Article("warm", date(2023, 5, 30),
+                   'On Monday police said 12 people were killed in Paris last week. "We left," he said.')
 
 
 def _profiled(pipeline, text: str, hook):
