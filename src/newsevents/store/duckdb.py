@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsevents.store.feeds import FeedStates
+from newsevents.store.feed_states import FeedStates
 from newsevents.store.ingest import ArticleWrites
 from newsevents.store.reads import Reads
 from newsevents.store.schema import SchemaVersions
-from newsevents.store.stories import StoryTables
+from newsevents.store.story_tables import StoryTables
 from newsevents.store.threads import ThreadTables
 
 
