@@ -108,3 +108,15 @@ def test_episodes_a_noun_that_brings_someone_new_is_a_new_act(code):
     again = _on(code(text + "The police later announced the arrest in Queens."), "arrest", len(text))
     assert not new.historical and new.date == "2023-05-30"
     assert again.historical
+
+
+def test_episodes_an_act_put_earlier_without_a_time_has_no_date(code):
+    text = ("Trump on Thursday threatened tariffs on imports from China. Earlier, the U.S. Trade "
+            "Representative proposed a tariff of 25 percent on imports from China.")
+    proposed = _on(code(text), "proposed")
+    assert proposed.date is None and not proposed.historical
+
+
+def test_episodes_earlier_with_a_day_keeps_the_day(code):
+    text = "Earlier on Thursday, police arrested two men in Kano."
+    assert _on(code(text), "arrested").date == "2023-05-25"

@@ -126,6 +126,13 @@ class Episodes:
             return True
         return self._aggregate(trigger, dates, base)
 
+    def earlier(self, trigger: Token) -> bool:
+        """An act the text puts before the story without a time ("Earlier, the trade office
+        proposed ..."): an adverb that is no date expression on the trigger's verb."""
+        adverbs = grammar().data["earlier_adverbs"]
+        return any(c.dep_ == "advmod" and c.lower_ in adverbs and c.ent_type_ != "DATE"
+                   for c in _verb(trigger).children)
+
     def _aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
         verb = _verb(trigger)

@@ -342,6 +342,8 @@ class EventExtractor:
             self.episodes.remember(event, index)
         elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
+        elif self.episodes.earlier(group.main.token):  # "Earlier, ... proposed": no day named
+            event.date, event.date_precision = None, "unknown"
         elif not (event.future or group.announced):
             last = self.episodes.carried(event, group.main.token, index)
             if last is not None:
