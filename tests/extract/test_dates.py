@@ -71,3 +71,15 @@ def test_undated_page_grounds_weekdays_on_the_date_it_prints(pipeline):
     events = pipeline.extract_text(text)
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert (arrest.date, arrest.date_precision) == ("2013-03-09", "day")
+
+
+def test_dates_an_act_more_than_about_a_week_old_is_old():
+    from newsevents.extract.dates import GroundedDate, is_old
+
+    article = date(2018, 3, 31)
+    assert is_old(GroundedDate("2018-03-04", "day"), article)  # the March 4 poisoning
+    assert not is_old(GroundedDate("2018-03-30", "day"), article)  # late Friday
+    assert not is_old(GroundedDate("2018-03-19", "week"), article)  # last week
+    assert not is_old(GroundedDate("2018-03-01", "month"), article)  # this month
+    assert is_old(GroundedDate("2018-02-01", "month"), article)
+    assert is_old(GroundedDate("2017-01-01", "year"), article)

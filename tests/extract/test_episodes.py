@@ -78,3 +78,45 @@ def test_episodes_a_month_that_names_a_person_dates_nothing(event_on, text):
 def test_episodes_a_month_behind_a_preposition_stays_a_date(event_on):
     text = "Theresa May spoke on Monday. Police arrested two men in May in Leeds."
     assert event_on(text, "arrested").date == "2023-05-01"
+
+
+def _on(events, trigger, start=0):
+    return next(e for e in events if e.trigger.text.startswith(trigger) and e.trigger.span[0] >= start)
+
+
+def test_episodes_a_noun_that_refers_back_takes_the_date_of_the_act(code):
+    text = ("Government planes bombed a refugee camp in Yida on Thursday.\n\n"
+            "Aid workers said the camp had just received food.\n\n"
+            "Rebel leaders said the bombing was a war crime.")
+    events = code(text)
+    assert _on(events, "bombing").date == "2023-05-25"
+
+
+def test_episodes_a_noun_that_refers_back_to_an_old_act_is_historical(code):
+    text = ("Less than a year before, a detective shot and killed an unarmed woman in the street.\n\n"
+            "Vigils followed that shooting as well.")
+    shooting = _on(code(text), "shooting")
+    assert shooting.historical and shooting.date is None
+
+
+def test_episodes_a_noun_that_brings_someone_new_is_a_new_act(code):
+    text = ("Two years before, an officer arrested a barber outside his shop in Brooklyn.\n\n"
+            "The barber spent a day in custody.\n\nHe said the officers play hardball.\n\n"
+            "Residents fear the gangs.\n\n")
+    new = _on(code(text + "The police later announced the arrest of a 19-year-old in Queens."),
+              "arrest", len(text))
+    again = _on(code(text + "The police later announced the arrest in Queens."), "arrest", len(text))
+    assert not new.historical and new.date == "2023-05-30"
+    assert again.historical
+
+
+def test_episodes_an_act_put_earlier_without_a_time_has_no_date(code):
+    text = ("Trump on Thursday threatened tariffs on imports from China. Earlier, the U.S. Trade "
+            "Representative proposed a tariff of 25 percent on imports from China.")
+    proposed = _on(code(text), "proposed")
+    assert proposed.date is None and not proposed.historical
+
+
+def test_episodes_earlier_with_a_day_keeps_the_day(code):
+    text = "Earlier on Thursday, police arrested two men in Kano."
+    assert _on(code(text), "arrested").date == "2023-05-25"

@@ -166,6 +166,17 @@ def test_dates_clock_times_are_never_years(text):
     assert ground(text, TUESDAY) is None
 
 
+@pytest.mark.parametrize("text", ["9:45 a.m.", "at 7:50 p.m.", "11 : 30 p . m .", "10 pm", "noon",
+                                  "midnight"])
+def test_dates_a_time_of_day_alone_names_no_day(text):
+    assert ground(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize("text", ["Monday at 9:45 a.m.", "3 p.m. Monday", "Monday noon"])
+def test_dates_a_time_of_day_with_its_day_keeps_the_day(text):
+    assert ground(text, TUESDAY) == ground("Monday", TUESDAY)
+
+
 @pytest.mark.parametrize("text", ["Monday (0030 GMT)", "0600 GMT Monday", "Monday, 1430 local time"])
 def test_dates_clock_time_beside_a_day_keeps_the_day(text):
     assert ground(text, TUESDAY) == ground("Monday", TUESDAY)

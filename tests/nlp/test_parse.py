@@ -22,3 +22,17 @@ def test_parse_long_sentence_with_its_stop_is_not_cut():
     towns = ", ".join(f"Town{i}" for i in range(70))  # 139 tokens, no stop inside
     doc = nlp(f"Rebels attacked {towns} and the capital on Monday. Police fled.")
     assert [s.text.split()[0] for s in doc.sents] == ["Rebels", "Police"]
+
+
+def test_parse_abbreviation_stop_before_a_small_letter_or_digit_ends_no_sentence():
+    nlp = load_pipeline()
+    doc = nlp("Officers shot him just before 11 : 30 p . m . on Saturday after he ran .\n"
+              "In a statement released Nov . 10 , the White House urged restraint .")
+    assert [s.text.split()[0] for s in doc.sents] == ["Officers", "In"]
+    assert "Nov . 10" in [e.text for e in doc.ents if e.label_ == "DATE"]
+
+
+def test_parse_stop_before_a_capital_still_ends_a_sentence():
+    nlp = load_pipeline()
+    doc = nlp("Police arrested two men on Monday. Protesters marched on Tuesday.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Police", "Protesters"]

@@ -44,6 +44,7 @@ class DateGrammar:
     duration: re.Pattern[str]
     year: re.Pattern[str]
     clock: re.Pattern[str]
+    clock_only: re.Pattern[str]
     count: re.Pattern[str]
     bounded_count: re.Pattern[str]
     unit: re.Pattern[str]
@@ -94,6 +95,8 @@ def grammar() -> DateGrammar:
                         + r"(?:\s+" + _alternation(data["year_suffixes"]) + r")?$"),
         clock=re.compile(r"\(?\b(?:[01]\d|2[0-3]):?[0-5]\d\s*" + _alternation(data["clock_zones"])
                          + r"\b\)?"),
+        clock_only=re.compile(r"^(?:\d{1,2}(?:\s*[:.]\s*\d{2})?\s*[ap]\s*\.?\s*m\b\.?|"
+                              + _alternation(data["clock_words"]) + r")$"),
         count=re.compile(r"^" + amount + r"\s+" + _alternation(plain_units) + r"s?\s+"
                          + _alternation([*data["ago"], *data["hence"]]) + r"$"),
         bounded_count=re.compile(r"^" + _alternation(data["bounds"]) + r"\s+" + amount + r"\s+"

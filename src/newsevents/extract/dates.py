@@ -20,7 +20,7 @@ from newsevents.records import Article
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "is_a_name", "printed_date"]
+           "expression_span", "find_dates", "ground", "is_a_name", "is_old", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,15 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
             text = doc.text[start:end]
             found.append(TimeExpression(text, (start, end), grounded.value, grounded.precision))
     return found
+
+
+def is_old(grounded: GroundedDate, article_date: date) -> bool:
+    """An act whose period ended more than about a week before the article date is historical
+    (docs/annotation.md, ``historical``): background the article recalls, not what it reports."""
+    start = date.fromisoformat(grounded.value)
+    span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
+    # ordinals, not dates: year 1 and year 9999 have no day before or after them
+    return start.toordinal() + span_days < article_date.toordinal() - int(grammar().data["old_after_days"])
 
 
 def dates_as_records(doc: Doc, article: Article) -> list[dict[str, Any]]:

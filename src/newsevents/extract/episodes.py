@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.date_grammar import grammar
 from newsevents.extract.dates import ground, is_a_name
 from newsevents.ontology import Ontology
 from newsevents.records import Event
@@ -125,6 +126,13 @@ class Episodes:
             return True
         return self._aggregate(trigger, dates, base)
 
+    def earlier(self, trigger: Token) -> bool:
+        """An act the text puts before the story without a time ("Earlier, the trade office
+        proposed ..."): an adverb that is no date expression on the trigger's verb."""
+        adverbs = grammar().data["earlier_adverbs"]
+        return any(c.dep_ == "advmod" and c.lower_ in adverbs and c.ent_type_ != "DATE"
+                   for c in _verb(trigger).children)
+
     def _aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
         verb = _verb(trigger)
@@ -150,12 +158,16 @@ class Episodes:
         dated only by the article date, told with the same word and type as one dated by its
         own words, naming the same person or body ("Nuiry was arrested Thursday" ... "Nuiry
         was arrested when he went back"), or standing in the lead, which tells first what the
-        body dates."""
+        body dates; or a noun that refers back ("the shooting", "these bombings") to the last
+        act of its type told before, dated or too old to date ("less than a year before, a
+        detective shot ... Vigils followed that shooting")."""
         def word(event: Event) -> str:
-            span = doc.char_span(*event.trigger.span, alignment_mode="expand")
-            return span.root.lemma_.lower() if span is not None else event.trigger.text.lower()
+            token = _token(event, doc)
+            return token.lemma_.lower() if token is not None else event.trigger.text.lower()
 
         own = [(e, word(e)) for e in events if e.date_span is not None and not e.future]
+        told = [e for e in events if not (e.future or e.negated or e.hypothetical)
+                and (e.date_span is not None or _undated_past(e))]
         for event in events:
             if event.date is None or event.date_span is not None or event.historical or event.future:
                 continue
@@ -163,11 +175,41 @@ class Episodes:
             names, lemma = _names(event), word(event)
             same = [e for e, w in own if e.event_type == event.event_type and w == lemma
                     and (lead or names & _names(e))]
+            before = [e for e in told if e.event_type == event.event_type
+                      and e.trigger.span[0] < event.trigger.span[0]]
             if same:
-                told = min(same, key=lambda e: abs(e.sentence.index - event.sentence.index))
-                event.date, event.date_precision = told.date, told.date_precision
-                event.date_text, event.date_span = told.date_text, told.date_span
-                event.historical = told.historical
+                _take(event, min(same, key=lambda e: abs(e.sentence.index - event.sentence.index)))
+            elif before and _refers_back(_token(event, doc)):
+                _take(event, before[-1])
+
+
+def _token(event: Event, doc: Doc) -> Token | None:
+    span = doc.char_span(*event.trigger.span, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _undated_past(event: Event) -> bool:
+    """An act marked old with no day we can name (episodes: "years ago", a running total)."""
+    return event.historical and event.date is None
+
+
+def _refers_back(token: Token | None) -> bool:
+    """A noun behind a determiner that points back: "the shooting", "these bombings"; not
+    one whose "of" brings someone new ("the arrest of a 19-year-old": a new act)."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    referring = grammar().data["referring_determiners"]
+    new = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in o.children)
+        for o in c.children) for c in token.children)
+    return not new and any(c.dep_ == "det" and c.lower_ in referring for c in token.children)
+
+
+def _take(event: Event, told: Event) -> None:
+    """The date of the mention that tells when the act happened."""
+    event.date, event.date_precision = told.date, told.date_precision
+    event.date_text, event.date_span = told.date_text, told.date_span
+    event.historical = told.historical
 
 
 def _names(event: Event) -> set[str]:

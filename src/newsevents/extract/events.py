@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +15,7 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground
+from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_old
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
@@ -342,6 +341,8 @@ class EventExtractor:
             self.episodes.remember(event, index)
         elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
             event.historical, event.date, event.date_precision = True, None, "unknown"
+        elif self.episodes.earlier(group.main.token):  # "Earlier, ... proposed": no day named
+            event.date, event.date_precision = None, "unknown"
         elif not (event.future or group.announced):
             last = self.episodes.carried(event, group.main.token, index)
             if last is not None:
@@ -350,12 +351,7 @@ class EventExtractor:
                 event.historical = last.historical
 
     def _historical(self, grounded: GroundedDate | None) -> bool:
-        if grounded is None or self.article.date is None:
-            return False
-        start = date.fromisoformat(grounded.value)
-        span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
-        # ordinals, not dates: year 1 and year 9999 have no day before or after them
-        return start.toordinal() + span_days < self.article.date.toordinal() - 365
+        return grounded is not None and self.article.date is not None and is_old(grounded, self.article.date)
 
 
 def extract_events(

@@ -239,6 +239,8 @@ def _settle(text: str, base: date, future: bool, past: bool) -> Any:
     g = grammar()
     if (text.isdigit() and len(text) < 3) or _CLOCK_DIGITS.match(text):  # "25": the rest of a date
         return None
+    if g.clock_only.match(text):  # "9:45 a.m.": a time of a day it does not name
+        return None
     if m := g.week_of.match(text):
         found = ground(text[m.end():], base, future=future, past=past)
         return _week(date.fromisoformat(found.value)) if found and found.precision == "day" else found

@@ -1,5 +1,7 @@
 """Sentence starts at paragraph breaks, so a heading never joins the next sentence, and
-in long runs of words that nothing could end, so no sentence grows without bound."""
+in long runs of words that nothing could end, so no sentence grows without bound; no start
+after an abbreviation's stop when a small letter or a digit follows ("learned Nov. 13 that",
+"11:30 p. m. on Saturday"), so a date is not cut off from the clause it dates."""
 
 from __future__ import annotations
 
@@ -19,9 +21,12 @@ _ENDINGS = (".", "!", "?", "\n")
 @Language.component(NAME, assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, and after ``MAX_RUN`` tokens none of which
-    could end one; the parser keeps preset starts."""
+    could end one; none inside a sentence cut at an abbreviation. The parser keeps both."""
     run = 0
     for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if token.text.endswith(".") and (after.text[:1].islower() or after.text[:1].isdigit()):
+            after.is_sent_start = False  # "Nov. 13", "p. m. on": a stop that ends no sentence
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
             run = 0
