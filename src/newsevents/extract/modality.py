@@ -78,7 +78,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             word = child.lower_
             if child.dep_ == "neg" or (
                 child.dep_ in {"det", "advmod"} and word in negation and depth == 0
-            ):
+            ) or (depth == 0 and _no_one(child, negation)):
                 mode.negated = True
             elif child.dep_ in {"aux", "auxpass"}:
                 if word in future_aux or child.lemma_.lower() in future_aux:
@@ -102,3 +102,10 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
 
 def _reported(verb: Token, speech: frozenset[str]) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
+
+
+def _no_one(child: Token, negation: frozenset[str]) -> bool:
+    """A subject that is no one: "no one was injured", "nobody was arrested", "neither side fired"."""
+    return child.dep_ in {"nsubj", "nsubjpass"} and (
+        child.lower_ in negation or any(d.dep_ == "det" and d.lower_ in negation for d in child.children)
+    )
