@@ -67,5 +67,5 @@ def test_modality_no_one_as_subject_negates(code, text):
 
 
 def test_modality_proposed_measure_is_a_threat(code):
-    events = code("The U.S. Trade Representative proposed to impose a 25 percent tariff on imports from China.")
+    events = code("The U.S. Trade Representative proposed to impose a tariff on imports from China.")
     assert _main(events).event_type == "THREATEN"
