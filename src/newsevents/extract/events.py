@@ -270,7 +270,7 @@ class EventExtractor:
         self._evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient,
             negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
-            background=self._background(main),
+            background=self._background(main), cooperative="cooperation" in info.quad,
         )
         event.confidence = self._evidence[event.id].score(actors, recipients)
         self._set_date(event, grounded, date_entity)
