@@ -29,6 +29,8 @@ def test_coding_a_cooperative_act_of_an_unplaced_doer_is_not_published():
     assert offer.score(firm, player) < 0.5 <= attack.score(firm, player)
     state = [Actor(text="France", span=(0, 6), country="FRA")]
     assert offer.score(state, player) >= 0.5
+    putin = [Actor(text="Putin", span=(0, 5))]
+    assert offer.score(putin, state) > offer.score(putin, player)  # a counterpart placed in a state
 
 
 def test_coding_a_placed_doer_weighs_more_than_a_sector_or_a_bare_name():

@@ -69,3 +69,8 @@ def test_modality_no_one_as_subject_negates(code, text):
 def test_modality_proposed_measure_is_a_threat(code):
     events = code("The U.S. Trade Representative proposed to impose a tariff on imports from China.")
     assert _main(events).event_type == "THREATEN"
+
+
+def test_modality_conditional_offer_to_meet_is_agree(code):
+    text = "Rebel leaders said they would meet the U.N. mediator if he gave them a veto over any settlement."
+    assert _main(code(text)).event_type == "AGREE"

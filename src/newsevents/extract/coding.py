@@ -135,7 +135,7 @@ def confidence(evidence: Evidence, actors: list[Actor], recipients: list[Actor])
         score += weight["recipient"]
     elif evidence.requires_recipient:
         score += weight["missing_required_recipient"]
-    if evidence.cooperative and not _placed(actors):
+    if evidence.cooperative and not _placed(actors) and not _placed(recipients):
         score += weight["cooperation_unplaced"]
     flags = {
         "negated": evidence.negated, "hypothetical": evidence.hypothetical,
