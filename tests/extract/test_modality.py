@@ -66,6 +66,11 @@ def test_modality_no_one_as_subject_negates(code, text):
     assert all(e.negated for e in code(text) if e.event_type in {"ASSAULT", "COERCE"})
 
 
+def test_modality_a_suspected_act_is_hypothetical(code):
+    events = [e for e in code("Police suspect arson in the church fire.") if e.event_type == "ASSAULT"]
+    assert events and all(e.hypothetical for e in events)
+
+
 def test_modality_proposed_measure_is_a_threat(code):
     events = code("The U.S. Trade Representative proposed to impose a tariff on imports from China.")
     assert _main(events).event_type == "THREATEN"

@@ -74,6 +74,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = True
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
+        if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
+            mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:
             word = child.lower_
             if child.dep_ == "neg" or (
