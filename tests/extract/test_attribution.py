@@ -92,3 +92,8 @@ def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code
     text = "First came the shooting: an unarmed student killed by two soldiers at the gate."
     events = [e for e in code(text) if e.event_type == "ASSAULT" and e.is_published()]
     assert [e.trigger.text for e in events] == ["killed"]
+
+
+def test_attribution_a_vehicle_the_victim_rode_in_is_no_doer(code):
+    text = "The deputy was shot in the head. He was flown in a helicopter to the hospital."
+    assert not _event(code(text), "shot").actor

@@ -55,3 +55,27 @@ def test_modality_decided_to_is_not_yet_done(code):
     events = [e for e in code("The alliance has decided to admit three new members next spring.")
               if e.trigger.text == "admit"]
     assert events and all(e.future or e.event_type == "AGREE" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Parishioners were in the church when the fire started but no one was injured.",
+     "Nobody was arrested after the rally."],
+)
+def test_modality_no_one_as_subject_negates(code, text):
+    assert all(e.negated for e in code(text) if e.event_type in {"ASSAULT", "COERCE"})
+
+
+def test_modality_a_suspected_act_is_hypothetical(code):
+    events = [e for e in code("Police suspect arson in the church fire.") if e.event_type == "ASSAULT"]
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_modality_proposed_measure_is_a_threat(code):
+    events = code("The U.S. Trade Representative proposed to impose a tariff on imports from China.")
+    assert _main(events).event_type == "THREATEN"
+
+
+def test_modality_conditional_offer_to_meet_is_agree(code):
+    text = "Rebel leaders said they would meet the U.N. mediator if he gave them a veto over any settlement."
+    assert _main(code(text)).event_type == "AGREE"

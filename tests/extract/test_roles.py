@@ -36,6 +36,7 @@ def test_roles_support_received_from_someone_is_theirs(code):
     [
         ("Teacher arrested after a fight at the school gate.", "arrested", "Teacher"),
         ("Student detained over campus protest.", "detained", "Student"),
+        ("Father arrested after a fight at school, reports say.", "arrested", "Father"),
     ],
 )
 def test_roles_headline_passive_subject_is_the_recipient(code, text, trigger, victim):

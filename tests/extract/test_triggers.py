@@ -29,6 +29,18 @@ def test_triggers_object_restricted_sense(triggers):
     assert ("imposed", "COERCE") in triggers("The army imposed a curfew on the city.")
 
 
+def test_triggers_object_with_modifier_sense(triggers):
+    assert ("fired", "THREATEN") in triggers("The warship fired warning shots at the pirates.")
+    assert ("fired", "ASSAULT") in triggers("The warship fired shots at the pirates.")
+
+
+def test_triggers_forces_roadblock_and_alert_senses(triggers):
+    assert ("roadblock", "COERCE") in triggers("Officers in riot gear set up a roadblock on the avenue.")
+    assert ("roadblock", "PROTEST") in triggers("Protesters set up a roadblock on the highway.")
+    assert ("alert", "MOBILIZE") in triggers("Israeli troops remained on alert in the West Bank.")
+    assert not triggers("The government issued an alert over fine dust levels.")
+
+
 def test_triggers_modal_only_in_reported_speech(triggers):
     assert ("must", "REQUEST") in triggers("Washington said Beijing must release the activists.")
     assert ("must", "REQUEST") not in triggers("We must leave now.")

@@ -36,6 +36,7 @@ class DoerFinder:
         self.table = ontology.doers
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
         self.speech = ontology.words("speech_verbs")
+        self.venue_preps = ontology.words("venue_preps")
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
@@ -46,6 +47,8 @@ class DoerFinder:
         organisation's name."""
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in _HEAD_DEPS_SKIPPED:
             return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.venue_preps:
+            return False  # "taken in a helicopter", "at the police station": where, not who
         lemma = tok.lemma_.lower()
         if lemma in self.onto.sectors or tok.ent_type_ == "ORG":
             return True

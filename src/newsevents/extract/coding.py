@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from newsevents.extract.coref import is_bare_pronoun
 from newsevents.ontology import Ontology
-from newsevents.ontology.load import Mapping
+from newsevents.ontology.files import read_mapping
+from newsevents.ontology.load import DATA_DIR, Mapping
 from newsevents.records import Actor
 
 MAX_CONTEXTS = 3
-INFERRED_COST = 0.1
-"""What an actor attributed from the article, not stated in the clause, takes off the score."""
 
 
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
@@ -82,6 +83,12 @@ def find_mapping(
     return None
 
 
+@cache
+def _weights() -> dict[str, Any]:
+    """The confidence weights (confidence.yaml), read once."""
+    return read_mapping(DATA_DIR / "confidence.yaml")
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What an event's confidence weighs besides its participants, kept so the score can be
@@ -93,44 +100,49 @@ class Evidence:
     hypothetical: bool = False
     future: bool = False
     background: bool = False
+    cooperative: bool = False  # of PLOVER's cooperation quads
 
     def score(self, actors: list[Actor], recipients: list[Actor]) -> float:
-        return confidence(
-            prior=self.prior, actors=actors, recipients=recipients,
-            requires_recipient=self.requires_recipient, negated=self.negated,
-            hypothetical=self.hypothetical, future=self.future, background=self.background,
-            unresolved=any(is_bare_pronoun(a) for a in actors),
-        )
+        return confidence(self, actors, recipients)
 
 
-def confidence(
-    *, prior: float, actors: list[Actor], recipients: list[Actor], requires_recipient: bool,
-    negated: bool, hypothetical: bool, future: bool, background: bool = False,
-    unresolved: bool = False,
-) -> float:
-    """A score in [0, 1]; 0.5 and above is what we would publish (see ``eval``).
+def _placed(actors: list[Actor]) -> bool:
+    return any(a.country for a in actors)
 
-    Evidence adds to the trigger's prior; the auxiliary modes scale it down so
-    that an event that did not (or not yet) happen stays below 0.5, and so does
-    one whose actor is a pronoun we could not resolve to a country (``unresolved``).
-    A doer attributed from the article (``inferred``) costs less than a missing one.
+
+def confidence(evidence: Evidence, actors: list[Actor], recipients: list[Actor]) -> float:
+    """A score in [0, 1]; 0.5 and above is what we would publish (see ``eval news``).
+
+    Evidence adds to the trigger's prior (weights: confidence.yaml); the auxiliary modes scale
+    it down so that an event that did not (or not yet) happen stays below 0.5, and so does one
+    whose actor is a pronoun we could not resolve to a country. A doer attributed from the
+    article (``inferred``) costs less than a missing one.
     """
-    score = prior
+    weight = _weights()
+    score = evidence.prior
     stated = [a for a in actors if not a.inferred]
-    if any(a.country or a.sector for a in stated):
-        score += 0.15
-    elif not actors:
-        score -= 0.25 if recipients else 0.35
-    elif not stated:
-        score -= INFERRED_COST
+    if _placed(stated):
+        score += weight["actor_country"]
+    elif any(a.sector for a in stated):
+        score += weight["actor_sector"]
+    elif stated:
+        score += weight["actor_unplaced"]
+    elif actors:
+        score += weight["inferred"]
+    else:
+        score += weight["no_actor_with_recipient"] if recipients else weight["no_actor"]
     if recipients:
-        score += 0.05
-    elif requires_recipient:
-        score -= 0.1
-    for flag, factor in (
-        (negated, 0.2), (hypothetical, 0.45), (future, 0.8), (background, 0.55),
-        (unresolved, 0.45),
-    ):
-        if flag:
+        score += weight["recipient"]
+    elif evidence.requires_recipient:
+        score += weight["missing_required_recipient"]
+    if evidence.cooperative and not _placed(actors) and not _placed(recipients):
+        score += weight["cooperation_unplaced"]
+    flags = {
+        "negated": evidence.negated, "hypothetical": evidence.hypothetical,
+        "future": evidence.future, "background": evidence.background,
+        "unresolved": any(is_bare_pronoun(a) for a in actors),
+    }
+    for flag, factor in weight["factors"].items():
+        if flags[flag]:
             score *= factor
     return round(min(0.99, max(0.01, score)), 3)

@@ -222,6 +222,7 @@ class EventExtractor:
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
         event_type, modality = self._remap(event_type, modality)
+        event_type = self._proposed(group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
         mode = main.sense.mode if main.sense.event_type == event_type else None
@@ -268,7 +269,7 @@ class EventExtractor:
         self._evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient,
             negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
-            background=self._background(main),
+            background=self._background(main), cooperative="cooperation" in info.quad,
         )
         event.confidence = self._evidence[event.id].score(actors, recipients)
         self._set_date(event, grounded, date_entity)
@@ -301,6 +302,18 @@ class EventExtractor:
             modality.future = False
             modality.hypothetical = False
         return target, modality
+
+    def _proposed(self, group: Group) -> str | None:
+        """A proposal of an act is coded as the act announced: "proposed to impose tariffs" is
+        THREATEN (docs/annotation.md: measures proposed but not in force), "proposed to hold
+        talks" stays AGREE (event_types.yaml future_type)."""
+        main = group.main
+        if main.token.lemma_.lower() not in self.onto.words("proposal_words"):
+            return None
+        for member in group.members:
+            if member is not main and member.sense.event_type != main.sense.event_type:
+                return self.onto.event_types[member.sense.event_type].future_type
+        return None
 
     def _date(
         self, group: Group, groups: list[Group], *, future: bool

@@ -74,11 +74,13 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = True
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
+        if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
+            mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:
             word = child.lower_
             if child.dep_ == "neg" or (
                 child.dep_ in {"det", "advmod"} and word in negation and depth == 0
-            ):
+            ) or (depth == 0 and _no_one(child, negation)):
                 mode.negated = True
             elif child.dep_ in {"aux", "auxpass"}:
                 if word in future_aux or child.lemma_.lower() in future_aux:
@@ -102,3 +104,10 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
 
 def _reported(verb: Token, speech: frozenset[str]) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
+
+
+def _no_one(child: Token, negation: frozenset[str]) -> bool:
+    """A subject that is no one: "no one was injured", "nobody was arrested", "neither side fired"."""
+    return child.dep_ in {"nsubj", "nsubjpass"} and (
+        child.lower_ in negation or any(d.dep_ == "det" and d.lower_ in negation for d in child.children)
+    )

@@ -94,11 +94,13 @@ def _headline_passive(verb: Token, recipient_preps: frozenset[str] | set[str]) -
 
 
 def _headline_subject(verb: Token) -> Token | None:
-    """The noun a headline verb is about: its one subject, or the root noun it was parsed onto."""
+    """The noun a headline verb is about: its one subject, or the root noun it was parsed onto.
+    The verb is the root, or the clause a source follows ("Father arrested ..., reports say")."""
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
         return verb.head
     subjects = _children(verb, _SUBJECT)
-    return subjects[0] if verb.dep_ == "ROOT" and len(subjects) == 1 else None
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
+    return subjects[0] if main and len(subjects) == 1 else None
 
 
 def _sufferers(verb: Token) -> list[Token]:

@@ -67,6 +67,13 @@ def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def _object_names(obj: Token) -> set[str]:
+    """What an object column may say of one object: its lemma, or a modifier and its lemma
+    ("fired warning shots" is "warning shot": a warning, not an attack)."""
+    lemma = obj.lemma_.lower()
+    return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in _MODIFIER_DEPS}
+
+
 def _match(
     tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str]
 ) -> tuple[TriggerSense, tuple[Token, ...]] | None:
@@ -87,7 +94,8 @@ def _match(
             words.append(child)
             score += 1.0
         if sense.objects:
-            obj = next((o for o in _objects(tok, venue_preps) if o.lemma_.lower() in sense.objects), None)
+            obj = next((o for o in _objects(tok, venue_preps)
+                        if not sense.objects.isdisjoint(_object_names(o))), None)
             if obj is None:
                 continue
             words.append(obj)
