@@ -43,13 +43,38 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
     doc, found = places(text)
     venue = dateline(found, text)
     assert venue is not None and venue.name == "Nairobi"
-    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue)
+    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
+                          said=True)
     assert said is not None and said.name == "Nairobi"
     assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
     # the dateline and the main place are not where a foreign actor spoke
     rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",)) is None
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",)).name == "Nairobi"
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",), said=True) is None
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
+                          said=True).name == "Nairobi"
+    # with a foreign actor beside the local one, the statement is not placed at the dateline either
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
+                          said=True) is None
+
+
+def test_dateline_in_capitals_run_into_the_text(places):
+    text = "LONDON The Latest on the poisoning: Britain blamed Russia for the attack."
+    _, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "London"
+    text = "SHOPPERS in London are being offered bells. Police in London arrested a man."
+    _, found = places(text)
+    assert dateline(found, text) is None
+
+
+def test_a_statement_without_a_place_is_not_put_at_the_articles_main_place(places, ontology):
+    doc, found = places("Troops shelled Zvecan on Monday. Protests continued in Zvecan. "
+                        "The army withdrew. The White House urged restraint.")
+    urged = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, said=True)
+    assert urged is None
+    withdrew = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology,
+                              actors=("SRB",))
+    assert withdrew is not None and withdrew.country_code == "XK"  # foreign troops act there too
 
 
 def test_event_location_is_the_nearest_place_in_the_parse(places, ontology):
@@ -63,7 +88,8 @@ def test_event_location_of_a_relative_clause_is_not_its_heads(places, ontology):
     doc, found = places("Britain says Moscow ordered the poisoning of a former spy in Salisbury, a charge "
                         "that Russia denies.")
     trigger = _trigger(doc, "denies")
-    assert event_location(trigger, found, _sentence(doc, "denies"), ontology, actors=("RUS",)) is None
+    assert event_location(trigger, found, _sentence(doc, "denies"), ontology, actors=("RUS",),
+                          said=True) is None
 
 
 def test_event_location_a_bodys_seat_in_its_phrase_is_the_venue(places, ontology):

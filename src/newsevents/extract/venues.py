@@ -6,9 +6,11 @@ seat of a body that acts ("the embassy in London", "police in Lagos": a body's j
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
 Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
 not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
-they were attacked": Salisbury). Else the dateline for statements, else the article's main
-place; both only when the event's actor belongs to no other country (Russia's denial reported
-from London was not made in London). Places inside the actor and recipient phrases ("envoys
+they were attacked": Salisbury). Else, for a statement, the dateline when
+no actor of the event belongs to another country (Russia's denial reported from London was not
+made in London); for a material act, the article's main place, whoever the actor (foreign troops
+strike there too). A statement is not put at the main place: accusations and appeals about it
+are made elsewhere. Places inside the actor and recipient phrases ("envoys
 from the U.S.", "asked China") say who, not where. A country as the place keeps its name
 and precision and takes its capital's point (the protocol's coordinates for a nationwide act).
 """
@@ -29,8 +31,10 @@ from newsevents.records import Location
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
-_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
-    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
+_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
+    # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
+    r"\A\s*[A-Z][A-Z.'& -]+"
+    r"(?:(?:,+\s*[A-Z][\w.' ,]*?)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]|(?=\s+[A-Z][a-z]))"
 )
 
 
@@ -47,14 +51,28 @@ def dateline(toponyms: list[Location], text: str) -> Location | None:
 def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
-    actors: tuple[str, ...] = (),
+    actors: tuple[str, ...] = (), said: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
-    dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors.
+    dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
+    ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
-    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, venue, actors))
+    fallback = _fallback(toponyms, venue, actors, said)
+    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, fallback))
+
+
+def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
+              said: bool) -> Location | None:
+    """The place of an event whose sentence gives none. A material act happens where the
+    article's story does, whoever does it (foreign troops strike there too); a statement is
+    made where it was heard, the dateline, and only by an actor of the dateline's country: an
+    accusation, a denial or an appeal about the story's place is not made there (gold leaves
+    such statements unplaced when the text does not say where they were made)."""
+    if said:
+        return venue if venue is not None and _local(venue, actors) else None
+    return _dominant([t for t in toponyms if t.precision != "unknown"])
 
 
 def _at_capital(place: Location | None) -> Location | None:
@@ -68,10 +86,8 @@ def _at_capital(place: Location | None) -> Location | None:
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-           exclude: tuple[tuple[int, int], ...], venue: Location | None,
-           actors: tuple[str, ...]) -> Location | None:
+           exclude: tuple[tuple[int, int], ...], fallback: Location | None) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    fallback = [p for p in (venue, _dominant(resolved)) if p is not None and _local(p, actors)]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
     verb = trigger
@@ -94,7 +110,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     nearest = _nearest(trigger, in_sentence, sentence)
-    return nearest or next(iter(fallback), None)
+    return nearest or fallback
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -105,7 +121,7 @@ def _local(place: Location, actors: tuple[str, ...]) -> bool:
     """No actor of the event belongs to another country than the place's."""
     codes = country_codes()
     states = {codes[c.lower()] for c in actors if c.lower() in codes}
-    return not states or place.country_code in states
+    return states <= {place.country_code}
 
 
 def _token(sentence: Span, toponym: Location) -> Token | None:
