@@ -49,7 +49,8 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
     assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
     # the dateline and the main place are not where a foreign actor spoke
     rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",), said=True) is None
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",),
+                          said=True) is None
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
                           said=True).name == "Nairobi"
     # with a foreign actor beside the local one, the statement is not placed at the dateline either
