@@ -147,3 +147,13 @@ def test_a_body_named_by_its_nation_meeting_elsewhere_is_placed_there(places, on
     doc, found = places("The Slovak parliament met in Kosice on Friday.")
     place = event_location(_trigger(doc, "met"), found, _sentence(doc, "met"), ontology)
     assert place is not None and place.text == "Kosice"
+
+
+def test_a_statement_is_not_placed_at_the_place_it_is_about(places, ontology):
+    doc, found = places("Trump on Monday threatened to slap tariffs on imports from China.")
+    trigger, sentence = _trigger(doc, "threatened"), _sentence(doc, "threatened")
+    assert event_location(trigger, found, sentence, ontology, said=True) is None
+    doc, found = places("The alliance invited three countries to join the bloc at the Madrid summit.")
+    trigger, sentence = _trigger(doc, "invited"), _sentence(doc, "invited")
+    place = event_location(trigger, found, sentence, ontology, said=True)
+    assert place is not None and place.name == "Madrid"

@@ -6,13 +6,15 @@ seat of a body that acts ("the embassy in London", "police in Lagos": a body's j
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
 Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
 not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
-they were attacked": Salisbury). Else, for a statement, the dateline when
-no actor of the event belongs to another country (Russia's denial reported from London was not
-made in London); for a material act, the article's main place, whoever the actor (foreign troops
-strike there too). A statement is not put at the main place: accusations and appeals about it
-are made elsewhere. Places inside the actor and recipient phrases ("envoys
-from the U.S.", "asked China") say who, not where. A country as the place keeps its name
-and precision and takes its capital's point (the protocol's coordinates for a nationwide act).
+they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+Madrid summit", not the topic in "threatened tariffs on imports from China"). Else, for a
+statement, the dateline when no actor of the event belongs to another country (Russia's denial
+reported from London was not made in London); for a material act, the article's main place,
+whoever the actor (foreign troops strike there too). A statement is never put at the main
+place: accusations and appeals about it are made elsewhere. Places inside the actor and
+recipient phrases ("envoys from the U.S.", "asked China") say who, not where. A country as the
+place keeps its name and precision and takes its capital's point (the protocol's coordinates
+for a nationwide act).
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ def event_location(
     ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
     fallback = _fallback(toponyms, venue, actors, said)
-    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, fallback))
+    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, fallback, said))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -86,7 +88,7 @@ def _at_capital(place: Location | None) -> Location | None:
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-           exclude: tuple[tuple[int, int], ...], fallback: Location | None) -> Location | None:
+           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
@@ -109,8 +111,20 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
+    if said:  # a statement's sentence names what it is about; only a venue phrase says where
+        in_sentence = [t for t in in_sentence if _as_venue(_token(sentence, t), ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
     return nearest or fallback
+
+
+def _as_venue(token: Token | None, ontology: Ontology) -> bool:
+    """A place standing as a venue: the object of a venue preposition, or a word of that object
+    ("in London", "at the Madrid summit"), not an origin or a topic ("imports from China",
+    "arming rebels in the states of Kordofan")."""
+    if token is not None and token.dep_ in {"compound", "amod", "nmod"}:
+        token = token.head
+    return (token is not None and token.dep_ == "pobj"
+            and token.head.lower_ in ontology.words("venue_preps"))
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
