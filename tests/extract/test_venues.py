@@ -157,3 +157,12 @@ def test_a_statement_is_not_placed_at_the_place_it_is_about(places, ontology):
     trigger, sentence = _trigger(doc, "invited"), _sentence(doc, "invited")
     place = event_location(trigger, found, sentence, ontology, said=True)
     assert place is not None and place.name == "Madrid"
+
+
+def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(places, ontology):
+    doc, found = places("The dispute set off expulsions of diplomats from Britain on Monday.")
+    britain = next(t for t in found if t.text == "Britain")
+    trigger, sentence = _trigger(doc, "expulsions"), _sentence(doc, "expulsions")
+    place = event_location(trigger, found, sentence, ontology, exclude=(britain.span,))
+    assert place is not None and place.country_code == "GB"
+    assert event_location(trigger, found, sentence, ontology, exclude=(britain.span,), said=True) is None

@@ -97,11 +97,13 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         verb = verb.head
     if verb.i != trigger.i:
         heads.append(verb)
+    # a material act's own place phrase is its place even when the actor was read from it
+    # ("expulsions of diplomats from Britain"); a statement's is not ("backing from the US")
     for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
-                    place = _within(own, child.idx + len(child), _end(child))
+                    place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return place
     seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
