@@ -1,6 +1,7 @@
 """Where each event happened (extract/venues.py)."""
 
 from newsevents.extract.venues import dateline, event_location
+from newsevents.records import distance_km
 
 
 def _trigger(doc, word):
@@ -166,3 +167,16 @@ def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(pl
     place = event_location(trigger, found, sentence, ontology, exclude=(britain.span,))
     assert place is not None and place.country_code == "GB"
     assert event_location(trigger, found, sentence, ontology, exclude=(britain.span,), said=True) is None
+
+
+def test_a_place_named_as_a_distance_and_bearing_off_a_town_is_that_far_off(places, ontology):
+    doc, found = places("Pirates attacked the ship on Saturday 150 nautical miles west of Aden, Yemen.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    assert place is not None and place.geonameid is None
+    assert place.name == "150 nautical miles west of Aden"
+    assert distance_km(place.lat, place.lon, 12.7, 42.5) < 30  # not Aden itself, 278 km east
+    doc, found = places("Gunmen attacked a checkpoint 20 km north-east of Baghdad on Monday.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    anchor = next(t for t in found if t.text == "Baghdad")
+    assert place is not None and 19 < distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < 21
+    assert place.lat > anchor.lat and place.lon > anchor.lon

@@ -14,11 +14,13 @@ whoever the actor (foreign troops strike there too). A statement is never put at
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where. A country as the
 place keeps its name and precision and takes its capital's point (the protocol's coordinates
-for a nationwide act).
+for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
+miles west of Aden") gives the point that far off it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -62,7 +64,8 @@ def event_location(
     ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
     fallback = _fallback(toponyms, venue, actors, said)
-    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, fallback, said))
+    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
+    return _at_capital(_offset(place, sentence.doc.text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -75,6 +78,47 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     if said:
         return venue if venue is not None and _local(venue, actors) else None
     return _dominant([t for t in toponyms if t.precision != "unknown"])
+
+
+_OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
+    r"(\d[\d,.]*)\s*-?\s*(nautical miles?|miles?|km|kilomet(?:er|re)s?)\s+"
+    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_KM_PER = {"nautical": 1.852, "mile": 1.609344, "km": 1.0, "kilomet": 1.0}
+_BEARING = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+EARTH_KM = 6371.0
+
+
+def _offset(place: Location | None, text: str) -> Location | None:
+    """A place named as the anchor of a distance and bearing ("150 nautical miles west of
+    Aden") is not where the act happened: the point that far off it is (the protocol's
+    coordinates), named by the phrase and no longer the town's geonameid."""
+    if place is None or place.lat is None or place.lon is None:
+        return place
+    match = _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
+    if match is None:
+        return place
+    try:
+        amount = float(match.group(1).replace(",", ""))
+    except ValueError:
+        return place
+    unit = next(v for k, v in _KM_PER.items() if match.group(2).lower().startswith(k))
+    bearing = math.radians(_BEARING[match.group(3).lower().replace("-", "")])
+    lat, lon = _destination(place.lat, place.lon, bearing, amount * unit / EARTH_KM)
+    start = place.span[0] - len(match.group(0))
+    return replace(place, text=text[start:place.span[1]], span=(start, place.span[1]),
+                   name=text[start:place.span[1]], geonameid=None, lat=lat, lon=lon)
+
+
+def _destination(lat: float, lon: float, bearing: float, angle: float) -> tuple[float, float]:
+    """The point ``angle`` radians of great circle away from (lat, lon) on ``bearing``."""
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(angle) + math.cos(p1) * math.sin(angle) * math.cos(bearing))
+    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(p1),
+                         math.cos(angle) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)
 
 
 def _at_capital(place: Location | None) -> Location | None:
