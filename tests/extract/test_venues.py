@@ -45,8 +45,11 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
     venue = dateline(found, text)
     assert venue is not None and venue.name == "Nairobi"
     said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
-                          said=True)
+                          actors=("KEN",), said=True)
     assert said is not None and said.name == "Nairobi"
+    # a speaker of no known country is not known to have spoken at the dateline
+    assert event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
+                          said=True) is None
     assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
     # the dateline and the main place are not where a foreign actor spoke
     rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")

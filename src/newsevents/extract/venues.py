@@ -72,7 +72,7 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
               said: bool) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
-    made where it was heard, the dateline, and only by an actor of the dateline's country: an
+    made where it was heard, the dateline, and only by actors of the dateline's country: an
     accusation, a denial or an appeal about the story's place is not made there (gold leaves
     such statements unplaced when the text does not say where they were made)."""
     if said:
@@ -178,10 +178,11 @@ def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _local(place: Location, actors: tuple[str, ...]) -> bool:
-    """No actor of the event belongs to another country than the place's."""
+    """The event's actors are of the place's country: one at least, none of another (a
+    speaker of unknown country, "her allies in Europe", is not known to speak there)."""
     codes = country_codes()
     states = {codes[c.lower()] for c in actors if c.lower() in codes}
-    return states <= {place.country_code}
+    return states == {place.country_code}
 
 
 def _token(sentence: Span, toponym: Location) -> Token | None:
