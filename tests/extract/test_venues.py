@@ -183,3 +183,11 @@ def test_a_place_named_as_a_distance_and_bearing_off_a_town_is_that_far_off(plac
     anchor = next(t for t in found if t.text == "Baghdad")
     assert place is not None and 19 < distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < 21
     assert place.lat > anchor.lat and place.lon > anchor.lon
+
+
+def test_a_place_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(places, ontology):
+    doc, found = places("Protests continued in London. London police were on alert. Each country has "
+                        "expelled 23 of the other's diplomats and Russia has further ordered Britain to "
+                        "reduce its staffing at the embassy in Moscow.")
+    place = event_location(_trigger(doc, "expelled"), found, _sentence(doc, "expelled"), ontology)
+    assert place is not None and place.name == "London"

@@ -235,17 +235,25 @@ def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
 
 
 def _distance(a: Token, b: Token) -> int:
-    """The number of arcs between two tokens in the parse; ``_FAR`` across a relative or
-    reported clause ("a charge that Russia denies", "said the talks in Geneva failed"): what
-    is told there has a place of its own."""
+    """The number of arcs between two tokens in the parse; ``_FAR`` across a clause of its own
+    ("a charge that Russia denies", "said the talks in Geneva failed"): what is told there has
+    a place of its own."""
     up = [a, *a.ancestors]
     depth_of = {t.i: depth for depth, t in enumerate(up)}
     down = [b, *b.ancestors]
     for depth, t in enumerate(down):
         if t.i in depth_of:
             arcs = up[:depth_of[t.i]] + down[:depth]
-            return _FAR if any(x.dep_ in _CLAUSES for x in arcs) else depth + depth_of[t.i]
+            return _FAR if any(_clause(x) for x in arcs) else depth + depth_of[t.i]
     return _FAR
+
+
+def _clause(token: Token) -> bool:
+    """A token heading a clause of its own: a relative or reported clause, or a coordinated
+    clause with its own subject ("each expelled the other's diplomats and Russia ordered
+    Britain to cut its staff in Moscow": Moscow is the order's)."""
+    return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
 def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
