@@ -191,3 +191,11 @@ def test_a_place_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(pl
                         "reduce its staffing at the embassy in Moscow.")
     place = event_location(_trigger(doc, "expelled"), found, _sentence(doc, "expelled"), ontology)
     assert place is not None and place.name == "London"
+
+
+def test_a_statement_is_not_placed_at_the_seat_named_in_its_object(places, ontology):
+    doc, found = places("Sudan's government denied any bombing in South Sudan.")
+    bombing = _trigger(doc, "bombing")
+    who = ((bombing.idx, _sentence(doc, "denied").end_char - 1),)
+    trigger, sentence = _trigger(doc, "denied"), _sentence(doc, "denied")
+    assert event_location(trigger, found, sentence, ontology, exclude=who, said=True) is None

@@ -150,7 +150,10 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return place
-    seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
+    parties = [t for t in resolved if _inside(t, exclude)]
+    if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
+        parties = [t for t in parties if _in_subject(_token(sentence, t), heads)]
+    seat = _seat(parties, sentence, ontology)
     if seat is not None:
         return seat
     body = _capital_body(heads, ontology)
@@ -171,6 +174,13 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
         token = token.head
     return (token is not None and token.dep_ == "pobj"
             and token.head.lower_ in ontology.words("venue_preps"))
+
+
+def _in_subject(token: Token | None, heads: list[Token]) -> bool:
+    """The token lies in the subject phrase of the trigger or its verb ("Russia's embassy in
+    London accused"), not in an object ("denied any bombing in South Sudan")."""
+    subjects = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return token is not None and any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects)
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
