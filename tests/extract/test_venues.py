@@ -1,6 +1,7 @@
 """Where each event happened (extract/venues.py)."""
 
 from newsevents.extract.venues import dateline, event_location
+from newsevents.records import distance_km
 
 
 def _trigger(doc, word):
@@ -43,13 +44,42 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
     doc, found = places(text)
     venue = dateline(found, text)
     assert venue is not None and venue.name == "Nairobi"
-    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue)
+    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
+                          actors=("KEN",), said=True)
     assert said is not None and said.name == "Nairobi"
+    # a speaker of no known country is not known to have spoken at the dateline
+    assert event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
+                          said=True) is None
     assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
     # the dateline and the main place are not where a foreign actor spoke
     rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",)) is None
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",)).name == "Nairobi"
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",),
+                          said=True) is None
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
+                          said=True).name == "Nairobi"
+    # with a foreign actor beside the local one, the statement is not placed at the dateline either
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
+                          said=True) is None
+
+
+def test_dateline_in_capitals_run_into_the_text(places):
+    text = "LONDON The Latest on the poisoning: Britain blamed Russia for the attack."
+    _, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "London"
+    text = "SHOPPERS in London are being offered bells. Police in London arrested a man."
+    _, found = places(text)
+    assert dateline(found, text) is None
+
+
+def test_a_statement_without_a_place_is_not_put_at_the_articles_main_place(places, ontology):
+    doc, found = places("Troops shelled Zvecan on Monday. Protests continued in Zvecan. "
+                        "The army withdrew. The White House urged restraint.")
+    urged = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, said=True)
+    assert urged is None
+    withdrew = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology,
+                              actors=("SRB",))
+    assert withdrew is not None and withdrew.country_code == "XK"  # foreign troops act there too
 
 
 def test_event_location_is_the_nearest_place_in_the_parse(places, ontology):
@@ -63,7 +93,8 @@ def test_event_location_of_a_relative_clause_is_not_its_heads(places, ontology):
     doc, found = places("Britain says Moscow ordered the poisoning of a former spy in Salisbury, a charge "
                         "that Russia denies.")
     trigger = _trigger(doc, "denies")
-    assert event_location(trigger, found, _sentence(doc, "denies"), ontology, actors=("RUS",)) is None
+    assert event_location(trigger, found, _sentence(doc, "denies"), ontology, actors=("RUS",),
+                          said=True) is None
 
 
 def test_event_location_a_bodys_seat_in_its_phrase_is_the_venue(places, ontology):
@@ -120,3 +151,51 @@ def test_a_body_named_by_its_nation_meeting_elsewhere_is_placed_there(places, on
     doc, found = places("The Slovak parliament met in Kosice on Friday.")
     place = event_location(_trigger(doc, "met"), found, _sentence(doc, "met"), ontology)
     assert place is not None and place.text == "Kosice"
+
+
+def test_a_statement_is_not_placed_at_the_place_it_is_about(places, ontology):
+    doc, found = places("Trump on Monday threatened to slap tariffs on imports from China.")
+    trigger, sentence = _trigger(doc, "threatened"), _sentence(doc, "threatened")
+    assert event_location(trigger, found, sentence, ontology, said=True) is None
+    doc, found = places("The alliance invited three countries to join the bloc at the Madrid summit.")
+    trigger, sentence = _trigger(doc, "invited"), _sentence(doc, "invited")
+    place = event_location(trigger, found, sentence, ontology, said=True)
+    assert place is not None and place.name == "Madrid"
+
+
+def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(places, ontology):
+    doc, found = places("The dispute set off expulsions of diplomats from Britain on Monday.")
+    britain = next(t for t in found if t.text == "Britain")
+    trigger, sentence = _trigger(doc, "expulsions"), _sentence(doc, "expulsions")
+    place = event_location(trigger, found, sentence, ontology, exclude=(britain.span,))
+    assert place is not None and place.country_code == "GB"
+    assert event_location(trigger, found, sentence, ontology, exclude=(britain.span,), said=True) is None
+
+
+def test_a_place_named_as_a_distance_and_bearing_off_a_town_is_that_far_off(places, ontology):
+    doc, found = places("Pirates attacked the ship on Saturday 150 nautical miles west of Aden, Yemen.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    assert place is not None and place.geonameid is None
+    assert place.name == "150 nautical miles west of Aden"
+    assert distance_km(place.lat, place.lon, 12.7, 42.5) < 30  # not Aden itself, 278 km east
+    doc, found = places("Gunmen attacked a checkpoint 20 km north-east of Baghdad on Monday.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    anchor = next(t for t in found if t.text == "Baghdad")
+    assert place is not None and 19 < distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < 21
+    assert place.lat > anchor.lat and place.lon > anchor.lon
+
+
+def test_a_place_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(places, ontology):
+    doc, found = places("Protests continued in London. London police were on alert. Each country has "
+                        "expelled 23 of the other's diplomats and Russia has further ordered Britain to "
+                        "reduce its staffing at the embassy in Moscow.")
+    place = event_location(_trigger(doc, "expelled"), found, _sentence(doc, "expelled"), ontology)
+    assert place is not None and place.name == "London"
+
+
+def test_a_statement_is_not_placed_at_the_seat_named_in_its_object(places, ontology):
+    doc, found = places("Sudan's government denied any bombing in South Sudan.")
+    bombing = _trigger(doc, "bombing")
+    who = ((bombing.idx, _sentence(doc, "denied").end_char - 1),)
+    trigger, sentence = _trigger(doc, "denied"), _sentence(doc, "denied")
+    assert event_location(trigger, found, sentence, ontology, exclude=who, said=True) is None

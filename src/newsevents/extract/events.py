@@ -161,7 +161,7 @@ class EventExtractor:
                 event.location = event_location(
                     group.main.token, self.toponyms, sentence, self.onto, exclude=who,
                     venue=self.dateline if said else None,
-                    actors=tuple(a.country for a in event.actor if a.country),
+                    actors=tuple(a.country for a in event.actor if a.country), said=said,
                 )
             self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):

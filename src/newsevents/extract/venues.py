@@ -6,15 +6,21 @@ seat of a body that acts ("the embassy in London", "police in Lagos": a body's j
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
 Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
 not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
-they were attacked": Salisbury). Else the dateline for statements, else the article's main
-place; both only when the event's actor belongs to no other country (Russia's denial reported
-from London was not made in London). Places inside the actor and recipient phrases ("envoys
-from the U.S.", "asked China") say who, not where. A country as the place keeps its name
-and precision and takes its capital's point (the protocol's coordinates for a nationwide act).
+they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+Madrid summit", not the topic in "threatened tariffs on imports from China"). Else, for a
+statement, the dateline when no actor of the event belongs to another country (Russia's denial
+reported from London was not made in London); for a material act, the article's main place,
+whoever the actor (foreign troops strike there too). A statement is never put at the main
+place: accusations and appeals about it are made elsewhere. Places inside the actor and
+recipient phrases ("envoys from the U.S.", "asked China") say who, not where. A country as the
+place keeps its name and precision and takes its capital's point (the protocol's coordinates
+for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
+miles west of Aden") gives the point that far off it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -29,8 +35,10 @@ from newsevents.records import Location
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
-_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --"
-    r"\A\s*[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.' -]*)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]"
+_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
+    # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
+    r"\A\s*[A-Z][A-Z.'& -]+"
+    r"(?:(?:,+\s*[A-Z][\w.' ,]*?)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]|(?=\s+[A-Z][a-z]))"
 )
 
 
@@ -47,14 +55,70 @@ def dateline(toponyms: list[Location], text: str) -> Location | None:
 def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
-    actors: tuple[str, ...] = (),
+    actors: tuple[str, ...] = (), said: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
-    dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors.
+    dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
+    ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
-    return _at_capital(_venue(trigger, toponyms, sentence, ontology, exclude, venue, actors))
+    fallback = _fallback(toponyms, venue, actors, said)
+    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
+    return _at_capital(_offset(place, sentence.doc.text))
+
+
+def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
+              said: bool) -> Location | None:
+    """The place of an event whose sentence gives none. A material act happens where the
+    article's story does, whoever does it (foreign troops strike there too); a statement is
+    made where it was heard, the dateline, and only by actors of the dateline's country: an
+    accusation, a denial or an appeal about the story's place is not made there (gold leaves
+    such statements unplaced when the text does not say where they were made)."""
+    if said:
+        return venue if venue is not None and _local(venue, actors) else None
+    return _dominant([t for t in toponyms if t.precision != "unknown"])
+
+
+_OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
+    r"(\d[\d,.]*)\s*-?\s*(nautical miles?|miles?|km|kilomet(?:er|re)s?)\s+"
+    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_KM_PER = {"nautical": 1.852, "mile": 1.609344, "km": 1.0, "kilomet": 1.0}
+_BEARING = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+EARTH_KM = 6371.0
+
+
+def _offset(place: Location | None, text: str) -> Location | None:
+    """A place named as the anchor of a distance and bearing ("150 nautical miles west of
+    Aden") is not where the act happened: the point that far off it is (the protocol's
+    coordinates), named by the phrase and no longer the town's geonameid."""
+    if place is None or place.lat is None or place.lon is None:
+        return place
+    match = _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
+    if match is None:
+        return place
+    try:
+        amount = float(match.group(1).replace(",", ""))
+    except ValueError:
+        return place
+    unit = next(v for k, v in _KM_PER.items() if match.group(2).lower().startswith(k))
+    bearing = math.radians(_BEARING[match.group(3).lower().replace("-", "")])
+    lat, lon = _destination(place.lat, place.lon, bearing, amount * unit / EARTH_KM)
+    start = place.span[0] - len(match.group(0))
+    return replace(place, text=text[start:place.span[1]], span=(start, place.span[1]),
+                   name=text[start:place.span[1]], geonameid=None, lat=lat, lon=lon)
+
+
+def _destination(lat: float, lon: float, bearing: float, angle: float) -> tuple[float, float]:
+    """The point ``angle`` radians of great circle away from (lat, lon) on ``bearing``."""
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(angle) + math.cos(p1) * math.sin(angle) * math.cos(bearing))
+    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(p1),
+                         math.cos(angle) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)
 
 
 def _at_capital(place: Location | None) -> Location | None:
@@ -68,10 +132,8 @@ def _at_capital(place: Location | None) -> Location | None:
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-           exclude: tuple[tuple[int, int], ...], venue: Location | None,
-           actors: tuple[str, ...]) -> Location | None:
+           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    fallback = [p for p in (venue, _dominant(resolved)) if p is not None and _local(p, actors)]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
     verb = trigger
@@ -79,22 +141,46 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         verb = verb.head
     if verb.i != trigger.i:
         heads.append(verb)
+    # a material act's own place phrase is its place even when the actor was read from it
+    # ("expulsions of diplomats from Britain"); a statement's is not ("backing from the US")
     for preps in (ontology.words("venue_preps"), ontology.words("location_preps")):
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
-                    place = _within(own, child.idx + len(child), _end(child))
+                    place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return place
-    seat = _seat([t for t in resolved if _inside(t, exclude)], sentence, ontology)
+    parties = [t for t in resolved if _inside(t, exclude)]
+    if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
+        parties = [t for t in parties if _in_subject(_token(sentence, t), heads)]
+    seat = _seat(parties, sentence, ontology)
     if seat is not None:
         return seat
     body = _capital_body(heads, ontology)
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
+    if said:  # a statement's sentence names what it is about; only a venue phrase says where
+        in_sentence = [t for t in in_sentence if _as_venue(_token(sentence, t), ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
-    return nearest or next(iter(fallback), None)
+    return nearest or fallback
+
+
+def _as_venue(token: Token | None, ontology: Ontology) -> bool:
+    """A place standing as a venue: the object of a venue preposition, or a word of that object
+    ("in London", "at the Madrid summit"), not an origin or a topic ("imports from China",
+    "arming rebels in the states of Kordofan")."""
+    if token is not None and token.dep_ in {"compound", "amod", "nmod"}:
+        token = token.head
+    return (token is not None and token.dep_ == "pobj"
+            and token.head.lower_ in ontology.words("venue_preps"))
+
+
+def _in_subject(token: Token | None, heads: list[Token]) -> bool:
+    """The token lies in the subject phrase of the trigger or its verb ("Russia's embassy in
+    London accused"), not in an object ("denied any bombing in South Sudan")."""
+    subjects = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return token is not None and any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects)
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -102,10 +188,11 @@ def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _local(place: Location, actors: tuple[str, ...]) -> bool:
-    """No actor of the event belongs to another country than the place's."""
+    """The event's actors are of the place's country: one at least, none of another (a
+    speaker of unknown country, "her allies in Europe", is not known to speak there)."""
     codes = country_codes()
     states = {codes[c.lower()] for c in actors if c.lower() in codes}
-    return not states or place.country_code in states
+    return states == {place.country_code}
 
 
 def _token(sentence: Span, toponym: Location) -> Token | None:
@@ -158,17 +245,25 @@ def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
 
 
 def _distance(a: Token, b: Token) -> int:
-    """The number of arcs between two tokens in the parse; ``_FAR`` across a relative or
-    reported clause ("a charge that Russia denies", "said the talks in Geneva failed"): what
-    is told there has a place of its own."""
+    """The number of arcs between two tokens in the parse; ``_FAR`` across a clause of its own
+    ("a charge that Russia denies", "said the talks in Geneva failed"): what is told there has
+    a place of its own."""
     up = [a, *a.ancestors]
     depth_of = {t.i: depth for depth, t in enumerate(up)}
     down = [b, *b.ancestors]
     for depth, t in enumerate(down):
         if t.i in depth_of:
             arcs = up[:depth_of[t.i]] + down[:depth]
-            return _FAR if any(x.dep_ in _CLAUSES for x in arcs) else depth + depth_of[t.i]
+            return _FAR if any(_clause(x) for x in arcs) else depth + depth_of[t.i]
     return _FAR
+
+
+def _clause(token: Token) -> bool:
+    """A token heading a clause of its own: a relative or reported clause, or a coordinated
+    clause with its own subject ("each expelled the other's diplomats and Russia ordered
+    Britain to cut its staff in Moscow": Moscow is the order's)."""
+    return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
 def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
