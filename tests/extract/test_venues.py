@@ -199,3 +199,14 @@ def test_a_statement_is_not_placed_at_the_seat_named_in_its_object(places, ontol
     who = ((bombing.idx, _sentence(doc, "denied").end_char - 1),)
     trigger, sentence = _trigger(doc, "denied"), _sentence(doc, "denied")
     assert event_location(trigger, found, sentence, ontology, exclude=who, said=True) is None
+
+
+def test_a_statement_by_an_official_is_placed_at_the_dateline_once_his_country_is_known(code):
+    # "Prime Minister" has no country in its sentence: the article's home country (two
+    # Australian places) is given to him after the sentence pass, and only then does the
+    # dateline rule see a local speaker
+    text = ("CANBERRA, Australia (AP) - The debate in Australia went on. "
+            "Prime Minister John Howard promised a referendum next year.")
+    event = next(e for e in code(text) if e.trigger.text == "promised")
+    assert [a.country for a in event.actor] == ["AUS"]
+    assert event.location is not None and event.location.name == "Canberra"

@@ -95,6 +95,7 @@ class EventExtractor:
         self.episodes = Episodes(article.text, ontology)
         self._evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._loose: list[Span] = []  # the sentence's dates that no trigger owns
+        self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
         self._dates: list[Span] = []
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
@@ -120,8 +121,27 @@ class EventExtractor:
                 if event.actor and all(a.inferred for a in event.actor):
                     event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
             self._home(events)
+            unplaced, self._unplaced = self._unplaced, []
+            for event, trigger, sentence in unplaced:  # their doers' countries are known now
+                self._place(event, trigger, sentence)
             self.episodes.share(events, self.doc)
         return events
+
+    def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
+        """Where the event happened (venues.py). A statement placed by nothing but the dateline
+        needs its speakers' countries, which attribution and ``_home`` may give only after the
+        sentence pass: such events are placed again at the end of ``run``."""
+        if not self.toponyms:
+            return
+        said = self.onto.event_types[event.event_type].quad.startswith("verbal")
+        event.location = event_location(
+            trigger, self.toponyms, sentence, self.onto,
+            exclude=tuple(a.span for a in event.actor + event.recipient),
+            venue=self.dateline if said else None,
+            actors=tuple(a.country for a in event.actor if a.country), said=said,
+        )
+        if said and event.location is None and self.dateline is not None:
+            self._unplaced.append((event, trigger, sentence))
 
     def _home(self, events: list[Event]) -> None:
         """Officials, forces and courts of no country belong to the country the article is set
@@ -155,14 +175,7 @@ class EventExtractor:
         events = []
         for group in groups:
             event = self._code(group, groups, sentence_ref, cued)
-            if self.toponyms:
-                who = tuple(a.span for a in event.actor + event.recipient)
-                said = self.onto.event_types[event.event_type].quad.startswith("verbal")
-                event.location = event_location(
-                    group.main.token, self.toponyms, sentence, self.onto, exclude=who,
-                    venue=self.dateline if said else None,
-                    actors=tuple(a.country for a in event.actor if a.country), said=said,
-                )
+            self._place(event, group.main.token, sentence)
             self._episode(event, group, index)
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
