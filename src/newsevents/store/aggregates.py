@@ -56,8 +56,9 @@ def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
     filtered events that have both (``row``: the event's rowid), with each end's node number
     (``source``, ``target``: numbered in the order of their keys, ``numbered``) and party key
     (``a_key``, ``r_key``). Only resolved parties (``parties.RESOLVED``) become nodes. An event
-    whose parties are in its lists gives its one pair from its own keys; only the others join
-    ``parties`` on their ids."""
+    whose parties are in its lists gives its one pair from its own keys (``keyed``); only the
+    others join ``parties`` on their ids, picked first (``jparties``: the join was planned on
+    the whole table, read twice even when no filtered event needed it)."""
     keyed, params = _filtered(
         filters, "e.rowid AS row, e.event_type, e.actor_key AS a_key, e.recipient_key AS r_key",
         "e.parties_in_lists AND e.actor_key IS NOT NULL AND e.recipient_key IS NOT NULL")
@@ -69,13 +70,14 @@ def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
         "numbered AS (SELECT node, dense_rank() OVER (ORDER BY node) AS number FROM "
         "(SELECT DISTINCT node FROM nodes_of)), "
         "party_node AS (SELECT key, number FROM nodes_of JOIN numbered USING (node)), "
-        f"kf AS ({keyed}), jf AS ({listed}), "
+        f"kf AS ({keyed}), jf AS MATERIALIZED ({listed}), "
+        "jparties AS (SELECT event_id, role, key FROM parties WHERE event_id IN (SELECT id FROM jf)), "
         "pairs AS MATERIALIZED (SELECT kf.row, true AS keyed, kf.event_type, s.number AS source, "
         "t.number AS target, kf.a_key, kf.r_key "
         "FROM kf JOIN party_node s ON s.key = kf.a_key JOIN party_node t ON t.key = kf.r_key "
         "UNION ALL SELECT DISTINCT ON (jf.row, s.number, t.number) jf.row, false, jf.event_type, s.number, "
-        "t.number, a.key, r.key FROM jf JOIN parties a ON a.event_id = jf.id AND a.role = 'actor' "
-        "JOIN parties r ON r.event_id = jf.id AND r.role = 'recipient' "
+        "t.number, a.key, r.key FROM jf JOIN jparties a ON a.event_id = jf.id AND a.role = 'actor' "
+        "JOIN jparties r ON r.event_id = jf.id AND r.role = 'recipient' "
         "JOIN party_node s ON s.key = a.key JOIN party_node t ON t.key = r.key)"
     )
     return ctes, [*params, *more]
@@ -127,8 +129,9 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
         "keyed AND target = source FROM pairs WHERE target IN (SELECT node FROM drawn)), "
         f"shown AS (SELECT e.node, {label} AS label, k.country, {shown} AS sector, e.n FROM "
         "(SELECT node, key, count(*) AS n FROM ends GROUP BY ALL) e JOIN party_keys k ON k.key = e.key), "
-        "weights AS (SELECT node, count(*) FILTER (WHERE keyed AND NOT again) "
-        "+ count(DISTINCT row) FILTER (WHERE NOT keyed) AS weight FROM ends GROUP BY node), "
+        "weights AS (SELECT node, sum(n) AS weight FROM (SELECT node, count(*) AS n FROM ends "
+        "WHERE keyed AND NOT again GROUP BY node UNION ALL SELECT node, count(DISTINCT row) FROM ends "
+        "WHERE NOT keyed GROUP BY node) GROUP BY node), "
         "nodes AS (SELECT w.node, n.node AS id, w.weight, "
         + ", ".join(f"(SELECT arg_max({c}, m) FROM (SELECT {c}, sum(n) AS m FROM shown x "
                     f"WHERE x.node = w.node GROUP BY ALL)) AS {c}" for c in ("label", "country", "sector"))
