@@ -11,9 +11,10 @@ is shown apart ("first"). A request is "cold" when its URL had not been asked si
 server started (the warm-up is one): the server's memory of answers cannot help it, so
 it is what a user changing a filter waits for; "cold" columns are over those alone (an
 endpoint with one URL, such as the whole-store network, has one cold request: its first).
-Before the load, --cold URLs of each endpoint are asked one at a time from one client, and
-the server's CPU time per request is read from /proc with the wall time: on a machine
-shared with other work the wall time follows the load, the CPU time much less.
+Before the load, --cold URLs of each endpoint are asked one at a time (or --together at a
+time, from as many client threads), and the server's CPU time per request is read from
+/proc with the wall time: on a machine shared with other work the wall time follows the
+load, the CPU time much less.
 
     python benchmarks/serve_load.py --events 200000
     python benchmarks/serve_load.py --db /tmp/big.duckdb --keep   # build once, rerun later
@@ -198,23 +199,44 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cold_phase(base: str, pid: int, url: Url, n: int, asked: set[str]) -> list[tuple[float, float]]:
-    """Up to ``n`` URLs not asked before, one at a time from one client: (wall s, server CPU s)
-    of each. The CPU the server spent on a request hardly depends on what else the machine runs,
-    unlike its wall time on a shared machine."""
+def cold_phase(
+    base: str, pid: int, url: Url, n: int, asked: set[str], together: int = 1
+) -> list[tuple[float, float]]:
+    """Up to ``n`` URLs not asked before, ``together`` at a time (one client thread each): (wall s,
+    server CPU s) of each, the CPU of a group shared evenly among its requests. The CPU the server
+    spent on a request hardly depends on what else the machine runs, unlike its wall time on a
+    shared machine; with ``together`` > 1 the wall times show how much cold requests asked at the
+    same moment hold each other up."""
     rng = random.Random(1)
+    paths: list[str] = []
+    for _ in range(20 * n):
+        if len(paths) == n:
+            break
+        path = url(rng)
+        if path not in asked:
+            asked.add(path)
+            paths.append(path)
     out: list[tuple[float, float]] = []
     with httpx.Client(base_url=base, timeout=300) as http:
-        for _ in range(20 * n):
-            if len(out) == n:
-                break
-            path = url(rng)
-            if path in asked:
-                continue
-            asked.add(path)
-            c0, t0 = cpu_seconds(pid), time.perf_counter()
-            http.get(path).raise_for_status()
-            out.append((time.perf_counter() - t0, cpu_seconds(pid) - c0))
+        for start in range(0, len(paths), together):
+            group = paths[start:start + together]
+            walls: list[float] = []
+
+            def ask(path: str, walls: list[float]) -> None:
+                t0 = time.perf_counter()
+                http.get(path).raise_for_status()
+                walls.append(time.perf_counter() - t0)
+
+            threads = [threading.Thread(target=ask, args=(p, walls)) for p in group]
+            c0 = cpu_seconds(pid)
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            spent = (cpu_seconds(pid) - c0) / len(group)
+            if len(walls) != len(group):
+                raise SystemExit(f"a cold request failed: {group}")
+            out += [(w, spent) for w in walls]
     return out
 
 
@@ -234,6 +256,8 @@ def main() -> None:
     parser.add_argument("--cold", type=int, default=8,
                         help="Cold requests per endpoint asked one at a time first (fewer when the "
                              "endpoint has fewer distinct URLs).")
+    parser.add_argument("--together", type=int, default=1,
+                        help="Cold requests asked at once (2: two users changing filters together).")
     parser.add_argument("--only", action="append", default=[], metavar="WORDS",
                         help="Run the endpoints whose name starts with WORDS (\"network type\"); repeatable.")
     args = parser.parse_args()
@@ -260,12 +284,12 @@ def main() -> None:
             asked: set[str] = set()
             colds = {}
             for name, url in select(endpoints(values), args.only):
-                colds[name] = cold_phase(base, server.pid, url, args.cold, asked)
+                colds[name] = cold_phase(base, server.pid, url, args.cold, asked, args.together)
                 walls = [w * 1000 for w, _ in colds[name]]
                 cpus = [c * 1000 for _, c in colds[name]]
-                print(f"{name}: {len(walls)} cold one at a time: wall p50 {statistics.median(walls):.0f} "
-                      f"p95 {p95(walls):.0f} ms, server CPU p50 {statistics.median(cpus):.0f} "
-                      f"p95 {p95(cpus):.0f} ms", flush=True)
+                print(f"{name}: {len(walls)} cold, {args.together} at a time: "
+                      f"wall p50 {statistics.median(walls):.0f} p95 {p95(walls):.0f} ms, "
+                      f"server CPU p50 {statistics.median(cpus):.0f} p95 {p95(cpus):.0f} ms", flush=True)
             results = []
             for name, url in select(endpoints(values), args.only):
                 path = url(random.Random(0))
@@ -295,7 +319,7 @@ def main() -> None:
             print(f"{name:<24} {n:>9} {rate:>8.1f} {p50:>8.0f} {p95_:>8.0f} {first:>9.0f} "
                   f"{n_cold:>6} {cold50:>9.0f} {cold95:>9.0f} {failed:>7}")
         print()
-        print(f"cold requests one at a time (URLs not asked before), {args.cold} per endpoint")
+        print(f"cold requests {args.together} at a time (URLs not asked before), {args.cold} per endpoint")
         print(f"{'endpoint':<24} {'n':>4} {'wall p50':>9} {'wall p95':>9} {'cpu p50':>8} {'cpu p95':>8}")
         for name, timed in colds.items():
             walls, cpus = [w * 1000 for w, _ in timed], [c * 1000 for _, c in timed]

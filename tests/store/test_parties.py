@@ -87,3 +87,41 @@ def test_a_version_4_store_gets_parties_in_lists_on_opening_for_writes(store: St
     store.close()
     with open_store(path) as upgraded:
         assert upgraded.sql(flags).equals(written)
+
+
+KEYED = (  # what the keys say, by their parties rather than their numbers
+    "SELECT e.id, e.parties_in_lists, a.name, a.country, a.sector, a.resolved, r.name, r.country, r.sector, "
+    "r.resolved FROM events e LEFT JOIN party_keys a ON a.key = e.actor_key "
+    "LEFT JOIN party_keys r ON r.key = e.recipient_key ORDER BY e.id"
+)
+PARTY_KEYS = (
+    "SELECT p.event_id, p.role, p.name, p.country, p.sector, p.resolved, k.name, k.country, k.sector, "
+    "k.resolved FROM parties p LEFT JOIN party_keys k ON k.key = p.key ORDER BY ALL"
+)
+
+
+def test_every_party_and_every_event_in_lists_has_its_key(store: Store):
+    keyed = store.sql(KEYED)
+    assert keyed["parties_in_lists"].sum() == 3  # ev-a-2, ev-a-3 (one actor each), ev-a-4 (one of each)
+    in_lists = keyed[keyed["parties_in_lists"]]
+    assert list(in_lists["id"]) == ["ev-a-2", "ev-a-3", "ev-a-4"]
+    assert in_lists.iloc[2, 2:].tolist() == ["the Police", "NGA", "COP", True, "Balogun", "NGA", None, True]
+    assert keyed[~keyed["parties_in_lists"]].iloc[:, 2:].isna().all().all()
+    for row in store.sql(PARTY_KEYS).itertuples(index=False):
+        assert row[2:6] == row[6:10]
+    numbered = store.sql("SELECT count(*) - count(DISTINCT (name, country, sector, resolved)) AS n "
+                         "FROM party_keys")
+    assert numbered["n"][0] == 0  # each party numbered once
+
+
+def test_a_version_5_store_gets_its_keys_on_opening_for_writes(store: Store):
+    written, parties_keyed = store.sql(KEYED), store.sql(PARTY_KEYS)
+    store.sql("UPDATE events SET actor_key = NULL, recipient_key = NULL")
+    store.sql("UPDATE parties SET key = NULL")
+    store.sql("DELETE FROM party_keys")
+    store.sql("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    path = store.path
+    store.close()
+    with open_store(path) as upgraded:
+        assert upgraded.sql(KEYED).equals(written)
+        assert upgraded.sql(PARTY_KEYS).equals(parties_keyed)

@@ -45,51 +45,42 @@ def _filtered(filters: Filters, columns: str, condition: str = "true") -> tuple[
             where.params)
 
 
-# Events with one actor and one recipient party, each with a country (most of them): their one
-# pair is read from the columns, resolved, with no join; only the others join ``parties``.
-_BOTH_KNOWN = ("e.parties_in_lists AND len(e.actor_countries) = 1 AND len(e.recipient_countries) = 1 "
-               "AND len(e.actor_names) = 1 AND len(e.recipient_names) = 1")
-
-
-def _node(kind: str, name: str, country: str, sector: str, alias: str) -> str:
-    """The node key of one end (``alias``), and its raw name, country and sector (``alias_name`` ...)."""
-    key = NODE_KINDS[kind][0].format(name=name, country=country, sector=sector)
-    return (f"{key} AS {alias}, {name} AS {alias}_name, {country} AS {alias}_country, "
-            f"{sector} AS {alias}_sector")
-
-
-def _labelled(kind: str, alias: str) -> str:
-    """An end's label, country and sector shown, from its raw fields (``_node``)."""
-    _, label, shown = (x.format(name=f"{alias}_name", country=f"{alias}_country", sector=f"{alias}_sector")
-                       for x in NODE_KINDS[kind])
-    return f"{label} AS label, {alias}_country AS country, {shown} AS sector"
+def _node(kind: str, alias: str) -> str:
+    """The node key (``NODE_KINDS``) of the ``party_keys`` row ``alias``."""
+    return NODE_KINDS[kind][0].format(name=f"{alias}.name", country=f"{alias}.country",
+                                      sector=f"{alias}.sector")
 
 
 def _pairs(filters: Filters, kind: str) -> tuple[str, list[Any]]:
     """CTEs ending in ``pairs``: one row per distinct (event, actor node, recipient node) of the
-    filtered events that have both, with each node's key and raw fields (``_node``). Only
-    resolved parties (``parties.RESOLVED``) become nodes. The events are read once: those
-    with one actor and one recipient, each with a country, give their pair from their own
-    columns; only the others join ``parties``."""
-    chosen, params = _filtered(
-        filters,
-        f"e.id, e.event_type, coalesce({_BOTH_KNOWN}, false) AS simple, e.actor_names[1] AS a_name, "
-        "e.actor_countries[1] AS a_country, e.actor_sectors[1] AS a_sector, e.recipient_names[1] AS r_name, "
-        "e.recipient_countries[1] AS r_country, e.recipient_sectors[1] AS r_sector",
-        "len(e.actor_names) > 0 AND len(e.recipient_names) > 0",
+    filtered events that have both (``row``: the event's rowid), with each end's node number
+    (``source``, ``target``: numbered in the order of their keys, ``numbered``) and party key
+    (``a_key``, ``r_key``). Only resolved parties (``parties.RESOLVED``) become nodes. An event
+    whose parties are in its lists gives its one pair from its own keys (``keyed``); only the
+    others join ``parties`` on their ids, picked first (``jparties``: the join was planned on
+    the whole table, read twice even when no filtered event needed it)."""
+    keyed, params = _filtered(
+        filters, "e.rowid AS row, e.event_type, e.actor_key AS a_key, e.recipient_key AS r_key",
+        "e.parties_in_lists AND e.actor_key IS NOT NULL AND e.recipient_key IS NOT NULL")
+    listed, more = _filtered(
+        filters, "e.rowid AS row, e.id, e.event_type",
+        "NOT coalesce(e.parties_in_lists, false) AND len(e.actor_names) > 0 AND len(e.recipient_names) > 0")
+    ctes = (
+        f"nodes_of AS (SELECT k.key, {_node(kind, 'k')} AS node FROM party_keys k WHERE k.resolved), "
+        "numbered AS (SELECT node, dense_rank() OVER (ORDER BY node) AS number FROM "
+        "(SELECT DISTINCT node FROM nodes_of)), "
+        "party_node AS (SELECT key, number FROM nodes_of JOIN numbered USING (node)), "
+        f"kf AS ({keyed}), jf AS MATERIALIZED ({listed}), "
+        "jparties AS (SELECT event_id, role, key FROM parties WHERE event_id IN (SELECT id FROM jf)), "
+        "pairs AS MATERIALIZED (SELECT kf.row, true AS keyed, kf.event_type, s.number AS source, "
+        "t.number AS target, kf.a_key, kf.r_key "
+        "FROM kf JOIN party_node s ON s.key = kf.a_key JOIN party_node t ON t.key = kf.r_key "
+        "UNION ALL SELECT DISTINCT ON (jf.row, s.number, t.number) jf.row, false, jf.event_type, s.number, "
+        "t.number, a.key, r.key FROM jf JOIN jparties a ON a.event_id = jf.id AND a.role = 'actor' "
+        "JOIN jparties r ON r.event_id = jf.id AND r.role = 'recipient' "
+        "JOIN party_node s ON s.key = a.key JOIN party_node t ON t.key = r.key)"
     )
-    simple = (
-        "SELECT f.id, f.event_type, " + _node(kind, "f.a_name", "f.a_country", "f.a_sector", "source") + ", "
-        + _node(kind, "f.r_name", "f.r_country", "f.r_sector", "target") + " FROM f WHERE f.simple"
-    )
-    joined = (
-        "SELECT DISTINCT ON (f.id, source, target) f.id, f.event_type, "
-        + _node(kind, "a.name", "a.country", "a.sector", "source") + ", "
-        + _node(kind, "r.name", "r.country", "r.sector", "target")
-        + " FROM f JOIN parties a ON a.event_id = f.id AND a.role = 'actor' AND a.resolved "
-        "JOIN parties r ON r.event_id = f.id AND r.role = 'recipient' AND r.resolved WHERE NOT f.simple"
-    )
-    return f"f AS MATERIALIZED ({chosen}), pairs AS ({simple} UNION ALL {joined})", params
+    return ctes, [*params, *more]
 
 
 def timeline_sql(filters: Filters, bucket: str) -> tuple[str, list[Any]]:
@@ -120,6 +111,8 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
     if kind not in NODE_KINDS:
         raise ValueError(f"node kind must be one of {', '.join(NODE_KINDS)}, not {kind!r}")
     pairs, params = _pairs(filters, kind)
+    label, shown = (x.format(name="k.name", country="k.country", sector="k.sector")
+                    for x in NODE_KINDS[kind][1:])
     query = (
         f"WITH {pairs}, "
         "links AS (SELECT source, target, count(*) AS weight FROM pairs GROUP BY ALL "
@@ -127,13 +120,23 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
         "typed AS (SELECT source, target, event_type, count(*) AS n FROM pairs "
         "SEMI JOIN links USING (source, target) GROUP BY ALL), "
         "drawn AS (SELECT source AS node FROM links UNION SELECT target FROM links), "
-        f"ends AS (SELECT id, source AS node, {_labelled(kind, 'source')} FROM pairs "
-        "WHERE source IN (SELECT node FROM drawn) UNION ALL "
-        f"SELECT id, target, {_labelled(kind, 'target')} FROM pairs "
-        "WHERE target IN (SELECT node FROM drawn)), "
-        "nodes AS (SELECT node, mode(label) AS label, mode(country) AS country, mode(sector) AS sector, "
-        "count(DISTINCT id) AS weight FROM ends GROUP BY node) "
-        "SELECT t.source, t.target, t.event_type, t.n, l.weight, "
+        # the parties each drawn node stands for, with how many pair ends they are (what the
+        # modes of label, country and sector count), and the events each node takes part in: an
+        # event from its keys has one pair, so its ends are counted as they are (once when the
+        # node is at both); the others, with several pairs, are counted distinct
+        "ends AS (SELECT row, keyed, source AS node, a_key AS key, false AS again FROM pairs "
+        "WHERE source IN (SELECT node FROM drawn) UNION ALL SELECT row, keyed, target, r_key, "
+        "keyed AND target = source FROM pairs WHERE target IN (SELECT node FROM drawn)), "
+        f"shown AS (SELECT e.node, {label} AS label, k.country, {shown} AS sector, e.n FROM "
+        "(SELECT node, key, count(*) AS n FROM ends GROUP BY ALL) e JOIN party_keys k ON k.key = e.key), "
+        "weights AS (SELECT node, sum(n) AS weight FROM (SELECT node, count(*) AS n FROM ends "
+        "WHERE keyed AND NOT again GROUP BY node UNION ALL SELECT node, count(DISTINCT row) FROM ends "
+        "WHERE NOT keyed GROUP BY node) GROUP BY node), "
+        "nodes AS (SELECT w.node, n.node AS id, w.weight, "
+        + ", ".join(f"(SELECT arg_max({c}, m) FROM (SELECT {c}, sum(n) AS m FROM shown x "
+                    f"WHERE x.node = w.node GROUP BY ALL)) AS {c}" for c in ("label", "country", "sector"))
+        + " FROM weights w JOIN numbered n ON n.number = w.node) "
+        "SELECT s.id AS source, d.id AS target, t.event_type, t.n, l.weight, "
         "s.label AS source_label, s.country AS source_country, s.sector AS source_sector, "
         "s.weight AS source_weight, "
         "d.label AS target_label, d.country AS target_country, d.sector AS target_sector, "
@@ -148,24 +151,23 @@ def network_sql(filters: Filters, *, kind: str = "actor", limit: int = 100) -> t
 def actors_sql(filters: Filters, *, limit: int = 50, offset: int = 0) -> tuple[str, list[Any]]:
     """Actors (name, country, sector) of the filtered events, with how many events each
     is an actor and a recipient in; most events first. An event with one party per role at
-    most (``parties_in_lists``, most of them) gives its parties from its own columns, counted
-    there; only the others join ``parties``."""
-    parts, params = [], []
-    for side in ("actor", "recipient"):
-        part, more = _filtered(
-            filters, f"'{side}' AS role, e.{side}_names[1] AS name, e.{side}_countries[1] AS country, "
-            f"e.{side}_sectors[1] AS sector, count(*) AS n",
-            f"e.parties_in_lists AND len(e.{side}_names) = 1")
-        parts.append(f"{part} GROUP BY ALL")
-        params += more
+    most (``parties_in_lists``, most of them) gives its parties' keys from its own columns,
+    counted there; only the others join ``parties``; the few keys counted are then named
+    from ``party_keys``."""
+    keyed, params = _filtered(filters, "e.actor_key, e.recipient_key", "e.parties_in_lists")
     chosen, more = _filtered(filters, "e.id", "NOT coalesce(e.parties_in_lists, false)")
-    parts.append(f"SELECT role, name, country, sector, count(*) AS n FROM parties "
-                 f"WHERE event_id IN ({chosen}) GROUP BY ALL")
     query = (
-        "SELECT name, country, sector, coalesce(sum(n) FILTER (WHERE role = 'actor'), 0) AS as_actor, "
-        "coalesce(sum(n) FILTER (WHERE role = 'recipient'), 0) AS as_recipient "
-        f"FROM ({' UNION ALL '.join(parts)}) WHERE name IS NOT NULL GROUP BY ALL "
-        "ORDER BY as_actor + as_recipient DESC, name, country NULLS LAST, sector NULLS LAST "
+        f"WITH kf AS MATERIALIZED ({keyed}), counted AS ("
+        "SELECT 'actor' AS role, actor_key AS key, count(*) AS n FROM kf WHERE actor_key IS NOT NULL "
+        "GROUP BY ALL UNION ALL SELECT 'recipient', recipient_key, count(*) FROM kf "
+        "WHERE recipient_key IS NOT NULL "
+        "GROUP BY ALL UNION ALL "
+        f"SELECT role, key, count(*) FROM parties WHERE event_id IN ({chosen}) GROUP BY ALL) "
+        "SELECT k.name, k.country, k.sector, "
+        "coalesce(sum(c.n) FILTER (WHERE c.role = 'actor'), 0) AS as_actor, "
+        "coalesce(sum(c.n) FILTER (WHERE c.role = 'recipient'), 0) AS as_recipient "
+        "FROM counted c JOIN party_keys k ON k.key = c.key WHERE k.name IS NOT NULL GROUP BY ALL "
+        "ORDER BY as_actor + as_recipient DESC, k.name, k.country NULLS LAST, k.sector NULLS LAST "
         "LIMIT ? OFFSET ?"
     )
     return query, [*params, *more, int(limit), int(offset)]

@@ -15,7 +15,7 @@ from newsevents.errors import StoreError
 from newsevents.records import Article, CodedArticle
 from newsevents.store import rows as R
 from newsevents.store.connection import Connection
-from newsevents.store.parties import insert_parties_sql
+from newsevents.store.parties import grouped_parties_sql, insert_keys_sql, insert_parties_sql
 from newsevents.store.queries import words_sql
 
 _LARGEST_COUNT = 2**31 - 1  # the dead/injured/arrested columns are INTEGER
@@ -141,10 +141,9 @@ class ArticleWrites(Connection):
                     quotes.extend(R.quote_row(q) for q in item.quotes)
                 self._insert("articles", articles, R.ARTICLE_COLUMNS)
                 self._index_words("SELECT unnest(?::VARCHAR[])", [[c.article.id for c in added]])
-                self._insert("events", events, R.EVENT_COLUMNS)
                 if parties:
-                    with self._registered(parties, R.PARTY_COLUMNS) as frame:
-                        self._con.execute(insert_parties_sql(frame, from_records=False))
+                    self._key_events(events, self._insert_parties(parties))
+                self._insert("events", events, R.EVENT_COLUMNS)
                 self._insert("quotes", quotes, R.QUOTE_COLUMNS)
                 if on_stored is not None and added:
                     on_stored(added)
@@ -155,6 +154,23 @@ class ArticleWrites(Connection):
         report.events += len(events)
         report.quotes += len(quotes)
         report.batches += 1
+
+    def _insert_parties(self, parties: list[R.Row]) -> dict[tuple[str, str], int]:
+        """Insert the batch's party rows (numbering new ones in ``party_keys``); the key of each
+        (event id, role) row."""
+        with self._registered(parties, R.PARTY_COLUMNS) as frame:
+            grouped = grouped_parties_sql(frame, from_records=False)
+            self._con.execute(insert_keys_sql(grouped))
+            returned = self._con.execute(insert_parties_sql(grouped)).fetchall()
+        return {(eid, role): key for eid, role, key in returned}
+
+    @staticmethod
+    def _key_events(events: list[R.Row], keys: dict[tuple[str, str], int]) -> None:
+        """An event whose parties are in its lists gets the key of its one actor and recipient."""
+        for row in events:
+            if row["parties_in_lists"]:
+                row["actor_key"] = keys.get((row["id"], "actor"))
+                row["recipient_key"] = keys.get((row["id"], "recipient"))
 
     def _index_words(self, article_ids: str, params: list[Any]) -> None:
         """Add the words of these articles (a subquery of ids) to ``article_terms``."""

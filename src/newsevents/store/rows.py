@@ -35,13 +35,13 @@ EVENT_COLUMNS: dict[str, str] = {
     "intensity": FLOAT, "cameo_root": STR, "date": DATE, "date_precision": STR, **_PARTIES,
     "negated": BOOL, "hypothetical": BOOL, "future": BOOL, "historical": BOOL,
     "confidence": FLOAT, "trigger": STR, "sentence": STR, "extractor": STR, "record": JSON,
-    "parties_in_lists": BOOL,
+    "parties_in_lists": BOOL, "actor_key": INT, "recipient_key": INT,
 }
 
 PARTY_COLUMNS: dict[str, str] = {
     "event_id": STR, "role": STR, "name": STR, "text": STR, "country": STR, "sector": STR,
 }
-"""An event's actors and recipients as ingest hands them to ``parties.insert_parties_sql``."""
+"""An event's actors and recipients as ingest hands them to ``parties.grouped_parties_sql``."""
 
 QUOTE_COLUMNS: dict[str, str] = {
     "id": STR, "article_id": STR, "speaker_name": STR, "speaker_country": STR,
@@ -103,6 +103,7 @@ def event_row(event: Event, *, text: str) -> Row:
         "trigger": event.trigger.text, "sentence": text[start:end], "extractor": event.extractor,
         "record": compact_json(event.to_dict()),
         "parties_in_lists": _in_lists(event.actor) and _in_lists(event.recipient),
+        "actor_key": None, "recipient_key": None,  # set by ingest from the parties' keys
     }
 
 

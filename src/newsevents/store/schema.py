@@ -13,10 +13,17 @@ import duckdb
 
 from newsevents.errors import StoreError
 from newsevents.store.connection import Connection
-from newsevents.store.parties import PARTIES_IN_LISTS_SQL, insert_parties_sql
+from newsevents.store.parties import (
+    EVENT_KEYS_SQL,
+    KEY_PARTIES_SQL,
+    PARTIES_IN_LISTS_SQL,
+    grouped_parties_sql,
+    insert_keys_sql,
+    insert_parties_sql,
+)
 
-SCHEMA_VERSION = "5"
-_UPGRADED = ("1", "2", "3", "4")  # versions ``SchemaVersions._upgrade`` brings to this one
+SCHEMA_VERSION = "6"
+_UPGRADED = ("1", "2", "3", "4", "5")  # versions ``SchemaVersions._upgrade`` brings to this one
 
 
 class SchemaVersions(Connection):
@@ -49,13 +56,22 @@ class SchemaVersions(Connection):
         built here; version 2 lacks threads, whose tables schema.sql has just created (its
         articles are put in threads by the next ingest: ``pipeline.ingest_coded``); versions
         1 to 3 lack the ``parties`` table, built here from the stored events; versions 1 to 4
-        lack ``events.parties_in_lists`` (added by schema.sql), filled here from ``parties``."""
+        lack ``events.parties_in_lists`` (added by schema.sql), filled here from ``parties``;
+        versions 1 to 5 lack ``party_keys`` and the keys on ``parties`` and ``events``, numbered
+        and filled here."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if found and found[0] in _UPGRADED:
             with self.transaction():
                 if found[0] == "1":
                     self._index_words("SELECT id FROM articles", [])
-                if found[0] != "4":
-                    self._con.execute(insert_parties_sql("events", from_records=True))
-                self._con.execute(PARTIES_IN_LISTS_SQL)
+                if found[0] in ("1", "2", "3"):
+                    grouped = grouped_parties_sql("events", from_records=True)
+                    self._con.execute(insert_keys_sql(grouped))
+                    self._con.execute(insert_parties_sql(grouped, returning=False))
+                else:
+                    self._con.execute(insert_keys_sql("SELECT name, country, sector, resolved FROM parties"))
+                    self._con.execute(KEY_PARTIES_SQL)
+                if found[0] != "5":
+                    self._con.execute(PARTIES_IN_LISTS_SQL)
+                self._con.execute(EVENT_KEYS_SQL)
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])

@@ -1,4 +1,4 @@
--- The newsevents store (DuckDB). Schema version 5: see meta('schema_version').
+-- The newsevents store (DuckDB). Schema version 6: see meta('schema_version').
 -- Run on every open; each statement is idempotent. Filterable fields are columns,
 -- the whole record is kept as JSON in `record` so nothing of the contract is lost.
 
@@ -63,11 +63,17 @@ CREATE TABLE IF NOT EXISTS events (
     -- At most one party per role, each the first entry of its name/country/sector lists
     -- (store/rows.py), so the network and actor tables read it without joining `parties`.
     -- Version 5; NULL (read as false) until an older store is opened for writing.
-    parties_in_lists BOOLEAN
+    parties_in_lists BOOLEAN,
+    -- Version 6: when parties_in_lists, the party_keys key of the event's one actor and one
+    -- recipient (NULL when it has none); NULL otherwise. What the network and actor tables group.
+    actor_key INTEGER,
+    recipient_key INTEGER
 );
 
--- Stores older than version 5 get the column (then filled by Store._upgrade).
+-- Stores older than version 5 and 6 get the columns (then filled by Store._upgrade).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS parties_in_lists BOOLEAN;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS actor_key INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS recipient_key INTEGER;
 
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY,
@@ -87,6 +93,19 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS parties (
     event_id VARCHAR NOT NULL,
     role VARCHAR NOT NULL,
+    name VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    resolved BOOLEAN NOT NULL,
+    key INTEGER  -- party_keys.key (version 6)
+);
+
+ALTER TABLE parties ADD COLUMN IF NOT EXISTS key INTEGER;
+
+-- Each distinct (name, country, sector, resolved) of `parties`, numbered once (version 6), so
+-- the network and actor tables group small integers and look the strings up for the few kept.
+CREATE TABLE IF NOT EXISTS party_keys (
+    key INTEGER NOT NULL,
     name VARCHAR,
     country VARCHAR,
     sector VARCHAR,
