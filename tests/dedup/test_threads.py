@@ -60,3 +60,18 @@ def test_a_restored_thread_matches_as_if_never_stored():
     assert grown[thread_id("a")].articles == 2 and "quetzaltenango" in grown[thread_id("a")].terms
     title = grown[thread_id("a")].title  # untitled articles: the start of the first one's text
     assert title is not None and title.startswith("A magnitude 6.1 earthquake") and title.endswith(" ...")
+
+
+ARREST_A = ("A Chargers lineman, 32, was arrested on suspicion of drunken driving in San Diego on "
+            "January 4, 2009, police said; the lineman, 32, was released on 5000 dollars bail.")
+ARREST_B = ("Police in San Diego said a Chargers lineman, 32, was arrested on suspicion of drunken "
+            "driving on January 4, 2009 and released on 5000 dollars bail.")
+ARREST_C = ("A Chargers lineman, 25, was arrested on suspicion of drunken driving in San Diego on "
+            "October 17, 2008, police said; the lineman, 25, was released on 15000 dollars bail.")
+
+
+def test_two_happenings_of_one_kind_told_apart_by_their_numbers():
+    # same setting and wording: only the age, the date and the bail differ (ECB+'s two DUI
+    # arrests of one team); numbers count heavily enough (dedup.yaml texts.number) to split them
+    found = threads_of([coded("a", ARREST_A), coded("c", ARREST_C), coded("b", ARREST_B)])
+    assert found["a"] == found["b"] != found["c"]

@@ -6,14 +6,17 @@ from conftest import SHARED
 from rich.console import Console
 
 from newsevents.eval.ecbplus import (
+    GoldDoc,
     Result,
     articles,
     bcubed,
     evaluate,
+    halves,
     load_gold,
     load_mentions,
     match_mentions,
     report,
+    thread_errors,
 )
 from newsevents.records import CodedArticle
 
@@ -105,3 +108,23 @@ def test_ecbplus_full_set_keeps_its_level(pipeline):
     mentions = load_mentions(SHARED / "eval" / "ecbplus", gold)
     figures = report(evaluate(gold, pipeline, mentions=mentions), Console(file=io.StringIO()))
     assert figures["thread_bcubed_f1"] >= 0.8 and figures["story_bcubed_f1"] >= 0.3
+
+
+def _doc(doc: str, cluster: str) -> GoldDoc:
+    return GoldDoc(doc=doc, topic=cluster.split("_")[0], subtopic=cluster, cluster_id=cluster, text="")
+
+
+def test_thread_errors_count_mixes_and_splits_by_kind():
+    docs = [_doc("a", "1_ecb"), _doc("b", "1_ecb"), _doc("c", "1_ecbplus"), _doc("d", "2_ecb"),
+            _doc("e", "2_ecb"), _doc("f", "2_ecbplus")]
+    # topic 1: one thread holds a, b and c (mixed, c the intruder); topic 2: d and e apart (split)
+    predicted = {"a": "t1", "b": "t1", "c": "t1", "d": "t2", "e": "t3", "f": "t4"}
+    assert thread_errors(predicted, docs) == {
+        "topics_mixed": 1, "documents_with_the_other_event": 1, "events_split": 1, "documents_split_off": 1,
+    }
+    assert {name: [g.doc for g in part] for name, part in halves(docs).items()} == {
+        "odd topics": ["a", "b", "c"], "even topics": ["d", "e", "f"]}
+    result = Result(gold=docs, mentions=[], thread_of=predicted, story_of={})
+    figures = report(result, Console(file=io.StringIO()))
+    assert figures["odd_topics_kept_apart"] == 0.0 and figures["even_topics_kept_apart"] == 1.0
+    assert figures["all_topics_mixed"] == 1 and figures["even_documents_split_off"] == 1

@@ -34,7 +34,7 @@ class CueWeights:
     """How many times a name or a number counts (dedup.yaml ``texts``)."""
 
     name: int = 3  # a capitalised word inside a sentence counts this many times in all
-    number: int = 2  # a number ("#2008") counts this many times per occurrence
+    number: int = 14  # a number ("#2008") counts this many times per occurrence
 
 
 @functools.cache

@@ -20,6 +20,10 @@ Only what the store then holds is scored:
   event matches), how well what a user sees is grouped, with no unpublished mention standing
   alone in it.
 
+The threads are also scored on two fixed halves of the topics (odd and even topic numbers:
+tune on one, report the other beside it), with their errors by kind: topics a thread mixes,
+events spread over several threads, documents outside their event's largest thread.
+
 Trivial baselines are shown beside them: every item alone; one cluster per topic (which merges
 the two different events of each topic); for mentions, same lower-cased words within a topic.
 """
@@ -28,7 +32,7 @@ from __future__ import annotations
 
 import random
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -226,6 +230,59 @@ def topics_kept_apart(predicted: Mapping[str, Hashable], docs: list[GoldDoc]) ->
     return ratio(sum(not m for m in mixed.values()), len(mixed))
 
 
+def thread_errors(predicted: Mapping[str, Hashable], docs: list[GoldDoc]) -> dict[str, int]:
+    """Where the threads go wrong, by kind: topics whose two events one thread mixes (and how
+    many documents sit in a thread with the other event's majority), events spread over more
+    than one thread, and documents outside their event's largest thread (the splits)."""
+    by_thread: dict[Hashable, Counter[str]] = defaultdict(Counter)
+    for g in docs:
+        by_thread[predicted.get(g.doc, ("alone", g.doc))][g.cluster_id] += 1
+    mixed_topics: set[str] = set()
+    intruders = 0
+    pieces: dict[str, list[int]] = defaultdict(list)
+    topic_of = {g.cluster_id: g.topic for g in docs}
+    for clusters in by_thread.values():
+        if len(clusters) > 1:
+            mixed_topics.update(topic_of[c] for c in clusters)
+            intruders += sum(clusters.values()) - max(clusters.values())
+        for cluster, n in clusters.items():
+            pieces[cluster].append(n)
+    return {
+        "topics_mixed": len(mixed_topics),
+        "documents_with_the_other_event": intruders,
+        "events_split": sum(len(p) > 1 for p in pieces.values()),
+        "documents_split_off": sum(sum(p) - max(p) for p in pieces.values()),
+    }
+
+
+def halves(docs: list[GoldDoc]) -> dict[str, list[GoldDoc]]:
+    """The topics split in two fixed halves (odd and even topic numbers): tune on one, and
+    report the other beside it to see a change generalise."""
+    found: dict[str, list[GoldDoc]] = {"odd topics": [], "even topics": []}
+    for g in docs:
+        if g.topic.isdigit():
+            found["odd topics" if int(g.topic) % 2 else "even topics"].append(g)
+    return {name: part for name, part in found.items() if part}
+
+
+def _halves_table(result: Result, console: Console) -> dict[str, float]:
+    table = Table(title="ECB+ stored threads by half of the topics, and their errors")
+    for column in ("topics", "B3 P", "B3 R", "B3 F1", "kept apart", "mixed", "split", "split off"):
+        table.add_column(column, justify="left" if column == "topics" else "right")
+    figures: dict[str, float] = {}
+    for name, part in {**halves(result.gold), "all topics": result.gold}.items():
+        p, r, f = bcubed(result.thread_of, {g.doc: g.cluster_id for g in part})
+        apart = topics_kept_apart(result.thread_of, part)
+        errors = thread_errors(result.thread_of, part)
+        table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}", f"{apart:.3f}", str(errors["topics_mixed"]),
+                      str(errors["events_split"]), str(errors["documents_split_off"]))
+        key = name.split()[0]
+        figures.update({f"{key}_thread_bcubed_f1": f, f"{key}_topics_kept_apart": apart,
+                        **{f"{key}_{k}": v for k, v in errors.items()}})
+    console.print(table)
+    return figures
+
+
 def _table(title: str, rows: Mapping[str, Mapping[str, Hashable]], gold: Mapping[str, Hashable],
            console: Console) -> dict[str, tuple[float, float, float]]:
     table = Table(title=title)
@@ -255,6 +312,7 @@ def report(result: Result, console: Console) -> dict[str, float]:
         "stories": result.stories, "events": result.events,
         "thread_bcubed_f1": threads["newsevents: stored threads"][2],
         "topics_kept_apart": topics_kept_apart(result.thread_of, result.gold),
+        **_halves_table(result, console),
     }
     if result.mentions:
         gold_mentions = {m.key: m.cluster for m in result.mentions}
