@@ -50,3 +50,34 @@ def test_coref_demonstratives_are_bare_pronouns():
 
     assert is_bare_pronoun(Actor(text="those", span=(0, 5)))
     assert not is_bare_pronoun(Actor(text="those", span=(0, 5), country="KEN"))
+
+
+def test_coref_a_description_reads_its_earlier_mentions_without_going_back_to_the_parse(pipeline):
+    """A bare description is compared with up to 200 earlier mentions: what the comparison reads
+    is kept per mention and each sentence is ranked once, so the work of a comparison grows with
+    the sentences read, not the mentions (a long article of many mentions cost seconds)."""
+    import sys
+
+    from newsevents.extract.actors import ActorResolver
+    from newsevents.records import Actor
+
+    text = "The soldiers and the rebels attacked the police and the officials. " * 60 + "The ministry left."
+    doc = pipeline.nlp(text)
+    resolver = ActorResolver(pipeline.ontology, doc, text=text)
+    head = next(t for t in doc if t.lower_ == "ministry")
+    compared = resolver.coref._before(head.i, 40, 200)
+    assert len(compared) >= 120 and head.lemma_ not in {m.token.lemma_ for m in compared}
+    actor = Actor(text="The ministry", span=(head.idx, head.idx + len(head.text)))
+    assert resolver.coref.description(head, actor, resolver.actor) is None  # no earlier ministry
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+
+    sys.setprofile(count)
+    try:
+        resolver.coref.description(head, actor, resolver.actor)
+    finally:
+        sys.setprofile(None)
+    assert calls < len(compared) // 2

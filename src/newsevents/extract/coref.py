@@ -51,10 +51,16 @@ Speakers = Callable[[], list[tuple[int, int, Actor | None]]]
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
+    """A candidate antecedent, with what the comparisons read taken from the parse once
+    (a description compares itself with up to ``MAX_EARLIER`` of them)."""
+
     token: Token
     person: bool
     plural: bool
     sentence: int
+    rank: tuple[bool, int]  # subjects first, then text order
+    words: frozenset[str]  # its lemma and its compounds' ("President Peres": president, peres)
+    label: str | None  # its named entity's label
 
 
 def is_bare_pronoun(actor: Actor) -> bool:
@@ -74,6 +80,8 @@ class Coreference:
         self._mentions: list[_Mention] | None = None
         self._starts: list[int] = []
         self._sentence_starts: list[int] = []
+        self._first: list[int] = []  # per mention, the index of the first mention of its sentence
+        self._ranked: dict[int, list[_Mention]] = {}  # a whole sentence's mentions, ranked
         self._resolved: dict[int, Actor] = {}
         self._busy = False
         self.group_nouns = ontology.words("coref_group_nouns")
@@ -130,17 +138,14 @@ class Coreference:
         lemma = head.lemma_.lower()
         earlier = self._before(head.i, _DESCRIPTION_REACH, MAX_EARLIER)
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
-            if mention.token.lemma_.lower() == lemma or any(  # "President Peres ... the president"
-                c.dep_ == "compound" and c.lemma_.lower() == lemma for c in mention.token.lefts
-            ):
+            if lemma in mention.words:  # also "President Peres ... the president"
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country:
                     return found.country
         if lemma in self.country_nouns or lemma in self.group_nouns:
             wanted = {"GPE"} if lemma in self.country_nouns else {"ORG"}
             for mention in earlier:
-                entity = self.entities.get(mention.token.i)
-                if entity is not None and entity.label_ in wanted:
+                if mention.label in wanted:
                     found = self._resolve(mention.token, resolve)
                     if found is not None and found.country:
                         return found.country
@@ -153,8 +158,7 @@ class Coreference:
         """The country the article has named most so far, if one leads and is named twice."""
         counts: Counter[str] = Counter()
         for mention in earlier:
-            entity = self.entities.get(mention.token.i)
-            if entity is not None and entity.label_ == "GPE":
+            if mention.label == "GPE":
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country and found.country != "IGO":
                     counts[found.country] += 1
@@ -170,22 +174,22 @@ class Coreference:
         (the first ``limit`` of them: whole sentences are read until there are as many)."""
         mentions = self._all()
         end = bisect.bisect_left(self._starts, i)
-        if not end:
-            return []
         here = bisect.bisect_right(self._sentence_starts, i) - 1
         ordered: list[_Mention] = []
-        group: list[_Mention] = []
-        for index in range(end - 1, -1, -1):
-            mention = mentions[index]
-            if here - mention.sentence > reach:
+        while end and here - mentions[end - 1].sentence <= reach:
+            first = self._first[end - 1]
+            whole = end == len(mentions) or mentions[end].sentence != mentions[end - 1].sentence
+            ordered += self._sentence(mentions, first, end) if whole else _ranked(mentions[first:end])
+            if limit is not None and len(ordered) >= limit:
                 break
-            if group and mention.sentence != group[0].sentence:
-                ordered += _ranked(group)
-                group = []
-                if limit is not None and len(ordered) >= limit:
-                    return ordered[:limit]
-            group.append(mention)
-        return (ordered + _ranked(group))[:limit]
+            end = first
+        return ordered[:limit]
+
+    def _sentence(self, mentions: list[_Mention], first: int, end: int) -> list[_Mention]:
+        """The ranked mentions ``first:end``, one whole sentence's, sorted once."""
+        if first not in self._ranked:
+            self._ranked[first] = _ranked(mentions[first:end])
+        return self._ranked[first]
 
     def _all(self) -> list[_Mention]:
         if self._mentions is None:
@@ -206,11 +210,17 @@ class Coreference:
                     )
             self._mentions = sorted(found.values(), key=lambda m: m.token.i)
             self._starts = [m.token.i for m in self._mentions]
+            for index, mention in enumerate(self._mentions):
+                same = index > 0 and self._mentions[index - 1].sentence == mention.sentence
+                self._first.append(self._first[index - 1] if same else index)
         return self._mentions
 
     def _mention(self, tok: Token, *, person: bool) -> _Mention:
         sentence = bisect.bisect_right(self._sentence_starts, tok.i) - 1
-        return _Mention(tok, person, tok.tag_ in _PLURAL_TAGS, sentence)
+        words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"}
+        entity = self.entities.get(tok.i)
+        return _Mention(tok, person, tok.tag_ in _PLURAL_TAGS, sentence, (tok.dep_ not in _SUBJECTS, tok.i),
+                        frozenset(words), entity.label_ if entity is not None else None)
 
     def _resolve(self, tok: Token, resolve: Resolve) -> Actor | None:
         """The mention resolved once; no nested coreference while it is (bounded)."""
@@ -232,7 +242,7 @@ def _indefinite(head: Token) -> bool:
 
 def _ranked(group: list[_Mention]) -> list[_Mention]:
     """One sentence's mentions: subjects first, then the rest from left to right."""
-    return sorted(group, key=lambda m: (m.token.dep_ not in _SUBJECTS, m.token.i))
+    return sorted(group, key=lambda m: m.rank)
 
 
 def _main_subject_after(pronoun: Token) -> Token | None:
