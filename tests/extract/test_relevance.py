@@ -113,3 +113,23 @@ def test_relevance_protesters_are_no_private_persons(code):
     events = [e for e in code("Protesters defied the curfew and demanded the release of the students.")
               if e.event_type in {"REJECT", "REQUEST"}]
     assert events and all(e.off_topic != "private act" for e in events)
+
+
+_BALLGAME = ("The Hawks made a five-year offer to first baseman Tom Reyes at the winter meetings. "
+             "The shortstop and the rookie pitcher signed with the club last season. "
+             "Reyes hit 30 homers with 100 RBIs in 150 games, a career high for the slugger. ")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # in a sports article a city or a capital is its team
+        (_BALLGAME + "Washington and Baltimore have expressed interest in Reyes.", False),
+        # elsewhere the capital stands for the state
+        ("Washington has expressed interest in the new treaty on fishing rights.", True),
+    ],
+)
+def test_relevance_places_are_teams_in_a_sports_article(code, text, published):
+    events = [e for e in code(text) if e.trigger.text == "expressed interest"]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.is_published() == published for e in events)

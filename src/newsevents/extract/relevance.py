@@ -6,7 +6,8 @@ section (a URL path segment such as ``/sports/``, a title header such as "NFL: .
 so, or when more of its sentences speak of one domain than of politics; a sentence is of a
 domain when it holds several of the domain's words (relevance.yaml). An event there is kept
 only if a political actor takes part (sectors, countries, intergovernmental bodies) or its
-trigger is an act only a state does (an arrest, a fine). In any article, an act between
+trigger is an act only a state does (an arrest, a fine); in a sports article a place named as
+a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
 its sentence or the article's lead speaks of armed conflict. A kept event is untouched; a gated
 one keeps its record with ``off_topic`` saying why and its confidence scaled below 0.5.
@@ -26,6 +27,7 @@ from newsevents.records import Actor, Article, Event
 
 NON_POLITICAL = "non-political"
 DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
+SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
@@ -107,20 +109,30 @@ class RelevanceGate:
         # and a country only as the actor ("touring Canada" is no interaction with Canada)
         strict = domain not in (DISASTER, NON_POLITICAL)
         sectors = self.rel.strict_sectors if strict else self.rel.political_sectors
-        if any(self._political(a, sectors, as_actor=True) for a in event.actor) or any(
-            self._political(a, sectors, as_actor=not strict) for a in event.recipient
+        teams = self.domain == SPORTS
+        if any(self._political(a, sectors, as_actor=True, teams=teams) for a in event.actor) or any(
+            self._political(a, sectors, as_actor=not strict, teams=teams) for a in event.recipient
         ):
             return None
         return f"{sentence_domain} sentence" if sentence_domain else f"{self.domain} article"
 
-    def _political(self, actor: Actor, sectors: frozenset[str], *, as_actor: bool) -> bool:
+    def _political(self, actor: Actor, sectors: frozenset[str], *, as_actor: bool, teams: bool) -> bool:
         """A political party to an interaction: an official, force or court by sector, an
-        intergovernmental body, or (as the actor) a state named by its country or capital."""
+        intergovernmental body, or (as the actor) a state named by its country or capital; with
+        ``teams`` (a sports article) a bare place name is a team whatever sector it was given."""
         key = actor.text.lower().removeprefix("the ")
         state = key in self.onto.country_names or key in self.onto.capitals
+        if teams and (state or self._place_entity(actor)):
+            return False
         if state:
             return as_actor
         return actor.sector in sectors or actor.country == "IGO"
+
+    def _place_entity(self, actor: Actor) -> bool:
+        """The party is a named place and nothing more ("Baltimore", "New York")."""
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
+        return bool(named) and all(t.ent_type_ == "GPE" for t in named)
 
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence
