@@ -81,3 +81,8 @@ def test_actors_relative_pronoun_under_a_quantifier_is_the_clause_noun(event_on)
     event = event_on(text, "condemned")
     assert [a.text for a in event.actor] == ["40 Kenyan opposition candidates"]
     assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_actors_a_place_ending_in_a_country_name_is_not_that_country(event_on):
+    event = event_on("New Mexico police arrested two smugglers on Monday.", "arrested")
+    assert all(a.country != "MEX" for a in event.actor)

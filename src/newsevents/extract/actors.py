@@ -219,6 +219,8 @@ class ActorResolver:
         words = [tok.text]
         if entity is not None:
             words.insert(0, entity.text)
+            if entity.label_ in {"GPE", "LOC"} and tok.i != entity.start:
+                words.pop()  # "New Mexico", "Northern Ireland": a place of its own, not its last word's
         for word in words:
             org = self.onto.organization(word)
             key = word.lower().removeprefix("the ")
