@@ -74,3 +74,15 @@ def test_actors_speaker_found_through_a_pronoun_as_before(pipeline):
 def test_actors_ordinals_and_things_are_no_participants(code, text):
     for event in code(text):
         assert all(a.text.split()[0] not in {"First", "something"} for a in event.actor)
+
+
+def test_actors_relative_pronoun_under_a_quantifier_is_the_clause_noun(event_on):
+    text = "The ministry named 40 Kenyan opposition candidates, all of whom condemned the election."
+    event = event_on(text, "condemned")
+    assert [a.text for a in event.actor] == ["40 Kenyan opposition candidates"]
+    assert [a.country for a in event.actor] == ["KEN"]
+
+
+def test_actors_a_place_ending_in_a_country_name_is_not_that_country(event_on):
+    event = event_on("New Mexico police arrested two smugglers on Monday.", "arrested")
+    assert all(a.country != "MEX" for a in event.actor)

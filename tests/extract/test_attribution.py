@@ -17,11 +17,25 @@ def test_attribution_arrest_goes_to_the_police_force_named_before(code):
     assert text[doer.evidence_span[0]:doer.evidence_span[1]] == "arrested"
 
 
-def test_attribution_arrest_without_a_named_force_implies_the_police(code):
-    text = "Nine activists were detained outside the courthouse on Tuesday."
+def test_attribution_arrest_with_no_force_named_has_no_actor(code):
+    # annotation protocol: a doer the article never names is `actor: []`, not the word "detained"
+    event = _event(code("Nine activists were detained outside the courthouse on Tuesday."), "detained")
+    assert event.event_type == "COERCE" and event.actor == []
+
+
+def test_attribution_arrest_takes_the_police_named_far_from_it(code):
+    text = ("Nine activists were detained outside the courthouse on Tuesday. The march had begun at "
+            "noon. It crossed the old town. Shops closed early. Traders counted their losses. "
+            "Riot police later patrolled the square.")
     [doer] = _event(code(text), "detained").actor
-    assert (doer.inferred, doer.sector, doer.name) == (True, "COP", "police")
-    assert doer.span == doer.evidence_span and text[doer.span[0]:doer.span[1]] == doer.text
+    assert doer.inferred and doer.sector == "COP" and "police" in doer.text
+    assert text[doer.evidence_span[0]:doer.evidence_span[1]] == "detained"
+
+
+def test_attribution_arrest_goes_to_the_authorities_that_report_it(code):
+    text = "A suspect has been arrested in the killing of a shopkeeper, authorities said."
+    [doer] = _event(code(text), "arrested").actor
+    assert doer.inferred and doer.sector == "GOV" and doer.text == "authorities"
 
 
 def test_attribution_shooting_goes_to_the_armed_group_of_the_article(code):
@@ -41,7 +55,7 @@ def test_attribution_victims_are_not_their_own_killers(code):
 
 
 def test_attribution_curfew_goes_to_the_police(code):
-    text = "A dusk-to-dawn curfew was imposed on the port city after the riots."
+    text = "Police fired tear gas at rioters. A dusk-to-dawn curfew was imposed on the port city."
     event = _event(code(text), "curfew")
     assert event.mode == "curfew"
     [doer] = event.actor

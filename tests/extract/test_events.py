@@ -161,6 +161,13 @@ def test_events_home_forces_belong_to_the_country_the_article_is_set_in(code):
     assert [a.country for a in event.actor] == ["USA"]
 
 
+def test_events_home_civilians_belong_to_the_country_the_article_is_set_in(code):
+    text = ("About 200 people protested in Brooklyn on Friday after a shooting. "
+            "They later marched to a police station in Queens.")
+    event = next(e for e in code(text) if e.trigger.text.startswith("protested"))
+    assert [a.country for a in event.actor] == ["USA"]
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
@@ -24,9 +25,6 @@ _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
-_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
-_PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
-_PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _RELATIVE = {"who", "which", "that", "whom"}
 MAX_NESTING = 16
 """Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
@@ -48,29 +46,6 @@ class ActorMemory:
     """What an article has told us so far about people (their titles' country and sector)."""
 
     people: dict[str, _Resolution] = field(default_factory=dict)
-
-
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses."""
-    tokens = [head]
-    for child in head.lefts:
-        if child.dep_ in _LEFT_DEPS or child.dep_ in {"appos", "prep"}:
-            tokens.extend(t for t in child.subtree)
-    for child in head.rights:
-        keep = child.dep_ in _PHRASE_RIGHT_DEPS or (
-            child.dep_ == "prep" and child.lower_ in _PHRASE_RIGHT_PREPS
-        )
-        if child.dep_ == "punct" and child.text in "()":
-            keep = True
-        if not keep:
-            break
-        tokens.extend(child.subtree)
-    tokens.sort(key=lambda t: t.i)
-    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
-        tokens.pop(0)
-    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
-        tokens.pop()
-    return tokens
 
 
 class ActorResolver:
@@ -152,8 +127,10 @@ class ActorResolver:
     def effective_head(self, head: Token) -> Token:
         """The word that names the participant: through quantifiers, possessors, "who"."""
         head = self._through_possessor(self._through_quantifier(head))
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-            head = head.head.head
+        if head.lower_ in _RELATIVE:  # "candidates, all of whom support": the clause's noun
+            verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None and verb.dep_ == "relcl":
+                head = verb.head
         return head
 
     def _through_possessor(self, head: Token) -> Token:
@@ -179,7 +156,7 @@ class ActorResolver:
         res = _Resolution()
         token_set = {t.i for t in tokens}
         entity = self._entity_of(head)
-        if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and _team(head, entity):
+        if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and names_team(head, entity):
             res.name = entity.text if entity is not None else head.text  # "the Cleveland Indians"
             return res
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms:
@@ -191,7 +168,7 @@ class ActorResolver:
             # a country's own name the NER missed ("Nigeria said ...")
             res.country, res.sector = self.onto.country_names[head.lower_], "GOV"
             res.name = self.onto.country_labels.get(res.country)
-        tiers = _tiers(head, token_set)
+        tiers = phrase_tiers(head, token_set)
         if head.pos_ == "ADJ" or head.ent_type_ == "NORP":  # "a Turkish drone strike"
             self._country_from(head, res)
         for tier in tiers:
@@ -242,6 +219,8 @@ class ActorResolver:
         words = [tok.text]
         if entity is not None:
             words.insert(0, entity.text)
+            if entity.label_ in {"GPE", "LOC"} and tok.i != entity.start:
+                words.pop()  # "New Mexico", "Northern Ireland": a place of its own, not its last word's
         for word in words:
             org = self.onto.organization(word)
             key = word.lower().removeprefix("the ")
@@ -387,24 +366,3 @@ class ActorResolver:
     def _plain_name(tokens: list[Token]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
-
-
-def _team(head: Token, entity: Span | None) -> bool:
-    """A people's name that names a team or a firm: after a place ("the Cleveland Indians")
-    or inside an organisation's name. It is no country."""
-    if entity is not None and entity.label_ == "ORG" and len(entity) > 1:
-        return True
-    return any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "ORG"} for c in head.children)
-
-
-def _tiers(head: Token, token_set: set[int]) -> list[list[Token]]:
-    """Words of the phrase grouped by how closely they bind to the head."""
-    left = [t for c in head.lefts if c.dep_ in _LEFT_DEPS for t in c.subtree]
-    appos = [t for c in head.rights if c.dep_ == "appos" for t in c.subtree]
-    of_from: list[Token] = []
-    place: list[Token] = []
-    for child in head.rights:
-        if child.dep_ == "prep" and child.i in token_set:
-            target = of_from if child.lower_ in {"of", "from"} else place
-            target.extend(t for t in child.subtree if t.i != child.i)
-    return [left, appos, of_from, place]

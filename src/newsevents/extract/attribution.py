@@ -4,11 +4,13 @@
 ACLED and conflict researchers attribute such acts from context. The doer is
 the force or group the article names nearest the act whose sector can do it
 (ontology/data/attribution.yaml: the act's sentence first, then sentences
-before, then after), else the sector the act itself implies (police for
-arrests). A force that only reports the act ("a woman was stabbed, police said")
-is its doer only where the rule allows speakers (the police report their own
-arrests). Attributed actors are marked ``inferred`` with the act's words as
-``evidence_span``, so users can tell them from stated ones or filter them out.
+before, then after), else the nearest mention anywhere in the article of the
+sector the act itself implies (police for arrests). A doer the article never
+names is not made up: the act's own word ("arrested") is no actor. A force
+that only reports the act ("a woman was stabbed, police said") is its doer only
+where the rule allows speakers (the police report their own arrests). Attributed
+actors are marked ``inferred`` with the act's words as ``evidence_span``, so
+users can tell them from stated ones or filter them out.
 """
 
 from __future__ import annotations
@@ -98,16 +100,24 @@ class DoerFinder:
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
         taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         position = event.trigger.span[0]
-        for index in self._order(event.sentence.index):
-            fits = [
+
+        def fits(index: int, sectors: tuple[str, ...]) -> list[Actor]:
+            return [
                 a for a in self.named()[index]
-                if a.sector in rule.named and a.sector not in victims
+                if a.sector in sectors and a.sector not in victims
                 and (rule.speakers or a.span not in self._speakers)
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
             ]
-            if fits:
-                return min(fits, key=lambda a: (rule.named.index(a.sector or ""), abs(a.span[0] - position)))
-        return None
+
+        for index in self._order(event.sentence.index):
+            found = fits(index, rule.named)
+            if found:
+                return min(found, key=lambda a: (rule.named.index(a.sector or ""), abs(a.span[0] - position)))
+        if rule.implied_sector is None:
+            return None
+        # the sector the act implies (police for arrests), named anywhere in the article
+        found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
+        return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
 
     def doer(self, event: Event) -> Actor | None:
         """The inferred doer of an event that has no actor, or None when nothing fits."""
@@ -116,14 +126,10 @@ class DoerFinder:
         rule = self.table.rule_for(event.event_type, event.mode)
         if rule is None:
             return None
-        evidence = event.trigger.span
         named = self._from_article(event, rule)
-        if named is not None:
-            return dataclasses.replace(named, inferred=True, evidence_span=evidence)
-        if rule.implied_sector is None:
-            return None
-        return Actor(text=event.trigger.text, span=evidence, name=rule.implied_name,
-                     sector=rule.implied_sector, inferred=True, evidence_span=evidence)
+        if named is None:
+            return None  # a doer the article never names is not made up from the act's words
+        return dataclasses.replace(named, inferred=True, evidence_span=event.trigger.span)
 
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:

@@ -16,7 +16,7 @@ from spacy.attrs import DEP, POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
-from newsevents.extract.actors import phrase_tokens
+from newsevents.extract.actor_phrases import phrase_tokens
 from newsevents.extract.quote_reader import Found, QuoteReader
 from newsevents.records import Actor, Quote
 

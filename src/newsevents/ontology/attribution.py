@@ -15,8 +15,7 @@ class DoerRule:
     types: frozenset[str]
     modes: frozenset[str] | None
     named: tuple[str, ...]
-    implied_sector: str | None = None
-    implied_name: str | None = None
+    implied_sector: str | None = None  # searched for in the whole article when no nearby doer fits
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
 
 
@@ -49,7 +48,6 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 modes=frozenset(spec["modes"]) if spec.get("modes") else None,
                 named=tuple(spec.get("named") or ()),
                 implied_sector=implied.get("sector"),
-                implied_name=implied.get("name"),
                 speakers=bool(spec.get("speakers", False)),
             ))
         table.rules = rules + table.rules

@@ -1,0 +1,58 @@
+"""The words of an actor's noun phrase, and how closely each binds to its head (actors.py).
+
+"Serbian President Aleksandar Vucic", "soldiers of the NATO-led mission", "police in Kosovo":
+the phrase runs over left modifiers, appositions and "of"/"from"/"in" phrases, never over
+conjuncts or clauses; resolution reads its words tier by tier, the closest first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
+PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
+PHRASE_RIGHT_PREPS = {"of", "from", "in"}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses."""
+    tokens = [head]
+    for child in head.lefts:
+        if child.dep_ in LEFT_DEPS or child.dep_ in {"appos", "prep"}:
+            tokens.extend(t for t in child.subtree)
+    for child in head.rights:
+        keep = child.dep_ in PHRASE_RIGHT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in PHRASE_RIGHT_PREPS
+        )
+        if child.dep_ == "punct" and child.text in "()":
+            keep = True
+        if not keep:
+            break
+        tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
+        tokens.pop()
+    return tokens
+
+
+def names_team(head: Token, entity: Span | None) -> bool:
+    """A people's name that names a team or a firm: after a place ("the Cleveland Indians")
+    or inside an organisation's name. It is no country."""
+    if entity is not None and entity.label_ == "ORG" and len(entity) > 1:
+        return True
+    return any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "ORG"} for c in head.children)
+
+
+def phrase_tiers(head: Token, token_set: set[int]) -> list[list[Token]]:
+    """Words of the phrase grouped by how closely they bind to the head."""
+    left = [t for c in head.lefts if c.dep_ in LEFT_DEPS for t in c.subtree]
+    appos = [t for c in head.rights if c.dep_ == "appos" for t in c.subtree]
+    of_from: list[Token] = []
+    place: list[Token] = []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.i in token_set:
+            target = of_from if child.lower_ in {"of", "from"} else place
+            target.extend(t for t in child.subtree if t.i != child.i)
+    return [left, appos, of_from, place]
