@@ -68,3 +68,12 @@ def test_masked_article_parses_blank_where_masked_and_keeps_offsets() -> None:
 def test_masked_ranges_survive_the_json_round_trip() -> None:
     article = mark_boilerplate(Article(id="a", date=None, text="Video\nTroops shelled the port."), RULES)
     assert Article.from_dict(article.to_dict()) == article
+
+
+def test_clean_masks_a_line_after_its_second_copy() -> None:
+    lead = "Police arrested five protesters in Lagos on Monday."
+    junk = "\ufffd* {\ufffd"
+    text = "\n".join([lead, lead, junk, "Talks resumed.", *[junk] * 3, lead])
+    # two copies of a line may be a page's repeated lead; the third and later are not news
+    assert masked(text) == [junk, junk, lead]
+    assert boilerplate_spans(text, RULES)[-1] == (len(text) - len(lead), len(text))

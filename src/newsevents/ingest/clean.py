@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 
 from newsevents.errors import OntologyError
@@ -23,6 +24,10 @@ _LINE = re.compile(r"[^\n]+")
 _UNIT = re.compile(r".+?(?:[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|$)")  # a sentence, roughly
 LONG_LINE = 300
 """Lines longer than this (characters) are judged a sentence at a time."""
+MAX_COPIES = 2
+"""A line met more often than this in one article (a menu item, an ad slot, a broken page's
+junk repeated) is not news after its second copy: those later copies are masked, which also
+keeps a page of one line repeated thousands of times from costing the parser seconds."""
 MIN_NEWS_WORDS = 2
 """A line that is a credit but for this many words ("Photo by Ann | Lee") is all credit."""
 
@@ -59,7 +64,14 @@ def boilerplate_spans(text: str, rules: BoilerplateRules) -> list[Span]:
     sentence by sentence, so a copyright line at its end does not take the article with it.
     """
     spans: list[Span] = []
+    copies: Counter[str] = Counter()
     for line in _LINE.finditer(text):
+        whole = line.group().strip()
+        copies[whole] += 1
+        if whole and copies[whole] > MAX_COPIES:  # a copy too many (``MAX_COPIES``)
+            start = line.start() + line.group().index(whole)
+            spans.append((start, start + len(whole)))
+            continue
         units = [line] if len(line.group()) <= LONG_LINE else _UNIT.finditer(line.group())
         offset = 0 if len(line.group()) <= LONG_LINE else line.start()
         for unit in units:
