@@ -67,13 +67,19 @@ def test_only_resolved_parties_may_be_drawn(store: Store):
                           ("Abuja", None, None)}
 
 
+def _reopened_as(store: Store, version: int, *undo: str) -> Store:
+    """The store taken back to an older schema (``undo`` removes what later versions added),
+    closed and opened again for writing, which upgrades it."""
+    for sql in undo:
+        store.sql(sql)
+    store.sql(f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'")
+    store.close()
+    return open_store(store.path)
+
+
 def test_a_version_3_store_gets_its_parties_on_opening_for_writes(store: Store):
     written = parties(store)
-    store.sql("DELETE FROM parties")
-    store.sql("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    path = store.path
-    store.close()
-    with open_store(path) as upgraded:
+    with _reopened_as(store, 3, "DELETE FROM parties") as upgraded:
         assert parties(upgraded) == written
 
 
@@ -81,11 +87,7 @@ def test_a_version_4_store_gets_parties_in_lists_on_opening_for_writes(store: St
     flags = "SELECT id, parties_in_lists FROM events ORDER BY id"
     written = store.sql(flags)
     assert set(written["parties_in_lists"]) == {True, False}
-    store.sql("UPDATE events SET parties_in_lists = NULL")
-    store.sql("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    path = store.path
-    store.close()
-    with open_store(path) as upgraded:
+    with _reopened_as(store, 4, "UPDATE events SET parties_in_lists = NULL") as upgraded:
         assert upgraded.sql(flags).equals(written)
 
 
@@ -116,12 +118,8 @@ def test_every_party_and_every_event_in_lists_has_its_key(store: Store):
 
 def test_a_version_5_store_gets_its_keys_on_opening_for_writes(store: Store):
     written, parties_keyed = store.sql(KEYED), store.sql(PARTY_KEYS)
-    store.sql("UPDATE events SET actor_key = NULL, recipient_key = NULL")
-    store.sql("UPDATE parties SET key = NULL")
-    store.sql("DELETE FROM party_keys")
-    store.sql("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
-    path = store.path
-    store.close()
-    with open_store(path) as upgraded:
+    undo = ("UPDATE events SET actor_key = NULL, recipient_key = NULL", "UPDATE parties SET key = NULL",
+            "DELETE FROM party_keys")
+    with _reopened_as(store, 5, *undo) as upgraded:
         assert upgraded.sql(KEYED).equals(written)
         assert upgraded.sql(PARTY_KEYS).equals(parties_keyed)
