@@ -131,12 +131,16 @@ class Location(_Record):
     precision: str = "unknown"
 
 
+EARTH_KM = 6371.0
+"""The Earth's mean radius, for great-circle distances and offsets."""
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance between two points (places are compared by it)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass(slots=True)

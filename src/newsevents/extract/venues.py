@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
-from newsevents.records import Location
+from newsevents.records import EARTH_KM, Location
 
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
@@ -88,7 +88,6 @@ _OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of
 _KM_PER = {"nautical": 1.852, "mile": 1.609344, "km": 1.0, "kilomet": 1.0}
 _BEARING = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-EARTH_KM = 6371.0
 
 
 def _offset(place: Location | None, text: str) -> Location | None:
