@@ -50,7 +50,8 @@ DRAWS = {
     "test": Draw((Round(20261202, {"ecbplus": 12, "lgl": 12, "gwn": 8, "timebank": 10}, ("A", "B", "C")),)),
     "dev": Draw((Round(20261203, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 5}, ("D",)),
                  Round(20261204, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("E", "F")),
-                 Round(20261205, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("G", "H"))),
+                 Round(20261205, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("G", "H")),
+                 Round(20261206, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("I", "J"))),
                 exclude=("test",)),
 }
 
