@@ -16,6 +16,10 @@ from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
+# The event type of a triggers.tsv row that names a sense of a trigger word which is no event
+# ("requested anonymity", "offered her a job"): it outranks the word's other senses and
+# yields nothing (extract/triggers.py).
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +218,7 @@ def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense
     for path in paths:
         for row in _rows(path):
             words = row["trigger"].lower().split()
-            if not words or row["event_type"] not in EVENT_TYPES:
+            if not words or row["event_type"] not in (*EVENT_TYPES, NO_EVENT):
                 raise OntologyError(f"{path.name}: bad trigger row {row}")
             sense = TriggerSense(
                 lemma=words[0],
