@@ -29,6 +29,7 @@ NON_POLITICAL = "non-political"
 DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
+INTERNAL = "one body's own business"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
@@ -102,6 +103,8 @@ class RelevanceGate:
             return None
         if self._private(event):
             return PRIVATE
+        if self._internal(event):
+            return INTERNAL
         domain = sentence_domain or self.domain
         if domain is None:
             return None
@@ -133,6 +136,23 @@ class RelevanceGate:
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
         named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
         return bool(named) and all(t.ent_type_ == "GPE" for t in named)
+
+    def _internal(self, event: Event) -> bool:
+        """A council, board or cabinet meeting on its own: every actor is such a body or its
+        members ("council members"), and no one else takes part."""
+        if event.event_type not in self.rel.internal_types or event.recipient or not event.actor:
+            return False
+        bodies = self.rel.deliberative_bodies
+        for actor in event.actor:
+            words = self.doc.char_span(*actor.span, alignment_mode="expand")
+            if words is None or not len(words):
+                return False
+            head = words.root.lemma_.lower()
+            if head not in bodies and not (head == "member" and any(
+                t.lemma_.lower() in bodies for t in words
+            )):
+                return False
+        return True
 
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence

@@ -104,6 +104,8 @@ class Relevance:
     private_types: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     public_persons: frozenset[str] = frozenset()
+    internal_types: frozenset[str] = frozenset()
+    deliberative_bodies: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
     min_sentences: int = 5
@@ -241,7 +243,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
                       "private_sectors", "private_types", "conflict_types", "conflict_contexts",
-                      "public_persons")}
+                      "public_persons", "internal_types", "deliberative_bodies")}
     return Relevance(
         factor=float(data.get("factor", 0.4)),
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
