@@ -122,6 +122,15 @@ def test_relevance_a_body_meeting_on_its_own_is_not_published(code, text):
     assert all(not e.is_published() and e.off_topic == "one body's own business" for e in events)
 
 
+def test_relevance_candidates_backing_a_leader_is_campaigning(code):
+    backing = [e for e in code("All candidates have stressed support for the president while campaigning.")
+               if e.event_type == "SUPPORT"]
+    assert backing and all(not e.is_published() and e.off_topic == "campaigning" for e in backing)
+    other = [e for e in code("The opposition candidate condemned the arrests of the students.")
+             if e.event_type == "ACCUSE"]
+    assert other and all(e.off_topic is None for e in other)
+
+
 def test_relevance_a_body_meeting_another_party_stays(code):
     events = [e for e in code("The council met with the governor on Monday.") if e.event_type == "CONSULT"]
     assert events and all(e.off_topic is None for e in events)

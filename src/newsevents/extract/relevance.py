@@ -30,6 +30,7 @@ DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not att
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
 INTERNAL = "one body's own business"
+CAMPAIGN = "campaigning"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
@@ -105,6 +106,10 @@ class RelevanceGate:
             return PRIVATE
         if self._internal(event):
             return INTERNAL
+        if event.event_type in self.rel.campaign_types and event.actor and all(
+            self._lemmas(a)[0] in self.rel.candidate_heads for a in event.actor
+        ):
+            return CAMPAIGN  # "all candidates stressed support for the president"
         domain = sentence_domain or self.domain
         if domain is None:
             return None
@@ -137,6 +142,13 @@ class RelevanceGate:
         named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
         return bool(named) and all(t.ent_type_ == "GPE" for t in named)
 
+    def _lemmas(self, actor: Actor) -> tuple[str, set[str]]:
+        """The lemma of the word a party's mention is about, and all its lemmas."""
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        if words is None or not len(words):
+            return "", set()
+        return words.root.lemma_.lower(), {t.lemma_.lower() for t in words}
+
     def _internal(self, event: Event) -> bool:
         """A council, board or cabinet meeting on its own: every actor is such a body or its
         members ("council members"), and no one else takes part."""
@@ -144,13 +156,8 @@ class RelevanceGate:
             return False
         bodies = self.rel.deliberative_bodies
         for actor in event.actor:
-            words = self.doc.char_span(*actor.span, alignment_mode="expand")
-            if words is None or not len(words):
-                return False
-            head = words.root.lemma_.lower()
-            if head not in bodies and not (head == "member" and any(
-                t.lemma_.lower() in bodies for t in words
-            )):
+            head, lemmas = self._lemmas(actor)
+            if head not in bodies and not (head == "member" and not bodies.isdisjoint(lemmas)):
                 return False
         return True
 

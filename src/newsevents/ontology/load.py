@@ -106,6 +106,8 @@ class Relevance:
     public_persons: frozenset[str] = frozenset()
     internal_types: frozenset[str] = frozenset()
     deliberative_bodies: frozenset[str] = frozenset()
+    campaign_types: frozenset[str] = frozenset()
+    candidate_heads: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
     min_sentences: int = 5
@@ -243,7 +245,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
                       "private_sectors", "private_types", "conflict_types", "conflict_contexts",
-                      "public_persons", "internal_types", "deliberative_bodies")}
+                      "public_persons", "internal_types", "deliberative_bodies",
+                      "campaign_types", "candidate_heads")}
     return Relevance(
         factor=float(data.get("factor", 0.4)),
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
