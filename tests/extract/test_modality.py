@@ -14,6 +14,10 @@ def _main(events):
         ("If the rebels attack the city, the army will respond.", "ASSAULT", "hypothetical"),
         ("No clashes were reported in the city.", "ASSAULT", "negated"),
         ("The government failed to reach an agreement with the unions.", "AGREE", "negated"),
+        # an adjective governs its complement like a verb
+        ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),
+        ("The rebels were unable to capture the town.", "COERCE", "negated"),
+        ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
     ],
 )
 def test_modality_flags_set(code, text, event_type, flag):

@@ -109,6 +109,33 @@ def test_relevance_political_violence_and_collective_actors_stay(code, text, tri
     assert events and all(e.off_topic != "private act" for e in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council also discussed the new parking rules on Monday.",
+        "The resolution began a discussion among city council members at their Monday meeting.",
+    ],
+)
+def test_relevance_a_body_meeting_on_its_own_is_not_published(code, text):
+    events = [e for e in code(text) if e.event_type == "CONSULT"]
+    assert events, "no event coded: the gate is not tested"
+    assert all(not e.is_published() and e.off_topic == "one body's own business" for e in events)
+
+
+def test_relevance_candidates_backing_a_leader_is_campaigning(code):
+    backing = [e for e in code("All candidates have stressed support for the president while campaigning.")
+               if e.event_type == "SUPPORT"]
+    assert backing and all(not e.is_published() and e.off_topic == "campaigning" for e in backing)
+    other = [e for e in code("The opposition candidate condemned the arrests of the students.")
+             if e.event_type == "ACCUSE"]
+    assert other and all(e.off_topic is None for e in other)
+
+
+def test_relevance_a_body_meeting_another_party_stays(code):
+    events = [e for e in code("The council met with the governor on Monday.") if e.event_type == "CONSULT"]
+    assert events and all(e.off_topic is None for e in events)
+
+
 def test_relevance_protesters_are_no_private_persons(code):
     events = [e for e in code("Protesters defied the curfew and demanded the release of the students.")
               if e.event_type in {"REJECT", "REQUEST"}]

@@ -48,3 +48,10 @@ def test_roles_headline_passive_subject_is_the_recipient(code, text, trigger, vi
 def test_roles_headline_with_an_object_stays_active(code):
     event = _event(code("President met with rebel leaders in the capital."), "met")
     assert [a.text for a in event.actor] == ["President"]
+
+
+def test_roles_what_is_discussed_is_no_party(code):
+    internal = _event(code("The council members discussed the commission issue on Monday."), "discussed")
+    assert internal.recipient == [] and not internal.is_published()
+    talks = _event(code("Iran discussed the nuclear plan with France on Monday."), "discussed")
+    assert [r.text for r in talks.recipient] == ["France"]

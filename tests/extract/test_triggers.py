@@ -91,3 +91,22 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
 def test_triggers_searching_a_plane_is_coercion(code):
     events = code("Customs officers searched the cargo plane at the airport on Friday.")
     assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("A Western diplomat, who requested anonymity, said the vote was a farce.", "requested"),
+        ("A camp official who pleaded anonymity said four people had died.", "pleaded"),
+        ("The city council offered the manager a position as its city engineer.", "offered"),
+        ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "lifted"),
+        ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),
+    ],
+)
+def test_triggers_a_sense_that_is_no_event(triggers, text, word):
+    assert not [found for found in triggers(text) if found[0] == word]
+
+
+def test_triggers_no_event_sense_leaves_the_others(triggers):
+    assert ("lifted", "CONCEDE") in triggers("The army lifted the curfew on Tuesday.")
+    assert ("requested", "REQUEST") in triggers("Iraq requested aid from the United Nations.")

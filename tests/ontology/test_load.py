@@ -2,12 +2,13 @@ import pytest
 
 from newsevents.errors import OntologyError
 from newsevents.ontology import load_ontology
+from newsevents.ontology.load import NO_EVENT
 from newsevents.records import EVENT_TYPES
 
 
 def test_load_every_type_has_triggers_and_a_mapping(ontology):
     typed = {s.event_type for senses in ontology.triggers.values() for s in senses}
-    assert typed == set(EVENT_TYPES)
+    assert typed == {*EVENT_TYPES, NO_EVENT}
     assert {m.event_type for m in ontology.mappings} == set(EVENT_TYPES)
     assert set(ontology.event_types) == set(EVENT_TYPES)
 

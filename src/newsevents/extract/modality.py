@@ -63,8 +63,9 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     chain = governing_chain(trigger, ontology.words("bare_infinitive_heads"))
     for depth, tok in enumerate(chain):
         # a governing verb colours only a clause it takes as complement ("failed to reach",
-        # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition
-        governor = depth > 0 and tok.pos_ == "VERB" and any(
+        # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition;
+        # so does an adjective ("reluctant to criticise", "unable to capture", "ready to sign")
+        governor = depth > 0 and tok.pos_ in {"VERB", "ADJ"} and any(
             link.dep_ in _COMPLEMENTS for link in chain[:depth]
         )
         lemma = tok.lemma_.lower()

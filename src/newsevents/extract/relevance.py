@@ -29,6 +29,8 @@ NON_POLITICAL = "non-political"
 DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
+INTERNAL = "one body's own business"
+CAMPAIGN = "campaigning"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
@@ -102,6 +104,12 @@ class RelevanceGate:
             return None
         if self._private(event):
             return PRIVATE
+        if self._internal(event):
+            return INTERNAL
+        if event.event_type in self.rel.campaign_types and event.actor and all(
+            self._lemmas(a)[0] in self.rel.candidate_heads for a in event.actor
+        ):
+            return CAMPAIGN  # "all candidates stressed support for the president"
         domain = sentence_domain or self.domain
         if domain is None:
             return None
@@ -133,6 +141,25 @@ class RelevanceGate:
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
         named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
         return bool(named) and all(t.ent_type_ == "GPE" for t in named)
+
+    def _lemmas(self, actor: Actor) -> tuple[str, set[str]]:
+        """The lemma of the word a party's mention is about, and all its lemmas."""
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        if words is None or not len(words):
+            return "", set()
+        return words.root.lemma_.lower(), {t.lemma_.lower() for t in words}
+
+    def _internal(self, event: Event) -> bool:
+        """A council, board or cabinet meeting on its own: every actor is such a body or its
+        members ("council members"), and no one else takes part."""
+        if event.event_type not in self.rel.internal_types or event.recipient or not event.actor:
+            return False
+        bodies = self.rel.deliberative_bodies
+        for actor in event.actor:
+            head, lemmas = self._lemmas(actor)
+            if head not in bodies and not (head == "member" and not bodies.isdisjoint(lemmas)):
+                return False
+        return True
 
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence

@@ -36,6 +36,7 @@ class Grammar:
     light_objects: frozenset[str] = frozenset()
     observer_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -158,7 +159,9 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
             roles.recipients = roles.recipients or [verb.head]
     else:
         roles.actors = _children(verb, _SUBJECT)
-        roles.recipients = _children(verb, _OBJECT) or _prep_objects(verb, recipient_preps)
+        talked_of = verb.lemma_.lower() in grammar.topic_verbs  # "discussed the issue": no party
+        objects = [] if talked_of else _children(verb, _OBJECT)
+        roles.recipients = objects or _prep_objects(verb, recipient_preps)
         if not roles.actors:
             roles.actors = _inherited_subject(verb, grammar)
     if roles.recipients and any(r.pos_ == "VERB" for r in roles.recipients):

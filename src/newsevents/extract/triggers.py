@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsevents.ontology import Ontology
-from newsevents.ontology.load import TriggerSense
+from newsevents.ontology.load import NO_EVENT, TriggerSense
 
 _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
 _TIME_ENTITIES = {"DATE", "TIME"}
@@ -100,6 +100,8 @@ def _match(
                 continue
             words.append(obj)
             score += 1.0
+        if sense.event_type == NO_EVENT:
+            score += 1.0  # the exception outranks the senses it excepts
         if best is None or score > best[0]:
             best = (score, sense, tuple(words))
     return (best[1], best[2]) if best else None
@@ -147,6 +149,6 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
             continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
         matched = _match(tok, senses, venue_preps) if senses else None
-        if matched is not None:
+        if matched is not None and matched[0].event_type != NO_EVENT:
             found.append(Trigger(tok, matched[0], matched[1]))
     return found

@@ -16,6 +16,10 @@ from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
 DATA_DIR = Path(__file__).parent / "data"
+# The event type of a triggers.tsv row that names a sense of a trigger word which is no event
+# ("requested anonymity", "offered her a job"): it outranks the word's other senses and
+# yields nothing (extract/triggers.py).
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,10 @@ class Relevance:
     private_types: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     public_persons: frozenset[str] = frozenset()
+    internal_types: frozenset[str] = frozenset()
+    deliberative_bodies: frozenset[str] = frozenset()
+    campaign_types: frozenset[str] = frozenset()
+    candidate_heads: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
     min_sentences: int = 5
@@ -214,7 +222,7 @@ def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense
     for path in paths:
         for row in _rows(path):
             words = row["trigger"].lower().split()
-            if not words or row["event_type"] not in EVENT_TYPES:
+            if not words or row["event_type"] not in (*EVENT_TYPES, NO_EVENT):
                 raise OntologyError(f"{path.name}: bad trigger row {row}")
             sense = TriggerSense(
                 lemma=words[0],
@@ -237,7 +245,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
                       "private_sectors", "private_types", "conflict_types", "conflict_contexts",
-                      "public_persons")}
+                      "public_persons", "internal_types", "deliberative_bodies",
+                      "campaign_types", "candidate_heads")}
     return Relevance(
         factor=float(data.get("factor", 0.4)),
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
