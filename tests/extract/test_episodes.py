@@ -120,3 +120,28 @@ def test_episodes_an_act_put_earlier_without_a_time_has_no_date(code):
 def test_episodes_earlier_with_a_day_keeps_the_day(code):
     text = "Earlier on Thursday, police arrested two men in Kano."
     assert _on(code(text), "arrested").date == "2023-05-25"
+
+
+def test_episodes_a_toll_takes_the_date_of_its_act_in_the_sentence(event_on):
+    text = ("President Clinton vowed to punish the terrorists.\n\n"
+            "The Friday explosions at the U.S. embassies in Nairobi and Dar es Salaam killed at least "
+            "110 people, and the number injured topped 2,200.")
+    assert event_on(text, "injured", date="1998-08-08").date == "1998-08-07"
+
+
+def test_episodes_a_promise_is_not_dated_by_what_it_promises(event_on):
+    text = ("Prime Minister John Howard promised to put the question to a national referendum "
+            "next year.")
+    assert event_on(text, "promised", date="1998-02-13").date == "1998-02-13"
+
+
+def test_episodes_a_standing_statement_takes_the_day_the_next_sentence_gives(event_on):
+    text = ("The White House has also condemned the bombing. In a press statement released Nov. 10, "
+            "the White House urged the government to stop the bombings immediately.")
+    assert event_on(text, "condemned", date="2011-11-14").date == "2011-11-10"
+
+
+def test_episodes_a_wish_for_talks_is_no_standing_statement(event_on):
+    text = ("The mayor suggested council members discuss the issue. In a vote on Monday, the "
+            "council members discussed the budget.")
+    assert event_on(text, "discuss", date="2011-11-14").date == "2011-11-14"

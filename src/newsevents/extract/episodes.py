@@ -7,6 +7,8 @@ the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
 participant or the place.
+A statement in the present or perfect ("denies", "has condemned") takes the day the next
+sentences give the same party's statement, and a toll the date of its act in the clause.
 Else the article date. A running total ("has killed 20,000 in seven years",
 "have fled since 2011") is no event of one day, and an act "years ago" has no
 day we can name: both are marked historical, with no date.
@@ -160,16 +162,19 @@ class Episodes:
         was arrested when he went back"), or standing in the lead, which tells first what the
         body dates; or a noun that refers back ("the shooting", "these bombings") to the last
         act of its type told before, dated or too old to date ("less than a year before, a
-        detective shot ... Vigils followed that shooting")."""
+        detective shot ... Vigils followed that shooting"); or an act of the same type told
+        before it in its clause. A standing statement may take the day the next sentences
+        give it (``_statements``)."""
         def word(event: Event) -> str:
             token = _token(event, doc)
             return token.lemma_.lower() if token is not None else event.trigger.text.lower()
 
+        self._statements(events, doc)
         own = [(e, word(e)) for e in events if e.date_span is not None and not e.future]
         told = [e for e in events if not (e.future or e.negated or e.hypothetical)
                 and (e.date_span is not None or _undated_past(e))]
         for event in events:
-            if event.date is None or event.date_span is not None or event.historical or event.future:
+            if not _by_article_date(event):
                 continue
             lead = self.paragraph(event.sentence.span[0]) == 0
             names, lemma = _names(event), word(event)
@@ -181,11 +186,85 @@ class Episodes:
                 _take(event, min(same, key=lambda e: abs(e.sentence.index - event.sentence.index)))
             elif before and _refers_back(_token(event, doc)):
                 _take(event, before[-1])
+        _same_sentence(events, doc)
+
+    @staticmethod
+    def _statements(events: list[Event], doc: Doc) -> None:
+        """A statement told in the present or perfect with no time ("Sudan denies a link", "the
+        White House has condemned the bombing") takes the date of the next sentences when they
+        tell the same party's statement made on a day ("In a statement released Nov. 10, the
+        White House urged ..."): the one statement, told first as a standing position."""
+        for event in events:
+            token = _token(event, doc)
+            if not (_by_article_date(event) and _verbal(event) and token is not None
+                    and _main_clause(token) and (token.tag_ in {"VBZ", "VBP"} or _perfect(token))):
+                continue
+            later = [e for e in events if 0 < e.sentence.index - event.sentence.index <= _REACH]
+            told = next((e for e in later if e.date_span is not None and not e.future), None)
+            if told is not None and _verbal(told) and _speakers(told) & _speakers(event):
+                _take(event, told)
+
+
+def _same_sentence(events: list[Event], doc: Doc) -> None:
+    """An act told again in the clause that dates it takes its date: "The Friday explosions
+    killed 110, and the number injured topped 2,200", "these bombings are a tactic used to
+    injure and kill"."""
+    for event in events:
+        token = _token(event, doc)
+        if not _by_article_date(event) or token is None:
+            continue
+        peer = next((e for e in events if e.date_span is not None and not e.future
+                     and e.sentence.index == event.sentence.index and e.event_type == event.event_type
+                     and e.trigger.span[0] < event.trigger.span[0]
+                     and _one_clause(token, _token(e, doc))), None)
+        if peer is not None:
+            _take(event, peer)
+
+
+def _main_clause(token: Token) -> bool:
+    """A verb that heads its sentence, alone or in a coordination ("denies", "met and agreed")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "ROOT"
+
+
+def _one_clause(token: Token, other: Token | None) -> bool:
+    """Two words of one statement: no reported or relative clause parts them ("These bombings
+    are a tactic used to injure"; not "'This discussion is important,' she said, as she
+    suggested they discuss")."""
+    if other is None:
+        return False
+    below = _climb(token, {other.i, *(t.i for t in other.ancestors)})
+    meet = below[-1].head.i if below else token.i
+    return not any(t.dep_ in {"ccomp", "relcl"} for t in below + _climb(other, {meet}))
+
+
+def _climb(token: Token, stop: set[int]) -> list[Token]:
+    """The words from a token up to (not including) the first one in ``stop``."""
+    path = []
+    while token.i not in stop and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _verbal(event: Event) -> bool:
+    return event.quad.startswith("verbal")
+
+
+def _speakers(event: Event) -> set[str]:
+    """The countries of an event's actors and the capitalised words naming them."""
+    return {a.country for a in event.actor if a.country} | _names(event, ("actor",))
 
 
 def _token(event: Event, doc: Doc) -> Token | None:
     span = doc.char_span(*event.trigger.span, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _by_article_date(event: Event) -> bool:
+    """An event dated by nothing but the article date, which a mention that names a day may fix."""
+    return not (event.date is None or event.date_span is not None or event.historical or event.future)
 
 
 def _undated_past(event: Event) -> bool:
@@ -212,9 +291,11 @@ def _take(event: Event, told: Event) -> None:
     event.historical = told.historical
 
 
-def _names(event: Event) -> set[str]:
-    """The capitalised words naming an event's parties ("Nuiry", "Miami", "Herald")."""
-    return {w.lower() for a in event.actor + event.recipient for w in _NAME_WORD.findall(a.text)}
+def _names(event: Event, parties: tuple[str, ...] = ("actor", "recipient")) -> set[str]:
+    """The capitalised words naming an event's parties ("Nuiry", "Miami", "Herald"); a
+    determiner that opens a sentence ("The police") names no one."""
+    words = {w.lower() for p in parties for a in getattr(event, p) for w in _NAME_WORD.findall(a.text)}
+    return words - set(grammar().data["referring_determiners"])
 
 
 def _verb(tok: Token) -> Token:

@@ -15,7 +15,7 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_old
+from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_ahead, is_old
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
@@ -346,7 +346,7 @@ class EventExtractor:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
                 grounded = ground(entity.text, base, future=future, past=not future)
-                if grounded is not None:
+                if grounded is not None and (future or not is_ahead(grounded, base)):
                     return grounded, entity
         return None, None
 
