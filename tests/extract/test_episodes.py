@@ -145,3 +145,15 @@ def test_episodes_a_wish_for_talks_is_no_standing_statement(event_on):
     text = ("The mayor suggested council members discuss the issue. In a vote on Monday, the "
             "council members discussed the budget.")
     assert event_on(text, "discuss", date="2011-11-14").date == "2011-11-14"
+
+
+@pytest.mark.parametrize(("first", "day"), [
+    # a day set on a sentence that tells no event: the next sentences continue it
+    ("On Monday, police investigators could be seen inside a store in Brooklyn where a crowd had "
+     "rampaged.", "2023-05-29"),
+    # a day on a verb of saying is when it was said
+    ("On Monday, the mayor said the store in Brooklyn would reopen.", "2023-05-30"),
+])
+def test_episodes_a_day_no_event_takes_is_an_episode(event_on, first, day):
+    text = f"{first} The police later announced the arrest of a 19-year-old."
+    assert event_on(text, "arrest").date == day

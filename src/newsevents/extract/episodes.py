@@ -6,7 +6,8 @@ on Sunday, accusing them ...", "said on Monday it had closed ...") or a date
 the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
-participant or the place.
+participant or the place; or a day set on a sentence's main verb that no event takes ("On
+Tuesday, police investigators could be seen ..."), sharing a noun.
 A statement in the present or perfect ("denies", "has condemned") takes the day the next
 sentences give the same party's statement, and a toll the date of its act in the clause.
 Else the article date. A running total ("has killed 20,000 in seven years",
@@ -24,7 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.dates import ground, is_a_name
+from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
 from newsevents.ontology import Ontology
 from newsevents.records import Event
 
@@ -47,6 +48,7 @@ class Dated:
     text: str | None
     span: tuple[int, int] | None
     historical: bool
+    scene: bool = False  # a sentence with no event that sets the day; keys are its nouns
 
 
 def participants(event: Event) -> frozenset[str]:
@@ -64,6 +66,7 @@ class Episodes:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps")
+        self.speech = ontology.words("speech_verbs")
         self.dated: list[Dated] = []
 
     def paragraph(self, char: int) -> int:
@@ -103,6 +106,30 @@ class Episodes:
             event.date_precision, event.date_text, event.date_span, event.historical,
         ))
 
+    def scene(self, sentence: Span, index: int, dates: list[Span], base: date | None) -> None:
+        """A day set on a sentence's main verb that no event of it takes ("On Tuesday, police
+        investigators could be seen inside the store"): an episode the next sentences may
+        continue, with the sentence's nouns for participants. A day on a verb of saying is
+        when something was said, no scene."""
+        root = sentence.root
+        if base is None or root.lemma_.lower() in self.speech:
+            return
+        for entity in dates:
+            head = entity.root.head
+            if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
+                continue
+            grounded = ground(entity.text, base, past=True)
+            if grounded is None or is_ahead(grounded, base):
+                continue
+            nouns = frozenset(t.lemma_.lower() for t in sentence
+                              if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE")
+            span = expression_span(entity)
+            self.dated.append(Dated(
+                index, self.paragraph(sentence.start_char), nouns, grounded.value, grounded.precision,
+                entity.doc.text[span[0]:span[1]], span, is_old(grounded, base), scene=True,
+            ))
+            return
+
     def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
         """The episode an undated event continues: the last dated one, in the same paragraph
         or the sentence before, with a participant or the place in common. A verb in the
@@ -114,7 +141,7 @@ class Episodes:
         if sentence - last.sentence > _REACH or sentence < last.sentence:
             return None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
-        return last if near and last.keys & participants(event) else None
+        return last if near and last.keys & (_words(event) if last.scene else participants(event)) else None
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
@@ -246,6 +273,13 @@ def _climb(token: Token, stop: set[int]) -> list[Token]:
         path.append(token)
         token = token.head
     return path
+
+
+def _words(event: Event) -> set[str]:
+    """The words naming an event's parties and place, to meet the nouns of a scene."""
+    texts = [a.text for a in event.actor + event.recipient]
+    texts += [event.location.name] if event.location is not None and event.location.name else []
+    return {w.lower() for text in texts for w in re.findall(r"[\w'’-]+", text)}
 
 
 def _verbal(event: Event) -> bool:

@@ -111,10 +111,12 @@ class EventExtractor:
             e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)
+            inside = [e for e in dates if sentence.start <= e.start < sentence.end]
             if triggers:
                 self.actors.sentence = sentence
-                inside = [e for e in dates if sentence.start <= e.start < sentence.end]
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
+            else:  # a day no event takes (episodes.py)
+                self.episodes.scene(sentence, index, inside, self.article.date)
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
             for event in events:  # a doer found in the article is evidence too
@@ -182,6 +184,9 @@ class EventExtractor:
                 others = [g.main.token for g in groups if g is not group]
                 event.size = size_for(group.main.token, mentions, others)
             events.append(event)
+        taken = {e.date_span for e in events}
+        self.episodes.scene(sentence, index, [d for d in self._loose if expression_span(d) not in taken],
+                            self.article.date)
         return events
 
     def _participants(self, group: Group) -> tuple[list[Actor], list[Actor]]:
