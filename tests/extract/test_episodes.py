@@ -157,3 +157,17 @@ def test_episodes_a_wish_for_talks_is_no_standing_statement(event_on):
 def test_episodes_a_day_no_event_takes_is_an_episode(event_on, first, day):
     text = f"{first} The police later announced the arrest of a 19-year-old."
     assert event_on(text, "arrest").date == day
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # an act told as coming next continues the act told before it, over what someone said
+    ('Police said two officers shot a teenager on March 21 after he pointed a revolver at them.\n\n'
+     '"He had a gun," a witness said.\n\nThe officers then fired 11 shots, the police said.',
+     "fired", "2009-03-21"),
+    # not when the act told just before it has no day
+    ("The Security Council said on Tuesday that it would meet. The U.N. Security Council ordered a "
+     "global embargo on trade with Iraq. Bush then sent U.S. troops to Saudi Arabia.",
+     "sent", "2009-03-27"),
+])
+def test_episodes_then_continues_the_act_told_before(event_on, text, trigger, day):
+    assert event_on(text, trigger, date="2009-03-27").date == day

@@ -7,7 +7,8 @@ the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
 participant or the place; or a day set on a sentence's main verb that no event takes ("On
-Tuesday, police investigators could be seen ..."), sharing a noun.
+Tuesday, police investigators could be seen ..."), sharing a noun. An act told as coming
+next ("then", "later") continues the act told just before it, whoever takes part.
 A statement in the present or perfect ("denies", "has condemned") takes the day the next
 sentences give the same party's statement, and a toll the date of its act in the clause.
 Else the article date. A running total ("has killed 20,000 in seven years",
@@ -68,6 +69,7 @@ class Episodes:
         self.separate = ontology.words("separate_preps")
         self.speech = ontology.words("speech_verbs")
         self.dated: list[Dated] = []
+        self.told: list[int] = []  # the sentences of the events told so far
 
     def paragraph(self, char: int) -> int:
         """The index of the paragraph (line) holding a character."""
@@ -99,6 +101,7 @@ class Episodes:
 
     def remember(self, event: Event, sentence: int) -> None:
         """Keep an event dated by its own words as the current episode."""
+        self.told.append(sentence)
         if event.date is None:
             return
         self.dated.append(Dated(
@@ -134,12 +137,19 @@ class Episodes:
         """The episode an undated event continues: the last dated one, in the same paragraph
         or the sentence before, with a participant or the place in common. A verb in the
         simple present ("the law requires") states what holds, and a perfect ("has denied")
-        an indefinite past, not what happened then."""
+        an indefinite past, not what happened then. An act told as coming next ("then",
+        "later") continues the last act told before it, when that one is dated, whoever
+        takes part and a little further back: what someone said about it may come between."""
+        before = [s for s in self.told if s < sentence]
+        self.told.append(sentence)
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or _perfect(trigger):
             return None
         last = self.dated[-1]
-        if sentence - last.sentence > _REACH or sentence < last.sentence:
+        sequel = _next_act(trigger)
+        if sentence - last.sentence > _REACH * (2 if sequel else 1) or sentence < last.sentence:
             return None
+        if sequel:
+            return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
         return last if near and last.keys & (_words(event) if last.scene else participants(event)) else None
 
@@ -246,6 +256,15 @@ def _same_sentence(events: list[Event], doc: Doc) -> None:
                      and _one_clause(token, _token(e, doc))), None)
         if peer is not None:
             _take(event, peer)
+
+
+def _next_act(trigger: Token) -> bool:
+    """A clause told as coming next: "then" or "later" on its verb, or on the verb its "when"
+    clause hangs from ("died later in a shootout when the SWAT team stormed")."""
+    verb = _verb(trigger)
+    verbs = [verb, verb.head] if verb.dep_ in {"advcl", "conj", "xcomp"} else [verb]
+    adverbs = grammar().data["sequence_adverbs"]
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for v in verbs for c in v.children)
 
 
 def _main_clause(token: Token) -> bool:
