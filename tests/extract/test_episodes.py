@@ -171,3 +171,9 @@ def test_episodes_a_day_no_event_takes_is_an_episode(event_on, first, day):
 ])
 def test_episodes_then_continues_the_act_told_before(event_on, text, trigger, day):
     assert event_on(text, trigger, date="2009-03-27").date == day
+
+
+def test_episodes_an_arrest_after_a_dated_act_takes_its_day(event_on):
+    text = ("A DeKalb man has been arrested after police say he tried to rob a woman in a "
+            "convenience store parking lot late Friday night.")
+    assert event_on(text, "arrested", date="2009-03-21").date == "2009-03-20"

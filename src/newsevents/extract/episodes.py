@@ -76,7 +76,9 @@ class Episodes:
         return bisect.bisect_right(self.breaks, char)
 
     def clause_date(self, trigger: Token, loose: list[Span]) -> Span | None:
-        """A date no trigger owns that dates the trigger's clause from above it."""
+        """A date no trigger owns that dates the trigger's clause from above it, or that
+        dates what it followed ("was arrested after police say he tried to rob a woman late
+        Friday night": the annotation's day of the arrest, the nearest day the text gives)."""
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
@@ -93,6 +95,8 @@ class Episodes:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
+            elif _after(entity, trigger):
+                depth = len(above)  # behind any date above the trigger
             else:
                 continue
             if best is None or depth < best[0]:
@@ -256,6 +260,15 @@ def _same_sentence(events: list[Event], doc: Doc) -> None:
                      and _one_clause(token, _token(e, doc))), None)
         if peer is not None:
             _take(event, peer)
+
+
+def _after(entity: Span, trigger: Token) -> bool:
+    """A date inside an "after" clause of the trigger's verb."""
+    verb = _verb(trigger)
+    marks = grammar().data["after_marks"]
+    return any(a.dep_ == "advcl" and a.head in (trigger, verb)
+               and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children)
+               for a in entity.root.ancestors)
 
 
 def _next_act(trigger: Token) -> bool:
