@@ -177,3 +177,18 @@ def test_episodes_an_arrest_after_a_dated_act_takes_its_day(event_on):
     text = ("A DeKalb man has been arrested after police say he tried to rob a woman in a "
             "convenience store parking lot late Friday night.")
     assert event_on(text, "arrested", date="2009-03-21").date == "2009-03-20"
+
+
+@pytest.mark.parametrize(("text", "word", "other", "same"), [
+    # a "when" clause on the act itself tells the same act
+    ("The parolee died in a shootout when the SWAT team stormed an apartment where he was hiding.",
+     "stormed", "shootout", True),
+    # a relative clause on another word does not
+    ("The shootout began at the house that the police stormed.", "stormed", "shootout", False),
+])
+def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, word, other, same):
+    from newsevents.extract.episodes import _one_clause
+
+    doc = pipeline.nlp(text)
+    tokens = {t.text: t for t in doc}
+    assert _one_clause(tokens[word], tokens[other]) is same

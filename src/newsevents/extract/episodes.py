@@ -288,14 +288,16 @@ def _main_clause(token: Token) -> bool:
 
 
 def _one_clause(token: Token, other: Token | None) -> bool:
-    """Two words of one statement: no reported or relative clause parts them ("These bombings
-    are a tactic used to injure"; not "'This discussion is important,' she said, as she
+    """Two words of one statement: no reported clause parts them, nor a relative clause but
+    one on ``other`` itself ("These bombings are a tactic used to injure", "a shootout when
+    the team stormed an apartment"; not "'This discussion is important,' she said, as she
     suggested they discuss")."""
     if other is None:
         return False
     below = _climb(token, {other.i, *(t.i for t in other.ancestors)})
     meet = below[-1].head.i if below else token.i
-    return not any(t.dep_ in {"ccomp", "relcl"} for t in below + _climb(other, {meet}))
+    return not any(t.dep_ == "ccomp" or (t.dep_ == "relcl" and t.head.i != other.i)
+                   for t in below + _climb(other, {meet}))
 
 
 def _climb(token: Token, stop: set[int]) -> list[Token]:
