@@ -120,3 +120,75 @@ def test_episodes_an_act_put_earlier_without_a_time_has_no_date(code):
 def test_episodes_earlier_with_a_day_keeps_the_day(code):
     text = "Earlier on Thursday, police arrested two men in Kano."
     assert _on(code(text), "arrested").date == "2023-05-25"
+
+
+def test_episodes_a_toll_takes_the_date_of_its_act_in_the_sentence(event_on):
+    text = ("President Clinton vowed to punish the terrorists.\n\n"
+            "The Friday explosions at the U.S. embassies in Nairobi and Dar es Salaam killed at least "
+            "110 people, and the number injured topped 2,200.")
+    assert event_on(text, "injured", date="1998-08-08").date == "1998-08-07"
+
+
+def test_episodes_a_promise_is_not_dated_by_what_it_promises(event_on):
+    text = ("Prime Minister John Howard promised to put the question to a national referendum "
+            "next year.")
+    assert event_on(text, "promised", date="1998-02-13").date == "1998-02-13"
+
+
+def test_episodes_a_standing_statement_takes_the_day_the_next_sentence_gives(event_on):
+    text = ("The White House has also condemned the bombing. In a press statement released Nov. 10, "
+            "the White House urged the government to stop the bombings immediately.")
+    assert event_on(text, "condemned", date="2011-11-14").date == "2011-11-10"
+
+
+def test_episodes_a_wish_for_talks_is_no_standing_statement(event_on):
+    text = ("The mayor suggested council members discuss the issue. In a vote on Monday, the "
+            "council members discussed the budget.")
+    assert event_on(text, "discuss", date="2011-11-14").date == "2011-11-14"
+
+
+@pytest.mark.parametrize(("first", "day"), [
+    # a day set on a sentence that tells no event: the next sentences continue it
+    ("On Monday, police investigators could be seen inside a store in Brooklyn where a crowd had "
+     "rampaged.", "2023-05-29"),
+    # a day on a verb of saying is when it was said
+    ("On Monday, the mayor said the store in Brooklyn would reopen.", "2023-05-30"),
+])
+def test_episodes_a_day_no_event_takes_is_an_episode(event_on, first, day):
+    text = f"{first} The police later announced the arrest of a 19-year-old."
+    assert event_on(text, "arrest").date == day
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # an act told as coming next continues the act told before it, over what someone said
+    ('Police said two officers shot a teenager on March 21 after he pointed a revolver at them.\n\n'
+     '"He had a gun," a witness said.\n\nThe officers then fired 11 shots, the police said.',
+     "fired", "2009-03-21"),
+    # not when the act told just before it has no day
+    ("The Security Council said on Tuesday that it would meet. The U.N. Security Council ordered a "
+     "global embargo on trade with Iraq. Bush then sent U.S. troops to Saudi Arabia.",
+     "sent", "2009-03-27"),
+])
+def test_episodes_then_continues_the_act_told_before(event_on, text, trigger, day):
+    assert event_on(text, trigger, date="2009-03-27").date == day
+
+
+def test_episodes_an_arrest_after_a_dated_act_takes_its_day(event_on):
+    text = ("A DeKalb man has been arrested after police say he tried to rob a woman in a "
+            "convenience store parking lot late Friday night.")
+    assert event_on(text, "arrested", date="2009-03-21").date == "2009-03-20"
+
+
+@pytest.mark.parametrize(("text", "word", "other", "same"), [
+    # a "when" clause on the act itself tells the same act
+    ("The parolee died in a shootout when the SWAT team stormed an apartment where he was hiding.",
+     "stormed", "shootout", True),
+    # a relative clause on another word does not
+    ("The shootout began at the house that the police stormed.", "stormed", "shootout", False),
+])
+def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, word, other, same):
+    from newsevents.extract.episodes import _one_clause
+
+    doc = pipeline.nlp(text)
+    tokens = {t.text: t for t in doc}
+    assert _one_clause(tokens[word], tokens[other]) is same

@@ -20,7 +20,7 @@ from newsevents.records import Article
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "is_a_name", "is_old", "printed_date"]
+           "expression_span", "find_dates", "ground", "is_a_name", "is_ahead", "is_old", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,12 @@ def is_old(grounded: GroundedDate, article_date: date) -> bool:
     span_days = {"day": 1, "week": 7, "month": 31, "year": 366}.get(grounded.precision, 1)
     # ordinals, not dates: year 1 and year 9999 have no day before or after them
     return start.toordinal() + span_days < article_date.toordinal() - int(grammar().data["old_after_days"])
+
+
+def is_ahead(grounded: GroundedDate, article_date: date) -> bool:
+    """A period that starts after the article date dates no act already done ("promised to
+    put the question to a referendum next year": the year is the referendum's, not the promise's)."""
+    return date.fromisoformat(grounded.value) > article_date
 
 
 def dates_as_records(doc: Doc, article: Article) -> list[dict[str, Any]]:

@@ -6,7 +6,11 @@ on Sunday, accusing them ...", "said on Monday it had closed ...") or a date
 the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
-participant or the place.
+participant or the place; or a day set on a sentence's main verb that no event takes ("On
+Tuesday, police investigators could be seen ..."), sharing a noun. An act told as coming
+next ("then", "later") continues the act told just before it, whoever takes part.
+A statement in the present or perfect ("denies", "has condemned") takes the day the next
+sentences give the same party's statement, and a toll the date of its act in the clause.
 Else the article date. A running total ("has killed 20,000 in seven years",
 "have fled since 2011") is no event of one day, and an act "years ago" has no
 day we can name: both are marked historical, with no date.
@@ -22,7 +26,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.dates import ground, is_a_name
+from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
 from newsevents.ontology import Ontology
 from newsevents.records import Event
 
@@ -45,6 +49,7 @@ class Dated:
     text: str | None
     span: tuple[int, int] | None
     historical: bool
+    scene: bool = False  # a sentence with no event that sets the day; keys are its nouns
 
 
 def participants(event: Event) -> frozenset[str]:
@@ -62,14 +67,18 @@ class Episodes:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps")
+        self.speech = ontology.words("speech_verbs")
         self.dated: list[Dated] = []
+        self.told: list[int] = []  # the sentences of the events told so far
 
     def paragraph(self, char: int) -> int:
         """The index of the paragraph (line) holding a character."""
         return bisect.bisect_right(self.breaks, char)
 
     def clause_date(self, trigger: Token, loose: list[Span]) -> Span | None:
-        """A date no trigger owns that dates the trigger's clause from above it."""
+        """A date no trigger owns that dates the trigger's clause from above it, or that
+        dates what it followed ("was arrested after police say he tried to rob a woman late
+        Friday night": the annotation's day of the arrest, the nearest day the text gives)."""
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
@@ -86,6 +95,8 @@ class Episodes:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
+            elif _after(entity, trigger):
+                depth = len(above)  # behind any date above the trigger
             else:
                 continue
             if best is None or depth < best[0]:
@@ -94,6 +105,7 @@ class Episodes:
 
     def remember(self, event: Event, sentence: int) -> None:
         """Keep an event dated by its own words as the current episode."""
+        self.told.append(sentence)
         if event.date is None:
             return
         self.dated.append(Dated(
@@ -101,18 +113,49 @@ class Episodes:
             event.date_precision, event.date_text, event.date_span, event.historical,
         ))
 
+    def scene(self, sentence: Span, index: int, dates: list[Span], base: date | None) -> None:
+        """A day set on a sentence's main verb that no event of it takes ("On Tuesday, police
+        investigators could be seen inside the store"): an episode the next sentences may
+        continue, with the sentence's nouns for participants. A day on a verb of saying is
+        when something was said, no scene."""
+        root = sentence.root
+        if base is None or root.lemma_.lower() in self.speech:
+            return
+        for entity in dates:
+            head = entity.root.head
+            if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
+                continue
+            grounded = ground(entity.text, base, past=True)
+            if grounded is None or is_ahead(grounded, base):
+                continue
+            nouns = frozenset(t.lemma_.lower() for t in sentence
+                              if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE")
+            span = expression_span(entity)
+            self.dated.append(Dated(
+                index, self.paragraph(sentence.start_char), nouns, grounded.value, grounded.precision,
+                entity.doc.text[span[0]:span[1]], span, is_old(grounded, base), scene=True,
+            ))
+            return
+
     def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
         """The episode an undated event continues: the last dated one, in the same paragraph
         or the sentence before, with a participant or the place in common. A verb in the
         simple present ("the law requires") states what holds, and a perfect ("has denied")
-        an indefinite past, not what happened then."""
+        an indefinite past, not what happened then. An act told as coming next ("then",
+        "later") continues the last act told before it, when that one is dated, whoever
+        takes part and a little further back: what someone said about it may come between."""
+        before = [s for s in self.told if s < sentence]
+        self.told.append(sentence)
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or _perfect(trigger):
             return None
         last = self.dated[-1]
-        if sentence - last.sentence > _REACH or sentence < last.sentence:
+        sequel = _next_act(trigger)
+        if sentence - last.sentence > _REACH * (2 if sequel else 1) or sentence < last.sentence:
             return None
+        if sequel:
+            return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
-        return last if near and last.keys & participants(event) else None
+        return last if near and last.keys & (_words(event) if last.scene else participants(event)) else None
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
@@ -160,16 +203,19 @@ class Episodes:
         was arrested when he went back"), or standing in the lead, which tells first what the
         body dates; or a noun that refers back ("the shooting", "these bombings") to the last
         act of its type told before, dated or too old to date ("less than a year before, a
-        detective shot ... Vigils followed that shooting")."""
+        detective shot ... Vigils followed that shooting"); or an act of the same type told
+        before it in its clause. A standing statement may take the day the next sentences
+        give it (``_statements``)."""
         def word(event: Event) -> str:
             token = _token(event, doc)
             return token.lemma_.lower() if token is not None else event.trigger.text.lower()
 
+        self._statements(events, doc)
         own = [(e, word(e)) for e in events if e.date_span is not None and not e.future]
         told = [e for e in events if not (e.future or e.negated or e.hypothetical)
                 and (e.date_span is not None or _undated_past(e))]
         for event in events:
-            if event.date is None or event.date_span is not None or event.historical or event.future:
+            if not _by_article_date(event):
                 continue
             lead = self.paragraph(event.sentence.span[0]) == 0
             names, lemma = _names(event), word(event)
@@ -181,11 +227,112 @@ class Episodes:
                 _take(event, min(same, key=lambda e: abs(e.sentence.index - event.sentence.index)))
             elif before and _refers_back(_token(event, doc)):
                 _take(event, before[-1])
+        _same_sentence(events, doc)
+
+    @staticmethod
+    def _statements(events: list[Event], doc: Doc) -> None:
+        """A statement told in the present or perfect with no time ("Sudan denies a link", "the
+        White House has condemned the bombing") takes the date of the next sentences when they
+        tell the same party's statement made on a day ("In a statement released Nov. 10, the
+        White House urged ..."): the one statement, told first as a standing position."""
+        for event in events:
+            token = _token(event, doc)
+            if not (_by_article_date(event) and _verbal(event) and token is not None
+                    and _main_clause(token) and (token.tag_ in {"VBZ", "VBP"} or _perfect(token))):
+                continue
+            later = [e for e in events if 0 < e.sentence.index - event.sentence.index <= _REACH]
+            told = next((e for e in later if e.date_span is not None and not e.future), None)
+            if told is not None and _verbal(told) and _speakers(told) & _speakers(event):
+                _take(event, told)
+
+
+def _same_sentence(events: list[Event], doc: Doc) -> None:
+    """An act told again in the clause that dates it takes its date: "The Friday explosions
+    killed 110, and the number injured topped 2,200", "these bombings are a tactic used to
+    injure and kill"."""
+    for event in events:
+        token = _token(event, doc)
+        if not _by_article_date(event) or token is None:
+            continue
+        peer = next((e for e in events if e.date_span is not None and not e.future
+                     and e.sentence.index == event.sentence.index and e.event_type == event.event_type
+                     and e.trigger.span[0] < event.trigger.span[0]
+                     and _one_clause(token, _token(e, doc))), None)
+        if peer is not None:
+            _take(event, peer)
+
+
+def _after(entity: Span, trigger: Token) -> bool:
+    """A date inside an "after" clause of the trigger's verb."""
+    verb = _verb(trigger)
+    marks = grammar().data["after_marks"]
+    return any(a.dep_ == "advcl" and a.head in (trigger, verb)
+               and any(c.dep_ == "mark" and c.lower_ in marks for c in a.children)
+               for a in entity.root.ancestors)
+
+
+def _next_act(trigger: Token) -> bool:
+    """A clause told as coming next: "then" or "later" on its verb, or on the verb its "when"
+    clause hangs from ("died later in a shootout when the SWAT team stormed")."""
+    verb = _verb(trigger)
+    verbs = [verb, verb.head] if verb.dep_ in {"advcl", "conj", "xcomp"} else [verb]
+    adverbs = grammar().data["sequence_adverbs"]
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for v in verbs for c in v.children)
+
+
+def _main_clause(token: Token) -> bool:
+    """A verb that heads its sentence, alone or in a coordination ("denies", "met and agreed")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token.dep_ == "ROOT"
+
+
+def _one_clause(token: Token, other: Token | None) -> bool:
+    """Two words of one statement: no reported clause parts them, nor a relative clause but
+    one on ``other`` itself ("These bombings are a tactic used to injure", "a shootout when
+    the team stormed an apartment"; not "'This discussion is important,' she said, as she
+    suggested they discuss")."""
+    if other is None:
+        return False
+    below = _climb(token, {other.i, *(t.i for t in other.ancestors)})
+    meet = below[-1].head.i if below else token.i
+    return not any(t.dep_ == "ccomp" or (t.dep_ == "relcl" and t.head.i != other.i)
+                   for t in below + _climb(other, {meet}))
+
+
+def _climb(token: Token, stop: set[int]) -> list[Token]:
+    """The words from a token up to (not including) the first one in ``stop``."""
+    path = []
+    while token.i not in stop and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def _words(event: Event) -> set[str]:
+    """The words naming an event's parties and place, to meet the nouns of a scene."""
+    texts = [a.text for a in event.actor + event.recipient]
+    texts += [event.location.name] if event.location is not None and event.location.name else []
+    return {w.lower() for text in texts for w in re.findall(r"[\w'’-]+", text)}
+
+
+def _verbal(event: Event) -> bool:
+    return event.quad.startswith("verbal")
+
+
+def _speakers(event: Event) -> set[str]:
+    """The countries of an event's actors and the capitalised words naming them."""
+    return {a.country for a in event.actor if a.country} | _names(event, ("actor",))
 
 
 def _token(event: Event, doc: Doc) -> Token | None:
     span = doc.char_span(*event.trigger.span, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _by_article_date(event: Event) -> bool:
+    """An event dated by nothing but the article date, which a mention that names a day may fix."""
+    return not (event.date is None or event.date_span is not None or event.historical or event.future)
 
 
 def _undated_past(event: Event) -> bool:
@@ -212,9 +359,11 @@ def _take(event: Event, told: Event) -> None:
     event.historical = told.historical
 
 
-def _names(event: Event) -> set[str]:
-    """The capitalised words naming an event's parties ("Nuiry", "Miami", "Herald")."""
-    return {w.lower() for a in event.actor + event.recipient for w in _NAME_WORD.findall(a.text)}
+def _names(event: Event, parties: tuple[str, ...] = ("actor", "recipient")) -> set[str]:
+    """The capitalised words naming an event's parties ("Nuiry", "Miami", "Herald"); a
+    determiner that opens a sentence ("The police") names no one."""
+    words = {w.lower() for p in parties for a in getattr(event, p) for w in _NAME_WORD.findall(a.text)}
+    return words - set(grammar().data["referring_determiners"])
 
 
 def _verb(tok: Token) -> Token:

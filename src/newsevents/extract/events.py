@@ -15,7 +15,7 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_old
+from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_ahead, is_old
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
@@ -112,10 +112,12 @@ class EventExtractor:
             e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)
+            inside = [e for e in dates if sentence.start <= e.start < sentence.end]
             if triggers:
                 self.actors.sentence = sentence
-                inside = [e for e in dates if sentence.start <= e.start < sentence.end]
                 events.extend(self._sentence_events(index, sentence, triggers, inside))
+            else:  # a day no event takes (episodes.py)
+                self.episodes.scene(sentence, index, inside, self.article.date)
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
             for event in events:  # a doer found in the article is evidence too
@@ -183,6 +185,9 @@ class EventExtractor:
                 others = [g.main.token for g in groups if g is not group]
                 event.size = size_for(group.main.token, mentions, others)
             events.append(event)
+        taken = {e.date_span for e in events}
+        self.episodes.scene(sentence, index, [d for d in self._loose if expression_span(d) not in taken],
+                            self.article.date)
         return events
 
     def _participants(self, group: Group) -> tuple[list[Actor], list[Actor]]:
@@ -347,7 +352,7 @@ class EventExtractor:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
                 grounded = ground(entity.text, base, future=future, past=not future)
-                if grounded is not None:
+                if grounded is not None and (future or not is_ahead(grounded, base)):
                     return grounded, entity
         return None, None
 
