@@ -6,8 +6,9 @@ whose articles' words (summed TF-IDF vectors, where names count more and numbers
 dates fit (``window_days``) and no second thread fits about as well (``margin``: two
 happenings of one kind, say two earthquakes, must not be joined), or starts a new one.
 A thread keeps the id of its first article however it grows, so ids are stable. The greedy
-order leaves short reports alone when they arrive before the coverage they belong to: a later
-article that is alike to such a young thread and to the thread it joins moves the young one in
+order leaves short reports alone when they arrive before the coverage they belong to: when a
+later article is alike to such a young thread and is put in another (joined, or started when it
+fitted two about equally), the two become one if their words and their numbers are alike
 (``ThreadIndex.moved``), and the older of the two keeps its id.
 Candidates are the threads sharing one of the article's rarest heavy words (blocking), so a
 stream of N articles costs about N times the size of a block. Settings: dedup.yaml ``threads``.
