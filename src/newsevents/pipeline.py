@@ -246,7 +246,7 @@ def _thread(added: list[CodedArticle], store: Store, texts: BatchTexts) -> dict[
     existing, states = store.candidate_threads(wanted, load_thread_settings().window_days)
     index = ThreadIndex(existing, states=states, texts=texts)
     index.add(added)
-    store.put_threads(index.threads(), index.states(), index.thread_of)
+    store.put_threads(index.threads(), index.states(), index.thread_of, index.moved)
     return index.thread_of
 
 

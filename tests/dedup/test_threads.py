@@ -1,6 +1,8 @@
+import dataclasses
 from datetime import date
 
 from newsevents.dedup import ThreadIndex, thread_id
+from newsevents.dedup.threads import load_settings
 from newsevents.records import Article, CodedArticle
 
 QUAKE_A = ("A magnitude 6.1 earthquake struck near Quetzaltenango on Tuesday, killing 40 people; "
@@ -75,3 +77,43 @@ def test_two_happenings_of_one_kind_told_apart_by_their_numbers():
     # arrests of one team); numbers count heavily enough (dedup.yaml texts.number) to split them
     found = threads_of([coded("a", ARREST_A), coded("c", ARREST_C), coded("b", ARREST_B)])
     assert found["a"] == found["b"] != found["c"]
+
+
+# -- re-threading: a young thread moves into the thread a later article links it to ------------
+
+VIGIL = "Churches held vigils for the 40 victims of the 6.1 quake in Guatemala."  # short, same numbers
+OTHER_QUAKE = "Rescuers dug through rubble in Quetzaltenango after the 5.8 earthquake; 12 people died."
+# Short reports start threads of their own (the vigil is 0.51 alike to the first quake report, 0.54
+# to the first two).
+STRICT = dataclasses.replace(load_settings(), threshold=0.6, sure=0.99, move_threshold=0.52)
+
+
+def strict_index(items: list[CodedArticle], **settings) -> ThreadIndex:
+    index = ThreadIndex(settings=dataclasses.replace(STRICT, **settings))
+    index.add([coded(f"f{n}", t) for n, t in enumerate(FILLER)])
+    for item in items:
+        index.add([item])
+    return index
+
+
+def test_a_short_report_alone_moves_into_the_thread_a_later_article_links_it_to():
+    items = [coded("a", QUAKE_A), coded("v", VIGIL), coded("b", QUAKE_B)]
+    assert strict_index(items, move_young=0).thread_of["v"] == thread_id("v")  # alone without moves
+    index = strict_index(items)
+    assert index.thread_of["a"] == index.thread_of["v"] == index.thread_of["b"] == thread_id("a")
+    assert index.moved == {thread_id("v"): thread_id("a")}
+    assert thread_id("v") not in {t.id for t in index.threads(changed_only=False)}
+    assert {t.id: t.articles for t in index.threads()}[thread_id("a")] == 3
+
+
+def test_the_older_thread_keeps_its_id():
+    index = strict_index([coded("v", VIGIL), coded("a", QUAKE_A), coded("b", QUAKE_B)])
+    assert index.thread_of["a"] == index.thread_of["b"] == index.thread_of["v"] == thread_id("v")
+    assert index.moved == {thread_id("a"): thread_id("v")}
+
+
+def test_a_report_of_another_happening_of_its_kind_is_not_moved_when_its_numbers_differ():
+    items = [coded("a", QUAKE_A), coded("h", OTHER_QUAKE), coded("b", QUAKE_B)]
+    loose = {"move_link": 0.0, "move_threshold": 0.0}  # any linked young thread, whatever its words
+    assert strict_index(items, **loose).thread_of["h"] == thread_id("h")
+    assert strict_index(items, **loose, move_numbers=0.0).thread_of["h"] == thread_id("a")

@@ -78,3 +78,25 @@ def story(story_id: str, mentions: list[str], **fields) -> Story:
 
 def ids(frame) -> set[str]:
     return set(frame["id"])
+
+
+QUAKE = ("A magnitude 6.1 earthquake struck near Quetzaltenango on Tuesday, killing 40 people; "
+         "rescuers in Quetzaltenango searched collapsed homes as President Morales declared an emergency.")
+QUAKE_AGAIN = ("Rescuers dug through rubble in Quetzaltenango after Tuesday's 6.1 earthquake; "
+               "President Morales said 40 people had died and ordered emergency aid for the western "
+               "highlands.")
+VIGIL = "Churches held vigils for the 40 victims of the 6.1 quake in Guatemala."
+
+
+def moving_coded() -> list[CodedArticle]:
+    """Background articles, then a quake report, a short report of it that starts a thread of its
+    own when threads join strictly (threshold 0.6, moves at 0.52), and a second report that
+    moves it in."""
+    texts = [f"Markets in city{n} closed higher as traders weighed results from firm{n}." for n in range(6)]
+    texts += [QUAKE, VIGIL, QUAKE_AGAIN]
+    ids = [f"market{n}" for n in range(6)] + ["quake", "vigil", "again"]
+    found = []
+    for aid, text in zip(ids, texts, strict=True):
+        article = Article(id=aid, date=None, text=text)
+        found.append(CodedArticle(article, events=[event(article, 0, "ASSAULT", confidence=0.8)]))
+    return found

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from builders import make_coded, story
 
+from newsevents.dedup import thread_id
 from newsevents.records import CodedArticle, Size
 from newsevents.store import IngestReport, Store, content_hash, open_store
 
@@ -200,13 +201,73 @@ def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_pat
 
 def reopened_unstoried(db: Path) -> int:
     """Events or articles the crash left without their story or thread (both commit with
-    their batch), and thread rows missing for an article's thread."""
+    their batch), thread rows missing for an article's thread, threads whose article count is
+    not their members', and blocking words of threads that are gone (a move half done)."""
     with open_store(db, read_only=True) as reopened:
         return int(reopened.sql(
             "SELECT (SELECT count(*) FROM events WHERE story_id IS NULL) "
             "+ (SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM article_threads)) "
-            "+ (SELECT count(*) FROM article_threads WHERE thread_id NOT IN (SELECT id FROM threads)) AS n"
+            "+ (SELECT count(*) FROM article_threads WHERE thread_id NOT IN (SELECT id FROM threads)) "
+            "+ (SELECT count(*) FROM threads t WHERE t.n_articles <> "
+            "(SELECT count(*) FROM article_threads m WHERE m.thread_id = t.id)) "
+            "+ (SELECT count(*) FROM thread_terms WHERE thread_id NOT IN (SELECT id FROM threads)) AS n"
         )["n"][0])
+
+
+MOVE_CHILD = """
+import dataclasses, sys, time
+from pathlib import Path
+sys.path.insert(0, {tests!r})  # the store tests' builders
+from builders import moving_coded
+import newsevents.dedup.threads as threads
+from newsevents.pipeline import ingest_coded
+from newsevents.store import Store, open_store
+strict = dataclasses.replace(threads.load_settings(), threshold=0.6, sure=0.99, move_threshold=0.52)
+threads.load_settings = lambda path=None: strict  # the short report starts a thread of its own
+db, inside, hold = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "hold"
+if hold:
+    put = Store.put_threads
+    def stalling_put(self, found, states, members, moved=None):
+        put(self, found, states, members, moved)
+        if moved:
+            inside.write_text("thread moved, batch not committed")
+            time.sleep(600)
+    Store.put_threads = stalling_put
+with open_store(db) as store:
+    ingest_coded(moving_coded(), store, batch_size=1)
+"""
+
+
+def test_kill_9_while_a_thread_moves_leaves_it_unmoved_and_rerun_moves_it(tmp_path: Path):
+    db, inside = tmp_path / "move.duckdb", tmp_path / "inside"
+    code = MOVE_CHILD.format(tests=str(Path(__file__).resolve().parent))
+    child = subprocess.Popen([sys.executable, "-c", code, str(db), str(inside), "hold"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(inside, child)
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.communicate()
+    with open_store(db, read_only=True) as reopened:
+        before = dict(reopened.sql("SELECT article_id, thread_id FROM article_threads").itertuples(False))
+    assert "again" not in before and before["vigil"] == thread_id("vigil") != before["quake"]
+    assert reopened_unstoried(db) == 0
+
+    rerun = subprocess.run([sys.executable, "-c", code, str(db), str(inside), "go"], capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(db, read_only=True) as final:
+        after = dict(final.sql("SELECT article_id, thread_id FROM article_threads").itertuples(False))
+        rows = final.sql("SELECT id, n_articles FROM threads")
+        states = final.sql("SELECT state FROM story_state")
+    assert after["quake"] == after["vigil"] == after["again"] == thread_id("quake")  # the older id
+    assert dict(rows.itertuples(index=False))[thread_id("quake")] == 3
+    assert thread_id("vigil") not in set(rows["id"])
+    assert not any(thread_id("vigil") in state for state in states["state"])  # stories name the new thread
+    assert reopened_unstoried(db) == 0
 
 
 def test_ingest_report_summary():

@@ -26,6 +26,7 @@ BLOCK_SHARE, BLOCK_MIN_DF = 0.05, 50  # a term in more documents than both is to
 _NAME = re.compile(r"(?<=[^\W_,;:] |[,;:] )[A-Z][^\W\d_]{2,}")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
+NUMBER = "#"  # a number's term: "#2008"
 KnownDf = Callable[[set[str]], tuple[int, Mapping[str, int]]]
 
 
@@ -87,5 +88,5 @@ def article_terms(text: str, weights: CueWeights | None = None) -> Counter[str]:
     for name in _NAME.findall(text):
         counts[name.lower()] += weights.name - 1
     for number in _NUMBER.findall(text):
-        counts["#" + number] += weights.number
+        counts[NUMBER + number] += weights.number
     return counts

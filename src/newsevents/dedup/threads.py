@@ -5,7 +5,11 @@ whose articles' words (summed TF-IDF vectors, where names count more and numbers
 ``texts.article_terms``) are most like its own, if that is alike enough (``threshold``), the
 dates fit (``window_days``) and no second thread fits about as well (``margin``: two
 happenings of one kind, say two earthquakes, must not be joined), or starts a new one.
-A thread keeps the id of its first article however it grows, so ids are stable.
+A thread keeps the id of its first article however it grows, so ids are stable. The greedy
+order leaves short reports alone when they arrive before the coverage they belong to: when a
+later article is alike to such a young thread and is put in another (joined, or started when it
+fitted two about equally), the two become one if their words and their numbers are alike
+(``ThreadIndex.moved``), and the older of the two keeps its id.
 Candidates are the threads sharing one of the article's rarest heavy words (blocking), so a
 stream of N articles costs about N times the size of a block. Settings: dedup.yaml ``threads``.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +28,7 @@ from typing import Any
 import yaml
 
 from newsevents.dedup.similarity import Vector, cosine, normalise
-from newsevents.dedup.texts import BatchTexts, KnownDf
+from newsevents.dedup.texts import NUMBER, BatchTexts, KnownDf
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article, CodedArticle, Thread
 
@@ -40,6 +45,10 @@ class ThreadSettings:
     margin: float = 0.03  # a best thread closer than this to the second best is not joined ...
     sure: float = 0.5  # ... unless its cosine reaches this
     window_days: int = 7  # an article dated further than this from a thread's dates starts another
+    move_young: int = 1  # a thread of at most this many articles is moved into another (0: never) ...
+    move_link: float = 0.2  # ... when a later article is at least this alike to both ...
+    move_threshold: float = 0.28  # ... and the two threads' words are this alike ...
+    move_numbers: float = 0.3  # ... and their numbers too (years, ages, tolls tell two of a kind apart)
     centroid_terms: int = 600  # a thread keeps its heaviest words only
     label_terms: int = 5
 
@@ -62,16 +71,24 @@ class _Open:
     thread: Thread
     word_sum: dict[str, float] = field(default_factory=dict)
     terms: set[str] = field(default_factory=set)  # its articles' rarest heavy words, for blocking
+    born: int = field(default_factory=time.time_ns)  # when it started (0: before moves): the older id stays
     changed: bool = False
+    gone: bool = False  # moved into another thread
+    unit: Vector | None = None  # word_sum normalised, until it next grows (scored by many articles)
+
+    def vector(self) -> Vector:
+        if self.unit is None:
+            self.unit = normalise(self.word_sum)
+        return self.unit
 
     def state(self) -> ThreadState:
-        return {"word_sum": self.word_sum, "terms": sorted(self.terms)}
+        return {"word_sum": self.word_sum, "terms": sorted(self.terms), "born": self.born}
 
     @classmethod
     def restore(cls, thread: Thread, state: ThreadState | None) -> _Open:
         state = state or {}
         return cls(thread=thread, word_sum=dict(state.get("word_sum") or {}),
-                   terms=set(state.get("terms") or ()))
+                   terms=set(state.get("terms") or ()), born=int(state.get("born") or 0))
 
     def fits(self, day: date | None, window: int) -> bool:
         """Whether an article of this day may report the thread's happening."""
@@ -97,6 +114,7 @@ class ThreadIndex:
         self.texts = texts or BatchTexts()
         self.open: list[_Open] = []
         self.thread_of: dict[str, str] = {}  # article id -> thread id, for the articles added here
+        self.moved: dict[str, str] = {}  # id of a thread moved into another -> the other's id
         self._by_term: dict[str, set[int]] = {}
         for thread in existing:
             self._index(_Open.restore(thread, (states or {}).get(thread.id)))
@@ -111,7 +129,7 @@ class ThreadIndex:
 
     def score(self, vector: Vector, item: _Open) -> float:
         """Cosine of the article's words and the thread's summed words."""
-        return cosine(vector, normalise(item.word_sum)) if item.word_sum else 0.0
+        return cosine(vector, item.vector()) if item.word_sum else 0.0
 
     def add(self, coded: Iterable[CodedArticle], *, known_df: KnownDf | None = None) -> None:
         """Put each article in the thread it best fits, or a new one, in input order."""
@@ -125,7 +143,7 @@ class ThreadIndex:
         found = {i for term in text.top for i in self._by_term.get(term, ())}
         scored = sorted(
             ((self.score(text.vector, self.open[i]), i) for i in found
-             if self.open[i].fits(article.date, self.settings.window_days)),
+             if not self.open[i].gone and self.open[i].fits(article.date, self.settings.window_days)),
             reverse=True,
         )
         best = scored[0][1] if scored and scored[0][0] >= self.settings.threshold else None
@@ -134,32 +152,84 @@ class ThreadIndex:
             best = None  # two threads fit about as well: likely two happenings of one kind
         if best is None:
             best = self._index(_Open(Thread(id=thread_id(article.id), title=_title(article))))
-        chosen = self.open[best]
-        chosen.changed = True
+        seen = article.date.isoformat() if article.date is not None else None
+        self._grow(best, text.vector, set(text.top), 1, seen, seen)
+        self.thread_of[article.id] = self.open[best].thread.id
+        self._move_young(best, [i for s, i in scored if s >= self.settings.move_link and i != best])
+
+    def _grow(self, at: int, word_sum: Mapping[str, float], terms: set[str], articles: int,
+              first: str | None, last: str | None) -> None:
+        """Add an article's (or a moved thread's) words, terms, count and dates to thread ``at``."""
+        chosen = self.open[at]
+        chosen.changed, chosen.unit = True, None
         thread = chosen.thread
-        thread.articles += 1
-        if article.date is not None:
-            seen = article.date.isoformat()
-            thread.first_seen = min(filter(None, (thread.first_seen, seen)))
-            thread.last_seen = max(filter(None, (thread.last_seen, seen)))
-        for term, weight in text.vector.items():
+        thread.articles += articles
+        thread.first_seen = min(filter(None, (thread.first_seen, first)), default=None)
+        thread.last_seen = max(filter(None, (thread.last_seen, last)), default=None)
+        for term, weight in word_sum.items():
             chosen.word_sum[term] = chosen.word_sum.get(term, 0.0) + weight
         if len(chosen.word_sum) > self.settings.centroid_terms:
             heaviest = sorted(chosen.word_sum.items(), key=lambda kv: -kv[1])[: self.settings.centroid_terms]
             chosen.word_sum = dict(heaviest)
-        new_terms = set(text.top) - chosen.terms
+        new_terms = terms - chosen.terms
         chosen.terms |= new_terms
         for term in new_terms:
-            self._by_term.setdefault(term, set()).add(best)
+            self._by_term.setdefault(term, set()).add(at)
         thread.terms = sorted(chosen.word_sum, key=lambda t: -chosen.word_sum[t])[: self.settings.label_terms]
-        self.thread_of[article.id] = thread.id
+
+    def _move_young(self, joined: int, linked: list[int]) -> None:
+        """Re-thread: the article just put in thread ``joined`` is alike to the threads
+        ``linked`` too. When one of the two is young (``move_young`` articles at most: a short
+        report that arrived before the coverage it belongs to), and their summed words and their
+        numbers are both alike enough, they become one thread under the older one's id. Only
+        the threads one article links are compared, so the cost stays that of its block."""
+        for i in linked:
+            here, there = self.open[joined], self.open[i]
+            if there.gone or min(here.thread.articles, there.thread.articles) > self.settings.move_young \
+                    or not _overlap(here.thread, there.thread, self.settings.window_days):
+                continue
+            if _alike(here, there) >= self.settings.move_threshold \
+                    and _alike(here, there, numbers=True) >= self.settings.move_numbers:
+                joined = self._merge(joined, i)
+
+    def _merge(self, a: int, b: int) -> int:
+        """Move the younger of threads ``a`` and ``b`` into the older; returns the older."""
+        keep, drop = (a, b) if (self.open[a].born, self.open[a].thread.id) <= \
+            (self.open[b].born, self.open[b].thread.id) else (b, a)
+        gone = self.open[drop]
+        self._grow(keep, gone.word_sum, gone.terms, gone.thread.articles, gone.thread.first_seen,
+                   gone.thread.last_seen)
+        gone.gone = True
+        for term in gone.terms:
+            self._by_term.get(term, set()).discard(drop)
+        old, new = gone.thread.id, self.open[keep].thread.id
+        self.moved = {k: (new if v == old else v) for k, v in self.moved.items()}
+        self.moved[old] = new
+        self.thread_of = {k: (new if v == old else v) for k, v in self.thread_of.items()}
+        return keep
 
     def threads(self, *, changed_only: bool = True) -> list[Thread]:
-        return [o.thread for o in self.open if o.changed or not changed_only]
+        return [o.thread for o in self.open if not o.gone and (o.changed or not changed_only)]
 
     def states(self, *, changed_only: bool = True) -> dict[str, ThreadState]:
-        return {o.thread.id: o.state() for o in self.open if o.changed or not changed_only}
+        return {o.thread.id: o.state() for o in self.open if not o.gone and (o.changed or not changed_only)}
 
+
+def _alike(a: _Open, b: _Open, *, numbers: bool = False) -> float:
+    """Cosine of two threads' summed words (or of their numbers only)."""
+    if not numbers:
+        return cosine(a.vector(), b.vector()) if a.word_sum and b.word_sum else 0.0
+    x, y = ({k: v for k, v in o.word_sum.items() if k.startswith(NUMBER)} for o in (a, b))
+    return cosine(normalise(x), normalise(y)) if x and y else 0.0
+
+
+def _overlap(a: Thread, b: Thread, window: int) -> bool:
+    """Whether the two threads' dates come within ``window`` days of each other (undated: yes)."""
+    days = [a.first_seen, a.last_seen, b.first_seen, b.last_seen]
+    if any(d is None for d in days):
+        return True
+    a0, a1, b0, b1 = (date.fromisoformat(str(d)).toordinal() for d in days)
+    return a0 - window <= b1 and b0 - window <= a1
 
 
 def _title(article: Article) -> str | None:

@@ -180,7 +180,8 @@ CREATE INDEX IF NOT EXISTS events_story ON events (story_id);
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id);
 
 -- Threads (schema version 3): a real-world happening and its coverage. Every article is in
--- exactly one thread (article_threads, never reassigned); `state` is what threading needs
+-- exactly one thread (article_threads; reassigned only when its thread moves into another, in the
+-- batch's transaction); `state` is what threading needs
 -- to match later articles (its summed word weights); thread_terms are the rare words that
 -- find the thread for a new article (joined, so a batch never scans every thread).
 CREATE TABLE IF NOT EXISTS threads (

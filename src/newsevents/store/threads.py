@@ -46,13 +46,24 @@ class ThreadTables(Connection):
 
     def put_threads(
         self, threads: Iterable[Thread], states: Mapping[str, Mapping[str, Any]], members: Mapping[str, str],
+        moved: Mapping[str, str] | None = None,
     ) -> int:
         """Insert or replace threads by id, with their states, and put articles in them.
 
-        ``members`` maps article ids to thread ids; an article already in a thread keeps it.
+        ``members`` maps article ids to thread ids; an article already in a thread keeps it
+        unless its thread is in ``moved`` (thread id -> the id of the thread it was moved
+        into): its articles, and the stories that name it, then go to that thread, and its
+        row goes, all in the caller's transaction.
         """
         latest = {t.id: t for t in threads}
         with self.transaction():
+            if moved:
+                self._move_threads(moved)
+            gone = [old for old in (moved or {}) if old not in latest]
+            if gone:
+                self._con.execute("DELETE FROM threads WHERE id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+                self._con.execute("DELETE FROM thread_terms WHERE thread_id IN (SELECT unnest(?::VARCHAR[]))",
+                                  [gone])
             if latest:
                 self._con.execute("DELETE FROM threads WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                   [list(latest)])
@@ -74,6 +85,30 @@ class ThreadTables(Connection):
                     [list(members), list(members.values())],
                 )
         return len(latest)
+
+    def _move_threads(self, moved: Mapping[str, str]) -> None:
+        """Put the articles of each thread in ``moved`` in the thread it went to, and name that
+        thread in the states of their stories (``dedup.stories`` matches mentions by thread)."""
+        pairs = [list(moved), list(moved.values())]
+        found = self._con.execute(
+            "SELECT story_id, state FROM story_state WHERE story_id IN (SELECT e.story_id FROM events e "
+            "JOIN article_threads m ON m.article_id = e.article_id "
+            "WHERE m.thread_id IN (SELECT unnest(?::VARCHAR[])))",
+            [pairs[0]],
+        ).fetchall()
+        if found:
+            states = [json.loads(state) for _, state in found]
+            for state in states:
+                state["threads"] = sorted({moved.get(t, t) for t in state.get("threads", ())})
+            self._con.execute(
+                "UPDATE story_state SET state = u.state FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                "unnest(?::VARCHAR[])::JSON AS state) u WHERE story_state.story_id = u.id",
+                [[i for i, _ in found], [R.compact_json(s) for s in states]],
+            )
+        self._con.execute(
+            "UPDATE article_threads SET thread_id = u.new FROM (SELECT unnest(?::VARCHAR[]) AS old, "
+            "unnest(?::VARCHAR[]) AS new) u WHERE article_threads.thread_id = u.old", pairs,
+        )
 
     def candidate_threads(
         self, wanted: Iterable[tuple[str, date | None]], window_days: int,
