@@ -91,3 +91,15 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
 def test_triggers_searching_a_plane_is_coercion(code):
     events = code("Customs officers searched the cargo plane at the airport on Friday.")
     assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)
+
+
+def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
+    # "the agreement the tribe signed": the object of "signed" is the noun the clause describes
+    text = "Lawmakers must approve the agreement the tribe signed with the governor last year."
+    assert ("signed", "SUPPORT") in triggers(text)
+    assert ("signed", "SUPPORT") not in triggers("The man who signed with the governor left.")
+
+
+def test_triggers_a_regulation_imposed_is_no_martial_law(triggers):
+    assert ("imposed", "COERCE") in triggers("The army imposed martial law on Monday.")
+    assert ("imposed", "COERCE") not in triggers("The agency weakened a rule imposed by the last government.")
