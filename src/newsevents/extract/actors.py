@@ -56,7 +56,6 @@ class ActorResolver:
         self.memory = ActorMemory()
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        self.people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         self.coref = Coreference(ontology, doc, self.entities)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
@@ -184,7 +183,7 @@ class ActorResolver:
             res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
         names = self._person_names(head, entity)
         if names:
-            self._person_memory(names, res, before=head.i)
+            self._person_memory(names, res)
         elif res.country or res.sector:
             # "the UN coordinator for Sudan, Amina Rahal": a later "Rahal" is the coordinator
             for child in head.rights:
@@ -277,33 +276,17 @@ class ActorResolver:
             if t.is_alpha and t.is_title and t.lemma_.lower() not in self.onto.sectors
         ]
 
-    def _person_memory(self, names: list[str], res: _Resolution, before: int | None = None) -> None:
+    def _person_memory(self, names: list[str], res: _Resolution) -> None:
         if res.country or res.sector:
             for name in names:
                 self.memory.people[name] = res
             return
         for name in reversed(names):
             known = self.memory.people.get(name)
-            if known is None and before is not None:
-                known = self._named_before(name, before)
             if known is not None:
                 res.country, res.sector = known.country, known.sector
                 res.name = known.name or res.name
                 return
-
-    def _named_before(self, name: str, before: int) -> _Resolution | None:
-        """What an earlier titled mention of the name says, read now: "Palestinian President
-        Mahmoud Abbas called Jerusalem the key" codes no event, yet a later "Abbas" is the
-        president (a mention placed only by a place near it, without a title, is no evidence)."""
-        for entity in self.people:
-            if entity.start >= before:
-                break
-            if name in {t.lower_ for t in entity}:
-                self.actor(entity.root)  # its title, if any, goes to memory
-                known = self.memory.people.get(name)
-                if known is not None and known.sector:
-                    return known
-        return None
 
     def _possessor_country(self, head: Token) -> str | None:
         """ "Serbia ordered its army": a possessive pronoun points to the clause subject."""
