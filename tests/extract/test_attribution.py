@@ -111,3 +111,10 @@ def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code
 def test_attribution_a_vehicle_the_victim_rode_in_is_no_doer(code):
     text = "The deputy was shot in the head. He was flown in a helicopter to the hospital."
     assert not _event(code(text), "shot").actor
+
+
+def test_attribution_a_sentence_goes_to_the_court_of_the_article(code):
+    text = "A court in Cairo heard the case. The former minister was sentenced to ten years in prison."
+    event = _event(code(text), "sentenced")
+    [doer] = event.actor
+    assert doer.inferred and doer.sector == "JUD" and event.is_published()

@@ -13,6 +13,7 @@ def _main(events):
         ("Rebels could attack the capital.", "ASSAULT", "hypothetical"),
         ("If the rebels attack the city, the army will respond.", "ASSAULT", "hypothetical"),
         ("No clashes were reported in the city.", "ASSAULT", "negated"),
+        ("There were no shots fired during the protest.", "ASSAULT", "negated"),
         ("The government failed to reach an agreement with the unions.", "AGREE", "negated"),
         # an adjective governs its complement like a verb
         ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),

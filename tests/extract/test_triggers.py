@@ -110,3 +110,28 @@ def test_triggers_a_sense_that_is_no_event(triggers, text, word):
 def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("lifted", "CONCEDE") in triggers("The army lifted the curfew on Tuesday.")
     assert ("requested", "REQUEST") in triggers("Iraq requested aid from the United Nations.")
+
+
+def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
+    # "the agreement the tribe signed": the object of "signed" is the noun the clause describes
+    text = "Lawmakers must approve the agreement the tribe signed with the governor last year."
+    assert ("signed", "SUPPORT") in triggers(text)
+    assert ("signed", "SUPPORT") not in triggers("The man who signed with the governor left.")
+
+
+def test_triggers_a_regulation_imposed_is_no_martial_law(triggers):
+    assert ("imposed", "COERCE") in triggers("The army imposed martial law on Monday.")
+    assert ("imposed", "COERCE") not in triggers("The agency weakened a rule imposed by the last government.")
+
+
+def test_triggers_appealing_a_ruling_is_rejecting_it(triggers):
+    text = "The ruling, which the government appealed last week, was upheld."
+    assert ("appealed", "REJECT") in triggers(text)
+    assert ("appealed", "REQUEST") in triggers("Police appealed to the public for help.")
+
+
+def test_triggers_a_finding_of_guilt_is_a_conviction(triggers):
+    assert ("found", "SANCTION") in triggers("The former mayor was found guilty of bribery on Tuesday.")
+    assert ("found", "CONCEDE") in triggers("The former mayor was found not guilty of bribery.")
+    assert ("awarded", "SANCTION") in triggers("The court awarded damages to the family.")
+    assert ("handed", "SANCTION") in triggers("The judge handed down a ten-year sentence on Monday.")

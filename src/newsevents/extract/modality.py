@@ -98,6 +98,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.conditional = True
             elif child.dep_ == "mark" and word in marks:
                 mode.hypothetical = True
+    if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
+        mode.negated = True
     if mode.conditional and not mode.future:
         mode.hypothetical = True
     return mode
@@ -109,6 +111,9 @@ def _reported(verb: Token, speech: frozenset[str]) -> bool:
 
 def _no_one(child: Token, negation: frozenset[str]) -> bool:
     """A subject that is no one: "no one was injured", "nobody was arrested", "neither side fired"."""
-    return child.dep_ in {"nsubj", "nsubjpass"} and (
-        child.lower_ in negation or any(d.dep_ == "det" and d.lower_ in negation for d in child.children)
-    )
+    return child.dep_ in {"nsubj", "nsubjpass"} and _none(child, negation)
+
+
+def _none(noun: Token, negation: frozenset[str]) -> bool:
+    """ "nobody", "no roads", "neither side": a noun that names no one and nothing."""
+    return noun.lower_ in negation or any(d.dep_ == "det" and d.lower_ in negation for d in noun.children)

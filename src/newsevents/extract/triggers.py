@@ -18,6 +18,7 @@ _TIME_ENTITIES = {"DATE", "TIME"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
+_RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,16 @@ def _coarse_pos(tok: Token) -> str | None:
 def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     """Words a trigger's ``object`` column may name.
 
-    For a verb: its objects ("impose sanctions", "calls for talks"), not where it happened
+    For a verb: its objects ("impose sanctions", "calls for talks"), or the noun its clause
+    describes ("the sanctions it imposed"), not where it happened
     ("established an orchestra in the camp" sets up no camp). For a noun:
     its modifiers and who or what it is about ("hunger strike", "strike by
     workers", "workers went on strike").
     """
     deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
-    found = [c for c in tok.children if c.dep_ in deps]
+    found = [c for c in tok.children if c.dep_ in deps and c.tag_ not in _RELATIVE_TAGS]
+    if tok.pos_ == "VERB" and _object_gap(tok):
+        found.append(tok.head)
     for child in tok.children:
         if child.dep_ in {"prep", "prt"} and not (tok.pos_ == "VERB" and child.lower_ in venue_preps):
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -67,10 +71,23 @@ def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     return found
 
 
+def _object_gap(verb: Token) -> bool:
+    """The verb's object is the noun its clause describes: "the agreement they signed", "the
+    ruling, which was appealed", "a verdict handed down by a jury" (not "the man who signed")."""
+    children = list(verb.children)
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBN" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children)
+    own_object = any(c.dep_ in {"dobj", "nsubjpass"} and c.tag_ not in _RELATIVE_TAGS for c in children)
+    relative_doer = any(c.dep_ == "nsubj" and c.tag_ in _RELATIVE_TAGS for c in children)
+    return verb.dep_ == "relcl" and not own_object and not relative_doer
+
+
 def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
     ("fired warning shots" is "warning shot": a warning, not an attack)."""
     lemma = obj.lemma_.lower()
+    if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
+        return {f"not {lemma}"}
     return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in _MODIFIER_DEPS}
 
 
@@ -98,7 +115,8 @@ def _match(
                         if not sense.objects.isdisjoint(_object_names(o))), None)
             if obj is None:
                 continue
-            words.append(obj)
+            if obj.i != tok.head.i:  # the noun a clause describes ("diplomats being expelled") keeps its role
+                words.append(obj)
             score += 1.0
         if sense.event_type == NO_EVENT:
             score += 1.0  # the exception outranks the senses it excepts
