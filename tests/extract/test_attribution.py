@@ -111,3 +111,17 @@ def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code
 def test_attribution_a_vehicle_the_victim_rode_in_is_no_doer(code):
     text = "The deputy was shot in the head. He was flown in a helicopter to the hospital."
     assert not _event(code(text), "shot").actor
+
+
+def test_attribution_unplaced_force_of_another_paragraph_is_no_doer(code):
+    # "terrorists" of a quoted pledge two paragraphs up is a kind, not the group that bombed
+    text = ('"We will pursue terrorists until justice is done," the president said.\n\n'
+            "Three farmers were shot dead near the river on Sunday.")
+    assert _event(code(text), "shot").actor == []
+
+
+
+def test_attribution_unplaced_force_of_the_same_paragraph_may_come_after_the_act(code):
+    text = "Three farmers were shot dead near the river on Sunday. The gunmen fled into the hills."
+    [doer] = _event(code(text), "shot").actor
+    assert doer.inferred and doer.text == "The gunmen"
