@@ -86,3 +86,10 @@ def test_actors_relative_pronoun_under_a_quantifier_is_the_clause_noun(event_on)
 def test_actors_a_place_ending_in_a_country_name_is_not_that_country(event_on):
     event = event_on("New Mexico police arrested two smugglers on Monday.", "arrested")
     assert all(a.country != "MEX" for a in event.actor)
+
+
+def test_actors_surname_the_tagger_takes_for_a_firm_is_the_person_named_before(event_on):
+    # the NER calls the second "Trump" an organisation
+    text = "U.S. President Donald Trump arrived in Ohio. Trump threatened to impose tariffs on China."
+    event = event_on(text, "threatened")
+    assert [(a.text, a.country) for a in event.actor] == [("Trump", "USA")]
