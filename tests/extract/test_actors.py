@@ -93,3 +93,12 @@ def test_actors_surname_the_tagger_takes_for_a_firm_is_the_person_named_before(e
     text = "U.S. President Donald Trump arrived in Ohio. Trump threatened to impose tariffs on China."
     event = event_on(text, "threatened")
     assert [(a.text, a.country) for a in event.actor] == [("Trump", "USA")]
+
+
+def test_actors_a_headline_run_into_the_first_sentence_is_no_participant(code):
+    text = ("Samaritan's Purse Refugee Camp Bombed , Allegedly By Sudanese Government\n"
+            "November 14 , 2011|12 : 35 pm\n"
+            "The government of Sudan bombed the Samaritan's Purse refugee camp in Yida , South Sudan , "
+            "on Thursday , Nov . 10 , alleges the nondenominational evangelical Christian organization .")
+    for event in code(text):
+        assert all("Bombed" not in a.text for a in event.actor + event.recipient)

@@ -204,15 +204,23 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve(
-                [t for t in frame.actors if t not in light and not self.actors.is_outlet(t)]
-            )
+            actors = actors or self._resolve([
+                t for t in frame.actors
+                if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
+            ])
             recipients = recipients or self._resolve(
-                [t for t in frame.recipients if t not in light]
+                [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
             )
             if actors and recipients:
                 break
         return actors, [r for r in recipients if all(r.span != a.span for a in actors)]
+
+    def _same_line(self, head: Token, trigger: Token) -> bool:
+        """A participant and its act share a line: a parse that runs a headline or dateline
+        into the first sentence ("Refugee Camp Bombed ... , alleges the organization") does
+        not make the headline the doer."""
+        start, end = sorted((head.idx, trigger.idx))
+        return "\n" not in self.text[start:end]
 
     def _resolve(self, heads: list[Token]) -> list[Actor]:
         """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""
