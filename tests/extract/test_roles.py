@@ -48,3 +48,9 @@ def test_roles_headline_passive_subject_is_the_recipient(code, text, trigger, vi
 def test_roles_headline_with_an_object_stays_active(code):
     event = _event(code("President met with rebel leaders in the capital."), "met")
     assert [a.text for a in event.actor] == ["President"]
+
+
+def test_roles_who_died_in_an_act_suffered_it(code):
+    event = _event(code("Two officers and a gunman died in a shootout in the city on Saturday."), "shootout")
+    assert event.actor == [] or all("officers" not in a.text for a in event.actor)
+    assert any("officers" in r.text for r in event.recipient)

@@ -45,6 +45,7 @@ def _grammar(ontology: Ontology) -> Grammar:
             object_preps=ontology.words("object_recipient_preps"),
             observer_verbs=ontology.words("observer_verbs"),
             receiving_verbs=ontology.words("receiving_verbs"),
+            dying_verbs=ontology.words("dying_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
