@@ -102,3 +102,10 @@ def test_actors_a_headline_run_into_the_first_sentence_is_no_participant(code):
             "on Thursday , Nov . 10 , alleges the nondenominational evangelical Christian organization .")
     for event in code(text):
         assert all("Bombed" not in a.text for a in event.actor + event.recipient)
+
+
+def test_actors_the_dateline_town_is_no_participant(code):
+    text = ("TORONTO — A young black man and his mother have launched a lawsuit against Toronto police "
+            "and the city's transit authority, alleging he was a victim of racial profiling.")
+    lawsuit = next(e for e in code(text) if e.trigger.text == "lawsuit")
+    assert lawsuit.actor and all(a.text != "TORONTO" for a in lawsuit.actor)

@@ -217,10 +217,12 @@ class EventExtractor:
         return actors, [r for r in recipients if all(r.span != a.span for a in actors)]
 
     def _same_line(self, head: Token, trigger: Token) -> bool:
-        """A participant and its act share a line: a parse that runs a headline or dateline
-        into the first sentence ("Refugee Camp Bombed ... , alleges the organization") does
-        not make the headline the doer."""
+        """A participant and its act share a line, and it is not the dateline: a parse that
+        runs a headline or dateline into the first sentence ("Refugee Camp Bombed ... , alleges
+        the organization", "TORONTO — A young man ...") does not make either the doer."""
         start, end = sorted((head.idx, trigger.idx))
+        if self.dateline is not None and self.dateline.span[0] <= head.idx < self.dateline.span[1]:
+            return False  # "TORONTO — A young man ... launched a lawsuit": the dateline's town
         return "\n" not in self.text[start:end]
 
     def _resolve(self, heads: list[Token]) -> list[Actor]:
