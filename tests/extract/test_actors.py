@@ -86,3 +86,26 @@ def test_actors_relative_pronoun_under_a_quantifier_is_the_clause_noun(event_on)
 def test_actors_a_place_ending_in_a_country_name_is_not_that_country(event_on):
     event = event_on("New Mexico police arrested two smugglers on Monday.", "arrested")
     assert all(a.country != "MEX" for a in event.actor)
+
+
+def test_actors_surname_the_tagger_takes_for_a_firm_is_the_person_named_before(event_on):
+    # the NER calls the second "Trump" an organisation
+    text = "U.S. President Donald Trump arrived in Ohio. Trump threatened to impose tariffs on China."
+    event = event_on(text, "threatened")
+    assert [(a.text, a.country) for a in event.actor] == [("Trump", "USA")]
+
+
+def test_actors_a_headline_run_into_the_first_sentence_is_no_participant(code):
+    text = ("Samaritan's Purse Refugee Camp Bombed , Allegedly By Sudanese Government\n"
+            "November 14 , 2011|12 : 35 pm\n"
+            "The government of Sudan bombed the Samaritan's Purse refugee camp in Yida , South Sudan , "
+            "on Thursday , Nov . 10 , alleges the nondenominational evangelical Christian organization .")
+    for event in code(text):
+        assert all("Bombed" not in a.text for a in event.actor + event.recipient)
+
+
+def test_actors_the_dateline_town_is_no_participant(code):
+    text = ("TORONTO — A young black man and his mother have launched a lawsuit against Toronto police "
+            "and the city's transit authority, alleging he was a victim of racial profiling.")
+    lawsuit = next(e for e in code(text) if e.trigger.text == "lawsuit")
+    assert lawsuit.actor and all(a.text != "TORONTO" for a in lawsuit.actor)

@@ -101,7 +101,6 @@ def test_attribution_a_doer_from_the_article_makes_the_act_publishable(code):
     assert event.is_published()
 
 
-
 def test_attribution_a_noun_mention_of_the_sentence_act_gets_no_second_doer(code):
     text = "First came the shooting: an unarmed student killed by two soldiers at the gate."
     events = [e for e in code(text) if e.event_type == "ASSAULT" and e.is_published()]
@@ -118,3 +117,16 @@ def test_attribution_a_sentence_goes_to_the_court_of_the_article(code):
     event = _event(code(text), "sentenced")
     [doer] = event.actor
     assert doer.inferred and doer.sector == "JUD" and event.is_published()
+
+
+def test_attribution_unplaced_force_of_another_paragraph_is_no_doer(code):
+    # "terrorists" of a quoted pledge two paragraphs up is a kind, not the group that bombed
+    text = ('"We will pursue terrorists until justice is done," the president said.\n\n'
+            "Three farmers were shot dead near the river on Sunday.")
+    assert _event(code(text), "shot").actor == []
+
+
+def test_attribution_unplaced_force_of_the_same_paragraph_may_come_after_the_act(code):
+    text = "Three farmers were shot dead near the river on Sunday. The gunmen fled into the hills."
+    [doer] = _event(code(text), "shot").actor
+    assert doer.inferred and doer.text == "The gunmen"

@@ -55,3 +55,9 @@ def test_roles_what_is_discussed_is_no_party(code):
     assert internal.recipient == [] and not internal.is_published()
     talks = _event(code("Iran discussed the nuclear plan with France on Monday."), "discussed")
     assert [r.text for r in talks.recipient] == ["France"]
+
+
+def test_roles_who_died_in_an_act_suffered_it(code):
+    event = _event(code("Two officers and a gunman died in a shootout in the city on Saturday."), "shootout")
+    assert event.actor == [] or all("officers" not in a.text for a in event.actor)
+    assert any("officers" in r.text for r in event.recipient)

@@ -269,6 +269,10 @@ class ActorResolver:
                 c for c in head.children
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
             ]
+        elif head.is_title and head.lower_ in self.memory.people and (entity is None or len(entity) == 1):
+            # a surname the article gave a person, which the tagger took for a firm or a verb
+            # ("President Donald Trump ... Trump threatened"): still that person
+            tokens = [head]
         else:
             return []
         return [

@@ -6,7 +6,8 @@ the force or group the article names nearest the act whose sector can do it
 (ontology/data/attribution.yaml: the act's sentence first, then sentences
 before, then after), else the nearest mention anywhere in the article of the
 sector the act itself implies (police for arrests). A doer the article never
-names is not made up: the act's own word ("arrested") is no actor. A force
+names is not made up: the act's own word ("arrested") is no actor, and a force of no
+country ("the attackers", "terrorists") is taken only from the act's own paragraph. A force
 that only reports the act ("a woman was stabbed, police said") is its doer only
 where the rule allows speakers (the police report their own arrests). Attributed
 actors are marked ``inferred`` with the act's words as ``evidence_span``, so
@@ -15,6 +16,7 @@ users can tell them from stated ones or filter them out.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from spacy.tokens import Doc, Token
@@ -43,6 +45,8 @@ class DoerFinder:
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
+        self._breaks = [i for i, char in enumerate(doc.text) if char == "\n"]
+        self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
 
     def _names_force(self, tok: Token) -> bool:
         """A phrase head that may name a doer: a sector word ("police", "security forces") or an
@@ -110,7 +114,7 @@ class DoerFinder:
             ]
 
         for index in self._order(event.sentence.index):
-            found = fits(index, rule.named)
+            found = [a for a in fits(index, rule.named) if self._placed(a) or self._beside(a, event)]
             if found:
                 return min(found, key=lambda a: (rule.named.index(a.sector or ""), abs(a.span[0] - position)))
         if rule.implied_sector is None:
@@ -118,6 +122,19 @@ class DoerFinder:
         # the sector the act implies (police for arrests), named anywhere in the article
         found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
+
+    def _placed(self, actor: Actor) -> bool:
+        """A force of a country, or one the article's home country will place ("police")."""
+        return actor.country is not None or actor.sector in self._home
+
+    def _beside(self, actor: Actor, event: Event) -> bool:
+        """A force the text cannot place ("the attackers", "terrorists") is the doer only when
+        told in the act's paragraph: in another, an unplaced force is as likely another group,
+        or a kind ("we will pursue terrorists"), as the one that acted."""
+        return self._paragraph(actor.span[0]) == self._paragraph(event.trigger.span[0])
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self._breaks, char)
 
     def doer(self, event: Event) -> Actor | None:
         """The inferred doer of an event that has no actor, or None when nothing fits."""

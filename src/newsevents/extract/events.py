@@ -46,6 +46,7 @@ def _grammar(ontology: Ontology) -> Grammar:
             observer_verbs=ontology.words("observer_verbs"),
             receiving_verbs=ontology.words("receiving_verbs"),
             topic_verbs=ontology.words("topic_verbs"),
+            dying_verbs=ontology.words("dying_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
@@ -210,15 +211,25 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve(
-                [t for t in frame.actors if t not in light and not self.actors.is_outlet(t)]
-            )
+            actors = actors or self._resolve([
+                t for t in frame.actors
+                if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
+            ])
             recipients = recipients or self._resolve(
-                [t for t in frame.recipients if t not in light]
+                [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
             )
             if actors and recipients:
                 break
         return actors, [r for r in recipients if all(r.span != a.span for a in actors)]
+
+    def _same_line(self, head: Token, trigger: Token) -> bool:
+        """A participant and its act share a line, and it is not the dateline: a parse that
+        runs a headline or dateline into the first sentence ("Refugee Camp Bombed ... , alleges
+        the organization", "TORONTO — A young man ...") does not make either the doer."""
+        start, end = sorted((head.idx, trigger.idx))
+        if self.dateline is not None and self.dateline.span[0] <= head.idx < self.dateline.span[1]:
+            return False  # "TORONTO — A young man ... launched a lawsuit": the dateline's town
+        return "\n" not in self.text[start:end]
 
     def _resolve(self, heads: list[Token]) -> list[Actor]:
         """Actors for the heads; things that are no one ("tear gas", "measures") drop out."""

@@ -37,6 +37,7 @@ class Grammar:
     observer_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
+    dying_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -225,9 +226,11 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         and head.lower_ not in grammar.separate_preps
     ):
         verb = head.head
-        if _is_passive(verb, reduced=True):
-            # "soldiers were injured in clashes with Serbs": the "with" side acted
-            sufferers = _sufferers(verb)
+        dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
+        if dying or _is_passive(verb, reduced=True):
+            # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
+            # officers died in a shootout": the dead suffered it
+            sufferers = _children(verb, _SUBJECT) if dying else _sufferers(verb)
             counterpart = roles.recipients or _prep_objects(noun, {"with"})
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers
