@@ -35,6 +35,7 @@ from newsevents.records import EARTH_KM, Location
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
+_MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
     # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
     r"\A\s*[A-Z][A-Z.'& -]+"
@@ -148,7 +149,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                 if child.dep_ == "prep" and child.lower_ in preps:
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
-                        return place
+                        return None if _spread(place, resolved, sentence) else place
     parties = [t for t in resolved if _inside(t, exclude)]
     if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(_token(sentence, t), heads)]
@@ -162,6 +163,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
         in_sentence = [t for t in in_sentence if _as_venue(_token(sentence, t), ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
+    if nearest is not None and _spread(nearest, resolved, sentence):
+        return None
     return nearest or fallback
 
 
@@ -173,6 +176,20 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
         token = token.head
     return (token is not None and token.dep_ == "pobj"
             and token.head.lower_ in ontology.words("venue_preps"))
+
+
+def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:
+    """The place is one of coordinated places in several countries ("the embassies in Kenya
+    and Tanzania", "in Nairobi, Kenya, and Dar es Salaam, Tanzania"): an act spread over
+    several countries has no one place (docs/annotation.md)."""
+    token = _token(sentence, place)
+    if token is None or not token.conjuncts:
+        return False
+    group = {token.i, *(t.i for t in token.conjuncts)}
+    codes = {t.country_code for t in toponyms if t.country_code
+             and sentence.start_char <= t.span[0] < sentence.end_char
+             and (root := _token(sentence, t)) is not None and root.i in group}
+    return len(codes) > 1
 
 
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
@@ -267,13 +284,15 @@ def _clause(token: Token) -> bool:
 
 def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
     """The place closest to the trigger in the parse, among those the sentence puts as
-    places (a country that is some verb's subject or object is a party, not a place); at the
+    places (a country that is some verb's subject or object is a party, not a place, and one
+    before a noun says whose it is: "U.S. embassies"); at the
     same distance a town before a wider place ("in Grodno, Belarus"), then the closer in the
     text."""
     ranked = []
     for toponym in toponyms:
         token = _token(sentence, toponym)
-        if token is None or token.dep_ in _ARGUMENTS:
+        if token is None or token.dep_ in _ARGUMENTS or (
+                toponym.precision == "country" and token.dep_ in _MODIFIERS):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:
