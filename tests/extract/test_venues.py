@@ -225,3 +225,17 @@ def test_a_country_before_a_noun_says_whose_not_where(places, ontology):
     doc, found = places("The president condemned the bombing of two U.S. embassies in Kenya.")
     bombing = event_location(_trigger(doc, "bombing"), found, _sentence(doc, "bombing"), ontology)
     assert bombing is not None and bombing.name == "Kenya"
+
+
+def test_the_main_place_is_the_lead_town_when_no_town_is_named_twice(places, ontology):
+    doc, found = places("Funeral held for slain Oakland officers. Officers from Waco, Texas, attended. "
+                        "The gunman was killed later.")
+    killed = event_location(_trigger(doc, "killed"), found, _sentence(doc, "killed"), ontology)
+    assert killed is not None and killed.name == "Oakland"
+
+
+def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
+    doc, found = places("Bombs hit U.S. embassies in Nairobi. U.S. officials and U.S. diplomats flew to "
+                        "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")
+    dispatched = event_location(_trigger(doc, "dispatched"), found, _sentence(doc, "dispatched"), ontology)
+    assert dispatched is not None and dispatched.name == "Nairobi"

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
@@ -64,13 +64,13 @@ def event_location(
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
     ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
-    fallback = _fallback(toponyms, venue, actors, said)
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
     return _at_capital(_offset(place, sentence.doc.text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool) -> Location | None:
+              said: bool, doc: Doc) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
     made where it was heard, the dateline, and only by actors of the dateline's country: an
@@ -78,7 +78,9 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     such statements unplaced when the text does not say where they were made)."""
     if said:
         return venue if venue is not None and _local(venue, actors) else None
-    return _dominant([t for t in toponyms if t.precision != "unknown"])
+    lead = doc[0].sent
+    placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)]
+    return _dominant(placed, lead.end_char)
 
 
 _OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
@@ -192,6 +194,13 @@ def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:
     return len(codes) > 1
 
 
+def _whose(toponym: Location, sentence: Span) -> bool:
+    """A country written before a noun ("U.S. embassies", "UK produce"): it says whose the
+    thing is, not where anything happens."""
+    token = _token(sentence, toponym)
+    return toponym.precision == "country" and token is not None and token.dep_ in _MODIFIERS
+
+
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
     """The token lies in the subject phrase of the trigger or its verb ("Russia's embassy in
     London accused"), not in an object ("denied any bombing in South Sudan")."""
@@ -291,8 +300,7 @@ def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Locati
     ranked = []
     for toponym in toponyms:
         token = _token(sentence, toponym)
-        if token is None or token.dep_ in _ARGUMENTS or (
-                toponym.precision == "country" and token.dep_ in _MODIFIERS):
+        if token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:
@@ -313,11 +321,12 @@ def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
     return (towns or inside or [None])[0]
 
 
-def _dominant(toponyms: list[Location]) -> Location | None:
+def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
     """The article's main place, the one it tells of: in the country named most often (towns
-    count for their country), a town named at least twice or the only town named, else a
-    division named at least twice, else that country when it is the only one named; None
-    for an article that ranges over several (it does not say where its acts happened)."""
+    count for their country), a town named at least twice, the only town named or the one town
+    of the lead (its first sentence, a local paper's title: "Funeral for 4 slain Oakland police"),
+    else a division named at least twice, else that country when it is the only one named;
+    None for an article that ranges over several (it does not say where its acts happened)."""
     countries = Counter(t.country_code for t in toponyms if t.country_code)
     if not countries:
         return None
@@ -328,5 +337,8 @@ def _dominant(toponyms: list[Location]) -> Location | None:
         if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
             best = named.most_common(1)[0][0]
             return next(t for t in inside if t.geonameid == best)
+        lead = {t.geonameid for t in inside if t.precision == precision and t.span[1] <= lead_end}
+        if precision == "town" and len(lead) == 1:
+            return next(t for t in inside if t.geonameid in lead)
     alone = len(countries) == 1
     return next((t for t in inside if t.precision == "country"), None) if alone else None
