@@ -28,6 +28,7 @@ MISLABELLED_MIN_POPULATION = 50000
 _PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country": "country"}
 _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
+STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -255,7 +256,27 @@ class _Resolver:
                 choice[key] = max(places, key=lambda p: self.score(key, p, counts, total, set(), []))
         for _ in range(2):
             choice = self._again(choice)
-        return choice
+        countries: Counter[str] = Counter(self.text_countries)
+        for key, place in choice.items():
+            countries[place.country_code] += self.counts[key]
+        main = countries.most_common(1)[0][0] if countries else None
+        return {k: p for k, p in choice.items() if not self._stray(k, p, choice, main)}
+
+    def _stray(self, key: str, place: Place, choice: dict[str, Place], main: str | None) -> bool:
+        """A small town abroad that nothing in the article supports ("Heathrow" read as a
+        Florida town in a London story, "EU" as a French one): not in the article's main
+        country, no comma qualifier, no division or place of the article near it. Left
+        unresolved: a wrong point would place events there."""
+        if place.kind != "town" or place.population >= STRAY_POPULATION or key in self.after:
+            return False
+        if place.country_code == main:
+            return False
+        return not any(
+            other != key and p.country_code == place.country_code and (
+                (p.kind == "admin1" and p.admin1 == place.admin1) or (
+                    p.kind in {"town", "admin2"}
+                    and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM))
+            for other, p in choice.items())
 
     def _again(self, choice: dict[str, Place]) -> dict[str, Place]:
         countries: Counter[str] = Counter()
