@@ -12,7 +12,9 @@ statement, the dateline when no actor of the event belongs to another country (R
 reported from London was not made in London); for a material act, the article's main place,
 whoever the actor (foreign troops strike there too). A statement is never put at the main
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
-recipient phrases ("envoys from the U.S.", "asked China") say who, not where. A country as the
+recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
+before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
+countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A country as the
 place keeps its name and precision and takes its capital's point (the protocol's coordinates
 for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
 miles west of Aden") gives the point that far off it.
