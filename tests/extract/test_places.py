@@ -103,3 +103,17 @@ def test_a_state_abbreviation_after_a_comma_qualifies_the_town(places):
 def test_a_list_of_countries_is_not_a_qualifier(places):
     _, found = places("Ministers from France, Germany and Italy met in Rome.")
     assert [t.country_code for t in found[:3]] == ["FR", "DE", "IT"]
+
+
+def test_a_capital_by_its_own_name_outweighs_a_namesake_in_the_articles_country(places):
+    _, found = places("The Russian airline will fly from New York and Boston to Moscow in May.")
+    assert _named(found, "Moscow")[0].country_code == "RU"
+
+
+def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
+    _, found = places("Tension escalated in London when British officers searched an Aeroflot plane "
+                      "at Heathrow airport, and Britain expelled Russian diplomats.")
+    heathrow = _named(found, "Heathrow")[0]
+    assert heathrow.precision == "unknown" and heathrow.country_code is None
+    _, found = places("Deputies in Heathrow, Florida, arrested two men near Orlando.")
+    assert _named(found, "Heathrow")[0].country_code == "US"

@@ -210,3 +210,32 @@ def test_a_statement_by_an_official_is_placed_at_the_dateline_once_his_country_i
     event = next(e for e in code(text) if e.trigger.text == "promised")
     assert [a.country for a in event.actor] == ["AUS"]
     assert event.location is not None and event.location.name == "Canberra"
+
+
+def test_an_act_over_coordinated_places_in_several_countries_has_no_place(places, ontology):
+    doc, found = places("Bombs exploded at the embassies in Nairobi, Kenya, and Kampala, Uganda, on Friday. "
+                        "Police arrested two men in Nairobi.")
+    exploded = event_location(_trigger(doc, "exploded"), found, _sentence(doc, "exploded"), ontology)
+    assert exploded is None
+    arrested = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert arrested is not None and arrested.name == "Nairobi"
+
+
+def test_a_country_before_a_noun_says_whose_not_where(places, ontology):
+    doc, found = places("The president condemned the bombing of two U.S. embassies in Kenya.")
+    bombing = event_location(_trigger(doc, "bombing"), found, _sentence(doc, "bombing"), ontology)
+    assert bombing is not None and bombing.name == "Kenya"
+
+
+def test_the_main_place_is_the_lead_town_when_no_town_is_named_twice(places, ontology):
+    doc, found = places("Funeral held for slain Oakland officers. Officers from Waco, Texas, attended. "
+                        "The gunman was killed later.")
+    killed = event_location(_trigger(doc, "killed"), found, _sentence(doc, "killed"), ontology)
+    assert killed is not None and killed.name == "Oakland"
+
+
+def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
+    doc, found = places("Bombs hit U.S. embassies in Nairobi. U.S. officials and U.S. diplomats flew to "
+                        "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")
+    dispatched = event_location(_trigger(doc, "dispatched"), found, _sentence(doc, "dispatched"), ontology)
+    assert dispatched is not None and dispatched.name == "Nairobi"

@@ -3,20 +3,22 @@
 A name is resolved once per article (one sense per discourse) by what the
 article says around it: the countries it names (by name, demonym or capital),
 the divisions and towns it names, the division or country written after a comma
-("Paris, Texas": only places inside it), and only then population. A town named in the text is never
+("Paris, Texas": only places inside it), and only then population, a nation's capital by its own
+name counting as a bigger place than its namesakes. A town named in the text is never
 replaced by its country. A capital or country that speaks or acts ("Beijing
 said", "Washington warned") is an actor, not a place, and is left out.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsevents.extract.gazetteer import Gazetteer, Place, fold
+from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
 
@@ -26,6 +28,7 @@ MISLABELLED_MIN_POPULATION = 50000
 _PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country": "country"}
 _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
+STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -34,6 +37,7 @@ W_NEAR = 0.6
 W_COMMA = 3.0  # a name and the country or division after it that is a list ("Georgia, USA")
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
+W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
 
 
 @dataclass(slots=True)
@@ -198,6 +202,11 @@ def _prior(place: Place) -> float:
     return min(math.log10(place.population + 10) / 7.0, 1.0) * 0.8
 
 
+@functools.cache
+def _capital_ids() -> frozenset[int]:
+    return frozenset(geonameid for _, geonameid, _, _ in capitals().values())
+
+
 class _Resolver:
     def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
@@ -217,6 +226,7 @@ class _Resolver:
         score = W_POPULATION * _prior(place)
         if fold(place.name) == key:
             score += W_EXACT + (W_COUNTRY_NAME if place.kind == "country" else 0.0)
+            score += W_CAPITAL if place.kind == "town" and place.geonameid in _capital_ids() else 0.0
         if total:
             score += W_COUNTRY * countries[place.country_code] / total
         if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
@@ -246,7 +256,27 @@ class _Resolver:
                 choice[key] = max(places, key=lambda p: self.score(key, p, counts, total, set(), []))
         for _ in range(2):
             choice = self._again(choice)
-        return choice
+        countries: Counter[str] = Counter(self.text_countries)
+        for key, place in choice.items():
+            countries[place.country_code] += self.counts[key]
+        main = countries.most_common(1)[0][0] if countries else None
+        return {k: p for k, p in choice.items() if not self._stray(k, p, choice, main)}
+
+    def _stray(self, key: str, place: Place, choice: dict[str, Place], main: str | None) -> bool:
+        """A small town abroad that nothing in the article supports ("Heathrow" read as a
+        Florida town in a London story, "EU" as a French one): not in the article's main
+        country, no comma qualifier, no division or place of the article near it. Left
+        unresolved: a wrong point would place events there."""
+        if place.kind != "town" or place.population >= STRAY_POPULATION or key in self.after:
+            return False
+        if place.country_code == main:
+            return False
+        return not any(
+            other != key and p.country_code == place.country_code and (
+                (p.kind == "admin1" and p.admin1 == place.admin1) or (
+                    p.kind in {"town", "admin2"}
+                    and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM))
+            for other, p in choice.items())
 
     def _again(self, choice: dict[str, Place]) -> dict[str, Place]:
         countries: Counter[str] = Counter()

@@ -12,7 +12,9 @@ statement, the dateline when no actor of the event belongs to another country (R
 reported from London was not made in London); for a material act, the article's main place,
 whoever the actor (foreign troops strike there too). A statement is never put at the main
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
-recipient phrases ("envoys from the U.S.", "asked China") say who, not where. A country as the
+recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
+before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
+countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A country as the
 place keeps its name and precision and takes its capital's point (the protocol's coordinates
 for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
 miles west of Aden") gives the point that far off it.
@@ -25,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
@@ -35,6 +37,7 @@ from newsevents.records import EARTH_KM, Location
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
+_MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
     # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
     r"\A\s*[A-Z][A-Z.'& -]+"
@@ -63,13 +66,13 @@ def event_location(
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
     ``said``: the event is verbal (a statement, a meeting), not a material act.
     """
-    fallback = _fallback(toponyms, venue, actors, said)
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
     return _at_capital(_offset(place, sentence.doc.text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool) -> Location | None:
+              said: bool, doc: Doc) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
     made where it was heard, the dateline, and only by actors of the dateline's country: an
@@ -77,7 +80,9 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     such statements unplaced when the text does not say where they were made)."""
     if said:
         return venue if venue is not None and _local(venue, actors) else None
-    return _dominant([t for t in toponyms if t.precision != "unknown"])
+    lead = doc[0].sent
+    placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)]
+    return _dominant(placed, lead.end_char)
 
 
 _OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
@@ -148,7 +153,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                 if child.dep_ == "prep" and child.lower_ in preps:
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
-                        return place
+                        return None if _spread(place, resolved, sentence) else place
     parties = [t for t in resolved if _inside(t, exclude)]
     if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(_token(sentence, t), heads)]
@@ -162,6 +167,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
         in_sentence = [t for t in in_sentence if _as_venue(_token(sentence, t), ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
+    if nearest is not None and _spread(nearest, resolved, sentence):
+        return None
     return nearest or fallback
 
 
@@ -173,6 +180,27 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
         token = token.head
     return (token is not None and token.dep_ == "pobj"
             and token.head.lower_ in ontology.words("venue_preps"))
+
+
+def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:
+    """The place is one of coordinated places in several countries ("the embassies in Kenya
+    and Tanzania", "in Nairobi, Kenya, and Dar es Salaam, Tanzania"): an act spread over
+    several countries has no one place (docs/annotation.md)."""
+    token = _token(sentence, place)
+    if token is None or not token.conjuncts:
+        return False
+    group = {token.i, *(t.i for t in token.conjuncts)}
+    codes = {t.country_code for t in toponyms if t.country_code
+             and sentence.start_char <= t.span[0] < sentence.end_char
+             and (root := _token(sentence, t)) is not None and root.i in group}
+    return len(codes) > 1
+
+
+def _whose(toponym: Location, sentence: Span) -> bool:
+    """A country written before a noun ("U.S. embassies", "UK produce"): it says whose the
+    thing is, not where anything happens."""
+    token = _token(sentence, toponym)
+    return toponym.precision == "country" and token is not None and token.dep_ in _MODIFIERS
 
 
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
@@ -267,13 +295,14 @@ def _clause(token: Token) -> bool:
 
 def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
     """The place closest to the trigger in the parse, among those the sentence puts as
-    places (a country that is some verb's subject or object is a party, not a place); at the
+    places (a country that is some verb's subject or object is a party, not a place, and one
+    before a noun says whose it is: "U.S. embassies"); at the
     same distance a town before a wider place ("in Grodno, Belarus"), then the closer in the
     text."""
     ranked = []
     for toponym in toponyms:
         token = _token(sentence, toponym)
-        if token is None or token.dep_ in _ARGUMENTS:
+        if token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:
@@ -294,11 +323,12 @@ def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
     return (towns or inside or [None])[0]
 
 
-def _dominant(toponyms: list[Location]) -> Location | None:
+def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
     """The article's main place, the one it tells of: in the country named most often (towns
-    count for their country), a town named at least twice or the only town named, else a
-    division named at least twice, else that country when it is the only one named; None
-    for an article that ranges over several (it does not say where its acts happened)."""
+    count for their country), a town named at least twice, the only town named or the one town
+    of the lead (its first sentence, a local paper's title: "Funeral for 4 slain Oakland police"),
+    else a division named at least twice, else that country when it is the only one named;
+    None for an article that ranges over several (it does not say where its acts happened)."""
     countries = Counter(t.country_code for t in toponyms if t.country_code)
     if not countries:
         return None
@@ -309,5 +339,8 @@ def _dominant(toponyms: list[Location]) -> Location | None:
         if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
             best = named.most_common(1)[0][0]
             return next(t for t in inside if t.geonameid == best)
+        lead = {t.geonameid for t in inside if t.precision == precision and t.span[1] <= lead_end}
+        if precision == "town" and len(lead) == 1:
+            return next(t for t in inside if t.geonameid in lead)
     alone = len(countries) == 1
     return next((t for t in inside if t.precision == "country"), None) if alone else None
