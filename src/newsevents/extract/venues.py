@@ -80,9 +80,18 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     such statements unplaced when the text does not say where they were made)."""
     if said:
         return venue if venue is not None and _local(venue, actors) else None
-    lead = doc[0].sent
-    placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)]
-    return _dominant(placed, lead.end_char)
+    return _main_place(toponyms, doc)
+
+
+def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
+    """The article's main place (``_dominant``), worked out once per article and set of places:
+    every material act of the article with no place of its own asks for it."""
+    key = ("newsevents.main_place", tuple(t.span for t in toponyms))
+    if key not in doc.user_data:
+        lead = doc[0].sent
+        placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)]
+        doc.user_data[key] = _dominant(placed, lead.end_char)
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 _OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
