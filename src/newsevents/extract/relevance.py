@@ -1,4 +1,4 @@
-"""Political relevance: events of sports, entertainment, business, tech and disaster text
+"""Political relevance: events of sports, entertainment, lifestyle, business, tech and disaster text
 are not published.
 
 PLOVER codes political interactions. An article is of a non-political domain when its
