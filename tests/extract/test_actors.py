@@ -34,6 +34,14 @@ def test_actors_team_named_after_a_people_is_no_country(event_on):
     assert all(a.country is None for a in event.actor + event.recipient)
 
 
+def test_actors_a_lower_case_word_is_no_country_name(pipeline):
+    doc = pipeline.nlp("A car bomb hit the market, and the CAR government blamed the rebels.")
+    resolver = ActorResolver(pipeline.ontology, doc)
+    heads = {t.text: t for t in doc if t.text in {"bomb", "government"}}
+    assert resolver.actor(heads["bomb"]).country is None  # "car", not CAR
+    assert resolver.actor(heads["government"]).country == "CAF"
+
+
 def test_actors_people_still_give_their_country(event_on):
     event = event_on("Thousands of Peruvians protested in Lima.", "protested")
     assert [a.country for a in event.actor] == ["PER"]

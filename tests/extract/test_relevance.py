@@ -24,6 +24,10 @@ def _published(events):
          "company rose.", "business"),
         ("A powerful earthquake of magnitude 6.1 killed 12 people when the quake struck the "
          "valley.", "disaster"),
+        ("The Butterball Turkey Talk Line launched in 1981 to help home cooks make turkeys for "
+         "Thanksgiving.", "lifestyle"),
+        ("For more information about the league, visit The Dublin Singers received a grant for "
+         "the chorus and its spring concert at the theater.", "entertainment"),
     ],
 )
 def test_relevance_non_political_sentence_publishes_nothing(code, text, reason):

@@ -101,6 +101,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The city council offered the manager a position as its city engineer.", "offered"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "lifted"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),
+        ("The university is one of 83 schools in the nation that have met the criteria.", "met"),
+        ("The district met the state's deadline for the new school calendar.", "met"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):

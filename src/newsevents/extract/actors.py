@@ -224,11 +224,12 @@ class ActorResolver:
         for word in words:
             org = self.onto.organization(word)
             key = word.lower().removeprefix("the ")
+            named = not word.islower()  # "a car bomb", "turkey": a common noun, not CAR or Turkey
             country = (
                 (org.country if org else None)
-                or self.onto.country_names.get(key)
+                or (self.onto.country_names.get(key) if named else None)
                 or self.onto.demonyms.get(key)
-                or self.onto.capitals.get(key)
+                or (self.onto.capitals.get(key) if named else None)
             )
             if country:
                 res.country = country

@@ -1,4 +1,4 @@
-"""Political relevance: events of sports, entertainment, business, tech and disaster text
+"""Political relevance: events of sports, entertainment, lifestyle, business, tech and disaster text
 are not published.
 
 PLOVER codes political interactions. An article is of a non-political domain when its
@@ -128,13 +128,18 @@ class RelevanceGate:
         """A political party to an interaction: an official, force or court by sector, an
         intergovernmental body, or (as the actor) a state named by its country or capital; with
         ``teams`` (a sports article) a bare place name is a team whatever sector it was given."""
-        key = actor.text.lower().removeprefix("the ")
-        state = key in self.onto.country_names or key in self.onto.capitals
+        state = self._state_name(actor)
         if teams and (state or self._place_entity(actor)):
             return False
         if state:
             return as_actor
         return actor.sector in sectors or actor.country == "IGO"
+
+    def _state_name(self, actor: Actor) -> bool:
+        """The party is a country or a capital by name; a lower-case word ("the car") is not."""
+        key = actor.text.lower().removeprefix("the ")
+        named = not actor.text.islower()
+        return named and (key in self.onto.country_names or key in self.onto.capitals)
 
     def _place_entity(self, actor: Actor) -> bool:
         """The party is a named place and nothing more ("Baltimore", "New York")."""
@@ -178,8 +183,7 @@ class RelevanceGate:
         """A private person or body: of a private sector, or a person or common noun of no
         sector and no country. A people ("Bosnian Serbs", a name with a country), people in
         public life ("protesters": relevance.yaml public_persons) or an unknown name are not."""
-        key = actor.text.lower().removeprefix("the ")
-        if key in self.onto.country_names or key in self.onto.capitals:
+        if self._state_name(actor):
             return False
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
         head = words.root if words is not None and len(words) else None
