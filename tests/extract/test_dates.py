@@ -39,9 +39,13 @@ def test_find_dates_spans_index_the_text():
         ("Sunday, November 27 - 2005\nRebels attacked a convoy on Saturday.", date(2005, 11, 27)),
         ("Updated Fri, 13 Dec 2008 09:12\nPirates seized a tanker.", date(2008, 12, 13)),
         ("February 30, 2010 is no day; June 1, 2010 is.", date(2010, 6, 1)),
+        ("Jeffs trial\nPublished : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT\nProsecutors", date(2011, 8, 2)),
+        ("http : / / " + "x / " * 150 + "\nPUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : 22 : 19 GMT ,"
+         " 13 March 2013\nPolice said ...", date(2013, 3, 12)),
+        ("Born on April 22 , 1923 , she died.\nPublished : Dec . 19 , 2008 at 9 : 44 PM", date(2008, 12, 19)),
     ],
 )
-def test_printed_date_is_the_first_full_date_of_the_head(text, printed):
+def test_printed_date_is_the_dateline_else_the_first_full_date_of_the_head(text, printed):
     from newsevents.extract.dates import printed_date
 
     assert printed_date(text) == printed
@@ -52,6 +56,7 @@ def test_printed_date_needs_day_month_and_year_in_the_head():
 
     assert printed_date("In May 2006 the talks failed; on Monday they resumed.") is None
     assert printed_date("x" * 600 + " on March 3, 2011") is None
+    assert printed_date("x" * 600 + "\nthe mayor resigned on March 3, 2011") is None
 
 
 def test_dated_by_text_keeps_an_article_date_of_its_own():
