@@ -78,6 +78,28 @@ def test_undated_page_grounds_weekdays_on_the_date_it_prints(pipeline):
     assert (arrest.date, arrest.date_precision) == ("2013-03-09", "day")
 
 
+def test_undated_page_without_a_printed_date_keeps_only_dates_its_clauses_print(pipeline):
+    text = ("Police raided the ranch in April 2008, officials said.\n\n"
+            "Police arrested two protesters in Brooklyn on Saturday, officials said.")
+    events = pipeline.extract_text(text)
+    raid = next(e for e in events if e.trigger.text == "raided")
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert (raid.date, raid.date_precision, raid.date_text) == ("2008-04-01", "month", "in April 2008")
+    assert arrest.date is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("on June 17 , 1972", "1972-06-17"), ("in April 2008", "2008-04-01"), ("2018", "2018-01-01"),
+     ("on Saturday", None), ("March 5", None), ("last year", None), ("at 1353", None)],
+)
+def test_ground_absolute_keeps_what_no_article_date_moves(expression, value):
+    from newsevents.extract.grounding import ground_absolute
+
+    found = ground_absolute(expression)
+    assert (found.value if found else None) == value
+
+
 def test_dates_an_act_more_than_about_a_week_old_is_old():
     from newsevents.extract.dates import GroundedDate, is_old
 

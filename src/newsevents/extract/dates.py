@@ -15,14 +15,15 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.grounding import GroundedDate, ground
+from newsevents.extract.grounding import GroundedDate, ground, ground_absolute
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 _WORDS = re.compile(r"[^\W\d_]+")
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "is_a_name", "is_ahead", "is_old", "printed_date"]
+           "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name", "is_ahead", "is_old",
+           "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
