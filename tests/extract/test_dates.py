@@ -43,6 +43,9 @@ def test_find_dates_spans_index_the_text():
         ("http : / / " + "x / " * 150 + "\nPUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : 22 : 19 GMT ,"
          " 13 March 2013\nPolice said ...", date(2013, 3, 12)),
         ("Born on April 22 , 1923 , she died.\nPublished : Dec . 19 , 2008 at 9 : 44 PM", date(2008, 12, 19)),
+        ("http : / / www . itv . com / news / 2013 - 07 - 21 / storm\nPosted 2007 - 11 - 12\nHP buys EDS",
+         date(2007, 11, 12)),
+        ("HP buys EDS\npublished : 2012 - 04 - 04 11 : 47 : 35\nHP said", date(2012, 4, 4)),
     ],
 )
 def test_printed_date_is_the_dateline_else_the_first_full_date_of_the_head(text, printed):

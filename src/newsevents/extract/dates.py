@@ -20,6 +20,7 @@ from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 _WORDS = re.compile(r"[^\W\d_]+")
+_ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
            "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name", "is_ahead", "is_old",
@@ -123,11 +124,12 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> To
 
 def printed_date(text: str) -> date | None:
     """The date a text saved without its own prints for itself: the first dateline or
-    publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT"),
+    publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT",
+    "Posted 2007 - 11 - 12"),
     else the first full date (day, month and year) of its first lines."""
     g = grammar()
     for line in text[: int(g.data["dateline_reach"])].splitlines():
-        found = _full_date(line)
+        found = _full_date(line) or _iso_date(line)
         if found is not None and _a_dateline(line):
             return found
     return _full_date(text[: int(g.data["printed_date_reach"])])
@@ -145,11 +147,21 @@ def _full_date(text: str) -> date | None:
     return None
 
 
+def _iso_date(line: str) -> date | None:
+    match = _ISO.search(line)
+    try:
+        return None if match is None else date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:  # "2013 - 13 - 45": no date
+        return None
+
+
 def _a_dateline(line: str) -> bool:
     """A line that is a date and labels only ("Published :", a weekday, a clock time, a zone):
     no lower-case word of a sentence beside the date."""
-    rest = grammar().printed.sub(" ", line)
-    return not any(len(word) > 2 and word[0].islower() for word in _WORDS.findall(rest))
+    g = grammar()
+    rest = _ISO.sub(" ", g.printed.sub(" ", line))
+    labels = set(g.data["dateline_labels"])
+    return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
 
 
 def dated_by_text(article: Article) -> Article:
