@@ -39,9 +39,16 @@ def test_find_dates_spans_index_the_text():
         ("Sunday, November 27 - 2005\nRebels attacked a convoy on Saturday.", date(2005, 11, 27)),
         ("Updated Fri, 13 Dec 2008 09:12\nPirates seized a tanker.", date(2008, 12, 13)),
         ("February 30, 2010 is no day; June 1, 2010 is.", date(2010, 6, 1)),
+        ("Jeffs trial\nPublished : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT\nProsecutors", date(2011, 8, 2)),
+        ("http : / / " + "x / " * 150 + "\nPUBLISHED : 02 : 31 GMT , 12 March 2013 | UPDATED : 22 : 19 GMT ,"
+         " 13 March 2013\nPolice said ...", date(2013, 3, 12)),
+        ("Born on April 22 , 1923 , she died.\nPublished : Dec . 19 , 2008 at 9 : 44 PM", date(2008, 12, 19)),
+        ("http : / / www . itv . com / news / 2013 - 07 - 21 / storm\nPosted 2007 - 11 - 12\nHP buys EDS",
+         date(2007, 11, 12)),
+        ("HP buys EDS\npublished : 2012 - 04 - 04 11 : 47 : 35\nHP said", date(2012, 4, 4)),
     ],
 )
-def test_printed_date_is_the_first_full_date_of_the_head(text, printed):
+def test_printed_date_is_the_dateline_else_the_first_full_date_of_the_head(text, printed):
     from newsevents.extract.dates import printed_date
 
     assert printed_date(text) == printed
@@ -52,6 +59,7 @@ def test_printed_date_needs_day_month_and_year_in_the_head():
 
     assert printed_date("In May 2006 the talks failed; on Monday they resumed.") is None
     assert printed_date("x" * 600 + " on March 3, 2011") is None
+    assert printed_date("x" * 600 + "\nthe mayor resigned on March 3, 2011") is None
 
 
 def test_dated_by_text_keeps_an_article_date_of_its_own():
@@ -71,6 +79,28 @@ def test_undated_page_grounds_weekdays_on_the_date_it_prints(pipeline):
     events = pipeline.extract_text(text)
     arrest = next(e for e in events if e.event_type == "COERCE")
     assert (arrest.date, arrest.date_precision) == ("2013-03-09", "day")
+
+
+def test_undated_page_without_a_printed_date_keeps_only_dates_its_clauses_print(pipeline):
+    text = ("Police raided the ranch in April 2008, officials said.\n\n"
+            "Police arrested two protesters in Brooklyn on Saturday, officials said.")
+    events = pipeline.extract_text(text)
+    raid = next(e for e in events if e.trigger.text == "raided")
+    arrest = next(e for e in events if e.trigger.text == "arrested")
+    assert (raid.date, raid.date_precision, raid.date_text) == ("2008-04-01", "month", "in April 2008")
+    assert arrest.date is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("on June 17 , 1972", "1972-06-17"), ("in April 2008", "2008-04-01"), ("2018", "2018-01-01"),
+     ("on Saturday", None), ("March 5", None), ("last year", None), ("at 1353", None)],
+)
+def test_ground_absolute_keeps_what_no_article_date_moves(expression, value):
+    from newsevents.extract.grounding import ground_absolute
+
+    found = ground_absolute(expression)
+    assert (found.value if found else None) == value
 
 
 def test_dates_an_act_more_than_about_a_week_old_is_old():

@@ -121,7 +121,7 @@ def grammar() -> DateGrammar:
                         + _alternation(parts) + r"(?:\s+(?:of\s+)?(?:fiscal\s+)?" + year + r")?$"),
         holiday=re.compile(r"^(?:" + det + r"\s+)?" + _alternation(data["holidays"])
                            + r"(?:\s+" + year + r")?$"),
-        printed=re.compile(  # "November 27 - 2005", "Fri, 13 Dec 2008": a full date in running text
-            r"\b(?:" + month + r"\.?\s+" + _ORDINAL + r"\s*[,\-\u2013]?\s*" + year + r"|" + _ORDINAL
-            + r"\s+(?:of\s+)?" + month + r"\.?\s*,?\s*" + year + r")\b", re.IGNORECASE),
+        printed=re.compile(  # "November 27 - 2005", "Fri, 13 Dec 2008", "Aug . 2 2011": a full date
+            r"\b(?:" + month + r"(?:\s*\.)?\s+" + _ORDINAL + r"\s*[,\-\u2013]?\s*" + year + r"|" + _ORDINAL
+            + r"\s+(?:of\s+)?" + month + r"(?:\s*\.)?\s*,?\s*" + year + r")\b", re.IGNORECASE),
     )

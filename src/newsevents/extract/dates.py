@@ -7,6 +7,7 @@ says which date it names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -14,13 +15,16 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.grounding import GroundedDate, ground
+from newsevents.extract.grounding import GroundedDate, ground, ground_absolute
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
+_WORDS = re.compile(r"[^\W\d_]+")
+_ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "is_a_name", "is_ahead", "is_old", "printed_date"]
+           "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name", "is_ahead", "is_old",
+           "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +123,45 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> To
 
 
 def printed_date(text: str) -> date | None:
-    """The first full date (day, month and year) the head of a text prints: the publication
-    line or dateline of a page saved without its date ("Published : March 13 , 2013")."""
+    """The date a text saved without its own prints for itself: the first dateline or
+    publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT",
+    "Posted 2007 - 11 - 12"),
+    else the first full date (day, month and year) of its first lines."""
     g = grammar()
-    for match in g.printed.finditer(text[: int(g.data["printed_date_reach"])]):
+    for line in text[: int(g.data["dateline_reach"])].splitlines():
+        found = _full_date(line) or _iso_date(line)
+        if found is not None and _a_dateline(line):
+            return found
+    return _full_date(text[: int(g.data["printed_date_reach"])])
+
+
+def _full_date(text: str) -> date | None:
+    """The first full date (day, month and year) the text prints."""
+    g = grammar()
+    for match in g.printed.finditer(text):
         month, day, year = (match[1], match[2], match[3]) if match[1] else (match[5], match[4], match[6])
         try:
             return date(int(year), g.months[month.lower()], int(day))
         except ValueError:  # "February 30, 2010": not a date, look further
             continue
     return None
+
+
+def _iso_date(line: str) -> date | None:
+    match = _ISO.search(line)
+    try:
+        return None if match is None else date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:  # "2013 - 13 - 45": no date
+        return None
+
+
+def _a_dateline(line: str) -> bool:
+    """A line that is a date and labels only ("Published :", a weekday, a clock time, a zone):
+    no lower-case word of a sentence beside the date."""
+    g = grammar()
+    rest = _ISO.sub(" ", g.printed.sub(" ", line))
+    labels = set(g.data["dateline_labels"])
+    return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
 
 
 def dated_by_text(article: Article) -> Article:

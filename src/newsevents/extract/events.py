@@ -15,7 +15,15 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.dates import GroundedDate, attachment, expression_span, ground, is_ahead, is_old
+from newsevents.extract.dates import (
+    GroundedDate,
+    attachment,
+    expression_span,
+    ground,
+    ground_absolute,
+    is_ahead,
+    is_old,
+)
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
@@ -350,8 +358,6 @@ class EventExtractor:
     ) -> tuple[GroundedDate | None, Span | None]:
         """The event's own date, else its governing clause's, else one inside it."""
         base = self.article.date
-        if base is None:
-            return None, None
         ordered = [group]
         dated = [g for g in groups if g is not group and g.dates]
         if dated:  # the tree is walked only when another event has a date to lend
@@ -362,8 +368,12 @@ class EventExtractor:
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
             for entity in dates:
-                grounded = ground(entity.text, base, future=future, past=not future)
-                if grounded is not None and (future or not is_ahead(grounded, base)):
+                if base is None:  # an undated article: only a date the expression prints
+                    start, end = expression_span(entity)
+                    grounded = ground_absolute(self.text[start:end])
+                else:
+                    grounded = ground(entity.text, base, future=future, past=not future)
+                if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
                     return grounded, entity
         return None, None
 

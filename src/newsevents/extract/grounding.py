@@ -26,7 +26,9 @@ from newsevents.extract.date_grammar import PERIODS, DateGrammar, grammar
 
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 _CLOCK_DIGITS = re.compile(r"^0\d{3}$")  # "0030" alone: a clock time, never the year 30
+_AT_DIGITS = re.compile(r"^at\s+\d{4}$", re.IGNORECASE)  # "struck at 1353": a time; years are "in 1353"
 _DECADE = re.compile(r"^(?:the\s+)?(?:'|\d{2})?\d0'?s$")
+_FAR_BASES = (date(1300, 6, 15), date(2700, 6, 15))  # no date a text prints moves between them
 _PASS = object()  # the patterns do not settle it: ask dateparser
 
 
@@ -322,6 +324,16 @@ def ground(
     except (OverflowError, ValueError):  # before year 1 or after 9999: no date we can write
         return None
     return found
+
+
+def ground_absolute(expression: str) -> GroundedDate | None:
+    """The date an expression names from any article date ("June 17 , 1972", "April 2008",
+    "2018"), or None: all that dates an act of an article with no date, of its own or printed
+    (docs/annotation.md: its relative words and days without a year stay unknown)."""
+    if _AT_DIGITS.match(expression.strip()):
+        return None
+    found = [ground(expression, base) for base in _FAR_BASES]
+    return found[0] if found[0] is not None and found[0] == found[1] else None
 
 
 def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | None:
