@@ -6,8 +6,9 @@ seat of a body that acts ("the embassy in London", "police in Lagos": a body's j
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
 or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
 state, county or city the article names for a body named by that level alone ("the state
-Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
-they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first
+one written ("who lived in Moscow and was visiting her father in Salisbury when they were
+attacked": Salisbury); for a statement, only a place standing as a venue ("at the
 Madrid summit", not the topic in "threatened tariffs on imports from China"). Else, for a
 statement, the dateline when no actor of the event belongs to another country (Russia's denial
 reported from London was not made in London); for a material act, the article's main place,
