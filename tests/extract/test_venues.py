@@ -147,6 +147,28 @@ def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
     assert place is not None and place.name == "Moscow"
 
 
+def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places, ontology):
+    doc, found = places("Poland was accused in the Slovak parliament on Friday.")
+    place = event_location(_trigger(doc, "accused"), found, _sentence(doc, "accused"), ontology, said=True)
+    assert place is not None and place.name == "Bratislava"
+
+
+def test_a_body_named_by_its_level_sits_in_the_one_such_place_named(places, ontology):
+    text = ("Funding fell in South Carolina this year. "
+            "The state Department of Health cut funds for five clinics.")
+    doc, found = places(text)
+    place = event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology)
+    assert place is not None and place.precision == "admin1" and place.name == "South Carolina"
+    # the State Department is the U.S. foreign ministry, not a state's
+    doc, found = places("Funding fell in South Carolina this year. "
+                        "The State Department cut funds for five clinics.")
+    assert event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology) is None
+    # with two states named, the text does not say which
+    doc, found = places("Funding fell in South Carolina and Georgia. "
+                        "The state Department of Health cut funds.")
+    assert event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology) is None
+
+
 def test_a_body_named_by_its_nation_meeting_elsewhere_is_placed_there(places, ontology):
     doc, found = places("The Slovak parliament met in Kosice on Friday.")
     place = event_location(_trigger(doc, "met"), found, _sentence(doc, "met"), ontology)

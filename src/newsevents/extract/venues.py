@@ -3,10 +3,12 @@
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
 or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md), or the capital of a chamber named by its nation ("the
-Hungarian parliament ratified"). Else the place nearest the trigger in the sentence's parse,
-not the first one written ("who lived in Moscow and was visiting her father in Salisbury when
-they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
+or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
+state, county or city the article names for a body named by that level alone ("the state
+Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first
+one written ("who lived in Moscow and was visiting her father in Salisbury when they were
+attacked": Salisbury); for a statement, only a place standing as a venue ("at the
 Madrid summit", not the topic in "threatened tariffs on imports from China"). Else, for a
 statement, the dateline when no actor of the event belongs to another country (Russia's denial
 reported from London was not made in London); for a material act, the article's main place,
@@ -169,7 +171,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     seat = _seat(parties, sentence, ontology)
     if seat is not None:
         return seat
-    body = _capital_body(heads, ontology)
+    body = _capital_body(heads, ontology) or _local_body(heads, resolved, ontology)
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
@@ -261,7 +263,7 @@ def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
     such a body at its capital."""
     bodies = ontology.words("capital_bodies")
     for head in heads:
-        for subject in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for subject in _bodies(head, ontology):
             mods = [c for c in subject.children if c.dep_ in {"amod", "compound", "poss"}]
             lemma = subject.lemma_.lower()
             if lemma not in bodies and not any(f"{m.lower_} {lemma}" in bodies for m in mods):
@@ -278,6 +280,50 @@ def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
                                     geonameid=geonameid, lat=lat, lon=lon, country_code=code,
                                     precision="town")
     return None
+
+
+_LEVELS = {"state": "admin1", "county": "admin2", "city": "town"}
+
+
+def _bodies(head: Token, ontology: Ontology) -> list[Token]:
+    """The nouns that may name the body acting or its venue: the subjects of the trigger or its
+    verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
+    City Council hearing": the words before them too)."""
+    found = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    return found
+
+
+def _local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The one state, county or city the article names, when the event's body is named by that
+    level alone ("the state Department of Disabilities cut funds", "county commissioners voted",
+    "at a City Council hearing"): such a body sits there (docs/annotation.md); with two such
+    places named, or none, the text does not say which."""
+    bodies, national = ontology.words("local_bodies"), ontology.words("national_bodies")
+    for head in heads:
+        for noun in _bodies(head, ontology):
+            if noun.lemma_.lower() not in bodies and noun.lower_ not in bodies:
+                continue
+            for level in (c for c in noun.children if c.dep_ in _MODIFIERS and c.lower_ in _LEVELS
+                          and not (c.is_title and f"{c.lower_} {noun.lower_}" in national)):
+                names = [m for t in (noun, level) for m in t.children if m.dep_ in _MODIFIERS
+                         and m.pos_ == "PROPN" and m.i < level.i]
+                if names:  # "Paris City Council": its own town, if we resolved it, not another
+                    return next((t for t in toponyms for m in names if t.span[0] <= m.idx < t.span[1]), None)
+                named = {t.geonameid: t for t in toponyms if t.precision == _LEVELS[level.lower_]}
+                place = next(iter(named.values())) if len(named) == 1 else None
+                if place is not None and not _unresolved(place, level.lower_, head.doc.text):
+                    return place
+    return None
+
+
+def _unresolved(place: Location, level: str, text: str) -> bool:
+    """The article names another place of that level that we did not resolve ("Morrow County
+    Municipal Court" read as a court only): the one we resolved may not be the body's."""
+    written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]+ {level.title()}\b", text)}
+    return any(name not in place.text and (place.name or "") not in name for name in written)
 
 
 def _distance(a: Token, b: Token) -> int:
