@@ -153,17 +153,22 @@ def wait_for(path: Path, child: subprocess.Popen, timeout: float = 120.0) -> Non
         time.sleep(0.02)
 
 
-def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_path: Path):
-    db, progress = tmp_path / "crash.duckdb", tmp_path / "progress.json"
-    child = run_child(db, progress, hold=HOLD_AFTER)
+def kill_9_when(path: Path, child: subprocess.Popen) -> None:
+    """Kill the child with SIGKILL once it has written ``path`` (it then stalls mid-transaction)."""
     try:
-        wait_for(progress.with_suffix(".inside"), child)  # stalled inside an open transaction
+        wait_for(path, child)
         child.send_signal(signal.SIGKILL)
         assert child.wait(timeout=30) == -signal.SIGKILL
     finally:
         if child.poll() is None:
             child.kill()
         child.communicate()
+
+
+def test_kill_9_mid_batch_leaves_only_whole_articles_and_rerun_completes(tmp_path: Path):
+    db, progress = tmp_path / "crash.duckdb", tmp_path / "progress.json"
+    child = run_child(db, progress, hold=HOLD_AFTER)
+    kill_9_when(progress.with_suffix(".inside"), child)  # stalled inside an open transaction
     committed = json.loads(progress.read_text())
     assert committed["commits"] == HOLD_AFTER
 
@@ -243,14 +248,7 @@ def test_kill_9_while_a_thread_moves_leaves_it_unmoved_and_rerun_moves_it(tmp_pa
     code = MOVE_CHILD.format(tests=str(Path(__file__).resolve().parent))
     child = subprocess.Popen([sys.executable, "-c", code, str(db), str(inside), "hold"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for(inside, child)
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.communicate()
+    kill_9_when(inside, child)
     with open_store(db, read_only=True) as reopened:
         before = dict(reopened.sql("SELECT article_id, thread_id FROM article_threads").itertuples(False))
     assert "again" not in before and before["vigil"] == thread_id("vigil") != before["quake"]
