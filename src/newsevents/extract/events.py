@@ -15,16 +15,8 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.dates import (
-    GroundedDate,
-    attachment,
-    expression_span,
-    ground,
-    ground_absolute,
-    is_ahead,
-    is_old,
-)
 from newsevents.extract.episodes import Episodes
+from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.quotes import ArticleQuotes
@@ -103,10 +95,9 @@ class EventExtractor:
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
+        self.dating = EventDates(article.text, article.date, self.episodes)
         self._evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
-        self._loose: list[Span] = []  # the sentence's dates that no trigger owns
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
-        self._dates: list[Span] = []
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
         """Quotations and their speakers, for "we" inside a quotation (asked at most once;
@@ -173,14 +164,7 @@ class EventExtractor:
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]
     ) -> list[Event]:
         groups, by_token = group_triggers(triggers, self.onto)
-        trigger_tokens = set(by_token)
-        self._loose, self._dates = [], dates
-        for entity in dates:
-            owner = attachment(entity, trigger_tokens, self.onto.words("separate_preps"))
-            if owner is not None:
-                by_token[owner.i].dates.append(entity)
-            else:
-                self._loose.append(entity)
+        self.dating.attach(dates, by_token, self.onto.words("separate_preps"))
         cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
@@ -188,15 +172,13 @@ class EventExtractor:
         for group in groups:
             event = self._code(group, groups, sentence_ref, cued)
             self._place(event, group.main.token, sentence)
-            self._episode(event, group, index)
+            self.dating.continue_episode(event, group.main.token, index, announced=group.announced)
             if mentions and not (event.negated or event.hypothetical):
                 # a count belongs to one event only: the nearest trigger in the parse
                 others = [g.main.token for g in groups if g is not group]
                 event.size = size_for(group.main.token, mentions, others)
             events.append(event)
-        taken = {e.date_span for e in events}
-        self.episodes.scene(sentence, index, [d for d in self._loose if expression_span(d) not in taken],
-                            self.article.date)
+        self.dating.scene(sentence, index, events)
         return events
 
     def _participants(self, group: Group) -> tuple[list[Actor], list[Actor]]:
@@ -267,17 +249,10 @@ class EventExtractor:
         if mode is None:
             scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
             mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
-        # an announcement, promise or refusal happened when it was made: the article's date
-        grounded, date_entity = (None, None) if remapped and announced else self._date(
-            group, groups, future=modality.future
-        )
         group.announced = remapped and announced
-        if grounded is None and self.article.date is not None:  # "said on Monday it would ..."
-            date_entity = self.episodes.clause_date(main.token, self._loose)
-            if date_entity is not None:
-                grounded = ground(date_entity.text, self.article.date, future=modality.future,
-                                  past=not modality.future)
-        historical = self._historical(grounded)
+        grounded, date_entity = self.dating.own(group, groups, future=modality.future,
+                                                announced=group.announced)
+        historical = self.dating.historical(grounded)
         mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
         trigger_text = self.text[main.start:main.end]
         event = Event(
@@ -310,7 +285,7 @@ class EventExtractor:
             background=self._background(main), cooperative="cooperation" in info.quad,
         )
         event.confidence = self._evidence[event.id].score(actors, recipients)
-        self._set_date(event, grounded, date_entity)
+        self.dating.set(event, grounded, date_entity)
         return event
 
     def _background(self, trigger: Trigger) -> bool:
@@ -352,59 +327,6 @@ class EventExtractor:
             if member is not main and member.sense.event_type != main.sense.event_type:
                 return self.onto.event_types[member.sense.event_type].future_type
         return None
-
-    def _date(
-        self, group: Group, groups: list[Group], *, future: bool
-    ) -> tuple[GroundedDate | None, Span | None]:
-        """The event's own date, else its governing clause's, else one inside it."""
-        base = self.article.date
-        ordered = [group]
-        dated = [g for g in groups if g is not group and g.dates]
-        if dated:  # the tree is walked only when another event has a date to lend
-            ancestors = {a.i for a in group.main.token.ancestors}
-            inside = {t.i for t in group.main.token.subtree}
-            ordered += [g for g in dated if g.main.token.i in ancestors]
-            ordered += [g for g in dated if g.main.token.i in inside]
-        for candidate in ordered:
-            dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
-            for entity in dates:
-                if base is None:  # an undated article: only a date the expression prints
-                    start, end = expression_span(entity)
-                    grounded = ground_absolute(self.text[start:end])
-                else:
-                    grounded = ground(entity.text, base, future=future, past=not future)
-                if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
-                    return grounded, entity
-        return None, None
-
-    def _set_date(self, event: Event, grounded: GroundedDate | None, entity: Span | None) -> None:
-        if grounded is not None and entity is not None:
-            start, end = expression_span(entity)
-            event.date, event.date_precision = grounded.value, grounded.precision
-            event.date_text, event.date_span = self.text[start:end], (start, end)
-        elif self.article.date is not None:
-            event.date, event.date_precision = self.article.date.isoformat(), "day"
-
-    def _episode(self, event: Event, group: Group, index: int) -> None:
-        """An event without a date of its own continues the episode before it; a running
-        total is historical, not dated today (episodes.py)."""
-        if self.article.date is None:
-            return
-        if event.date_span is not None:
-            self.episodes.remember(event, index)
-        elif self.episodes.undated_past(group.main.token, self._dates, self.article.date):
-            event.historical, event.date, event.date_precision = True, None, "unknown"
-        elif self.episodes.earlier(group.main.token):  # "Earlier, ... proposed": no day named
-            event.date, event.date_precision = None, "unknown"
-        elif not (event.future or group.announced):
-            last = self.episodes.carried(event, group.main.token, index)
-            if last is not None:
-                event.date, event.date_precision = last.date, last.precision
-                event.date_text, event.date_span = last.text, last.span
-                event.historical = last.historical
-
-    def _historical(self, grounded: GroundedDate | None) -> bool:
-        return grounded is not None and self.article.date is not None and is_old(grounded, self.article.date)
 
 
 def extract_events(

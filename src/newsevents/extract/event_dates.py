@@ -1,0 +1,119 @@
+"""Event dates: the date of an event's own clause, else of the episode it continues.
+
+One instance per article, fed sentence by sentence: ``attach`` hands each date
+expression to the trigger that owns it (the rest are the sentence's loose dates),
+``own`` grounds an event's date, ``continue_episode`` carries the episode's date to
+an event that names none (episodes.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from newsevents.extract.dates import (
+    GroundedDate,
+    attachment,
+    expression_span,
+    ground,
+    ground_absolute,
+    is_ahead,
+    is_old,
+)
+from newsevents.extract.episodes import Episodes
+from newsevents.extract.grouping import Group
+from newsevents.records import Event
+
+
+class EventDates:
+    """The dating memory of one article."""
+
+    def __init__(self, text: str, base: date | None, episodes: Episodes) -> None:
+        self.text = text
+        self.base = base
+        self.episodes = episodes
+        self.loose: list[Span] = []  # the sentence's dates that no trigger owns
+        self.dates: list[Span] = []  # all of the sentence's dates
+
+    def attach(self, dates: list[Span], by_token: dict[int, Group], separate_preps: frozenset[str]) -> None:
+        """Give each of the sentence's dates to the trigger it modifies, if any."""
+        self.loose, self.dates = [], dates
+        for entity in dates:
+            owner = attachment(entity, set(by_token), separate_preps)
+            if owner is not None:
+                by_token[owner.i].dates.append(entity)
+            else:
+                self.loose.append(entity)
+
+    def own(
+        self, group: Group, groups: list[Group], *, future: bool, announced: bool
+    ) -> tuple[GroundedDate | None, Span | None]:
+        """The event's own date, else its governing clause's, else one inside it, else
+        a loose date of its clause ("said on Monday it would ..."). An announcement,
+        promise or refusal happened when it was made: only that last is its date."""
+        grounded, entity = (None, None) if announced else self._from_groups(group, groups, future=future)
+        if grounded is None and self.base is not None:
+            entity = self.episodes.clause_date(group.main.token, self.loose)
+            if entity is not None:
+                grounded = ground(entity.text, self.base, future=future, past=not future)
+        return grounded, entity
+
+    def _from_groups(
+        self, group: Group, groups: list[Group], *, future: bool
+    ) -> tuple[GroundedDate | None, Span | None]:
+        ordered = [group]
+        dated = [g for g in groups if g is not group and g.dates]
+        if dated:  # the tree is walked only when another event has a date to lend
+            ancestors = {a.i for a in group.main.token.ancestors}
+            inside = {t.i for t in group.main.token.subtree}
+            ordered += [g for g in dated if g.main.token.i in ancestors]
+            ordered += [g for g in dated if g.main.token.i in inside]
+        base = self.base
+        for candidate in ordered:
+            dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
+            for entity in dates:
+                if base is None:  # an undated article: only a date the expression prints
+                    start, end = expression_span(entity)
+                    grounded = ground_absolute(self.text[start:end])
+                else:
+                    grounded = ground(entity.text, base, future=future, past=not future)
+                if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
+                    return grounded, entity
+        return None, None
+
+    def historical(self, grounded: GroundedDate | None) -> bool:
+        return grounded is not None and self.base is not None and is_old(grounded, self.base)
+
+    def set(self, event: Event, grounded: GroundedDate | None, entity: Span | None) -> None:
+        """Write the grounded date and its evidence on the event; else the article's day."""
+        if grounded is not None and entity is not None:
+            start, end = expression_span(entity)
+            event.date, event.date_precision = grounded.value, grounded.precision
+            event.date_text, event.date_span = self.text[start:end], (start, end)
+        elif self.base is not None:
+            event.date, event.date_precision = self.base.isoformat(), "day"
+
+    def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
+        """An event without a date of its own continues the episode before it; a running
+        total is historical, not dated today (episodes.py)."""
+        if self.base is None:
+            return
+        if event.date_span is not None:
+            self.episodes.remember(event, index)
+        elif self.episodes.undated_past(trigger, self.dates, self.base):
+            event.historical, event.date, event.date_precision = True, None, "unknown"
+        elif self.episodes.earlier(trigger):  # "Earlier, ... proposed": no day named
+            event.date, event.date_precision = None, "unknown"
+        elif not (event.future or announced):
+            last = self.episodes.carried(event, trigger, index)
+            if last is not None:
+                event.date, event.date_precision = last.date, last.precision
+                event.date_text, event.date_span = last.text, last.span
+                event.historical = last.historical
+
+    def scene(self, sentence: Span, index: int, events: list[Event]) -> None:
+        """The sentence's loose dates that no event took open an episode (episodes.py)."""
+        taken = {e.date_span for e in events}
+        self.episodes.scene(sentence, index, [d for d in self.loose if expression_span(d) not in taken],
+                            self.base)
