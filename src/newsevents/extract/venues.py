@@ -32,6 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.gazetteer import capitals
+from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import EARTH_KM, Location
@@ -39,7 +40,6 @@ from newsevents.records import EARTH_KM, Location
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
-_MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
     # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
     r"\A\s*[A-Z][A-Z.'& -]+"
@@ -167,16 +167,16 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                         return None if _spread(place, resolved, sentence) else place
     parties = [t for t in resolved if _inside(t, exclude)]
     if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
-        parties = [t for t in parties if _in_subject(_token(sentence, t), heads)]
-    seat = _seat(parties, sentence, ontology)
+        parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
+    seat = party_seat(parties, sentence, ontology)
     if seat is not None:
         return seat
-    body = _capital_body(heads, ontology) or _local_body(heads, resolved, ontology)
+    body = capital_body(heads, ontology) or local_body(heads, resolved, ontology)
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
-        in_sentence = [t for t in in_sentence if _as_venue(_token(sentence, t), ontology)]
+        in_sentence = [t for t in in_sentence if _as_venue(toponym_token(sentence, t), ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
@@ -197,21 +197,21 @@ def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:
     """The place is one of coordinated places in several countries ("the embassies in Kenya
     and Tanzania", "in Nairobi, Kenya, and Dar es Salaam, Tanzania"): an act spread over
     several countries has no one place (docs/annotation.md)."""
-    token = _token(sentence, place)
+    token = toponym_token(sentence, place)
     if token is None or not token.conjuncts:
         return False
     group = {token.i, *(t.i for t in token.conjuncts)}
     codes = {t.country_code for t in toponyms if t.country_code
              and sentence.start_char <= t.span[0] < sentence.end_char
-             and (root := _token(sentence, t)) is not None and root.i in group}
+             and (root := toponym_token(sentence, t)) is not None and root.i in group}
     return len(codes) > 1
 
 
 def _whose(toponym: Location, sentence: Span) -> bool:
     """A country written before a noun ("U.S. embassies", "UK produce"): it says whose the
     thing is, not where anything happens."""
-    token = _token(sentence, toponym)
-    return toponym.precision == "country" and token is not None and token.dep_ in _MODIFIERS
+    token = toponym_token(sentence, toponym)
+    return toponym.precision == "country" and token is not None and token.dep_ in MODIFIERS
 
 
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
@@ -231,99 +231,6 @@ def _local(place: Location, actors: tuple[str, ...]) -> bool:
     codes = country_codes()
     states = {codes[c.lower()] for c in actors if c.lower() in codes}
     return states == {place.country_code}
-
-
-def _token(sentence: Span, toponym: Location) -> Token | None:
-    span = sentence.doc.char_span(*toponym.span, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
-    """A place in a party's phrase that says where the party sits: behind a venue preposition
-    ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
-    or a town or division naming a body's jurisdiction ("Jerusalem police", "Vanderburgh
-    County prosecutors"); a country before a title ("U.S. President") is no seat."""
-    preps = ontology.words("venue_preps")
-    for toponym in inside:
-        token = _token(sentence, toponym)
-        if token is None:
-            continue
-        if token.dep_ == "pobj" and token.head.lower_ in preps:
-            return toponym
-        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
-            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
-        ):
-            return toponym
-    return None
-
-
-def _capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
-    """The capital, when the event's subject is a body that sits there named by its nation
-    ("the Hungarian parliament ratified", "Russia's lower house voted"): the protocol places
-    such a body at its capital."""
-    bodies = ontology.words("capital_bodies")
-    for head in heads:
-        for subject in _bodies(head, ontology):
-            mods = [c for c in subject.children if c.dep_ in {"amod", "compound", "poss"}]
-            lemma = subject.lemma_.lower()
-            if lemma not in bodies and not any(f"{m.lower_} {lemma}" in bodies for m in mods):
-                continue
-            for mod in mods:
-                key = mod.text.lower()
-                iso3 = ontology.demonyms.get(key) or ontology.country_names.get(key)
-                code = country_codes().get((iso3 or "").lower())
-                if code in capitals():
-                    name, geonameid, lat, lon = capitals()[code]
-                    start = min(mod.idx, subject.idx)
-                    return Location(text=subject.doc.text[start:subject.idx + len(subject)],
-                                    span=(start, subject.idx + len(subject)), name=name,
-                                    geonameid=geonameid, lat=lat, lon=lon, country_code=code,
-                                    precision="town")
-    return None
-
-
-_LEVELS = {"state": "admin1", "county": "admin2", "city": "town"}
-
-
-def _bodies(head: Token, ontology: Ontology) -> list[Token]:
-    """The nouns that may name the body acting or its venue: the subjects of the trigger or its
-    verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
-    City Council hearing": the words before them too)."""
-    found = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            found += [obj, *(c for c in obj.children if c.dep_ == "compound")]
-    return found
-
-
-def _local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
-    """The one state, county or city the article names, when the event's body is named by that
-    level alone ("the state Department of Disabilities cut funds", "county commissioners voted",
-    "at a City Council hearing"): such a body sits there (docs/annotation.md); with two such
-    places named, or none, the text does not say which."""
-    bodies, national = ontology.words("local_bodies"), ontology.words("national_bodies")
-    for head in heads:
-        for noun in _bodies(head, ontology):
-            if noun.lemma_.lower() not in bodies and noun.lower_ not in bodies:
-                continue
-            for level in (c for c in noun.children if c.dep_ in _MODIFIERS and c.lower_ in _LEVELS
-                          and not (c.is_title and f"{c.lower_} {noun.lower_}" in national)):
-                names = [m for t in (noun, level) for m in t.children if m.dep_ in _MODIFIERS
-                         and m.pos_ == "PROPN" and m.i < level.i]
-                if names:  # "Paris City Council": its own town, if we resolved it, not another
-                    return next((t for t in toponyms for m in names if t.span[0] <= m.idx < t.span[1]), None)
-                named = {t.geonameid: t for t in toponyms if t.precision == _LEVELS[level.lower_]}
-                place = next(iter(named.values())) if len(named) == 1 else None
-                if place is not None and not _unresolved(place, level.lower_, head.doc.text):
-                    return place
-    return None
-
-
-def _unresolved(place: Location, level: str, text: str) -> bool:
-    """The article names another place of that level that we did not resolve ("Morrow County
-    Municipal Court" read as a court only): the one we resolved may not be the body's."""
-    written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]+ {level.title()}\b", text)}
-    return any(name not in place.text and (place.name or "") not in name for name in written)
 
 
 def _distance(a: Token, b: Token) -> int:
@@ -356,7 +263,7 @@ def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Locati
     text."""
     ranked = []
     for toponym in toponyms:
-        token = _token(sentence, toponym)
+        token = toponym_token(sentence, toponym)
         if token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence):
             continue
         distance = _distance(trigger, token)

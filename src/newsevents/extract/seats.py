@@ -1,0 +1,114 @@
+"""Seats: where a body that acts sits, from the words that name it.
+
+A place in a party's phrase behind a venue preposition or naming its jurisdiction ("Russia's
+embassy in London", "Jerusalem police"); the capital of a chamber named by its nation ("the
+Hungarian parliament ratified"); the one state, county or city an article names for a body
+named by that level alone ("the state Supreme Court denied"). venues.py weighs these against
+the other places of an event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsevents.extract.gazetteer import capitals
+from newsevents.ontology import Ontology
+from newsevents.ontology.codes import country_codes
+from newsevents.records import Location
+
+MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
+
+
+def toponym_token(sentence: Span, toponym: Location) -> Token | None:
+    span = sentence.doc.char_span(*toponym.span, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
+    """A place in a party's phrase that says where the party sits: behind a venue preposition
+    ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
+    or a town or division naming a body's jurisdiction ("Jerusalem police", "Vanderburgh
+    County prosecutors"); a country before a title ("U.S. President") is no seat."""
+    preps = ontology.words("venue_preps")
+    for toponym in inside:
+        token = toponym_token(sentence, toponym)
+        if token is None:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
+            return toponym
+        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
+            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
+        ):
+            return toponym
+    return None
+
+
+def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
+    """The capital, when the event's subject is a body that sits there named by its nation
+    ("the Hungarian parliament ratified", "Russia's lower house voted"): the protocol places
+    such a body at its capital."""
+    bodies = ontology.words("capital_bodies")
+    for head in heads:
+        for subject in _bodies(head, ontology):
+            mods = [c for c in subject.children if c.dep_ in {"amod", "compound", "poss"}]
+            lemma = subject.lemma_.lower()
+            if lemma not in bodies and not any(f"{m.lower_} {lemma}" in bodies for m in mods):
+                continue
+            for mod in mods:
+                key = mod.text.lower()
+                iso3 = ontology.demonyms.get(key) or ontology.country_names.get(key)
+                code = country_codes().get((iso3 or "").lower())
+                if code in capitals():
+                    name, geonameid, lat, lon = capitals()[code]
+                    start = min(mod.idx, subject.idx)
+                    return Location(text=subject.doc.text[start:subject.idx + len(subject)],
+                                    span=(start, subject.idx + len(subject)), name=name,
+                                    geonameid=geonameid, lat=lat, lon=lon, country_code=code,
+                                    precision="town")
+    return None
+
+
+_LEVELS = {"state": "admin1", "county": "admin2", "city": "town"}
+
+
+def _bodies(head: Token, ontology: Ontology) -> list[Token]:
+    """The nouns that may name the body acting or its venue: the subjects of the trigger or its
+    verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
+    City Council hearing": the words before them too)."""
+    found = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found += [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    return found
+
+
+def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The one state, county or city the article names, when the event's body is named by that
+    level alone ("the state Department of Disabilities cut funds", "county commissioners voted",
+    "at a City Council hearing"): such a body sits there (docs/annotation.md); with two such
+    places named, or none, the text does not say which."""
+    bodies, national = ontology.words("local_bodies"), ontology.words("national_bodies")
+    for head in heads:
+        for noun in _bodies(head, ontology):
+            if noun.lemma_.lower() not in bodies and noun.lower_ not in bodies:
+                continue
+            for level in (c for c in noun.children if c.dep_ in MODIFIERS and c.lower_ in _LEVELS
+                          and not (c.is_title and f"{c.lower_} {noun.lower_}" in national)):
+                names = [m for t in (noun, level) for m in t.children if m.dep_ in MODIFIERS
+                         and m.pos_ == "PROPN" and m.i < level.i]
+                if names:  # "Paris City Council": its own town, if we resolved it, not another
+                    return next((t for t in toponyms for m in names if t.span[0] <= m.idx < t.span[1]), None)
+                named = {t.geonameid: t for t in toponyms if t.precision == _LEVELS[level.lower_]}
+                place = next(iter(named.values())) if len(named) == 1 else None
+                if place is not None and not _unresolved(place, level.lower_, head.doc.text):
+                    return place
+    return None
+
+
+def _unresolved(place: Location, level: str, text: str) -> bool:
+    """The article names another place of that level that we did not resolve ("Morrow County
+    Municipal Court" read as a court only): the one we resolved may not be the body's."""
+    written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]+ {level.title()}\b", text)}
+    return any(name not in place.text and (place.name or "") not in name for name in written)
