@@ -51,7 +51,8 @@ DRAWS = {
     "dev": Draw((Round(20261203, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 5}, ("D",)),
                  Round(20261204, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("E", "F")),
                  Round(20261205, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("G", "H")),
-                 Round(20261206, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("I", "J"))),
+                 Round(20261206, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("I", "J")),
+                 Round(20261207, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("K", "L", "M"))),
                 exclude=("test",)),
 }
 
