@@ -45,7 +45,7 @@ class DoerFinder:
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
-        self._breaks = [i for i, char in enumerate(doc.text) if char == "\n"]
+        self._breaks = [i for i, char in enumerate(resolver.text) if char == "\n"]
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
 
     def _names_force(self, tok: Token) -> bool:

@@ -64,6 +64,7 @@ class Episodes:
     """The dated events of one article so far, and the paragraphs of its text."""
 
     def __init__(self, text: str, ontology: Ontology) -> None:
+        self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps")
@@ -133,7 +134,7 @@ class Episodes:
             span = expression_span(entity)
             self.dated.append(Dated(
                 index, self.paragraph(sentence.start_char), nouns, grounded.value, grounded.precision,
-                entity.doc.text[span[0]:span[1]], span, is_old(grounded, base), scene=True,
+                self.text[span[0]:span[1]], span, is_old(grounded, base), scene=True,
             ))
             return
 

@@ -141,7 +141,7 @@ class EventExtractor:
             trigger, self.toponyms, sentence, self.onto,
             exclude=tuple(a.span for a in event.actor + event.recipient),
             venue=self.dateline if said else None,
-            actors=tuple(a.country for a in event.actor if a.country), said=said,
+            actors=tuple(a.country for a in event.actor if a.country), said=said, text=self.text,
         )
         if said and event.location is None and self.dateline is not None:
             self._unplaced.append((event, trigger, sentence))

@@ -60,17 +60,18 @@ def dateline(toponyms: list[Location], text: str) -> Location | None:
 def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
-    actors: tuple[str, ...] = (), said: bool = False,
+    actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
-    ``said``: the event is verbal (a statement, a meeting), not a material act.
+    ``said``: the event is verbal (a statement, a meeting), not a material act; ``text``: the
+    doc's text, when known (Doc.text joins every token again).
     """
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
-    return _at_capital(_offset(place, sentence.doc.text))
+    return _at_capital(_offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],

@@ -77,12 +77,16 @@ class Cues:
 
     words: frozenset[str]
     phrases: tuple[tuple[str, str], ...]  # (first word, " the whole phrase ")
+    firsts: frozenset[str] = field(init=False)  # the phrases' first words: most sentences have none
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(first for first, _ in self.phrases))
 
     def found_in(self, lemmas: frozenset[str], joined: str) -> bool:
         """True if a cue occurs; ``joined`` is the lemmas with spaces around each."""
-        return not self.words.isdisjoint(lemmas) or any(
+        return not self.words.isdisjoint(lemmas) or (not self.firsts.isdisjoint(lemmas) and any(
             first in lemmas and phrase in joined for first, phrase in self.phrases
-        )
+        ))
 
     def count(self, lemmas: frozenset[str], joined: str) -> int:
         """How many of the cue words and phrases occur (each counted once)."""
