@@ -21,9 +21,10 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+from newsevents.eval.news_texts import find_eval_dir
 from newsevents.records import Article
 
-EVAL = Path(__file__).resolve().parents[1].parent.parent / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
 GOLD_SAMPLE = "src/newsevents/eval/data/news_sample.tsv"
 
 
@@ -77,8 +78,10 @@ def row(event: dict, text: str) -> dict:
 def code(args: argparse.Namespace) -> None:
     from newsevents.pipeline import Pipeline
 
-    skip = gold_ids(Path(__file__).resolve().parents[1])
-    articles = [a for a in pool(EVAL) if a.id not in skip and a.text.strip()]
+    if args.eval_dir is None:
+        raise SystemExit("no shared/eval folder beside the repo or above it: pass --eval-dir")
+    skip = gold_ids(ROOT)
+    articles = [a for a in pool(args.eval_dir) if a.id not in skip and a.text.strip()]
     sample = random.Random(args.seed).sample(articles, args.n)
     pipeline = Pipeline()
     failed = []
@@ -127,6 +130,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--eval-dir", type=Path, default=find_eval_dir(ROOT),
+                        help="the shared eval folder (default: the nearest shared/eval above the repo)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     args = parser.parse_args()
     if args.compare:
