@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from serving import build_store, get, serving
 
+from newsevents.store import open_store
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
@@ -73,3 +75,18 @@ def test_story_mentions_and_articles_name_their_thread(client):
     threads = {(m["article_id"], m["thread_id"]) for m in mentions}
     assert threads == {("lagos", "th-lagos"), ("joint", "th-lagos")}
     assert get(client, "/api/articles/kyiv")["thread_id"] == "th-kyiv"
+
+
+def test_a_moved_thread_redirects_to_the_thread_it_went_into(tmp_path):
+    path = build_store(tmp_path / "store.duckdb")
+    with open_store(path) as store:
+        store.put_threads([], {}, {}, moved={"th-protests": "th-kyiv"})
+    with serving(path) as client:
+        moved = client.get("/api/threads/th-protests", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == "/api/threads/th-kyiv"
+        body = get(client, "/api/threads/th-protests")  # a client that follows redirects
+        assert body["id"] == "th-kyiv" and sorted(a["id"] for a in body["articles"]) == ["kyiv", "protests"]
+        events = get(client, "/api/events?thread=th-protests&min_confidence=0")["items"]
+        assert {e["article_id"] for e in events} == {"kyiv", "protests"}
+        assert [t["id"] for t in get(client, "/api/threads")["items"]] == ["th-lagos", "th-kyiv"]
+        get(client, "/api/threads/th-none", 404)

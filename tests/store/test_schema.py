@@ -47,3 +47,12 @@ def test_a_version_2_store_gets_threads_for_its_articles_on_the_next_ingest(fill
         threaded = upgraded.sql("SELECT article_id FROM article_threads")
         assert sorted(threaded["article_id"]) == ["gen-1", "kyiv", "lagos"]
         assert upgraded.counts()["threads"] >= 2  # Lagos arrests and Kyiv shelling are apart
+
+
+def test_a_version_6_store_gets_thread_aliases(filled: Store):
+    filled.sql("DROP TABLE thread_aliases")
+    path = older(filled, "6")
+    with open_store(path) as upgraded:
+        assert len(upgraded.sql("SELECT * FROM thread_aliases")) == 0
+    with open_store(path, read_only=True) as reader:
+        assert reader.sql("SELECT value FROM meta WHERE key = 'schema_version'")["value"][0] == "7"

@@ -87,6 +87,9 @@ class Sql:
         return " AND ".join(self.where) if self.where else "TRUE"
 
 
+CURRENT_THREAD = "(SELECT coalesce(max(x.thread_id), ?) FROM thread_aliases x WHERE x.old_id = ?)"
+"""The id a thread has now, given its id or the id of a thread moved into it (the id twice)."""
+
 # Columns the event table shows; `record` is left out (ask for it with `with_record`).
 EVENT_VIEW = (
     "e.id, e.article_id, e.event_type, e.mode, e.quad, e.date, e.date_precision, "
@@ -146,8 +149,8 @@ def _add_mention(sql: Sql, filters: Filters) -> None:
     if filters.min_confidence is not None:
         sql.add("e.confidence >= ?", float(filters.min_confidence))
     if filters.thread is not None:
-        sql.add("e.article_id IN (SELECT m.article_id FROM article_threads m WHERE m.thread_id = ?)",
-                filters.thread)
+        sql.add("e.article_id IN (SELECT m.article_id FROM article_threads m "
+                f"WHERE m.thread_id = {CURRENT_THREAD})", filters.thread, filters.thread)
 
 
 def events_from(filters: Filters) -> str:

@@ -22,8 +22,8 @@ from newsevents.store.parties import (
     insert_parties_sql,
 )
 
-SCHEMA_VERSION = "6"
-_UPGRADED = ("1", "2", "3", "4", "5")  # versions ``SchemaVersions._upgrade`` brings to this one
+SCHEMA_VERSION = "7"
+_UPGRADED = ("1", "2", "3", "4", "5", "6")  # versions ``SchemaVersions._upgrade`` brings to this one
 
 
 class SchemaVersions(Connection):
@@ -58,20 +58,26 @@ class SchemaVersions(Connection):
         1 to 3 lack the ``parties`` table, built here from the stored events; versions 1 to 4
         lack ``events.parties_in_lists`` (added by schema.sql), filled here from ``parties``;
         versions 1 to 5 lack ``party_keys`` and the keys on ``parties`` and ``events``, numbered
-        and filled here."""
+        and filled here; versions 1 to 6 lack ``thread_aliases`` (created by schema.sql; threads
+        moved before it have no alias)."""
         found = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if found and found[0] in _UPGRADED:
             with self.transaction():
-                if found[0] == "1":
-                    self._index_words("SELECT id FROM articles", [])
-                if found[0] in ("1", "2", "3"):
-                    grouped = grouped_parties_sql("events", from_records=True)
-                    self._con.execute(insert_keys_sql(grouped))
-                    self._con.execute(insert_parties_sql(grouped, returning=False))
-                else:
-                    self._con.execute(insert_keys_sql("SELECT name, country, sector, resolved FROM parties"))
-                    self._con.execute(KEY_PARTIES_SQL)
-                if found[0] != "5":
-                    self._con.execute(PARTIES_IN_LISTS_SQL)
-                self._con.execute(EVENT_KEYS_SQL)
+                if found[0] != "6":
+                    self._upgrade_parties(found[0])
                 self._con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+
+    def _upgrade_parties(self, version: str) -> None:
+        """Versions 1 to 5: the word index, parties and their keys (see ``_upgrade``)."""
+        if version == "1":
+            self._index_words("SELECT id FROM articles", [])
+        if version in ("1", "2", "3"):
+            grouped = grouped_parties_sql("events", from_records=True)
+            self._con.execute(insert_keys_sql(grouped))
+            self._con.execute(insert_parties_sql(grouped, returning=False))
+        else:
+            self._con.execute(insert_keys_sql("SELECT name, country, sector, resolved FROM parties"))
+            self._con.execute(KEY_PARTIES_SQL)
+        if version != "5":
+            self._con.execute(PARTIES_IN_LISTS_SQL)
+        self._con.execute(EVENT_KEYS_SQL)

@@ -206,3 +206,10 @@ CREATE TABLE IF NOT EXISTS thread_terms (
 );
 
 CREATE INDEX IF NOT EXISTS article_threads_thread ON article_threads (thread_id);
+
+-- A thread moved into another (schema version 7) leaves its id here, so that a link to it still
+-- leads to its articles: `thread_id` is the thread they are in now (kept current along chains).
+CREATE TABLE IF NOT EXISTS thread_aliases (
+    old_id VARCHAR PRIMARY KEY,
+    thread_id VARCHAR NOT NULL
+);

@@ -105,9 +105,13 @@ class ThreadTables(Connection):
                 "unnest(?::VARCHAR[])::JSON AS state) u WHERE story_state.story_id = u.id",
                 [[i for i, _ in found], [R.compact_json(s) for s in states]],
             )
+        for table in ("article_threads", "thread_aliases"):  # an alias of a moved thread follows it
+            self._con.execute(
+                f"UPDATE {table} SET thread_id = u.new FROM (SELECT unnest(?::VARCHAR[]) AS old, "
+                f"unnest(?::VARCHAR[]) AS new) u WHERE {table}.thread_id = u.old", pairs,
+            )
         self._con.execute(
-            "UPDATE article_threads SET thread_id = u.new FROM (SELECT unnest(?::VARCHAR[]) AS old, "
-            "unnest(?::VARCHAR[]) AS new) u WHERE article_threads.thread_id = u.old", pairs,
+            "INSERT OR REPLACE INTO thread_aliases SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[])", pairs,
         )
 
     def candidate_threads(
@@ -203,6 +207,11 @@ def count_threads_sql(
 
 def thread_sql(thread_id: str) -> tuple[str, list[Any]]:
     return f"SELECT {THREAD_VIEW} FROM threads t WHERE t.id = ?", [thread_id]
+
+
+def alias_sql(thread_id: str) -> tuple[str, list[Any]]:
+    """The thread a moved thread's id now stands for (no row: it was never moved)."""
+    return "SELECT thread_id FROM thread_aliases WHERE old_id = ?", [thread_id]
 
 
 def thread_articles_sql(thread_id: str) -> tuple[str, list[Any]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
 
 from newsevents.serve.db import Cursor, paged, rows
 from newsevents.serve.models import ThreadDetail, ThreadPage
@@ -33,12 +34,18 @@ def list_threads(
 
 @router.get("/threads/{thread_id:path}", response_model=ThreadDetail,
             summary="One thread with its articles and stories",
-            responses={404: {"description": "No such thread"}})
-def get_thread(thread_id: str, cursor: Cursor) -> dict[str, Any]:
+            responses={308: {"description": "The thread was moved into this one"},
+                       404: {"description": "No such thread"}})
+def get_thread(thread_id: str, cursor: Cursor, request: Request) -> dict[str, Any] | RedirectResponse:
     """The thread, its ``articles`` (without text) by source then date, and the ``stories``
-    its articles report, most widely reported first."""
+    its articles report, most widely reported first. The id of a thread moved into another
+    redirects (308) to that one, so links to it keep working."""
     found = rows(cursor, *T.thread_sql(thread_id))
     if not found:
+        alias = rows(cursor, *T.alias_sql(thread_id))
+        if alias:
+            url = request.url_for("get_thread", thread_id=alias[0]["thread_id"])
+            return RedirectResponse(url.path, status_code=308)
         raise HTTPException(404, f"no thread with id {thread_id!r}")
     return {**found[0], "articles": rows(cursor, *T.thread_articles_sql(thread_id)),
             "stories": rows(cursor, *T.thread_stories_sql(thread_id))}
