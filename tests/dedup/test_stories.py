@@ -173,6 +173,21 @@ def test_related_types_a_day_apart_in_town_and_country_are_one_story():
     assert len(stories) == 1 and stories[0].location == LAGOS  # the most precise place is kept
 
 
+def test_an_arrest_after_an_attack_is_a_story_of_its_own():
+    """The attack and the arrests after it are two events (ASSAULT and COERCE may code one
+    raid, but an arrest is its own act): two stories however alike the reports."""
+    a, b = article("a", REPORT_A), article("b", REPORT_B)
+    arrest = event(b, event_type="COERCE", trigger="arrested")
+    arrest.mode = "arrest"
+    stories = merge_stories([coded(a, event(a)), coded(b, arrest)])
+    assert sorted(s.event_type for s in stories) == ["ASSAULT", "COERCE"]
+    index = StoryIndex()  # and the other way round, through a stored story's state
+    index.add([coded(b, arrest)])
+    later = StoryIndex(index.stories(), states=index.states())
+    later.add([coded(a, event(a))])
+    assert len(later.stories(changed_only=False)) == 2
+
+
 def test_the_same_thread_joins_mentions_whose_words_differ():
     a = article("a", "Officers fired tear gas at the march near the bridge.")
     b = article("b", "Demonstrators said troops charged them with batons outside parliament.")

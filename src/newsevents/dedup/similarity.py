@@ -60,15 +60,19 @@ class TypeRelations:
 
     groups: Mapping[str, str]  # type -> the name of its group of related types
     related_score: float
+    separate: frozenset[str] = frozenset()  # "TYPE:mode" kinds that are their own act (dedup.yaml)
 
     def group(self, event_type: str) -> str:
         return self.groups.get(event_type, event_type)
 
-    def score(self, a: str, b: str) -> float | None:
-        """1 for the same type, ``related_score`` for related types, None when unrelated."""
+    def score(self, a: str, b: str, kinds: Iterable[str] = ()) -> float | None:
+        """1 for the same type, ``related_score`` for related types, None when unrelated or
+        when one of the ``kinds`` ("TYPE:mode" of both sides) is an act of its own."""
         if a == b:
             return 1.0
-        return self.related_score if self.group(a) == self.group(b) else None
+        if self.group(a) != self.group(b) or not self.separate.isdisjoint(kinds):
+            return None
+        return self.related_score
 
 
 @functools.cache
@@ -87,7 +91,9 @@ def load_relations(path: Path | None = None) -> TypeRelations:
         for other in rest:
             parent[find(other)] = find(first)
     groups = {t: "+".join(sorted(u for u in parent if find(u) == find(t))) for t in parent}
-    return TypeRelations(groups, float(data.get("type_related", 0.6)))
+    separate = frozenset(f"{t.upper()}:{m}" for t, modes in (data.get("separate_modes") or {}).items()
+                         for m in modes)
+    return TypeRelations(groups, float(data.get("type_related", 0.6)), separate)
 
 
 # --- text ------------------------------------------------------------------------------------

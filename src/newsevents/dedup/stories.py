@@ -63,6 +63,10 @@ class _Mention:
     thread: str | None = None  # the article's thread, when threads are kept
     stem: str = ""  # the stem of its trigger word
 
+    @property
+    def kind(self) -> str:
+        return f"{self.event.event_type}:{self.event.mode}"
+
 
 @dataclass(slots=True)
 class _Cluster:
@@ -80,6 +84,7 @@ class _Cluster:
     terms: set[str] = field(default_factory=set)  # its articles' rarest terms, for blocking
     threads: set[str] = field(default_factory=set)  # its articles' threads
     stems: set[str] = field(default_factory=set)  # the stems of its mentions' trigger words
+    kinds: set[str] = field(default_factory=set)  # its mentions' "TYPE:mode"
 
     def state(self) -> ClusterState:
         """What matching needs beyond the Story record, as JSON-ready data (kept by a store)."""
@@ -88,7 +93,7 @@ class _Cluster:
             "article_sum": self.article_sum, "sentence_sum": self.sentence_sum,
             "dates": [list(d) for d in self.dates], "places": [p.to_dict() for p in self.places],
             "sizes": [z.to_dict() for z in self.sizes], "terms": sorted(self.terms),
-            "threads": sorted(self.threads), "stems": sorted(self.stems),
+            "threads": sorted(self.threads), "stems": sorted(self.stems), "kinds": sorted(self.kinds),
         }
 
     @classmethod
@@ -110,6 +115,7 @@ class _Cluster:
                 places=[Location.from_dict(p) for p in state["places"]],
                 sizes=[Size.from_dict(z) for z in state["sizes"]], terms=set(state["terms"]),
                 threads=set(state.get("threads", ())), stems=set(state.get("stems", ())),
+                kinds=set(state.get("kinds", ())),
             )
         cluster.interval = cluster.date_interval()
         return cluster
@@ -234,7 +240,8 @@ class StoryIndex:
     def score(self, mention: _Mention, cluster: _Cluster) -> float | None:
         """The evidence that the mention reports the cluster's event; None if it cannot."""
         story = cluster.story
-        kind = self.relations.score(mention.event.event_type, story.event_type)
+        kinds = {mention.kind, *cluster.kinds}
+        kind = self.relations.score(mention.event.event_type, story.event_type, kinds)
         if kind is None:
             return None
         when = date_score(mention.interval, cluster.interval, self.weights)
@@ -330,6 +337,7 @@ class StoryIndex:
             self._index_terms(i, [mention.thread])
         _add(cluster.sentence_sum, mention.sentence)
         cluster.stems.add(mention.stem)
+        cluster.kinds.add(mention.kind)
         _union(story.actor, event.actor)
         _union(story.recipient, event.recipient)
         cluster.actors |= mention.actors
