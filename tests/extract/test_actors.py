@@ -42,6 +42,22 @@ def test_actors_a_lower_case_word_is_no_country_name(pipeline):
     assert resolver.actor(heads["government"]).country == "CAF"
 
 
+@pytest.mark.parametrize(("text", "trigger", "sector"), [
+    ("KLM president Pieter Elbers criticized the rail plan.", "criticized", None),
+    ("Phil Schiller, Apple's senior vice president, criticized Microsoft.", "criticized", None),
+    ("Joseph Hardiman, president of the National Association of Securities Dealers, criticized "
+     "the exchange.", "criticized", None),
+    ("The president of the company criticized the union.", "criticized", "BUS"),
+    ("Senate President Therese Murray criticized the governor.", "criticized", "LEG"),
+    ("French President Emmanuel Macron criticized Russia.", "criticized", "GOV"),
+    ("The treasury secretary criticized the banks.", "criticized", "GOV"),
+    ("The president criticized the banks.", "criticized", "GOV"),
+])
+def test_actors_a_shared_title_takes_the_sector_of_its_holder(event_on, text, trigger, sector):
+    """A president or chairman of a firm or an association is no state official (held_titles)."""
+    assert [a.sector for a in event_on(text, trigger).actor] == [sector]
+
+
 def test_actors_people_still_give_their_country(event_on):
     event = event_on("Thousands of Peruvians protested in Lima.", "protested")
     assert [a.country for a in event.actor] == ["PER"]

@@ -66,6 +66,7 @@ class ActorResolver:
         self.relations = ontology.words("relation_suffixes")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
+        self.held_titles = ontology.words("held_titles")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -246,9 +247,9 @@ class ActorResolver:
         for left in modifiers:
             bigram = f"{left.lemma_.lower()} {lemma}"
             if bigram in sectors:
-                return sectors[bigram]
+                return self._office(head, bigram)
         if lemma in sectors and head.ent_type_ not in _NAMED:
-            return sectors[lemma]
+            return self._office(head, lemma)
         entity = self._entity_of(head)
         if entity is not None and entity.label_ == "ORG":
             for tok in entity:  # "Nigeria Labour Congress": the first role word is the specific one
@@ -258,8 +259,35 @@ class ActorResolver:
             for tok in sorted(tier, key=lambda t: -t.i):
                 word = tok.lemma_.lower()
                 if word in sectors and tok.pos_ in {"NOUN", "PROPN"}:
-                    return sectors[word]
+                    return self._office(tok, word)
         return None
+
+    def _office(self, title: Token, key: str) -> str | None:
+        """The sector of a role word; a title states and other bodies share (held_titles)
+        takes the sector of the body named as holding it: its own if we know it, none if it
+        is an organisation we do not ("KLM president"). A country or people as holder, or none
+        named, leaves the title's own sector."""
+        if key not in self.held_titles:
+            return self.onto.sectors[key]
+        holders = [c for c in title.children if c.dep_ in {"poss", "compound"} and c.i < title.i]
+        holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+        for holder in holders:
+            entity = self._entity_of(holder)
+            name = entity.text if entity is not None else holder.text
+            bare = name.lower().removeprefix("the ")
+            if holder.ent_type_ in {"GPE", "NORP"} or bare in self.onto.country_names or (
+                bare in self.onto.demonyms
+            ):
+                break
+            org = self.onto.organization(name)
+            if org is not None:
+                return org.sector
+            if holder.lemma_.lower() in self.onto.sectors:
+                return self.onto.sectors[holder.lemma_.lower()]
+            if holder.ent_type_ == "ORG" and not holder.is_lower:  # "treasury secretary" is no firm's
+                return None
+        return self.onto.sectors[key]
 
     def _person_names(self, head: Token, entity: Span | None) -> list[str]:
         """The name words of a person head ("Olufemi Balogun"), titles left out."""
