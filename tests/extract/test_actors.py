@@ -51,6 +51,8 @@ def test_actors_a_lower_case_word_is_no_country_name(pipeline):
     ("Senate President Therese Murray criticized the governor.", "criticized", "LEG"),
     ("French President Emmanuel Macron criticized Russia.", "criticized", "GOV"),
     ("The treasury secretary criticized the banks.", "criticized", "GOV"),
+    ("British Defence Secretary Tom King criticized Iraq.", "criticized", "GOV"),
+    ("Secretary of State Warren Christopher criticized Iraq.", "criticized", "GOV"),
     ("The president criticized the banks.", "criticized", "GOV"),
 ])
 def test_actors_a_shared_title_takes_the_sector_of_its_holder(event_on, text, trigger, sector):

@@ -67,6 +67,7 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         self.held_titles = ontology.words("held_titles")
+        self.departments = ontology.words("state_departments")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -277,7 +278,7 @@ class ActorResolver:
             name = entity.text if entity is not None else holder.text
             bare = name.lower().removeprefix("the ")
             if holder.ent_type_ in {"GPE", "NORP"} or bare in self.onto.country_names or (
-                bare in self.onto.demonyms
+                bare in self.onto.demonyms or holder.lower_ in self.departments
             ):
                 break
             org = self.onto.organization(name)
