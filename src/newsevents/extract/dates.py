@@ -19,7 +19,7 @@ from newsevents.extract.grounding import GroundedDate, ground, ground_absolute
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
-_NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss"}
+_NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "appos"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _CLOCK_NUMBER = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")  # "1023", "2359": a time of day as well as a year
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -125,26 +125,33 @@ def is_no_date(entity: Span) -> bool:
 
 
 def noun_of(entity: Span) -> Token | None:
-    """The noun a date stands before as its modifier ("the 1967 killings", "the Nov. 10
-    bombing"): when that noun is another act, the date is that act's, not the clause's
-    ("arrested in the 1967 killings"). A subject is the act its verb tells ("Sunday night's
-    shooting killed two"): no such noun."""
+    """The noun a date modifies ("the 1967 killings", "the Nov. 10 bombing", "the bombing of
+    two embassies last month", "the attack on Monday"): when that noun is another act, the
+    date is that act's, not the clause's ("arrested in the 1967 killings"). A subject is the
+    act its verb tells ("Sunday night's shooting killed two"): no such noun."""
     root = entity.root
     head = root.head
-    if root.dep_ in _NOUN_MODIFIERS and head.i >= entity.end and head.pos_ in {"NOUN", "PROPN"} \
-            and head.dep_ not in {"nsubj", "nsubjpass"} and head.ent_type_ not in {"DATE", "TIME"}:
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in _NOUN_MODIFIERS:
+        return None
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ not in {"nsubj", "nsubjpass"} \
+            and head.ent_type_ not in {"DATE", "TIME"}:
         return head  # not "Saturday night": the night is the day's
     return None
 
 
-def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> Token | None:
+def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
+               acts: frozenset[str] = frozenset()) -> Token | None:
     """The first trigger token above a date entity in the parse, if any.
 
     A date inside a relative or reported clause, or behind a preposition that
     introduces another event ("over the election last month"), is not ours;
-    nor is a month's name that names a person.
+    nor is a month's name that names a person, nor a date on a noun that names
+    another act (``acts``: "questioned in connection with the bombing last month").
     """
-    if is_a_name(entity):
+    noun = noun_of(entity)
+    if is_a_name(entity) or (noun is not None and noun.i not in triggers and noun.lemma_.lower() in acts):
         return None
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:

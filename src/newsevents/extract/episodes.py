@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
 from newsevents.ontology import Ontology
+from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
 
 _REACH = 2  # sentences back an episode carries its date
@@ -68,6 +69,8 @@ class Episodes:
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps")
         self.speech = ontology.words("speech_verbs")
+        self.acts = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
+                              if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
 

@@ -41,7 +41,7 @@ class EventDates:
         """Give each of the sentence's dates to the trigger it modifies, if any."""
         self.loose, self.dates = [], dates
         for entity in dates:
-            owner = attachment(entity, set(by_token), separate_preps)
+            owner = attachment(entity, set(by_token), separate_preps, self.episodes.acts)
             if owner is not None and not _another_act(entity, owner, by_token[owner.i]):
                 by_token[owner.i].dates.append(entity)
             else:
