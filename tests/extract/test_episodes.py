@@ -18,6 +18,9 @@ import pytest
         # an announcement is dated when it was made
         ("Rebels seized Menaka on Friday. On Monday, Niger said it would send troops to Menaka.",
          "send", "2023-05-29"),
+        # a gerund behind "before" or "after" is an act of its verb's day
+        ("The jury deliberated almost seven hours Thursday before convicting Simpson of murder.",
+         "convicting", "2023-05-25"),
         # a perfect is an indefinite past: it continues no episode
         ("The court fined Mr. Okafor on Friday. Mr. Okafor has denied the charges.", "denied", "2023-05-30"),
     ],

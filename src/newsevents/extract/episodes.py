@@ -382,11 +382,15 @@ def _perfect(trigger: Token) -> bool:
 
 def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
     """The trigger and the words above it in its sentence, up to a reported or relative
-    clause boundary or a preposition that introduces another event."""
+    clause boundary or a preposition that introduces another event; not a gerund's "before"
+    or "after" ("deliberated Thursday before convicting him": the conviction's day)."""
     chain = [trigger]
     tok = trigger
+    gerund = grammar().data["gerund_preps"]
     for _ in range(12):
-        if tok.head.i == tok.i or (tok.dep_ == "prep" and tok.lower_ in separate):
+        below = chain[-2] if len(chain) > 1 else tok
+        if tok.head.i == tok.i or (tok.dep_ == "prep" and tok.lower_ in separate and not (
+                tok.lower_ in gerund and below.dep_ == "pcomp" and below.tag_ == "VBG")):
             break
         crossing = tok.dep_ in _CLAUSE_BREAKS
         tok = tok.head
