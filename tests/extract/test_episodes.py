@@ -42,6 +42,9 @@ def test_episodes_running_total_is_historical_not_dated_today(event_on):
 @pytest.mark.parametrize("text", [
     "Less than a year before, a detective shot and killed an unarmed man in the same street.",
     "Militants abducted 40 students from a school in Borno more than two years ago.",
+    # a decade, also written with spaced hyphens: "mid - 1980s"
+    "Syrian troops killed hundreds of civilians in Hama in the 1980s.",
+    "By the mid - 1980s , militants had abducted dozens of foreigners in Beirut .",
 ])
 def test_episodes_vague_old_act_is_historical_without_a_date(event_on, text):
     trigger = "killed" if "killed" in text else "abducted"

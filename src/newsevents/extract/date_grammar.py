@@ -85,7 +85,7 @@ def grammar() -> DateGrammar:
         parts=parts, prepositions=frozenset(data["prepositions"]),
         lead=re.compile(r"^" + _alternation([*data["prepositions"], *data["approximations"]]) + r"\s+"),
         tail=re.compile(r"\s+" + _alternation(data["trailing_approximations"]) + r"(?=\s|$)"),
-        hedge=re.compile(r"^(?:the\s+)?" + _alternation(data["hedges"]) + r"(?:\s+|-)"),
+        hedge=re.compile(r"^(?:the\s+)?" + _alternation(data["hedges"]) + r"(?:\s*-\s*|\s+)"),
         week_of=re.compile(r"^" + _alternation(data["week_of"]) + r"\s+"),
         day_part=re.compile(r"(?:\s+|-)" + _alternation(data["day_parts"]) + r"$"),
         duration=re.compile(  # also as an adjective: "a 41-year odyssey", "five-year plan"

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
+from newsevents.extract.grounding import is_decade
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
@@ -162,13 +163,13 @@ class Episodes:
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
-        vague to date ("less than a year before", "years ago")."""
+        vague to date ("less than a year before", "years ago", "in the 1970s")."""
         top = _verb(trigger)
         while top.dep_ == "conj":  # "shot and killed": the date on "shot" dates both
             top = top.head
         clause = {t.i for t in top.subtree}
-        if any(entity.root.i in clause and _AGO.search(entity.text.lower())
-               and ground(entity.text, base, past=True) is None for entity in dates):
+        if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
+               and ground(entity.text, base, past=True) is None)) for entity in dates):
             return True
         return self._aggregate(trigger, dates, base)
 
