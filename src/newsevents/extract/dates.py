@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.grounding import GroundedDate, ground, ground_absolute
+from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
@@ -27,7 +27,7 @@ _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
            "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name",
-           "is_ahead", "is_no_date", "is_old", "noun_of", "printed_date"]
+           "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,8 +26,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
-from newsevents.extract.grounding import is_decade
+from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_decade, is_old
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
@@ -198,7 +197,6 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
-
 
     def share(self, events: list[Event], doc: Doc) -> None:
         """The same act told again takes the date of the mention that gives one: an event
