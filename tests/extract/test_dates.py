@@ -113,3 +113,38 @@ def test_dates_an_act_more_than_about_a_week_old_is_old():
     assert not is_old(GroundedDate("2018-03-01", "month"), article)  # this month
     assert is_old(GroundedDate("2018-02-01", "month"), article)
     assert is_old(GroundedDate("2017-01-01", "year"), article)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # four digits before a zone, or alone behind "at", tell a time of day, not a year
+        ("The quake, which struck at 1353 (1023 GMT), killed 10 people in the town.", "killed", "2023-05-30"),
+        # an ordinal before a street word numbers the street
+        ("All three were arrested on 14th St. Thursday afternoon and taken to the county jail.", "arrested",
+         "2023-05-25"),
+        # a date on a noun merged into an event of another type is that noun's act's
+        ("Police arrested a man in the 1967 killings of three civil rights workers.", "arrested",
+         "2023-05-30"),
+        # a date on a noun act inside the event's clause is that act's only
+        ("Prosecutors charged two men over the 2014 abduction of a journalist.", "charged", "2023-05-30"),
+        ("Prosecutors charged two men over the 2014 abduction of a journalist.", "abduction", "2014-01-01"),
+        # a date on a noun that names another act is that act's ("the bombing ... last month")
+        ("Tanzania expelled five Iraqis who were questioned by police in connection with the bombing of two "
+         "embassies last month, a newspaper reported Friday.", "expelled", "2023-05-26"),
+    ],
+)
+def test_dates_what_names_no_day_of_the_event(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
+
+
+def test_dates_a_duration_as_an_adjective_names_no_year(event_on):
+    text = "Police on Friday arrested a woman, ending a 41-year odyssey for the families."
+    assert event_on(text, "arrested", date=None).date is None  # not 2041
+
+
+def test_dates_a_year_before_local_stays_a_year(pipeline):
+    from newsevents.extract.dates import find_dates
+
+    doc = pipeline.nlp("The 2014 local elections were held in May, and voting ended at 1800 GMT.")
+    assert [e.text for e in find_dates(doc, TUESDAY)] == ["2014", "in May"]

@@ -18,6 +18,9 @@ import pytest
         # an announcement is dated when it was made
         ("Rebels seized Menaka on Friday. On Monday, Niger said it would send troops to Menaka.",
          "send", "2023-05-29"),
+        # a gerund behind "before" or "after" is an act of its verb's day
+        ("The jury deliberated almost seven hours Thursday before convicting Simpson of murder.",
+         "convicting", "2023-05-25"),
         # a perfect is an indefinite past: it continues no episode
         ("The court fined Mr. Okafor on Friday. Mr. Okafor has denied the charges.", "denied", "2023-05-30"),
     ],
@@ -39,6 +42,9 @@ def test_episodes_running_total_is_historical_not_dated_today(event_on):
 @pytest.mark.parametrize("text", [
     "Less than a year before, a detective shot and killed an unarmed man in the same street.",
     "Militants abducted 40 students from a school in Borno more than two years ago.",
+    # a decade, also written with spaced hyphens: "mid - 1980s"
+    "Syrian troops killed hundreds of civilians in Hama in the 1980s.",
+    "By the mid - 1980s , militants had abducted dozens of foreigners in Beirut .",
 ])
 def test_episodes_vague_old_act_is_historical_without_a_date(event_on, text):
     trigger = "killed" if "killed" in text else "abducted"

@@ -85,12 +85,12 @@ def grammar() -> DateGrammar:
         parts=parts, prepositions=frozenset(data["prepositions"]),
         lead=re.compile(r"^" + _alternation([*data["prepositions"], *data["approximations"]]) + r"\s+"),
         tail=re.compile(r"\s+" + _alternation(data["trailing_approximations"]) + r"(?=\s|$)"),
-        hedge=re.compile(r"^(?:the\s+)?" + _alternation(data["hedges"]) + r"(?:\s+|-)"),
+        hedge=re.compile(r"^(?:the\s+)?" + _alternation(data["hedges"]) + r"(?:\s*-\s*|\s+)"),
         week_of=re.compile(r"^" + _alternation(data["week_of"]) + r"\s+"),
         day_part=re.compile(r"(?:\s+|-)" + _alternation(data["day_parts"]) + r"$"),
-        duration=re.compile(
-            r"^(?:for\s+|within\s+|the\s+(?:past|last|next|coming)\s+)?" + amount + r"\s+(?:\w+\s+)?"
-            + _alternation(plain_units) + r"s?(?:\s+(?:long|old))?$"),
+        duration=re.compile(  # also as an adjective: "a 41-year odyssey", "five-year plan"
+            r"^(?:for\s+|within\s+|the\s+(?:past|last|next|coming)\s+|(?:a|an|the)\s+(?=\S+-))?" + amount
+            + r"(?:\s+(?:\w+\s+)?|-)" + _alternation(plain_units) + r"s?(?:[\s-]+(?:long|old))?$"),
         year=re.compile(r"^(?:" + _alternation(data["year_prefixes"]) + r"\s+)?" + year
                         + r"(?:\s+" + _alternation(data["year_suffixes"]) + r")?$"),
         clock=re.compile(r"\(?\b(?:[01]\d|2[0-3]):?[0-5]\d\s*" + _alternation(data["clock_zones"])

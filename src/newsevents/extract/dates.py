@@ -15,16 +15,19 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.grounding import GroundedDate, ground, ground_absolute
+from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
+_NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "appos"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_CLOCK_NUMBER = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")  # "1023", "2359": a time of day as well as a year
 _WORDS = re.compile(r"[^\W\d_]+")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name", "is_ahead", "is_old",
-           "printed_date"]
+           "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name",
+           "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
         return []
     found, text = [], doc.text  # Doc.text joins every token: once
     for entity in doc.ents:
-        if entity.label_ != "DATE" or is_a_name(entity):
+        if entity.label_ != "DATE" or is_a_name(entity) or is_no_date(entity):
             continue
         grounded = ground(entity.text, article_date)
         if grounded is not None:
@@ -102,14 +105,52 @@ def is_a_name(entity: Span) -> bool:
     return entity.root.dep_ in _SUBJECTS or entity.root.lower_ in persons
 
 
-def attachment(entity: Span, triggers: set[int], separate: frozenset[str]) -> Token | None:
+def is_no_date(entity: Span) -> bool:
+    """A number the parse takes for a date that names no day: four digits that tell a time of
+    day, before a zone ("1023 GMT", "1430 hrs", "0600 local time") or alone behind "at" ("struck
+    at 1353"; a year is "in 1353"), or an ordinal that numbers a street ("on 14th St. Thursday")."""
+    words = [t for t in entity.doc[entity.start:entity.end + 1] if not t.is_punct]
+    if len(words) > 1 and _ORDINAL.match(words[0].text) \
+            and words[1].lower_.rstrip(".") in grammar().data["street_words"]:
+        return True
+    if not _CLOCK_NUMBER.match(entity.text):
+        return False
+    after = entity.doc[entity.end:entity.end + 2]
+    text = entity.doc.text[entity.start_char:after.end_char if len(after) else None].lower()
+    zone = grammar().clock.match(text)
+    if zone is not None and not (len(after) and after[0].lower_ == "local" and "time" not in zone[0]):
+        return True  # "the 2014 local elections": a year before "local", unless "local time"
+    return entity.root.dep_ == "pobj" and entity.root.head.lower_ == "at"
+
+
+def noun_of(entity: Span) -> Token | None:
+    """The noun a date modifies ("the 1967 killings", "the Nov. 10 bombing", "the bombing of
+    two embassies last month", "the attack on Monday"): when that noun is another act, the
+    date is that act's, not the clause's ("arrested in the 1967 killings"). A subject is the
+    act its verb tells ("Sunday night's shooting killed two"): no such noun."""
+    root = entity.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif root.dep_ not in _NOUN_MODIFIERS:
+        return None
+    if head.pos_ in {"NOUN", "PROPN"} and head.dep_ not in {"nsubj", "nsubjpass"} \
+            and head.ent_type_ not in {"DATE", "TIME"}:
+        return head  # not "Saturday night": the night is the day's
+    return None
+
+
+def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
+               acts: frozenset[str] = frozenset()) -> Token | None:
     """The first trigger token above a date entity in the parse, if any.
 
     A date inside a relative or reported clause, or behind a preposition that
     introduces another event ("over the election last month"), is not ours;
-    nor is a month's name that names a person.
+    nor is a month's name that names a person, nor a date on a noun that names
+    another act (``acts``: "questioned in connection with the bombing last month").
     """
-    if is_a_name(entity):
+    noun = noun_of(entity)
+    if is_a_name(entity) or (noun is not None and noun.i not in triggers and noun.lemma_.lower() in acts):
         return None
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:

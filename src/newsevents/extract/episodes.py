@@ -26,8 +26,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_old
+from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_decade, is_old
 from newsevents.ontology import Ontology
+from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
 
 _REACH = 2  # sentences back an episode carries its date
@@ -69,6 +70,8 @@ class Episodes:
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps")
         self.speech = ontology.words("speech_verbs")
+        self.acts = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
+                              if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
 
@@ -160,13 +163,13 @@ class Episodes:
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
-        vague to date ("less than a year before", "years ago")."""
+        vague to date ("less than a year before", "years ago", "in the 1970s")."""
         top = _verb(trigger)
         while top.dep_ == "conj":  # "shot and killed": the date on "shot" dates both
             top = top.head
         clause = {t.i for t in top.subtree}
-        if any(entity.root.i in clause and _AGO.search(entity.text.lower())
-               and ground(entity.text, base, past=True) is None for entity in dates):
+        if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
+               and ground(entity.text, base, past=True) is None)) for entity in dates):
             return True
         return self._aggregate(trigger, dates, base)
 
@@ -195,7 +198,6 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
-
 
     def share(self, events: list[Event], doc: Doc) -> None:
         """The same act told again takes the date of the mention that gives one: an event
@@ -380,11 +382,15 @@ def _perfect(trigger: Token) -> bool:
 
 def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
     """The trigger and the words above it in its sentence, up to a reported or relative
-    clause boundary or a preposition that introduces another event."""
+    clause boundary or a preposition that introduces another event; not a gerund's "before"
+    or "after" ("deliberated Thursday before convicting him": the conviction's day)."""
     chain = [trigger]
     tok = trigger
+    gerund = grammar().data["gerund_preps"]
     for _ in range(12):
-        if tok.head.i == tok.i or (tok.dep_ == "prep" and tok.lower_ in separate):
+        below = chain[-2] if len(chain) > 1 else tok
+        if tok.head.i == tok.i or (tok.dep_ == "prep" and tok.lower_ in separate and not (
+                tok.lower_ in gerund and below.dep_ == "pcomp" and below.tag_ == "VBG")):
             break
         crossing = tok.dep_ in _CLAUSE_BREAKS
         tok = tok.head

@@ -20,6 +20,7 @@ from newsevents.extract.dates import (
     ground_absolute,
     is_ahead,
     is_old,
+    noun_of,
 )
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.grouping import Group
@@ -40,8 +41,8 @@ class EventDates:
         """Give each of the sentence's dates to the trigger it modifies, if any."""
         self.loose, self.dates = [], dates
         for entity in dates:
-            owner = attachment(entity, set(by_token), separate_preps)
-            if owner is not None:
+            owner = attachment(entity, set(by_token), separate_preps, self.episodes.acts)
+            if owner is not None and not _another_act(entity, owner, by_token[owner.i]):
                 by_token[owner.i].dates.append(entity)
             else:
                 self.loose.append(entity)
@@ -62,16 +63,19 @@ class EventDates:
     def _from_groups(
         self, group: Group, groups: list[Group], *, future: bool
     ) -> tuple[GroundedDate | None, Span | None]:
-        ordered = [group]
+        ordered, lent = [group], set()
         dated = [g for g in groups if g is not group and g.dates]
         if dated:  # the tree is walked only when another event has a date to lend
             ancestors = {a.i for a in group.main.token.ancestors}
             inside = {t.i for t in group.main.token.subtree}
             ordered += [g for g in dated if g.main.token.i in ancestors]
-            ordered += [g for g in dated if g.main.token.i in inside]
+            lent = {id(g) for g in dated if g.main.token.i in inside}
+            ordered += [g for g in dated if id(g) in lent]
         base = self.base
         for candidate in ordered:
             dates = sorted(candidate.dates, key=lambda e: abs(e.root.i - group.main.token.i))
+            if id(candidate) in lent:  # "charged over the 2014 abduction": the abduction's date only
+                dates = [e for e in dates if _noun_index(e) != candidate.main.token.i]
             for entity in dates:
                 if base is None:  # an undated article: only a date the expression prints
                     start, end = expression_span(entity)
@@ -117,3 +121,17 @@ class EventDates:
         taken = {e.date_span for e in events}
         self.episodes.scene(sentence, index, [d for d in self.loose if expression_span(d) not in taken],
                             self.base)
+
+
+def _another_act(entity: Span, owner: Token, group: Group) -> bool:
+    """A date on a noun merged into an event of another type dates that noun's act only
+    ("arrested in the 1967 killings": the killings, not the arrest)."""
+    if _noun_index(entity) != owner.i or owner.i == group.main.token.i:
+        return False
+    member = next(t for t in group.members if t.token.i == owner.i)
+    return member.sense.event_type != group.main.sense.event_type
+
+
+def _noun_index(entity: Span) -> int | None:
+    noun = noun_of(entity)
+    return None if noun is None else noun.i

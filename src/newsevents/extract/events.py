@@ -15,6 +15,7 @@ from newsevents.extract import coding
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
+from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
@@ -107,8 +108,8 @@ class EventExtractor:
     def run(self) -> list[Event]:
         events: list[Event] = []
         # a time of day with a day in it ("Sunday night", "last night") dates an event too;
-        # a clock time ("10:30 a.m.") does not
-        dates = [e for e in self.doc.ents if e.label_ == "DATE" or (
+        # a clock time ("10:30 a.m.", "1023 GMT") or a street ("14th St.") does not
+        dates = [e for e in self.doc.ents if (e.label_ == "DATE" and not is_no_date(e)) or (
             e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
         for index, sentence in enumerate(self.doc.sents):
             triggers = find_triggers(sentence, self.onto)

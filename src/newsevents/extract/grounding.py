@@ -326,6 +326,12 @@ def ground(
     return found
 
 
+def is_decade(expression: str) -> bool:
+    """A decade ("the 1970s", "mid - 1980s"): a time too long ago and too wide to date an act."""
+    text = re.sub(r"\s+", " ", expression.lower().strip().strip("(),").rstrip(".,;:").strip())
+    return bool(_DECADE.match(_clean(text)))
+
+
 def ground_absolute(expression: str) -> GroundedDate | None:
     """The date an expression names from any article date ("June 17 , 1972", "April 2008",
     "2018"), or None: all that dates an act of an article with no date, of its own or printed
