@@ -19,6 +19,7 @@ from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
+from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
@@ -191,6 +192,11 @@ class EventExtractor:
             extra = {trig.sense.particle} if trig.sense.particle else set()
             if trig.sense.pos == "AUX":
                 frame = obligation_roles(trig.token)
+            elif trig.sense.pos == "PRED":
+                frame = predicate_roles(
+                    trig.token, predicate_key(trig.token) in self.onto.words("feeling_predicates"),
+                    self.onto.words("speech_verbs"), self.onto.words("naming_verbs"), self.onto.sectors,
+                )
             else:
                 frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
                     trig.token, info, extra, self.grammar

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from newsevents.ontology import Ontology
 
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp"}
-_CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp"}
+_CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp", "acomp", "oprd"}
 
 
 @dataclass(slots=True)
@@ -88,7 +88,9 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                     mode.future = True
                 elif word in modal:
                     wish = lemma in ontology.words("hypothetical_governors")  # "would like to"
-                    if word == "would" and _reported(tok, speech) and not wish:
+                    # "said it would be a mistake": a judgement of what might be, not a plan
+                    judged = depth > 0 and chain[depth - 1].dep_ in {"acomp", "attr"}
+                    if word == "would" and _reported(tok, speech) and not (wish or judged):
                         mode.future = True
                     else:
                         mode.hypothetical = True
