@@ -247,7 +247,7 @@ class EventExtractor:
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
-        event_type, modality = self._remap(event_type, modality)
+        event_type, modality = self._remap(event_type, modality, main.token.tag_ in {"VBD", "VBN"})
         event_type = self._proposed(group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
@@ -302,11 +302,13 @@ class EventExtractor:
             and tok.head.lower_ in self.onto.words("separate_preps")
         )
 
-    def _remap(self, event_type: str, modality: Modality) -> tuple[str, Modality]:
+    def _remap(self, event_type: str, modality: Modality, said: bool) -> tuple[str, Modality]:
         """Announced, refused or conditional events become the PLOVER type that codes them.
 
         "will meet" is AGREE, "will not accept" is REJECT, "will withdraw unless"
-        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type).
+        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type). A
+        condition on a verbal act ``said`` in the past bears on what was said, not on the
+        saying: "had threatened to revoke his parole if the family refused" is a threat made.
         """
         info = self.onto.event_types[event_type]
         if modality.negated:
@@ -320,6 +322,8 @@ class EventExtractor:
         if target != event_type:
             modality.future = False
             modality.hypothetical = False
+        elif modality.conditional and not modality.future and not (said and info.quad.startswith("verbal")):
+            modality.hypothetical = True
         return target, modality
 
     def _proposed(self, group: Group) -> str | None:

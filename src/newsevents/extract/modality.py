@@ -23,7 +23,7 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    conditional: bool = False
+    conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
@@ -102,8 +102,6 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
-    if mode.conditional and not mode.future:
-        mode.hypothetical = True
     return mode
 
 
