@@ -146,3 +146,12 @@ def test_triggers_ruling_against_deadline_and_human_chain(triggers):
     assert ("extended", "CONCEDE") in triggers("The agency extended its deadline until Tuesday.")
     assert ("chain", "PROTEST") in triggers("About 100 exiles formed a human chain outside the home.")
     assert ("objections", "ACCUSE") in triggers("The model was adopted over bitter objections.")
+
+
+def test_triggers_plea_is_no_request_and_appeal_to_a_court_rejects(triggers):
+    # a plea admits or denies the charge (CONCEDE / REJECT), no REQUEST; an appeal to a higher
+    # court rejects the ruling (docs/annotation.md); an appeal to the public stays REQUEST
+    assert ("pleaded", "CONCEDE") in triggers("The former aide pleaded guilty to one charge.")
+    assert ("pleads", "REJECT") in triggers("The mother pleads not guilty.")
+    assert ("appealed", "REJECT") in triggers("The relatives appealed to the 11th Circuit Court of Appeals.")
+    assert ("appealed", "REQUEST") in triggers("The mayor appealed to residents to stay calm.")

@@ -17,7 +17,7 @@ from newsevents.ontology.load import NO_EVENT, TriggerSense
 _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
 _TIME_ENTITIES = {"DATE", "TIME"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
-_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp"}  # "pleaded guilty"
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 _RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
 
