@@ -47,7 +47,7 @@ def test_said_claims_were_baseless_is_a_denial(code):
 
 
 def test_feeling_about_a_named_party_is_disapproval(code):
-    events = code("Russia is concerned over the United States' attempts to prolong the occupation.")
+    events = code("Russia is outraged by the United States' attempts to prolong the occupation.")
     accuse = _typed(events, "ACCUSE")
     assert accuse and [a.country for a in accuse[0].actor] == ["RUS"]
     assert [a.text for a in accuse[0].recipient] == ["the United States"]
@@ -55,3 +55,13 @@ def test_feeling_about_a_named_party_is_disapproval(code):
 
 def test_feeling_about_a_thing_is_no_event(code):
     assert not _typed(code("Residents of the town said they were worried about flooding."), "ACCUSE")
+
+
+def test_the_act_judged_stays_an_event_of_its_own(code):
+    events = code("Unionist leaders say IRA commanders are responsible for the recent bomb attacks.")
+    assert _typed(events, "ACCUSE") and _typed(events, "ASSAULT")
+
+
+def test_an_act_in_the_perfect_is_no_judgement(code):
+    events = code("The Nigerian woman insisted she had not fabricated a story about her daughter.")
+    assert not [e for e in events if e.trigger.text == "fabricated"]

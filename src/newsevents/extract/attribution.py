@@ -159,7 +159,8 @@ def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
     """Give each agentless event that an act rule covers its inferred doer (in place)."""
     stated: dict[tuple[int, str], set[tuple[int, int]]] = {}  # (sentence, type) -> doers' spans
     for event in events:
-        finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
+        if (event.quad or "").startswith("material"):  # "said IRA commanders were responsible": no victims
+            finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
         stated.setdefault((event.sentence.index, event.event_type), set()).update(
             a.span for a in event.actor)
     for event in events:

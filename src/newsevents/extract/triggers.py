@@ -152,8 +152,8 @@ def _predicate(tok: Token, ontology: Ontology, venue_preps: frozenset[str]) -> T
     """A word that judges a party, said by someone, or a feeling about a named party
     (predicates.py): "said China was responsible for", "were angry with Younis"."""
     senses = ontology.triggers.get((predicate_key(tok), "PRED"))
-    if not senses:
-        return None
+    if not senses or (tok.tag_ == "VBN" and not _stative(tok)):
+        return None  # "had not fabricated a story" is an act, "the claims were fabricated" a state
     if predicate_key(tok) in ontology.words("feeling_predicates"):
         framed = bool(feeling_causes(tok, ontology.sectors))
     else:
@@ -162,6 +162,11 @@ def _predicate(tok: Token, ontology: Ontology, venue_preps: frozenset[str]) -> T
     if matched is None or matched[0].event_type == NO_EVENT:
         return None
     return Trigger(tok, matched[0], matched[1])
+
+
+def _stative(participle: Token) -> bool:
+    passive = any(c.dep_ == "auxpass" for c in participle.children)
+    return passive or participle.dep_ in {"acomp", "oprd", "attr"}
 
 
 def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
