@@ -97,3 +97,15 @@ def test_modality_condition_of_a_present_apology_stays_hypothetical(code):
     events = code("The president apologizes if anyone was offended.")
     events = [e for e in events if e.event_type == "CONCEDE"]
     assert events and events[0].hypothetical
+
+
+def test_modality_wish_to_reach_a_truce_is_intent_to_cooperate(code):
+    # manual AGREE (intent to cooperate); REQUEST, Potential ambiguities
+    events = code("Abbas stressed that the Palestinians want to reach an effective truce with Israel.")
+    agree = [e for e in events if e.event_type == "AGREE"]
+    assert agree and not agree[0].hypothetical and agree[0].actor[0].country == "PSE"
+
+
+def test_modality_wish_for_others_to_talk_stays_hypothetical(code):
+    events = code("It seems that the US wants to see Arabs and Palestinians negotiating with Israel.")
+    assert all(e.hypothetical for e in events if e.event_type in {"CONSULT", "AGREE"})

@@ -311,6 +311,12 @@ class EventExtractor:
         saying: "had threatened to revoke his parole if the family refused" is a threat made.
         """
         info = self.onto.event_types[event_type]
+        if modality.wished and event_type.lower() in self.onto.words("intent_types") and not (
+            modality.negated or modality.conditional
+        ):
+            # wanting to cooperate is intent to cooperate (manual: AGREE; REQUEST, ambiguities)
+            modality.hypothetical = modality.future = False
+            return "AGREE", modality
         if modality.negated:
             if not modality.future or info.negated_type == event_type:
                 return event_type, modality

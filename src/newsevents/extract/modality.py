@@ -24,6 +24,7 @@ class Modality:
     hypothetical: bool = False
     future: bool = False
     conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
+    wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``_remap``
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
@@ -75,6 +76,9 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = True
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
+            # the act is the wish's own complement ("want to reach"), not another's ("want to see them")
+            own = depth == 1 and trigger.dep_ == "xcomp"
+            mode.wished = own and lemma in ontology.words("intent_governors")
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:
@@ -94,6 +98,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                         mode.future = True
                     else:
                         mode.hypothetical = True
+                        mode.wished = False  # "would want to meet" is no stated wish
             elif child.dep_ == "advcl" and any(
                 g.dep_ == "mark" and g.lower_ in marks for g in child.children
             ):
