@@ -130,3 +130,18 @@ def test_attribution_unplaced_force_of_the_same_paragraph_may_come_after_the_act
     text = "Three farmers were shot dead near the river on Sunday. The gunmen fled into the hills."
     [doer] = _event(code(text), "shot").actor
     assert doer.inferred and doer.text == "The gunmen"
+
+
+def test_attribution_protest_goes_to_the_protesters_named_before(code):
+    text = ("Thousands of Greek protesters marched through Athens on Saturday. "
+            "A second protest followed the next night.")
+    event = _event(code(text), "protest")
+    assert event.event_type == "PROTEST"
+    [doer] = event.actor
+    assert doer.inferred and "protesters" in doer.text
+
+
+def test_attribution_protest_does_not_go_to_the_victim(code):
+    text = "Police shot dead a 15-year-old Greek boy in Athens. Candlelit vigils were held on Monday."
+    event = _event(code(text), "vigils")
+    assert event.event_type == "PROTEST" and event.actor == []

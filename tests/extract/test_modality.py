@@ -84,3 +84,28 @@ def test_modality_proposed_measure_is_a_threat(code):
 def test_modality_conditional_offer_to_meet_is_agree(code):
     text = "Rebel leaders said they would meet the U.N. mediator if he gave them a veto over any settlement."
     assert _main(code(text)).event_type == "AGREE"
+
+
+def test_modality_condition_of_a_threat_made_is_its_content(code):
+    text = ("If the family refused, the Immigration and Naturalization Service had threatened to "
+            "revoke the boy's parole.")
+    threats = [e for e in code(text) if e.event_type == "THREATEN"]
+    assert threats and not threats[0].hypothetical
+
+
+def test_modality_condition_of_a_present_apology_stays_hypothetical(code):
+    events = code("The president apologizes if anyone was offended.")
+    events = [e for e in events if e.event_type == "CONCEDE"]
+    assert events and events[0].hypothetical
+
+
+def test_modality_wish_to_reach_a_truce_is_intent_to_cooperate(code):
+    # manual AGREE (intent to cooperate); REQUEST, Potential ambiguities
+    events = code("Abbas stressed that the Palestinians want to reach an effective truce with Israel.")
+    agree = [e for e in events if e.event_type == "AGREE"]
+    assert agree and not agree[0].hypothetical and agree[0].actor[0].country == "PSE"
+
+
+def test_modality_wish_for_others_to_talk_stays_hypothetical(code):
+    events = code("It seems that the US wants to see Arabs and Palestinians negotiating with Israel.")
+    assert all(e.hypothetical for e in events if e.event_type in {"CONSULT", "AGREE"})

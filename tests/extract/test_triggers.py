@@ -137,3 +137,21 @@ def test_triggers_a_finding_of_guilt_is_a_conviction(triggers):
     assert ("found", "CONCEDE") in triggers("The former mayor was found not guilty of bribery.")
     assert ("awarded", "SANCTION") in triggers("The court awarded damages to the family.")
     assert ("handed", "SANCTION") in triggers("The judge handed down a ten-year sentence on Monday.")
+
+
+def test_triggers_ruling_against_deadline_and_human_chain(triggers):
+    # docs/annotation.md, fourth dev round: a ruling against a party's suit is REJECT, extending
+    # a demand's deadline CONCEDE, a human chain PROTEST; an objection is ACCUSE (manual ACCUSE)
+    assert ("ruled", "REJECT") in triggers("In March a Miami federal judge ruled against them.")
+    assert ("extended", "CONCEDE") in triggers("The agency extended its deadline until Tuesday.")
+    assert ("chain", "PROTEST") in triggers("About 100 exiles formed a human chain outside the home.")
+    assert ("objections", "ACCUSE") in triggers("The model was adopted over bitter objections.")
+
+
+def test_triggers_plea_is_no_request_and_appeal_to_a_court_rejects(triggers):
+    # a plea admits or denies the charge (CONCEDE / REJECT), no REQUEST; an appeal to a higher
+    # court rejects the ruling (docs/annotation.md); an appeal to the public stays REQUEST
+    assert ("pleaded", "CONCEDE") in triggers("The former aide pleaded guilty to one charge.")
+    assert ("pleads", "REJECT") in triggers("The mother pleads not guilty.")
+    assert ("appealed", "REJECT") in triggers("The relatives appealed to the 11th Circuit Court of Appeals.")
+    assert ("appealed", "REQUEST") in triggers("The mayor appealed to residents to stay calm.")

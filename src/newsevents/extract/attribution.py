@@ -111,6 +111,7 @@ class DoerFinder:
                 if a.sector in sectors and a.sector not in victims
                 and (rule.speakers or a.span not in self._speakers)
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
+                and (rule.heads is None or self._head(a) in rule.heads)
             ]
 
         for index in self._order(event.sentence.index):
@@ -122,6 +123,11 @@ class DoerFinder:
         # the sector the act implies (police for arrests), named anywhere in the article
         found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
+
+    def _head(self, actor: Actor) -> str:
+        """The lemma of the word that names the actor ("protester" in "the protesters")."""
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        return words.root.lemma_.lower() if words is not None and len(words) else ""
 
     def _placed(self, actor: Actor) -> bool:
         """A force of a country, or one the article's home country will place ("police")."""
@@ -153,7 +159,8 @@ def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
     """Give each agentless event that an act rule covers its inferred doer (in place)."""
     stated: dict[tuple[int, str], set[tuple[int, int]]] = {}  # (sentence, type) -> doers' spans
     for event in events:
-        finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
+        if (event.quad or "").startswith("material"):  # "said IRA commanders were responsible": no victims
+            finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
         stated.setdefault((event.sentence.index, event.event_type), set()).update(
             a.span for a in event.actor)
     for event in events:

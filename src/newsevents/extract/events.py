@@ -20,6 +20,7 @@ from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
+from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
@@ -192,6 +193,11 @@ class EventExtractor:
             extra = {trig.sense.particle} if trig.sense.particle else set()
             if trig.sense.pos == "AUX":
                 frame = obligation_roles(trig.token)
+            elif trig.sense.pos == "PRED":
+                frame = predicate_roles(
+                    trig.token, predicate_key(trig.token) in self.onto.words("feeling_predicates"),
+                    self.onto.words("speech_verbs"), self.onto.words("naming_verbs"), self.onto.sectors,
+                )
             else:
                 frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
                     trig.token, info, extra, self.grammar
@@ -242,7 +248,7 @@ class EventExtractor:
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
-        event_type, modality = self._remap(event_type, modality)
+        event_type, modality = self._remap(event_type, modality, main.token.tag_ in {"VBD", "VBN"})
         event_type = self._proposed(group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
@@ -297,13 +303,21 @@ class EventExtractor:
             and tok.head.lower_ in self.onto.words("separate_preps")
         )
 
-    def _remap(self, event_type: str, modality: Modality) -> tuple[str, Modality]:
+    def _remap(self, event_type: str, modality: Modality, said: bool) -> tuple[str, Modality]:
         """Announced, refused or conditional events become the PLOVER type that codes them.
 
         "will meet" is AGREE, "will not accept" is REJECT, "will withdraw unless"
-        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type).
+        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type). A
+        condition on a verbal act ``said`` in the past bears on what was said, not on the
+        saying: "had threatened to revoke his parole if the family refused" is a threat made.
         """
         info = self.onto.event_types[event_type]
+        if modality.wished and event_type.lower() in self.onto.words("intent_types") and not (
+            modality.negated or modality.conditional
+        ):
+            # wanting to cooperate is intent to cooperate (manual: AGREE; REQUEST, ambiguities)
+            modality.hypothetical = modality.future = False
+            return "AGREE", modality
         if modality.negated:
             if not modality.future or info.negated_type == event_type:
                 return event_type, modality
@@ -315,6 +329,8 @@ class EventExtractor:
         if target != event_type:
             modality.future = False
             modality.hypothetical = False
+        elif modality.conditional and not modality.future and not (said and info.quad.startswith("verbal")):
+            modality.hypothetical = True
         return target, modality
 
     def _proposed(self, group: Group) -> str | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from newsevents.ontology import Ontology
 
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp"}
-_CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp"}
+_CLIMB = {"xcomp", "conj", "dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "pcomp", "acomp", "oprd"}
 
 
 @dataclass(slots=True)
@@ -23,7 +23,8 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    conditional: bool = False
+    conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
+    wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``_remap``
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
@@ -75,6 +76,9 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = True
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
+            # the act is the wish's own complement ("want to reach"), not another's ("want to see them")
+            own = depth == 1 and trigger.dep_ == "xcomp"
+            mode.wished = own and lemma in ontology.words("intent_governors")
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:
@@ -88,10 +92,13 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                     mode.future = True
                 elif word in modal:
                     wish = lemma in ontology.words("hypothetical_governors")  # "would like to"
-                    if word == "would" and _reported(tok, speech) and not wish:
+                    # "said it would be a mistake": a judgement of what might be, not a plan
+                    judged = depth > 0 and chain[depth - 1].dep_ in {"acomp", "attr"}
+                    if word == "would" and _reported(tok, speech) and not (wish or judged):
                         mode.future = True
                     else:
                         mode.hypothetical = True
+                        mode.wished = False  # "would want to meet" is no stated wish
             elif child.dep_ == "advcl" and any(
                 g.dep_ == "mark" and g.lower_ in marks for g in child.children
             ):
@@ -100,8 +107,6 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
-    if mode.conditional and not mode.future:
-        mode.hypothetical = True
     return mode
 
 

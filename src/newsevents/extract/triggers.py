@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.predicates import feeling_causes, judging_verb, predicate_key
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT, TriggerSense
 
 _SKIP_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
 _TIME_ENTITIES = {"DATE", "TIME"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod"}
-_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp"}  # "pleaded guilty"
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 _RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
 
@@ -147,6 +148,27 @@ def asks_a_question(verb: Token, marks: frozenset[str]) -> bool:
     return False
 
 
+def _predicate(tok: Token, ontology: Ontology, venue_preps: frozenset[str]) -> Trigger | None:
+    """A word that judges a party, said by someone, or a feeling about a named party
+    (predicates.py): "said China was responsible for", "were angry with Younis"."""
+    senses = ontology.triggers.get((predicate_key(tok), "PRED"))
+    if not senses or (tok.tag_ == "VBN" and not _stative(tok)):
+        return None  # "had not fabricated a story" is an act, "the claims were fabricated" a state
+    if predicate_key(tok) in ontology.words("feeling_predicates"):
+        framed = bool(feeling_causes(tok, ontology.sectors))
+    else:
+        framed = judging_verb(tok, ontology.words("speech_verbs"), ontology.words("naming_verbs")) is not None
+    matched = _match(tok, senses, venue_preps) if framed else None
+    if matched is None or matched[0].event_type == NO_EVENT:
+        return None
+    return Trigger(tok, matched[0], matched[1])
+
+
+def _stative(participle: Token) -> bool:
+    passive = any(c.dep_ == "auxpass" for c in participle.children)
+    return passive or participle.dep_ in {"acomp", "oprd", "attr"}
+
+
 def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     """Every trigger in a sentence, at most one per token, in text order."""
     found: list[Trigger] = []
@@ -155,6 +177,10 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     venue_preps = ontology.words("venue_preps")
     questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
     for tok in sentence:
+        judged = _predicate(tok, ontology, venue_preps) if not tok.ent_type_ else None
+        if judged is not None:
+            found.append(judged)
+            continue
         pos = _coarse_pos(tok)
         if pos is None or tok.ent_type_ in _SKIP_ENTITIES:
             continue

@@ -17,6 +17,7 @@ class DoerRule:
     named: tuple[str, ...]
     implied_sector: str | None = None  # searched for in the whole article when no nearby doer fits
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
+    heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 named=tuple(spec.get("named") or ()),
                 implied_sector=implied.get("sector"),
                 speakers=bool(spec.get("speakers", False)),
+                heads=frozenset(spec["heads"]) if spec.get("heads") else None,
             ))
         table.rules = rules + table.rules
     return table
