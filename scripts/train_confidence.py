@@ -182,7 +182,7 @@ def show(table: dict[str, dict[str, float]], title: str) -> None:
 
 def grid(rows: list[Row], gold_count: dict[str, int]) -> None:
     """Pooled held-out figures for penalties and left-out feature groups."""
-    groups = ("type_", "pos_", "date_", "sentence_", "actor_", "recipient", "quoted", "reported",
+    groups = ("pos_", "date_", "sentence_", "actor_", "recipient", "quoted", "reported",
               "article_domain", "ambiguous", "place", "repeat", "historical", "mode")
     print(f"{'dropped':>16} {'l2':>5} {'published':>9} {'type':>6} {'all':>6} {'recall':>7} {'logloss':>8}")
     for dropped in [(), *((g,) for g in groups)]:

@@ -75,12 +75,10 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
     index = event.sentence.index
     found = {
         "prior": evidence.prior - 0.5,
-        f"type_{event.event_type}": 1.0,
         f"pos_{evidence.pos}": 1.0,
         "ambiguous_lemma": float(evidence.ambiguous),
         "mode": float(event.mode is not None),
         f"actor_{_actor_kind(event.actor)}": 1.0,
-        "actor_named": float(any(a.name for a in event.actor if not a.inferred)),
         "actor_pronoun_resolved": float(any(a.country for a in pronouns)),
         "actor_pronoun_bare": float(any(not a.country for a in pronouns)),
         "recipient": float(bool(event.recipient)),
