@@ -132,7 +132,8 @@ def predict(x: np.ndarray, intercept: float, weights: np.ndarray) -> np.ndarray:
 
 
 def figures(rows: list[Row], p: np.ndarray, gold_events: int) -> dict[str, float]:
-    published = [r for r, q in zip(rows, p, strict=True) if q * r.held >= 0.5]
+    # rounded as scoring.score_events rounds, so the count is what the pipeline publishes
+    published = [r for r, q in zip(rows, p, strict=True) if round(round(q, 3) * r.held, 3) >= 0.5]
     found = {r.gold for r in published if r.type_right}
     n = len(published) or 1
     return {

@@ -1,10 +1,12 @@
-"""Confidence: the probability that an event is right in type, learned on real news.
+"""Confidence: the probability that an event is right in type and actor, learned on real news.
 
 Once an article's events are complete (participants attributed, dated, placed, gated for
 relevance), each is described by a few dozen features known at extraction time (``features``)
 and scored by a logistic regression whose weights ontology/data/confidence.yaml holds, fitted
 by scripts/train_confidence.py on the DEV split of the news gold set (docs/annotation.md).
-Scoring is plain Python: a weighted sum and a sigmoid per event.
+Event types are no features: the model would learn which types are often right on DEV, and
+the most confident event of a sentence would no longer be its main one (PLOVER GSR). Scoring
+is plain Python: a weighted sum and a sigmoid per event.
 """
 
 from __future__ import annotations
