@@ -21,7 +21,7 @@ def _token(pipeline, text, word):
 ])
 def test_scoring_a_trigger_inside_quotation_marks(pipeline, text, word, inside):
     token = _token(pipeline, text, word)
-    assert scoring.quoted(token, token.sent) is inside
+    assert scoring.quoted(token, scoring.sentence_marks(token.sent)) is inside
 
 
 @pytest.mark.parametrize(("text", "word", "said"), [
@@ -31,7 +31,7 @@ def test_scoring_a_trigger_inside_quotation_marks(pipeline, text, word, inside):
 ])
 def test_scoring_a_trigger_in_reported_speech(pipeline, ontology, text, word, said):
     token = _token(pipeline, text, word)
-    assert scoring.reported(token, ontology.words("speech_verbs")) is said
+    assert scoring.reported(token, scoring.sentence_marks(token.sent), ontology.words("speech_verbs")) is said
 
 
 def test_scoring_probability_is_the_logistic_of_the_weighted_sum():

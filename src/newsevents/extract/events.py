@@ -165,9 +165,10 @@ class EventExtractor:
         cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
+        marks = scoring.sentence_marks(sentence)
         events = []
         for group in groups:
-            event = self._code(group, groups, sentence_ref, cued)
+            event = self._code(group, groups, sentence_ref, cued, marks)
             self._place(event, group.main.token, sentence)
             self.dating.continue_episode(event, group.main.token, index, announced=group.announced)
             if mentions and not (event.negated or event.hypothetical):
@@ -226,7 +227,8 @@ class EventExtractor:
         return resolved
 
     def _code(
-        self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str]
+        self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str],
+        marks: scoring.Marks,
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
@@ -280,8 +282,8 @@ class EventExtractor:
         self.evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient, pos=main.sense.pos,
             ambiguous=len({s.event_type for s in senses}) > 1,
-            quoted=scoring.quoted(main.token, main.token.sent),
-            reported=scoring.reported(main.token, self.onto.words("speech_verbs")),
+            quoted=scoring.quoted(main.token, marks),
+            reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),
             own_date=grounded is not None, background=self._background(main),
             cooperative="cooperation" in info.quad,
         )

@@ -11,7 +11,10 @@ is plain Python: a weighted sum and a sigmoid per event.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -25,6 +28,7 @@ from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Actor, Event
 
 _OPENING = {"\u201c": 1, "\u201d": -1}  # curly quotation marks open and close
+_CLIMB = 4  # heads up from a trigger to the speech verb that reports it
 
 
 @cache
@@ -33,19 +37,48 @@ def model() -> dict[str, Any]:
     return read_mapping(DATA_DIR / "confidence.yaml")
 
 
-def quoted(trigger: Token, sentence: Span) -> bool:
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The quotation marks and the "according to" of one sentence, found once for all its
+    triggers (a pass per trigger would cost the square of a long sentence)."""
+
+    straight: list[int]  # offsets of '"'
+    curly: list[int]  # offsets of curly marks
+    open_after: list[int]  # how many curly marks are open after each of them
+    according: bool
+
+
+def sentence_marks(sentence: Span) -> Marks:
+    text, start = sentence.doc.text[sentence.start_char:sentence.end_char], sentence.start_char
+    curly, open_after, depth = [], [], 0
+    for i, c in enumerate(text):
+        if c in _OPENING:
+            depth += _OPENING[c]
+            curly.append(start + i)
+            open_after.append(depth)
+    words = [t.lower_ for t in sentence]
+    according = any(w == "according" and n == "to" for w, n in itertools.pairwise(words))
+    return Marks([start + i for i, c in enumerate(text) if c == '"'], curly, open_after, according)
+
+
+def quoted(trigger: Token, marks: Marks) -> bool:
     """The trigger stands inside quotation marks opened earlier in its sentence."""
-    before = sentence.doc.text[sentence.start_char:trigger.idx]
-    curly = sum(_OPENING.get(c, 0) for c in before)
-    return curly > 0 or before.count('"') % 2 == 1
+    straight = bisect.bisect_left(marks.straight, trigger.idx)
+    curly = bisect.bisect_left(marks.curly, trigger.idx)
+    return straight % 2 == 1 or (curly > 0 and marks.open_after[curly - 1] > 0)
 
 
-def reported(trigger: Token, speech_verbs: frozenset[str]) -> bool:
-    """The trigger's clause is what someone said ("police said ... arrested"), or "according to"."""
-    if any(a.lemma_.lower() in speech_verbs for a in trigger.ancestors):
-        return True
-    return any(t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to"
-               for t in trigger.sent)
+def reported(trigger: Token, marks: Marks, speech_verbs: frozenset[str]) -> bool:
+    """The trigger's clause is what someone said ("police said ... arrested": a speech verb
+    a few heads up), or its sentence says "according to"."""
+    head = trigger
+    for _ in range(_CLIMB):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in speech_verbs:
+            return True
+    return marks.according
 
 
 def _actor_kind(actors: list[Actor]) -> str:
