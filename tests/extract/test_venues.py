@@ -261,3 +261,11 @@ def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
                         "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")
     dispatched = event_location(_trigger(doc, "dispatched"), found, _sentence(doc, "dispatched"), ontology)
     assert dispatched is not None and dispatched.name == "Nairobi"
+
+
+def test_a_place_inside_an_organizations_name_is_no_venue_nor_the_main_place(places, ontology):
+    doc, found = places("The Oregon Health Authority warned hospitals. Officials of the Oregon Department "
+                        "of Forestry closed the trails on Monday.")
+    assert [t.text for t in found] == ["Oregon", "Oregon"]
+    closed = event_location(_trigger(doc, "closed"), found, _sentence(doc, "closed"), ontology)
+    assert closed is None
