@@ -58,8 +58,8 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     ents = []
     for ent in doc.ents:
-        named = ent.text.lower() not in names and _named_place(ent, ontology, gazetteer)
-        if ent.label_ in _LABELS or named:
+        labelled = ent.label_ in _LABELS
+        if labelled or (ent.text.lower() not in names and _named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else _place_in(ent, gazetteer, None)
             ents.append(place or ent)
         elif ent.label_ == "ORG" and (place := _place_in(ent, gazetteer, ontology)) is not None:
