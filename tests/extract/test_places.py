@@ -152,3 +152,9 @@ def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]
     assert (texas.precision, texas.admin1) == ("admin1", "Texas")
+
+
+def test_a_town_lies_in_the_state_of_the_other_towns_named(places):
+    # Anderson, Indiana is the bigger namesake; a Myrtle Beach story means the South Carolina one
+    _, found = places("Families drove from Myrtle Beach to Anderson for the meeting.")
+    assert _named(found, "Anderson")[0].admin1 == "South Carolina"

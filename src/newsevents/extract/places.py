@@ -41,6 +41,7 @@ W_NEAR = 0.6
 W_COMMA = 3.0  # a name and the country or division after it that is a list ("Georgia, USA")
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
+W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
 
 
@@ -274,6 +275,11 @@ class _Resolver:
             score += W_COUNTRY * countries[place.country_code] / total
         if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
             score += W_ADMIN1
+        elif place.kind in {"town", "admin2"} and any(
+            other != key and p.country_code == place.country_code and p.admin1 == place.admin1
+            for other, p in points
+        ):
+            score += W_STATE
         after = self.after.get(key)
         if after and any(
             p.country_code == place.country_code and (p.kind == "country" or p.admin1 == place.admin1)
