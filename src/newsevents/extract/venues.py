@@ -172,7 +172,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     seat = party_seat(parties, sentence, ontology)
     if seat is not None:
         return seat
-    body = capital_body(heads, ontology) or local_body(heads, resolved, ontology)
+    body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
+                                                       _main_place(toponyms, sentence.doc))
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
