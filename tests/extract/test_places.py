@@ -158,3 +158,14 @@ def test_a_town_lies_in_the_state_of_the_other_towns_named(places):
     # Anderson, Indiana is the bigger namesake; a Myrtle Beach story means the South Carolina one
     _, found = places("Families drove from Myrtle Beach to Anderson for the meeting.")
     assert _named(found, "Anderson")[0].admin1 == "South Carolina"
+
+
+def test_an_abbreviation_is_the_country_not_a_town_of_that_name(places):
+    _, found = places("Talks between the US and France ended in Paris.")
+    us = _named(found, "US")[0]
+    assert (us.country_code, us.precision) == ("US", "country")
+
+
+def test_a_continent_is_no_place(places):
+    _, found = places("Aid groups in Africa and the Middle East appealed for funds in Nairobi.")
+    assert [t.text for t in found] == ["Nairobi"]

@@ -232,9 +232,12 @@ def _qualified(places: list[Place], after: str, gazetteer: Gazetteer) -> list[Pl
     return inside or [max(qualifiers, key=_prior)]
 
 
-def _own_names(places: list[Place], key: str) -> list[Place]:
+def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     """A state's or country's own name is not one of its namesake counties ("Texas", not Texas
-    County, Oklahoma, when the article names Oklahoma); towns of that name stay ("Georgia")."""
+    County, Oklahoma, when the article names Oklahoma); towns of that name stay ("Georgia").
+    An abbreviation ("US", "U.K.") is no town's name (Us, in France)."""
+    if abbreviated:
+        places = [p for p in places if p.kind != "town"] or places
     if not any(p.kind in {"country", "admin1"} and fold(p.name) == key for p in places):
         return places
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
@@ -255,7 +258,8 @@ class _Resolver:
     def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
-        self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key) for m in mentions}
+        self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
+                                             m.text.isupper() and len(m.key) <= 3) for m in mentions}
         for mention in mentions:
             if mention.qualifier:
                 key = mention.key
