@@ -169,3 +169,8 @@ def test_an_abbreviation_is_the_country_not_a_town_of_that_name(places):
 def test_a_continent_is_no_place(places):
     _, found = places("Aid groups in Africa and the Middle East appealed for funds in Nairobi.")
     assert [t.text for t in found] == ["Nairobi"]
+
+
+def test_a_street_named_after_a_town_is_not_the_town(places):
+    _, found = places("The center on Evergreen Street in Charleston closed on Friday.")
+    assert all(t.name != "Evergreen" for t in found)

@@ -33,6 +33,8 @@ SURE_POPULATION = 10000  # a town this big is read out of a longer name ("Newark
 _SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                     "northern", "southern", "eastern", "western", "central", "downtown", "metro",
                     "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
+_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
+                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -101,6 +103,8 @@ def _place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | 
         end -= 1
     if body is None and end - start > 1 and doc[start].lower_ in _SIDES:
         start += 1
+    if doc[end - 1].lower_.rstrip(".") in _STREETS:  # "Evergreen Street" is no town
+        return None
     for stop in range(end if body is None else end - 1, start, -1):
         if stop < end and doc[stop].lower_ == "of":  # "Gulf of Aden", "Port of Los Angeles"
             continue
