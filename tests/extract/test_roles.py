@@ -61,3 +61,36 @@ def test_roles_who_died_in_an_act_suffered_it(code):
     event = _event(code("Two officers and a gunman died in a shootout in the city on Saturday."), "shootout")
     assert event.actor == [] or all("officers" not in a.text for a in event.actor)
     assert any("officers" in r.text for r in event.recipient)
+
+
+def test_roles_an_adjective_that_takes_the_infinitive_shares_the_subject(code):
+    event = _event(code("Russia is willing to negotiate with Kiev."), "negotiate")
+    assert [a.country for a in event.actor] == ["RUS"]
+
+
+def test_roles_an_extraposed_it_does_not_act(code):
+    events = code("Russia expelled diplomats on Monday. It is necessary to negotiate with Moscow.")
+    event = _event(events, "negotiate")
+    assert all(a.text != "It" for a in event.actor) and not event.is_published()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia risks sanctions over the poisoning of the spy.",
+        "The United States could push further. It means sanctions against Moscow.",
+    ],
+)
+def test_roles_who_risks_or_means_an_act_is_not_its_doer(code, text):
+    event = _event(code(text), "sanctions")
+    assert event.actor == []
+
+
+def test_roles_a_trailing_report_has_its_own_subject(code):
+    event = _event(code("The rebels attacked the village, alleges the aid group."), "alleges")
+    assert [a.text for a in event.actor] == ["the aid group"]
+
+
+def test_roles_the_doer_of_a_reported_clause_does_not_report_it(code):
+    event = _event(code("The rebels attacked the village, alleges the organization."), "alleges")
+    assert all("rebels" not in a.text for a in event.actor)

@@ -47,12 +47,24 @@ def _grammar(ontology: Ontology) -> Grammar:
             receiving_verbs=ontology.words("receiving_verbs"),
             topic_verbs=ontology.words("topic_verbs"),
             dying_verbs=ontology.words("dying_verbs"),
+            reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]
+
+
+def _reported_by(member: Token, main: Token) -> bool:
+    """ "Rebels shelled the camp, alleges the organization": the doer of a clause that a verbal
+    act reports (its complement) is not the doer of the report."""
+    tok = member
+    while tok.i != main.i and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp":
+            return True
+        tok = tok.head
+    return False
 
 
 def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
@@ -186,6 +198,7 @@ class EventExtractor:
         names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
         actors: list[Actor] = []
         recipients: list[Actor] = []
+        reports = self.onto.event_types[group.main.sense.event_type].quad.startswith("verbal")
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
@@ -201,10 +214,11 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve([
-                t for t in frame.actors
-                if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
-            ])
+            if not (reports and _reported_by(trig.token, group.main.token)):
+                actors = actors or self._resolve([
+                    t for t in frame.actors
+                    if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
+                ])
             recipients = recipients or self._resolve(
                 [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
             )
