@@ -94,3 +94,15 @@ def test_roles_a_trailing_report_has_its_own_subject(code):
 def test_roles_the_doer_of_a_reported_clause_does_not_report_it(code):
     event = _event(code("The rebels attacked the village, alleges the organization."), "alleges")
     assert all("rebels" not in a.text for a in event.actor)
+
+
+def test_roles_a_speakers_act_after_the_reported_clause_is_the_speakers(code):
+    text = ("South Korean President Moon Jae-in said China was partially responsible for the "
+            "pollution problem and called for Beijing's cooperation.")
+    event = _event(code(text), "called")
+    assert [a.country for a in event.actor] == ["KOR"]
+
+
+def test_roles_an_act_coordinated_in_the_reported_clause_keeps_its_subject(code):
+    event = _event(code("The minister said Russia had attacked the village and killed ten people."), "killed")
+    assert [a.country for a in event.actor] == ["RUS"]

@@ -48,6 +48,8 @@ def _grammar(ontology: Ontology) -> Grammar:
             topic_verbs=ontology.words("topic_verbs"),
             dying_verbs=ontology.words("dying_verbs"),
             reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
+            speech_verbs=ontology.words("speech_verbs"),
+            speaker_acts=ontology.words("speaker_acts"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),

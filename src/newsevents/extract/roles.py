@@ -42,6 +42,8 @@ class Grammar:
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    speaker_acts: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -141,6 +143,9 @@ def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[To
         return []  # "it is important to negotiate": nobody in particular negotiates
     if _trailing_report(verb, grammar):
         return []
+    speaker = _speaker_going_on(verb, grammar)
+    if speaker:
+        return speaker
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             head = head.head
@@ -167,6 +172,18 @@ def _trailing_report(verb: Token, grammar: Grammar) -> bool:
         and not any(c.dep_ == "cc" for c in verb.children)
         and (edge.text == "," or (edge.i > 0 and verb.doc[edge.i - 1].text == ","))
     )
+
+
+def _speaker_going_on(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "Moon said China was responsible and called for talks": an act of speaking coordinated
+    with the clause a speaker reports is the speaker's (the parser hangs it on that clause)."""
+    head = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in grammar.speech_verbs:
+        return []
+    if lemma not in grammar.speaker_acts and lemma not in grammar.reporting_verbs:
+        return []
+    return _children(head.head, _SUBJECT)
 
 
 def _inverted(verb: Token, grammar: Grammar) -> bool:
