@@ -130,3 +130,17 @@ def test_attribution_unplaced_force_of_the_same_paragraph_may_come_after_the_act
     text = "Three farmers were shot dead near the river on Sunday. The gunmen fled into the hills."
     [doer] = _event(code(text), "shot").actor
     assert doer.inferred and doer.text == "The gunmen"
+
+
+def test_attribution_prosecutors_convict_no_one(code):
+    text = ("The jury deliberated for two days. Prosecutors had played a recording in court on Monday. "
+            "The pastor was convicted of fraud on Wednesday.")
+    [doer] = _event(code(text), "convicted").actor
+    assert doer.inferred and "jury" in doer.text
+
+
+def test_attribution_investigators_are_not_the_killers(code):
+    text = ("Kenyan investigators arrived at the embassy on Friday. "
+            "Eleven Americans were killed in the bombing of the embassy.")
+    event = next(e for e in code(text) if e.event_type == "ASSAULT")
+    assert all("nvestigators" not in a.text for a in event.actor)

@@ -44,6 +44,7 @@ class DoerFinder:
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
+        self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
         self._breaks = [i for i, char in enumerate(doc.text) if char == "\n"]
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
@@ -87,6 +88,7 @@ class DoerFinder:
                         actor = self.resolver.actor(tok)
                         if actor.sector in self.wanted and all(a.span != actor.span for a in found):
                             found.append(actor)
+                            self._heads[actor.span] = _head_words(tok)
                             if self._reports(tok):
                                 self._speakers.add(actor.span)
                 self._named.append(found)
@@ -110,6 +112,7 @@ class DoerFinder:
                 a for a in self.named()[index]
                 if a.sector in sectors and a.sector not in victims
                 and (rule.speakers or a.span not in self._speakers)
+                and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
             ]
 
@@ -147,6 +150,12 @@ class DoerFinder:
         if named is None:
             return None  # a doer the article never names is not made up from the act's words
         return dataclasses.replace(named, inferred=True, evidence_span=event.trigger.span)
+
+
+def _head_words(tok: Token) -> frozenset[str]:
+    """A force's head lemma and its two-word names ("prosecutor", "attorney general")."""
+    lemma = tok.lemma_.lower()
+    return frozenset({lemma} | {f"{c.lemma_.lower()} {lemma}" for c in tok.lefts})
 
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:

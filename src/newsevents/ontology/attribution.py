@@ -17,6 +17,7 @@ class DoerRule:
     named: tuple[str, ...]
     implied_sector: str | None = None  # searched for in the whole article when no nearby doer fits
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
+    never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 named=tuple(spec.get("named") or ()),
                 implied_sector=implied.get("sector"),
                 speakers=bool(spec.get("speakers", False)),
+                never=frozenset(spec.get("never") or ()),
             ))
         table.rules = rules + table.rules
     return table
