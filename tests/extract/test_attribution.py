@@ -144,3 +144,11 @@ def test_attribution_investigators_are_not_the_killers(code):
             "Eleven Americans were killed in the bombing of the embassy.")
     event = next(e for e in code(text) if e.event_type == "ASSAULT")
     assert all("nvestigators" not in a.text for a in event.actor)
+
+
+def test_attribution_police_who_are_told_of_a_shooting_or_identify_its_victim_did_not_shoot(code):
+    told = "A man was shot on Main Street on Friday, his brother told police."
+    identified = "Police have identified a man who was killed in a shooting early Saturday."
+    for text, trigger in ((told, "shot"), (identified, "shooting")):
+        event = _event(code(text), trigger)
+        assert all("olice" not in a.text for a in event.actor), text

@@ -40,6 +40,7 @@ class DoerFinder:
         self.table = ontology.doers
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
         self.speech = ontology.words("speech_verbs")
+        self.sources = self.speech | ontology.words("learning_verbs")  # their subjects tell or learn
         self.venue_preps = ontology.words("venue_preps")
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
@@ -62,15 +63,19 @@ class DoerFinder:
         return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)
 
     def _reports(self, tok: Token) -> bool:
-        """The phrase of ``tok`` is a source: the subject of a speech verb ("police said", "said
-        a spokesman of the police") or the object of "according to"."""
+        """The phrase of ``tok`` is a source: the subject of a speech or learning verb ("police
+        said", "said a spokesman of the police", "police identified"), the one told, or the
+        object of "according to"."""
         for _ in range(6):
             if tok.dep_ in _PHRASE_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
                 tok = tok.head if tok.dep_ != "pobj" else tok.head.head
                 continue
             break
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.speech:
-            return True
+        verb = tok.head.lemma_.lower()
+        if tok.dep_ in {"nsubj", "nsubjpass"} and verb in self.sources:
+            return True  # "police said", "police identified the man killed"
+        if tok.dep_ in {"dobj", "dative"} and verb in self.speech:
+            return True  # "the teenager told police": who is told of an act did not do it
         if tok.dep_ != "pobj":
             return False
         words = tuple(t.lower_ for t in tok.doc[max(tok.head.i - 1, 0):tok.head.i + 1])
