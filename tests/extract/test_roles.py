@@ -106,3 +106,16 @@ def test_roles_a_speakers_act_after_the_reported_clause_is_the_speakers(code):
 def test_roles_an_act_coordinated_in_the_reported_clause_keeps_its_subject(code):
     event = _event(code("The minister said Russia had attacked the village and killed ten people."), "killed")
     assert [a.country for a in event.actor] == ["RUS"]
+
+
+def test_roles_who_expels_from_a_country_is_that_country(code):
+    events = code("Sixty Russian diplomats were expelled from the United States on Monday.")
+    event = next(e for e in events if e.event_type == "SANCTION")
+    assert [a.country for a in event.actor] == ["USA"]
+    assert [r.country for r in event.recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize("force", ["Immigration agents", "Federal agents", "Border Patrol agents"])
+def test_roles_law_enforcement_agents_are_police(code, force):
+    event = _event(code(f"{force} arrested 239 people in Worthington on Monday."), "arrested")
+    assert [a.sector for a in event.actor] == ["COP"]

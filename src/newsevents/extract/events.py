@@ -50,6 +50,7 @@ def _grammar(ontology: Ontology) -> Grammar:
             reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
             speech_verbs=ontology.words("speech_verbs"),
             speaker_acts=ontology.words("speaker_acts"),
+            removal_verbs=ontology.words("removal_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),

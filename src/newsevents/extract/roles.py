@@ -44,6 +44,7 @@ class Grammar:
     reporting_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
+    removal_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -205,6 +206,8 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
             roles.recipients = roles.recipients or [verb.head]
+        if not roles.actors and verb.lemma_.lower() in grammar.removal_verbs:
+            roles.actors = _prep_objects(verb, {"from"})  # "expelled from the United States"
     elif _inverted(verb, grammar):
         roles.actors = _children(verb, _OBJECT)
     else:
