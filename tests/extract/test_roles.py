@@ -119,3 +119,10 @@ def test_roles_who_expels_from_a_country_is_that_country(code):
 def test_roles_law_enforcement_agents_are_police(code, force):
     event = _event(code(f"{force} arrested 239 people in Worthington on Monday."), "arrested")
     assert [a.sector for a in event.actor] == ["COP"]
+
+
+def test_roles_who_stands_trial_accuses_no_one(code):
+    coded = code("The former mayor was fit to stand trial on fraud charges.")
+    events = [e for e in coded if e.event_type == "ACCUSE"]
+    assert events, "no trial coded: the rule is not tested"
+    assert all(e.actor == [] and not e.is_published() for e in events)
