@@ -126,3 +126,9 @@ def test_roles_who_stands_trial_accuses_no_one(code):
     events = [e for e in coded if e.event_type == "ACCUSE"]
     assert events, "no trial coded: the rule is not tested"
     assert all(e.actor == [] and not e.is_published() for e in events)
+
+
+def test_roles_a_plural_that_lists_its_members_stands_for_them(code):
+    text = "Several EU countries, Austria, Slovakia and Greece, declined to expel Russian diplomats."
+    event = _event(code(text), "declined")
+    assert [a.country for a in event.actor] == ["AUT", "SVK", "GRC"]

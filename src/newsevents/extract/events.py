@@ -75,9 +75,18 @@ def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
+_MEMBER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+
+
 def _expand(heads: list[Token]) -> list[Token]:
+    """Each head with its conjuncts; a plural noun that lists its members ("several EU
+    countries - Austria, Slovakia and Greece - declined") stands for them."""
     found: list[Token] = []
     for head in heads:
+        members = next((c for c in head.children
+                        if c.dep_ == "appos" and c.ent_type_ in _MEMBER_ENTITIES), None)
+        if members is not None and head.pos_ == "NOUN" and head.tag_ == "NNS":
+            head = members
         for tok in (head, *head.conjuncts):
             if tok not in found and tok.pos_ not in {"VERB", "AUX", "ADP", "CCONJ"}:
                 found.append(tok)
