@@ -145,3 +145,25 @@ def test_attribution_protest_does_not_go_to_the_victim(code):
     text = "Police shot dead a 15-year-old Greek boy in Athens. Candlelit vigils were held on Monday."
     event = _event(code(text), "vigils")
     assert event.event_type == "PROTEST" and event.actor == []
+
+
+def test_attribution_prosecutors_convict_no_one(code):
+    text = ("The jury deliberated for two days. Prosecutors had played a recording in court on Monday. "
+            "The pastor was convicted of fraud on Wednesday.")
+    [doer] = _event(code(text), "convicted").actor
+    assert doer.inferred and "jury" in doer.text
+
+
+def test_attribution_investigators_are_not_the_killers(code):
+    text = ("Kenyan investigators arrived at the embassy on Friday. "
+            "Eleven Americans were killed in the bombing of the embassy.")
+    event = next(e for e in code(text) if e.event_type == "ASSAULT")
+    assert all("nvestigators" not in a.text for a in event.actor)
+
+
+def test_attribution_police_who_are_told_of_a_shooting_or_identify_its_victim_did_not_shoot(code):
+    told = "A man was shot on Main Street on Friday, his brother told police."
+    identified = "Police have identified a man who was killed in a shooting early Saturday."
+    for text, trigger in ((told, "shot"), (identified, "shooting")):
+        event = _event(code(text), trigger)
+        assert all("olice" not in a.text for a in event.actor), text

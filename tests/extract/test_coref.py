@@ -81,3 +81,21 @@ def test_coref_a_description_reads_its_earlier_mentions_without_going_back_to_th
     finally:
         sys.setprofile(None)
     assert calls < len(compared) // 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and the US expelled diplomats on Monday. It will also talk with Moscow about sanctions.",
+        "On Monday Britain sent a note, and France recalled its envoy. It will also talk with Moscow.",
+    ],
+)
+def test_coref_an_it_with_two_states_as_near_stays_unresolved(event_on, text):
+    event = event_on(text, "talk")
+    assert event.actor[0].country is None and not event.is_published()
+
+
+def test_coref_an_it_with_one_state_as_subject_takes_it(event_on):
+    text = "China criticized Japan on Monday. It also threatened to impose sanctions."
+    event = event_on(text, "threatened")
+    assert [a.country for a in event.actor] == ["CHN"]

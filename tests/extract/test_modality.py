@@ -19,6 +19,10 @@ def _main(events):
         ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),
         ("The rebels were unable to capture the town.", "COERCE", "negated"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
+        # a purpose clause takes the modes of the clause it serves
+        ("Congress is unlikely to act to block the sale of the jets.", "REJECT", "hypothetical"),
+        # "it is necessary to ...": a judgement, no event
+        ("It is necessary to negotiate with Moscow on the treaty.", "CONSULT", "hypothetical"),
     ],
 )
 def test_modality_flags_set(code, text, event_type, flag):

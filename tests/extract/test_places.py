@@ -117,3 +117,60 @@ def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     assert heathrow.precision == "unknown" and heathrow.country_code is None
     _, found = places("Deputies in Heathrow, Florida, arrested two men near Orlando.")
     assert _named(found, "Heathrow")[0].country_code == "US"
+
+
+def test_a_state_name_is_the_state_not_a_town_that_lists_it_as_another_name(places):
+    _, found = places("Farmers in Missouri and Montana asked for drought relief.")
+    missouri = _named(found, "Missouri")[0]
+    assert (missouri.precision, missouri.admin1) == ("admin1", "Missouri")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Boone County’s unemployment rate reached 7.7 percent in February.", "Boone County", None),
+        ("Heavy rains fell across North Texas on Monday.", "Texas", "Texas"),
+        ("Deputies took the man to the Guernsey County Jail after the crash.", "Guernsey County", "Ohio"),
+    ],
+)
+def test_the_place_inside_a_longer_name_is_read(places, text, name, admin1):
+    doc, found = places(text)
+    place = _named(found, name)[0]
+    assert place.precision != "unknown" and doc.text[place.span[0]:place.span[1]] == name
+    assert admin1 is None or place.admin1 == admin1
+
+
+def test_a_county_that_names_a_body_places_the_towns_around_it(places):
+    _, found = places("The Henderson County Commissioners Court lifted the burn ban, heeding the "
+                      "Texas Forest Service. Rain fell in Athens and Frankston last week.")
+    assert _named(found, "Henderson County")[0].admin1 == "Texas"
+    athens = _named(found, "Athens")[0]
+    assert (athens.country_code, athens.admin1) == ("US", "Texas")
+
+
+def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
+    _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
+    texas = _named(found, "Texas")[0]
+    assert (texas.precision, texas.admin1) == ("admin1", "Texas")
+
+
+def test_a_town_lies_in_the_state_of_the_other_towns_named(places):
+    # Anderson, Indiana is the bigger namesake; a Myrtle Beach story means the South Carolina one
+    _, found = places("Families drove from Myrtle Beach to Anderson for the meeting.")
+    assert _named(found, "Anderson")[0].admin1 == "South Carolina"
+
+
+def test_an_abbreviation_is_the_country_not_a_town_of_that_name(places):
+    _, found = places("Talks between the US and France ended in Paris.")
+    us = _named(found, "US")[0]
+    assert (us.country_code, us.precision) == ("US", "country")
+
+
+def test_a_continent_is_no_place(places):
+    _, found = places("Aid groups in Africa and the Middle East appealed for funds in Nairobi.")
+    assert [t.text for t in found] == ["Nairobi"]
+
+
+def test_a_street_named_after_a_town_is_not_the_town(places):
+    _, found = places("The center on Evergreen Street in Charleston closed on Friday.")
+    assert all(t.name != "Evergreen" for t in found)

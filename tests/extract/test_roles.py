@@ -61,3 +61,74 @@ def test_roles_who_died_in_an_act_suffered_it(code):
     event = _event(code("Two officers and a gunman died in a shootout in the city on Saturday."), "shootout")
     assert event.actor == [] or all("officers" not in a.text for a in event.actor)
     assert any("officers" in r.text for r in event.recipient)
+
+
+def test_roles_an_adjective_that_takes_the_infinitive_shares_the_subject(code):
+    event = _event(code("Russia is willing to negotiate with Kiev."), "negotiate")
+    assert [a.country for a in event.actor] == ["RUS"]
+
+
+def test_roles_an_extraposed_it_does_not_act(code):
+    events = code("Russia expelled diplomats on Monday. It is necessary to negotiate with Moscow.")
+    event = _event(events, "negotiate")
+    assert all(a.text != "It" for a in event.actor) and not event.is_published()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia risks sanctions over the poisoning of the spy.",
+        "The United States could push further. It means sanctions against Moscow.",
+    ],
+)
+def test_roles_who_risks_or_means_an_act_is_not_its_doer(code, text):
+    event = _event(code(text), "sanctions")
+    assert event.actor == []
+
+
+def test_roles_a_trailing_report_has_its_own_subject(code):
+    event = _event(code("The rebels attacked the village, alleges the aid group."), "alleges")
+    assert [a.text for a in event.actor] == ["the aid group"]
+
+
+def test_roles_the_doer_of_a_reported_clause_does_not_report_it(code):
+    event = _event(code("The rebels attacked the village, alleges the organization."), "alleges")
+    assert all("rebels" not in a.text for a in event.actor)
+
+
+def test_roles_a_speakers_act_after_the_reported_clause_is_the_speakers(code):
+    text = ("South Korean President Moon Jae-in said China was partially responsible for the "
+            "pollution problem and called for Beijing's cooperation.")
+    event = _event(code(text), "called")
+    assert [a.country for a in event.actor] == ["KOR"]
+
+
+def test_roles_an_act_coordinated_in_the_reported_clause_keeps_its_subject(code):
+    event = _event(code("The minister said Russia had attacked the village and killed ten people."), "killed")
+    assert [a.country for a in event.actor] == ["RUS"]
+
+
+def test_roles_who_expels_from_a_country_is_that_country(code):
+    events = code("Sixty Russian diplomats were expelled from the United States on Monday.")
+    event = next(e for e in events if e.event_type == "SANCTION")
+    assert [a.country for a in event.actor] == ["USA"]
+    assert [r.country for r in event.recipient] == ["RUS"]
+
+
+@pytest.mark.parametrize("force", ["Immigration agents", "Federal agents", "Border Patrol agents"])
+def test_roles_law_enforcement_agents_are_police(code, force):
+    event = _event(code(f"{force} arrested 239 people in Worthington on Monday."), "arrested")
+    assert [a.sector for a in event.actor] == ["COP"]
+
+
+def test_roles_who_stands_trial_accuses_no_one(code):
+    coded = code("The former mayor was fit to stand trial on fraud charges.")
+    events = [e for e in coded if e.event_type == "ACCUSE"]
+    assert events, "no trial coded: the rule is not tested"
+    assert all(e.actor == [] and not e.is_published() for e in events)
+
+
+def test_roles_a_plural_that_lists_its_members_stands_for_them(code):
+    text = "Several EU countries, Austria, Slovakia and Greece, declined to expel Russian diplomats."
+    event = _event(code(text), "declined")
+    assert [a.country for a in event.actor] == ["AUT", "SVK", "GRC"]

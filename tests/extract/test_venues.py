@@ -261,3 +261,32 @@ def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
                         "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")
     dispatched = event_location(_trigger(doc, "dispatched"), found, _sentence(doc, "dispatched"), ontology)
     assert dispatched is not None and dispatched.name == "Nairobi"
+
+
+def test_a_place_inside_an_organizations_name_is_no_venue_nor_the_main_place(places, ontology):
+    doc, found = places("The Oregon Health Authority warned hospitals. Officials of the Oregon Department "
+                        "of Forestry closed the trails on Monday.")
+    assert [t.text for t in found] == ["Oregon", "Oregon"]
+    closed = event_location(_trigger(doc, "closed"), found, _sentence(doc, "closed"), ontology)
+    assert closed is None
+
+
+def test_a_body_whose_title_or_name_implies_its_level_sits_in_the_one_such_place(places, ontology):
+    # "commissioners" are a county's board, also as the subject of the verb that governs the act
+    doc, found = places("Rain fell across Henderson County last week. "
+                        "Commissioners voted to deny a request for a larger patrol car.")
+    place = event_location(_trigger(doc, "deny"), found, _sentence(doc, "deny"), ontology)
+    assert place is not None and place.name == "Henderson County"
+    # "the county" acting is that county
+    doc, found = places("Floods hit Licking County in March. The county denied the request for aid.")
+    place = event_location(_trigger(doc, "denied"), found, _sentence(doc, "denied"), ontology)
+    assert place is not None and place.name == "Licking County"
+
+
+def test_a_city_body_sits_in_the_main_town_among_several_named(places, ontology):
+    doc, found = places("Protesters marched in East Flatbush on Monday. Police in East Flatbush arrested "
+                        "ten. Brooklyn residents joined. He said at a City Council hearing on Tuesday "
+                        "that the march was no riot.")
+    place = event_location(_trigger(doc, "hearing"), found, _sentence(doc, "hearing"), ontology,
+                           said=True)
+    assert place is not None and place.name == "East Flatbush"

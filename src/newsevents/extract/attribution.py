@@ -40,10 +40,12 @@ class DoerFinder:
         self.table = ontology.doers
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
         self.speech = ontology.words("speech_verbs")
+        self.sources = self.speech | ontology.words("learning_verbs")  # their subjects tell or learn
         self.venue_preps = ontology.words("venue_preps")
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
+        self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
         self._breaks = [i for i, char in enumerate(resolver.text) if char == "\n"]
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
@@ -61,15 +63,19 @@ class DoerFinder:
         return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)
 
     def _reports(self, tok: Token) -> bool:
-        """The phrase of ``tok`` is a source: the subject of a speech verb ("police said", "said
-        a spokesman of the police") or the object of "according to"."""
+        """The phrase of ``tok`` is a source: the subject of a speech or learning verb ("police
+        said", "said a spokesman of the police", "police identified"), the one told, or the
+        object of "according to"."""
         for _ in range(6):
             if tok.dep_ in _PHRASE_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}):
                 tok = tok.head if tok.dep_ != "pobj" else tok.head.head
                 continue
             break
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in self.speech:
-            return True
+        verb = tok.head.lemma_.lower()
+        if tok.dep_ in {"nsubj", "nsubjpass"} and verb in self.sources:
+            return True  # "police said", "police identified the man killed"
+        if tok.dep_ in {"dobj", "dative"} and verb in self.speech:
+            return True  # "the teenager told police": who is told of an act did not do it
         if tok.dep_ != "pobj":
             return False
         words = tuple(t.lower_ for t in tok.doc[max(tok.head.i - 1, 0):tok.head.i + 1])
@@ -87,6 +93,7 @@ class DoerFinder:
                         actor = self.resolver.actor(tok)
                         if actor.sector in self.wanted and all(a.span != actor.span for a in found):
                             found.append(actor)
+                            self._heads[actor.span] = _head_words(tok)
                             if self._reports(tok):
                                 self._speakers.add(actor.span)
                 self._named.append(found)
@@ -110,6 +117,7 @@ class DoerFinder:
                 a for a in self.named()[index]
                 if a.sector in sectors and a.sector not in victims
                 and (rule.speakers or a.span not in self._speakers)
+                and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
                 and (rule.heads is None or self._head(a) in rule.heads)
             ]
@@ -153,6 +161,12 @@ class DoerFinder:
         if named is None:
             return None  # a doer the article never names is not made up from the act's words
         return dataclasses.replace(named, inferred=True, evidence_span=event.trigger.span)
+
+
+def _head_words(tok: Token) -> frozenset[str]:
+    """A force's head lemma and its two-word names ("prosecutor", "attorney general")."""
+    lemma = tok.lemma_.lower()
+    return frozenset({lemma} | {f"{c.lemma_.lower()} {lemma}" for c in tok.lefts})
 
 
 def attribute_doers(events: list[Event], finder: DoerFinder) -> None:

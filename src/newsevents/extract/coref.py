@@ -7,7 +7,9 @@ its ambassador, Slovenia ..."), else the nearest compatible candidate before it:
 in its own sentence first (never its own clause's subject for an object
 pronoun), then the sentences before it, up to a few back; in each sentence
 subjects come before other mentions. "he" and
-"she" want a person, "it" a singular group or country, "they" any group. A
+"she" want a person, "it" a singular group or country, "they" any group. An "it" whose
+antecedent has a rival of another country as near ("Britain and the US ... it") is a guess
+and stays unresolved. A
 first-person pronoun inside a direct quotation is its speaker. A bare
 description ("the ministry", "officials", "the group", "the country") takes the
 country of an earlier mention with the same head, else of the nearest
@@ -107,15 +109,32 @@ class Coreference:
             if found is not None:
                 return found
         excluded = _own_subjects(pronoun)
-        for mention in self._before(pronoun.i, _WINDOW):
-            if mention.token.i in excluded or mention.person != person:
-                continue
-            if not person and not plural and mention.plural:
-                continue  # "it" is not "the rebels"
+        candidates = [
+            m for m in self._before(pronoun.i, _WINDOW)
+            if m.token.i not in excluded and m.person == person
+            and (person or plural or not m.plural)  # "it" is not "the rebels"
+        ]
+        for mention in candidates:
             found = self._resolve(mention.token, resolve)
             if found is not None:
+                if not (person or plural) and self._rivalled(mention, found, candidates, resolve):
+                    return None  # "Britain and the US expelled ... it": which one is a guess
                 return found
         return None
+
+    def _rivalled(self, chosen: _Mention, found: Actor, candidates: list[_Mention], resolve: Resolve) -> bool:
+        """Another state or group of another country stands as near as the antecedent of an
+        "it": in the same sentence and the same place in it (both subjects, or neither, or
+        coordinated: "Britain and the US")."""
+        for other in candidates:
+            if other is chosen or other.sentence != chosen.sentence:
+                continue
+            if other.rank[0] != chosen.rank[0] and chosen.token not in other.token.conjuncts:
+                continue
+            rival = self._resolve(other.token, resolve)
+            if rival is not None and rival.country and found.country and rival.country != found.country:
+                return True
+        return False
 
     def _speaker(self, pronoun: Token) -> Actor | None:
         """The speaker of the direct quotation holding a first-person pronoun."""

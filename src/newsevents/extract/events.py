@@ -49,6 +49,10 @@ def _grammar(ontology: Ontology) -> Grammar:
             receiving_verbs=ontology.words("receiving_verbs"),
             topic_verbs=ontology.words("topic_verbs"),
             dying_verbs=ontology.words("dying_verbs"),
+            reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
+            speech_verbs=ontology.words("speech_verbs"),
+            speaker_acts=ontology.words("speaker_acts"),
+            removal_verbs=ontology.words("removal_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
@@ -57,14 +61,34 @@ def _grammar(ontology: Ontology) -> Grammar:
     return cached[1]
 
 
+def _reported_by(member: Token, main: Token) -> bool:
+    """ "Rebels shelled the camp, alleges the organization": the doer of a clause that a verbal
+    act reports (its complement) is not the doer of the report."""
+    tok = member
+    while tok.i != main.i and tok.head.i != tok.i:
+        if tok.dep_ == "ccomp":
+            return True
+        tok = tok.head
+    return False
+
+
 def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
     key = f"{article_id}|{trigger.start}|{trigger.end}|{event_type}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
+_MEMBER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+
+
 def _expand(heads: list[Token]) -> list[Token]:
+    """Each head with its conjuncts; a plural noun that lists its members ("several EU
+    countries - Austria, Slovakia and Greece - declined") stands for them."""
     found: list[Token] = []
     for head in heads:
+        members = next((c for c in head.children
+                        if c.dep_ == "appos" and c.ent_type_ in _MEMBER_ENTITIES), None)
+        if members is not None and head.pos_ == "NOUN" and head.tag_ == "NNS":
+            head = members
         for tok in (head, *head.conjuncts):
             if tok not in found and tok.pos_ not in {"VERB", "AUX", "ADP", "CCONJ"}:
                 found.append(tok)
@@ -186,6 +210,7 @@ class EventExtractor:
         names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
         actors: list[Actor] = []
         recipients: list[Actor] = []
+        reports = self.onto.event_types[group.main.sense.event_type].quad.startswith("verbal")
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
@@ -206,10 +231,11 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
-            actors = actors or self._resolve([
-                t for t in frame.actors
-                if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
-            ])
+            if not (reports and _reported_by(trig.token, group.main.token)):
+                actors = actors or self._resolve([
+                    t for t in frame.actors
+                    if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
+                ])
             recipients = recipients or self._resolve(
                 [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
             )

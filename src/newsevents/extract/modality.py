@@ -29,17 +29,22 @@ class Modality:
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
     """The trigger and the words above it up to (and including) its clause's verb; a
-    clause under a verb of ``through`` ("see us fire", "let them attack") climbs on."""
+    clause under a verb of ``through`` ("see us fire", "let them attack") and a purpose clause
+    ("unlikely to act to block it") climb on."""
     chain = [trigger]
     tok = trigger
-    while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)) and (
-        tok.head.i != tok.i and len(chain) < 6
-    ):
+    while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)
+           or _purpose(tok)) and tok.head.i != tok.i and len(chain) < 6:
         tok = tok.head
         chain.append(tok)
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
             break
     return chain
+
+
+def _purpose(tok: Token) -> bool:
+    """ "to block", "to disperse": an infinitive that says what its verb is for."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def clause_head(tok: Token) -> Token:
@@ -51,6 +56,16 @@ def clause_head(tok: Token) -> Token:
     ):
         tok = tok.head
     return tok
+
+
+def extraposed(verb: Token) -> bool:
+    """ "It is necessary to talk", "it's time to act": a copula whose subject "it" stands for the
+    infinitive the parser hung on the copula itself (a controlling adjective takes it: "it is
+    ready to talk" hangs it on "ready"). The infinitive has no doer and tells no event."""
+    copula = verb.lemma_.lower() == "be" or verb.lower_ == "’s"  # the tagger misses a curly "’s"
+    return copula and any(
+        c.dep_ in {"nsubj", "csubj"} and c.lower_ == "it" for c in verb.children
+    ) and any(c.dep_ in {"acomp", "attr"} for c in verb.children)
 
 
 def read_modality(trigger: Token, ontology: Ontology) -> Modality:
@@ -79,6 +94,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             # the act is the wish's own complement ("want to reach"), not another's ("want to see them")
             own = depth == 1 and trigger.dep_ == "xcomp"
             mode.wished = own and lemma in ontology.words("intent_governors")
+        if depth > 0 and chain[depth - 1].dep_ == "xcomp" and extraposed(tok):
+            mode.hypothetical = True  # "it is important to negotiate": a judgement, no event
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:

@@ -29,6 +29,12 @@ _PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country":
 _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
 STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
+SURE_POPULATION = 10000  # a town this big is read out of a longer name ("Newark Live Bait")
+_SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                    "northern", "southern", "eastern", "western", "central", "downtown", "metro",
+                    "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
+_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
+                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -37,6 +43,7 @@ W_NEAR = 0.6
 W_COMMA = 3.0  # a name and the country or division after it that is a list ("Georgia, USA")
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
+W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
 
 
@@ -52,8 +59,14 @@ class _Mention:
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    ents = [e for e in doc.ents
-            if e.label_ in _LABELS or (e.text.lower() not in names and _named_place(e, ontology, gazetteer))]
+    ents = []
+    for ent in doc.ents:
+        labelled = ent.label_ in _LABELS
+        if labelled or (ent.text.lower() not in names and _named_place(ent, ontology, gazetteer)):
+            place = ent if fold(ent.text) in gazetteer.index else _place_in(ent, gazetteer, None)
+            ents.append(place or ent)
+        elif ent.label_ == "ORG" and (place := _place_in(ent, gazetteer, ontology)) is not None:
+            ents.append(place)
     parties = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
     found = []
@@ -77,6 +90,33 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier))
     return found
+
+
+def _place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
+    """The place a longer name holds when the name itself is none: "Boone County's", "North
+    Texas", "Henderson County Jail"; only a place by its own name, not a town's alternate
+    name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
+    county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
+    Service"): a body named by the place it serves; a town there is as often another one's."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    if body is None and end - start > 1 and doc[start].lower_ in _SIDES:
+        start += 1
+    if doc[end - 1].lower_.rstrip(".") in _STREETS:  # "Evergreen Street" is no town
+        return None
+    for stop in range(end if body is None else end - 1, start, -1):
+        if stop < end and doc[stop].lower_ == "of":  # "Gulf of Aden", "Port of Los Angeles"
+            continue
+        key = fold(doc[start:stop].text)
+        if key in _SIDES or (body is not None and key in body.demonyms):  # "East Bank", "Canadian Forces"
+            continue
+        places = [p for p in gazetteer.index.get(key, ()) if fold(p.name) == key]
+        if body is None and any(p.kind != "town" or p.population >= SURE_POPULATION for p in places):
+            return doc[start:stop]
+        if body is not None and any(p.kind in {"admin1", "admin2"} for p in places):
+            return doc[start:stop]
+    return None
 
 
 def _closed(doc: Doc, end: int) -> bool:
@@ -196,6 +236,17 @@ def _qualified(places: list[Place], after: str, gazetteer: Gazetteer) -> list[Pl
     return inside or [max(qualifiers, key=_prior)]
 
 
+def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
+    """A state's or country's own name is not one of its namesake counties ("Texas", not Texas
+    County, Oklahoma, when the article names Oklahoma); towns of that name stay ("Georgia").
+    An abbreviation ("US", "U.K.") is no town's name (Us, in France)."""
+    if abbreviated:
+        places = [p for p in places if p.kind != "town"] or places
+    if not any(p.kind in {"country", "admin1"} and fold(p.name) == key for p in places):
+        return places
+    return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
+
+
 def _prior(place: Place) -> float:
     if place.kind in _KIND_PRIOR:
         return _KIND_PRIOR[place.kind]
@@ -211,7 +262,8 @@ class _Resolver:
     def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
-        self.candidates = {m.key: gazetteer.index.get(m.key, []) for m in mentions}
+        self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
+                                             m.text.isupper() and len(m.key) <= 3) for m in mentions}
         for mention in mentions:
             if mention.qualifier:
                 key = mention.key
@@ -231,6 +283,11 @@ class _Resolver:
             score += W_COUNTRY * countries[place.country_code] / total
         if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
             score += W_ADMIN1
+        elif place.kind in {"town", "admin2"} and any(
+            other != key and p.country_code == place.country_code and p.admin1 == place.admin1
+            for other, p in points
+        ):
+            score += W_STATE
         after = self.after.get(key)
         if after and any(
             p.country_code == place.country_code and (p.kind == "country" or p.admin1 == place.admin1)

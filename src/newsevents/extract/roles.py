@@ -3,7 +3,9 @@
 Dependency frames, in order: the passive ("were injured by X", "X was
 arrested"), the active subject and object, the type's recipient prepositions
 ("met with", "called on"), controlled clauses ("Serbia ordered its army to
-advance": the army advances), conjoined verbs sharing a subject, and for a
+advance": the army advances; "Russia is willing to talk": Russia talks; "it is necessary to
+talk": nobody does), conjoined verbs sharing a subject (not a reporting verb after a comma:
+"Rebels shelled the camp, alleges the group", whose subject stands behind it), and for a
 noun trigger its possessor, modifiers and "by"/"between" phrases, or the
 subject of the verb that governs it ("held talks", "were injured in clashes
 with Serbs").
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from newsevents.extract.modality import extraposed
 from newsevents.ontology.load import EventTypeInfo
 
 _SUBJECT = {"nsubj", "csubj"}
@@ -38,6 +41,10 @@ class Grammar:
     receiving_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    speaker_acts: frozenset[str] = frozenset()
+    removal_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -131,6 +138,15 @@ def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[To
         controller = _children(head, _OBJECT_CONTROL)
         if controller:
             return controller
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "Russia is willing to negotiate": the parser hangs it on the adjective
+    elif verb.dep_ == "xcomp" and extraposed(head):
+        return []  # "it is important to negotiate": nobody in particular negotiates
+    if _trailing_report(verb, grammar):
+        return []
+    speaker = _speaker_going_on(verb, grammar)
+    if speaker:
+        return speaker
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             head = head.head
@@ -147,6 +163,38 @@ def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[To
     return []
 
 
+def _trailing_report(verb: Token, grammar: Grammar) -> bool:
+    """ "Rebels shelled the camp, alleges the group": a reporting verb after a comma that the
+    parser coordinated with the clause it reports; it shares no subject with that clause."""
+    edge = verb.left_edge
+    return (
+        verb.dep_ in {"conj", "parataxis"} and verb.head.i < verb.i
+        and verb.lemma_.lower() in grammar.reporting_verbs
+        and not any(c.dep_ == "cc" for c in verb.children)
+        and (edge.text == "," or (edge.i > 0 and verb.doc[edge.i - 1].text == ","))
+    )
+
+
+def _speaker_going_on(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "Moon said China was responsible and called for talks": an act of speaking coordinated
+    with the clause a speaker reports is the speaker's (the parser hangs it on that clause)."""
+    head = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.lemma_.lower() not in grammar.speech_verbs:
+        return []
+    if lemma not in grammar.speaker_acts and lemma not in grammar.reporting_verbs:
+        return []
+    return _children(head.head, _SUBJECT)
+
+
+def _inverted(verb: Token, grammar: Grammar) -> bool:
+    """ "The army shelled the camp, alleges the organization": a verb after the clause it
+    reports, with its subject behind it, which the parser took for its object."""
+    return not _children(verb, _SUBJECT | _PASSIVE_SUBJECT) and (
+        any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or _trailing_report(verb, grammar)
+    ) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+
+
 def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
@@ -158,6 +206,10 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         roles.recipients = _children(verb, _PASSIVE_SUBJECT)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
             roles.recipients = roles.recipients or [verb.head]
+        if not roles.actors and verb.lemma_.lower() in grammar.removal_verbs:
+            roles.actors = _prep_objects(verb, {"from"})  # "expelled from the United States"
+    elif _inverted(verb, grammar):
+        roles.actors = _children(verb, _OBJECT)
     else:
         roles.actors = _children(verb, _SUBJECT)
         talked_of = verb.lemma_.lower() in grammar.topic_verbs  # "discussed the issue": no party

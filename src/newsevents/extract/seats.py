@@ -9,6 +9,7 @@ the other places of an event.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span, Token
@@ -77,38 +78,64 @@ def _bodies(head: Token, ontology: Ontology) -> list[Token]:
     """The nouns that may name the body acting or its venue: the subjects of the trigger or its
     verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
     City Council hearing": the words before them too)."""
-    found = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    controller = [head.head] if head.dep_ == "xcomp" else []  # "commissioners voted to deny"
+    found = [c for h in (head, *controller) for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ == "compound")]
     return found
 
 
-def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology,
+               main: Location | None = None) -> Location | None:
     """The one state, county or city the article names, when the event's body is named by that
     level alone ("the state Department of Disabilities cut funds", "county commissioners voted",
-    "at a City Council hearing"): such a body sits there (docs/annotation.md); with two such
-    places named, or none, the text does not say which."""
-    bodies, national = ontology.words("local_bodies"), ontology.words("national_bodies")
+    "at a City Council hearing"), by a word that implies it ("commissioners voted": a county's),
+    or is the level itself ("the county denied"): such a body sits there (docs/annotation.md).
+    With several such places named, the article's main place (``main``) when it is one of them
+    ("a City Council hearing" in a New York story naming its boroughs); else, or with none
+    named, the text does not say which."""
     for head in heads:
         for noun in _bodies(head, ontology):
-            if noun.lemma_.lower() not in bodies and noun.lower_ not in bodies:
-                continue
-            for level in (c for c in noun.children if c.dep_ in MODIFIERS and c.lower_ in _LEVELS
-                          and not (c.is_title and f"{c.lower_} {noun.lower_}" in national)):
-                names = [m for t in (noun, level) for m in t.children if m.dep_ in MODIFIERS
-                         and m.pos_ == "PROPN" and m.i < level.i]
+            for level, names in _levels(noun, ontology):
                 if names:  # "Paris City Council": its own town, if we resolved it, not another
                     return next((t for t in toponyms for m in names if t.span[0] <= m.idx < t.span[1]), None)
-                named = {t.geonameid: t for t in toponyms if t.precision == _LEVELS[level.lower_]}
+                named = {t.geonameid: t for t in toponyms if t.precision == _LEVELS[level]}
                 place = next(iter(named.values())) if len(named) == 1 else None
-                if place is not None and not _unresolved(place, level.lower_, head.doc.text):
+                if place is None and main is not None and main.geonameid in named:
+                    place = main
+                if place is not None and not _unresolved(toponyms, level, head.doc.text):
                     return place
     return None
 
 
-def _unresolved(place: Location, level: str, text: str) -> bool:
-    """The article names another place of that level that we did not resolve ("Morrow County
+@functools.cache
+def _implied(pairs: frozenset[str]) -> dict[str, str]:
+    return dict(pair.split() for pair in pairs)
+
+
+def _levels(noun: Token, ontology: Ontology) -> list[tuple[str, list[Token]]]:
+    """The levels a body's noun is named by ("state", "county", "city"), each with the proper
+    names written before it ("Paris City Council")."""
+    implied = _implied(ontology.words("implied_levels"))
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in _LEVELS and any(c.lower_ == "the" for c in noun.children) and not any(
+            c.dep_ in MODIFIERS for c in noun.children):
+        return [(noun.lower_, [])]  # "the county denied", "the state cut funds"
+    if lemma in implied and not any(c.dep_ in MODIFIERS for c in noun.children):
+        return [(implied[lemma], [])]  # "commissioners voted"
+    if lemma not in ontology.words("local_bodies") and noun.lower_ not in ontology.words("local_bodies"):
+        return []
+    national = ontology.words("national_bodies")
+    return [(level.lower_, [m for t in (noun, level) for m in t.children if m.dep_ in MODIFIERS
+                            and m.pos_ == "PROPN" and m.i < level.i])
+            for level in noun.children if level.dep_ in MODIFIERS and level.lower_ in _LEVELS
+            and not (level.is_title and f"{level.lower_} {noun.lower_}" in national)]
+
+
+def _unresolved(toponyms: list[Location], level: str, text: str) -> bool:
+    """The article names a place of that level that we did not resolve ("Morrow County
     Municipal Court" read as a court only): the one we resolved may not be the body's."""
     written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]+ {level.title()}\b", text)}
-    return any(name not in place.text and (place.name or "") not in name for name in written)
+    return any(all(name not in t.text and (t.name or "") not in name and name not in (t.name or "")
+                   for t in toponyms) for name in written)

@@ -92,7 +92,8 @@ def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
     key = ("newsevents.main_place", tuple(t.span for t in toponyms))
     if key not in doc.user_data:
         lead = doc[0].sent
-        placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)]
+        placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)
+                  and not _of_body(t, lead)]
         doc.user_data[key] = _dominant(placed, lead.end_char)
     return doc.user_data[key]  # type: ignore[no-any-return]
 
@@ -172,7 +173,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     seat = party_seat(parties, sentence, ontology)
     if seat is not None:
         return seat
-    body = capital_body(heads, ontology) or local_body(heads, resolved, ontology)
+    body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
+                                                       _main_place(toponyms, sentence.doc))
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
@@ -213,6 +215,16 @@ def _whose(toponym: Location, sentence: Span) -> bool:
     thing is, not where anything happens."""
     token = toponym_token(sentence, toponym)
     return toponym.precision == "country" and token is not None and token.dep_ in MODIFIERS
+
+
+def _of_body(toponym: Location, sentence: Span) -> bool:
+    """A place inside an organization's name ("Oregon's Guard", "the Henderson County Sheriff's
+    Office"): it says whose the body is (its seat, when it acts), not where anything happens."""
+    token = toponym_token(sentence, toponym)
+    if token is None or token.ent_type_ != "ORG":
+        return False
+    name = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return (name.start_char, name.end_char) != toponym.span  # an ORG that is only a place name is a place
 
 
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
@@ -265,7 +277,8 @@ def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Locati
     ranked = []
     for toponym in toponyms:
         token = toponym_token(sentence, toponym)
-        if token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence):
+        if (token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence)
+                or _of_body(toponym, sentence)):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:

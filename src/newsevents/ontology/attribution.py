@@ -18,6 +18,7 @@ class DoerRule:
     implied_sector: str | None = None  # searched for in the whole article when no nearby doer fits
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
     heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
+    never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 implied_sector=implied.get("sector"),
                 speakers=bool(spec.get("speakers", False)),
                 heads=frozenset(spec["heads"]) if spec.get("heads") else None,
+                never=frozenset(spec.get("never") or ()),
             ))
         table.rules = rules + table.rules
     return table
