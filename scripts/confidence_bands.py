@@ -3,9 +3,10 @@
 ``newsevents eval news`` grades what is published (confidence >= 0.5); this grades every event
 that is neither negated nor hypothetical, whatever its confidence, with the same matching and
 field rules (newsevents.eval.news), and prints per band how many there are, how many match a
-gold event, and the share right in type and in actor. It is what the weights of
-ontology/data/confidence.yaml are set against: the bands at 0.5 and above should be right at
-least 85% of the time. DEV only: TEST is for reported figures, never for setting weights.
+gold event, and the share right in type and in actor. The weights of
+ontology/data/confidence.yaml are fitted by scripts/train_confidence.py (the probability of
+right in type and actor); this shows how that reads by band. DEV only: TEST is for reported
+figures, never for setting weights.
 
     PYTHONPATH=src python scripts/confidence_bands.py [--eval-dir DIR]
 """

@@ -37,7 +37,7 @@ _run = EventExtractor.run
 def _run_keeping_evidence(self: EventExtractor) -> list[Event]:
     """``EventExtractor.run`` that keeps each event's evidence for the report."""
     events = _run(self)
-    EVIDENCE.update(self._evidence)
+    EVIDENCE.update(self.evidence)
     return events
 
 

@@ -41,7 +41,9 @@ def _sub_types(events):
      "Abduction/forced disappearance"),
     ("Soldiers raped several women in the village during the operation, witnesses said.",
      "Sexual violence"),
-    ("The two armed groups agreed to a ceasefire on Saturday after weeks of fighting.", "Agreement"),
+    # a doer placed in a state: an unplaced one's agreement is rarely right on real news (its
+    # confidence stays below the background fighting's, scoring.py)
+    ("Sudan's army and the rebels agreed to a ceasefire on Saturday after weeks of fighting.", "Agreement"),
     ("Police arrested the opposition leader at his home on Monday.", "Arrests"),
     ("Army troops clashed with rebel fighters near the border, leaving ten dead.", "Armed clash"),
     ("Gunmen attacked a market and killed eight traders on Sunday.", "Attack"),

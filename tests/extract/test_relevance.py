@@ -48,7 +48,8 @@ def test_relevance_non_political_sentence_publishes_nothing(code, text, reason):
     ],
 )
 def test_relevance_political_interaction_is_kept(code, text, event_type):
-    kept = [e for e in _published(code(text)) if e.event_type == event_type]
+    # kept by the gate; whether it is published is the confidence's call (scoring.py)
+    kept = [e for e in code(text) if e.event_type == event_type]
     assert kept
     assert all(e.off_topic is None for e in kept)
 
@@ -152,7 +153,7 @@ _BALLGAME = ("The Hawks made a five-year offer to first baseman Tom Reyes at the
 
 
 @pytest.mark.parametrize(
-    ("text", "published"),
+    ("text", "kept"),
     [
         # in a sports article a city or a capital is its team
         (_BALLGAME + "Washington and Baltimore have expressed interest in Reyes.", False),
@@ -160,7 +161,8 @@ _BALLGAME = ("The Hawks made a five-year offer to first baseman Tom Reyes at the
         ("Washington has expressed interest in the new treaty on fishing rights.", True),
     ],
 )
-def test_relevance_places_are_teams_in_a_sports_article(code, text, published):
+def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
     events = [e for e in code(text) if e.trigger.text == "expressed interest"]
     assert events, "no event coded: the gate is not tested"
-    assert all(e.is_published() == published for e in events)
+    assert all((e.off_topic is None) == kept for e in events)
+    assert kept or not any(e.is_published() for e in events)

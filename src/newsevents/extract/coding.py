@@ -1,17 +1,14 @@
-"""Coding: mode, context, intensity, CAMEO/ACLED mapping and confidence of an event."""
+"""Coding: mode, context, intensity and CAMEO mapping of an event, and the evidence its
+confidence weighs (scored in scoring.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsevents.extract.coref import is_bare_pronoun
 from newsevents.ontology import Ontology
-from newsevents.ontology.files import read_mapping
-from newsevents.ontology.load import DATA_DIR, Mapping
+from newsevents.ontology.load import Mapping
 from newsevents.records import Actor
 
 MAX_CONTEXTS = 3
@@ -83,66 +80,17 @@ def find_mapping(
     return None
 
 
-@cache
-def _weights() -> dict[str, Any]:
-    """The confidence weights (confidence.yaml), read once."""
-    return read_mapping(DATA_DIR / "confidence.yaml")
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What an event's confidence weighs besides its participants, kept so the score can be
-    taken again once a doer is attributed from the article (attribution.py)."""
+    """What an event's confidence weighs (scoring.py) that its record does not say: the
+    trigger sense and where the trigger stands, taken while its sentence is coded."""
 
     prior: float
     requires_recipient: bool
-    negated: bool = False
-    hypothetical: bool = False
-    future: bool = False
+    pos: str = "VERB"  # of the trigger sense: VERB, NOUN or AUX
+    ambiguous: bool = False  # the word has senses of several event types
+    quoted: bool = False  # inside quotation marks
+    reported: bool = False  # what someone said ("police said ... arrested")
+    own_date: bool = False  # dated by its own clause, not by the episode or the article
     background: bool = False
     cooperative: bool = False  # of PLOVER's cooperation quads
-
-    def score(self, actors: list[Actor], recipients: list[Actor]) -> float:
-        return confidence(self, actors, recipients)
-
-
-def _placed(actors: list[Actor]) -> bool:
-    return any(a.country for a in actors)
-
-
-def confidence(evidence: Evidence, actors: list[Actor], recipients: list[Actor]) -> float:
-    """A score in [0, 1]; 0.5 and above is what we would publish (see ``eval news``).
-
-    Evidence adds to the trigger's prior (weights: confidence.yaml); the auxiliary modes scale
-    it down so that an event that did not (or not yet) happen stays below 0.5, and so does one
-    whose actor is a pronoun we could not resolve to a country. A doer attributed from the
-    article (``inferred``) costs less than a missing one.
-    """
-    weight = _weights()
-    score = evidence.prior
-    stated = [a for a in actors if not a.inferred]
-    if _placed(stated):
-        score += weight["actor_country"]
-    elif any(a.sector for a in stated):
-        score += weight["actor_sector"]
-    elif stated:
-        score += weight["actor_unplaced"]
-    elif actors:
-        score += weight["inferred"]
-    else:
-        score += weight["no_actor_with_recipient"] if recipients else weight["no_actor"]
-    if recipients:
-        score += weight["recipient"]
-    elif evidence.requires_recipient:
-        score += weight["missing_required_recipient"]
-    if evidence.cooperative and not _placed(actors) and not _placed(recipients):
-        score += weight["cooperation_unplaced"]
-    flags = {
-        "negated": evidence.negated, "hypothetical": evidence.hypothetical,
-        "future": evidence.future, "background": evidence.background,
-        "unresolved": any(is_bare_pronoun(a) for a in actors),
-    }
-    for flag, factor in weight["factors"].items():
-        if flags[flag]:
-            score *= factor
-    return round(min(0.99, max(0.01, score)), 3)

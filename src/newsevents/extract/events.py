@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract import coding
+from newsevents.extract import coding, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
@@ -122,7 +122,7 @@ class EventExtractor:
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
         self.dating = EventDates(article.text, article.date, self.episodes)
-        self._evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
+        self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
@@ -146,9 +146,6 @@ class EventExtractor:
                 self.episodes.scene(sentence, index, inside, self.article.date)
         if events:
             attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
-            for event in events:  # a doer found in the article is evidence too
-                if event.actor and all(a.inferred for a in event.actor):
-                    event.confidence = self._evidence[event.id].score(event.actor, event.recipient)
             self._home(events)
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
@@ -194,9 +191,10 @@ class EventExtractor:
         cued = coding.cued_contexts(*coding.sentence_lemmas(sentence), self.onto)
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
+        marks = scoring.sentence_marks(sentence)
         events = []
         for group in groups:
-            event = self._code(group, groups, sentence_ref, cued)
+            event = self._code(group, groups, sentence_ref, cued, marks)
             self._place(event, group.main.token, sentence)
             self.dating.continue_episode(event, group.main.token, index, announced=group.announced)
             if mentions and not (event.negated or event.hypothetical):
@@ -262,7 +260,8 @@ class EventExtractor:
         return resolved
 
     def _code(
-        self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str]
+        self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str],
+        marks: scoring.Marks,
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
@@ -312,12 +311,15 @@ class EventExtractor:
             confidence=0.0,
             extractor=EXTRACTOR,
         )
-        self._evidence[event.id] = coding.Evidence(
-            prior=main.sense.prior, requires_recipient=info.requires_recipient,
-            negated=modality.negated, hypothetical=modality.hypothetical, future=modality.future,
-            background=self._background(main), cooperative="cooperation" in info.quad,
+        senses = self.onto.triggers.get((main.sense.lemma, main.sense.pos), [])
+        self.evidence[event.id] = coding.Evidence(
+            prior=main.sense.prior, requires_recipient=info.requires_recipient, pos=main.sense.pos,
+            ambiguous=len({s.event_type for s in senses}) > 1,
+            quoted=scoring.quoted(main.token, marks),
+            reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),
+            own_date=grounded is not None, background=self._background(main),
+            cooperative="cooperation" in info.quad,
         )
-        event.confidence = self._evidence[event.id].score(actors, recipients)
         self.dating.set(event, grounded, date_entity)
         return event
 
@@ -381,4 +383,6 @@ def extract_events(
     when its caller wants them too (found once). Events that are no political interaction
     (sports, entertainment, business, disasters) are marked ``off_topic``."""
     extractor = EventExtractor(doc, article, ontology, toponyms, quotes)
-    return gate_events(doc, article, extractor.run(), ontology)
+    events = extractor.run()
+    scoring.score_events(events, extractor.evidence, gate_events(doc, article, events, ontology))
+    return events

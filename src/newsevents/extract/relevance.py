@@ -9,8 +9,8 @@ only if a political actor takes part (sectors, countries, intergovernmental bodi
 trigger is an act only a state does (an arrest, a fine); in a sports article a place named as
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
-its sentence or the article's lead speaks of armed conflict. A kept event is untouched; a gated
-one keeps its record with ``off_topic`` saying why and its confidence scaled below 0.5.
+its sentence or the article's lead speaks of armed conflict. A gated event keeps its record with
+``off_topic`` saying why; the confidence (scoring.py) weighs that, and the gate's signals.
 """
 
 from __future__ import annotations
@@ -88,6 +88,15 @@ class RelevanceGate:
         if political == 0 and len(self.sentences) >= self.rel.min_sentences:
             return NON_POLITICAL
         return None
+
+    def signals(self, index: int) -> dict[str, float]:
+        """What the article and sentence ``index`` say of politics, for the confidence."""
+        domain, _, political = self.sentence_domains[index] if index < len(self.sentences) else (None, {}, 0)
+        return {
+            "article_domain": float(self.domain is not None),
+            "sentence_domain": float(domain is not None),
+            "sentence_political": float(political > 0),
+        }
 
     def judge(self, event: Event) -> str | None:
         """Why the event is no political interaction, or None if it may be one."""
@@ -210,14 +219,12 @@ class RelevanceGate:
         return words is not None and any(t.lemma_.lower() in self.rel.state_acts for t in words)
 
 
-def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> list[Event]:
-    """Mark the events that are no political interaction (``off_topic``) and lower them below 0.5."""
+def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> RelevanceGate | None:
+    """Mark the events that are no political interaction (``off_topic``); the gate, kept for
+    its signals to the confidence (scoring.py), or None when there is no event."""
     if not events:
-        return events
+        return None
     gate = RelevanceGate(doc, article, ontology)
     for event in events:
-        reason = gate.judge(event)
-        if reason:
-            event.off_topic = reason
-            event.confidence = round(event.confidence * ontology.relevance.factor, 3)
-    return events
+        event.off_topic = gate.judge(event)
+    return gate

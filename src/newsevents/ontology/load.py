@@ -99,7 +99,6 @@ class Cues:
 class Relevance:
     """What makes text political (relevance.yaml): sectors, section names, domain words."""
 
-    factor: float = 0.4
     political_sectors: frozenset[str] = frozenset()
     strict_sectors: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
@@ -252,7 +251,6 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "public_persons", "internal_types", "deliberative_bodies",
                       "campaign_types", "candidate_heads")}
     return Relevance(
-        factor=float(data.get("factor", 0.4)),
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
            for k, v in sets.items()},
         lead_sentences=int(data.get("lead_sentences", 2)),

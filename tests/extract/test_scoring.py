@@ -1,0 +1,63 @@
+"""Confidence: the learned model's features on parsed sentences, its sum, and the hand rules
+that hold an event below publishing whatever the model says (scoring.py, confidence.yaml)."""
+
+import math
+
+import pytest
+
+from newsevents.extract import scoring
+from newsevents.records import Actor, Event, SentenceRef, TextRef
+
+
+def _token(pipeline, text, word):
+    doc = pipeline.nlp(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(("text", "word", "inside"), [
+    ('The minister said: "We will attack the rebels tomorrow."', "attack", True),
+    ("The minister said \u201cwe attacked the rebels\u201d on Monday.", "attacked", True),
+    ('The army attacked the rebels after the minister said "enough".', "attacked", False),
+])
+def test_scoring_a_trigger_inside_quotation_marks(pipeline, text, word, inside):
+    token = _token(pipeline, text, word)
+    assert scoring.quoted(token, scoring.sentence_marks(token.sent)) is inside
+
+
+@pytest.mark.parametrize(("text", "word", "said"), [
+    ("Police said the army attacked the village.", "attacked", True),
+    ("According to witnesses, the army attacked the village.", "attacked", True),
+    ("The army attacked the village on Monday.", "attacked", False),
+])
+def test_scoring_a_trigger_in_reported_speech(pipeline, ontology, text, word, said):
+    token = _token(pipeline, text, word)
+    assert scoring.reported(token, scoring.sentence_marks(token.sent), ontology.words("speech_verbs")) is said
+
+
+def test_scoring_probability_is_the_logistic_of_the_weighted_sum():
+    weights = {"intercept": -1.0, "weights": {"a": 2.0, "b": -0.5}}
+    expected = 1 / (1 + math.exp(-(-1.0 + 2.0 + 0.5 * -0.5)))
+    assert scoring.probability({"a": 1.0, "b": 0.5, "unknown": 1.0}, weights) == round(expected, 3)
+
+
+def _event(**fields):
+    return Event(id="e", article_id="a", event_type="ASSAULT", trigger=TextRef("shot", (0, 4)),
+                 sentence=SentenceRef(0, (0, 10)), **fields)
+
+
+@pytest.mark.parametrize("fields", [
+    {"negated": True}, {"hypothetical": True}, {"off_topic": "sports article"},
+    {"actor": [Actor(text="they", span=(0, 4))]},
+])
+def test_scoring_hand_rules_hold_an_event_below_publishing(fields):
+    event = _event(**fields)
+    factors = scoring.model()["factors"]
+    held = [flag for flag, on in scoring.held_down(event).items() if on]
+    assert held and set(scoring.held_down(event)) == set(factors)
+    assert 0.999 * math.prod(factors[f] for f in held) < 0.5
+
+
+def test_scoring_shipped_model_weighs_a_placed_doer_over_none_and_the_prior_up():
+    weights = scoring.model()["weights"]
+    assert weights["actor_country"] > weights["actor_none"]
+    assert weights["prior"] > 0
