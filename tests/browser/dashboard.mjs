@@ -88,9 +88,11 @@ async function checkHighlights(article, label) {
     spans.push(['size', event.size?.span, null]);
     for (const [kind, span, text] of spans) {
       if (!span) continue;
-      const marked = await page.evaluate((token) => [...document.querySelectorAll('#article-text mark.ev')]
-        .filter((m) => m.dataset.spans.split(' ').includes(token))
-        .map((m) => m.textContent).join(''), `${event.id}:${kind}`);
+      // the pieces marked for this event and kind inside this span (an event may have two actors)
+      const marked = await page.evaluate(([token, start, end]) => [...document.querySelectorAll('#article-text mark.ev')]
+        .filter((m) => m.dataset.spans.split(' ').includes(token)
+          && Number(m.dataset.start) >= start && Number(m.dataset.end) <= end)
+        .map((m) => m.textContent).join(''), [`${event.id}:${kind}`, span[0], span[1]]);
       const expected = article.text.slice(span[0], span[1]);
       if (marked !== expected) {
         throw new CheckError(`${label}: ${kind} of ${event.id} is marked as ${JSON.stringify(marked)}, ` +
