@@ -116,7 +116,7 @@ def is_no_date(entity: Span) -> bool:
     if not _CLOCK_NUMBER.match(entity.text):
         return False
     after = entity.doc[entity.end:entity.end + 2]
-    text = entity.doc.text[entity.start_char:after.end_char if len(after) else None].lower()
+    text = entity.doc[entity.start:entity.end + len(after)].text.lower()  # Doc.text joins every token
     zone = grammar().clock.match(text)
     if zone is not None and not (len(after) and after[0].lower_ == "local" and "time" not in zone[0]):
         return True  # "the 2014 local elections": a year before "local", unless "local time"

@@ -49,7 +49,7 @@ class Marks:
 
 
 def sentence_marks(sentence: Span) -> Marks:
-    text, start = sentence.doc.text[sentence.start_char:sentence.end_char], sentence.start_char
+    text, start = sentence.text, sentence.start_char  # the sentence's tokens only, not Doc.text
     curly, open_after, depth = [], [], 0
     for i, c in enumerate(text):
         if c in _OPENING:
