@@ -264,10 +264,8 @@ class ActorResolver:
         return None
 
     def _office(self, title: Token, key: str) -> str | None:
-        """The sector of a role word; a title states and other bodies share (held_titles)
-        takes the sector of the body named as holding it: its own if we know it, none if it
-        is an organisation we do not ("KLM president"). A country or people as holder, or none
-        named, leaves the title's own sector."""
+        """The sector of a role word; a title shared by states and other bodies (held_titles)
+        takes its holder's: a known body's, none for an unknown organisation ("KLM president")."""
         if key not in self.held_titles:
             return self.onto.sectors[key]
         holders = [c for c in title.children if c.dep_ in {"poss", "compound"} and c.i < title.i]
