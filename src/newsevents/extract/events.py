@@ -159,7 +159,7 @@ class EventExtractor:
         sentence pass: such events are placed again at the end of ``run``."""
         if not self.toponyms:
             return
-        said = self.onto.event_types[event.event_type].quad.startswith("verbal")
+        said = self.onto.event_types[event.event_type].verbal
         event.location = event_location(
             trigger, self.toponyms, sentence, self.onto,
             exclude=tuple(a.span for a in event.actor + event.recipient),
@@ -210,7 +210,7 @@ class EventExtractor:
         names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
         actors: list[Actor] = []
         recipients: list[Actor] = []
-        reports = self.onto.event_types[group.main.sense.event_type].quad.startswith("verbal")
+        reports = self.onto.event_types[group.main.sense.event_type].verbal
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
@@ -357,7 +357,7 @@ class EventExtractor:
         if target != event_type:
             modality.future = False
             modality.hypothetical = False
-        elif modality.conditional and not modality.future and not (said and info.quad.startswith("verbal")):
+        elif modality.conditional and not modality.future and not (said and info.verbal):
             modality.hypothetical = True
         return target, modality
 

@@ -52,6 +52,11 @@ class EventTypeInfo:
     negated_type: str
     absorbs_purpose: bool
 
+    @property
+    def verbal(self) -> bool:
+        """Of PLOVER's verbal quads: a statement, not a material act."""
+        return self.quad.startswith("verbal")
+
 
 @dataclass(frozen=True, slots=True)
 class Mapping:
