@@ -142,9 +142,11 @@ def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
     place = event_location(_trigger(doc, "approved"), found, _sentence(doc, "approved"), ontology)
     assert place is not None
     assert (place.name, place.country_code, place.precision) == ("Bratislava", "SK", "town")
+    assert place.text == "Slovak parliament" and doc.text[slice(*place.span)] == place.text
     doc, found = places("Pressure grew in Poland as Russia's lower house voted on the bill.")
     place = event_location(_trigger(doc, "voted"), found, _sentence(doc, "voted"), ontology)
     assert place is not None and place.name == "Moscow"
+    assert place.text == "Russia's lower house" and doc.text[slice(*place.span)] == place.text
 
 
 def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places, ontology):

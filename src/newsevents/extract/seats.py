@@ -63,8 +63,8 @@ def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
                 code = country_codes().get((iso3 or "").lower())
                 if code in capitals():
                     name, geonameid, lat, lon = capitals()[code]
-                    start = min(mod.idx, subject.idx)
-                    return Location(text=subject.doc.text[start:subject.idx + len(subject)],
+                    start = min(mod.idx, subject.idx)  # the phrase's own text, not Doc.text
+                    return Location(text=subject.doc[min(mod.i, subject.i):subject.i + 1].text,
                                     span=(start, subject.idx + len(subject)), name=name,
                                     geonameid=geonameid, lat=lat, lon=lon, country_code=code,
                                     precision="town")
