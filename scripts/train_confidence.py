@@ -37,12 +37,12 @@ from newsevents.pipeline import Pipeline
 
 # The DEV draw rounds by annotator batch (news_sample_dev.tsv); a round is held out as a whole.
 ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": "IJ",
-          "K": "KLM", "L": "KLM", "M": "KLM"}
+          "K": "KLM", "L": "KLM", "M": "KLM", "N": "NOP", "O": "NOP", "P": "NOP"}
 # Rounds scored in the leave-one-round-out table but left out of the shipped fit: fitted with
 # the fifth round (KLM), PLOVER GSR type accuracy falls to 0.727, under the 0.73 the project
 # keeps (session 7); without it 0.736. It stays a held-out check of the shipped model.
 CHECK_ROUNDS = frozenset({"KLM"})
-UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
+UNANNOTATED = frozenset({"N", "O", "P"})  # batches being annotated blind (sixth round): never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 L2 = 1.0  # chosen on the leave-one-round-out figures (--grid), not on the training fit
 DROPPED: tuple[str, ...] = ()  # feature name prefixes left out, chosen the same way
