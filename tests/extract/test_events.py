@@ -82,6 +82,22 @@ def test_events_passive_voice_roles(code):
     assert (event.date, event.date_precision, event.date_text) == ("2023-05-29", "day", "on Monday")
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "accused"),
+    [
+        ("Smith was arrested for attacking a soldier.", "COERCE", "Smith"),
+        ("The rebels were accused of shelling the town.", "ACCUSE", "The rebels"),
+        ("Jones was charged with assaulting a police officer.", "ACCUSE", "Jones"),
+    ],
+)
+def test_events_the_accused_of_an_act_is_no_doer_of_its_sanction(code, text, event_type, accused):
+    """The doer of the act someone is arrested or accused for is who undergoes the arrest,
+    and its victim (a soldier, an officer) does not become the arrest's doer either."""
+    event = next(e for e in code(text) if e.event_type == event_type)
+    assert [a.text for a in event.recipient] == [accused]
+    assert event.actor == []
+
+
 def test_events_injured_in_clashes_with_is_one_assault(code):
     text = "At least 30 soldiers were injured in clashes with protesters on Monday."
     assaults = [e for e in code(text) if e.event_type == "ASSAULT"]

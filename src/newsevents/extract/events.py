@@ -124,6 +124,7 @@ class EventExtractor:
         self.dating = EventDates(article.text, article.date, self.episodes)
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
+        self._undergoing: dict[int, list[tuple[int, int]]] = {}  # sentence -> victims of acts events are for
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
         """Quotations and their speakers, for "we" inside a quotation (asked at most once;
@@ -145,7 +146,9 @@ class EventExtractor:
             else:  # a day no event takes (episodes.py)
                 self.episodes.scene(sentence, index, inside, self.article.date)
         if events:
-            attribute_doers(events, DoerFinder(self.doc, self.actors, self.onto))
+            finder = DoerFinder(self.doc, self.actors, self.onto)
+            finder.suffering.update(self._undergoing)
+            attribute_doers(events, finder)
             self._home(events)
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
@@ -205,11 +208,14 @@ class EventExtractor:
         self.dating.scene(sentence, index, events)
         return events
 
-    def _participants(self, group: Group) -> tuple[list[Actor], list[Actor]]:
+    def _participants(self, group: Group) -> tuple[list[Actor], list[Actor], list[Actor]]:
         """Actors and recipients, each slot filled by the first trigger of the group that
-        names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis)."""
+        names someone in it ("killed 4 Iraqis in an attack on a depot": the Iraqis); and the
+        victims of an act the event is for ("arrested for attacking a soldier"), who are not
+        its doers either."""
         actors: list[Actor] = []
         recipients: list[Actor] = []
+        undergoing: list[Actor] = []
         reports = self.onto.event_types[group.main.sense.event_type].verbal
         for trig in [group.main, *group.members]:
             info = self.onto.event_types[trig.sense.event_type]
@@ -232,16 +238,23 @@ class EventExtractor:
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token}
             if not (reports and _reported_by(trig.token, group.main.token)):
-                actors = actors or self._resolve([
+                found = self._resolve([
                     t for t in frame.actors
                     if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
                 ])
+                # "Smith was arrested for attacking a soldier": who undergoes the act did the
+                # act it is for, not this one
+                kept = [a for a in found if all(a.span != r.span for r in recipients)]
+                if found and not kept and trig is not group.main:
+                    undergoing = self._resolve(
+                        [t for t in frame.recipients if self._same_line(t, trig.token)])
+                actors = actors or kept
             recipients = recipients or self._resolve(
                 [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
             )
             if actors and recipients:
                 break
-        return actors, [r for r in recipients if all(r.span != a.span for a in actors)]
+        return actors, [r for r in recipients if all(r.span != a.span for a in actors)], undergoing
 
     def _same_line(self, head: Token, trigger: Token) -> bool:
         """A participant and its act share a line, and it is not the dateline: a parse that
@@ -265,7 +278,8 @@ class EventExtractor:
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
-        actors, recipients = self._participants(group)
+        actors, recipients, undergoing = self._participants(group)
+        self._undergoing.setdefault(sentence.index, []).extend(a.span for a in undergoing)
         modality = read_modality(main.token, self.onto)
         for member in group.members:
             same = member.sense.event_type == main.sense.event_type
