@@ -162,12 +162,8 @@ def test_triggers_vowed_act_selects_threat_or_promise(triggers):
     assert ("vowed", "THREATEN") in triggers(
         "President Clinton vowed to hunt down those responsible for the bombings.")
     assert ("vowed", "THREATEN") in triggers("The rebels vowed they would attack the capital.")
+    assert ("vowed", "THREATEN") in triggers("China vowed on Friday to fight the U.S. at any cost.")
     assert ("vowed", "AGREE") in triggers("The minister vowed to continue the reforms.")
-
-
-def test_triggers_court_ruling_clause(triggers):
-    assert ("ruled", "REJECT") in triggers("The INS ruled last month that only the father may speak for him.")
-    assert not triggers("The party ruled the country for three decades.")
 
 
 def test_triggers_joining_an_alliance_or_treaty(triggers):
@@ -195,9 +191,3 @@ def test_triggers_dispatched_aid_criticism_and_fines(triggers):
     assert ("assailed", "ACCUSE") in triggers("The senator assailed the president's plan on Monday.")
     assert ("fines", "SANCTION") in triggers("The bank has faced fines from regulators.")
 
-
-def test_triggers_ruled_needs_a_reported_clause(triggers):
-    assert ("ruled", "REJECT") in triggers(
-        "The boy must be returned to his father in Cuba, immigration authorities ruled Wednesday.")
-    assert ("ruled", "REJECT") not in triggers(
-        "Taliban ruled Afghanistan has been sharing expertise with the Tigers.")

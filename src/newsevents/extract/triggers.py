@@ -87,22 +87,17 @@ def _object_gap(verb: Token) -> bool:
 
 
 def _complement(tok: Token) -> bool:
-    """A verb's clause that names the act it commits to or orders ("vowed to hunt down"), or
-    what it decides ("ruled that the ban was illegal")."""
-    return tok.dep_ in _COMPLEMENT_DEPS and tok.pos_ in {"VERB", "AUX"}
+    """A verb's clause that names the act it commits to ("vowed to hunt down")."""
+    return tok.dep_ in _COMPLEMENT_DEPS and tok.pos_ == "VERB"
 
 
 def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
     ("fired warning shots" is "warning shot": a warning, not an attack), or "to VERB" for the
-    act a verb's complement names ("vowed to retaliate", "vowed they would block": "to block"),
-    or "that" for a reported clause: opened by "that" or before its verb ("ruled that ...",
-    "... must be returned, authorities ruled"; not a misparse of "Taliban ruled Afghanistan has")."""
+    act a verb's complement names ("vowed to retaliate", "vowed they would block": "to block")."""
     lemma = obj.lemma_.lower()
     if _complement(obj):
-        reported = obj.dep_ == "ccomp" and (
-            obj.i < obj.head.i or any(c.dep_ == "mark" and c.lower_ == "that" for c in obj.children))
-        return {f"to {lemma}", "that"} if reported else {f"to {lemma}"}
+        return {f"to {lemma}"}
     if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
         return {f"not {lemma}"}
     return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in _MODIFIER_DEPS}
