@@ -191,3 +191,8 @@ def test_triggers_dispatched_aid_criticism_and_fines(triggers):
     assert ("assailed", "ACCUSE") in triggers("The senator assailed the president's plan on Monday.")
     assert ("fines", "SANCTION") in triggers("The bank has faced fines from regulators.")
 
+
+
+def test_triggers_put_into_a_police_car_is_custody(triggers):
+    assert ("put", "COERCE") in triggers("His sister tried to cross the street and was put into a police car.")
+    assert ("put", "COERCE") not in triggers("She put the books into a car.")
