@@ -185,11 +185,10 @@ def test_triggers_police_lockdown_and_surrender(triggers):
     assert ("surrendered", "RETREAT") in triggers("The rebels surrendered on Tuesday.")
 
 
-def test_triggers_dispatched_aid_criticism_and_fines(triggers):
+def test_triggers_dispatched_aid_and_criticism(triggers):
     assert ("dispatched", "AID") in triggers("The government dispatched aid to the flooded province.")
     assert ("dispatched", "MOBILIZE") in triggers("The government dispatched troops to the province.")
     assert ("assailed", "ACCUSE") in triggers("The senator assailed the president's plan on Monday.")
-    assert ("fines", "SANCTION") in triggers("The bank has faced fines from regulators.")
 
 
 
