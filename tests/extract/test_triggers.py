@@ -193,5 +193,6 @@ def test_triggers_dispatched_aid_and_criticism(triggers):
 
 
 def test_triggers_put_into_a_police_car_is_custody(triggers):
-    assert ("put", "COERCE") in triggers("His sister tried to cross the street and was put into a police car.")
+    assert ("put", "COERCE") in triggers(
+        "His sister tried to cross the street and was put into a police car.")
     assert ("put", "COERCE") not in triggers("She put the books into a car.")
