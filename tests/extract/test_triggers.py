@@ -196,3 +196,11 @@ def test_triggers_put_into_a_police_car_is_custody(triggers):
     assert ("put", "COERCE") in triggers(
         "His sister tried to cross the street and was put into a police car.")
     assert ("put", "COERCE") not in triggers("She put the books into a car.")
+
+
+def test_triggers_pledges_of_force_and_stepped_up_security(triggers):
+    assert ("pledged", "THREATEN") in triggers("The general pledged to crush the rebellion.")
+    assert ("pledged", "AGREE") in triggers("The donors pledged to rebuild the schools.")
+    assert ("stepped", "MOBILIZE") in triggers("Police stepped up security measures at the border.")
+    assert ("increased", "MOBILIZE") in triggers("The army increased its troop contingent in the north.")
+    assert ("excoriated", "ACCUSE") in triggers("The senator excoriated the agency on Monday.")
