@@ -65,3 +65,16 @@ def test_the_act_judged_stays_an_event_of_its_own(code):
 def test_an_act_in_the_perfect_is_no_judgement(code):
     events = code("The Nigerian woman insisted she had not fabricated a story about her daughter.")
     assert not [e for e in events if e.trigger.text == "fabricated"]
+
+
+def test_called_a_pillar_is_praise(code):
+    events = code("United Nations Secretary General Antonio Guterres, who called China a pillar of "
+                  "the multilateral system, said trade wars are always bad.")
+    support = _typed(events, "SUPPORT")
+    assert support and [a.country for a in support[0].recipient] == ["CHN"]
+
+
+def test_grateful_to_a_party_is_backing(code):
+    support = _typed(code("The minister said he was grateful to the United States for its help."), "SUPPORT")
+    assert support and [a.country for a in support[0].recipient] == ["USA"]
+    assert not _typed(code("He was grateful for the rain."), "SUPPORT")

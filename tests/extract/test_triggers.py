@@ -155,3 +155,52 @@ def test_triggers_plea_is_no_request_and_appeal_to_a_court_rejects(triggers):
     assert ("pleads", "REJECT") in triggers("The mother pleads not guilty.")
     assert ("appealed", "REJECT") in triggers("The relatives appealed to the 11th Circuit Court of Appeals.")
     assert ("appealed", "REQUEST") in triggers("The mayor appealed to residents to stay calm.")
+
+
+def test_triggers_vowed_act_selects_threat_or_promise(triggers):
+    # "a promise to act is AGREE, a vow of force is THREATEN" (docs/annotation.md)
+    assert ("vowed", "THREATEN") in triggers(
+        "President Clinton vowed to hunt down those responsible for the bombings.")
+    assert ("vowed", "THREATEN") in triggers("The rebels vowed they would attack the capital.")
+    assert ("vowed", "THREATEN") in triggers("China vowed on Friday to fight the U.S. at any cost.")
+    assert ("vowed", "AGREE") in triggers("The minister vowed to continue the reforms.")
+
+
+def test_triggers_joining_an_alliance_or_treaty(triggers):
+    assert ("joined", "SUPPORT") in triggers("Poland and Hungary formally joined NATO on Friday.")
+    assert ("joined", "SUPPORT") not in triggers("She joined the company in 2010.")
+
+
+def test_triggers_security_and_troop_increases(triggers):
+    assert ("tighten", "MOBILIZE") in triggers(
+        "Embassies were ordered to tighten security systems around the world.")
+    assert ("heightened", "MOBILIZE") in triggers("Police heightened security at the airport.")
+    assert ("expand", "MOBILIZE") in triggers(
+        "Western countries expand the military contingent on our western borders.")
+
+
+def test_triggers_police_lockdown_and_surrender(triggers):
+    assert ("locked", "COERCE") in triggers("Police locked down the busy neighbourhood for three hours.")
+    assert ("surrendered", "COERCE") in triggers("A 61-year-old man surrendered to police on Tuesday.")
+    assert ("surrendered", "RETREAT") in triggers("The rebels surrendered on Tuesday.")
+
+
+def test_triggers_dispatched_aid_and_criticism(triggers):
+    assert ("dispatched", "AID") in triggers("The government dispatched aid to the flooded province.")
+    assert ("dispatched", "MOBILIZE") in triggers("The government dispatched troops to the province.")
+    assert ("assailed", "ACCUSE") in triggers("The senator assailed the president's plan on Monday.")
+
+
+
+def test_triggers_put_into_a_police_car_is_custody(triggers):
+    assert ("put", "COERCE") in triggers(
+        "His sister tried to cross the street and was put into a police car.")
+    assert ("put", "COERCE") not in triggers("She put the books into a car.")
+
+
+def test_triggers_pledges_of_force_and_stepped_up_security(triggers):
+    assert ("pledged", "THREATEN") in triggers("The general pledged to crush the rebellion.")
+    assert ("pledged", "AGREE") in triggers("The donors pledged to rebuild the schools.")
+    assert ("stepped", "MOBILIZE") in triggers("Police stepped up security measures at the border.")
+    assert ("increased", "MOBILIZE") in triggers("The army increased its troop contingent in the north.")
+    assert ("excoriated", "ACCUSE") in triggers("The senator excoriated the agency on Monday.")

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from newsevents.extract.roles import Roles
 
 _PARTY_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
-_CAUSE_PREPS = {"with", "by", "at", "over", "about"}
+_CAUSE_PREPS = {"with", "by", "at", "over", "about", "to", "for"}  # "grateful to Japan for its help"
 _COPULA_DEPS = {"acomp", "attr"}
 
 

@@ -20,6 +20,7 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp"}  # "pleaded guilty"
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 _RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
+_COMPLEMENT_DEPS = {"xcomp", "ccomp"}  # "vowed to retaliate", "vowed they would block"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +62,10 @@ def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     """
     deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
     found = [c for c in tok.children if c.dep_ in deps and c.tag_ not in _RELATIVE_TAGS]
-    if tok.pos_ == "VERB" and _object_gap(tok):
-        found.append(tok.head)
+    if tok.pos_ == "VERB":
+        found.extend(c for c in tok.children if _complement(c))
+        if _object_gap(tok):
+            found.append(tok.head)
     for child in tok.children:
         if child.dep_ in {"prep", "prt"} and not (tok.pos_ == "VERB" and child.lower_ in venue_preps):
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -83,10 +86,18 @@ def _object_gap(verb: Token) -> bool:
     return verb.dep_ == "relcl" and not own_object and not relative_doer
 
 
+def _complement(tok: Token) -> bool:
+    """A verb's clause that names the act it commits to ("vowed to hunt down")."""
+    return tok.dep_ in _COMPLEMENT_DEPS and tok.pos_ == "VERB"
+
+
 def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
-    ("fired warning shots" is "warning shot": a warning, not an attack)."""
+    ("fired warning shots" is "warning shot": a warning, not an attack), or "to VERB" for the
+    act a verb's complement names ("vowed to retaliate", "vowed they would block": "to block")."""
     lemma = obj.lemma_.lower()
+    if _complement(obj):
+        return {f"to {lemma}"}
     if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
         return {f"not {lemma}"}
     return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in _MODIFIER_DEPS}
@@ -116,7 +127,9 @@ def _match(
                         if not sense.objects.isdisjoint(_object_names(o))), None)
             if obj is None:
                 continue
-            if obj.i != tok.head.i:  # the noun a clause describes ("diplomats being expelled") keeps its role
+            # the noun a clause describes ("diplomats being expelled") keeps its role; a
+            # complement is an act of its own, not part of the trigger
+            if obj.i != tok.head.i and not _complement(obj):
                 words.append(obj)
             score += 1.0
         if sense.event_type == NO_EVENT:
