@@ -61,6 +61,7 @@ class RelevanceGate:
         self.sentence_domains = [self._domain_of(s) for s in self.sentences]
         self.domain = self._article_domain(article)
         self._conflict: dict[int, bool] = {}
+        self._state: dict[int, bool] = {}
 
     def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
@@ -177,21 +178,29 @@ class RelevanceGate:
 
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence
-        only where nothing speaks of armed conflict."""
+        only where nothing speaks of armed conflict, a legal or public dispute (a complaint, a
+        lawsuit, a refusal) only where no state party is named beside it."""
         parties = event.actor + event.recipient
         if event.event_type not in self.rel.private_types or not parties:
             return False  # with no one named, nothing says the act is private
-        if not all(self._private_party(a) for a in parties):
+        violent = event.event_type in self.rel.conflict_types
+        if not all(self._private_party(a, violent=violent) for a in parties):
             return False
-        if event.event_type not in self.rel.conflict_types:
+        index = event.sentence.index
+        if event.event_type in self.rel.proceeding_types and any(
+            self._names_state(i) for i in (index - 1, index)
+        ):
+            return False
+        if not violent:
             return True
         lead = range(min(self.rel.lead_sentences, len(self.sentences)))
-        return not any(self._speaks_of_conflict(i) for i in (event.sentence.index, *lead))
+        return not any(self._speaks_of_conflict(i) for i in (index, *lead))
 
-    def _private_party(self, actor: Actor) -> bool:
-        """A private person or body: of a private sector, or a person or common noun of no
-        sector and no country. A people ("Bosnian Serbs", a name with a country), people in
-        public life ("protesters": relevance.yaml public_persons) or an unknown name are not."""
+    def _private_party(self, actor: Actor, *, violent: bool) -> bool:
+        """A private person or body: of a private sector (``violent``: or of a sector private
+        in violence, workers shooting a co-worker), or a person or common noun of no sector and
+        no country. A people ("Bosnian Serbs", a name with a country), people in public life
+        ("protesters": relevance.yaml public_persons) or an unknown name are not."""
         if self._state_name(actor):
             return False
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
@@ -201,10 +210,20 @@ class RelevanceGate:
         ) or head.lemma_.lower() in self.rel.public_persons):
             return False
         if actor.sector is not None:
-            return actor.sector in self.rel.private_sectors
+            return actor.sector in self.rel.private_sectors or (
+                violent and actor.sector in self.rel.violence_private_sectors)
         if actor.country is not None or head is None:
             return False
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
+
+    def _names_state(self, index: int) -> bool:
+        """Sentence ``index`` names an official, a force or a court ("a federal judge ruled")."""
+        if index not in self._state:
+            inside = 0 <= index < len(self.sentences)
+            self._state[index] = inside and any(
+                self.onto.sectors.get(t.lemma_.lower()) in self.rel.strict_sectors
+                for t in self.sentences[index])
+        return self._state[index]
 
     def _speaks_of_conflict(self, index: int) -> bool:
         if index not in self._conflict:

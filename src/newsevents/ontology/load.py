@@ -109,6 +109,8 @@ class Relevance:
     armed_sectors: frozenset[str] = frozenset()
     state_acts: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
+    violence_private_sectors: frozenset[str] = frozenset()
+    proceeding_types: frozenset[str] = frozenset()
     private_types: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     public_persons: frozenset[str] = frozenset()
@@ -252,7 +254,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         data.update(_yaml(path))
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
-                      "private_sectors", "private_types", "conflict_types", "conflict_contexts",
+                      "private_sectors", "violence_private_sectors", "proceeding_types",
+                      "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies",
                       "campaign_types", "candidate_heads")}
     return Relevance(
