@@ -206,3 +206,19 @@ def test_relevance_firefighters_attacking_flames_is_no_assault(code):
     events = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert events, "no event coded: the gate is not tested"
     assert all(not e.is_published() and e.off_topic == "disaster sentence" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "budgeting"),
+    [
+        # a legislature funding its own state's programme: internal budgeting
+        ("Legislators have funded Support Education Excellence in Kentucky, known as SEEK, at the "
+         "highest level it has ever been, Johnson said.", True),
+        # funding an armed group abroad is aid
+        ("The United States funded the rebels in Syria last year.", False),
+    ],
+)
+def test_relevance_a_state_funding_its_own_is_budgeting(code, text, budgeting):
+    events = [e for e in code(text) if e.event_type == "AID"]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "one state's own budgeting") == budgeting for e in events)

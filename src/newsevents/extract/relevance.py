@@ -30,6 +30,7 @@ DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not att
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
 INTERNAL = "one body's own business"
+BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
@@ -116,6 +117,8 @@ class RelevanceGate:
             return PRIVATE
         if self._internal(event):
             return INTERNAL
+        if self._budgeting(event):
+            return BUDGET
         if event.event_type in self.rel.campaign_types and event.actor and all(
             self._lemmas(a)[0] in self.rel.candidate_heads for a in event.actor
         ):
@@ -176,6 +179,20 @@ class RelevanceGate:
                 return False
         return True
 
+    def _budgeting(self, event: Event) -> bool:
+        """A state funding its own: a state party (of a country, of no sector or a budget-making
+        one) funds parties of no other country and no armed sector ("all candidates are funded
+        by the state", "legislators have funded the schools programme")."""
+        if event.event_type not in self.rel.budget_types or not event.recipient or not event.actor:
+            return False
+        if not self._trigger_has(self.rel.budget_triggers, event):
+            return False
+        countries = {a.country for a in event.actor}
+        if None in countries or any(a.sector not in (None, *self.rel.budget_sectors) for a in event.actor):
+            return False
+        return all(r.country in (None, *countries) and r.sector not in self.rel.armed_sectors
+                   for r in event.recipient)
+
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence
         only where nothing speaks of armed conflict, a legal or public dispute (a complaint, a
@@ -233,9 +250,13 @@ class RelevanceGate:
         return self._conflict[index]
 
     def _state_act(self, event: Event) -> bool:
+        return self._trigger_has(self.rel.state_acts, event)
+
+    def _trigger_has(self, lemmas: frozenset[str], event: Event) -> bool:
+        """A word of the event's trigger is one of ``lemmas``."""
         start, end = event.trigger.span
         words = self.doc.char_span(start, end, alignment_mode="expand")
-        return words is not None and any(t.lemma_.lower() in self.rel.state_acts for t in words)
+        return words is not None and any(t.lemma_.lower() in lemmas for t in words)
 
 
 def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> RelevanceGate | None:
