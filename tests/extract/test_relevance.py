@@ -174,8 +174,11 @@ def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
         # a suit beside a judge's ruling is a legal proceeding the state takes part in
         ("The Miami relatives filed a federal lawsuit to overturn the decision, but in March a Miami "
          "federal judge ruled against them.", "filed", False),
-        # the same suit with no official, force or court named beside it stays private
+        # the same suit with no official, legislature or court named beside it stays private
         ("The Miami relatives filed a federal lawsuit to overturn the decision last year.", "filed", True),
+        # police beside a private act do not make it public: crime news names them everywhere
+        ("Police found the body on Friday. His kidnappers had demanded a ransom of $1 million, "
+         "police said.", "demanded", True),
     ],
 )
 def test_relevance_a_dispute_beside_a_court_is_not_private(code, text, trigger, private):

@@ -234,11 +234,12 @@ class RelevanceGate:
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
 
     def _names_state(self, index: int) -> bool:
-        """Sentence ``index`` names an official, a force or a court ("a federal judge ruled")."""
+        """Sentence ``index`` names an official, a legislature or a court ("a federal judge
+        ruled"): relevance.yaml ``proceeding_sectors``."""
         if index not in self._state:
             inside = 0 <= index < len(self.sentences)
             self._state[index] = inside and any(
-                self.onto.sectors.get(t.lemma_.lower()) in self.rel.strict_sectors
+                self.onto.sectors.get(t.lemma_.lower()) in self.rel.proceeding_sectors
                 for t in self.sentences[index])
         return self._state[index]
 

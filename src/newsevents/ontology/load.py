@@ -111,6 +111,7 @@ class Relevance:
     private_sectors: frozenset[str] = frozenset()
     violence_private_sectors: frozenset[str] = frozenset()
     proceeding_types: frozenset[str] = frozenset()
+    proceeding_sectors: frozenset[str] = frozenset()
     budget_types: frozenset[str] = frozenset()
     budget_triggers: frozenset[str] = frozenset()
     budget_sectors: frozenset[str] = frozenset()
@@ -258,6 +259,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
                       "private_sectors", "violence_private_sectors", "proceeding_types",
+                      "proceeding_sectors",
                       "budget_types", "budget_triggers", "budget_sectors",
                       "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies",
