@@ -166,3 +166,62 @@ def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
     assert events, "no event coded: the gate is not tested"
     assert all((e.off_topic is None) == kept for e in events)
     assert kept or not any(e.is_published() for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "private"),
+    [
+        # a suit beside a judge's ruling is a legal proceeding the state takes part in
+        ("The Miami relatives filed a federal lawsuit to overturn the decision, but in March a Miami "
+         "federal judge ruled against them.", "filed", False),
+        # the same suit with no official, legislature or court named beside it stays private
+        ("The Miami relatives filed a federal lawsuit to overturn the decision last year.", "filed", True),
+        # police beside a private act do not make it public: crime news names them everywhere
+        ("Police found the body on Friday. His kidnappers had demanded a ransom of $1 million, "
+         "police said.", "demanded", True),
+    ],
+)
+def test_relevance_a_dispute_beside_a_court_is_not_private(code, text, trigger, private):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "private act") == private for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # workers (LAB) shooting a co-worker, a firm's chief executive officer (BUS) shot
+        ("Police say a recently laid off employee opened fire shortly after entering the party, "
+         "killing one male employee.", "opened fire"),
+        ("A just-fired employee of a health products company crashed the office Christmas party, "
+         "killing the chief executive officer, police said.", "killing"),
+    ],
+)
+def test_relevance_a_workplace_shooting_is_private(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(not e.is_published() and e.off_topic == "private act" for e in events)
+
+
+def test_relevance_firefighters_attacking_flames_is_no_assault(code):
+    text = ("Firefighters launched an initial attack on the flames through the kitchen until the "
+            "flames were knocked down.")
+    events = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert events, "no event coded: the gate is not tested"
+    assert all(not e.is_published() and e.off_topic == "disaster sentence" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "budgeting"),
+    [
+        # a legislature funding its own state's programme: internal budgeting
+        ("Legislators have funded Support Education Excellence in Kentucky, known as SEEK, at the "
+         "highest level it has ever been, Johnson said.", True),
+        # funding an armed group abroad is aid
+        ("The United States funded the rebels in Syria last year.", False),
+    ],
+)
+def test_relevance_a_state_funding_its_own_is_budgeting(code, text, budgeting):
+    events = [e for e in code(text) if e.event_type == "AID"]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "one state's own budgeting") == budgeting for e in events)

@@ -30,6 +30,7 @@ DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not att
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
 INTERNAL = "one body's own business"
+BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
@@ -61,6 +62,7 @@ class RelevanceGate:
         self.sentence_domains = [self._domain_of(s) for s in self.sentences]
         self.domain = self._article_domain(article)
         self._conflict: dict[int, bool] = {}
+        self._state: dict[int, bool] = {}
 
     def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
@@ -115,6 +117,8 @@ class RelevanceGate:
             return PRIVATE
         if self._internal(event):
             return INTERNAL
+        if self._budgeting(event):
+            return BUDGET
         if event.event_type in self.rel.campaign_types and event.actor and all(
             self._lemmas(a)[0] in self.rel.candidate_heads for a in event.actor
         ):
@@ -175,23 +179,45 @@ class RelevanceGate:
                 return False
         return True
 
+    def _budgeting(self, event: Event) -> bool:
+        """A state funding its own: a state party (of a country, of no sector or a budget-making
+        one) funds parties of no other country and no armed sector ("all candidates are funded
+        by the state", "legislators have funded the schools programme")."""
+        if event.event_type not in self.rel.budget_types or not event.recipient or not event.actor:
+            return False
+        if not self._trigger_has(self.rel.budget_triggers, event):
+            return False
+        countries = {a.country for a in event.actor}
+        if None in countries or any(a.sector not in (None, *self.rel.budget_sectors) for a in event.actor):
+            return False
+        return all(r.country in (None, *countries) and r.sector not in self.rel.armed_sectors
+                   for r in event.recipient)
+
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence
-        only where nothing speaks of armed conflict."""
+        only where nothing speaks of armed conflict, a legal or public dispute (a complaint, a
+        lawsuit, a refusal) only where no state party is named beside it."""
         parties = event.actor + event.recipient
         if event.event_type not in self.rel.private_types or not parties:
             return False  # with no one named, nothing says the act is private
-        if not all(self._private_party(a) for a in parties):
+        violent = event.event_type in self.rel.conflict_types
+        if not all(self._private_party(a, violent=violent) for a in parties):
             return False
-        if event.event_type not in self.rel.conflict_types:
+        index = event.sentence.index
+        if event.event_type in self.rel.proceeding_types and any(
+            self._names_state(i) for i in (index - 1, index)
+        ):
+            return False
+        if not violent:
             return True
         lead = range(min(self.rel.lead_sentences, len(self.sentences)))
-        return not any(self._speaks_of_conflict(i) for i in (event.sentence.index, *lead))
+        return not any(self._speaks_of_conflict(i) for i in (index, *lead))
 
-    def _private_party(self, actor: Actor) -> bool:
-        """A private person or body: of a private sector, or a person or common noun of no
-        sector and no country. A people ("Bosnian Serbs", a name with a country), people in
-        public life ("protesters": relevance.yaml public_persons) or an unknown name are not."""
+    def _private_party(self, actor: Actor, *, violent: bool) -> bool:
+        """A private person or body: of a private sector (``violent``: or of a sector private
+        in violence, workers shooting a co-worker), or a person or common noun of no sector and
+        no country. A people ("Bosnian Serbs", a name with a country), people in public life
+        ("protesters": relevance.yaml public_persons) or an unknown name are not."""
         if self._state_name(actor):
             return False
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
@@ -201,10 +227,21 @@ class RelevanceGate:
         ) or head.lemma_.lower() in self.rel.public_persons):
             return False
         if actor.sector is not None:
-            return actor.sector in self.rel.private_sectors
+            return actor.sector in self.rel.private_sectors or (
+                violent and actor.sector in self.rel.violence_private_sectors)
         if actor.country is not None or head is None:
             return False
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
+
+    def _names_state(self, index: int) -> bool:
+        """Sentence ``index`` names an official, a legislature or a court ("a federal judge
+        ruled"): relevance.yaml ``proceeding_sectors``."""
+        if index not in self._state:
+            inside = 0 <= index < len(self.sentences)
+            self._state[index] = inside and any(
+                self.onto.sectors.get(t.lemma_.lower()) in self.rel.proceeding_sectors
+                for t in self.sentences[index])
+        return self._state[index]
 
     def _speaks_of_conflict(self, index: int) -> bool:
         if index not in self._conflict:
@@ -214,9 +251,13 @@ class RelevanceGate:
         return self._conflict[index]
 
     def _state_act(self, event: Event) -> bool:
+        return self._trigger_has(self.rel.state_acts, event)
+
+    def _trigger_has(self, lemmas: frozenset[str], event: Event) -> bool:
+        """A word of the event's trigger is one of ``lemmas``."""
         start, end = event.trigger.span
         words = self.doc.char_span(start, end, alignment_mode="expand")
-        return words is not None and any(t.lemma_.lower() in self.rel.state_acts for t in words)
+        return words is not None and any(t.lemma_.lower() in lemmas for t in words)
 
 
 def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> RelevanceGate | None:

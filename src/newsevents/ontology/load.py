@@ -109,6 +109,12 @@ class Relevance:
     armed_sectors: frozenset[str] = frozenset()
     state_acts: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
+    violence_private_sectors: frozenset[str] = frozenset()
+    proceeding_types: frozenset[str] = frozenset()
+    proceeding_sectors: frozenset[str] = frozenset()
+    budget_types: frozenset[str] = frozenset()
+    budget_triggers: frozenset[str] = frozenset()
+    budget_sectors: frozenset[str] = frozenset()
     private_types: frozenset[str] = frozenset()
     conflict_types: frozenset[str] = frozenset()
     public_persons: frozenset[str] = frozenset()
@@ -252,7 +258,10 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         data.update(_yaml(path))
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
-                      "private_sectors", "private_types", "conflict_types", "conflict_contexts",
+                      "private_sectors", "violence_private_sectors", "proceeding_types",
+                      "proceeding_sectors",
+                      "budget_types", "budget_triggers", "budget_sectors",
+                      "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies",
                       "campaign_types", "candidate_heads")}
     return Relevance(
