@@ -117,7 +117,7 @@ class EventExtractor:
         self.quotes = quotes or ArticleQuotes(doc, article, ontology)
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
-        self.dateline = dateline(self.toponyms, article.text)
+        self.dateline = dateline(self.toponyms, article.text, article.title)
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
