@@ -24,6 +24,7 @@ from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
@@ -151,6 +152,7 @@ class EventExtractor:
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
             self.episodes.share(events, self.doc)
+            share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
