@@ -72,6 +72,22 @@ def test_dateline_in_capitals_run_into_the_text(places):
     assert dateline(found, text) is None
 
 
+def test_dateline_after_the_headline_the_text_repeats_first(places, ontology):
+    title = "Claims dismissed in Worthington immigration raid "
+    text = (title + ". MINNEAPOLIS -- A federal judge has dismissed all claims over the raid. "
+            "Judge Joan Ericksen dismissed the claims last Friday.")
+    doc, found = places(text)
+    venue = dateline(found, text, title)
+    assert venue is not None and venue.name == "Minneapolis"
+    dismissed = [t for t in doc if t.text == "dismissed"][1]
+    said = event_location(dismissed, found, dismissed.sent, ontology, venue=venue, actors=("USA",), said=True)
+    assert said is not None and said.name == "Minneapolis"
+    # without the title, the headline's place words are no dateline
+    assert dateline(found, text) is None
+    # a text that does not open with its title reads its dateline from the start
+    assert dateline(found, text, "Judge throws out raid lawsuit") is None
+
+
 def test_a_statement_without_a_place_is_not_put_at_the_articles_main_place(places, ontology):
     doc, found = places("Troops shelled Zvecan on Monday. Protests continued in Zvecan. "
                         "The army withdrew. The White House urged restraint.")

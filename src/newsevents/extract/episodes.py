@@ -218,7 +218,7 @@ class Episodes:
         told = [e for e in events if not (e.future or e.negated or e.hypothetical)
                 and (e.date_span is not None or _undated_past(e))]
         for event in events:
-            if not _by_article_date(event):
+            if not by_article_date(event):
                 continue
             lead = self.paragraph(event.sentence.span[0]) == 0
             names, lemma = _names(event), word(event)
@@ -227,9 +227,9 @@ class Episodes:
             before = [e for e in told if e.event_type == event.event_type
                       and e.trigger.span[0] < event.trigger.span[0]]
             if same:
-                _take(event, min(same, key=lambda e: abs(e.sentence.index - event.sentence.index)))
+                take_date(event, min(same, key=lambda e: abs(e.sentence.index - event.sentence.index)))
             elif before and _refers_back(_token(event, doc)):
-                _take(event, before[-1])
+                take_date(event, before[-1])
         _same_sentence(events, doc)
 
     @staticmethod
@@ -240,13 +240,13 @@ class Episodes:
         White House urged ..."): the one statement, told first as a standing position."""
         for event in events:
             token = _token(event, doc)
-            if not (_by_article_date(event) and _verbal(event) and token is not None
+            if not (by_article_date(event) and _verbal(event) and token is not None
                     and _main_clause(token) and (token.tag_ in {"VBZ", "VBP"} or _perfect(token))):
                 continue
             later = [e for e in events if 0 < e.sentence.index - event.sentence.index <= _REACH]
             told = next((e for e in later if e.date_span is not None and not e.future), None)
             if told is not None and _verbal(told) and _speakers(told) & _speakers(event):
-                _take(event, told)
+                take_date(event, told)
 
 
 def _same_sentence(events: list[Event], doc: Doc) -> None:
@@ -255,14 +255,14 @@ def _same_sentence(events: list[Event], doc: Doc) -> None:
     injure and kill"."""
     for event in events:
         token = _token(event, doc)
-        if not _by_article_date(event) or token is None:
+        if not by_article_date(event) or token is None:
             continue
         peer = next((e for e in events if e.date_span is not None and not e.future
                      and e.sentence.index == event.sentence.index and e.event_type == event.event_type
                      and e.trigger.span[0] < event.trigger.span[0]
                      and _one_clause(token, _token(e, doc))), None)
         if peer is not None:
-            _take(event, peer)
+            take_date(event, peer)
 
 
 def _after(entity: Span, trigger: Token) -> bool:
@@ -333,7 +333,7 @@ def _token(event: Event, doc: Doc) -> Token | None:
     return span.root if span is not None else None
 
 
-def _by_article_date(event: Event) -> bool:
+def by_article_date(event: Event) -> bool:
     """An event dated by nothing but the article date, which a mention that names a day may fix."""
     return not (event.date is None or event.date_span is not None or event.historical or event.future)
 
@@ -355,7 +355,7 @@ def _refers_back(token: Token | None) -> bool:
     return not new and any(c.dep_ == "det" and c.lower_ in referring for c in token.children)
 
 
-def _take(event: Event, told: Event) -> None:
+def take_date(event: Event, told: Event) -> None:
     """The date of the mention that tells when the act happened."""
     event.date, event.date_precision = told.date, told.date_precision
     event.date_text, event.date_span = told.date_text, told.date_span

@@ -24,6 +24,7 @@ from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
@@ -117,7 +118,7 @@ class EventExtractor:
         self.quotes = quotes or ArticleQuotes(doc, article, ontology)
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
-        self.dateline = dateline(self.toponyms, article.text)
+        self.dateline = dateline(self.toponyms, article.text, article.title)
         self.grammar = _grammar(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
@@ -154,6 +155,7 @@ class EventExtractor:
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
             self.episodes.share(events, self.doc)
+            share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:

@@ -37,6 +37,7 @@ from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import EARTH_KM, Location
 
+_HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
@@ -47,14 +48,28 @@ _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (
 )
 
 
-def dateline(toponyms: list[Location], text: str) -> Location | None:
+def dateline(toponyms: list[Location], text: str, title: str | None = None) -> Location | None:
     """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
-    where the reporter heard what the article reports, so where its statements were made."""
-    match = _DATELINE.match(text[:200])
+    where the reporter heard what the article reports, so where its statements were made.
+    A text that opens with its own headline ("Claims dismissed in Worthington immigration
+    raid . MINNEAPOLIS -- A federal judge ...") has its dateline right after it."""
+    start = _after_headline(text, title)
+    match = _DATELINE.match(text[start:start + 200])
     if match is None:
         return None
     # a dateline names a city (news style); a name read as a county or state is left out
-    return next((t for t in toponyms if t.span[1] <= match.end() and t.precision == "town"), None)
+    return next((t for t in toponyms if start <= t.span[0] and t.span[1] <= start + match.end()
+                 and t.precision == "town"), None)
+
+
+def _after_headline(text: str, title: str | None) -> int:
+    """Where the body starts in a text that repeats its headline first (0 when it does not)."""
+    head = (title or "").strip()
+    opening = text.lstrip()
+    if not head or not opening.startswith(head):
+        return 0
+    start = len(text) - len(opening) + len(head)
+    return start + len(_HEADLINE_END.match(text, start).group(0))  # type: ignore[union-attr]
 
 
 def event_location(
