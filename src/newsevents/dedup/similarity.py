@@ -44,6 +44,7 @@ class Weights:
     trigger: float  # the mention's trigger word shares its stem with a trigger of the story
     trigger_stem: int  # letters of a trigger word's start that count as its stem
     max_gap_days: int  # day-precise dates further apart than this are different events
+    thread_gates: int  # how many failed gates (date, place) a shared thread outweighs
     town_km: float  # towns further apart than this are different places
 
 
