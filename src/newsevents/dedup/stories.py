@@ -3,8 +3,8 @@
 Greedy and incremental: each mention, in input order, joins the best-scoring story it may
 belong to (see ``similarity``) or starts a new one. Candidates come from blocks (the type
 group and the weeks a date may fall in; for undated mentions, stories sharing one of the
-article's rarest words; the stories of the mention's thread whatever their date), so merging N mentions costs about N times the size of a block,
-not N squared.
+article's rarest words; the stories of the mention's thread whatever their date), so
+merging N mentions costs about N times the size of a block, not N squared.
 """
 
 from __future__ import annotations
