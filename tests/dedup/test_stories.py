@@ -245,3 +245,13 @@ def test_inside_one_thread_a_place_or_a_date_that_disagrees_is_outweighed_but_no
     assert stories(event(b, day="2023-05-22"), one) == 1
     assert stories(event(b, location=ABUJA, day="2023-05-22"), one) == 2
     assert stories(event(b, location=ABUJA), {"a": "th-1", "b": "th-2"}) == 2
+
+
+def test_a_story_spanning_two_threads_keeps_its_gates():
+    """A story joined across threads is no longer one happening's: no chaining through it."""
+    a, c = article("a", REPORT_A), article("c", REPORT_A + " Witnesses said four died.")
+    b = article("b", REPORT_B)
+    index = StoryIndex()
+    index.add([coded(a, event(a)), coded(c, event(c)), coded(b, event(b, location=ABUJA))],
+              thread_of={"a": "th-1", "c": "th-2", "b": "th-1"})
+    assert sorted(len(s.mentions) for s in index.stories()) == [1, 2]

@@ -248,7 +248,7 @@ class StoryIndex:
         when = date_score(mention.interval, cluster.interval, self.weights)
         where = place_score(mention.event.location, story.location, self.weights)
         thread = mention.thread
-        same_thread = thread is not None and thread in cluster.threads
+        same_thread = thread is not None and cluster.threads == {thread}  # one happening's story
         if (when == 0.0) + (where == 0.0) > (self.weights.thread_gates if same_thread else 0):
             return None
         article = sentence = None
