@@ -19,7 +19,14 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsevents.dedup import DEFAULT_THRESHOLD, BatchTexts, StoryIndex, ThreadIndex, load_thread_settings
+from newsevents.dedup import (
+    DEFAULT_THRESHOLD,
+    BatchTexts,
+    StoryIndex,
+    ThreadIndex,
+    load_relations,
+    load_thread_settings,
+)
 from newsevents.errors import ArticleTooLongError, CodingError
 from newsevents.extract import ArticleQuotes, extract_events
 from newsevents.extract.dates import dated_by_text
@@ -211,9 +218,10 @@ def ingest_coded(
         if events:
             dates = sorted(e.date for e in events if e.date)
             existing = store.candidate_stories(
-                {e.event_type for e in events},
+                load_relations().related(e.event_type for e in events),
                 _shift(dates[0], -7) if dates else None,
                 _shift(dates[-1], 7) if dates else None,
+                threads=thread_of.values(),
             )
             states = store.story_states(s.id for s in existing)
             index = StoryIndex(existing, threshold=threshold, states=states, texts=texts)

@@ -226,3 +226,32 @@ def test_another_thread_counts_against_joining():
         index.add(items, thread_of=thread_of)
         counts.append(len(index.stories()))
     assert counts == [1, 1, 2]
+
+
+def test_inside_one_thread_a_place_or_a_date_that_disagrees_is_outweighed_but_not_both():
+    """A town the geocoder put elsewhere, or a weekday grounded a week off, in one thread's
+    coverage: the same story; another town on another day: another event."""
+    a = article("a", REPORT_A)
+    b = article("b", REPORT_B)
+
+    def stories(second: Event, thread_of: dict[str, str]) -> int:
+        index = StoryIndex()
+        index.add([coded(a, event(a)), coded(b, second)], thread_of=thread_of)
+        return len(index.stories())
+
+    one = {"a": "th-1", "b": "th-1"}
+    assert stories(event(b, location=ABUJA), {}) == 2
+    assert stories(event(b, location=ABUJA), one) == 1
+    assert stories(event(b, day="2023-05-22"), one) == 1
+    assert stories(event(b, location=ABUJA, day="2023-05-22"), one) == 2
+    assert stories(event(b, location=ABUJA), {"a": "th-1", "b": "th-2"}) == 2
+
+
+def test_a_story_spanning_two_threads_keeps_its_gates():
+    """A story joined across threads is no longer one happening's: no chaining through it."""
+    a, c = article("a", REPORT_A), article("c", REPORT_A + " Witnesses said four died.")
+    b = article("b", REPORT_B)
+    index = StoryIndex()
+    index.add([coded(a, event(a)), coded(c, event(c)), coded(b, event(b, location=ABUJA))],
+              thread_of={"a": "th-1", "c": "th-2", "b": "th-1"})
+    assert sorted(len(s.mentions) for s in index.stories()) == [1, 2]

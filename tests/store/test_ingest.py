@@ -271,3 +271,25 @@ def test_kill_9_while_a_thread_moves_leaves_it_unmoved_and_rerun_moves_it(tmp_pa
 def test_ingest_report_summary():
     assert IngestReport(added=["a"], skipped=["b", "c"], events=4).summary() == (
         "1 articles added (4 events, 0 quotes), 2 already stored, 0 rejected")
+
+
+# -- stories across batches -------------------------------------------------------------------
+
+
+def test_a_later_batch_joins_the_undated_story_of_its_thread_under_a_related_type(store: Store):
+    from builders import event
+
+    from newsevents.pipeline import ingest_coded
+    from newsevents.records import Article
+
+    text = "Police stormed the opposition headquarters in Lagos and beat the party's leaders. "
+    first = Article("first", None, text * 3)
+    later = Article("later", None, "On Monday " + text * 3)  # dated by its text, not by publication
+    ingest_coded([
+        CodedArticle(first, events=[event(first, 0, "ASSAULT", confidence=0.9)]),
+        CodedArticle(later, events=[event(later, 0, "COERCE", date="2023-05-29", date_precision="day",
+                                          date_text="On Monday", confidence=0.9)]),
+    ], store, batch_size=1)
+    threads = store.sql("SELECT DISTINCT thread_id FROM article_threads")
+    assert len(threads) == 1
+    assert store.counts()["stories"] == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from builders import KYIV, filled_store, story
 
-from newsevents.records import Actor, Size
+from newsevents.records import Actor, Size, Thread
 from newsevents.store import Store, open_store
 
 
@@ -44,6 +44,16 @@ def test_candidate_stories_rebuild_records(filled: Store):
     assert filled.candidate_stories(["ASSAULT"], "2023-01-01", None) == []
     assert {s.id for s in filled.candidate_stories(None, "2022-01-01", "2023-12-31")} == {"st-1", "st-2"}
     assert filled.candidate_stories([], None, None) == []
+
+
+def test_candidate_stories_of_the_new_articles_threads_come_whatever_their_date(filled: Store):
+    undated = story("st-1", ["ev-kyiv-0"], location=KYIV)
+    filled.put_stories([undated])
+    filled.put_threads([Thread("th-kyiv", "Shelling of Kyiv", "2022-03-01", "2022-03-01", articles=1)],
+                       {}, {"kyiv": "th-kyiv"})
+    assert filled.candidate_stories(["ASSAULT"], "2022-02-01", "2022-03-31") == []
+    assert filled.candidate_stories(["ASSAULT"], "2022-02-01", "2022-03-31", threads=["th-kyiv"]) == [undated]
+    assert filled.candidate_stories(["COERCE"], None, None, threads=["th-kyiv"]) == []
 
 
 def test_drop_stories_unlinks_mentions_and_forgets_state(filled: Store):

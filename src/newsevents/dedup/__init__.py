@@ -9,13 +9,14 @@ Puts every article in one ``Thread`` (``threads``). Fills ``Story`` records: eve
 with ``mentions`` (event ids) and ``sources`` (article ids). Events are not changed.
 """
 
-from newsevents.dedup.similarity import Weights
+from newsevents.dedup.similarity import Weights, load_relations
 from newsevents.dedup.stories import DEFAULT_THRESHOLD, StoryIndex, merge_stories, story_id
 from newsevents.dedup.texts import BatchTexts
 from newsevents.dedup.threads import ThreadIndex, thread_id
 from newsevents.dedup.threads import load_settings as load_thread_settings
 
 __all__ = [
-    "DEFAULT_THRESHOLD", "BatchTexts", "StoryIndex", "ThreadIndex", "Weights", "load_thread_settings",
+    "DEFAULT_THRESHOLD", "BatchTexts", "StoryIndex", "ThreadIndex", "Weights", "load_relations",
+    "load_thread_settings",
     "merge_stories", "story_id", "thread_id",
 ]

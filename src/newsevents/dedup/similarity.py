@@ -44,6 +44,7 @@ class Weights:
     trigger: float  # the mention's trigger word shares its stem with a trigger of the story
     trigger_stem: int  # letters of a trigger word's start that count as its stem
     max_gap_days: int  # day-precise dates further apart than this are different events
+    thread_gates: int  # how many failed gates (date, place) a shared thread outweighs
     town_km: float  # towns further apart than this are different places
 
 
@@ -64,6 +65,12 @@ class TypeRelations:
 
     def group(self, event_type: str) -> str:
         return self.groups.get(event_type, event_type)
+
+    def related(self, event_types: Iterable[str]) -> set[str]:
+        """The types given and every type of their groups: the stories their events may join."""
+        given = set(event_types)
+        groups = {self.group(t) for t in given}
+        return given | {t for t, g in self.groups.items() if g in groups}
 
     def score(self, a: str, b: str, kinds: Iterable[str] = ()) -> float | None:
         """1 for the same type, ``related_score`` for related types, None when unrelated or

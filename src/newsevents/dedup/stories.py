@@ -3,8 +3,8 @@
 Greedy and incremental: each mention, in input order, joins the best-scoring story it may
 belong to (see ``similarity``) or starts a new one. Candidates come from blocks (the type
 group and the weeks a date may fall in; for undated mentions, stories sharing one of the
-article's rarest words), so merging N mentions costs about N times the size of a block,
-not N squared.
+article's rarest words; the stories of the mention's thread whatever their date), so
+merging N mentions costs about N times the size of a block, not N squared.
 """
 
 from __future__ import annotations
@@ -226,11 +226,12 @@ class StoryIndex:
     def _candidates(self, mention: _Mention) -> set[int]:
         group = self.relations.group(mention.event.event_type)
         by_term: set[int] = set()
-        for term in (*mention.top, *filter(None, [mention.thread])):
+        for term in mention.top:
             by_term |= self._by_term.get((group, term), set())
+        in_thread = self._by_term.get((group, mention.thread), set()) if mention.thread else set()
         if mention.interval is None:
-            return by_term
-        found = by_term & self._undated.get(group, set())
+            return by_term | in_thread
+        found = (by_term & self._undated.get(group, set())) | in_thread  # a thread outweighs a date
         for week in self._weeks(mention.interval):
             found |= self._by_week.get((group, week), set())
         return found
@@ -246,14 +247,15 @@ class StoryIndex:
             return None
         when = date_score(mention.interval, cluster.interval, self.weights)
         where = place_score(mention.event.location, story.location, self.weights)
-        if when == 0.0 or where == 0.0:
+        thread = mention.thread
+        same_thread = thread is not None and cluster.threads == {thread}  # one happening's story
+        if (when == 0.0) + (where == 0.0) > (self.weights.thread_gates if same_thread else 0):
             return None
         article = sentence = None
         if cluster.article_sum and mention.article.id not in cluster.articles:
             article = cosine(mention.text, normalise(cluster.article_sum))
         if cluster.sentence_sum:
             sentence = cosine(mention.sentence, normalise(cluster.sentence_sum))
-        thread = mention.thread
         features = {
             "article": article, "sentence": sentence, "date": when, "place": where,
             "actors": actor_score(mention.actors, cluster.actors),

@@ -121,16 +121,27 @@ class StoryTables(Connection):
         event_types: Iterable[str] | None = None,
         date_from: str | date | None = None,
         date_to: str | date | None = None,
+        threads: Iterable[str] = (),
     ) -> list[Story]:
-        """Stored stories new events might join: these types, dated within [from, to].
+        """Stored stories new events might join: these types, dated within [from, to], or
+        reported in one of ``threads`` whatever their date.
 
-        A bound left as None is open; stories with no date match only when both are None.
+        A bound left as None is open; stories with no date match only when both are None,
+        or through a thread (an undated story of the happening the new articles joined).
         """
         filters = Filters(event_type=list(event_types) if event_types is not None else None,
                           date_from=date_from, date_to=date_to, include_historical=True)
         if event_types is not None and not filters.event_type:
             return []
         query, params = stories_sql(filters, with_record=True)
+        wanted = sorted(set(threads))
+        if wanted:
+            by_thread = Filters(event_type=filters.event_type, include_historical=True)
+            more, more_params = stories_sql(by_thread, with_record=True)
+            query = (f"SELECT id, record FROM ({query}) UNION SELECT id, record FROM ({more}) s2 "
+                     "WHERE s2.id IN (SELECT e.story_id FROM events e JOIN article_threads m "
+                     "ON m.article_id = e.article_id WHERE m.thread_id IN (SELECT unnest(?::VARCHAR[])))")
+            params = [*params, *more_params, wanted]
         with self._lock:
             records = self._con.execute(f"SELECT record FROM ({query})", params).fetchall()
         return [R.story_from_json(r) for (r,) in records]
