@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from newsevents.records import Actor, Article, Event, Location, Quote, SentenceRef, Size, TextRef
+from newsevents.records import Actor, Article, Event, Location, Quote, SentenceRef, Size, TextRef, main_event
 
 
 def test_article_event_quote_round_trip() -> None:
@@ -20,3 +20,16 @@ def test_article_event_quote_round_trip() -> None:
     quote = Quote("q", "a", Actor("Police", (0, 6)), "five", (16, 20), verb="said", verb_span=(1, 2))
     assert Quote.from_dict(quote.to_dict()) == quote
     assert Quote.from_dict({**quote.to_dict(), "speaker": None}).speaker is None
+
+
+def _told(word, start, confidence, **flags):
+    return Event(id=word, article_id="a", event_type="ASSAULT", trigger=TextRef(word, (start, start + 4)),
+                 sentence=SentenceRef(0, (0, 80)), confidence=confidence, **flags)
+
+
+def test_records_main_event_is_the_first_told_of_the_likely_ones():
+    capture, battle = _told("took", 10, 0.5), _told("battle", 40, 0.7)
+    assert main_event([battle, capture]) is capture  # at least half the best: told first wins
+    assert main_event([battle, _told("took", 10, 0.3)]) is battle  # under half: not the main one
+    assert main_event([_told("veto", 5, 0.9, hypothetical=True), capture]) is capture
+    assert main_event([]) is None

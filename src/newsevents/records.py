@@ -218,6 +218,23 @@ class Event(_Record):
         })
 
 
+def main_event(events: list[Event]) -> Event | None:
+    """The event a sentence or snippet is about (PLOVER GSR, CASE 2021): of the acts neither
+    negated nor hypothetical (if any), the first in text order of those at least half as
+    confident as the most confident.
+
+    Confidence is the probability of being right, not of being the main act: a true event
+    told in the background ("since last month's invasion") can be as likely right as the
+    main clause's act, which news tells first. Taking the most confident made the main event
+    hinge on what the confidence model learned of background events.
+    """
+    told = [e for e in events if not e.negated and not e.hypothetical] or events
+    if not told:
+        return None
+    best = max(e.confidence for e in told)
+    return min((e for e in told if e.confidence >= best / 2), key=lambda e: e.trigger.span[0])
+
+
 @dataclass(slots=True)
 class Quote(_Record):
     """A direct or indirect quotation and who said it."""

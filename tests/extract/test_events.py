@@ -2,10 +2,12 @@
 
 import pytest
 
+from newsevents.records import main_event
+
 
 def _main(events):
     assert events, "no event coded"
-    return max(events, key=lambda e: e.confidence)
+    return main_event(events)
 
 
 def _countries(actors):

@@ -2,9 +2,11 @@
 
 import pytest
 
+from newsevents.records import main_event
+
 
 def _main(events):
-    return max(events, key=lambda e: e.confidence)
+    return main_event(events)
 
 
 @pytest.mark.parametrize(

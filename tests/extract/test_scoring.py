@@ -61,3 +61,18 @@ def test_scoring_shipped_model_weighs_a_placed_doer_over_none_and_the_prior_up()
     weights = scoring.model()["weights"]
     assert weights["actor_country"] > weights["actor_none"]
     assert weights["prior"] > 0
+
+
+def test_scoring_trigger_rate_adds_a_seen_trigger_to_its_type():
+    rates = {"types": {"COERCE": 1.0, "AID": -1.5}, "triggers": {"COERCE arrested": 0.5}}
+    assert scoring.trigger_rate("COERCE arrested", rates) == 1.5
+    assert scoring.trigger_rate("COERCE detained", rates) == 1.0  # seen too rarely: its type's
+    assert scoring.trigger_rate("CONSULT met", rates) == 0.0  # a type DEV never saw: the average
+
+
+def test_scoring_an_event_carries_the_rate_of_its_type_and_trigger(code):
+    event = next(e for e in code("Police arrested the opposition leader in Nairobi on Monday.")
+                 if e.event_type == "COERCE")
+    assert scoring.rate_key(event) == "COERCE arrested"
+    rate = scoring.trigger_rate(scoring.rate_key(event), scoring.model()["rates"])
+    assert rate > 0  # arrests are often right on DEV: the rate lifts them

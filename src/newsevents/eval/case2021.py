@@ -3,7 +3,7 @@
 Each snippet carries one of ACLED's 25 sub-event types (in the task's spelling)
 or one of five labels that are not ACLED events (attribution, diplomacy,
 disasters, organised crime). Per snippet we score the ``acled.sub_event_type``
-of our most confident event: on an ACLED snippet it should be the label, on
+of our main event (records.main_event): on an ACLED snippet it should be the label, on
 the others there should be none. Micro- and macro-F1 are over the 25 types;
 a sub-type given to a non-ACLED snippet counts as a false positive of that
 type and as a false alarm.
@@ -22,7 +22,7 @@ from rich.table import Table
 from newsevents.eval.metrics import Counts, ratio
 from newsevents.eval.tables import counts_table, figures_table
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article, Event
+from newsevents.records import Article, Event, main_event
 
 FILE = "case2021_task2_dev.tsv"
 PLACEHOLDER_DATE = "2021-01-01"
@@ -68,7 +68,7 @@ class Snippet:
 
 @dataclass(slots=True)
 class Result:
-    """Each snippet beside our most confident event's sub-type (a task label, or None)."""
+    """Each snippet beside our main event's sub-type (a task label, or None)."""
 
     scored: list[tuple[Snippet, str | None, Event | None]] = field(default_factory=list)
 
@@ -93,13 +93,13 @@ def predicted_label(event: Event | None) -> str | None:
 
 
 def evaluate(gold: list[Snippet], pipeline: Pipeline) -> Result:
-    """Code every snippet alone and keep the most confident event's sub-type."""
+    """Code every snippet alone and keep the main event's sub-type."""
     articles = [Article(id=s.id, date=None, text=s.text) for s in gold]
     for article in articles:
         pipeline.check(article)
     result = Result()
     for snippet, coded in zip(gold, pipeline.extract(articles), strict=True):
-        best = max(coded.events, key=lambda e: e.confidence, default=None)
+        best = main_event(coded.events)
         result.scored.append((snippet, predicted_label(best), best))
     return result
 

@@ -3,8 +3,8 @@
 The set was coded against an older PLOVER draft; its labels are mapped as its
 README says (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE/disapprove, INVESTIGATE ->
 ACCUSE/investigate, FIGHT -> ASSAULT; the DOCUMENT record is dropped). Each
-sentence is coded alone; the event we score is the one we are most confident
-of. Records marked SRC/TAR are reciprocal: either direction is right.
+sentence is coded alone; the event we score is its main one
+(records.main_event). Records marked SRC/TAR are reciprocal: either direction is right.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rich.table import Table
 from newsevents.eval.metrics import Counts, ratio
 from newsevents.eval.tables import counts_table, figures_table
 from newsevents.pipeline import Pipeline
-from newsevents.records import EVENT_TYPES, Event
+from newsevents.records import EVENT_TYPES, Event, main_event
 
 FILE = "PLOVER_GSR_CAMEO.txt"
 PLACEHOLDER_DATE = "2000-01-01"
@@ -85,11 +85,11 @@ def load_gold(path: Path) -> list[GoldRecord]:
 
 
 def evaluate(gold: list[GoldRecord], pipeline: Pipeline) -> Result:
-    """Code every gold sentence and keep our most confident event beside it."""
+    """Code every gold sentence and keep our main event beside it."""
     result = Result()
     for record in gold:
         events = pipeline.extract_text(record.text, date=PLACEHOLDER_DATE, id=record.id)
-        best = max(events, key=lambda e: e.confidence, default=None)
+        best = main_event(events)
         result.records.append((record, best))
     return result
 

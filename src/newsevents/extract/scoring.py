@@ -4,9 +4,10 @@ Once an article's events are complete (participants attributed, dated, placed, g
 relevance), each is described by a few dozen features known at extraction time (``features``)
 and scored by a logistic regression whose weights ontology/data/confidence.yaml holds, fitted
 by scripts/train_confidence.py on the DEV split of the news gold set (docs/annotation.md).
-Event types are no features: the model would learn which types are often right on DEV, and
-the most confident event of a sentence would no longer be its main one (PLOVER GSR). Scoring
-is plain Python: a weighted sum and a sigmoid per event.
+How often an event of its type and trigger word was right on DEV is one feature
+(``trigger_rate``: smoothed log-odds the model file holds, estimated out of fold when fitting);
+the main event of a sentence is chosen by text order (records.main_event), so it does not hinge
+on it. Scoring is plain Python: a weighted sum and a sigmoid per event.
 """
 
 from __future__ import annotations
@@ -100,6 +101,17 @@ def _date_source(evidence: Evidence, event: Event) -> str:
     return "article" if event.date else "none"
 
 
+def rate_key(event: Event) -> str:
+    """What ``trigger_rate`` is kept by: the event type and the trigger's words."""
+    return f"{event.event_type} {event.trigger.text.lower()}"
+
+
+def trigger_rate(key: str, rates: dict[str, Any]) -> float:
+    """The smoothed log-odds that an event of this type and trigger is right, less the
+    average's: the type's, plus the trigger's own where DEV saw it often enough."""
+    return rates["types"].get(key.split(" ", 1)[0], 0.0) + rates["triggers"].get(key, 0.0)
+
+
 def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate | None) -> dict[str, float]:
     """What is known of one event at extraction time, as named values (1.0 for a flag).
 
@@ -132,6 +144,7 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         "repeat_type": float(repeat),
         f"date_{_date_source(evidence, event)}": 1.0,
         "place": float(event.location is not None),
+        "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
     }
     if gate is not None:
         found.update(gate.signals(index))
