@@ -35,12 +35,12 @@ from newsevents.dedup.similarity import (
     terms,
     trigger_stem,
 )
+from newsevents.dedup.story_fields import largest_size, most_precise, union_actors
 from newsevents.dedup.texts import BatchTexts, KnownDf
-from newsevents.records import Actor, Article, CodedArticle, Event, Location, Size, Story
+from newsevents.records import Article, CodedArticle, Event, Location, Size, Story
 
 DEFAULT_THRESHOLD = 0.3
 _DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
-_UPPER_BOUND = "up to"
 
 ClusterState = dict[str, Any]
 """A story's matching state as JSON-ready data: see ``_Cluster.state``."""
@@ -131,40 +131,6 @@ class _Cluster:
 def _add(total: dict[str, float], vector: Vector) -> None:
     for t, v in vector.items():
         total[t] = total.get(t, 0.0) + v
-
-
-def _actor_key(actor: Actor) -> tuple[str | None, str | None, str]:
-    return actor.country, actor.sector, (actor.name or actor.text).lower()
-
-
-def _union(into: list[Actor], more: Iterable[Actor]) -> None:
-    seen = {_actor_key(a) for a in into}
-    for actor in more:
-        if _actor_key(actor) not in seen:
-            seen.add(_actor_key(actor))
-            into.append(actor)
-
-
-def _largest(sizes: list[Size]) -> Size | None:
-    """The largest figure per kind among trustworthy counts ("up to" is a bound, not a count)."""
-    trusted = [s for s in sizes if s.qualifier != _UPPER_BOUND] or sizes
-    if not trusted:
-        return None
-    best: dict[str, Size] = {}
-    for kind in ("dead", "injured", "arrested"):
-        given = [s for s in trusted if getattr(s, kind) is not None]
-        if given:
-            best[kind] = max(given, key=lambda s, k=kind: getattr(s, k))
-    if not best:
-        return None
-    first = next(iter(best.values()))
-    return Size(
-        span=first.span,
-        dead=best["dead"].dead if "dead" in best else None,
-        injured=best["injured"].injured if "injured" in best else None,
-        arrested=best["arrested"].arrested if "arrested" in best else None,
-        qualifier=first.qualifier,
-    )
 
 
 class StoryIndex:
@@ -340,8 +306,8 @@ class StoryIndex:
         _add(cluster.sentence_sum, mention.sentence)
         cluster.stems.add(mention.stem)
         cluster.kinds.add(mention.kind)
-        _union(story.actor, event.actor)
-        _union(story.recipient, event.recipient)
+        union_actors(story.actor, event.actor)
+        union_actors(story.recipient, event.recipient)
         cluster.actors |= mention.actors
         if article.date is not None:
             seen = article.date.isoformat()
@@ -349,7 +315,7 @@ class StoryIndex:
             story.last_seen = max(filter(None, (story.last_seen, seen)))
         if event.size is not None:
             cluster.sizes.append(event.size)
-            story.size = _largest(cluster.sizes)
+            story.size = largest_size(cluster.sizes)
             story.size_reports.append({
                 "article_id": article.id, "published": article.date.isoformat() if article.date else None,
                 "dead": event.size.dead, "injured": event.size.injured, "arrested": event.size.arrested,
@@ -358,7 +324,7 @@ class StoryIndex:
             story.size_reports.sort(key=lambda r: (r["published"] or "", r["article_id"]))
         if place_rank(event.location):
             cluster.places.append(event.location)
-            story.location = _most_precise(cluster.places)
+            story.location = most_precise(cluster.places)
         if event.date and event.date_precision in _DATE_RANK:
             rank = _DATE_RANK[event.date_precision] - (event.date_text is None)
             cluster.dates.append((rank, event.date, event.date_precision))
@@ -376,14 +342,6 @@ class StoryIndex:
     def states(self, *, changed_only: bool = True) -> dict[str, ClusterState]:
         """Each story's matching state by story id, to store beside the story."""
         return {c.story.id: c.state() for c in self.clusters if c.changed or not changed_only}
-
-
-def _most_precise(places: list[Location]) -> Location:
-    """The most precise place the mentions give; among equals, the one named most often."""
-    top = max(place_rank(p) for p in places)
-    finest = [p for p in places if place_rank(p) == top]
-    votes = Counter(p.geonameid for p in finest)
-    return next(p for p in finest if votes[p.geonameid] == max(votes.values()))
 
 
 def merge_stories(
