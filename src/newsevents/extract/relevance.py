@@ -175,16 +175,32 @@ class RelevanceGate:
         return words.root.lemma_.lower(), {t.lemma_.lower() for t in words}
 
     def _internal(self, event: Event) -> bool:
-        """A council, board or cabinet meeting on its own: every actor is such a body or its
-        members ("council members"), and no one else takes part."""
-        if event.event_type not in self.rel.internal_types or event.recipient or not event.actor:
+        """A council, board or cabinet meeting or voting on its own: every actor is such a body,
+        its members or officers ("council members", "board president Becky Jordon"), or a
+        person named beside them, and no one else takes part."""
+        if event.recipient or not event.actor:
             return False
-        bodies = self.rel.deliberative_bodies
+        if event.event_type in self.rel.internal_types:
+            bodies = self.rel.deliberative_bodies
+        elif event.event_type in self.rel.vote_types:
+            bodies = self.rel.local_bodies
+        else:
+            return False
+        names = 0
         for actor in event.actor:
             head, lemmas = self._lemmas(actor)
-            if head not in bodies and not (head == "member" and not bodies.isdisjoint(lemmas)):
+            of_body = not bodies.isdisjoint(lemmas) and (
+                head in bodies or not self.rel.body_roles.isdisjoint(lemmas))
+            if of_body and actor.country != "IGO":
+                continue
+            if actor.sector is not None or actor.country is not None or not self._person_name(actor):
                 return False
-        return True
+            names += 1  # "... and Pete Thaw": a name beside the members
+        return names < len(event.actor)
+
+    def _person_name(self, actor: Actor) -> bool:
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        return words is not None and len(words) > 0 and words.root.ent_type_ == "PERSON"
 
     def _budgeting(self, event: Event) -> bool:
         """A state funding its own: a state party (of a country, of no sector or a budget-making
