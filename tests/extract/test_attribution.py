@@ -166,3 +166,13 @@ def test_attribution_police_who_are_told_of_a_shooting_or_identify_its_victim_di
     for text, trigger in ((told, "shot"), (identified, "shooting")):
         event = _event(code(text), trigger)
         assert all("olice" not in a.text for a in event.actor), text
+
+
+def test_attribution_police_called_to_a_shooting_did_not_shoot(code):
+    """The police answering a shooting (called, searching) respond to it; they are no doer."""
+    events = code("One person is dead and another is injured from a shooting this afternoon in a "
+                  "residential neighborhood. Richmond police were called around 2:20 p.m. to the block, "
+                  "where they found a man with gunshot wounds.")
+    shooting = next(e for e in events if e.trigger.text == "shooting")
+    assert not shooting.actor
+    assert not shooting.is_published()

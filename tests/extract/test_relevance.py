@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.extract.relevance import sections
+from newsevents.extract.relevance import INTERNAL, sections
 from newsevents.records import Article
 
 
@@ -225,3 +225,20 @@ def test_relevance_a_state_funding_its_own_is_budgeting(code, text, budgeting):
     events = [e for e in code(text) if e.event_type == "AID"]
     assert events, "no event coded: the gate is not tested"
     assert all((e.off_topic == "one state's own budgeting") == budgeting for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("But board president Becky Jordon and board members Pete Thaw and Robin Rector voted down "
+         "the proposal.", "voted down"),
+        ("The council has agreed 12 house purchases so far in 2018.", "agreed"),
+    ],
+)
+def test_relevance_local_body_vote_with_no_counterpart_is_internal(event_on, text, trigger):
+    """A board's or council's vote on no named party's request is its own business."""
+    assert event_on(text, trigger).off_topic == INTERNAL
+
+
+def test_relevance_legislature_refusal_is_not_internal(event_on):
+    assert event_on("The Senate rejected the bill on Tuesday.", "rejected").off_topic is None

@@ -122,9 +122,46 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.conditional = True
             elif child.dep_ == "mark" and word in marks:
                 mode.hypothetical = True
+    if _intended(trigger, ontology.words("intent_nouns")):
+        mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
     return mode
+
+
+def _intended(verb: Token, nouns: frozenset[str]) -> bool:
+    """A verb that is the content of an aim: "eagerness to support", "the aim of allowing",
+    "its purpose was supporting"."""
+    if verb.pos_ != "VERB":
+        return False
+    head = verb.head
+    if verb.dep_ == "acl":
+        return head.lemma_.lower() in nouns
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return head.head.lemma_.lower() in nouns
+    copula = verb.dep_ in {"attr", "xcomp", "ccomp", "acomp"} and head.lemma_.lower() == "be"
+    # "its purpose was supporting" is also parsed as a progressive: an aim is no doer
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns
+               for c in (*verb.children, *(head.children if copula else ())))
+
+
+def standing(trigger: Token, ontology: Ontology) -> bool:
+    """The trigger tells a standing state, not an act (modality.yaml: stance_verbs,
+    habitual_adverbs, standing_measures): a position held, a habit, a measure in force."""
+    lemma = trigger.lemma_.lower()
+    if any(c.dep_ == "advmod" and c.lower_ in ontology.words("habitual_adverbs") for c in trigger.children):
+        return True
+    if trigger.pos_ == "VERB" and lemma in ontology.words("stance_verbs"):
+        present = trigger.tag_ in {"VBZ", "VBP"} and not _reported(trigger, ontology.words("speech_verbs"))
+        described = trigger.tag_ == "VBN" and trigger.dep_ in {"acl", "amod"}
+        return present or described
+    if trigger.pos_ == "NOUN" and lemma in ontology.words("standing_measures"):
+        topic = trigger.dep_ == "pobj" and trigger.head.lower_ in ontology.words("topic_preps")
+        acting = any(c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in {"which", "that"} for g in c.children
+        ) for c in trigger.children)
+        return trigger.dep_ in {"nsubj", "poss"} or topic or acting
+    return False
 
 
 def _reported(verb: Token, speech: frozenset[str]) -> bool:

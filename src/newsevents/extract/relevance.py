@@ -9,8 +9,10 @@ only if a political actor takes part (sectors, countries, intergovernmental bodi
 trigger is an act only a state does (an arrest, a fine); in a sports article a place named as
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
-its sentence or the article's lead speaks of armed conflict. A gated event keeps its record with
-``off_topic`` saying why; the confidence (scoring.py) weighs that, and the gate's signals.
+its sentence or the article's lead speaks of armed conflict. Nor is a standing state told
+instead of an act (modality.standing: a position held, a habit, a measure in force). A gated
+event keeps its record with ``off_topic`` saying why; the confidence (scoring.py) weighs that,
+and the gate's signals.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from newsevents.extract.coding import cued_contexts, sentence_lemmas
+from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
 from newsevents.records import Actor, Article, Event
@@ -32,6 +35,7 @@ PRIVATE = "private act"
 INTERNAL = "one body's own business"
 BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
+STANDING = "a standing state, no act"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
@@ -103,6 +107,9 @@ class RelevanceGate:
     def judge(self, event: Event) -> str | None:
         """Why the event is no political interaction, or None if it may be one."""
         index = event.sentence.index
+        trigger = self._trigger(event)
+        if trigger is not None and standing(trigger.root, self.onto):
+            return STANDING  # "Algeria opposes any presence", "the restriction expires"
         sentence_domain = self.sentence_domains[index][0] if index < len(self.sentences) else None
         disaster = index < len(self.sentences) and (
             self.sentence_domains[index][1].get(DISASTER, 0) >= self.rel.sentence_words
@@ -168,16 +175,32 @@ class RelevanceGate:
         return words.root.lemma_.lower(), {t.lemma_.lower() for t in words}
 
     def _internal(self, event: Event) -> bool:
-        """A council, board or cabinet meeting on its own: every actor is such a body or its
-        members ("council members"), and no one else takes part."""
-        if event.event_type not in self.rel.internal_types or event.recipient or not event.actor:
+        """A council, board or cabinet meeting or voting on its own: every actor is such a body,
+        its members or officers ("council members", "board president Becky Jordon"), or a
+        person named beside them, and no one else takes part."""
+        if event.recipient or not event.actor:
             return False
-        bodies = self.rel.deliberative_bodies
+        if event.event_type in self.rel.internal_types:
+            bodies = self.rel.deliberative_bodies
+        elif event.event_type in self.rel.vote_types:
+            bodies = self.rel.local_bodies
+        else:
+            return False
+        names = 0
         for actor in event.actor:
             head, lemmas = self._lemmas(actor)
-            if head not in bodies and not (head == "member" and not bodies.isdisjoint(lemmas)):
+            of_body = not bodies.isdisjoint(lemmas) and (
+                head in bodies or not self.rel.body_roles.isdisjoint(lemmas))
+            if of_body and actor.country != "IGO":
+                continue
+            if actor.sector is not None or actor.country is not None or not self._person_name(actor):
                 return False
-        return True
+            names += 1  # "... and Pete Thaw": a name beside the members
+        return names < len(event.actor)
+
+    def _person_name(self, actor: Actor) -> bool:
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        return words is not None and len(words) > 0 and words.root.ent_type_ == "PERSON"
 
     def _budgeting(self, event: Event) -> bool:
         """A state funding its own: a state party (of a country, of no sector or a budget-making
@@ -253,10 +276,12 @@ class RelevanceGate:
     def _state_act(self, event: Event) -> bool:
         return self._trigger_has(self.rel.state_acts, event)
 
+    def _trigger(self, event: Event) -> Span | None:
+        return self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+
     def _trigger_has(self, lemmas: frozenset[str], event: Event) -> bool:
         """A word of the event's trigger is one of ``lemmas``."""
-        start, end = event.trigger.span
-        words = self.doc.char_span(start, end, alignment_mode="expand")
+        words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
 
 

@@ -120,6 +120,9 @@ class Relevance:
     public_persons: frozenset[str] = frozenset()
     internal_types: frozenset[str] = frozenset()
     deliberative_bodies: frozenset[str] = frozenset()
+    body_roles: frozenset[str] = frozenset()
+    vote_types: frozenset[str] = frozenset()
+    local_bodies: frozenset[str] = frozenset()
     campaign_types: frozenset[str] = frozenset()
     candidate_heads: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
@@ -262,7 +265,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "proceeding_sectors",
                       "budget_types", "budget_triggers", "budget_sectors",
                       "private_types", "conflict_types", "conflict_contexts",
-                      "public_persons", "internal_types", "deliberative_bodies",
+                      "public_persons", "internal_types", "deliberative_bodies", "body_roles",
+                      "vote_types", "local_bodies",
                       "campaign_types", "candidate_heads")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v

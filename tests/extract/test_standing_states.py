@@ -1,0 +1,55 @@
+"""Standing states told instead of acts (modality.standing, the relevance gate) and acts that are
+only the content of an aim (modality: intent_nouns) are not published."""
+
+import pytest
+
+from newsevents.extract.relevance import STANDING
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a position held, in the simple present, not reported
+        ("Algeria traditionally opposes any Western military presence in the region.", "opposes"),
+        ("Tunisian authorities oppose the presence of foreign organisations inside the country.", "oppose"),
+        ("The lawyer met a nun from Miami who oppose his return to Cuba.", "oppose"),
+        # a participle describing a party
+        ("The bomb was the latest attempt by extremists opposed to the IRA's truce.", "opposed"),
+        # a habit
+        ("Police routinely arrest protesters in the capital.", "arrest"),
+        # a measure in force, not its imposing
+        ("The 15% restriction covers any would-be suitor, British or foreign.", "restriction"),
+        ("It is the US economic embargo which has kept Cuba in a box.", "embargo"),
+    ],
+)
+def test_standing_state_is_held(event_on, text, trigger):
+    event = event_on(text, trigger)
+    assert event.off_topic == STANDING
+    assert not event.is_published()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Algeria opposed the plan on Monday.", "opposed"),
+        ("The government imposed a ban on protests on Monday.", "imposed"),
+        ("The ban was imposed on Monday by the army.", "ban"),
+    ],
+)
+def test_act_is_not_standing(event_on, text, trigger):
+    assert event_on(text, trigger).off_topic != STANDING
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Considering the Alliance's eagerness to support Tunisia's young institutions, the news came "
+         "as a surprise.", "support"),
+        ("Its main purpose was supporting Tunisian Special Forces in counter-terrorism.", "supporting"),
+        ("NATO's goal is to support Tunisia.", "support"),
+    ],
+)
+def test_act_of_an_aim_is_hypothetical(event_on, text, trigger):
+    event = event_on(text, trigger)
+    assert event.hypothetical
+    assert not event.is_published()
