@@ -36,6 +36,13 @@ def senses(pipeline):
         # docs/annotation.md: a court ruling against a party's suit is REJECT
         ("A federal judge dismissed the lawsuit on Friday.", "dismissed", "REJECT"),
         ("Prosecutors dismissed the charges against him.", "dismissed", "CONCEDE"),
+        # manual ASSAULT: force against a vessel
+        ("The Indian navy sank a pirate mother ship in the Gulf of Aden.", "sank", "ASSAULT"),
+        ("Two soldiers died in a gunbattle with rebels.", "gunbattle", "ASSAULT"),
+        # manual SANCTION ambiguities: expelling an individual is COERCE
+        ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),
+        # manual ACCUSE investigate: grand juries, judicial or political
+        ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "ACCUSE"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):
@@ -48,6 +55,7 @@ def test_recall_senses_code_the_kind(senses, text, word, event_type):
         ("The speech drew a volley of criticism from the press.", "volley"),
         ("He challenged his rival to a debate.", "challenged"),
         ("The soldiers returned to their barracks.", "returned"),
+        ("The ferry sank off the coast on Friday.", "sank"),
     ],
 )
 def test_recall_senses_keep_other_uses_out(senses, text, word):
