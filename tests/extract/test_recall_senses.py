@@ -1,0 +1,75 @@
+"""Trigger senses and sectors added for recall by kind (issue 11, session 9): each case is a
+parsed sentence the sense or sector row decides."""
+
+import pytest
+
+from newsevents.extract.triggers import find_triggers
+
+
+@pytest.fixture()
+def senses(pipeline):
+    def run(text):
+        doc = pipeline.nlp(text)
+        return [(t.token.text, t.sense.event_type)
+                for s in doc.sents for t in find_triggers(s, pipeline.ontology)]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type"),
+    [
+        # manual ACCUSE: "criticize, defame, denigrate responsible parties"
+        ("The minister belittled the opposition's concerns on Monday.", "belittled", "ACCUSE"),
+        ("State media disparaged the protest leaders as foreign agents.", "disparaged", "ACCUSE"),
+        ("The arrests sparked an outcry from rights groups.", "outcry", "ACCUSE"),
+        # docs/annotation.md: appealing (here challenging) a ruling is REJECT
+        ("The party challenged the ruling in the supreme court.", "challenged", "REJECT"),
+        # manual REQUEST: all requests
+        ("GM sought U.S. antitrust clearance last week to purchase the shares.", "sought", "REQUEST"),
+        # docs/annotation.md batch H: an agency's fines are SANCTION convict
+        ("The firm has been the subject of regulatory investigations and fines.", "fines", "SANCTION"),
+        ("Riot police responded with a volley of plastic bullets.", "volley", "ASSAULT"),
+        ("The trawler had been commandeered hours earlier by pirates.", "commandeered", "ASSAULT"),
+        # manual RETREAT: release of prisoners and hostages
+        ("The rebels returned the hostages to the Red Cross on Sunday.", "returned", "RETREAT"),
+        # docs/annotation.md: a court ruling against a party's suit is REJECT
+        ("A federal judge dismissed the lawsuit on Friday.", "dismissed", "REJECT"),
+        ("Prosecutors dismissed the charges against him.", "dismissed", "CONCEDE"),
+        # manual ASSAULT: force against a vessel
+        ("The Indian navy sank a pirate mother ship in the Gulf of Aden.", "sank", "ASSAULT"),
+        ("Two soldiers died in a gunbattle with rebels.", "gunbattle", "ASSAULT"),
+        # manual SANCTION ambiguities: expelling an individual is COERCE
+        ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),
+        # manual ACCUSE investigate: grand juries, judicial or political
+        ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "ACCUSE"),
+    ],
+)
+def test_recall_senses_code_the_kind(senses, text, word, event_type):
+    assert (word, event_type) in senses(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The speech drew a volley of criticism from the press.", "volley"),
+        ("He challenged his rival to a debate.", "challenged"),
+        ("The soldiers returned to their barracks.", "returned"),
+        ("The ferry sank off the coast on Friday.", "sank"),
+    ],
+)
+def test_recall_senses_keep_other_uses_out(senses, text, word):
+    assert all(w != word for w, _ in senses(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sector"),
+    [
+        ("The district attorney charged the man with murder on Monday.", "charged", "JUD"),
+        ("U.S. government lawyers have moved to dismiss the relatives' lawsuit.", "dismiss", "GOV"),
+    ],
+)
+def test_recall_attorneys_of_the_state_are_no_private_lawyers(code, text, trigger, sector):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events and all([a.sector for a in e.actor] == [sector] for e in events)
+    assert all(e.off_topic is None for e in events)
