@@ -59,8 +59,9 @@ class _Mention:
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names |= _firms(doc, gazetteer, ontology)
     ents = []
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_untagged(doc, ontology)]:
         labelled = ent.label_ in _LABELS
         if labelled or (ent.text.lower() not in names and _named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else _place_in(ent, gazetteer, None)
@@ -169,10 +170,40 @@ def _in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontol
     return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
 
 
+def _firms(doc: Doc, gazetteer: Gazetteer, ontology: Ontology) -> set[str]:
+    """The first words of organization names that are no sizeable place by their own name
+    ("Ford" of "Ford Motor Co.", not "Henderson" of "Henderson County Commissioners Court" nor
+    "Gainesville" of "Gainesville Police Department"): the same word alone is the firm's short
+    name ("a stake in Ford"), not a namesake village."""
+    return {e[0].lower_ for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
+            and _place_in(e, gazetteer, ontology) is None and not any(
+                fold(p.name) == e[0].lower_ and (p.kind != "town" or p.population >= SURE_POPULATION)
+                for p in gazetteer.lookup(e[0].text))}
+
+
+def _untagged(doc: Doc, ontology: Ontology) -> list[Span]:
+    """Proper names after a location preposition that the model tags as no entity at all
+    ("fled to Tunis"): candidates ``_named_place`` weighs."""
+    preps = ontology.words("location_preps")
+    found = []
+    for token in doc:
+        if (not token.ent_type_ and token.pos_ == "PROPN" and token.is_title and token.dep_ == "pobj"
+                and token.head.lower_ in preps):
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+                start -= 1
+            found.append(Span(doc, start, token.i + 1, label="UNTAGGED"))
+    return found
+
+
 def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
-    """An organization or person entity that is only a well-known place name (and
-    not the surname of a person the article names in full)."""
-    if ent.label_ not in _MISLABELLED or (ent.label_ == "PERSON" and len(ent) > 1):
+    """An entity of another kind, or none, that is a place name (and not the surname of a
+    person the article names in full). An organization or person that the text puts as a
+    place ("in Zvecan", "Zvecan municipality") or that is a country, first-level division or
+    city by its own name (not a county's bare name: "Ford" is no Ford County); a name of no
+    entity kind, or of another ("in Tunis" read as a language), only both."""
+    if ent.label_ == "PERSON" and len(ent) > 1:
         return False
     if ontology.organization(ent.text) is not None or not ent.text[:1].isupper():
         return False
@@ -182,8 +213,13 @@ def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
         root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
     )  # "in Zvecan", "Zvecan municipality": the text itself says it is a place
-    return any(placed or p.kind in {"country", "admin1"} or p.population >= MISLABELLED_MIN_POPULATION
-               for p in gazetteer.lookup(ent.text))
+    places = gazetteer.lookup(ent.text)
+    if ent.label_ == "PERSON":  # a surname is often a county's or a town's other name
+        places = [p for p in places if fold(p.name) == fold(ent.text)]
+    known = any(p.kind in {"country", "admin1"} or p.population >= MISLABELLED_MIN_POPULATION for p in places)
+    if ent.label_ not in _MISLABELLED:
+        return placed and known
+    return known or (placed and bool(places))
 
 
 def _acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
