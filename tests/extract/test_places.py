@@ -174,3 +174,25 @@ def test_a_continent_is_no_place(places):
 def test_a_street_named_after_a_town_is_not_the_town(places):
     _, found = places("The center on Evergreen Street in Charleston closed on Friday.")
     assert all(t.name != "Evergreen" for t in found)
+
+
+def test_a_known_city_after_in_is_a_place_whatever_the_model_tags_it(places):
+    # the small model tags "Tunis" here as a LANGUAGE; "English" after "in" is no known place
+    _, found = places("Gunmen attacked a museum in Tunis in 2015. The talks were held in English.")
+    assert [(t.text, t.country_code) for t in found] == [("Tunis", "TN")]
+    _, found = places("Two men from Hounslow appeared in court charged with theft.")  # tagged as nothing
+    assert [(t.text, t.country_code) for t in found] == [("Hounslow", "GB")]
+
+
+def test_a_firms_short_name_is_no_place(places):
+    # "Ford" alone after "Ford Motor Co." is the firm, not the Ford villages or Ford County
+    _, found = places("Ford Motor Co. is bidding for Jaguar. Its stake in Ford rose on Monday.")
+    assert not _named(found, "Ford")
+    _, found = places("Officers of the Gainesville Police Department arrested a man in Gainesville.")
+    assert _named(found, "Gainesville")[0].country_code == "US"
+
+
+def test_a_one_word_person_is_a_place_only_by_a_place_name_of_its_own(places):
+    # "Abbas" is only another name of Fort Abbas; "Webster" a county's bare name and small towns
+    _, found = places("Abbas met the envoy on Monday. Webster told reporters he would run.")
+    assert not found

@@ -308,3 +308,13 @@ def test_a_city_body_sits_in_the_main_town_among_several_named(places, ontology)
     place = event_location(_trigger(doc, "hearing"), found, _sentence(doc, "hearing"), ontology,
                            said=True)
     assert place is not None and place.name == "East Flatbush"
+
+
+def test_a_statements_place_is_not_the_place_of_another_act_it_names(places, ontology):
+    doc, found = places("A federal judge dismissed all claims against the agency over an immigration raid "
+                        "at a meatpacking plant in Worthington. The minister said at the summit in Madrid "
+                        "that the talks had failed.")
+    dismissed = _trigger(doc, "dismissed")
+    assert event_location(dismissed, found, dismissed.sent, ontology, actors=("USA",), said=True) is None
+    said = _trigger(doc, "said")  # a meeting is a venue
+    assert event_location(said, found, said.sent, ontology, said=True).name == "Madrid"

@@ -16,25 +16,26 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
+from newsevents.extract.place_names import (
+    LABELS,
+    acts,
+    firms,
+    in_name,
+    named_place,
+    no_place,
+    place_in,
+    untagged,
+)
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
 
-_LABELS = {"GPE", "LOC", "FAC"}
-_MISLABELLED = {"ORG", "PERSON", "NORP"}  # the small model often calls "Ohio" or "Gainesville" these
-MISLABELLED_MIN_POPULATION = 50000
 _PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country": "country"}
 _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
 STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
-SURE_POPULATION = 10000  # a town this big is read out of a longer name ("Newark Live Bait")
-_SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                    "northern", "southern", "eastern", "western", "central", "downtown", "metro",
-                    "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
-_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
-                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -59,13 +60,14 @@ class _Mention:
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names |= firms(doc, gazetteer, ontology)
     ents = []
-    for ent in doc.ents:
-        labelled = ent.label_ in _LABELS
-        if labelled or (ent.text.lower() not in names and _named_place(ent, ontology, gazetteer)):
-            place = ent if fold(ent.text) in gazetteer.index else _place_in(ent, gazetteer, None)
+    for ent in [*doc.ents, *untagged(doc, ontology)]:
+        labelled = ent.label_ in LABELS
+        if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
+            place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
             ents.append(place or ent)
-        elif ent.label_ == "ORG" and (place := _place_in(ent, gazetteer, ontology)) is not None:
+        elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
             ents.append(place)
     parties = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
@@ -73,9 +75,9 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        if _acts(ent, speech, ontology) or _no_place(ent, gazetteer.excluded):
+        if acts(ent, speech, ontology) or no_place(ent, gazetteer.excluded):
             continue
-        if _in_name(ent, surnames, parties, ontology, gazetteer):
+        if in_name(ent, surnames, parties, ontology, gazetteer):
             continue
         key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -90,33 +92,6 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier))
     return found
-
-
-def _place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
-    """The place a longer name holds when the name itself is none: "Boone County's", "North
-    Texas", "Henderson County Jail"; only a place by its own name, not a town's alternate
-    name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
-    county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
-    Service"): a body named by the place it serves; a town there is as often another one's."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
-        end -= 1
-    if body is None and end - start > 1 and doc[start].lower_ in _SIDES:
-        start += 1
-    if doc[end - 1].lower_.rstrip(".") in _STREETS:  # "Evergreen Street" is no town
-        return None
-    for stop in range(end if body is None else end - 1, start, -1):
-        if stop < end and doc[stop].lower_ == "of":  # "Gulf of Aden", "Port of Los Angeles"
-            continue
-        key = fold(doc[start:stop].text)
-        if key in _SIDES or (body is not None and key in body.demonyms):  # "East Bank", "Canadian Forces"
-            continue
-        places = [p for p in gazetteer.index.get(key, ()) if fold(p.name) == key]
-        if body is None and any(p.kind != "town" or p.population >= SURE_POPULATION for p in places):
-            return doc[start:stop]
-        if body is not None and any(p.kind in {"admin1", "admin2"} for p in places):
-            return doc[start:stop]
-    return None
 
 
 def _closed(doc: Doc, end: int) -> bool:
@@ -142,60 +117,6 @@ def _qualifier(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
         if end <= len(doc) and _closed(doc, end) and _division(key, gazetteer):
             return key
     return None
-
-
-def _no_place(ent: Span, excluded: frozenset[str]) -> bool:
-    """ "Mars", "the West": a name listed as no place (after "the" if listed with it)."""
-    key = fold(ent.text)
-    after_the = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
-    return key in excluded or (after_the and "the " + key in excluded)
-
-
-def _in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontology,
-             gazetteer: Gazetteer) -> bool:
-    """A town's name that is here part of a person's or organization's name: one word written
-    against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
-    of a person the article names in full, standing as a person does ("attacked by Palin",
-    "Palin said"). Countries and first-level divisions, places in a list ("Paris and Roxton")
-    and names the text puts as places ("in Washington") stay places."""
-    if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
-        return False
-    if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
-        return True
-    root = ent.root
-    as_person = root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or (
-        root.dep_ == "pobj" and root.head.lower_ == "by"
-    )
-    return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
-
-
-def _named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
-    """An organization or person entity that is only a well-known place name (and
-    not the surname of a person the article names in full)."""
-    if ent.label_ not in _MISLABELLED or (ent.label_ == "PERSON" and len(ent) > 1):
-        return False
-    if ontology.organization(ent.text) is not None or not ent.text[:1].isupper():
-        return False
-    if ent.text.lower() in ontology.demonyms:  # "Serbs" is a people, not a place
-        return False
-    root = ent.root
-    placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
-        root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
-    )  # "in Zvecan", "Zvecan municipality": the text itself says it is a place
-    return any(placed or p.kind in {"country", "admin1"} or p.population >= MISLABELLED_MIN_POPULATION
-               for p in gazetteer.lookup(ent.text))
-
-
-def _acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
-    """ "Moscow said", "Washington imposed sanctions": a country or capital as actor."""
-    root = ent.root
-    if root.dep_ != "nsubj":
-        return False
-    lemma = root.head.lemma_.lower()
-    if lemma not in speech and (lemma, "VERB") not in ontology.triggers:
-        return False
-    key = ent.text.lower()
-    return key in ontology.capitals or key in ontology.country_names
 
 
 def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[str, Counter[str]]:

@@ -194,7 +194,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
-        in_sentence = [t for t in in_sentence if _as_venue(toponym_token(sentence, t), ontology)]
+        in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
+                       and not _other_act(token, trigger, ontology)]
     nearest = _nearest(trigger, in_sentence, sentence)
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
@@ -209,6 +210,22 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
         token = token.head
     return (token is not None and token.dep_ == "pobj"
             and token.head.lower_ in ontology.words("venue_preps"))
+
+
+def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
+    """The place phrase hangs on the noun of another, material act ("dismissed the claims over
+    a raid at a plant in Worthington", "the visit came amid attacks in Tunisia"): it says where
+    that act happened, not where the statement was made (a meeting is a venue: "said at the
+    summit in Madrid")."""
+    node = token
+    while node is not None and node.head.i != node.i:
+        node = node.head
+        if node.i == trigger.i or node.pos_ in {"VERB", "AUX"}:
+            return False
+        senses = ontology.triggers.get((node.lemma_.lower(), "NOUN"), []) if node.pos_ == "NOUN" else []
+        if any(not ontology.event_types[s.event_type].verbal for s in senses):
+            return True
+    return False
 
 
 def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:

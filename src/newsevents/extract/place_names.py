@@ -1,0 +1,140 @@
+"""Place names: which entities of a parse name places (places.py resolves them).
+
+The small model's labels are a start, not the answer: a known city is a place whatever it
+tags it ("in Tunis" read as a language or as nothing), while a firm's or a person's name that
+is also a village's ("Ford", "Webster") is not; a country or capital that speaks or acts is an
+actor, and a town's name inside a person's or organization's name says who, not where.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsevents.extract.gazetteer import Gazetteer, fold
+from newsevents.ontology import Ontology
+
+LABELS = {"GPE", "LOC", "FAC"}
+MISLABELLED = {"ORG", "PERSON", "NORP"}  # the small model often calls "Ohio" or "Gainesville" these
+MISLABELLED_MIN_POPULATION = 50000
+SURE_POPULATION = 10000  # a town this big is read out of a longer name ("Newark Live Bait")
+SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                   "northern", "southern", "eastern", "western", "central", "downtown", "metro",
+                   "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
+STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
+                     "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
+
+
+def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
+    """The place a longer name holds when the name itself is none: "Boone County's", "North
+    Texas", "Henderson County Jail"; only a place by its own name, not a town's alternate
+    name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
+    county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
+    Service"): a body named by the place it serves; a town there is as often another one's."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    if body is None and end - start > 1 and doc[start].lower_ in SIDES:
+        start += 1
+    if doc[end - 1].lower_.rstrip(".") in STREETS:  # "Evergreen Street" is no town
+        return None
+    for stop in range(end if body is None else end - 1, start, -1):
+        if stop < end and doc[stop].lower_ == "of":  # "Gulf of Aden", "Port of Los Angeles"
+            continue
+        key = fold(doc[start:stop].text)
+        if key in SIDES or (body is not None and key in body.demonyms):  # "East Bank", "Canadian Forces"
+            continue
+        places = [p for p in gazetteer.index.get(key, ()) if fold(p.name) == key]
+        if body is None and any(p.kind != "town" or p.population >= SURE_POPULATION for p in places):
+            return doc[start:stop]
+        if body is not None and any(p.kind in {"admin1", "admin2"} for p in places):
+            return doc[start:stop]
+    return None
+
+
+def no_place(ent: Span, excluded: frozenset[str]) -> bool:
+    """ "Mars", "the West": a name listed as no place (after "the" if listed with it)."""
+    key = fold(ent.text)
+    after_the = ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"
+    return key in excluded or (after_the and "the " + key in excluded)
+
+
+def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontology,
+             gazetteer: Gazetteer) -> bool:
+    """A town's name that is here part of a person's or organization's name: one word written
+    against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
+    of a person the article names in full, standing as a person does ("attacked by Palin",
+    "Palin said"). Countries and first-level divisions, places in a list ("Paris and Roxton")
+    and names the text puts as places ("in Washington") stay places."""
+    if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
+        return False
+    if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
+        return True
+    root = ent.root
+    as_person = root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or (
+        root.dep_ == "pobj" and root.head.lower_ == "by"
+    )
+    return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
+
+
+def firms(doc: Doc, gazetteer: Gazetteer, ontology: Ontology) -> set[str]:
+    """The first words of organization names that are no sizeable place by their own name
+    ("Ford" of "Ford Motor Co.", not "Henderson" of "Henderson County Commissioners Court" nor
+    "Gainesville" of "Gainesville Police Department"): the same word alone is the firm's short
+    name ("a stake in Ford"), not a namesake village."""
+    return {e[0].lower_ for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
+            and place_in(e, gazetteer, ontology) is None and not any(
+                fold(p.name) == e[0].lower_ and (p.kind != "town" or p.population >= SURE_POPULATION)
+                for p in gazetteer.lookup(e[0].text))}
+
+
+def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
+    """Proper names after a location preposition that the model tags as no entity at all
+    ("fled to Tunis"): candidates ``named_place`` weighs."""
+    preps = ontology.words("location_preps")
+    found = []
+    for token in doc:
+        if (not token.ent_type_ and token.pos_ == "PROPN" and token.is_title and token.dep_ == "pobj"
+                and token.head.lower_ in preps):
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+                start -= 1
+            found.append(Span(doc, start, token.i + 1, label="UNTAGGED"))
+    return found
+
+
+def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
+    """An entity of another kind, or none, that is a place name (and not the surname of a
+    person the article names in full). An organization or person that the text puts as a
+    place ("in Zvecan", "Zvecan municipality") or that is a country, first-level division or
+    city by its own name (not a county's bare name: "Ford" is no Ford County); a name of no
+    entity kind, or of another ("in Tunis" read as a language), only both."""
+    if ent.label_ == "PERSON" and len(ent) > 1:
+        return False
+    if ontology.organization(ent.text) is not None or not ent.text[:1].isupper():
+        return False
+    if ent.text.lower() in ontology.demonyms:  # "Serbs" is a people, not a place
+        return False
+    root = ent.root
+    placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
+        root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
+    )  # "in Zvecan", "Zvecan municipality": the text itself says it is a place
+    places = gazetteer.lookup(ent.text)
+    if ent.label_ == "PERSON":  # a surname is often a county's or a town's other name
+        places = [p for p in places if fold(p.name) == fold(ent.text)]
+    known = any(p.kind in {"country", "admin1"} or p.population >= MISLABELLED_MIN_POPULATION for p in places)
+    if ent.label_ not in MISLABELLED:
+        return placed and known
+    return known or (placed and bool(places))
+
+
+def acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
+    """ "Moscow said", "Washington imposed sanctions": a country or capital as actor."""
+    root = ent.root
+    if root.dep_ != "nsubj":
+        return False
+    lemma = root.head.lemma_.lower()
+    if lemma not in speech and (lemma, "VERB") not in ontology.triggers:
+        return False
+    key = ent.text.lower()
+    return key in ontology.capitals or key in ontology.country_names
