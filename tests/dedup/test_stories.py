@@ -112,12 +112,31 @@ def test_incremental_merge_keeps_ids_and_returns_only_what_changed():
     assert second[0].mentions == ["ev-a-0", "ev-b-0"] and second[0].articles == 2
 
 
-def test_negated_hypothetical_and_unsure_events_are_left_out():
+def test_negated_and_hypothetical_events_are_left_out():
     a = article("a", REPORT_A)
-    hypothetical = event(a, 2)
+    hypothetical = event(a, 1)
     hypothetical.hypothetical = True
-    stories = merge_stories([coded(a, event(a, 0, negated=True), event(a, 1, confidence=0.3), hypothetical)])
-    assert stories == []
+    assert merge_stories([coded(a, event(a, 0, negated=True), hypothetical)]) == []
+
+
+def test_an_unsure_report_joins_its_story_but_the_published_ones_give_the_fields():
+    a, b, c = article("a", REPORT_A), article("b", REPORT_B, "2023-05-31"), article("c", REPORT_B, "2023-06-01")
+    doubtful = event(b, confidence=0.3, size=Size((0, 4), dead=40), location=NIGERIA)
+    doubtful.actor = [Actor("gunmen", (0, 6), name="gunmen", sector="REB")]
+    index = StoryIndex([])
+    index.add([coded(b, doubtful)])
+    [story] = index.stories()  # alone, it gives the story's fields
+    assert story.size is not None and story.size.dead == 40 and story.location == NIGERIA
+    index.add([coded(a, event(a))])
+    [story] = index.stories()
+    assert story.mentions == ["ev-b-0", "ev-a-0"] and story.articles == 2 and story.first_seen == "2023-05-30"
+    assert story.size is None and story.location == LAGOS and story.actor == [POLICE]
+    later = event(c, confidence=0.3, size=Size((0, 4), dead=40))
+    later.actor = [Actor("gunmen", (0, 6), name="gunmen", sector="REB")]
+    index.add([coded(c, later)])
+    [story] = index.stories()
+    assert story.mentions == ["ev-b-0", "ev-a-0", "ev-c-0"] and story.last_seen == "2023-06-01"
+    assert story.size is None and story.actor == [POLICE]
 
 
 def test_two_mentions_in_one_article_merge_when_they_agree():
@@ -222,7 +241,7 @@ def test_another_thread_counts_against_joining():
     items = [coded(a, event(a, trigger="fired")), coded(b, event(b, trigger="charged"))]
     counts = []
     for thread_of in ({}, {"a": "th-1", "b": "th-1"}, {"a": "th-1", "b": "th-2"}):
-        index = StoryIndex()
+        index = StoryIndex(threshold=0.3)  # where the two just join on what they share
         index.add(items, thread_of=thread_of)
         counts.append(len(index.stories()))
     assert counts == [1, 1, 2]

@@ -332,7 +332,7 @@ def report(result: Result, console: Console) -> dict[str, float]:
         )["newsevents: stored stories"]
         held = {k: c for k, c in gold_mentions.items() if k in result.story_of}
         hp, hr, hf = _table(
-            "ECB+ stories over the annotated mentions a stored story holds (published events)",
+            "ECB+ stories over the annotated mentions a stored story holds",
             {"newsevents: stored stories": result.story_of}, held, console,
         )["newsevents: stored stories"]
         figures.update({
