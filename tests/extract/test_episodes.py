@@ -198,3 +198,21 @@ def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, wor
     doc = pipeline.nlp(text)
     tokens = {t.text: t for t in doc}
     assert _one_clause(tokens[word], tokens[other]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the episode a printed month opens, the next sentence with the same place and parties
+        ("Rebels attacked Kidal in March 2012. Malian troops repelled the rebels and arrested 12 of "
+         "them in Kidal.", "arrested", "2012-03-01"),
+        # a printed date on a verb above it that is no event
+        ("In October 2016, the Washington Post revealed that US troops were attacking ISIS in Libya.",
+         "attacking", "2016-10-01"),
+        # a relative day opens no episode where the article has no date (docs/annotation.md)
+        ("Rebels attacked Kidal on Thursday. Malian troops repelled the rebels and arrested 12 of "
+         "them in Kidal.", "arrested", None),
+    ],
+)
+def test_episodes_an_undated_article_dates_acts_from_the_dates_it_prints(event_on, text, trigger, day):
+    assert event_on(text, trigger, date=None).date == day
