@@ -216,3 +216,8 @@ def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, wor
 )
 def test_episodes_an_undated_article_dates_acts_from_the_dates_it_prints(event_on, text, trigger, day):
     assert event_on(text, trigger, date=None).date == day
+
+
+def test_episodes_an_act_during_another_takes_its_date(event_on):
+    text = "Two federal agents died on Saturday during a raid on the compound of the sect in Waco."
+    assert event_on(text, "raid").date == "2023-05-27"

@@ -68,7 +68,7 @@ class Episodes:
         self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.cues = ontology.words("aggregate_cues")
-        self.separate = ontology.words("separate_preps")
+        self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
         self.acts = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
                               if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
@@ -382,8 +382,8 @@ def _perfect(trigger: Token) -> bool:
 
 def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
     """The trigger and the words above it in its sentence, up to a reported or relative
-    clause boundary or a preposition that introduces another event; not a gerund's "before"
-    or "after" ("deliberated Thursday before convicting him": the conviction's day)."""
+    clause boundary or a preposition that introduces another event (not "during", dates.yaml
+    ``while_preps``); not a gerund's "before" or "after" ("deliberated Thursday before convicting him")."""
     chain = [trigger]
     tok = trigger
     gerund = grammar().data["gerund_preps"]
