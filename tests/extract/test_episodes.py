@@ -221,3 +221,16 @@ def test_episodes_an_undated_article_dates_acts_from_the_dates_it_prints(event_o
 def test_episodes_an_act_during_another_takes_its_date(event_on):
     text = "Two federal agents died on Saturday during a raid on the compound of the sect in Waco."
     assert event_on(text, "raid").date == "2023-05-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day", "date"),
+    [
+        ("In 2014, Tunisia joined a NATO programme. The following year the prime minister visited "
+         "NATO headquarters in Brussels.", "visited", "2015-01-01", None),
+        ("Residents held a vigil on Monday evening; a second protest the next night turned violent.",
+         "protest", "2023-05-30", "2023-06-02"),
+    ],
+)
+def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text, trigger, day, date):
+    assert event_on(text, trigger, date=date).date == day

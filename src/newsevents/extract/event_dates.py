@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.date_anaphora import ground_anaphoric, is_anaphoric
 from newsevents.extract.dates import (
     GroundedDate,
     attachment,
@@ -61,7 +62,10 @@ class EventDates:
         return grounded, entity
 
     def _ground(self, entity: Span, *, future: bool) -> GroundedDate | None:
-        """The date an expression names; in an undated article only a date it prints whole."""
+        """The date an expression names; in an undated article only a date it prints whole;
+        "the following year" from the date the text told before it (date_anaphora.py)."""
+        if is_anaphoric(entity.text):
+            return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
         if self.base is None:
             start, end = expression_span(entity)
             return ground_absolute(self.text[start:end])
