@@ -234,3 +234,8 @@ def test_episodes_an_act_during_another_takes_its_date(event_on):
 )
 def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text, trigger, day, date):
     assert event_on(text, trigger, date=date).date == day
+
+
+def test_episodes_undated_relative_time_words_leave_the_act_unknown(event_on):
+    text = "Nichols was found guilty last month of murder in the March 2005 rampage in Atlanta."
+    assert event_on(text, "found guilty", date=None).date is None

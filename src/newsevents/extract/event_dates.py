@@ -24,6 +24,7 @@ from newsevents.extract.dates import (
     noun_of,
 )
 from newsevents.extract.episodes import Episodes
+from newsevents.extract.grounding import is_relative
 from newsevents.extract.grouping import Group
 from newsevents.records import Event
 
@@ -91,6 +92,8 @@ class EventDates:
                 grounded = self._ground(entity, future=future)
                 if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
                     return grounded, entity
+                if base is None and is_relative(entity.text):  # "found guilty last month of murder in
+                    return None, None  # the March 2005 rampage", undated: unknown, not the rampage's date
         return None, None
 
     def historical(self, grounded: GroundedDate | None) -> bool:
