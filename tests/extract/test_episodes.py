@@ -198,3 +198,44 @@ def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, wor
     doc = pipeline.nlp(text)
     tokens = {t.text: t for t in doc}
     assert _one_clause(tokens[word], tokens[other]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the episode a printed month opens, the next sentence with the same place and parties
+        ("Rebels attacked Kidal in March 2012. Malian troops repelled the rebels and arrested 12 of "
+         "them in Kidal.", "arrested", "2012-03-01"),
+        # a printed date on a verb above it that is no event
+        ("In October 2016, the Washington Post revealed that US troops were attacking ISIS in Libya.",
+         "attacking", "2016-10-01"),
+        # a relative day opens no episode where the article has no date (docs/annotation.md)
+        ("Rebels attacked Kidal on Thursday. Malian troops repelled the rebels and arrested 12 of "
+         "them in Kidal.", "arrested", None),
+    ],
+)
+def test_episodes_an_undated_article_dates_acts_from_the_dates_it_prints(event_on, text, trigger, day):
+    assert event_on(text, trigger, date=None).date == day
+
+
+def test_episodes_an_act_during_another_takes_its_date(event_on):
+    text = "Two federal agents died on Saturday during a raid on the compound of the sect in Waco."
+    assert event_on(text, "raid").date == "2023-05-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day", "date"),
+    [
+        ("In 2014, Tunisia joined a NATO programme. The following year the prime minister visited "
+         "NATO headquarters in Brussels.", "visited", "2015-01-01", None),
+        ("Residents held a vigil on Monday evening; a second protest the next night turned violent.",
+         "protest", "2023-05-30", "2023-06-02"),
+    ],
+)
+def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text, trigger, day, date):
+    assert event_on(text, trigger, date=date).date == day
+
+
+def test_episodes_undated_relative_time_words_leave_the_act_unknown(event_on):
+    text = "Nichols was found guilty last month of murder in the March 2005 rampage in Atlanta."
+    assert event_on(text, "found guilty", date=None).date is None

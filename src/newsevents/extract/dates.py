@@ -26,8 +26,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "ground_absolute", "is_a_name",
-           "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date"]
+           "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
+           "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,12 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
             start, end = expression_span(entity)
             found.append(TimeExpression(text[start:end], (start, end), grounded.value, grounded.precision))
     return found
+
+
+def ground_seen(expression: str, base: date | None, *, past: bool = False) -> GroundedDate | None:
+    """The date an expression names seen from the article date; in an article with no date,
+    only a date it prints whole (docs/annotation.md: relative words there stay unknown)."""
+    return ground_absolute(expression) if base is None else ground(expression, base, past=past)
 
 
 def is_old(grounded: GroundedDate, article_date: date) -> bool:

@@ -26,7 +26,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.dates import expression_span, ground, is_a_name, is_ahead, is_decade, is_old
+from newsevents.extract.dates import expression_span, ground_seen, is_a_name, is_ahead, is_decade, is_old
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
@@ -68,7 +68,7 @@ class Episodes:
         self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.cues = ontology.words("aggregate_cues")
-        self.separate = ontology.words("separate_preps")
+        self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
         self.acts = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
                               if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
@@ -129,7 +129,7 @@ class Episodes:
             head = entity.root.head
             if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
                 continue
-            grounded = ground(entity.text, base, past=True)
+            grounded = ground_seen(entity.text, base, past=True)
             if grounded is None or is_ahead(grounded, base):
                 continue
             nouns = frozenset(t.lemma_.lower() for t in sentence
@@ -161,7 +161,7 @@ class Episodes:
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
         return last if near and last.keys & (_words(event) if last.scene else participants(event)) else None
 
-    def undated_past(self, trigger: Token, dates: list[Span], base: date) -> bool:
+    def undated_past(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
         vague to date ("less than a year before", "years ago", "in the 1970s")."""
         top = _verb(trigger)
@@ -169,7 +169,7 @@ class Episodes:
             top = top.head
         clause = {t.i for t in top.subtree}
         if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
-               and ground(entity.text, base, past=True) is None)) for entity in dates):
+               and ground_seen(entity.text, base, past=True) is None)) for entity in dates):
             return True
         return self._aggregate(trigger, dates, base)
 
@@ -180,7 +180,7 @@ class Episodes:
         return any(c.dep_ == "advmod" and c.lower_ in adverbs and c.ent_type_ != "DATE"
                    for c in _verb(trigger).children)
 
-    def _aggregate(self, trigger: Token, dates: list[Span], base: date) -> bool:
+    def _aggregate(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
         verb = _verb(trigger)
         if not _perfect(trigger):
@@ -194,7 +194,7 @@ class Episodes:
                 continue
             before = entity.doc[entity.start - 1].lower_ if entity.start else ""
             if before == "since" or (
-                _NUMBER.search(entity.text.lower()) and ground(entity.text, base) is None
+                _NUMBER.search(entity.text.lower()) and ground_seen(entity.text, base) is None
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
@@ -382,8 +382,8 @@ def _perfect(trigger: Token) -> bool:
 
 def _ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
     """The trigger and the words above it in its sentence, up to a reported or relative
-    clause boundary or a preposition that introduces another event; not a gerund's "before"
-    or "after" ("deliberated Thursday before convicting him": the conviction's day)."""
+    clause boundary or a preposition that introduces another event (not "during", dates.yaml
+    ``while_preps``); not a gerund's "before" or "after" ("deliberated Thursday before convicting him")."""
     chain = [trigger]
     tok = trigger
     gerund = grammar().data["gerund_preps"]

@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.date_anaphora import ground_anaphoric, is_anaphoric
 from newsevents.extract.dates import (
     GroundedDate,
     attachment,
@@ -23,6 +24,7 @@ from newsevents.extract.dates import (
     noun_of,
 )
 from newsevents.extract.episodes import Episodes
+from newsevents.extract.grounding import is_relative
 from newsevents.extract.grouping import Group
 from newsevents.records import Event
 
@@ -54,11 +56,21 @@ class EventDates:
         a loose date of its clause ("said on Monday it would ..."). An announcement,
         promise or refusal happened when it was made: only that last is its date."""
         grounded, entity = (None, None) if announced else self._from_groups(group, groups, future=future)
-        if grounded is None and self.base is not None:
+        if grounded is None:
             entity = self.episodes.clause_date(group.main.token, self.loose)
             if entity is not None:
-                grounded = ground(entity.text, self.base, future=future, past=not future)
+                grounded = self._ground(entity, future=future)
         return grounded, entity
+
+    def _ground(self, entity: Span, *, future: bool) -> GroundedDate | None:
+        """The date an expression names; in an undated article only a date it prints whole;
+        "the following year" from the date the text told before it (date_anaphora.py)."""
+        if is_anaphoric(entity.text):
+            return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
+        if self.base is None:
+            start, end = expression_span(entity)
+            return ground_absolute(self.text[start:end])
+        return ground(entity.text, self.base, future=future, past=not future)
 
     def _from_groups(
         self, group: Group, groups: list[Group], *, future: bool
@@ -77,13 +89,11 @@ class EventDates:
             if id(candidate) in lent:  # "charged over the 2014 abduction": the abduction's date only
                 dates = [e for e in dates if _noun_index(e) != candidate.main.token.i]
             for entity in dates:
-                if base is None:  # an undated article: only a date the expression prints
-                    start, end = expression_span(entity)
-                    grounded = ground_absolute(self.text[start:end])
-                else:
-                    grounded = ground(entity.text, base, future=future, past=not future)
+                grounded = self._ground(entity, future=future)
                 if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
                     return grounded, entity
+                if base is None and is_relative(entity.text):  # "found guilty last month of murder in
+                    return None, None  # the March 2005 rampage", undated: unknown, not the rampage's date
         return None, None
 
     def historical(self, grounded: GroundedDate | None) -> bool:
@@ -100,16 +110,17 @@ class EventDates:
 
     def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
         """An event without a date of its own continues the episode before it; a running
-        total is historical, not dated today (episodes.py)."""
-        if self.base is None:
-            return
+        total is historical, not dated today (episodes.py). In an article with no date the
+        episodes are those a date the text prints whole opens ("In 2015 ...")."""
         if event.date_span is not None:
             self.episodes.remember(event, index)
         elif self.episodes.undated_past(trigger, self.dates, self.base):
-            event.historical, event.date, event.date_precision = True, None, "unknown"
+            if self.base is not None:  # with no article date, nothing says how old it is
+                event.historical, event.date, event.date_precision = True, None, "unknown"
         elif self.episodes.earlier(trigger):  # "Earlier, ... proposed": no day named
             event.date, event.date_precision = None, "unknown"
-        elif not (event.future or announced):
+        elif not (event.future or announced or (self.base is None and self.dates)):
+            # undated, a sentence with time words of its own ("on Saturday") is no continuation
             last = self.episodes.carried(event, trigger, index)
             if last is not None:
                 event.date, event.date_precision = last.date, last.precision

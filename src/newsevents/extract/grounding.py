@@ -342,6 +342,11 @@ def ground_absolute(expression: str) -> GroundedDate | None:
     return found[0] if found[0] is not None and found[0] == found[1] else None
 
 
+def is_relative(expression: str) -> bool:
+    """Time words that name a date only from the article date ("last month", "on Saturday")."""
+    return ground(expression, _FAR_BASES[0], past=True) is not None and ground_absolute(expression) is None
+
+
 def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | None:
     if grammar().bounded_count.match(text):  # "less than a year before": no date, only a side
         return None
