@@ -120,7 +120,8 @@ def test_negated_and_hypothetical_events_are_left_out():
 
 
 def test_an_unsure_report_joins_its_story_but_the_published_ones_give_the_fields():
-    a, b, c = article("a", REPORT_A), article("b", REPORT_B, "2023-05-31"), article("c", REPORT_B, "2023-06-01")
+    a, b = article("a", REPORT_A), article("b", REPORT_B, "2023-05-31")
+    c = article("c", REPORT_B, "2023-06-01")
     doubtful = event(b, confidence=0.3, size=Size((0, 4), dead=40), location=NIGERIA)
     doubtful.actor = [Actor("gunmen", (0, 6), name="gunmen", sector="REB")]
     index = StoryIndex([])

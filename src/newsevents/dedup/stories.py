@@ -39,7 +39,8 @@ from newsevents.dedup.story_fields import largest_size, most_precise, union_acto
 from newsevents.dedup.texts import BatchTexts, KnownDf
 from newsevents.records import Article, CodedArticle, Event, Location, Size, Story
 
-DEFAULT_THRESHOLD = 0.4  # ECB+ stories over the matched mentions, B3 F1: 0.675 at 0.3, 0.717 at 0.4, 0.730 at 0.5
+# ECB+ story B3 F1 over the matched mentions: 0.675 at 0.3, 0.717 at 0.4, 0.730 at 0.5 (docs/store.md)
+DEFAULT_THRESHOLD = 0.4
 _DATE_RANK = {"day": 5, "week": 3, "month": 2, "year": 1}
 
 ClusterState = dict[str, Any]
