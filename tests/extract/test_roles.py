@@ -132,3 +132,27 @@ def test_roles_a_plural_that_lists_its_members_stands_for_them(code):
     text = "Several EU countries, Austria, Slovakia and Greece, declined to expel Russian diplomats."
     event = _event(code(text), "declined")
     assert [a.country for a in event.actor] == ["AUT", "SVK", "GRC"]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Since the Nairobi attack in March, security forces gained the upper hand.", "attack"),
+    ("The accession will be held at the NATO Washington summit on April 24.", "summit"),
+])
+def test_roles_a_town_before_an_act_is_where_not_who(code, text, trigger):
+    event = _event(code(text), trigger)
+    assert not any(a.text in {"Nairobi", "NATO Washington"} for a in event.actor)
+
+
+def test_roles_a_country_before_an_attack_is_its_doer(code):
+    event = _event(code("U.S. missile attacks on Sudan drew protests."), "attacks")
+    assert [a.country for a in event.actor] == ["USA"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sector"), [
+    ("Files were seized during a 2008 police raid at the compound.", "raid", "COP"),
+    ("A government crackdown on dissent followed the elections.", "crackdown", "GOV"),
+])
+def test_roles_a_force_word_before_a_noun_act_is_its_doer(code, text, trigger, sector):
+    events = [e for e in code(text) if trigger in e.trigger.text or e.trigger.text == "seized"]
+    assert events and all([a.sector for a in e.actor] == [sector] for e in events)
+
