@@ -268,10 +268,13 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     return roles
 
 
-def _names_place(modifier: Token, grammar: Grammar) -> bool:
-    """ "the Ben Guerdane attack", "the Nairobi bombing", "the NATO Washington summit": a town,
-    region or site named before an act is where it happened; a country's name may be its doer
-    ("U.S. missile attacks")."""
+def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool:
+    """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
+    an act is where it happened; a country's name may be its doer ("U.S. missile attacks"). A
+    name before an attack is its place or its victim ("the Ben Guerdane attack", which the
+    tagger takes for a person; "the Rabin assassination")."""
+    if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
+        return True
     if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
         return False
     entity = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
@@ -281,9 +284,12 @@ def _names_place(modifier: Token, grammar: Grammar) -> bool:
 
 def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
     """ "a 2008 police raid", "an army offensive", "a law enforcement raid": for acts that forces
-    do (force_modifier_types), a force word before the noun is the doer."""
+    do (force_modifier_types), a force word before the noun is the doer ("files seized during a
+    police raid": of the clause too, unless the noun is behind "against")."""
     if info.name.lower() not in grammar.force_types:
         return []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "against":
+        return []  # "protests against a police killing": what is protested, not the clause's doer
     found = []
     for child in noun.lefts:
         lemma = child.lemma_.lower()
@@ -303,7 +309,32 @@ def obligation_roles(aux: Token) -> Roles:
 
 
 def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
-    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest")."""
+    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
+    frame, a force word before it ("a police raid")."""
+    roles = _noun_frames(noun, info, extra_preps, grammar)
+    if not roles.actors:
+        roles.actors = _force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
+    return roles
+
+
+def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """A noun's possessor and the names before it ("Serbia's offensive", "a Turkish drone
+    strike"), also one a place stands between ("the NATO Washington summit", "US Predator
+    attacks")."""
+    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name
+        entity = tok.ent_type_ in _ACTOR_ENTITIES or (tok.pos_ == "PROPN" and tok.lower_ in grammar.countries)
+        return entity and not _names_place(tok, info, grammar)
+
+    found = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in _NOUN_ACTOR_DEPS and named(child)):
+            found.append(child)
+        elif child.dep_ == "compound" and child.i < noun.i:
+            found.extend(c for c in child.lefts if c.dep_ == "compound" and named(c))
+    return found
+
+
+def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
         noun = noun.head
@@ -311,12 +342,7 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     if between:  # reciprocal: both sides act
         roles.actors = between
         return roles
-    own = [
-        c for c in noun.children
-        if c.dep_ == "poss" or (c.dep_ in _NOUN_ACTOR_DEPS and c.ent_type_ in _ACTOR_ENTITIES
-                                and not _names_place(c, grammar))
-    ] or _force_modifiers(noun, info, grammar)
-    roles.actors = own or _prep_objects(noun, info.actor_preps | {"by"})
+    roles.actors = _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
     roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
