@@ -135,3 +135,25 @@ def test_actors_the_dateline_town_is_no_participant(code):
             "and the city's transit authority, alleging he was a victim of racial profiling.")
     lawsuit = next(e for e in code(text) if e.trigger.text == "lawsuit")
     assert lawsuit.actor and all(a.text != "TORONTO" for a in lawsuit.actor)
+
+
+@pytest.mark.parametrize(("text", "trigger", "doer"), [
+    ("An Albany man police said was armed with a knife was arrested Sunday.", "arrested", "police"),
+    ("A man authorities say was shot by a trooper was jailed Tuesday.", "jailed", "authorities"),
+])
+def test_actors_a_clause_without_who_is_not_glued_to_the_doer(event_on, text, trigger, doer):
+    """ "a man police said was armed": "a" before a plural head belongs to the noun between."""
+    assert [a.text for a in event_on(text, trigger).actor] == [doer]
+
+
+def test_actors_a_phrase_stays_on_its_line(event_on):
+    text = ("France jewels thefts : Robbers ram 4x4 into Paris shop\n"
+            "French police are investigating a daring jewellery robbery in Paris.")
+    assert [a.text for a in event_on(text, "investigating").actor] == ["French police"]
+
+
+def test_actors_an_opening_phrase_is_not_the_actors(pipeline):
+    """A sentence cut short at "Sgt." leaves the name as the root, with the opening on it."""
+    doc = pipeline.nlp("According to police, Hege and a partner, Sgt.")
+    head = next(t for t in doc if t.text == "Hege")
+    assert ActorResolver(pipeline.ontology, doc).actor(head).text == "Hege"

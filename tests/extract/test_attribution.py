@@ -176,3 +176,23 @@ def test_attribution_police_called_to_a_shooting_did_not_shoot(code):
     shooting = next(e for e in events if e.trigger.text == "shooting")
     assert not shooting.actor
     assert not shooting.is_published()
+
+
+def test_attribution_a_soldier_the_attack_harmed_did_not_attack(code):
+    text = ("This is the first picture of the hero soldier who was killed by a buried bomb in Syria. "
+            "The SAS soldier had been embedded with US Special Forces in Manbij when the bomb exploded.")
+    events = [e for e in code(text) if e.trigger.text == "bomb"]
+    assert events and all(e.actor == [] for e in events)
+
+
+def test_attribution_police_who_come_after_a_bomb_did_not_plant_it(code):
+    text = ("A car bomb exploded outside the embassy on Friday, killing 12 people. Police later "
+            "raided two homes in the city.")
+    event = _event(code(text), "bomb")
+    assert event.mode == "explosives" and event.actor == []
+
+
+def test_attribution_police_searching_for_a_suspect_did_not_shoot(code):
+    text = "A man was shot dead outside a bar on Friday. Police are searching for a suspect."
+    event = _event(code(text), "shot")
+    assert all(a.sector != "COP" for a in event.actor)

@@ -99,3 +99,4 @@ def test_coref_an_it_with_one_state_as_subject_takes_it(event_on):
     text = "China criticized Japan on Monday. It also threatened to impose sanctions."
     event = event_on(text, "threatened")
     assert [a.country for a in event.actor] == ["CHN"]
+

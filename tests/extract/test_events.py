@@ -197,3 +197,10 @@ def test_events_a_victim_of_the_sentence_is_no_doer_of_its_other_acts(code):
             "another brick was thrown at a van.")
     event = next(e for e in code(text) if e.trigger.text.startswith("brick"))
     assert all(a.text != "an officer" for a in event.actor)
+
+
+def test_events_an_act_is_not_its_own_doer(code):
+    """ "the embassy bombings killed 247 people": the subject of the verb is the act itself."""
+    event = next(e for e in code("The embassy bombings, on Aug. 7, killed 247 people in Kenya.")
+                 if e.trigger.text == "bombings")
+    assert all("bombings" not in a.text for a in event.actor)

@@ -18,6 +18,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses."""
     tokens = [head]
     for child in head.lefts:
+        if _glued(child):
+            continue
         if child.dep_ in LEFT_DEPS or child.dep_ in {"appos", "prep"}:
             tokens.extend(t for t in child.subtree)
     for child in head.rights:
@@ -30,11 +32,38 @@ def phrase_tokens(head: Token) -> list[Token]:
             break
         tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
+    tokens = _own_line(tokens, head)
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
         tokens.pop(0)
     while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
         tokens.pop()
     return tokens
+
+
+def _glued(child: Token) -> bool:
+    """ "An Albany man police said was armed", "A man authorities say was shot": a relative
+    clause without "who" that the parser read as a compound on a plural head ("man police");
+    "a" or "an" before a plural belongs to the singular noun between them, a phrase of its own.
+    A left "prep" child set off by a comma opens the sentence."""
+    head = child.head
+    if child.dep_ == "prep":  # "According to police, Hege": a sentence's opening, not the phrase's
+        after = child.right_edge.i + 1
+        return after < head.i and child.doc[after].text == ","
+    if head.tag_ not in {"NNS", "NNPS"} or child.i > head.i:
+        return False
+    article = next((c for c in head.lefts if c.dep_ == "det" and c.lower_ in {"a", "an"}), None)
+    nouns = [c for c in head.lefts if c.dep_ == "compound" and c.tag_ == "NN"]
+    return article is not None and bool(nouns) and child.i <= nouns[-1].i
+
+
+def _own_line(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase's words on the head's line: a parse that runs a headline or a dateline into
+    the next line ("... into Paris shop\nFrench police") does not join the two."""
+    words = head.doc[tokens[0].i:tokens[-1].i + 1]
+    breaks = [t.i for t in words if "\n" in t.text_with_ws]  # a line ends at or after each
+    first = max((i for i in breaks if i < head.i), default=-1)
+    last = min((i for i in breaks if i >= head.i), default=len(head.doc))
+    return [t for t in tokens if first < t.i <= last and not t.is_space]
 
 
 def names_team(head: Token, entity: Span | None) -> bool:

@@ -47,6 +47,7 @@ class DoerFinder:
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
         self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
+        self.victims: set[str] = set()  # head words of whom the article's attacks harm
         self._breaks = [i for i, char in enumerate(resolver.text) if char == "\n"]
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
 
@@ -108,6 +109,9 @@ class DoerFinder:
 
     def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
         victims = {r.sector for r in event.recipient if r.sector} if event.event_type == "ASSAULT" else set()
+        # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded with
+        # US forces when the bomb exploded": whom the article's attacks harm did not attack
+        victims_too = event.event_type == "ASSAULT"
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
         taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         position = event.trigger.span[0]
@@ -120,6 +124,7 @@ class DoerFinder:
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
                 and (rule.heads is None or self._head(a) in rule.heads)
+                and not (victims_too and self._one(a) in self.victims)
             ]
 
         for index in self._order(event.sentence.index):
@@ -136,6 +141,19 @@ class DoerFinder:
         """The lemma of the word that names the actor ("protester" in "the protesters")."""
         words = self.doc.char_span(*actor.span, alignment_mode="expand")
         return words.root.lemma_.lower() if words is not None and len(words) else ""
+
+    def _one(self, actor: Actor) -> str:
+        """The head lemma of an actor that is one person ("the SAS soldier"), else "": a force
+        ("police", "troops") is often on both sides of an article's clashes."""
+        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        one = words is not None and len(words) > 0 and words.root.tag_ == "NN"
+        return words.root.lemma_.lower() if one else ""
+
+    def harmed(self, event: Event) -> None:
+        """Note whom an attack harms, one person by head word: that soldier did not attack."""
+        if event.event_type == "ASSAULT" and not (event.negated or event.hypothetical):
+            self.victims.update(self._one(r) for r in event.recipient if r.sector in self.wanted)
+            self.victims.discard("")
 
     def _placed(self, actor: Actor) -> bool:
         """A force of a country, or one the article's home country will place ("police")."""
@@ -177,6 +195,7 @@ def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
             finder.suffering.setdefault(event.sentence.index, []).extend(r.span for r in event.recipient)
         stated.setdefault((event.sentence.index, event.event_type), set()).update(
             a.span for a in event.actor)
+        finder.harmed(event)
     for event in events:
         doer = finder.doer(event)
         # "First came the shooting: a teenager killed by police officers": the doer of the

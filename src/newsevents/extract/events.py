@@ -23,7 +23,7 @@ from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
-from newsevents.extract.roles import Grammar, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.roles import grammar_of, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers
@@ -33,33 +33,6 @@ from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
-
-
-_GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
-
-
-def _grammar(ontology: Ontology) -> Grammar:
-    """The frames' word lists, built once per ontology (not once per article)."""
-    cached = _GRAMMARS.get(id(ontology))
-    if cached is None or cached[0] is not ontology:
-        grammar = Grammar(
-            object_control=ontology.words("object_control"),
-            separate_preps=ontology.words("separate_preps"),
-            object_preps=ontology.words("object_recipient_preps"),
-            observer_verbs=ontology.words("observer_verbs"),
-            receiving_verbs=ontology.words("receiving_verbs"),
-            topic_verbs=ontology.words("topic_verbs"),
-            dying_verbs=ontology.words("dying_verbs"),
-            reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
-            speech_verbs=ontology.words("speech_verbs"),
-            speaker_acts=ontology.words("speaker_acts"),
-            removal_verbs=ontology.words("removal_verbs"),
-            light_objects=frozenset(
-                o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
-            ) - frozenset(ontology.sectors),
-        )
-        cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
-    return cached[1]
 
 
 def _reported_by(member: Token, main: Token) -> bool:
@@ -119,7 +92,7 @@ class EventExtractor:
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         self.dateline = dateline(self.toponyms, article.text, article.title)
-        self.grammar = _grammar(ontology)
+        self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology)
         self.dating = EventDates(article.text, article.date, self.episodes)
@@ -235,10 +208,11 @@ class EventExtractor:
                 )
             # "put its weight behind": the weight is part of the trigger; "expelled diplomats"
             # (a role word) and "protested Sweden's decision" (an owner) still name someone
+            # "the embassy bombings killed 247 people": the group's own trigger is no participant
             light = {
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
-            } - {trig.token}
+            } - {trig.token} | {group.main.token}
             if not (reports and _reported_by(trig.token, group.main.token)):
                 found = self._resolve([
                     t for t in frame.actors

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsevents.extract.modality import extraposed
+from newsevents.ontology import Ontology
 from newsevents.ontology.load import EventTypeInfo
 
 _SUBJECT = {"nsubj", "csubj"}
@@ -27,6 +28,7 @@ _NOUN_ACTOR_DEPS = {"poss", "compound", "amod", "nmod"}
 _ACTOR_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 _OBJECT_CONTROL = {"dobj"}
 _LIGHT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,39 @@ class Grammar:
     speech_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
     removal_verbs: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # lower-case names and demonyms of countries
+    force_modifiers: frozenset[str] = frozenset()
+    force_types: frozenset[str] = frozenset()
+
+
+_GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
+
+
+def grammar_of(ontology: Ontology) -> Grammar:
+    """The frames' word lists, built once per ontology (not once per article)."""
+    cached = _GRAMMARS.get(id(ontology))
+    if cached is None or cached[0] is not ontology:
+        grammar = Grammar(
+            object_control=ontology.words("object_control"),
+            separate_preps=ontology.words("separate_preps"),
+            object_preps=ontology.words("object_recipient_preps"),
+            observer_verbs=ontology.words("observer_verbs"),
+            receiving_verbs=ontology.words("receiving_verbs"),
+            topic_verbs=ontology.words("topic_verbs"),
+            dying_verbs=ontology.words("dying_verbs"),
+            reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
+            speech_verbs=ontology.words("speech_verbs"),
+            speaker_acts=ontology.words("speaker_acts"),
+            removal_verbs=ontology.words("removal_verbs"),
+            light_objects=frozenset(
+                o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
+            ) - frozenset(ontology.sectors),
+            countries=frozenset(ontology.country_names) | frozenset(ontology.demonyms),
+            force_modifiers=ontology.words("force_modifiers"),
+            force_types=ontology.words("force_modifier_types"),
+        )
+        cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
+    return cached[1]
 
 
 @dataclass(slots=True)
@@ -233,6 +268,37 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     return roles
 
 
+def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool:
+    """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
+    an act is where it happened; a country's name may be its doer ("U.S. missile attacks"). A
+    name before an attack is its place or its victim ("the Ben Guerdane attack", which the
+    tagger takes for a person; "the Rabin assassination")."""
+    if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
+        return True
+    if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
+        return False
+    entity = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+    name = entity.text if entity is not None else modifier.text
+    return name.lower().removeprefix("the ") not in grammar.countries
+
+
+def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """ "a 2008 police raid", "an army offensive", "a law enforcement raid": for acts that forces
+    do (force_modifier_types), a force word before the noun is the doer ("files seized during a
+    police raid": of the clause too, unless the noun is behind "against")."""
+    if info.name.lower() not in grammar.force_types:
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "against":
+        return []  # "protests against a police killing": what is protested, not the clause's doer
+    found = []
+    for child in noun.lefts:
+        lemma = child.lemma_.lower()
+        words = {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in child.lefts if c.dep_ == "compound"}
+        if child.dep_ in {"compound", "amod"} and words & grammar.force_modifiers:
+            found.append(child)
+    return found
+
+
 def obligation_roles(aux: Token) -> Roles:
     """ "X said Y must do Z": X demands it of Y."""
     verb = aux.head
@@ -243,7 +309,32 @@ def obligation_roles(aux: Token) -> Roles:
 
 
 def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
-    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest")."""
+    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
+    frame, a force word before it ("a police raid")."""
+    roles = _noun_frames(noun, info, extra_preps, grammar)
+    if not roles.actors:
+        roles.actors = _force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
+    return roles
+
+
+def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """A noun's possessor and the names before it ("Serbia's offensive", "a Turkish drone
+    strike"), also one a place stands between ("the NATO Washington summit", "US Predator
+    attacks")."""
+    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name
+        entity = tok.ent_type_ in _ACTOR_ENTITIES or (tok.pos_ == "PROPN" and tok.lower_ in grammar.countries)
+        return entity and not _names_place(tok, info, grammar)
+
+    found = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in _NOUN_ACTOR_DEPS and named(child)):
+            found.append(child)
+        elif child.dep_ == "compound" and child.i < noun.i:
+            found.extend(c for c in child.lefts if c.dep_ == "compound" and named(c))
+    return found
+
+
+def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
         noun = noun.head
@@ -251,11 +342,7 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     if between:  # reciprocal: both sides act
         roles.actors = between
         return roles
-    own = [
-        c for c in noun.children
-        if c.dep_ == "poss" or (c.dep_ in _NOUN_ACTOR_DEPS and c.ent_type_ in _ACTOR_ENTITIES)
-    ]
-    roles.actors = own or _prep_objects(noun, info.actor_preps | {"by"})
+    roles.actors = _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
     roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
