@@ -215,8 +215,8 @@ def test_relevance_firefighters_attacking_flames_is_no_assault(code):
     ("text", "budgeting"),
     [
         # a legislature funding its own state's programme: internal budgeting
-        ("Legislators have funded Support Education Excellence in Kentucky, known as SEEK, at the "
-         "highest level it has ever been, Johnson said.", True),
+        ("Kentucky legislators have funded Support Education Excellence in Kentucky, known as SEEK, "
+         "at the highest level it has ever been, Johnson said.", True),
         # funding an armed group abroad is aid
         ("The United States funded the rebels in Syria last year.", False),
     ],
