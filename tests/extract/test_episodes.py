@@ -193,11 +193,11 @@ def test_episodes_an_arrest_after_a_dated_act_takes_its_day(event_on):
     ("The shootout began at the house that the police stormed.", "stormed", "shootout", False),
 ])
 def test_episodes_a_when_clause_on_an_act_tells_the_same_act(pipeline, text, word, other, same):
-    from newsevents.extract.episodes import _one_clause
+    from newsevents.extract.trigger_clauses import one_clause
 
     doc = pipeline.nlp(text)
     tokens = {t.text: t for t in doc}
-    assert _one_clause(tokens[word], tokens[other]) is same
+    assert one_clause(tokens[word], tokens[other]) is same
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,9 @@ conjuncts or clauses; resolution reads its words tier by tier, the closest first
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.records import Actor
 
 LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
@@ -72,6 +74,17 @@ def names_team(head: Token, entity: Span | None) -> bool:
     if entity is not None and entity.label_ == "ORG" and len(entity) > 1:
         return True
     return any(c.dep_ == "compound" and c.ent_type_ in {"GPE", "ORG"} for c in head.children)
+
+
+def mention_words(doc: Doc, actor: Actor) -> Span | None:
+    """The words an actor's mention covers in the parse, None when it covers none."""
+    words = doc.char_span(*actor.span, alignment_mode="expand")
+    return words if words is not None and len(words) else None
+
+
+def head_lemma(words: Span | None) -> str:
+    """The lemma of the word a mention is about ("protester" in "the protesters"), or ""."""
+    return words.root.lemma_.lower() if words is not None else ""
 
 
 def phrase_tiers(head: Token, token_set: set[int]) -> list[list[Token]]:

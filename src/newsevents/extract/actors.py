@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.actor_lexicon import ActorLexicon, Resolution
 from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
-_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
@@ -34,18 +34,10 @@ MAX_CLIMB = 12
 
 
 @dataclass(slots=True)
-class _Resolution:
-    country: str | None = None
-    sector: str | None = None
-    ethnicity: str | None = None
-    name: str | None = None
-
-
-@dataclass(slots=True)
 class ActorMemory:
     """What an article has told us so far about people (their titles' country and sector)."""
 
-    people: dict[str, _Resolution] = field(default_factory=dict)
+    people: dict[str, Resolution] = field(default_factory=dict)
 
 
 class ActorResolver:
@@ -57,17 +49,14 @@ class ActorResolver:
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.coref = Coreference(ontology, doc, self.entities)
+        self.lexicon = ActorLexicon(ontology, self.entities)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
-        self.stances = ontology.words("stance_prefixes")
-        self.relations = ontology.words("relation_suffixes")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
-        self.held_titles = ontology.words("held_titles")
-        self.departments = ontology.words("state_departments")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
@@ -108,8 +97,8 @@ class ActorResolver:
             if modifier.dep_ not in {"amod", "compound"} or not modifier.conjuncts:
                 continue
             for other in modifier.conjuncts:
-                probe = _Resolution()
-                self._country_from(other, probe)
+                probe = Resolution()
+                self.lexicon.country_from(other, probe)
                 if probe.country and all(probe.country != a.country for a in found):
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
@@ -120,7 +109,7 @@ class ActorResolver:
         head = self.effective_head(head)
         if head.pos_ == "NOUN":
             return head.lemma_.lower() in self.outlets and self.actor(head).country is None
-        entity = self._entity_of(head)
+        entity = self.lexicon.entity_of(head)
         org = self.onto.organization(entity.text) if entity is not None and entity.label_ == "ORG" else None
         return org is not None and org.sector == "JRN"
 
@@ -154,10 +143,10 @@ class ActorResolver:
                         return objects[0]
         return head
 
-    def _resolve(self, head: Token, tokens: list[Token]) -> _Resolution:
-        res = _Resolution()
+    def _resolve(self, head: Token, tokens: list[Token]) -> Resolution:
+        res = Resolution()
         token_set = {t.i for t in tokens}
-        entity = self._entity_of(head)
+        entity = self.lexicon.entity_of(head)
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and names_team(head, entity):
             res.name = entity.text if entity is not None else head.text  # "the Cleveland Indians"
             return res
@@ -165,22 +154,22 @@ class ActorResolver:
             # "Serbs", "Nigerians": a people, not a state; the country may come from context
             res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
         elif entity is not None:
-            self._from_head_entity(entity, res)
+            self.lexicon.from_head_entity(entity, res)
         elif head.pos_ == "PROPN" and head.lower_ in self.onto.country_names:
             # a country's own name the NER missed ("Nigeria said ...")
             res.country, res.sector = self.onto.country_names[head.lower_], "GOV"
             res.name = self.onto.country_labels.get(res.country)
         tiers = phrase_tiers(head, token_set)
         if head.pos_ == "ADJ" or head.ent_type_ == "NORP":  # "a Turkish drone strike"
-            self._country_from(head, res)
+            self.lexicon.country_from(head, res)
         for tier in tiers:
             for tok in tier:
-                self._country_from(tok, res)
+                self.lexicon.country_from(tok, res)
             if res.country:
                 break
         if not res.country:
             res.country = self._possessor_country(head)
-        res.sector = res.sector or self._sector(head, tiers)
+        res.sector = res.sector or self.lexicon.sector(head, tiers)
         if res.ethnicity and not res.country:
             res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
         names = self._person_names(head, entity)
@@ -190,103 +179,8 @@ class ActorResolver:
             # "the UN coordinator for Sudan, Amina Rahal": a later "Rahal" is the coordinator
             for child in head.rights:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    self._person_memory(self._person_names(child, self._entity_of(child)), res)
+                    self._person_memory(self._person_names(child, self.lexicon.entity_of(child)), res)
         return res
-
-    def _from_head_entity(self, entity: Span, res: _Resolution) -> None:
-        key = entity.text.lower().removeprefix("the ")
-        org = self.onto.organization(entity.text)
-        if org is not None:
-            res.country, res.sector, res.name = org.country, org.sector, org.name
-        elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
-            res.country, res.sector = self.onto.country_names[key], "GOV"
-            res.name = self.onto.country_labels.get(res.country)
-        elif key in self.onto.capitals:  # the NER often calls a capital a person
-            res.country, res.sector = self.onto.capitals[key], "GOV"
-            res.name = entity.text
-        elif entity.label_ in {"PERSON", "ORG"}:
-            res.name = entity.text
-
-    def _country_from(self, tok: Token, res: _Resolution) -> None:
-        if res.country or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
-            return
-        doc = tok.doc
-        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.stances:
-            return  # "anti-Syria journalist", "pro-Russian separatists": not of that country
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and (
-            doc[tok.i + 2].lower_ in self.relations
-        ):
-            return  # "Serb-dominated municipality", "Russian-backed separatists"
-        entity = self._entity_of(tok)
-        words = [tok.text]
-        if entity is not None:
-            words.insert(0, entity.text)
-            if entity.label_ in {"GPE", "LOC"} and tok.i != entity.start:
-                words.pop()  # "New Mexico", "Northern Ireland": a place of its own, not its last word's
-        for word in words:
-            org = self.onto.organization(word)
-            key = word.lower().removeprefix("the ")
-            named = not word.islower()  # "a car bomb", "turkey": a common noun, not CAR or Turkey
-            country = (
-                (org.country if org else None)
-                or (self.onto.country_names.get(key) if named else None)
-                or self.onto.demonyms.get(key)
-                or (self.onto.capitals.get(key) if named else None)
-            )
-            if country:
-                res.country = country
-                return
-
-    def _sector(self, head: Token, tiers: list[list[Token]]) -> str | None:
-        sectors = self.onto.sectors
-        lemma = head.lemma_.lower()
-        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
-        for left in modifiers:  # "Hamas commander": the group decides, not the rank
-            org = self.onto.organization(left.text)
-            if org is not None and org.sector:
-                return org.sector
-        for left in modifiers:
-            bigram = f"{left.lemma_.lower()} {lemma}"
-            if bigram in sectors:
-                return self._office(head, bigram)
-        if lemma in sectors and head.ent_type_ not in _NAMED:
-            return self._office(head, lemma)
-        entity = self._entity_of(head)
-        if entity is not None and entity.label_ == "ORG":
-            for tok in entity:  # "Nigeria Labour Congress": the first role word is the specific one
-                if tok.lemma_.lower() in sectors:
-                    return sectors[tok.lemma_.lower()]
-        for tier in tiers:
-            for tok in sorted(tier, key=lambda t: -t.i):
-                word = tok.lemma_.lower()
-                if word in sectors and tok.pos_ in {"NOUN", "PROPN"}:
-                    return self._office(tok, word)
-        return None
-
-    def _office(self, title: Token, key: str) -> str | None:
-        """The sector of a role word; a title shared by states and other bodies (held_titles)
-        takes its holder's: a known body's, none for an unknown organisation ("KLM president")."""
-        if key not in self.held_titles:
-            return self.onto.sectors[key]
-        holders = [c for c in title.children if c.dep_ in {"poss", "compound"} and c.i < title.i]
-        holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"]
-        for holder in holders:
-            entity = self._entity_of(holder)
-            name = entity.text if entity is not None else holder.text
-            bare = name.lower().removeprefix("the ")
-            if holder.ent_type_ in {"GPE", "NORP"} or bare in self.onto.country_names or (
-                bare in self.onto.demonyms or holder.lower_ in self.departments
-            ):
-                break
-            org = self.onto.organization(name)
-            if org is not None:
-                return org.sector
-            if holder.lemma_.lower() in self.onto.sectors:
-                return self.onto.sectors[holder.lemma_.lower()]
-            if holder.ent_type_ == "ORG" and not holder.is_lower:  # "treasury secretary" is no firm's
-                return None
-        return self.onto.sectors[key]
 
     def _person_names(self, head: Token, entity: Span | None) -> list[str]:
         """The name words of a person head ("Olufemi Balogun"), titles left out."""
@@ -308,7 +202,7 @@ class ActorResolver:
             if t.is_alpha and t.is_title and t.lemma_.lower() not in self.onto.sectors
         ]
 
-    def _person_memory(self, names: list[str], res: _Resolution) -> None:
+    def _person_memory(self, names: list[str], res: Resolution) -> None:
         if res.country or res.sector:
             for name in names:
                 self.memory.people[name] = res
@@ -377,9 +271,6 @@ class ActorResolver:
                     return self.actor(child)
         return None
 
-    def _entity_of(self, tok: Token) -> Span | None:
-        return self.entities.get(tok.i)
-
     def _sentence_place(self) -> str | None:
         """The country of the first "in <country>" of the sentence, for peoples."""
         start = self.sentence.start
@@ -387,7 +278,7 @@ class ActorResolver:
             self._places[start] = None
             for tok in self.sentence:
                 if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
-                    entity = self._entity_of(tok)
+                    entity = self.lexicon.entity_of(tok)
                     key = entity.text.lower() if entity is not None else tok.lower_
                     if key in self.onto.country_names:
                         self._places[start] = self.onto.country_names[key]

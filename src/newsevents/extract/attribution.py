@@ -21,6 +21,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
@@ -123,7 +124,7 @@ class DoerFinder:
                 and (rule.speakers or a.span not in self._speakers)
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
-                and (rule.heads is None or self._head(a) in rule.heads)
+                and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads)
                 and not (victims_too and self._one(a) in self.victims)
             ]
 
@@ -137,17 +138,11 @@ class DoerFinder:
         found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
 
-    def _head(self, actor: Actor) -> str:
-        """The lemma of the word that names the actor ("protester" in "the protesters")."""
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
-        return words.root.lemma_.lower() if words is not None and len(words) else ""
-
     def _one(self, actor: Actor) -> str:
         """The head lemma of an actor that is one person ("the SAS soldier"), else "": a force
         ("police", "troops") is often on both sides of an article's clashes."""
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
-        one = words is not None and len(words) > 0 and words.root.tag_ == "NN"
-        return words.root.lemma_.lower() if one else ""
+        words = mention_words(self.doc, actor)
+        return head_lemma(words) if words is not None and words.root.tag_ == "NN" else ""
 
     def harmed(self, event: Event) -> None:
         """Note whom an attack harms, one person by head word: that soldier did not attack."""

@@ -23,6 +23,7 @@ from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
+from newsevents.extract.retold_dates import share_dates
 from newsevents.extract.roles import grammar_of, noun_roles, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
@@ -127,7 +128,7 @@ class EventExtractor:
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
-            self.episodes.share(events, self.doc)
+            share_dates(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
 
+from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.coding import cued_contexts, sentence_lemmas
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
@@ -163,16 +164,14 @@ class RelevanceGate:
 
     def _place_entity(self, actor: Actor) -> bool:
         """The party is a named place and nothing more ("Baltimore", "New York")."""
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
+        words = mention_words(self.doc, actor)
         named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
         return bool(named) and all(t.ent_type_ == "GPE" for t in named)
 
     def _lemmas(self, actor: Actor) -> tuple[str, set[str]]:
         """The lemma of the word a party's mention is about, and all its lemmas."""
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
-        if words is None or not len(words):
-            return "", set()
-        return words.root.lemma_.lower(), {t.lemma_.lower() for t in words}
+        words = mention_words(self.doc, actor)
+        return head_lemma(words), {t.lemma_.lower() for t in words or ()}
 
     def _internal(self, event: Event) -> bool:
         """A council, board or cabinet meeting or voting on its own: every actor is such a body,
@@ -199,8 +198,8 @@ class RelevanceGate:
         return names < len(event.actor)
 
     def _person_name(self, actor: Actor) -> bool:
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
-        return words is not None and len(words) > 0 and words.root.ent_type_ == "PERSON"
+        words = mention_words(self.doc, actor)
+        return words is not None and words.root.ent_type_ == "PERSON"
 
     def _budgeting(self, event: Event) -> bool:
         """A state funding its own: a state party (of a country, of no sector or a budget-making
@@ -243,8 +242,8 @@ class RelevanceGate:
         ("protesters": relevance.yaml public_persons) or an unknown name are not."""
         if self._state_name(actor):
             return False
-        words = self.doc.char_span(*actor.span, alignment_mode="expand")
-        head = words.root if words is not None and len(words) else None
+        words = mention_words(self.doc, actor)
+        head = words.root if words is not None else None
         if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
             head.pos_ == "PROPN" and actor.country is not None
         ) or head.lemma_.lower() in self.rel.public_persons):

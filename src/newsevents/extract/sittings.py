@@ -12,7 +12,7 @@ doer (extract/attribution.py: "was convicted" by some jury) is not known to be t
 
 from __future__ import annotations
 
-from newsevents.extract.episodes import by_article_date, take_date
+from newsevents.extract.retold_dates import by_article_date, take_date
 from newsevents.records import Event
 
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})

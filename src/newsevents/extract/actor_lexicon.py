@@ -1,0 +1,141 @@
+"""What a word or a name says of a party: its country and its sector (actors.py).
+
+A word names a country by an organisation, a country's name or capital (capitalised: "turkey"
+is no state), or a demonym, unless a stance or relation word binds it to another ("anti-Syria",
+"Russian-backed"). A sector comes from an organisation, a role word or its two-word form, and a
+title that states and other bodies share takes its holder's (ontology: held_titles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.ontology import Ontology
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What the words of a phrase have told of its party so far."""
+
+    country: str | None = None
+    sector: str | None = None
+    ethnicity: str | None = None
+    name: str | None = None
+
+
+class ActorLexicon:
+    """The ontology's reading of one word or entity of an actor's phrase."""
+
+    def __init__(self, ontology: Ontology, entities: dict[int, Span]) -> None:
+        self.onto = ontology
+        self.entities = entities
+        self.stances = ontology.words("stance_prefixes")
+        self.relations = ontology.words("relation_suffixes")
+        self.held_titles = ontology.words("held_titles")
+        self.departments = ontology.words("state_departments")
+
+    def entity_of(self, tok: Token) -> Span | None:
+        """The named entity a token is part of, if any."""
+        return self.entities.get(tok.i)
+
+    def from_head_entity(self, entity: Span, res: Resolution) -> None:
+        """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
+        key = entity.text.lower().removeprefix("the ")
+        org = self.onto.organization(entity.text)
+        if org is not None:
+            res.country, res.sector, res.name = org.country, org.sector, org.name
+        elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
+            res.country, res.sector = self.onto.country_names[key], "GOV"
+            res.name = self.onto.country_labels.get(res.country)
+        elif key in self.onto.capitals:  # the NER often calls a capital a person
+            res.country, res.sector = self.onto.capitals[key], "GOV"
+            res.name = entity.text
+        elif entity.label_ in {"PERSON", "ORG"}:
+            res.name = entity.text
+
+    def country_from(self, tok: Token, res: Resolution) -> None:
+        """Set the country a word names, unless one is already set."""
+        if res.country or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return
+        doc = tok.doc
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in self.stances:
+            return  # "anti-Syria journalist", "pro-Russian separatists": not of that country
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and (
+            doc[tok.i + 2].lower_ in self.relations
+        ):
+            return  # "Serb-dominated municipality", "Russian-backed separatists"
+        entity = self.entity_of(tok)
+        words = [tok.text]
+        if entity is not None:
+            words.insert(0, entity.text)
+            if entity.label_ in {"GPE", "LOC"} and tok.i != entity.start:
+                words.pop()  # "New Mexico", "Northern Ireland": a place of its own, not its last word's
+        for word in words:
+            org = self.onto.organization(word)
+            key = word.lower().removeprefix("the ")
+            named = not word.islower()  # "a car bomb", "turkey": a common noun, not CAR or Turkey
+            country = (
+                (org.country if org else None)
+                or (self.onto.country_names.get(key) if named else None)
+                or self.onto.demonyms.get(key)
+                or (self.onto.capitals.get(key) if named else None)
+            )
+            if country:
+                res.country = country
+                return
+
+    def sector(self, head: Token, tiers: list[list[Token]]) -> str | None:
+        """The sector of a phrase: its modifiers' body, its head's role, then its tiers' roles."""
+        sectors = self.onto.sectors
+        lemma = head.lemma_.lower()
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
+        for left in modifiers:  # "Hamas commander": the group decides, not the rank
+            org = self.onto.organization(left.text)
+            if org is not None and org.sector:
+                return org.sector
+        for left in modifiers:
+            bigram = f"{left.lemma_.lower()} {lemma}"
+            if bigram in sectors:
+                return self._office(head, bigram)
+        if lemma in sectors and head.ent_type_ not in _NAMED:
+            return self._office(head, lemma)
+        entity = self.entity_of(head)
+        if entity is not None and entity.label_ == "ORG":
+            for tok in entity:  # "Nigeria Labour Congress": the first role word is the specific one
+                if tok.lemma_.lower() in sectors:
+                    return sectors[tok.lemma_.lower()]
+        for tier in tiers:
+            for tok in sorted(tier, key=lambda t: -t.i):
+                word = tok.lemma_.lower()
+                if word in sectors and tok.pos_ in {"NOUN", "PROPN"}:
+                    return self._office(tok, word)
+        return None
+
+    def _office(self, title: Token, key: str) -> str | None:
+        """The sector of a role word; a title shared by states and other bodies (held_titles)
+        takes its holder's: a known body's, none for an unknown organisation ("KLM president")."""
+        if key not in self.held_titles:
+            return self.onto.sectors[key]
+        holders = [c for c in title.children if c.dep_ in {"poss", "compound"} and c.i < title.i]
+        holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+        for holder in holders:
+            entity = self.entity_of(holder)
+            name = entity.text if entity is not None else holder.text
+            bare = name.lower().removeprefix("the ")
+            if holder.ent_type_ in {"GPE", "NORP"} or bare in self.onto.country_names or (
+                bare in self.onto.demonyms or holder.lower_ in self.departments
+            ):
+                break
+            org = self.onto.organization(name)
+            if org is not None:
+                return org.sector
+            if holder.lemma_.lower() in self.onto.sectors:
+                return self.onto.sectors[holder.lemma_.lower()]
+            if holder.ent_type_ == "ORG" and not holder.is_lower:  # "treasury secretary" is no firm's
+                return None
+        return self.onto.sectors[key]
