@@ -24,6 +24,12 @@ def test_triggers_particle_is_not_a_date_preposition(triggers):
     assert ("called", "REQUEST") not in found
 
 
+def test_triggers_a_date_is_no_object(triggers):
+    """ "join ... on March 12" is no joining of a march (a protest)."""
+    assert ("join", "PROTEST") not in triggers("Hungary will officially join NATO on March 12.")
+    assert ("joined", "PROTEST") in triggers("Thousands of workers joined the march on Monday.")
+
+
 def test_triggers_object_restricted_sense(triggers):
     assert ("imposed", "SANCTION") in triggers("The EU imposed sanctions on Belarus.")
     assert ("imposed", "COERCE") in triggers("The army imposed a curfew on the city.")
