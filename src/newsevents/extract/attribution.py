@@ -109,10 +109,8 @@ class DoerFinder:
         return [index, *back, *ahead]
 
     def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
-        victims = {r.sector for r in event.recipient if r.sector} if event.event_type == "ASSAULT" else set()
-        # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded with
-        # US forces when the bomb exploded": whom the article's attacks harm did not attack
-        victims_too = event.event_type == "ASSAULT"
+        assault = event.event_type == "ASSAULT"
+        victims = {r.sector for r in event.recipient if r.sector} if assault else set()
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
         taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         position = event.trigger.span[0]
@@ -125,7 +123,9 @@ class DoerFinder:
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
                 and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads)
-                and not (victims_too and self._one(a) in self.victims)
+                # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded
+                # with US forces when the bomb exploded": whom the article's attacks harm did not attack
+                and not (assault and self._one(a) in self.victims)
             ]
 
         for index in self._order(event.sentence.index):
