@@ -72,10 +72,12 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
     return found
 
 
-def ground_seen(expression: str, base: date | None, *, past: bool = False) -> GroundedDate | None:
+def ground_seen(
+    expression: str, base: date | None, *, future: bool = False, past: bool = False
+) -> GroundedDate | None:
     """The date an expression names seen from the article date; in an article with no date,
     only a date it prints whole (docs/annotation.md: relative words there stay unknown)."""
-    return ground_absolute(expression) if base is None else ground(expression, base, past=past)
+    return ground_absolute(expression) if base is None else ground(expression, base, future=future, past=past)
 
 
 def is_old(grounded: GroundedDate, article_date: date) -> bool:

@@ -17,8 +17,7 @@ from newsevents.extract.dates import (
     GroundedDate,
     attachment,
     expression_span,
-    ground,
-    ground_absolute,
+    ground_seen,
     is_ahead,
     is_old,
     noun_of,
@@ -67,10 +66,9 @@ class EventDates:
         "the following year" from the date the text told before it (date_anaphora.py)."""
         if is_anaphoric(entity.text):
             return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
-        if self.base is None:
-            start, end = expression_span(entity)
-            return ground_absolute(self.text[start:end])
-        return ground(entity.text, self.base, future=future, past=not future)
+        # undated, the printed words with their preposition ("in 2015") are read whole
+        text = entity.text if self.base is not None else self.text[slice(*expression_span(entity))]
+        return ground_seen(text, self.base, future=future, past=not future)
 
     def _from_groups(
         self, group: Group, groups: list[Group], *, future: bool
