@@ -54,7 +54,8 @@ DRAWS = {
                  Round(20261206, {"ecbplus": 6, "lgl": 6, "gwn": 4, "timebank": 4}, ("I", "J")),
                  Round(20261207, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("K", "L", "M")),
                  Round(20261208, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("N", "O", "P")),
-                 Round(20261209, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("Q", "R", "S"))),
+                 Round(20261209, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("Q", "R", "S")),
+                 Round(20261210, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("T", "U", "V"))),
                 exclude=("test",)),
 }
 
