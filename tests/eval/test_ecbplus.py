@@ -79,6 +79,8 @@ def test_story_score_over_matched_mentions_leaves_out_what_no_event_matched(tmp_
     # over all three the unmatched 1b/1 stands alone, which splits the Lombok cluster
     assert figures["story_bcubed_recall"] == pytest.approx((0.5 + 0.5 + 1) / 3)
     assert figures["mentions_matched"] == 2
+    # the ceiling groups the two matched ones as gold (apart) and leaves 1b/1 alone: P 1, R 2/3
+    assert figures["story_bcubed_f1_ceiling"] == pytest.approx(0.8)
 
 
 def test_story_score_over_held_mentions_leaves_out_unpublished_events(tmp_path):
