@@ -53,14 +53,25 @@ class ActorResolver:
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
+        self._done: dict[tuple[int, int], Actor] = {}  # (head, sentence) -> a whole resolution
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
 
     def actor(self, head: Token) -> Actor:
-        """Resolve the phrase headed by ``head`` (quantifiers look through to "of")."""
+        """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
+        resolved whole (no other resolution in progress) is resolved once per sentence coded:
+        several triggers share a subject, and coreference asks again for its mentions."""
         head = self.effective_head(head)
+        if self.active:
+            return self._actor(head)
+        key = (head.i, self.sentence.start)
+        if key not in self._done:
+            self._done[key] = self._actor(head)
+        return dataclasses.replace(self._done[key])
+
+    def _actor(self, head: Token) -> Actor:
         tokens = phrase_tokens(head)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
