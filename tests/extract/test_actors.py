@@ -186,3 +186,23 @@ def test_actors_acronym_takes_the_body_it_abbreviates(event_on):
             "If the family refused, INS had threatened to revoke the boy's parole.")
     event = event_on(text, "threatened")
     assert [(a.text, a.country) for a in event.actor] == [("INS", "USA")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Sen. Glenn McConnell spoke in Charleston, South Carolina. McConnell urged the state to pay.",
+     ("USA", "LEG")),
+    ("Cllr Michael Morris spoke in Nenagh, Tipperary. He urged the council to keep the land for housing.",
+     ("IRL", "GOV")),
+])
+def test_actors_abbreviated_title_places_its_holder_in_the_story_country(event_on, text, actor):
+    # the title gives the sector; a titled official takes the country the story is set in
+    event = event_on(text, "urged")
+    assert [(a.country, a.sector) for a in event.actor] == [actor]
+
+
+def test_actors_a_surname_with_inner_capitals_is_a_name(event_on):
+    # "McGrath" is not title-cased (str.istitle), but it is a name all the same
+    text = ("Irish Foreign Minister Dara McGrath met reporters in Dublin. "
+            "McGrath accused Britain of delaying the talks.")
+    event = event_on(text, "accused")
+    assert [(a.text, a.country) for a in event.actor] == [("McGrath", "IRL")]

@@ -190,7 +190,8 @@ class ActorResolver:
         return res
 
     def _person_names(self, head: Token, entity: Span | None) -> list[str]:
-        """The name words of a person head ("Olufemi Balogun"), titles left out."""
+        """The name words of a person head ("Olufemi Balogun", "Glenn McConnell": capitalised,
+        not title-cased), titles left out."""
         if entity is not None and entity.label_ == "PERSON":
             tokens = list(entity)
         elif head.pos_ == "PROPN" and (entity is None or entity.label_ == "PERSON"):
@@ -198,7 +199,8 @@ class ActorResolver:
                 c for c in head.children
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
             ]
-        elif head.is_title and head.lower_ in self.memory.people and (entity is None or len(entity) == 1):
+        elif head.text[0].isupper() and head.lower_ in self.memory.people and (
+                entity is None or len(entity) == 1):
             # a surname the article gave a person, which the tagger took for a firm or a verb
             # ("President Donald Trump ... Trump threatened"): still that person
             tokens = [head]
@@ -206,7 +208,7 @@ class ActorResolver:
             return []
         return [
             t.lower_ for t in tokens
-            if t.is_alpha and t.is_title and t.lemma_.lower() not in self.onto.sectors
+            if t.is_alpha and t.text[0].isupper() and t.lemma_.lower() not in self.onto.sectors
         ]
 
     def _person_memory(self, names: list[str], res: Resolution, head: Token) -> None:
