@@ -157,3 +157,52 @@ def test_actors_an_opening_phrase_is_not_the_actors(pipeline):
     doc = pipeline.nlp("According to police, Hege and a partner, Sgt.")
     head = next(t for t in doc if t.text == "Hege")
     assert ActorResolver(pipeline.ontology, doc).actor(head).text == "Hege"
+
+
+def test_actors_surname_takes_the_fuller_mention_that_was_no_participant(event_on):
+    # "US Vice President Al Gore" is no event's participant, so nothing remembered him
+    text = ("At a news conference with US Vice President Al Gore in Jerusalem, Mr. Netanyahu spoke. "
+            "Mr. Gore called on Israel to continue taking risks for peace.")
+    event = event_on(text, "called on")
+    assert [(a.text, a.country) for a in event.actor] == [("Mr. Gore", "USA")]
+
+
+def test_actors_pronoun_takes_the_country_of_its_fuller_named_antecedent(event_on):
+    text = ("Palestinian President Mahmoud Abbas on Saturday called Jerusalem the key for peace. "
+            "Abbas stressed that the Palestinians want a truce with Israel. "
+            "He called on Israel to stop the destruction of homes.")
+    event = event_on(text, "called on")
+    assert [(a.text, a.country) for a in event.actor] == [("He", "PSE")]
+
+
+def test_actors_a_shared_first_name_is_no_fuller_mention(event_on):
+    text = "Prime Minister John Howard spoke in Canberra. John Smith criticised the plan."
+    event = event_on(text, "criticised")
+    assert [a.country for a in event.actor] == [None]
+
+
+def test_actors_acronym_takes_the_body_it_abbreviates(event_on):
+    text = ("Maria Cardona is a spokeswoman for the U.S. Immigration and Naturalization Service. "
+            "If the family refused, INS had threatened to revoke the boy's parole.")
+    event = event_on(text, "threatened")
+    assert [(a.text, a.country) for a in event.actor] == [("INS", "USA")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Sen. Glenn McConnell spoke in Charleston, South Carolina. McConnell urged the state to pay.",
+     ("USA", "LEG")),
+    ("Cllr Michael Morris spoke in Nenagh, Tipperary. He urged the council to keep the land for housing.",
+     ("IRL", "GOV")),
+])
+def test_actors_abbreviated_title_places_its_holder_in_the_story_country(event_on, text, actor):
+    # the title gives the sector; a titled official takes the country the story is set in
+    event = event_on(text, "urged")
+    assert [(a.country, a.sector) for a in event.actor] == [actor]
+
+
+def test_actors_a_surname_with_inner_capitals_is_a_name(event_on):
+    # "McGrath" is not title-cased (str.istitle), but it is a name all the same
+    text = ("Irish Foreign Minister Dara McGrath met reporters in Dublin. "
+            "McGrath accused Britain of delaying the talks.")
+    event = event_on(text, "accused")
+    assert [(a.text, a.country) for a in event.actor] == [("McGrath", "IRL")]

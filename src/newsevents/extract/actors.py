@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +28,7 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
 MAX_NESTING = 16
 """Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
 to a possessor ...): a bound, so no text can make resolution recurse without end."""
@@ -54,6 +57,8 @@ class ActorResolver:
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
         self._done: dict[tuple[int, int], Actor] = {}  # (head, sentence) -> a whole resolution
+        self._mentions: dict[int, Resolution] = {}  # earlier person mentions read for a surname
+        self._searching = False
         self.speech = ontology.words("speech_verbs")
         self.quantifiers = ontology.words("quantifier_heads")
         self.outlets = ontology.words("outlet_heads")
@@ -178,6 +183,8 @@ class ActorResolver:
                 self.lexicon.country_from(tok, res)
             if res.country:
                 break
+        if not res.country and entity is not None and entity.label_ == "ORG":
+            self._acronym(head, entity, res)
         if not res.country:
             res.country = self._possessor_country(head)
         res.sector = res.sector or self.lexicon.sector(head, tiers)
@@ -185,16 +192,17 @@ class ActorResolver:
             res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
         names = self._person_names(head, entity)
         if names:
-            self._person_memory(names, res)
+            self._person_memory(names, res, head)
         elif res.country or res.sector:
             # "the UN coordinator for Sudan, Amina Rahal": a later "Rahal" is the coordinator
             for child in head.rights:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    self._person_memory(self._person_names(child, self.lexicon.entity_of(child)), res)
+                    self._person_memory(self._person_names(child, self.lexicon.entity_of(child)), res, child)
         return res
 
     def _person_names(self, head: Token, entity: Span | None) -> list[str]:
-        """The name words of a person head ("Olufemi Balogun"), titles left out."""
+        """The name words of a person head ("Olufemi Balogun", "Glenn McConnell": capitalised,
+        not title-cased), titles left out."""
         if entity is not None and entity.label_ == "PERSON":
             tokens = list(entity)
         elif head.pos_ == "PROPN" and (entity is None or entity.label_ == "PERSON"):
@@ -202,7 +210,8 @@ class ActorResolver:
                 c for c in head.children
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
             ]
-        elif head.is_title and head.lower_ in self.memory.people and (entity is None or len(entity) == 1):
+        elif head.text[0].isupper() and head.lower_ in self.memory.people and (
+                entity is None or len(entity) == 1):
             # a surname the article gave a person, which the tagger took for a firm or a verb
             # ("President Donald Trump ... Trump threatened"): still that person
             tokens = [head]
@@ -210,20 +219,56 @@ class ActorResolver:
             return []
         return [
             t.lower_ for t in tokens
-            if t.is_alpha and t.is_title and t.lemma_.lower() not in self.onto.sectors
+            if t.is_alpha and t.text[0].isupper() and t.lemma_.lower() not in self.onto.sectors
         ]
 
-    def _person_memory(self, names: list[str], res: Resolution) -> None:
+    def _person_memory(self, names: list[str], res: Resolution, head: Token) -> None:
         if res.country or res.sector:
             for name in names:
                 self.memory.people[name] = res
             return
+        surname = head.lower_ if head.lower_ in names else names[-1]
         for name in reversed(names):
             known = self.memory.people.get(name)
+            if known is None and name == surname:
+                known = self._fuller_mention(head, "PERSON", lambda e, n=name: e[-1].lower_ == n)
             if known is not None:
                 res.country, res.sector = known.country, known.sector
                 res.name = known.name or res.name
                 return
+
+    def _acronym(self, head: Token, entity: Span, res: Resolution) -> None:
+        """An acronym takes the body it abbreviates, named before it in the article ("the U.S.
+        Immigration and Naturalization Service ... INS")."""
+        if not _ACRONYM.fullmatch(entity.text):
+            return
+        acronym = entity.text.split()[-1]
+        known = self._fuller_mention(head, "ORG", lambda e: acronym in {_initials(e), _initials(e)[1:]})
+        if known is not None:
+            res.country, res.sector, res.name = known.country, known.sector or res.sector, known.name
+
+    def _fuller_mention(self, head: Token, label: str, same: Callable[[Span], bool]) -> Resolution | None:
+        """An earlier mention of the same party that says more, resolved now: a surname's
+        ("Palestinian President Mahmoud Abbas ... Abbas"), an acronym's ("the U.S. Immigration
+        and Naturalization Service ... INS"). The memory holds only the mentions that were some
+        event's participant, and the fuller one often is none ("with US Vice President Al
+        Gore"). Each earlier mention is read on its own words once (no search from it)."""
+        if self._searching:
+            return None
+        self._searching = True
+        try:
+            for entity in self.coref.named_before(head.i, label):
+                if entity.root.i != head.i and same(entity):
+                    if entity.root.i not in self._mentions:
+                        found = self.actor(entity.root)
+                        self._mentions[entity.root.i] = Resolution(
+                            found.country, found.sector, found.ethnicity, found.name)
+                    known = self._mentions[entity.root.i]
+                    if known.country or known.sector:
+                        return known
+        finally:
+            self._searching = False
+        return None
 
     def _possessor_country(self, head: Token) -> str | None:
         """ "Serbia ordered its army": a possessive pronoun points to the clause subject."""
@@ -300,3 +345,9 @@ class ActorResolver:
     def _plain_name(tokens: list[Token]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
+
+
+def _initials(entity: Span) -> str:
+    """The capitals of a name's capitalised words ("U.S. Immigration and Naturalization
+    Service": INS): its acronym, or one word more ("the US Federal Bureau of Investigation": FBI)."""
+    return "".join(t.text[0] for t in entity if t.is_alpha and t.text[0].isupper())

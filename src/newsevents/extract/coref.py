@@ -86,6 +86,7 @@ class Coreference:
         self._ranked: dict[int, list[_Mention]] = {}  # a whole sentence's mentions, ranked
         self._resolved: dict[int, Actor] = {}
         self._busy = False
+        self._named: dict[str, tuple[list[Span], list[int]]] = {}  # label -> entities, their ends
         self.group_nouns = ontology.words("coref_group_nouns")
         self.country_nouns = ontology.words("coref_country_nouns")
         self.person_roles = ontology.words("coref_person_roles")
@@ -147,6 +148,16 @@ class Coreference:
             if start <= at < end:
                 return speaker
         return None
+
+    def named_before(self, i: int, label: str) -> list[Span]:
+        """The article's named entities of one label ("PERSON", "ORG") before token ``i``,
+        nearest first (at most ``MAX_EARLIER``)."""
+        if label not in self._named:
+            found = [e for e in self.doc.ents if e.label_ == label]
+            self._named[label] = (found, [e.end for e in found])
+        found, ends = self._named[label]
+        end = bisect.bisect_right(ends, i)
+        return found[max(0, end - MAX_EARLIER):end][::-1]
 
     # -- descriptions --------------------------------------------------------------
 
