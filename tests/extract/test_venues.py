@@ -41,7 +41,7 @@ def test_event_location_names_the_venue_before_a_direction(places, ontology):
 def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontology):
     text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
             "A government spokesman urged calm. The Ugandan government rejected the accusation.")
-    doc, found = places(text)
+    _, found = places(text)
     venue = dateline(found, text)
     assert venue is not None and venue.name == "Nairobi"
     said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
@@ -76,7 +76,7 @@ def test_dateline_after_the_headline_the_text_repeats_first(places, ontology):
     title = "Claims dismissed in Worthington immigration raid "
     text = (title + ". MINNEAPOLIS -- A federal judge has dismissed all claims over the raid. "
             "Judge Joan Ericksen dismissed the claims last Friday.")
-    doc, found = places(text)
+    _, found = places(text)
     venue = dateline(found, text, title)
     assert venue is not None and venue.name == "Minneapolis"
     dismissed = [t for t in doc if t.text == "dismissed"][1]
@@ -174,7 +174,7 @@ def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places
 def test_a_body_named_by_its_level_sits_in_the_one_such_place_named(places, ontology):
     text = ("Funding fell in South Carolina this year. "
             "The state Department of Health cut funds for five clinics.")
-    doc, found = places(text)
+    _, found = places(text)
     place = event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology)
     assert place is not None and place.precision == "admin1" and place.name == "South Carolina"
     # the State Department is the U.S. foreign ministry, not a state's
@@ -318,3 +318,18 @@ def test_a_statements_place_is_not_the_place_of_another_act_it_names(places, ont
     assert event_location(dismissed, found, dismissed.sent, ontology, actors=("USA",), said=True) is None
     said = _trigger(doc, "said")  # a meeting is a venue
     assert event_location(said, found, said.sent, ontology, said=True).name == "Madrid"
+
+
+def test_a_country_owning_a_body_is_not_the_articles_main_place(places, ontology):
+    doc, found = places("India's navy has captured 23 pirates. The pirates were apprehended at sea.")
+    caught = event_location(_trigger(doc, "apprehended"), found, _sentence(doc, "apprehended"), ontology)
+    assert caught is None  # "India's navy" says whose the navy is, not where it acted
+
+
+def test_a_where_clause_happens_at_the_place_it_hangs_on(places, ontology):
+    doc, found = places("In Kosovo, where the Yugoslav leader is resisting the deployment of "
+                        "NATO troops, Albright insisted that NATO was the best tool.")
+    place = event_location(_trigger(doc, "resisting"), found, _sentence(doc, "resisting"), ontology,
+                           said=True)
+    assert place is not None and place.country_code == "XK"
+

@@ -103,13 +103,18 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
 
 def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
     """The article's main place (``_dominant``), worked out once per article and set of places:
-    every material act of the article with no place of its own asks for it."""
+    every material act of the article with no place of its own asks for it. A country named
+    only as an owner ("India's navy captured pirates") tells whose forces acted, not where."""
     key = ("newsevents.main_place", tuple(t.span for t in toponyms))
     if key not in doc.user_data:
         lead = doc[0].sent
         placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)
                   and not _of_body(t, lead)]
-        doc.user_data[key] = _dominant(placed, lead.end_char)
+        main = _dominant(placed, lead.end_char)
+        if main is not None and main.precision == "country":  # named as a place, not only as an owner
+            main = next((t for t in placed if t.geonameid == main.geonameid
+                         and (token := toponym_token(lead, t)) is not None and token.dep_ != "poss"), None)
+        doc.user_data[key] = main
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
@@ -295,7 +300,10 @@ def _distance(a: Token, b: Token) -> int:
 def _clause(token: Token) -> bool:
     """A token heading a clause of its own: a relative or reported clause, or a coordinated
     clause with its own subject ("each expelled the other's diplomats and Russia ordered
-    Britain to cut its staff in Moscow": Moscow is the order's)."""
+    Britain to cut its staff in Moscow": Moscow is the order's). A relative clause of "where"
+    tells what happens at the place it hangs on ("in Kosovo, where Milosevic is resisting")."""
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        return False
     return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
