@@ -333,3 +333,19 @@ def test_a_where_clause_happens_at_the_place_it_hangs_on(places, ontology):
                            said=True)
     assert place is not None and place.country_code == "XK"
 
+
+def test_a_dateline_the_model_does_not_tag_is_read_with_its_state(places):
+    text = "\n\nINDEPENDENCE, Mo. _ The North Atlantic Treaty Organization embraced three former rivals."
+    _, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "Independence" and venue.admin1 == "Missouri"
+
+
+def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
+    text = "\n\nWARSAW, February 26 (Xinhua) -- Poland's president met officials in Independence, Missouri."
+    _, found = places(text)
+    assert dateline(found, text).country_code == "PL"  # not Warsaw, Missouri
+    text = "NEW YORK (AP) -- A New York court ruled on Monday."
+    _, found = places(text)
+    assert dateline(found, text).name == "New York City"
+    assert all(t.name == "New York City" for t in found)  # one sense per article
