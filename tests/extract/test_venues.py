@@ -41,7 +41,7 @@ def test_event_location_names_the_venue_before_a_direction(places, ontology):
 def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontology):
     text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
             "A government spokesman urged calm. The Ugandan government rejected the accusation.")
-    _, found = places(text)
+    doc, found = places(text)
     venue = dateline(found, text)
     assert venue is not None and venue.name == "Nairobi"
     said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
@@ -76,7 +76,7 @@ def test_dateline_after_the_headline_the_text_repeats_first(places, ontology):
     title = "Claims dismissed in Worthington immigration raid "
     text = (title + ". MINNEAPOLIS -- A federal judge has dismissed all claims over the raid. "
             "Judge Joan Ericksen dismissed the claims last Friday.")
-    _, found = places(text)
+    doc, found = places(text)
     venue = dateline(found, text, title)
     assert venue is not None and venue.name == "Minneapolis"
     dismissed = [t for t in doc if t.text == "dismissed"][1]
@@ -174,7 +174,7 @@ def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places
 def test_a_body_named_by_its_level_sits_in_the_one_such_place_named(places, ontology):
     text = ("Funding fell in South Carolina this year. "
             "The state Department of Health cut funds for five clinics.")
-    _, found = places(text)
+    doc, found = places(text)
     place = event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology)
     assert place is not None and place.precision == "admin1" and place.name == "South Carolina"
     # the State Department is the U.S. foreign ministry, not a state's
