@@ -349,3 +349,18 @@ def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
     _, found = places(text)
     assert dateline(found, text).name == "New York City"
     assert all(t.name == "New York City" for t in found)  # one sense per article
+
+
+def test_police_and_courts_speak_where_the_story_is(places, ontology):
+    doc, found = places("Police arrested a man in Albany on Monday. Investigators alleged he posed as an "
+                        "officer. The governor of Georgia condemned the crimes.")
+    alleged, sentence = _trigger(doc, "alleged"), _sentence(doc, "alleged")
+    place = event_location(alleged, found, sentence, ontology, actors=("USA",), said=True, local_speaker=True)
+    assert place is not None and place.name == "Albany"
+    # anyone else's statement with no place of its own is not put at the story's place
+    condemned, sentence = _trigger(doc, "condemned"), _sentence(doc, "condemned")
+    assert event_location(condemned, found, sentence, ontology, actors=("USA",), said=True) is None
+    # nor a police statement from another country
+    sentence = _sentence(doc, "alleged")
+    assert event_location(alleged, found, sentence, ontology, actors=("GBR",), said=True,
+                          local_speaker=True) is None

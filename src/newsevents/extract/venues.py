@@ -76,29 +76,36 @@ def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
+    local_speaker: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
     ``said``: the event is verbal (a statement, a meeting), not a material act; ``text``: the
-    doc's text, when known (Doc.text joins every token again).
+    doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
+    is of a sector that speaks where the story is (police, courts).
     """
-    fallback = _fallback(toponyms, venue, actors, said, sentence.doc)
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
     return _at_capital(_offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool, doc: Doc) -> Location | None:
+              said: bool, doc: Doc, local_speaker: bool = False) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
     made where it was heard, the dateline, and only by actors of the dateline's country: an
     accusation, a denial or an appeal about the story's place is not made there (gold leaves
-    such statements unplaced when the text does not say where they were made)."""
-    if said:
-        return venue if venue is not None and _local(venue, actors) else None
-    return _main_place(toponyms, doc)
+    such statements unplaced when the text does not say where they were made). With no
+    dateline, the police and courts of the story's own country speak where it is ("police
+    asked anyone with information to call"); a town's or a division's, not a whole country's."""
+    if not said:
+        return _main_place(toponyms, doc)
+    if venue is not None:
+        return venue if _local(venue, actors) else None
+    main = _main_place(toponyms, doc) if local_speaker else None
+    return main if main is not None and main.precision != "country" and _local(main, actors) else None
 
 
 def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
