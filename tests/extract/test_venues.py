@@ -364,3 +364,15 @@ def test_police_and_courts_speak_where_the_story_is(places, ontology):
     sentence = _sentence(doc, "alleged")
     assert event_location(alleged, found, sentence, ontology, actors=("GBR",), said=True,
                           local_speaker=True) is None
+
+
+def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
+    text = "The former prime minister visited NATO headquarters in Brussels on Monday."
+    doc, found = places(text)
+    visited, sentence = _trigger(doc, "visited"), _sentence(doc, "visited")
+    start = text.index("NATO")
+    recipient = ((start, text.index(" on Monday")),)
+    place = event_location(visited, found, sentence, ontology, exclude=recipient, said=True, meeting=True)
+    assert place is not None and place.name == "Brussels"
+    # a statement about a party is not made at the party's seat
+    assert event_location(visited, found, sentence, ontology, exclude=recipient, said=True) is None

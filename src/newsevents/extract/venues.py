@@ -76,7 +76,7 @@ def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
-    local_speaker: bool = False,
+    local_speaker: bool = False, meeting: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -84,10 +84,11 @@ def event_location(
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
     ``said``: the event is verbal (a statement, a meeting), not a material act; ``text``: the
     doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
-    is of a sector that speaks where the story is (police, courts).
+    is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
+    visit, held where the party met sits ("visited NATO headquarters in Brussels").
     """
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker)
-    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
+    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting)
     return _at_capital(_offset(place, sentence.doc.text if text is None else text))
 
 
@@ -176,7 +177,8 @@ def _at_capital(place: Location | None) -> Location | None:
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool) -> Location | None:
+           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
+           meeting: bool = False) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
@@ -195,7 +197,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     parties = [t for t in resolved if _inside(t, exclude)]
-    if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
+    if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
     seat = party_seat(parties, sentence, ontology)
     if seat is not None:
