@@ -318,3 +318,61 @@ def test_a_statements_place_is_not_the_place_of_another_act_it_names(places, ont
     assert event_location(dismissed, found, dismissed.sent, ontology, actors=("USA",), said=True) is None
     said = _trigger(doc, "said")  # a meeting is a venue
     assert event_location(said, found, said.sent, ontology, said=True).name == "Madrid"
+
+
+def test_a_country_owning_a_body_is_not_the_articles_main_place(places, ontology):
+    doc, found = places("India's navy has captured 23 pirates. The pirates were apprehended at sea.")
+    caught = event_location(_trigger(doc, "apprehended"), found, _sentence(doc, "apprehended"), ontology)
+    assert caught is None  # "India's navy" says whose the navy is, not where it acted
+
+
+def test_a_where_clause_happens_at_the_place_it_hangs_on(places, ontology):
+    doc, found = places("In Kosovo, where the Yugoslav leader is resisting the deployment of "
+                        "NATO troops, Albright insisted that NATO was the best tool.")
+    place = event_location(_trigger(doc, "resisting"), found, _sentence(doc, "resisting"), ontology,
+                           said=True)
+    assert place is not None and place.country_code == "XK"
+
+
+def test_a_dateline_the_model_does_not_tag_is_read_with_its_state(places):
+    text = "\n\nINDEPENDENCE, Mo. _ The North Atlantic Treaty Organization embraced three former rivals."
+    _, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "Independence" and venue.admin1 == "Missouri"
+
+
+def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
+    text = "\n\nWARSAW, February 26 (Xinhua) -- Poland's president met officials in Independence, Missouri."
+    _, found = places(text)
+    assert dateline(found, text).country_code == "PL"  # not Warsaw, Missouri
+    text = "NEW YORK (AP) -- A New York court ruled on Monday."
+    _, found = places(text)
+    assert dateline(found, text).name == "New York City"
+    assert all(t.name == "New York City" for t in found)  # one sense per article
+
+
+def test_police_and_courts_speak_where_the_story_is(places, ontology):
+    doc, found = places("Police arrested a man in Albany on Monday. Investigators alleged he posed as an "
+                        "officer. The governor of Georgia condemned the crimes.")
+    alleged, sentence = _trigger(doc, "alleged"), _sentence(doc, "alleged")
+    place = event_location(alleged, found, sentence, ontology, actors=("USA",), said=True, local_speaker=True)
+    assert place is not None and place.name == "Albany"
+    # anyone else's statement with no place of its own is not put at the story's place
+    condemned, sentence = _trigger(doc, "condemned"), _sentence(doc, "condemned")
+    assert event_location(condemned, found, sentence, ontology, actors=("USA",), said=True) is None
+    # nor a police statement from another country
+    sentence = _sentence(doc, "alleged")
+    assert event_location(alleged, found, sentence, ontology, actors=("GBR",), said=True,
+                          local_speaker=True) is None
+
+
+def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
+    text = "The former prime minister visited NATO headquarters in Brussels on Monday."
+    doc, found = places(text)
+    visited, sentence = _trigger(doc, "visited"), _sentence(doc, "visited")
+    start = text.index("NATO")
+    recipient = ((start, text.index(" on Monday")),)
+    place = event_location(visited, found, sentence, ontology, exclude=recipient, said=True, meeting=True)
+    assert place is not None and place.name == "Brussels"
+    # a statement about a party is not made at the party's seat
+    assert event_location(visited, found, sentence, ontology, exclude=recipient, said=True) is None

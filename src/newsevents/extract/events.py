@@ -134,18 +134,21 @@ class EventExtractor:
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
         """Where the event happened (venues.py). A statement placed by nothing but the dateline
-        needs its speakers' countries, which attribution and ``_home`` may give only after the
-        sentence pass: such events are placed again at the end of ``run``."""
+        or the main place needs its speakers' countries, which attribution and ``_home`` may give
+        only after the sentence pass: such events are placed again at the end of ``run``."""
         if not self.toponyms:
             return
         said = self.onto.event_types[event.event_type].verbal
+        local = {s.upper() for s in self.onto.words("local_speaker_sectors")}
+        local_speaker = bool(event.actor) and all(a.sector in local for a in event.actor)
         event.location = event_location(
             trigger, self.toponyms, sentence, self.onto,
             exclude=tuple(a.span for a in event.actor + event.recipient),
             venue=self.dateline if said else None,
             actors=tuple(a.country for a in event.actor if a.country), said=said, text=self.text,
+            local_speaker=local_speaker, meeting=event.event_type.lower() in self.onto.words("meeting_types"),
         )
-        if said and event.location is None and self.dateline is not None:
+        if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))
 
     def _home(self, events: list[Event]) -> None:

@@ -103,6 +103,24 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
     return found
 
 
+def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
+    """The town that opens a dateline in capitals ("INDEPENDENCE, Mo. _", "HAVANA (AP) --",
+    "NEW YORK (AP) --"), tagged or not: the words in capitals before the first mark, when they
+    name a town. A dateline names a city (news style), so places.py reads it as one."""
+    start = next((t.i for t in doc[:5] if not t.is_space), None)
+    if start is None:
+        return None
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end == start or end >= len(doc) or not (doc[end].is_punct or doc[end].is_space):
+        return None
+    name = doc[start:end]
+    if not any(p.kind == "town" for p in gazetteer.index.get(fold(name.text), ())):
+        return None
+    return Span(doc, start, end, label="DATELINE")
+
+
 def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     """An entity of another kind, or none, that is a place name (and not the surname of a
     person the article names in full). An organization or person that the text puts as a

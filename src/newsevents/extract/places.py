@@ -22,6 +22,7 @@ from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
 from newsevents.extract.place_names import (
     LABELS,
     acts,
+    dateline_town,
     firms,
     in_name,
     named_place,
@@ -55,13 +56,15 @@ class _Mention:
     key: str
     after: str | None  # the folded name written right after ", "
     qualifier: str | None = None  # ... when it is plainly the country or division of the name
+    town: bool = False  # the dateline's name: a city
 
 
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
-    ents = []
+    opening = dateline_town(doc, gazetteer)
+    ents = [opening] if opening is not None and not opening[0].ent_type_ else []
     for ent in [*doc.ents, *untagged(doc, ontology)]:
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
@@ -90,7 +93,8 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             if following and following[0].start == ent.end + 1:
                 after = fold(following[0].text)
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
-        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier))
+        town = opening is not None and opening.start <= ent.start < opening.end
+        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
 
 
@@ -168,6 +172,16 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
+def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer) -> list[Place]:
+    """A dateline names a city; one that names a nation's capital alone is the capital
+    ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo.")."""
+    towns = [p for p in places if p.kind == "town"] or places
+    capital = [p for p in towns if p.geonameid in _capital_ids()]
+    qualified = mention.after is not None and any(
+        p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
+    return capital if capital and not qualified else towns
+
+
 def _prior(place: Place) -> float:
     if place.kind in _KIND_PRIOR:
         return _KIND_PRIOR[place.kind]
@@ -186,6 +200,9 @@ class _Resolver:
         self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
                                              m.text.isupper() and len(m.key) <= 3) for m in mentions}
         for mention in mentions:
+            if mention.town:
+                key = mention.key
+                self.candidates[key] = _dateline_towns(self.candidates[key], mention, gazetteer)
             if mention.qualifier:
                 key = mention.key
                 self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)

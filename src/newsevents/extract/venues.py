@@ -76,40 +76,53 @@ def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
+    local_speaker: bool = False, meeting: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
     ``exclude``: the spans of the event's actor and recipient phrases; ``venue``: the
     dateline, for statements; ``actors``: the ISO alpha-3 countries of the event's actors;
     ``said``: the event is verbal (a statement, a meeting), not a material act; ``text``: the
-    doc's text, when known (Doc.text joins every token again).
+    doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
+    is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
+    visit, held where the party met sits ("visited NATO headquarters in Brussels").
     """
-    fallback = _fallback(toponyms, venue, actors, said, sentence.doc)
-    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said)
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker)
+    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting)
     return _at_capital(_offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool, doc: Doc) -> Location | None:
+              said: bool, doc: Doc, local_speaker: bool = False) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
     made where it was heard, the dateline, and only by actors of the dateline's country: an
     accusation, a denial or an appeal about the story's place is not made there (gold leaves
-    such statements unplaced when the text does not say where they were made)."""
-    if said:
-        return venue if venue is not None and _local(venue, actors) else None
-    return _main_place(toponyms, doc)
+    such statements unplaced when the text does not say where they were made). With no
+    dateline, the police and courts of the story's own country speak where it is ("police
+    asked anyone with information to call"); a town's or a division's, not a whole country's."""
+    if not said:
+        return _main_place(toponyms, doc)
+    if venue is not None:
+        return venue if _local(venue, actors) else None
+    main = _main_place(toponyms, doc) if local_speaker else None
+    return main if main is not None and main.precision != "country" and _local(main, actors) else None
 
 
 def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
     """The article's main place (``_dominant``), worked out once per article and set of places:
-    every material act of the article with no place of its own asks for it."""
+    every material act of the article with no place of its own asks for it. A country named
+    only as an owner ("India's navy captured pirates") tells whose forces acted, not where."""
     key = ("newsevents.main_place", tuple(t.span for t in toponyms))
     if key not in doc.user_data:
         lead = doc[0].sent
         placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)
                   and not _of_body(t, lead)]
-        doc.user_data[key] = _dominant(placed, lead.end_char)
+        main = _dominant(placed, lead.end_char)
+        if main is not None and main.precision == "country":  # named as a place, not only as an owner
+            main = next((t for t in placed if t.geonameid == main.geonameid
+                         and (token := toponym_token(lead, t)) is not None and token.dep_ != "poss"), None)
+        doc.user_data[key] = main
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
@@ -164,7 +177,8 @@ def _at_capital(place: Location | None) -> Location | None:
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
-           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool) -> Location | None:
+           exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
+           meeting: bool = False) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     own = [t for t in resolved if not _inside(t, exclude)]
     heads = [trigger]
@@ -183,7 +197,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     parties = [t for t in resolved if _inside(t, exclude)]
-    if said:  # a statement is made at its speaker's seat, not at the seat of what it is about
+    if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
     seat = party_seat(parties, sentence, ontology)
     if seat is not None:
@@ -295,7 +309,10 @@ def _distance(a: Token, b: Token) -> int:
 def _clause(token: Token) -> bool:
     """A token heading a clause of its own: a relative or reported clause, or a coordinated
     clause with its own subject ("each expelled the other's diplomats and Russia ordered
-    Britain to cut its staff in Moscow": Moscow is the order's)."""
+    Britain to cut its staff in Moscow": Moscow is the order's). A relative clause of "where"
+    tells what happens at the place it hangs on ("in Kosovo, where Milosevic is resisting")."""
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        return False
     return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
