@@ -125,6 +125,7 @@ class EventExtractor:
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
             self._home(events)
+            self.episodes.settle()  # parties known now
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
