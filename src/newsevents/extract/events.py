@@ -125,11 +125,11 @@ class EventExtractor:
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
             self._home(events)
-            self.episodes.settle()  # parties known now
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
             share_dates(self.episodes, events, self.doc)
+            self.episodes.settle()  # parties known now; a retold act's own mention came first
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 
