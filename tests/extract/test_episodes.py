@@ -251,3 +251,14 @@ def test_episodes_undated_relative_time_words_leave_the_act_unknown(event_on):
 ])
 def test_episodes_parties_found_after_the_pass_continue_the_episode(event_on, text, trigger, day):
     assert event_on(text, trigger).date == day
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # a year spoken as words (broadcast transcripts) dates its act
+    ("In nineteen ninety-one, Iraqi troops invaded Kuwait.", "invaded", "1991-01-01"),
+    # a "when" clause right behind a date is dated by it, though the parse hangs the date on a noun
+    ("The city could have used some special protection in nineteen seventy-nine when the Soviet "
+     "Union invaded Afghanistan.", "invaded", "1979-01-01"),
+])
+def test_episodes_a_spoken_year_and_its_when_clause(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day

@@ -105,6 +105,8 @@ class Episodes:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
+            elif (opened := _clause_opened(entity)) is not None and opened.i in above:
+                depth = above[opened.i]  # "in 1979 when the Soviets invaded"
             elif in_after_clause(entity, trigger):
                 depth = len(above)  # behind any date above the trigger
             else:
@@ -220,6 +222,15 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+def _clause_opened(entity: Span) -> Token | None:
+    """The verb of a "when" clause right behind a date, which the date dates."""
+    doc, after = entity.doc, entity.end
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    mark = doc[after] if after < len(doc) else None
+    return mark.head if mark is not None and mark.lower_ in grammar().data["date_clause_marks"] else None
 
 
 def take_episode(event: Event, last: Dated) -> None:
