@@ -262,3 +262,10 @@ def test_episodes_parties_found_after_the_pass_continue_the_episode(event_on, te
 ])
 def test_episodes_a_spoken_year_and_its_when_clause(event_on, text, trigger, day):
     assert event_on(text, trigger).date == day
+
+
+def test_episodes_a_year_alone_takes_the_month_the_article_gives_that_act(code):
+    text = ("The recordings were part of the documents seized in a police raid in 2008. Prosecutors "
+            "played the tape on Monday.\n\nTexas authorities raided the ranch in April 2008 after a call.")
+    seized = next(e for e in code(text) if e.trigger.text.startswith("seized"))
+    assert (seized.date, seized.date_precision) == ("2008-04-01", "month")
