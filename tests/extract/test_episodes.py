@@ -239,3 +239,33 @@ def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text,
 def test_episodes_undated_relative_time_words_leave_the_act_unknown(event_on):
     text = "Nichols was found guilty last month of murder in the March 2005 rampage in Atlanta."
     assert event_on(text, "found guilty", date=None).date is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # the episode's last dated act ("call") names nobody; its raid shares Texas, known after the pass
+    ("Texas authorities raided the compound in April 2008 after receiving a call to an abuse "
+     "hotline. More than 400 children were placed in protective custody.", "custody", "2008-04-01"),
+    # the doer of "raided" and the country of the investigators are found after the sentence pass
+    ("An Albany police SWAT team raided the home of a suspect in Albany on Wednesday. "
+     "Investigators alleged the man posed as an officer.", "alleged", "2023-05-24"),
+])
+def test_episodes_parties_found_after_the_pass_continue_the_episode(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # a year spoken as words (broadcast transcripts) dates its act
+    ("In nineteen ninety-one, Iraqi troops invaded Kuwait.", "invaded", "1991-01-01"),
+    # a "when" clause right behind a date is dated by it, though the parse hangs the date on a noun
+    ("The city could have used some special protection in nineteen seventy-nine when the Soviet "
+     "Union invaded Afghanistan.", "invaded", "1979-01-01"),
+])
+def test_episodes_a_spoken_year_and_its_when_clause(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
+
+
+def test_episodes_a_year_alone_takes_the_month_the_article_gives_that_act(code):
+    text = ("The recordings were part of the documents seized in a police raid in 2008. Prosecutors "
+            "played the tape on Monday.\n\nTexas authorities raided the ranch in April 2008 after a call.")
+    seized = next(e for e in code(text) if e.trigger.text.startswith("seized"))
+    assert (seized.date, seized.date_precision) == ("2008-04-01", "month")

@@ -190,3 +190,18 @@ def test_dates_bound_before_a_count_back_names_no_date(text):
 
 def test_dates_approximate_count_back_keeps_its_year():
     assert ground("about two years ago", TUESDAY) == GroundedDate("2021-01-01", "year")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("nineteen seventy-nine", "1979-01-01"),
+    ("in nineteen oh five", "1905-01-01"),
+    ("two thousand and one", "2001-01-01"),
+])
+def test_grounding_a_year_spoken_as_words(text, value):
+    assert ground(text, TUESDAY, past=True).value == value
+
+
+@pytest.mark.parametrize("text", ["nineteen", "two thousand years"])
+def test_grounding_spoken_numbers_that_are_no_year(text):
+    found = ground(text, TUESDAY, past=True)
+    assert found is None or not found.value.startswith(("19", "20"))

@@ -60,6 +60,7 @@ class DateGrammar:
     part: re.Pattern[str]
     holiday: re.Pattern[str]
     printed: re.Pattern[str]
+    spoken_year: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,4 +125,8 @@ def grammar() -> DateGrammar:
         printed=re.compile(  # "November 27 - 2005", "Fri, 13 Dec 2008", "Aug . 2 2011": a full date
             r"\b(?:" + month + r"(?:\s*\.)?\s+" + _ORDINAL + r"\s*[,\-\u2013]?\s*" + year + r"|" + _ORDINAL
             + r"\s+(?:of\s+)?" + month + r"(?:\s*\.)?\s*,?\s*" + year + r")\b", re.IGNORECASE),
+        spoken_year=re.compile(  # "nineteen seventy-nine", "nineteen oh five", "two thousand and one"
+            r"\b" + _alternation(data["spoken_centuries"]) + r"(?:[\s-]+(?:oh[\s-]+)?" + _alternation(
+                data["spoken_units"]) + r"|[\s-]+" + _alternation(data["spoken_tens"]) + r"(?:[\s-]+"
+            + _alternation(data["spoken_units"]) + r")?|(?=\s*$))\b"),
     )

@@ -55,6 +55,7 @@ class Dated:
     span: tuple[int, int] | None
     historical: bool
     scene: bool = False  # a sentence with no event that sets the day; keys are its nouns
+    event: Event | None = None  # the event dated, whose parties are known only after the pass
 
 
 def participants(event: Event) -> frozenset[str]:
@@ -78,6 +79,7 @@ class Episodes:
                               if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
+        self.pending: list[tuple[Event, Dated]] = []  # near an episode, parties not yet known
 
     def paragraph(self, char: int) -> int:
         """The index of the paragraph (line) holding a character."""
@@ -103,6 +105,8 @@ class Episodes:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
+            elif (opened := _clause_opened(entity)) is not None and opened.i in above:
+                depth = above[opened.i]  # "in 1979 when the Soviets invaded"
             elif in_after_clause(entity, trigger):
                 depth = len(above)  # behind any date above the trigger
             else:
@@ -118,7 +122,7 @@ class Episodes:
             return
         self.dated.append(Dated(
             sentence, self.paragraph(event.sentence.span[0]), participants(event), event.date,
-            event.date_precision, event.date_text, event.date_span, event.historical,
+            event.date_precision, event.date_text, event.date_span, event.historical, event=event,
         ))
 
     def scene(self, sentence: Span, index: int, dates: list[Span], base: date | None) -> None:
@@ -163,7 +167,23 @@ class Episodes:
         if sequel:
             return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
-        return last if near and last.keys & (_words(event) if last.scene else participants(event)) else None
+        if near and last.keys & (_words(event) if last.scene else participants(event)):
+            return last
+        if near and not last.scene:  # any act of the episode's sentence on its day may share
+            self.pending += [(event, d) for d in self.dated
+                             if d.sentence == last.sentence and d.date == last.date and not d.scene]
+        return None
+
+    def settle(self) -> None:
+        """Continue the episodes that wait on parties: doers and countries are found after the
+        sentence pass (attribution.py), so "Texas authorities raided the compound in April 2008
+        ... children placed in protective custody" shares Texas only once both are known."""
+        for event, last in self.pending:
+            if event.date_span is None and last.event is not None and (
+                participants(event) & participants(last.event)
+            ):
+                take_episode(event, last)
+        self.pending = []
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
@@ -202,6 +222,22 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+def _clause_opened(entity: Span) -> Token | None:
+    """The verb of a "when" clause right behind a date, which the date dates."""
+    doc, after = entity.doc, entity.end
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    mark = doc[after] if after < len(doc) else None
+    return mark.head if mark is not None and mark.lower_ in grammar().data["date_clause_marks"] else None
+
+
+def take_episode(event: Event, last: Dated) -> None:
+    """Write an episode's date on an event that continues it."""
+    event.date, event.date_precision = last.date, last.precision
+    event.date_text, event.date_span = last.text, last.span
+    event.historical = last.historical
 
 
 def _words(event: Event) -> set[str]:

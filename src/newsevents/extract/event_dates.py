@@ -22,7 +22,7 @@ from newsevents.extract.dates import (
     is_old,
     noun_of,
 )
-from newsevents.extract.episodes import Episodes
+from newsevents.extract.episodes import Episodes, take_episode
 from newsevents.extract.grounding import is_relative
 from newsevents.extract.grouping import Group
 from newsevents.records import Event
@@ -121,9 +121,7 @@ class EventDates:
             # undated, a sentence with time words of its own ("on Saturday") is no continuation
             last = self.episodes.carried(event, trigger, index)
             if last is not None:
-                event.date, event.date_precision = last.date, last.precision
-                event.date_text, event.date_span = last.text, last.span
-                event.historical = last.historical
+                take_episode(event, last)
 
     def scene(self, sentence: Span, index: int, events: list[Event]) -> None:
         """The sentence's loose dates that no event took open an episode (episodes.py)."""

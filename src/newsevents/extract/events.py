@@ -129,6 +129,7 @@ class EventExtractor:
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
             share_dates(self.episodes, events, self.doc)
+            self.episodes.settle()  # parties known now; a retold act's own mention came first
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 

@@ -313,7 +313,7 @@ def ground(
     ``future``/``past`` say the tense of what it dates when known (an event
     announced, or one reported as done); with neither, the likeliest reading wins.
     """
-    text = grammar().clock.sub(" ", expression.lower())
+    text = _spoken_years(grammar().clock.sub(" ", expression.lower()))
     text = re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
     if not text or not re.search(r"[a-z0-9]", text):
         return None
@@ -324,6 +324,21 @@ def ground(
     except (OverflowError, ValueError):  # before year 1 or after 9999: no date we can write
         return None
     return found
+
+
+def _spoken_years(text: str) -> str:
+    """A year spoken as words written as digits ("in nineteen seventy-nine": "in 1979")."""
+    g = grammar()
+
+    def digits(m: re.Match[str]) -> str:
+        century = g.data["spoken_centuries"][re.sub(r"\s+", " ", m[1])]
+        units = g.data["spoken_units"]
+        year = units.get(m[2], 0) + g.data["spoken_tens"].get(m[3], 0) + units.get(m[4], 0)
+        if not year and m[1] != "two thousand":  # "nineteen" alone is a number, not a year
+            return m[0]
+        return str(century + year)
+
+    return g.spoken_year.sub(digits, text)
 
 
 def is_decade(expression: str) -> bool:

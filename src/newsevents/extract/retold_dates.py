@@ -4,7 +4,8 @@ The same act told again takes the date of the mention that gives one; a noun tha
 back ("the shooting") takes the date of the act of its type told before. A statement in the
 present or perfect ("denies", "has condemned") takes the day the next sentences give the same
 party's statement, and a toll the date of its act in the clause (episodes.py dates each
-mention first).
+mention first). An act dated by a year alone takes the month the article gives the one act of its
+type that year.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
         elif before and _refers_back(_token(event, doc)):
             take_date(event, before[-1])
     _same_sentence(events, doc)
+    _finer(events)
 
 
 def _statements(events: list[Event], doc: Doc) -> None:
@@ -85,6 +87,20 @@ def _same_sentence(events: list[Event], doc: Doc) -> None:
                      and one_clause(token, _token(e, doc))), None)
         if peer is not None:
             take_date(event, peer)
+
+
+def _finer(events: list[Event]) -> None:
+    """An act dated by a year alone that the article tells, once, at a finer date ("documents
+    seized in a 2008 police raid" ... "Texas authorities raided the compound in April 2008"):
+    the one act of its type that year, whose month the other mention gives."""
+    for event in events:
+        if event.date_precision != "year" or event.date_span is None or event.date is None:
+            continue
+        finer = {e.date[:7]: e for e in events if e.event_type == event.event_type and e.date_span is not None
+                 and e.date is not None and e.date_precision in {"month", "day"} and not e.future
+                 and e.date[:4] == event.date[:4]}
+        if len(finer) == 1:
+            take_date(event, next(iter(finer.values())))
 
 
 def _verbal(event: Event) -> bool:
