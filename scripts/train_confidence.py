@@ -44,7 +44,7 @@ from newsevents.pipeline import Pipeline
 ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": "IJ",
           "K": "KLM", "L": "KLM", "M": "KLM", "N": "NOP", "O": "NOP", "P": "NOP",
           "Q": "QRS", "R": "QRS", "S": "QRS", "T": "TUV", "U": "TUV", "V": "TUV"}
-UNANNOTATED = frozenset({"T", "U", "V"})  # batches being annotated blind: never coded
+UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
