@@ -206,3 +206,32 @@ def test_actors_a_surname_with_inner_capitals_is_a_name(event_on):
             "McGrath accused Britain of delaying the talks.")
     event = event_on(text, "accused")
     assert [(a.text, a.country) for a in event.actor] == [("McGrath", "IRL")]
+
+
+@pytest.mark.parametrize(("text", "trigger", "country"), [
+    ("In Kosovo, where the Yugoslav leader, Slobodan Milosevic, is resisting the deployment of "
+     "NATO-led troops, Albright insisted.", "resisting", "SRB"),
+    ("The former Yugoslav republic of Macedonia accused Greece of blocking its bid.", "accused", "MKD"),
+    ("Northern Ireland's biggest Protestant party, the Ulster Unionists, is threatening to push "
+     "for Sinn Fein's expulsion.", "threatening", "GBR"),
+])
+def test_actors_demonyms_and_possessive_place_names(event_on, text, trigger, country):
+    # "Yugoslav" is Serbia's (not a "former Yugoslav republic"); "Northern Ireland's" is the place
+    event = event_on(text, trigger)
+    assert [a.country for a in event.actor] == [country]
+
+
+def test_actors_a_street_or_hometown_is_no_country(code):
+    # "Indian Lake Road" is a street; "of Paris" in a Tennessee story is Paris, Tennessee
+    text = ("Police in Nashville, Tennessee arrested Rose Bench, 9025 Indian Lake Road, on Monday. "
+            "Officers also arrested John Dunkerson of Paris on Tuesday in Memphis, Tennessee.")
+    arrests = [e for e in code(text, "2023-05-30") if e.trigger.text == "arrested"]
+    assert [[a.country for a in e.recipient] for e in arrests] == [[None], [None]]
+
+
+def test_actors_surname_the_tagger_takes_for_a_firm_finds_its_fuller_mention(event_on):
+    # "Ford" alone is tagged a firm; "Canadian Premier Doug Ford" was no participant
+    text = ("Canadian Premier Doug Ford spoke in Toronto on Monday. "
+            "Ford criticised the federal government.")
+    event = event_on(text, "criticised")
+    assert [(a.text, a.country) for a in event.actor] == [("Ford", "CAN")]

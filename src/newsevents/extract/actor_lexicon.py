@@ -37,6 +37,7 @@ class ActorLexicon:
         self.relations = ontology.words("relation_suffixes")
         self.held_titles = ontology.words("held_titles")
         self.departments = ontology.words("state_departments")
+        self.placed: dict[int, str] = {}  # a resolved place's first character -> its country (events.py)
 
     def entity_of(self, tok: Token) -> Span | None:
         """The named entity a token is part of, if any."""
@@ -44,8 +45,8 @@ class ActorLexicon:
 
     def from_head_entity(self, entity: Span, res: Resolution) -> None:
         """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
-        key = entity.text.lower().removeprefix("the ")
-        org = self.onto.organization(entity.text)
+        key = entity_name(entity).lower().removeprefix("the ")
+        org = self.onto.organization(entity_name(entity))
         if org is not None:
             res.country, res.sector, res.name = org.country, org.sector, org.name
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
@@ -68,12 +69,16 @@ class ActorLexicon:
             doc[tok.i + 2].lower_ in self.relations
         ):
             return  # "Serb-dominated municipality", "Russian-backed separatists"
+        if tok.i >= 1 and tok.i + 1 < len(doc) and doc[tok.i - 1].lower_ == "former" and (
+            doc[tok.i + 1].lemma_.lower() == "republic"
+        ):
+            return  # "the former Soviet republic of Georgia": no longer that state
         entity = self.entity_of(tok)
         words = [tok.text]
         if entity is not None:
-            words.insert(0, entity.text)
-            if entity.label_ in {"GPE", "LOC"} and tok.i != entity.start:
-                words.pop()  # "New Mexico", "Northern Ireland": a place of its own, not its last word's
+            words.insert(0, entity_name(entity))
+            if entity.label_ in {"GPE", "LOC", "FAC"} and len(entity) > 1:
+                words.pop()  # "New Mexico", "Indian Lake Road": a place of its own, not its words'
         for word in words:
             org = self.onto.organization(word)
             key = word.lower().removeprefix("the ")
@@ -82,11 +87,18 @@ class ActorLexicon:
                 (org.country if org else None)
                 or (self.onto.country_names.get(key) if named else None)
                 or self.onto.demonyms.get(key)
-                or (self.onto.capitals.get(key) if named else None)
+                or (self._capital(key, tok, entity) if named else None)
             )
             if country:
                 res.country = country
                 return
+
+    def _capital(self, key: str, tok: Token, entity: Span | None) -> str | None:
+        """The country whose capital a name is, unless the article's places read it as a town
+        of another country ("Dunkerson of Paris" in a Tennessee story: Paris, Tennessee)."""
+        country = self.onto.capitals.get(key)
+        placed = self.placed.get(entity.start_char if entity is not None else tok.idx)
+        return None if placed is not None and placed != country else country
 
     def sector(self, head: Token, tiers: list[list[Token]]) -> str | None:
         """The sector of a phrase: its modifiers' body, its head's role, then its tiers' roles."""
@@ -139,3 +151,8 @@ class ActorLexicon:
             if holder.ent_type_ == "ORG" and not holder.is_lower:  # "treasury secretary" is no firm's
                 return None
         return self.onto.sectors[key]
+
+
+def entity_name(entity: Span) -> str:
+    """An entity's name without the possessive the tagger often takes in ("Northern Ireland's")."""
+    return entity[:-1].text if len(entity) > 1 and entity[-1].tag_ == "POS" else entity.text

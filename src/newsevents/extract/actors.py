@@ -210,10 +210,12 @@ class ActorResolver:
                 c for c in head.children
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
             ]
-        elif head.text[0].isupper() and head.lower_ in self.memory.people and (
-                entity is None or len(entity) == 1):
+        elif head.text[0].isupper() and (entity is None or len(entity) == 1) and (
+                head.lower_ in self.memory.people or any(
+                    e[-1].text == head.text for e in self.coref.named_before(head.i, "PERSON"))):
             # a surname the article gave a person, which the tagger took for a firm or a verb
-            # ("President Donald Trump ... Trump threatened"): still that person
+            # ("President Donald Trump ... Trump threatened", "Premier Doug Ford ... Ford said"):
+            # still that person
             tokens = [head]
         else:
             return []

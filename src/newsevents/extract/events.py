@@ -92,6 +92,9 @@ class EventExtractor:
         self.quotes = quotes or ArticleQuotes(doc, article, ontology)
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
+        codes = iso3_codes()
+        self.actors.lexicon.placed = {
+            t.span[0]: codes[t.country_code] for t in self.toponyms if t.country_code in codes}
         self.dateline = dateline(self.toponyms, article.text, article.title)
         self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
