@@ -196,3 +196,13 @@ def test_attribution_police_searching_for_a_suspect_did_not_shoot(code):
     text = "A man was shot dead outside a bar on Friday. Police are searching for a suspect."
     event = _event(code(text), "shot")
     assert all(a.sector != "COP" for a in event.actor)
+
+
+def test_attribution_a_surname_keeps_the_title_of_its_fuller_mention(event_on):
+    # "Hargrove" takes the coroner's sector (JUD) from "coroner Gary Hargrove"; a coroner
+    # convicts no one, under his surname too
+    text = ("Fred LaRue died in a Biloxi, Miss., motel room. Harrison County coroner Gary Hargrove "
+            "said he believed the death occurred July 24. LaRue had a history of heart problems, "
+            "Hargrove said. He was the first administration official to plead guilty and was the "
+            "last to be sentenced.")
+    assert event_on(text, "sentenced").actor == []

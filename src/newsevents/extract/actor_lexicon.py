@@ -77,8 +77,11 @@ class ActorLexicon:
         words = [tok.text]
         if entity is not None:
             words.insert(0, entity_name(entity))
-            if entity.label_ in {"GPE", "LOC", "FAC"} and len(entity) > 1:
-                words.pop()  # "New Mexico", "Indian Lake Road": a place of its own, not its words'
+            if entity.label_ in {"GPE", "LOC"} and len(entity) > 1 and (
+                    tok.i != entity.start or tok.lower_ in self.onto.demonyms):
+                # "New Mexico", "Northern Ireland", "Indian Lake Road": a place of its own, not
+                # its last word's or a people's ("Gaza City" is still Gaza's)
+                words.pop()
         for word in words:
             org = self.onto.organization(word)
             key = word.lower().removeprefix("the ")

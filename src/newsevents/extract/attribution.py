@@ -95,11 +95,20 @@ class DoerFinder:
                         actor = self.resolver.actor(tok)
                         if actor.sector in self.wanted and all(a.span != actor.span for a in found):
                             found.append(actor)
-                            self._heads[actor.span] = _head_words(tok)
+                            self._heads[actor.span] = self._titles(tok)
                             if self._reports(tok):
                                 self._speakers.add(actor.span)
                 self._named.append(found)
         return self._named
+
+    def _titles(self, tok: Token) -> frozenset[str]:
+        """A force's head words; a surname's are also its fuller mention's, whose title gave
+        it its sector ("coroner Gary Hargrove ... Hargrove said": a coroner, who convicts no one)."""
+        words = _head_words(tok)
+        for entity in self.resolver.coref.named_before(tok.i, "PERSON"):
+            if entity.root.i != tok.i and entity[-1].text == tok.text:
+                return words | {t.lemma_.lower() for t in entity.root.lefts if t.dep_ == "compound"}
+        return words
 
     def _order(self, index: int) -> list[int]:
         """Sentences to search: the act's own, then back, then ahead (attribution.yaml)."""
