@@ -50,6 +50,8 @@ class Grammar:
     countries: frozenset[str] = frozenset()  # lower-case names and demonyms of countries
     force_modifiers: frozenset[str] = frozenset()
     force_types: frozenset[str] = frozenset()
+    doer_of_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
 
 
 _GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
@@ -77,6 +79,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
             countries=frozenset(ontology.country_names) | frozenset(ontology.demonyms),
             force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
+            doer_of_nouns=ontology.words("doer_of_nouns"),
+            act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]
@@ -334,6 +338,23 @@ def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token
     return found
 
 
+def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
+    """ "the resignation of the city manager", "the visit of the French president": for an act
+    no one undergoes (doer_of_nouns), "of" names who did it; not for "the killing of 3 soldiers"."""
+    if noun.lemma_.lower() not in grammar.doer_of_nouns:
+        return []
+    return _prep_objects(noun, {"of"})
+
+
+def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """ "harassment and threats against him by anti-abortion groups", "Israel's raids and
+    shelling": a doer stated once on the first of joined act nouns is the others' too."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.lemma_.lower() not in grammar.act_nouns:
+        return []  # "moving into relatives' homes or changing custody": homes are no act
+    return _own_names(first, info, grammar) or _prep_objects(first, {"by"})
+
+
 def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
@@ -342,7 +363,10 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     if between:  # reciprocal: both sides act
         roles.actors = between
         return roles
-    roles.actors = _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
+    roles.actors = (
+        _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
+        or _stated_doers(noun, grammar) or _conjunct_doers(noun, info, grammar)
+    )
     roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
