@@ -52,6 +52,7 @@ class Grammar:
     force_types: frozenset[str] = frozenset()
     doer_of_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
+    undergone_types: frozenset[str] = frozenset()
 
 
 _GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
@@ -80,6 +81,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
             doer_of_nouns=ontology.words("doer_of_nouns"),
+            undergone_types=ontology.words("of_recipient_types"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
@@ -314,10 +316,12 @@ def obligation_roles(aux: Token) -> Roles:
 
 def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
-    frame, a force word before it ("a police raid")."""
+    frame, a force word before it ("a police raid") or the "of" phrase of an act no one
+    undergoes."""
     roles = _noun_frames(noun, info, extra_preps, grammar)
-    if not roles.actors:
-        roles.actors = _force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
+    if not roles.actors:  # "the visit of the French president", unless a verb names the doer
+        roles.actors = (_force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
+                        or _stated_doers(noun, grammar))
     return roles
 
 
@@ -365,9 +369,11 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         return roles
     roles.actors = (
         _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
-        or _stated_doers(noun, grammar) or _conjunct_doers(noun, info, grammar)
+        or _conjunct_doers(noun, info, grammar)
     )
-    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
+    # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act
+    undergone = {"of"} if info.name.lower() in grammar.undergone_types else set()
+    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps | undergone)
     if roles.actors:
         return roles
     head = noun.head
