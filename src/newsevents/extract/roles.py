@@ -319,9 +319,13 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     frame, a force word before it ("a police raid") or the "of" phrase of an act no one
     undergoes."""
     roles = _noun_frames(noun, info, extra_preps, grammar)
+    frame = noun.head if noun.dep_ == "compound" else noun
+    if not roles.recipients and info.name.lower() in grammar.undergone_types:
+        # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
+        # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
+        roles.recipients = _prep_objects(frame, {"of"})
     if not roles.actors:  # "the visit of the French president", unless a verb names the doer
-        roles.actors = (_force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
-                        or _stated_doers(noun, grammar))
+        roles.actors = _force_modifiers(frame, info, grammar) or _stated_doers(noun, grammar)
     return roles
 
 
@@ -371,9 +375,7 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
         or _conjunct_doers(noun, info, grammar)
     )
-    # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act
-    undergone = {"of"} if info.name.lower() in grammar.undergone_types else set()
-    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps | undergone)
+    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
     head = noun.head
