@@ -177,3 +177,12 @@ def test_roles_a_force_word_before_an_act_protested_is_not_the_protesters(code):
     text = "Violent protests against a police killing continued in Athens for the seventh day."
     event = _event(code(text), "protests")
     assert all(a.sector != "COP" for a in event.actor)
+
+
+def test_roles_of_names_who_underwent_an_attack(code):
+    """ "the killing of three Kenyan soldiers": the soldiers suffered it (recipients), and are
+    no inferred doer either."""
+    event = _event(code("The killing of three Kenyan soldiers near Mandera angered Nairobi on Monday."),
+                   "killing")
+    assert all(not a.text.endswith("soldiers") for a in event.actor)
+    assert [r.country for r in event.recipient] == ["KEN"]

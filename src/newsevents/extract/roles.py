@@ -50,6 +50,9 @@ class Grammar:
     countries: frozenset[str] = frozenset()  # lower-case names and demonyms of countries
     force_modifiers: frozenset[str] = frozenset()
     force_types: frozenset[str] = frozenset()
+    doer_of_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
+    undergone_types: frozenset[str] = frozenset()
 
 
 _GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
@@ -77,6 +80,9 @@ def grammar_of(ontology: Ontology) -> Grammar:
             countries=frozenset(ontology.country_names) | frozenset(ontology.demonyms),
             force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
+            doer_of_nouns=ontology.words("doer_of_nouns"),
+            undergone_types=ontology.words("of_recipient_types"),
+            act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]
@@ -310,10 +316,16 @@ def obligation_roles(aux: Token) -> Roles:
 
 def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
-    frame, a force word before it ("a police raid")."""
+    frame, a force word before it ("a police raid") or the "of" phrase of an act no one
+    undergoes."""
     roles = _noun_frames(noun, info, extra_preps, grammar)
-    if not roles.actors:
-        roles.actors = _force_modifiers(noun.head if noun.dep_ == "compound" else noun, info, grammar)
+    frame = noun.head if noun.dep_ == "compound" else noun
+    if not roles.recipients and info.name.lower() in grammar.undergone_types:
+        # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
+        # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
+        roles.recipients = _prep_objects(frame, {"of"})
+    if not roles.actors:  # "the visit of the French president", unless a verb names the doer
+        roles.actors = _force_modifiers(frame, info, grammar) or _stated_doers(noun, grammar)
     return roles
 
 
@@ -334,6 +346,23 @@ def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token
     return found
 
 
+def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
+    """ "the resignation of the city manager", "the visit of the French president": for an act
+    no one undergoes (doer_of_nouns), "of" names who did it; not for "the killing of 3 soldiers"."""
+    if noun.lemma_.lower() not in grammar.doer_of_nouns:
+        return []
+    return _prep_objects(noun, {"of"})
+
+
+def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """ "harassment and threats against him by anti-abortion groups", "Israel's raids and
+    shelling": a doer stated once on the first of joined act nouns is the others' too."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.lemma_.lower() not in grammar.act_nouns:
+        return []  # "moving into relatives' homes or changing custody": homes are no act
+    return _own_names(first, info, grammar) or _prep_objects(first, {"by"})
+
+
 def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
@@ -342,7 +371,10 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     if between:  # reciprocal: both sides act
         roles.actors = between
         return roles
-    roles.actors = _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
+    roles.actors = (
+        _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
+        or _conjunct_doers(noun, info, grammar)
+    )
     roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
