@@ -186,3 +186,18 @@ def test_roles_of_names_who_underwent_an_attack(code):
                    "killing")
     assert all(not a.text.endswith("soldiers") for a in event.actor)
     assert [r.country for r in event.recipient] == ["KEN"]
+
+
+def test_roles_of_names_who_resigned(code):
+    """ "the resignation of X": an act no one undergoes, its "of" phrase is the doer."""
+    event = _event(code("Officials met on Tuesday after the resignation of the Kenyan finance minister "
+                        "on Monday."), "resignation")
+    assert [a.country for a in event.actor] == ["KEN"]
+    assert not event.actor[0].inferred
+
+
+def test_roles_joined_act_nouns_share_their_doer(code):
+    """ "threats and attacks by Hamas militants": the doer stated once is both acts'."""
+    event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
+                   "attacks")
+    assert [(a.text, a.inferred) for a in event.actor] == [("Hamas militants", False)]
