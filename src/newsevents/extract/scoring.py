@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsevents.extract.coding import Evidence
+from newsevents.extract.coding import Evidence, doc_words
 from newsevents.extract.coref import PRONOUNS, is_bare_pronoun
 from newsevents.extract.relevance import RelevanceGate
 from newsevents.ontology.files import read_mapping
@@ -57,7 +57,7 @@ def sentence_marks(sentence: Span) -> Marks:
             depth += _OPENING[c]
             curly.append(start + i)
             open_after.append(depth)
-    words = [t.lower_ for t in sentence]
+    words = doc_words(sentence.doc)[1][sentence.start:sentence.end]
     according = any(w == "according" and n == "to" for w, n in itertools.pairwise(words))
     return Marks([start + i for i, c in enumerate(text) if c == '"'], curly, open_after, according)
 
