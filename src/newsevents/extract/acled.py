@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from newsevents.extract.coding import doc_words
 from newsevents.ontology import Ontology
 from newsevents.ontology.acled import AcledRule, AcledTable
 from newsevents.records import Actor
@@ -55,40 +56,36 @@ class AcledContexts:
     """
 
     def __init__(self, doc: Doc, table: AcledTable) -> None:
-        sentences = [[t for t in sent if not t.is_space] for sent in doc.sents]
-        topic = self._topics(doc, table.topic_heads)
-        acts = [[t for t in s if t.i not in topic] for s in sentences]
-        self._sentences = [self._lemmas(s) for s in sentences]
-        self._windows = [self._window(sentences, acts, i, table.window) for i in range(len(sentences))]
+        lemmas, texts, spaces = doc_words(doc)
+        kept = [not spaces[t.i] and t.ent_type_ not in _DATES for t in doc]
+        sentences = [[i for i in range(s.start, s.end) if kept[i]] for s in doc.sents]
+        topic = self._topics(doc, lemmas, table.topic_heads)
+        acts = [[i for i in s if i not in topic] for s in sentences]
+        words = (lemmas, texts)
+        self._sentences = [_lemmas(s, words) for s in sentences]
+        self._windows = [self._window(sentences, acts, i, table.window, words) for i in range(len(sentences))]
 
-    def _window(self, sentences: list[list[Token]], acts: list[list[Token]], i: int, size: int) -> Context:
+    @staticmethod
+    def _window(sentences: list[list[int]], acts: list[list[int]], i: int, size: int,
+                words: tuple[list[str], list[str]]) -> Context:
         around = slice(max(0, i - size), i + size + 1)
         return Context(
-            words=self._lemmas([t for s in sentences[around] for t in s]),
-            acts=self._lemmas([t for s in acts[around] for t in s]),
+            words=_lemmas([t for s in sentences[around] for t in s], words),
+            acts=_lemmas([t for s in acts[around] for t in s], words),
         )
 
     @staticmethod
-    def _topics(doc: Doc, heads: frozenset[str]) -> set[int]:
+    def _topics(doc: Doc, lemmas: list[str], heads: frozenset[str]) -> set[int]:
         """Tokens inside the object or purpose of a protest, demand or condemnation."""
         found: set[int] = set()
-        for tok in doc:
-            if tok.lemma_.lower() not in heads:
+        for i, lemma in enumerate(lemmas):
+            if lemma not in heads:
                 continue
-            for child in tok.children:
+            for child in doc[i].children:
                 about = child.dep_ == "prep" and child.lower_ in {"against", "over", "about", "for"}
                 if child.dep_ in _TOPIC_DEPS or about:
                     found.update(t.i for t in child.subtree)
         return found
-
-    @staticmethod
-    def _lemmas(tokens: list[Token]) -> Lemmas:
-        """Lemmas and words (dates left out: "March" is a month); a phrase may match either
-        ("mass graves" when the lemmatizer errs)."""
-        tokens = [t for t in tokens if t.ent_type_ not in _DATES]
-        lemmas = [t.lemma_.lower() for t in tokens]
-        words = [t.lower_ for t in tokens]
-        return frozenset(lemmas) | frozenset(words), f" {' '.join(lemmas)} | {' '.join(words)} "
 
     def sentence(self, index: int) -> Context:
         words = self._sentences[index]
@@ -96,6 +93,14 @@ class AcledContexts:
 
     def window(self, index: int) -> Context:
         return self._windows[index]
+
+
+def _lemmas(indices: list[int], words: tuple[list[str], list[str]]) -> Lemmas:
+    """Lemmas and words of the tokens at ``indices`` (white space and dates left out before:
+    "March" is a month); a phrase may match either ("mass graves" when the lemmatizer errs)."""
+    lemmas = [words[0][i] for i in indices]
+    texts = [words[1][i] for i in indices]
+    return frozenset(lemmas) | frozenset(texts), f" {' '.join(lemmas)} | {' '.join(texts)} "
 
 
 def _sectors(actors: list[Actor]) -> set[str]:

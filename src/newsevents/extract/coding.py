@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Mapping
@@ -14,11 +14,32 @@ from newsevents.records import Actor
 MAX_CONTEXTS = 3
 
 
+_WORDS = "newsevents.words"
+_SENTENCE_LEMMAS = "newsevents.sentence_lemmas"
+
+
+def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Each token's lower-case lemma, lower-case text and whether it is white space, read
+    once per Doc (kept in its ``user_data``): many passes over each sentence ask for them,
+    and every token read builds a new spaCy Token."""
+    found = doc.user_data.get(_WORDS)
+    if found is None:
+        tokens = list(doc)
+        found = ([t.lemma_.lower() for t in tokens], [t.lower_ for t in tokens], [t.is_space for t in tokens])
+        doc.user_data[_WORDS] = found
+    return found  # type: ignore[no-any-return]
+
+
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
-    """The sentence's lower-case lemmas as a set and as a space-padded string."""
-    lemmas = [t.lemma_.lower() for t in sentence if not t.is_space]
-    texts = [t.lower_ for t in sentence if not t.is_space]
-    return frozenset(lemmas) | frozenset(texts), f" {' '.join(lemmas)} "
+    """The sentence's lower-case lemmas as a set and as a space-padded string (once per sentence)."""
+    cache = sentence.doc.user_data.setdefault(_SENTENCE_LEMMAS, {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        lemmas, texts, spaces = doc_words(sentence.doc)
+        kept = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
+        words = [lemmas[i] for i in kept]
+        cache[key] = frozenset(words) | frozenset(texts[i] for i in kept), f" {' '.join(words)} "
+    return cache[key]  # type: ignore[no-any-return]
 
 
 def scope_lemmas(trigger: Token) -> tuple[frozenset[str], str]:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coding import doc_words
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -232,12 +233,13 @@ class Coreference:
                         continue  # "Kenyan" is a modifier, "Kenyans" a group
                     person = entity.label_ == "PERSON" and root.tag_ not in _PLURAL_TAGS  # not "Greeks"
                     found[root.i] = self._mention(root, person=person)
-            for tok in self.doc:
-                if (tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS and tok.i not in found
-                        and tok.lemma_.lower() in self.onto.sectors):
-                    found[tok.i] = self._mention(
-                        tok, person=tok.tag_ not in _PLURAL_TAGS and tok.lemma_.lower() in self.person_roles
-                    )
+            for i, lemma in enumerate(doc_words(self.doc)[0]):
+                if lemma not in self.onto.sectors or i in found:
+                    continue
+                tok = self.doc[i]
+                if tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS:
+                    person = tok.tag_ not in _PLURAL_TAGS and lemma in self.person_roles
+                    found[i] = self._mention(tok, person=person)
             self._mentions = sorted(found.values(), key=lambda m: m.token.i)
             self._starts = [m.token.i for m in self._mentions]
             for index, mention in enumerate(self._mentions):

@@ -71,10 +71,12 @@ def _expand(heads: list[Token]) -> list[Token]:
 
 
 def _sentence_ref(index: int, sentence: Span) -> SentenceRef:
-    words = [t for t in sentence if not t.is_space]
-    start = words[0].idx if words else sentence.start_char
-    end = words[-1].idx + len(words[-1].text) if words else sentence.end_char
-    return SentenceRef(index=index, span=(start, end))
+    spaces = coding.doc_words(sentence.doc)[2]
+    words = [i for i in range(sentence.start, sentence.end) if not spaces[i]]
+    if not words:
+        return SentenceRef(index=index, span=(sentence.start_char, sentence.end_char))
+    last = sentence.doc[words[-1]]
+    return SentenceRef(index=index, span=(sentence.doc[words[0]].idx, last.idx + len(last.text)))
 
 
 class EventExtractor:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
-from newsevents.extract.coding import cued_contexts, sentence_lemmas
+from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -73,8 +73,9 @@ class RelevanceGate:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
         lemmas, joined = sentence_lemmas(sentence)
         counts = {name: cues.count(lemmas, joined) for name, cues in self.rel.domains.items()}
+        words = doc_words(sentence.doc)[0][sentence.start:sentence.end]
         political = self.rel.political.count(lemmas, joined) + sum(
-            1 for t in sentence if self.onto.sectors.get(t.lemma_.lower()) in self.rel.strict_sectors
+            1 for w in words if self.onto.sectors.get(w) in self.rel.strict_sectors
         )
         name, best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
         is_domain = best >= self.rel.sentence_words and best > political

@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsevents.extract.coding import Evidence
+from newsevents.extract.coding import Evidence, doc_words
 from newsevents.extract.coref import PRONOUNS, is_bare_pronoun
 from newsevents.extract.relevance import RelevanceGate
 from newsevents.ontology.files import read_mapping
@@ -29,6 +30,8 @@ from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Actor, Event
 
 _OPENING = {"\u201c": 1, "\u201d": -1}  # curly quotation marks open and close
+_CURLY = re.compile("[\u201c\u201d]")
+_STRAIGHT = re.compile('"')
 _CLIMB = 4  # heads up from a trigger to the speech verb that reports it
 
 
@@ -52,14 +55,13 @@ class Marks:
 def sentence_marks(sentence: Span) -> Marks:
     text, start = sentence.text, sentence.start_char  # the sentence's tokens only, not Doc.text
     curly, open_after, depth = [], [], 0
-    for i, c in enumerate(text):
-        if c in _OPENING:
-            depth += _OPENING[c]
-            curly.append(start + i)
-            open_after.append(depth)
-    words = [t.lower_ for t in sentence]
+    for mark in _CURLY.finditer(text):
+        depth += _OPENING[mark.group()]
+        curly.append(start + mark.start())
+        open_after.append(depth)
+    words = doc_words(sentence.doc)[1][sentence.start:sentence.end]
     according = any(w == "according" and n == "to" for w, n in itertools.pairwise(words))
-    return Marks([start + i for i, c in enumerate(text) if c == '"'], curly, open_after, according)
+    return Marks([start + m.start() for m in _STRAIGHT.finditer(text)], curly, open_after, according)
 
 
 def quoted(trigger: Token, marks: Marks) -> bool:

@@ -5,6 +5,8 @@ after an abbreviation's stop when a small letter or a digit follows ("learned No
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,18 +25,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, and after ``MAX_RUN`` tokens none of which
     could end one; none inside a sentence cut at an abbreviation. The parser keeps both."""
     run = 0
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        if token.text.endswith(".") and (after.text[:1].islower() or after.text[:1].isdigit()):
+    for token, after in itertools.pairwise(doc):  # indexing the Doc would build each Token again
+        text = token.text
+        if text.endswith(".") and (after.text[:1].islower() or after.text[:1].isdigit()):
             after.is_sent_start = False  # "Nov. 13", "p. m. on": a stop that ends no sentence
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+        if token.is_space and text.count("\n") >= 2:
+            after.is_sent_start = True
             run = 0
-        elif token.text.endswith(_ENDINGS):
+        elif text.endswith(_ENDINGS):
             run = 0
         else:
             run += 1
             if run >= MAX_RUN:
-                doc[token.i + 1].is_sent_start = True
+                after.is_sent_start = True
                 run = 0
     return doc

@@ -1,0 +1,19 @@
+"""The per-Doc word lists (coding.doc_words) and sentence lemmas read them as the tokens say."""
+
+from newsevents.extract.coding import doc_words, sentence_lemmas
+from newsevents.nlp import load_pipeline
+
+
+def test_doc_words_match_the_tokens() -> None:
+    doc = load_pipeline()("Police arrested 12 protesters in Nairobi.\n\nThe ministry said “calm” returned.")
+    lemmas, texts, spaces = doc_words(doc)
+    assert lemmas == [t.lemma_.lower() for t in doc]
+    assert texts == [t.lower_ for t in doc]
+    assert spaces == [t.is_space for t in doc]
+    assert doc_words(doc) is doc_words(doc)  # read once
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        expected = [t.lemma_.lower() for t in words]
+        found, joined = sentence_lemmas(sentence)
+        assert found == frozenset(expected) | frozenset(t.lower_ for t in words)
+        assert joined == f" {' '.join(expected)} "
