@@ -1,0 +1,27 @@
+"""Whose date a time expression is (extract/dates.py, event_dates.py, retold_dates.py);
+article date Tue 2023-05-30."""
+
+
+def test_date_owners_possessive_date_dates_its_noun_not_the_clause(event_on):
+    text = ("Republicans took Democrats to task for rushing to tax AIG bonuses after the majority "
+            "party stripped from last month’s economic stimulus bill a provision that banned them.")
+    assert event_on(text, "took").date == "2023-05-30"
+
+
+def test_date_owners_possessive_subject_still_dates_its_verb(event_on):
+    assert event_on("Sunday night's shooting killed two people in Chicago.", "shooting").date == "2023-05-28"
+
+
+def test_date_owners_participle_date_on_an_act_noun_is_not_lent(event_on):
+    text = ("Last week the FBI joined Canadian authorities to investigate a series of unsolved sniper "
+            "shootings of doctors in Canada and western New York dating to 1994.")
+    assert event_on(text, "investigate").date.startswith("2023-05")
+
+
+def test_date_owners_lead_act_takes_the_day_the_body_gives_the_same_parties(code):
+    text = ("First came the shooting: an armed teenager killed by police officers on a darkened "
+            "Brooklyn street.\nThen came the anger: after a vigil on Wednesday night, someone hit an "
+            "officer in the face with a brick.\nTwo plainclothes officers fatally shot the teenager, "
+            "Kimani Gray, on Saturday after he pointed a revolver at them.")
+    killed = next(e for e in code(text) if e.trigger.text == "killed")
+    assert killed.date == "2023-05-27"
