@@ -25,3 +25,9 @@ def test_date_owners_lead_act_takes_the_day_the_body_gives_the_same_parties(code
             "Kimani Gray, on Saturday after he pointed a revolver at them.")
     killed = next(e for e in code(text) if e.trigger.text == "killed")
     assert killed.date == "2023-05-27"
+
+
+def test_date_owners_a_sentence_naming_another_day_ends_the_episode(event_on):
+    text = ("Rebels attacked Kidal on Thursday. Police found 300 pounds of explosives Sunday in a shed "
+            "in Dundalk. Malian troops arrested 12 of the rebels in Kidal.")
+    assert event_on(text, "arrested").date == "2023-05-30"
