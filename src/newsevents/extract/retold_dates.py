@@ -61,10 +61,12 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
 
 def _same_party(event: Event, other: Event, doc: Doc) -> bool:
     """A headline or first sentence tells in other words the act the body dates when a party
-    stands in the same role in both ("Teenager's killing by the police" ... "two officers fatally
-    shot the teenager on Saturday"), not merely an act of the same type ("someone hit an officer
-    with a brick Wednesday night")."""
-    return any(_heads(event, role, doc) & _heads(other, role, doc) for role in ("actor", "recipient"))
+    stands in the same role in both ("killed by police officers" ... "two officers fatally shot
+    the teenager on Saturday") and no role names others in each, not merely an act of the same
+    type ("someone hit an officer with a brick", "police arrested two students" after "police
+    detained a journalist")."""
+    pairs = [(_heads(event, role, doc), _heads(other, role, doc)) for role in ("actor", "recipient")]
+    return any(a & b for a, b in pairs) and not any(a and b and not a & b for a, b in pairs)
 
 
 def _heads(event: Event, role: str, doc: Doc) -> set[str]:
