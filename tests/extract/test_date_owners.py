@@ -1,4 +1,4 @@
-"""Whose date a time expression is (extract/dates.py, event_dates.py, retold_dates.py);
+"""Whose date a time expression is (extract/dates.py, event_dates.py, episodes.py);
 article date Tue 2023-05-30."""
 
 
@@ -16,15 +16,6 @@ def test_date_owners_participle_date_on_an_act_noun_is_not_lent(event_on):
     text = ("Last week the FBI joined Canadian authorities to investigate a series of unsolved sniper "
             "shootings of doctors in Canada and western New York dating to 1994.")
     assert event_on(text, "investigate").date.startswith("2023-05")
-
-
-def test_date_owners_lead_act_takes_the_day_the_body_gives_the_same_parties(code):
-    text = ("First came the shooting: an armed teenager killed by police officers on a darkened "
-            "Brooklyn street.\nThen came the anger: after a vigil on Wednesday night, someone hit an "
-            "officer in the face with a brick.\nTwo plainclothes officers fatally shot the teenager, "
-            "Kimani Gray, on Saturday after he pointed a revolver at them.")
-    killed = next(e for e in code(text) if e.trigger.text == "killed")
-    assert killed.date == "2023-05-27"
 
 
 def test_date_owners_a_sentence_naming_another_day_ends_the_episode(event_on):

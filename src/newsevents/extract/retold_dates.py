@@ -40,15 +40,13 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
     own = [(e, word(e)) for e in events if e.date_span is not None and not e.future]
     told = [e for e in events if not (e.future or e.negated or e.hypothetical)
             and (e.date_span is not None or _undated_past(e))]
-    opening = sorted({e.sentence.index for e in events})[:2]
     for event in events:
         if not by_article_date(event):
             continue
         lead = episodes.paragraph(event.sentence.span[0]) == 0
         names, lemma = _names(event), word(event)
-        same = [e for e, w in own if e.event_type == event.event_type and (
-            (w == lemma and (lead or names & _names(e)))
-            or (event.sentence.index in opening and _same_party(event, e, doc)))]
+        same = [e for e, w in own if e.event_type == event.event_type and w == lemma
+                and (lead or names & _names(e))]
         before = [e for e in told if e.event_type == event.event_type
                   and e.trigger.span[0] < event.trigger.span[0]]
         if same:
@@ -57,27 +55,6 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
             take_date(event, before[-1])
     _same_sentence(events, doc)
     _finer(events)
-
-
-def _same_party(event: Event, other: Event, doc: Doc) -> bool:
-    """A headline or first sentence tells in other words the act the body dates when a party
-    stands in the same role in both ("killed by police officers" ... "two officers fatally shot
-    the teenager on Saturday") and no role names others in each, not merely an act of the same
-    type ("someone hit an officer with a brick", "police arrested two students" after "police
-    detained a journalist")."""
-    pairs = [(_heads(event, role, doc), _heads(other, role, doc)) for role in ("actor", "recipient")]
-    return any(a & b for a, b in pairs) and not any(a and b and not a & b for a, b in pairs)
-
-
-def _heads(event: Event, role: str, doc: Doc) -> set[str]:
-    """The head nouns and name words of an event's stated parties in one role."""
-    words: set[str] = set()
-    for actor in getattr(event, role):
-        span = None if actor.inferred else doc.char_span(*actor.span, alignment_mode="expand")
-        if span is not None and span.root.pos_ != "PRON":
-            words.add(span.root.lemma_.lower())
-            words |= {w.lower() for w in _NAME_WORD.findall(actor.text)}
-    return words - set(grammar().data["referring_determiners"])
 
 
 def _statements(events: list[Event], doc: Doc) -> None:
