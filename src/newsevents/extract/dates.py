@@ -156,10 +156,14 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
     introduces another event ("over the election last month"), is not ours;
     nor is a month's name that names a person, nor a date on a noun that names
     another act (``acts``: "questioned in connection with the bombing last month").
+    A possessive date ("last month's stimulus bill") dates its noun: only a trigger
+    there takes it.
     """
     noun = noun_of(entity)
     if is_a_name(entity) or (noun is not None and noun.i not in triggers and noun.lemma_.lower() in acts):
         return None
+    if _possessive(entity) and (noun is not None or entity.root.dep_ != "poss"):
+        return noun if noun is not None and noun.i in triggers else None  # a subject's: its verb's
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:
             return ancestor
@@ -168,6 +172,13 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
         ):
             return None
     return None
+
+
+def _possessive(entity: Span) -> bool:
+    """A date written as a possessor ("last month's bill", also when the parse hangs it from a
+    preposition with its "’s" beside it)."""
+    root = entity.root
+    return root.dep_ == "poss" or any(c.dep_ == "case" and c.lower_ in {"'s", "’s"} for c in root.children)
 
 
 def printed_date(text: str) -> date | None:

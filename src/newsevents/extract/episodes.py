@@ -7,7 +7,8 @@ the clause hangs from ("in 1968, when the Soviets invaded"). Else it continues
 the episode before it: the last event dated by its own words, a few sentences
 back at most, in the same paragraph (or the sentence before) and sharing a
 participant or the place; or a day set on a sentence's main verb that no event takes ("On
-Tuesday, police investigators could be seen ..."), sharing a noun. An act told as coming
+Tuesday, police investigators could be seen ..."), sharing a noun; not across a sentence
+that names another day. An act told as coming
 next ("then", "later") continues the act told just before it, whoever takes part.
 Else the article date, which a retelling that names a day may still fix (retold_dates.py).
 A running total ("has killed 20,000 in seven years", "have fled since 2011") is no event
@@ -80,6 +81,7 @@ class Episodes:
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
         self.pending: list[tuple[Event, Dated]] = []  # near an episode, parties not yet known
+        self.days: dict[int, set[str]] = {}  # sentence -> the past days its untaken dates name
 
     def paragraph(self, char: int) -> int:
         """The index of the paragraph (line) holding a character."""
@@ -133,6 +135,8 @@ class Episodes:
         root = sentence.root
         if base is None or root.lemma_.lower() in self.speech:
             return
+        self.days[index] = {g.value for g in (ground_seen(e.text, base, past=True) for e in dates
+                            if not is_a_name(e)) if g is not None and not is_ahead(g, base)}
         for entity in dates:
             head = entity.root.head
             if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
@@ -164,6 +168,8 @@ class Episodes:
         sequel = next_act(trigger)
         if sentence - last.sentence > REACH * (2 if sequel else 1) or sentence < last.sentence:
             return None
+        if any(self.days.get(s, {last.date}) - {last.date} for s in range(last.sentence + 1, sentence)):
+            return None  # a sentence between names another day: the act may be of that one
         if sequel:
             return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1

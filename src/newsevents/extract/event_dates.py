@@ -140,5 +140,14 @@ def _another_act(entity: Span, owner: Token, group: Group) -> bool:
 
 
 def _noun_index(entity: Span) -> int | None:
+    """The noun a date modifies, directly or through a participle on it ("shootings dating
+    to 1994": the shootings' date, which no act told over them borrows)."""
     noun = noun_of(entity)
-    return None if noun is None else noun.i
+    if noun is not None:
+        return noun.i
+    for ancestor in entity.root.ancestors:
+        if ancestor.dep_ == "acl":
+            return ancestor.head.i
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return None
+    return None

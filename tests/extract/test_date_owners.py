@@ -1,0 +1,24 @@
+"""Whose date a time expression is (extract/dates.py, event_dates.py, episodes.py);
+article date Tue 2023-05-30."""
+
+
+def test_date_owners_possessive_date_dates_its_noun_not_the_clause(event_on):
+    text = ("Republicans took Democrats to task for rushing to tax AIG bonuses after the majority "
+            "party stripped from last month’s economic stimulus bill a provision that banned them.")
+    assert event_on(text, "took").date == "2023-05-30"
+
+
+def test_date_owners_possessive_subject_still_dates_its_verb(event_on):
+    assert event_on("Sunday night's shooting killed two people in Chicago.", "shooting").date == "2023-05-28"
+
+
+def test_date_owners_participle_date_on_an_act_noun_is_not_lent(event_on):
+    text = ("Last week the FBI joined Canadian authorities to investigate a series of unsolved sniper "
+            "shootings of doctors in Canada and western New York dating to 1994.")
+    assert event_on(text, "investigate").date.startswith("2023-05")
+
+
+def test_date_owners_a_sentence_naming_another_day_ends_the_episode(event_on):
+    text = ("Rebels attacked Kidal on Thursday. Police found 300 pounds of explosives Sunday in a shed "
+            "in Dundalk. Malian troops arrested 12 of the rebels in Kidal.")
+    assert event_on(text, "arrested").date == "2023-05-30"
