@@ -20,11 +20,12 @@ from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
 from newsevents.extract.modality import Modality, read_modality
+from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.retold_dates import share_dates
-from newsevents.extract.roles import grammar_of, noun_roles, obligation_roles, verb_roles
+from newsevents.extract.roles import grammar_of, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.triggers import Trigger, find_triggers

@@ -6,9 +6,7 @@ arrested"), the active subject and object, the type's recipient prepositions
 advance": the army advances; "Russia is willing to talk": Russia talks; "it is necessary to
 talk": nobody does), conjoined verbs sharing a subject (not a reporting verb after a comma:
 "Rebels shelled the camp, alleges the group", whose subject stands behind it), and for a
-noun trigger its possessor, modifiers and "by"/"between" phrases, or the
-subject of the verb that governs it ("held talks", "were injured in clashes
-with Serbs").
+noun trigger the frames of noun_roles.py.
 """
 
 from __future__ import annotations
@@ -21,14 +19,10 @@ from newsevents.extract.modality import extraposed
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import EventTypeInfo
 
-_SUBJECT = {"nsubj", "csubj"}
-_PASSIVE_SUBJECT = {"nsubjpass", "csubjpass"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 _OBJECT = {"dobj", "dative"}
-_NOUN_ACTOR_DEPS = {"poss", "compound", "amod", "nmod"}
-_ACTOR_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 _OBJECT_CONTROL = {"dobj"}
-_LIGHT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
-_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +90,11 @@ class Roles:
     recipients: list[Token] = field(default_factory=list)
 
 
-def _children(tok: Token, deps: set[str]) -> list[Token]:
+def children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
     """Objects of the given prepositions under ``tok``; "on Saturday" is a time, not a role."""
     found = []
     for child in tok.children:
@@ -120,19 +114,19 @@ def _reduced_passive(verb: Token) -> bool:
     )  # "groups donated and delivered": a finite verb beside it says it is the main verb
 
 
-def _is_passive(verb: Token, *, reduced: bool = False) -> bool:
+def is_passive(verb: Token, *, reduced: bool = False) -> bool:
     """A passive verb; with ``reduced``, also a participle on a noun (the trigger's own
     frame only: a clause under it still shares its noun as subject)."""
     if reduced and _reduced_passive(verb):
         return True
-    return any(c.dep_ in _PASSIVE_SUBJECT or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
 def _headline_passive(verb: Token, recipient_preps: frozenset[str] | set[str]) -> bool:
     """ "Father arrested after ...", "Woman stabbed while jogging": a headline drops the
     auxiliary of a passive. Read so when the subject is a bare singular noun (no determiner,
     no name: prose would say "a woman") and the verb has no auxiliary and no object."""
-    if verb.tag_ not in {"VBD", "VBN"} or _prep_objects(verb, recipient_preps):
+    if verb.tag_ not in {"VBD", "VBN"} or prep_objects(verb, recipient_preps):
         return False
     if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
         return False
@@ -148,23 +142,23 @@ def _headline_subject(verb: Token) -> Token | None:
     The verb is the root, or the clause a source follows ("Father arrested ..., reports say")."""
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT":
         return verb.head
-    subjects = _children(verb, _SUBJECT)
+    subjects = children(verb, SUBJECT_DEPS)
     main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)
     return subjects[0] if main and len(subjects) == 1 else None
 
 
-def _sufferers(verb: Token) -> list[Token]:
+def sufferers_of(verb: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle describes."""
     if _reduced_passive(verb) and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return [verb.head]
-    return _children(verb, _PASSIVE_SUBJECT)
+    return children(verb, PASSIVE_SUBJECT_DEPS)
 
 
-def _agent(verb: Token) -> list[Token]:
+def agent_of(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Token]:
+def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Token]:
     """The subject a verb without one shares with the clause it hangs from.
 
     Verbs of ``object_control`` ("ordered its army to advance") hand their
@@ -176,7 +170,7 @@ def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[To
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp" and head.lemma_.lower() in grammar.object_control:
-        controller = _children(head, _OBJECT_CONTROL)
+        controller = children(head, _OBJECT_CONTROL)
         if controller:
             return controller
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
@@ -192,13 +186,13 @@ def _inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[To
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             head = head.head
         if head.pos_ in {"VERB", "AUX"}:
-            if _is_passive(head):
-                agent = _agent(head)
+            if is_passive(head):
+                agent = agent_of(head)
                 if agent:
                     return agent
-                return [] if verb.dep_ == "conj" else _children(head, _PASSIVE_SUBJECT)
-            subject = _children(head, _SUBJECT)
-            return subject or _inherited_subject(head, grammar, depth + 1)
+                return [] if verb.dep_ == "conj" else children(head, PASSIVE_SUBJECT_DEPS)
+            subject = children(head, SUBJECT_DEPS)
+            return subject or inherited_subject(head, grammar, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
         return [head]
     return []
@@ -225,13 +219,13 @@ def _speaker_going_on(verb: Token, grammar: Grammar) -> list[Token]:
         return []
     if lemma not in grammar.speaker_acts and lemma not in grammar.reporting_verbs:
         return []
-    return _children(head.head, _SUBJECT)
+    return children(head.head, SUBJECT_DEPS)
 
 
 def _inverted(verb: Token, grammar: Grammar) -> bool:
     """ "The army shelled the camp, alleges the organization": a verb after the clause it
     reports, with its subject behind it, which the parser took for its object."""
-    return not _children(verb, _SUBJECT | _PASSIVE_SUBJECT) and (
+    return not children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) and (
         any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or _trailing_report(verb, grammar)
     ) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
@@ -242,171 +236,43 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     recipient_preps = info.recipient_preps | extra_preps
     if _headline_passive(verb, recipient_preps):
         roles.recipients = [_headline_subject(verb)]
-    elif _is_passive(verb, reduced=True):
-        roles.actors = _agent(verb)
-        roles.recipients = _children(verb, _PASSIVE_SUBJECT)
+    elif is_passive(verb, reduced=True):
+        roles.actors = agent_of(verb)
+        roles.recipients = children(verb, PASSIVE_SUBJECT_DEPS)
         if not roles.actors and verb.dep_ in {"relcl", "acl"}:
             roles.recipients = roles.recipients or [verb.head]
         if not roles.actors and verb.lemma_.lower() in grammar.removal_verbs:
-            roles.actors = _prep_objects(verb, {"from"})  # "expelled from the United States"
+            roles.actors = prep_objects(verb, {"from"})  # "expelled from the United States"
     elif _inverted(verb, grammar):
-        roles.actors = _children(verb, _OBJECT)
+        roles.actors = children(verb, _OBJECT)
     else:
-        roles.actors = _children(verb, _SUBJECT)
+        roles.actors = children(verb, SUBJECT_DEPS)
         talked_of = verb.lemma_.lower() in grammar.topic_verbs  # "discussed the issue": no party
-        objects = [] if talked_of else _children(verb, _OBJECT)
-        roles.recipients = objects or _prep_objects(verb, recipient_preps)
+        objects = [] if talked_of else children(verb, _OBJECT)
+        roles.recipients = objects or prep_objects(verb, recipient_preps)
         if not roles.actors:
-            roles.actors = _inherited_subject(verb, grammar)
+            roles.actors = inherited_subject(verb, grammar)
     if roles.recipients and any(r.pos_ == "VERB" for r in roles.recipients):
         roles.recipients = [r for r in roles.recipients if r.pos_ != "VERB"]
     if not roles.recipients and roles.actors:
         roles.recipients = [
-            r for r in _prep_objects(verb, recipient_preps) if r not in roles.actors
+            r for r in prep_objects(verb, recipient_preps) if r not in roles.actors
         ]
     if not roles.recipients or all(r.lemma_.lower() in grammar.light_objects for r in roles.recipients):
         # "halted aid to Serbia", "imposed sanctions on Iran": the object's own phrase names them
-        for obj in _children(verb, _OBJECT):
-            found = _prep_objects(obj, recipient_preps | grammar.object_preps)
+        for obj in children(verb, _OBJECT):
+            found = prep_objects(obj, recipient_preps | grammar.object_preps)
             if found:
                 roles.recipients = found
                 break
     return roles
 
 
-def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool:
-    """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
-    an act is where it happened; a country's name may be its doer ("U.S. missile attacks"). A
-    name before an attack is its place or its victim ("the Ben Guerdane attack", which the
-    tagger takes for a person; "the Rabin assassination")."""
-    if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
-        return True
-    if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
-        return False
-    entity = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
-    name = entity.text if entity is not None else modifier.text
-    return name.lower().removeprefix("the ") not in grammar.countries
-
-
-def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
-    """ "a 2008 police raid", "an army offensive", "a law enforcement raid": for acts that forces
-    do (force_modifier_types), a force word before the noun is the doer ("files seized during a
-    police raid": of the clause too, unless the noun is behind "against")."""
-    if info.name.lower() not in grammar.force_types:
-        return []
-    if noun.dep_ == "pobj" and noun.head.lower_ == "against":
-        return []  # "protests against a police killing": what is protested, not the clause's doer
-    found = []
-    for child in noun.lefts:
-        lemma = child.lemma_.lower()
-        words = {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in child.lefts if c.dep_ == "compound"}
-        if child.dep_ in {"compound", "amod"} and words & grammar.force_modifiers:
-            found.append(child)
-    return found
-
 
 def obligation_roles(aux: Token) -> Roles:
     """ "X said Y must do Z": X demands it of Y."""
     verb = aux.head
     return Roles(
-        actors=_children(verb.head, _SUBJECT),
-        recipients=_children(verb, _SUBJECT | _PASSIVE_SUBJECT),
+        actors=children(verb.head, SUBJECT_DEPS),
+        recipients=children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS),
     )
-
-
-def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
-    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
-    frame, a force word before it ("a police raid") or the "of" phrase of an act no one
-    undergoes."""
-    roles = _noun_frames(noun, info, extra_preps, grammar)
-    frame = noun.head if noun.dep_ == "compound" else noun
-    if not roles.recipients and info.name.lower() in grammar.undergone_types:
-        # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
-        # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
-        roles.recipients = _prep_objects(frame, {"of"})
-    if not roles.actors:  # "the visit of the French president", unless a verb names the doer
-        roles.actors = _force_modifiers(frame, info, grammar) or _stated_doers(noun, grammar)
-    return roles
-
-
-def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
-    """A noun's possessor and the names before it ("Serbia's offensive", "a Turkish drone
-    strike"), also one a place stands between ("the NATO Washington summit", "US Predator
-    attacks")."""
-    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name
-        entity = tok.ent_type_ in _ACTOR_ENTITIES or (tok.pos_ == "PROPN" and tok.lower_ in grammar.countries)
-        return entity and not _names_place(tok, info, grammar)
-
-    found = []
-    for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in _NOUN_ACTOR_DEPS and named(child)):
-            found.append(child)
-        elif child.dep_ == "compound" and child.i < noun.i:
-            found.extend(c for c in child.lefts if c.dep_ == "compound" and named(c))
-    return found
-
-
-def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
-    """ "the resignation of the city manager", "the visit of the French president": for an act
-    no one undergoes (doer_of_nouns), "of" names who did it; not for "the killing of 3 soldiers"."""
-    if noun.lemma_.lower() not in grammar.doer_of_nouns:
-        return []
-    return _prep_objects(noun, {"of"})
-
-
-def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
-    """ "harassment and threats against him by anti-abortion groups", "Israel's raids and
-    shelling": a doer stated once on the first of joined act nouns is the others' too."""
-    first = noun.head
-    if noun.dep_ != "conj" or first.lemma_.lower() not in grammar.act_nouns:
-        return []  # "moving into relatives' homes or changing custody": homes are no act
-    return _own_names(first, info, grammar) or _prep_objects(first, {"by"})
-
-
-def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
-    roles = Roles()
-    if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
-        noun = noun.head
-    between = _prep_objects(noun, {"between", "among"})
-    if between:  # reciprocal: both sides act
-        roles.actors = between
-        return roles
-    roles.actors = (
-        _own_names(noun, info, grammar) or _prep_objects(noun, info.actor_preps | {"by"})
-        or _conjunct_doers(noun, info, grammar)
-    )
-    roles.recipients = _prep_objects(noun, info.recipient_preps | extra_preps)
-    if roles.actors:
-        return roles
-    head = noun.head
-    verb_lemma = head.lemma_.lower()
-    if noun.dep_ == "dobj" and verb_lemma in grammar.receiving_verbs:
-        # "May received backing from the United States": the giver acts on the receiver
-        roles.actors = _prep_objects(head, {"from"}) or _prep_objects(noun, {"from"})
-        roles.recipients = roles.recipients or _children(head, _SUBJECT)
-    elif noun.dep_ in _LIGHT_DEPS and verb_lemma in grammar.observer_verbs:
-        pass  # "a witness reported the shooting": the witness did not shoot
-    elif noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
-        # "held talks", "staged a protest", "launched an attack"
-        subject = _children(head, _SUBJECT) or _inherited_subject(head, grammar)
-        if noun.dep_ == "nsubjpass":
-            subject = _agent(head)
-        roles.actors = subject
-    elif (
-        noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
-        and head.lower_ not in grammar.separate_preps
-    ):
-        verb = head.head
-        dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
-        if dying or _is_passive(verb, reduced=True):
-            # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
-            # officers died in a shootout": the dead suffered it
-            sufferers = _children(verb, _SUBJECT) if dying else _sufferers(verb)
-            counterpart = roles.recipients or _prep_objects(noun, {"with"})
-            if counterpart:
-                roles.actors, roles.recipients = counterpart, sufferers
-            else:
-                roles.recipients = sufferers
-        else:
-            roles.actors = _children(verb, _SUBJECT) or _inherited_subject(verb, grammar)
-    return roles

@@ -1,0 +1,156 @@
+"""Roles of a noun trigger ("clashes", "talks", "a protest"): its possessor, the names and force
+words before it, its "by"/"between" phrases, or the subject of the verb that governs it ("held
+talks", "were injured in clashes with Serbs"); failing every frame, the "of" phrase of an act no
+one undergoes ("the visit of the French president").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsevents.extract.roles import (
+    SUBJECT_DEPS,
+    Grammar,
+    Roles,
+    agent_of,
+    children,
+    inherited_subject,
+    is_passive,
+    prep_objects,
+    sufferers_of,
+)
+from newsevents.ontology.load import EventTypeInfo
+
+_NOUN_ACTOR_DEPS = {"poss", "compound", "amod", "nmod"}
+_ACTOR_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+_LIGHT_DEPS = {"dobj", "attr", "nsubjpass", "oprd"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+
+
+def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool:
+    """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
+    an act is where it happened; a country's name may be its doer ("U.S. missile attacks"). A
+    name before an attack is its place or its victim ("the Ben Guerdane attack", which the
+    tagger takes for a person; "the Rabin assassination")."""
+    if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
+        return True
+    if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
+        return False
+    entity = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+    name = entity.text if entity is not None else modifier.text
+    return name.lower().removeprefix("the ") not in grammar.countries
+
+
+def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """ "a 2008 police raid", "an army offensive", "a law enforcement raid": for acts that forces
+    do (force_modifier_types), a force word before the noun is the doer ("files seized during a
+    police raid": of the clause too, unless the noun is behind "against")."""
+    if info.name.lower() not in grammar.force_types:
+        return []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "against":
+        return []  # "protests against a police killing": what is protested, not the clause's doer
+    found = []
+    for child in noun.lefts:
+        lemma = child.lemma_.lower()
+        words = {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in child.lefts if c.dep_ == "compound"}
+        if child.dep_ in {"compound", "amod"} and words & grammar.force_modifiers:
+            found.append(child)
+    return found
+
+
+def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
+    frame, a force word before it ("a police raid") or the "of" phrase of an act no one
+    undergoes."""
+    roles = _noun_frames(noun, info, extra_preps, grammar)
+    frame = noun.head if noun.dep_ == "compound" else noun
+    if not roles.recipients and info.name.lower() in grammar.undergone_types:
+        # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
+        # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
+        roles.recipients = prep_objects(frame, {"of"})
+    if not roles.actors:  # "the visit of the French president", unless a verb names the doer
+        roles.actors = _force_modifiers(frame, info, grammar) or _stated_doers(noun, grammar)
+    return roles
+
+
+def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """A noun's possessor and the names before it ("Serbia's offensive", "a Turkish drone
+    strike"), also one a place stands between ("the NATO Washington summit", "US Predator
+    attacks")."""
+    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name
+        entity = tok.ent_type_ in _ACTOR_ENTITIES or (tok.pos_ == "PROPN" and tok.lower_ in grammar.countries)
+        return entity and not _names_place(tok, info, grammar)
+
+    found = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in _NOUN_ACTOR_DEPS and named(child)):
+            found.append(child)
+        elif child.dep_ == "compound" and child.i < noun.i:
+            found.extend(c for c in child.lefts if c.dep_ == "compound" and named(c))
+    return found
+
+
+def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
+    """ "the resignation of the city manager", "the visit of the French president": for an act
+    no one undergoes (doer_of_nouns), "of" names who did it; not for "the killing of 3 soldiers"."""
+    if noun.lemma_.lower() not in grammar.doer_of_nouns:
+        return []
+    return prep_objects(noun, {"of"})
+
+
+def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
+    """ "harassment and threats against him by anti-abortion groups", "Israel's raids and
+    shelling": a doer stated once on the first of joined act nouns is the others' too."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.lemma_.lower() not in grammar.act_nouns:
+        return []  # "moving into relatives' homes or changing custody": homes are no act
+    return _own_names(first, info, grammar) or prep_objects(first, {"by"})
+
+
+def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+    roles = Roles()
+    if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
+        noun = noun.head
+    between = prep_objects(noun, {"between", "among"})
+    if between:  # reciprocal: both sides act
+        roles.actors = between
+        return roles
+    roles.actors = (
+        _own_names(noun, info, grammar) or prep_objects(noun, info.actor_preps | {"by"})
+        or _conjunct_doers(noun, info, grammar)
+    )
+    roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps)
+    if roles.actors:
+        return roles
+    head = noun.head
+    verb_lemma = head.lemma_.lower()
+    if noun.dep_ == "dobj" and verb_lemma in grammar.receiving_verbs:
+        # "May received backing from the United States": the giver acts on the receiver
+        roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
+        roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
+    elif noun.dep_ in _LIGHT_DEPS and verb_lemma in grammar.observer_verbs:
+        pass  # "a witness reported the shooting": the witness did not shoot
+    elif noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
+        # "held talks", "staged a protest", "launched an attack"
+        subject = children(head, SUBJECT_DEPS) or inherited_subject(head, grammar)
+        if noun.dep_ == "nsubjpass":
+            subject = agent_of(head)
+        roles.actors = subject
+    elif (
+        noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
+        and head.lower_ not in grammar.separate_preps
+    ):
+        verb = head.head
+        dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
+        if dying or is_passive(verb, reduced=True):
+            # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
+            # officers died in a shootout": the dead suffered it
+            sufferers = children(verb, SUBJECT_DEPS) if dying else sufferers_of(verb)
+            counterpart = roles.recipients or prep_objects(noun, {"with"})
+            if counterpart:
+                roles.actors, roles.recipients = counterpart, sufferers
+            else:
+                roles.recipients = sufferers
+        else:
+            roles.actors = children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+    return roles
