@@ -1,6 +1,7 @@
-"""The per-Doc word lists (coding.doc_words) and sentence lemmas read them as the tokens say."""
+"""The per-Doc word lists (coding.doc_words) and sentence lemmas read them as the tokens say;
+a record's character span finds its words (coding.words_at)."""
 
-from newsevents.extract.coding import doc_words, sentence_lemmas
+from newsevents.extract.coding import doc_words, sentence_lemmas, words_at
 from newsevents.nlp import load_pipeline
 
 
@@ -17,3 +18,9 @@ def test_doc_words_match_the_tokens() -> None:
         found, joined = sentence_lemmas(sentence)
         assert found == frozenset(expected) | frozenset(t.lower_ for t in words)
         assert joined == f" {' '.join(expected)} "
+
+
+def test_words_at_widens_a_span_to_whole_tokens_and_finds_none_in_white_space() -> None:
+    doc = load_pipeline()("Police arrested 12 protesters in Nairobi.")
+    assert words_at(doc, (2, 10)).text == "Police arrested"  # "lice arre" widened
+    assert words_at(doc, (6, 7)) is None  # the space between two words covers none

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coding import words_at
 from newsevents.records import Actor
 
 LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
@@ -78,8 +79,7 @@ def names_team(head: Token, entity: Span | None) -> bool:
 
 def mention_words(doc: Doc, actor: Actor) -> Span | None:
     """The words an actor's mention covers in the parse, None when it covers none."""
-    words = doc.char_span(*actor.span, alignment_mode="expand")
-    return words if words is not None and len(words) else None
+    return words_at(doc, actor.span)
 
 
 def head_lemma(words: Span | None) -> str:

@@ -30,6 +30,13 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     return found  # type: ignore[no-any-return]
 
 
+def words_at(doc: Doc, span: tuple[int, int]) -> Span | None:
+    """The words a record's character span covers in the parse (a trigger, an actor, a place),
+    widened to whole tokens; None when it covers none."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words if words is not None and len(words) else None
+
+
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
     """The sentence's lower-case lemmas as a set and as a space-padded string (once per sentence)."""
     cache = sentence.doc.user_data.setdefault(_SENTENCE_LEMMAS, {})

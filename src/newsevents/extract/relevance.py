@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
-from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas
+from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas, words_at
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -277,7 +277,7 @@ class RelevanceGate:
         return self._trigger_has(self.rel.state_acts, event)
 
     def _trigger(self, event: Event) -> Span | None:
-        return self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+        return words_at(self.doc, event.trigger.span)
 
     def _trigger_has(self, lemmas: frozenset[str], event: Event) -> bool:
         """A word of the event's trigger is one of ``lemmas``."""

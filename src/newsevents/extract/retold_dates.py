@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsevents.extract.coding import words_at
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.episodes import REACH, Episodes
 from newsevents.extract.trigger_clauses import main_clause, one_clause, perfect
@@ -113,8 +114,8 @@ def _speakers(event: Event) -> set[str]:
 
 
 def _token(event: Event, doc: Doc) -> Token | None:
-    span = doc.char_span(*event.trigger.span, alignment_mode="expand")
-    return span.root if span is not None else None
+    words = words_at(doc, event.trigger.span)
+    return words.root if words is not None else None
 
 
 def by_article_date(event: Event) -> bool:

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.coding import words_at
 from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
@@ -23,8 +24,8 @@ MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 
 
 def toponym_token(sentence: Span, toponym: Location) -> Token | None:
-    span = sentence.doc.char_span(*toponym.span, alignment_mode="expand")
-    return span.root if span is not None else None
+    words = words_at(sentence.doc, toponym.span)
+    return words.root if words is not None else None
 
 
 def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:

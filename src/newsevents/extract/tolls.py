@@ -29,6 +29,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
+from newsevents.extract.coding import words_at
 from newsevents.extract.size_lexicon import lexicon
 from newsevents.extract.sizes import KINDS, SizeMention, find_sizes
 from newsevents.records import Event, Size
@@ -61,7 +62,7 @@ def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
 def _aside(event: Event, doc: Doc) -> bool:
     """A trigger in a clause that describes a noun ("people fleeing the fighting", "the
     district where troops invaded on Saturday"): background to the sentence, not its act."""
-    span = doc.char_span(*event.trigger.span, alignment_mode="expand")
+    span = words_at(doc, event.trigger.span)
     if span is None:
         return False
     tok = span.root
@@ -143,7 +144,7 @@ def _of_an_act(total: SizeMention, acts: list[Event]) -> bool:
         return True
     things = [g for c in total.word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     doc = total.word.doc
-    owners = [doc.char_span(*e.trigger.span, alignment_mode="expand") for e in acts
+    owners = [words_at(doc, e.trigger.span) for e in acts
               if e.size is not None and e.size.span[0] <= total.span[0] < e.size.span[1]]
     if any(t.tag_ in _PLURAL for t in things + [o.root for o in owners if o is not None]):
         return False  # "the toll for both bombings": a sum over acts, not one act's toll
