@@ -1,7 +1,7 @@
 """The per-Doc word lists (coding.doc_words) and sentence lemmas read them as the tokens say;
-a record's character span finds its words (coding.words_at)."""
+a record's character span finds its words (coding.words_at), a token its entity (coding.entity_at)."""
 
-from newsevents.extract.coding import doc_words, sentence_lemmas, words_at
+from newsevents.extract.coding import doc_words, entity_at, sentence_lemmas, words_at
 from newsevents.nlp import load_pipeline
 
 
@@ -24,3 +24,14 @@ def test_words_at_widens_a_span_to_whole_tokens_and_finds_none_in_white_space() 
     doc = load_pipeline()("Police arrested 12 protesters in Nairobi.")
     assert words_at(doc, (2, 10)).text == "Police arrested"  # "lice arre" widened
     assert words_at(doc, (6, 7)) is None  # the space between two words covers none
+
+
+def test_entity_at_is_the_entity_the_token_belongs_to() -> None:
+    doc = load_pipeline()("The Henderson County Sheriff's Office said Mary Ann Smith was arrested.")
+    entities = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    assert entities  # the model tags some
+    for tok in doc:
+        found, expected = entity_at(tok), entities.get(tok.i)
+        assert (found is None) == (expected is None)
+        if found is not None:
+            assert (found.start, found.end, found.label_) == (expected.start, expected.end, expected.label_)

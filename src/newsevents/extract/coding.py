@@ -37,6 +37,19 @@ def words_at(doc: Doc, span: tuple[int, int]) -> Span | None:
     return words if words is not None and len(words) else None
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named entity a token is part of, if any, read from the token's own entity tags
+    (no scan of every entity of the article)."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:
     """The sentence's lower-case lemmas as a set and as a space-padded string (once per sentence)."""
     cache = sentence.doc.user_data.setdefault(_SENTENCE_LEMMAS, {})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsevents.extract.coding import entity_at
 from newsevents.extract.roles import (
     SUBJECT_DEPS,
     Grammar,
@@ -36,7 +37,7 @@ def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool
         return True
     if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
         return False
-    entity = next((e for e in modifier.doc.ents if e.start <= modifier.i < e.end), None)
+    entity = entity_at(modifier)
     name = entity.text if entity is not None else modifier.text
     return name.lower().removeprefix("the ") not in grammar.countries
 

@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coding import entity_at
 from newsevents.extract.gazetteer import capitals
 from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
 from newsevents.ontology import Ontology
@@ -269,8 +270,8 @@ def _of_body(toponym: Location, sentence: Span) -> bool:
     token = toponym_token(sentence, toponym)
     if token is None or token.ent_type_ != "ORG":
         return False
-    name = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return (name.start_char, name.end_char) != toponym.span  # an ORG that is only a place name is a place
+    name = entity_at(token)  # an ORG that is only a place name is a place
+    return name is not None and (name.start_char, name.end_char) != toponym.span
 
 
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
