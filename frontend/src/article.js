@@ -185,9 +185,12 @@ export function createArticleView(root, { openThread }) {
   }
 
   async function update(state) {
+    const opening = Boolean(state.story) && state.story !== storyId; // a story opened now
     renderStory(state.story);
     if (state.article === loadedId) {
-      if ((state.event || null) !== pinned) pin(state.event, { scroll: true });
+      // a story opened on the article already shown opens at the top too, not where the page was
+      if (opening) window.scrollTo(0, 0);
+      if ((state.event || null) !== pinned) pin(state.event, { scroll: !state.story });
       markMention();
       return;
     }
