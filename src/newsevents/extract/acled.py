@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc
 
 from newsevents.extract.coding import doc_words
@@ -57,21 +58,22 @@ class AcledContexts:
 
     def __init__(self, doc: Doc, table: AcledTable) -> None:
         lemmas, texts, spaces = doc_words(doc)
-        kept = [not spaces[t.i] and t.ent_type_ not in _DATES for t in doc]
-        sentences = [[i for i in range(s.start, s.end) if kept[i]] for s in doc.sents]
+        dates = {doc.vocab.strings[label] for label in _DATES}
+        kinds = doc.to_array(ENT_TYPE).tolist()  # a pass over an array, not a Token per word
+        kept = [not space and kind not in dates for space, kind in zip(spaces, kinds, strict=True)]
+        self._sentences_kept = [[i for i in range(s.start, s.end) if kept[i]] for s in doc.sents]
         topic = self._topics(doc, lemmas, table.topic_heads)
-        acts = [[i for i in s if i not in topic] for s in sentences]
-        words = (lemmas, texts)
-        self._sentences = [_lemmas(s, words) for s in sentences]
-        self._windows = [self._window(sentences, acts, i, table.window, words) for i in range(len(sentences))]
+        self._acts = [[i for i in s if i not in topic] for s in self._sentences_kept]
+        self._words = (lemmas, texts)
+        self._size = table.window
+        self._sentences: dict[int, Lemmas] = {}  # read for the sentences that have events only
+        self._windows: dict[int, Context] = {}
 
-    @staticmethod
-    def _window(sentences: list[list[int]], acts: list[list[int]], i: int, size: int,
-                words: tuple[list[str], list[str]]) -> Context:
-        around = slice(max(0, i - size), i + size + 1)
+    def _window(self, i: int) -> Context:
+        around = slice(max(0, i - self._size), i + self._size + 1)
         return Context(
-            words=_lemmas([t for s in sentences[around] for t in s], words),
-            acts=_lemmas([t for s in acts[around] for t in s], words),
+            words=_lemmas([t for s in self._sentences_kept[around] for t in s], self._words),
+            acts=_lemmas([t for s in self._acts[around] for t in s], self._words),
         )
 
     @staticmethod
@@ -88,10 +90,14 @@ class AcledContexts:
         return found
 
     def sentence(self, index: int) -> Context:
+        if index not in self._sentences:
+            self._sentences[index] = _lemmas(self._sentences_kept[index], self._words)
         words = self._sentences[index]
         return Context(words=words, acts=words)
 
     def window(self, index: int) -> Context:
+        if index not in self._windows:
+            self._windows[index] = self._window(index)
         return self._windows[index]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.coding import entity_at
 from newsevents.ontology import Ontology
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -30,18 +31,13 @@ class Resolution:
 class ActorLexicon:
     """The ontology's reading of one word or entity of an actor's phrase."""
 
-    def __init__(self, ontology: Ontology, entities: dict[int, Span]) -> None:
+    def __init__(self, ontology: Ontology) -> None:
         self.onto = ontology
-        self.entities = entities
         self.stances = ontology.words("stance_prefixes")
         self.relations = ontology.words("relation_suffixes")
         self.held_titles = ontology.words("held_titles")
         self.departments = ontology.words("state_departments")
         self.placed: dict[int, str] = {}  # a resolved place's first character -> its country (events.py)
-
-    def entity_of(self, tok: Token) -> Span | None:
-        """The named entity a token is part of, if any."""
-        return self.entities.get(tok.i)
 
     def from_head_entity(self, entity: Span, res: Resolution) -> None:
         """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
@@ -73,7 +69,7 @@ class ActorLexicon:
             doc[tok.i + 1].lemma_.lower() == "republic"
         ):
             return  # "the former Soviet republic of Georgia": no longer that state
-        entity = self.entity_of(tok)
+        entity = entity_at(tok)
         words = [tok.text]
         if entity is not None:
             words.insert(0, entity_name(entity))
@@ -118,7 +114,7 @@ class ActorLexicon:
                 return self._office(head, bigram)
         if lemma in sectors and head.ent_type_ not in _NAMED:
             return self._office(head, lemma)
-        entity = self.entity_of(head)
+        entity = entity_at(head)
         if entity is not None and entity.label_ == "ORG":
             for tok in entity:  # "Nigeria Labour Congress": the first role word is the specific one
                 if tok.lemma_.lower() in sectors:
@@ -139,7 +135,7 @@ class ActorLexicon:
         holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj"]
         for holder in holders:
-            entity = self.entity_of(holder)
+            entity = entity_at(holder)
             name = entity.text if entity is not None else holder.text
             bare = name.lower().removeprefix("the ")
             if holder.ent_type_ in {"GPE", "NORP"} or bare in self.onto.country_names or (

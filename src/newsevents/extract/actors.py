@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actor_lexicon import ActorLexicon, Resolution
 from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
+from newsevents.extract.coding import entity_at
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
@@ -50,9 +51,8 @@ class ActorResolver:
         self.onto = ontology
         self.memory = ActorMemory()
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
-        self.entities = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        self.coref = Coreference(ontology, doc, self.entities)
-        self.lexicon = ActorLexicon(ontology, self.entities)
+        self.coref = Coreference(ontology, doc)
+        self.lexicon = ActorLexicon(ontology)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
@@ -125,7 +125,7 @@ class ActorResolver:
         head = self.effective_head(head)
         if head.pos_ == "NOUN":
             return head.lemma_.lower() in self.outlets and self.actor(head).country is None
-        entity = self.lexicon.entity_of(head)
+        entity = entity_at(head)
         org = self.onto.organization(entity.text) if entity is not None and entity.label_ == "ORG" else None
         return org is not None and org.sector == "JRN"
 
@@ -162,7 +162,7 @@ class ActorResolver:
     def _resolve(self, head: Token, tokens: list[Token]) -> Resolution:
         res = Resolution()
         token_set = {t.i for t in tokens}
-        entity = self.lexicon.entity_of(head)
+        entity = entity_at(head)
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms and names_team(head, entity):
             res.name = entity.text if entity is not None else head.text  # "the Cleveland Indians"
             return res
@@ -197,7 +197,7 @@ class ActorResolver:
             # "the UN coordinator for Sudan, Amina Rahal": a later "Rahal" is the coordinator
             for child in head.rights:
                 if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                    self._person_memory(self._person_names(child, self.lexicon.entity_of(child)), res, child)
+                    self._person_memory(self._person_names(child, entity_at(child)), res, child)
         return res
 
     def _person_names(self, head: Token, entity: Span | None) -> list[str]:
@@ -336,7 +336,7 @@ class ActorResolver:
             self._places[start] = None
             for tok in self.sentence:
                 if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
-                    entity = self.lexicon.entity_of(tok)
+                    entity = entity_at(tok)
                     key = entity.text.lower() if entity is not None else tok.lower_
                     if key in self.onto.country_names:
                         self._places[start] = self.onto.country_names[key]

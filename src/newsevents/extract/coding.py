@@ -16,6 +16,7 @@ MAX_CONTEXTS = 3
 
 _WORDS = "newsevents.words"
 _SENTENCE_LEMMAS = "newsevents.sentence_lemmas"
+_ENTITIES = "newsevents.entities"
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
@@ -38,16 +39,13 @@ def words_at(doc: Doc, span: tuple[int, int]) -> Span | None:
 
 
 def entity_at(tok: Token) -> Span | None:
-    """The named entity a token is part of, if any, read from the token's own entity tags
-    (no scan of every entity of the article)."""
-    if not tok.ent_type_:
-        return None
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
+    """The named entity a token is part of, if any: the one lookup of actors, coreference,
+    quotes, noun frames and venues, from a token -> entity map built once per Doc."""
+    doc = tok.doc
+    found = doc.user_data.get(_ENTITIES)
+    if found is None:
+        found = doc.user_data[_ENTITIES] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    return found.get(tok.i)  # type: ignore[no-any-return]
 
 
 def sentence_lemmas(sentence: Span) -> tuple[frozenset[str], str]:

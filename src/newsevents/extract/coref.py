@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.coding import doc_words
+from newsevents.extract.coding import doc_words, entity_at
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -74,10 +74,9 @@ def is_bare_pronoun(actor: Actor) -> bool:
 class Coreference:
     """Antecedents for one article's pronouns and descriptions, built on first use."""
 
-    def __init__(self, ontology: Ontology, doc: Doc, entities: dict[int, Span]) -> None:
+    def __init__(self, ontology: Ontology, doc: Doc) -> None:
         self.onto = ontology
         self.doc = doc
-        self.entities = entities
         self.speakers: Speakers | None = None  # quotation spans and speakers, asked lazily
         self._quotes: list[tuple[int, int, Actor | None]] | None = None
         self._mentions: list[_Mention] | None = None
@@ -250,7 +249,7 @@ class Coreference:
     def _mention(self, tok: Token, *, person: bool) -> _Mention:
         sentence = bisect.bisect_right(self._sentence_starts, tok.i) - 1
         words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.lefts if c.dep_ == "compound"}
-        entity = self.entities.get(tok.i)
+        entity = entity_at(tok)
         return _Mention(tok, person, tok.tag_ in _PLURAL_TAGS, sentence, (tok.dep_ not in _SUBJECTS, tok.i),
                         frozenset(words), entity.label_ if entity is not None else None)
 

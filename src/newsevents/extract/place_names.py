@@ -8,6 +8,9 @@ actor, and a town's name inside a person's or organization's name says who, not 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from newsevents.extract.gazetteer import Gazetteer, fold
@@ -91,10 +94,12 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
     """Proper names after a location preposition that the model tags as no entity at all
     ("fled to Tunis"): candidates ``named_place`` weighs."""
     preps = ontology.words("location_preps")
+    rows = doc.to_array([POS, DEP, ENT_TYPE])  # a pass over arrays, not a Token per word
+    proper = (rows[:, 0] == PROPN) & (rows[:, 1] == doc.vocab.strings["pobj"]) & (rows[:, 2] == 0)
     found = []
-    for token in doc:
-        if (not token.ent_type_ and token.pos_ == "PROPN" and token.is_title and token.dep_ == "pobj"
-                and token.head.lower_ in preps):
+    for i in numpy.nonzero(proper)[0]:
+        token = doc[int(i)]
+        if token.is_title and token.head.lower_ in preps:
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
                     and doc[start - 1].is_title and not doc[start - 1].ent_type_:

@@ -17,6 +17,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
 from newsevents.extract.actor_phrases import phrase_tokens
+from newsevents.extract.coding import entity_at
 from newsevents.extract.quote_reader import Found, QuoteReader
 from newsevents.records import Actor, Quote
 
@@ -136,7 +137,7 @@ class QuoteSpeakers(QuoteReader):
 
     def _state(self, tok: Token) -> str | None:
         """The country a word names as a state ("China", "Beijing"), if it does."""
-        entity = self.resolver.entities.get(tok.i)
+        entity = entity_at(tok)
         if entity is None or entity.label_ != "GPE":
             return None
         key = entity.text.lower().removeprefix("the ")
