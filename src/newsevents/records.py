@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 Span = tuple[int, int]
+HOME = "home"  # Actor.country_source of a country taken from the article's setting
 PUBLISH_CONFIDENCE = 0.5  # events at or above it, neither negated nor hypothetical, are what we publish
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -104,6 +105,10 @@ class Actor(_Record):
     ``inferred`` marks a doer the event's own clause does not name ("five people
     were arrested"), attributed from the article; ``evidence_span`` is then the
     act's words that led to it. Filter on ``inferred`` to keep only stated actors.
+    ``country_source`` says where ``country`` came from when the text does not give it:
+    ``"home"`` for a named person or body the text gives no country, placed in the
+    country the article is set in (a guess, weighed apart by the confidence); None when
+    the country was read from the text or there is none.
     """
 
     text: str
@@ -114,6 +119,12 @@ class Actor(_Record):
     ethnicity: str | None = None
     inferred: bool = False
     evidence_span: Span | None = None
+    country_source: str | None = None
+
+    @property
+    def own_country(self) -> str | None:
+        """The country the text itself gives the party (not the article's home country)."""
+        return None if self.country_source == HOME else self.country
 
 
 @dataclass(slots=True)

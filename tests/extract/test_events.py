@@ -186,6 +186,27 @@ def test_events_home_civilians_belong_to_the_country_the_article_is_set_in(code)
     assert [a.country for a in event.actor] == ["USA"]
 
 
+def test_events_a_named_person_of_no_country_takes_the_home_country_as_a_guess(code):
+    text = ("Voters gathered in Toledo and Columbus on Friday. "
+            "Maria Gonzalez accused the state board of hiding the report.")
+    event = next(e for e in code(text) if e.trigger.text == "accused")
+    assert [(a.country, a.country_source) for a in event.actor] == [("USA", "home")]
+    assert event.actor[0].own_country is None
+
+
+def test_events_a_home_sector_country_is_read_from_the_text_not_guessed(code):
+    text = ("Two men were arrested in Brooklyn on Friday after a fight outside a bar. "
+            "Police said both men were taken to a station in Queens.")
+    event = next(e for e in code(text) if e.trigger.text == "arrested")
+    assert [a.country_source for a in event.actor] == [None]
+
+
+def test_events_a_place_of_no_country_takes_no_home_country(code):
+    text = "Farmers marched in Lyon and Lille on Friday. Europe condemned the violence in Lyon."
+    event = next(e for e in code(text) if e.trigger.text == "condemned")
+    assert all(a.country is None for a in event.actor)
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

@@ -95,6 +95,14 @@ def test_relevance_acts_between_private_persons_are_not_published(code, text, tr
     assert all(not e.is_published() and e.off_topic == "private act" for e in events)
 
 
+def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
+    text = ("Fans gathered in Toledo and Columbus on Friday. "
+            "Mark Jensen stabbed Paul Ortega outside a bar in Toledo.")
+    event = next(e for e in code(text) if e.trigger.text == "stabbed")
+    assert event.actor[0].country_source == "home"  # the guess is made, and is no public role
+    assert event.off_topic == "private act"
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [

@@ -76,3 +76,10 @@ def test_scoring_an_event_carries_the_rate_of_its_type_and_trigger(code):
     assert scoring.rate_key(event) == "COERCE arrested"
     rate = scoring.trigger_rate(scoring.rate_key(event), scoring.model()["rates"])
     assert rate > 0  # arrests are often right on DEV: the rate lifts them
+
+
+def test_scoring_a_doer_placed_only_by_the_home_country_is_weighed_apart():
+    guessed = Actor(text="Gonzalez", span=(0, 8), country="USA", country_source="home")
+    stated = Actor(text="Ugandan police", span=(0, 14), country="UGA", sector="COP")
+    assert scoring._actor_kind([guessed]) == "home"
+    assert scoring._actor_kind([guessed, stated]) == "country"

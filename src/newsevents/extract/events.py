@@ -15,6 +15,7 @@ from newsevents.extract import coding, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
+from newsevents.extract.coref import UNRESOLVED_PRONOUNS
 from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
@@ -32,7 +33,7 @@ from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
-from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
+from newsevents.records import HOME, Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
 
@@ -54,6 +55,7 @@ def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
 
 
 _MEMBER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # a place of no country ("Europe") is not placed at home
 
 
 def _expand(heads: list[Token]) -> list[Token]:
@@ -159,18 +161,40 @@ class EventExtractor:
             self._unplaced.append((event, trigger, sentence))
 
     def _home(self, events: list[Event]) -> None:
-        """Officials, forces and courts of no country belong to the country the article is set
-        in: the one most of its resolved places lie in (named twice at least, alone in the lead)."""
+        """Parties of no country belong to the country the article is set in: the one most of
+        its resolved places lie in (named twice at least, alone in the lead). Officials, forces,
+        courts and civilians (``coref_home_sectors``) are that country's as the text implies; any
+        other named person or public body ("Gonzalez", "the ethics committee", "he" meaning one of
+        them; not a firm, school or suspect: ``home_guess_private_sectors``) takes it as a guess,
+        marked ``country_source`` "home" so the confidence weighs it apart."""
         counts = Counter(t.country_code for t in self.toponyms if t.country_code)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return
         home = iso3_codes().get(ranked[0][0] or "")
         sectors = {s.upper() for s in self.onto.words("coref_home_sectors")}
+        private = {s.upper() for s in self.onto.words("home_guess_private_sectors")}
         for event in events:
             for party in event.actor + event.recipient:
-                if party.country is None and party.sector in sectors:
+                if party.country is not None:
+                    continue
+                if party.sector in sectors:
                     party.country = home
+                elif party.sector not in private and self._local(party):
+                    party.country, party.country_source = home, HOME
+
+    def _local(self, party: Actor) -> bool:
+        """A person or body the text names, not a place ("Europe") nor a pronoun that resolved
+        to no one."""
+        words = coding.words_at(self.doc, party.span)
+        if words is None:
+            return False
+        head = words.root
+        if head.ent_type_ in _PLACE_ENTITIES:
+            return False
+        if head.pos_ == "PRON":
+            return party.name is not None and head.lower_ not in UNRESOLVED_PRONOUNS
+        return head.pos_ in {"NOUN", "PROPN"}
 
     def _sentence_events(
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]

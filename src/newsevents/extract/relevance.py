@@ -193,7 +193,7 @@ class RelevanceGate:
                 head in bodies or not self.rel.body_roles.isdisjoint(lemmas))
             if of_body and actor.country != "IGO":
                 continue
-            if actor.sector is not None or actor.country is not None or not self._person_name(actor):
+            if actor.sector is not None or actor.own_country is not None or not self._person_name(actor):
                 return False
             names += 1  # "... and Pete Thaw": a name beside the members
         return names < len(event.actor)
@@ -210,10 +210,10 @@ class RelevanceGate:
             return False
         if not self._trigger_has(self.rel.budget_triggers, event):
             return False
-        countries = {a.country for a in event.actor}
+        countries = {a.own_country for a in event.actor}
         if None in countries or any(a.sector not in (None, *self.rel.budget_sectors) for a in event.actor):
             return False
-        return all(r.country in (None, *countries) and r.sector not in self.rel.armed_sectors
+        return all(r.own_country in (None, *countries) and r.sector not in self.rel.armed_sectors
                    for r in event.recipient)
 
     def _private(self, event: Event) -> bool:
@@ -246,13 +246,13 @@ class RelevanceGate:
         words = mention_words(self.doc, actor)
         head = words.root if words is not None else None
         if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
-            head.pos_ == "PROPN" and actor.country is not None
+            head.pos_ == "PROPN" and actor.own_country is not None
         ) or head.lemma_.lower() in self.rel.public_persons):
             return False
         if actor.sector is not None:
             return actor.sector in self.rel.private_sectors or (
                 violent and actor.sector in self.rel.violence_private_sectors)
-        if actor.country is not None or head is None:
+        if actor.own_country is not None or head is None:
             return False
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
 

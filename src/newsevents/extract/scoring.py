@@ -86,8 +86,10 @@ def reported(trigger: Token, marks: Marks, speech_verbs: frozenset[str]) -> bool
 
 def _actor_kind(actors: list[Actor]) -> str:
     stated = [a for a in actors if not a.inferred]
-    if any(a.country for a in stated):
+    if any(a.own_country for a in stated):
         return "country"
+    if any(a.country for a in stated):
+        return "home"  # only the article's country, a guess (Actor.country_source)
     if any(a.sector for a in stated):
         return "sector"
     if stated:
@@ -128,13 +130,13 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         "ambiguous_lemma": float(evidence.ambiguous),
         "mode": float(event.mode is not None),
         f"actor_{_actor_kind(event.actor)}": 1.0,
-        "actor_pronoun_resolved": float(any(a.country for a in pronouns)),
+        "actor_pronoun_resolved": float(any(a.own_country for a in pronouns)),
         "actor_pronoun_bare": float(any(not a.country for a in pronouns)),
         "recipient": float(bool(event.recipient)),
-        "recipient_placed": float(any(a.country for a in event.recipient)),
+        "recipient_placed": float(any(a.own_country for a in event.recipient)),
         "missing_required_recipient": float(evidence.requires_recipient and not event.recipient),
         "cooperation_unplaced": float(evidence.cooperative and not any(
-            a.country for a in event.actor + event.recipient)),
+            a.own_country for a in event.actor + event.recipient)),
         "future": float(event.future),
         "background": float(evidence.background),
         "historical": float(event.historical),
