@@ -133,6 +133,18 @@ def test_acled_only_mapped_events(filled, tmp_path: Path) -> None:
     assert lagos["tags"] == ""
 
 
+def test_acled_tags_a_country_guessed_from_the_setting(tmp_path: Path) -> None:
+    lagos = Article("lagos", date(2023, 5, 30), "Okafor ordered the arrest of five protesters in Lagos.")
+    guessed = event(lagos, 0, "COERCE", date="2023-05-30", date_precision="day", location=LAGOS,
+                    acled={"event_type": "Protests", "sub_event_type": "Protest with intervention"},
+                    actor=[Actor("Okafor", (0, 6), country="NGA", country_source="home")], confidence=0.8)
+    out = tmp_path / "e.csv"
+    with open_store(tmp_path / "test.duckdb") as store:
+        store.add([CodedArticle(lagos, events=[guessed])])
+        assert export_events(store, out, format="acled") == 1
+    assert rows(out)[0]["tags"] == "actor1 country guessed from the article's setting"
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "geojson", "gdelt", "acled"])
 def test_filters_apply(filled, tmp_path: Path, fmt: str) -> None:
     store, _ = filled
