@@ -269,3 +269,24 @@ def test_episodes_a_year_alone_takes_the_month_the_article_gives_that_act(code):
             "played the tape on Monday.\n\nTexas authorities raided the ranch in April 2008 after a call.")
     seized = next(e for e in code(text) if e.trigger.text.startswith("seized"))
     assert (seized.date, seized.date_precision) == ("2008-04-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the lead's perfect is the news the next sentence dates
+        ("Police in Dayton have arrested a man wanted for robbery. Police detained him at a motel "
+         "in Dayton on Sunday.", "arrested", "2023-05-28"),
+        # a headline has no tense
+        ("Dayton police arrest suspected robber\n\nDayton police detained the man at a motel "
+         "on Sunday.", "arrest", "2023-05-28"),
+        # a day no event takes, set for the same people, in apposition to a time
+        ("A man wanted for murder has been captured by Dayton police. Police found the man in an "
+         "apartment about 9 p.m. Saturday, May 27.", "captured", "2023-05-27"),
+        # an old act of the type is other news
+        ("Police in Dayton have arrested a man wanted for robbery. Police detained him in Dayton "
+         "in 2019 as well.", "arrested", "2023-05-30"),
+    ],
+)
+def test_episodes_the_lead_takes_the_day_the_next_sentences_give_its_act(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day

@@ -139,6 +139,8 @@ class Episodes:
                             if not is_a_name(e)) if g is not None and not is_ahead(g, base)}
         for entity in dates:
             head = entity.root.head
+            while head.ent_type_ in {"DATE", "TIME"} and head != root:  # "9 p.m. Saturday, March 28"
+                head = head.head
             if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
                 continue
             grounded = ground_seen(entity.text, base, past=True)
@@ -173,7 +175,7 @@ class Episodes:
         if sequel:
             return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
-        if near and last.keys & (_words(event) if last.scene else participants(event)):
+        if near and last.keys & (words(event) if last.scene else participants(event)):
             return last
         if near and not last.scene:  # any act of the episode's sentence on its day may share
             self.pending += [(event, d) for d in self.dated
@@ -246,7 +248,7 @@ def take_episode(event: Event, last: Dated) -> None:
     event.historical = last.historical
 
 
-def _words(event: Event) -> set[str]:
+def words(event: Event) -> set[str]:
     """The words naming an event's parties and place, to meet the nouns of a scene."""
     texts = [a.text for a in event.actor + event.recipient]
     texts += [event.location.name] if event.location is not None and event.location.name else []
