@@ -290,3 +290,11 @@ def test_episodes_a_year_alone_takes_the_month_the_article_gives_that_act(code):
 )
 def test_episodes_the_lead_takes_the_day_the_next_sentences_give_its_act(event_on, text, trigger, day):
     assert event_on(text, trigger).date == day
+
+
+def test_episodes_of_two_dates_on_one_word_the_act_takes_the_nearer(event_on):
+    text = ("Two deputies were wounded in the line of duty Friday, the worst single day, gun-related loss "
+            "for the county since three troopers died 20 years ago during a raid on a militia compound in "
+            "Ruby, Idaho.")
+    assert event_on(text, "raid").date == "2003-01-01"
+    assert event_on(text, "wounded").date == "2023-05-26"

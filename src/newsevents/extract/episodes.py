@@ -90,11 +90,13 @@ class Episodes:
     def clause_date(self, trigger: Token, loose: list[Span]) -> Span | None:
         """A date no trigger owns that dates the trigger's clause from above it, or that
         dates what it followed ("was arrested after police say he tried to rob a woman late
-        Friday night": the annotation's day of the arrest, the nearest day the text gives)."""
+        Friday night": the annotation's day of the arrest, the nearest day the text gives).
+        Of two dates on one word the nearer to the trigger ("shot Saturday, ... since agents died
+        15 years ago during a raid": the raid's is "15 years ago")."""
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(clause_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
-        best: tuple[int, Span] | None = None
+        best: tuple[int, int, Span] | None = None
         for entity in loose:
             if is_a_name(entity):
                 continue
@@ -113,9 +115,10 @@ class Episodes:
                 depth = len(above)  # behind any date above the trigger
             else:
                 continue
-            if best is None or depth < best[0]:
-                best = (depth, entity)
-        return best[1] if best else None
+            distance = min(abs(entity.start - trigger.i), abs(entity.end - 1 - trigger.i))
+            if best is None or (depth, distance) < best[:2]:  # at one depth, the nearer date
+                best = (depth, distance, entity)
+        return best[2] if best else None
 
     def remember(self, event: Event, sentence: int) -> None:
         """Keep an event dated by its own words as the current episode."""
