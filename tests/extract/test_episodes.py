@@ -298,3 +298,9 @@ def test_episodes_of_two_dates_on_one_word_the_act_takes_the_nearer(event_on):
             "Ruby, Idaho.")
     assert event_on(text, "raid").date == "2003-01-01"
     assert event_on(text, "wounded").date == "2023-05-26"
+
+
+def test_episodes_a_date_through_the_adverb_it_qualifies_dates_the_clause_below(event_on):
+    text = ("She stayed a fierce critic of the mayor, speaking out as recently as last month to denounce "
+            "his budget on a radio show.")
+    assert event_on(text, "denounce").date == "2023-04-01"

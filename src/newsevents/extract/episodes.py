@@ -102,10 +102,7 @@ class Episodes:
                 continue
             if entity.root.i in above:  # "in 1968, when the Soviets invaded"
                 depth = above[entity.root.i]
-            elif entity.root.head.i in above or (
-                entity.root.head.dep_ == "prep" and entity.root.head.head.i in above
-            ):
-                verb = entity.root.head if entity.root.head.i in above else entity.root.head.head
+            elif (verb := _word_dated(entity, above)) is not None:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
@@ -233,6 +230,19 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:
+    """The word above the trigger a date hangs from, directly or through a preposition and the
+    adverb it qualifies ("speaking out as recently as last year to assail": speaking)."""
+    head = entity.root.head
+    for _ in range(3):
+        if head.i in above:
+            return head
+        if head.dep_ not in {"prep", "advmod"} or head.pos_ in {"VERB", "AUX"}:
+            return None
+        head = head.head
+    return None
 
 
 def _clause_opened(entity: Span) -> Token | None:
