@@ -148,3 +148,28 @@ def test_dates_a_year_before_local_stays_a_year(pipeline):
 
     doc = pipeline.nlp("The 2014 local elections were held in May, and voting ended at 1800 GMT.")
     assert [e.text for e in find_dates(doc, TUESDAY)] == ["2014", "in May"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("\n\nLISBON, May 28 (Xinhua) --\n\nThe ministers have signed an accord.", date(2023, 5, 28)),
+        ("ACCRA, Ghana, May 29 - A court has jailed the mayor.", date(2023, 5, 29)),
+        ("\n\nLISBON, May 30 (Xinhua) --\n\nA court has jailed the mayor.", None),  # the article's own day
+        ("\n\nLISBON, May 12 (Xinhua) --\n\nA court has jailed the mayor.", None),  # too far back
+        ("LISBON, May 28, 2023 - A court has jailed the mayor.", None),  # a full date: no wire day
+        ("Court jails mayor, May 28 ruling stands\n\nThe court has jailed the mayor.", None),
+    ],
+)
+def test_wire_day_is_a_dateline_day_a_few_days_before_the_article(text, day):
+    from newsevents.extract.dates import wire_day
+
+    assert wire_day(text, TUESDAY) == day
+    assert wire_day(text, None) is None
+
+
+def test_acts_naming_no_day_take_the_wire_dateline_day(code):
+    text = ("\n\nLISBON, May 28 (Xinhua) --\n\n"
+            "Portugal and Morocco have signed a fisheries accord in Lisbon, officials said.")
+    signed = [e for e in code(text) if e.trigger.text.startswith("signed")]
+    assert signed and signed[0].date == "2023-05-28"

@@ -269,3 +269,38 @@ def test_episodes_a_year_alone_takes_the_month_the_article_gives_that_act(code):
             "played the tape on Monday.\n\nTexas authorities raided the ranch in April 2008 after a call.")
     seized = next(e for e in code(text) if e.trigger.text.startswith("seized"))
     assert (seized.date, seized.date_precision) == ("2008-04-01", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # the lead's perfect is the news the next sentence dates
+        ("Police in Dayton have arrested a man wanted for robbery. Police detained him at a motel "
+         "in Dayton on Sunday.", "arrested", "2023-05-28"),
+        # a headline has no tense
+        ("Dayton police arrest suspected robber\n\nDayton police detained the man at a motel "
+         "on Sunday.", "arrest", "2023-05-28"),
+        # a day no event takes, set for the same people, in apposition to a time
+        ("A man wanted for murder has been captured by Dayton police. Police found the man in an "
+         "apartment about 9 p.m. Saturday, May 27.", "captured", "2023-05-27"),
+        # an old act of the type is other news
+        ("Police in Dayton have arrested a man wanted for robbery. Police detained him in Dayton "
+         "in 2019 as well.", "arrested", "2023-05-30"),
+    ],
+)
+def test_episodes_the_lead_takes_the_day_the_next_sentences_give_its_act(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
+
+
+def test_episodes_of_two_dates_on_one_word_the_act_takes_the_nearer(event_on):
+    text = ("Two deputies were wounded in the line of duty Friday, the worst single day, gun-related loss "
+            "for the county since three troopers died 20 years ago during a raid on a militia compound in "
+            "Ruby, Idaho.")
+    assert event_on(text, "raid").date == "2003-01-01"
+    assert event_on(text, "wounded").date == "2023-05-26"
+
+
+def test_episodes_a_date_through_the_adverb_it_qualifies_dates_the_clause_below(event_on):
+    text = ("She stayed a fierce critic of the mayor, speaking out as recently as last month to denounce "
+            "his budget on a radio show.")
+    assert event_on(text, "denounce").date == "2023-04-01"

@@ -60,6 +60,7 @@ class DateGrammar:
     part: re.Pattern[str]
     holiday: re.Pattern[str]
     printed: re.Pattern[str]
+    wire_dateline: re.Pattern[str]
     spoken_year: re.Pattern[str]
 
 
@@ -125,6 +126,9 @@ def grammar() -> DateGrammar:
         printed=re.compile(  # "November 27 - 2005", "Fri, 13 Dec 2008", "Aug . 2 2011": a full date
             r"\b(?:" + month + r"(?:\s*\.)?\s+" + _ORDINAL + r"\s*[,\-\u2013]?\s*" + year + r"|" + _ORDINAL
             + r"\s+(?:of\s+)?" + month + r"(?:\s*\.)?\s*,?\s*" + year + r")\b", re.IGNORECASE),
+        wire_dateline=re.compile(  # "WARSAW, February 26 (Xinhua) --", "NAIROBI, Kenya, Aug. 7 -": no year
+            r"^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*)?,\s+(?i:" + month + r")\.?\s+" + _ORDINAL
+            + r"\b(?!\s*,?\s*\d{4})", re.MULTILINE),
         spoken_year=re.compile(  # "nineteen seventy-nine", "nineteen oh five", "two thousand and one"
             r"\b" + _alternation(data["spoken_centuries"]) + r"(?:[\s-]+(?:oh[\s-]+)?" + _alternation(
                 data["spoken_units"]) + r"|[\s-]+" + _alternation(data["spoken_tens"]) + r"(?:[\s-]+"

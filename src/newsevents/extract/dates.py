@@ -27,7 +27,8 @@ _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
            "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
-           "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date"]
+           "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date",
+           "wire_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +222,25 @@ def _a_dateline(line: str) -> bool:
     rest = _ISO.sub(" ", g.printed.sub(" ", line))
     labels = set(g.data["dateline_labels"])
     return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
+
+
+def wire_day(text: str, base: date | None) -> date | None:
+    """The day a wire dateline at the head names ("WARSAW, February 26 (Xinhua) --") when it lies
+    a few days before the article date: the story was filed that day, and its acts that name no
+    day of their own happened on it, not on the day the article is dated (docs/annotation.md,
+    seventh dev round)."""
+    g = grammar()
+    match = None if base is None else g.wire_dateline.search(text[: int(g.data["dateline_reach"])])
+    if base is None or match is None:
+        return None
+    for year in (base.year, base.year - 1):  # "BRUSSELS, December 31" in an article of January 2
+        try:
+            day = date(year, g.months[match[1].lower()], int(match[2]))
+        except (KeyError, ValueError):  # "February 30": no day
+            continue
+        if 0 < (base - day).days <= int(g.data["wire_dateline_days"]):
+            return day
+    return None
 
 
 def dated_by_text(article: Article) -> Article:

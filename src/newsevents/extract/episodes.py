@@ -90,20 +90,19 @@ class Episodes:
     def clause_date(self, trigger: Token, loose: list[Span]) -> Span | None:
         """A date no trigger owns that dates the trigger's clause from above it, or that
         dates what it followed ("was arrested after police say he tried to rob a woman late
-        Friday night": the annotation's day of the arrest, the nearest day the text gives)."""
+        Friday night": the annotation's day of the arrest, the nearest day the text gives).
+        Of two dates on one word the nearer to the trigger ("shot Saturday, ... since agents died
+        15 years ago during a raid": the raid's is "15 years ago")."""
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(clause_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
-        best: tuple[int, Span] | None = None
+        best: tuple[int, int, Span] | None = None
         for entity in loose:
             if is_a_name(entity):
                 continue
             if entity.root.i in above:  # "in 1968, when the Soviets invaded"
                 depth = above[entity.root.i]
-            elif entity.root.head.i in above or (
-                entity.root.head.dep_ == "prep" and entity.root.head.head.i in above
-            ):
-                verb = entity.root.head if entity.root.head.i in above else entity.root.head.head
+            elif (verb := _word_dated(entity, above)) is not None:
                 if verb.i != trigger.i and verb.tag_ in {"VBZ", "VBP"}:
                     continue  # "the warning follows decisions last June": not the warning's date
                 depth = above[verb.i]
@@ -113,9 +112,10 @@ class Episodes:
                 depth = len(above)  # behind any date above the trigger
             else:
                 continue
-            if best is None or depth < best[0]:
-                best = (depth, entity)
-        return best[1] if best else None
+            distance = min(abs(entity.start - trigger.i), abs(entity.end - 1 - trigger.i))
+            if best is None or (depth, distance) < best[:2]:  # at one depth, the nearer date
+                best = (depth, distance, entity)
+        return best[2] if best else None
 
     def remember(self, event: Event, sentence: int) -> None:
         """Keep an event dated by its own words as the current episode."""
@@ -139,6 +139,8 @@ class Episodes:
                             if not is_a_name(e)) if g is not None and not is_ahead(g, base)}
         for entity in dates:
             head = entity.root.head
+            while head.ent_type_ in {"DATE", "TIME"} and head != root:  # "9 p.m. Saturday, March 28"
+                head = head.head
             if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
                 continue
             grounded = ground_seen(entity.text, base, past=True)
@@ -173,7 +175,7 @@ class Episodes:
         if sequel:
             return last if last.sentence >= max(before, default=-1) else None
         near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
-        if near and last.keys & (_words(event) if last.scene else participants(event)):
+        if near and last.keys & (words(event) if last.scene else participants(event)):
             return last
         if near and not last.scene:  # any act of the episode's sentence on its day may share
             self.pending += [(event, d) for d in self.dated
@@ -230,6 +232,19 @@ class Episodes:
         return False
 
 
+def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:
+    """The word above the trigger a date hangs from, directly or through a preposition and the
+    adverb it qualifies ("speaking out as recently as last year to assail": speaking)."""
+    head = entity.root.head
+    for _ in range(3):
+        if head.i in above:
+            return head
+        if head.dep_ not in {"prep", "advmod"} or head.pos_ in {"VERB", "AUX"}:
+            return None
+        head = head.head
+    return None
+
+
 def _clause_opened(entity: Span) -> Token | None:
     """The verb of a "when" clause right behind a date, which the date dates."""
     doc, after = entity.doc, entity.end
@@ -246,7 +261,7 @@ def take_episode(event: Event, last: Dated) -> None:
     event.historical = last.historical
 
 
-def _words(event: Event) -> set[str]:
+def words(event: Event) -> set[str]:
     """The words naming an event's parties and place, to meet the nouns of a scene."""
     texts = [a.text for a in event.actor + event.recipient]
     texts += [event.location.name] if event.location is not None and event.location.name else []

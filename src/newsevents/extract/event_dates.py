@@ -21,6 +21,7 @@ from newsevents.extract.dates import (
     is_ahead,
     is_old,
     noun_of,
+    wire_day,
 )
 from newsevents.extract.episodes import Episodes, take_episode
 from newsevents.extract.grounding import is_relative
@@ -34,6 +35,7 @@ class EventDates:
     def __init__(self, text: str, base: date | None, episodes: Episodes) -> None:
         self.text = text
         self.base = base
+        self.day = wire_day(text, base) or base  # the day of the acts that name none
         self.episodes = episodes
         self.loose: list[Span] = []  # the sentence's dates that no trigger owns
         self.dates: list[Span] = []  # all of the sentence's dates
@@ -98,13 +100,14 @@ class EventDates:
         return grounded is not None and self.base is not None and is_old(grounded, self.base)
 
     def set(self, event: Event, grounded: GroundedDate | None, entity: Span | None) -> None:
-        """Write the grounded date and its evidence on the event; else the article's day."""
+        """Write the grounded date and its evidence on the event; else the story's day (the
+        article's, or the day its wire dateline names)."""
         if grounded is not None and entity is not None:
             start, end = expression_span(entity)
             event.date, event.date_precision = grounded.value, grounded.precision
             event.date_text, event.date_span = self.text[start:end], (start, end)
-        elif self.base is not None:
-            event.date, event.date_precision = self.base.isoformat(), "day"
+        elif self.day is not None:
+            event.date, event.date_precision = self.day.isoformat(), "day"
 
     def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
         """An event without a date of its own continues the episode before it; a running

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.coding import words_at
 from newsevents.extract.date_grammar import grammar
-from newsevents.extract.episodes import REACH, Episodes
+from newsevents.extract.episodes import REACH, Episodes, participants, take_episode, words
 from newsevents.extract.trigger_clauses import main_clause, one_clause, perfect
 from newsevents.records import Event
 
@@ -32,7 +32,7 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
     act of its type told before, dated or too old to date ("less than a year before, a
     detective shot ... Vigils followed that shooting"); or an act of the same type told
     before it in its clause. A standing statement may take the day the next sentences
-    give it (``_statements``)."""
+    give it (``_statements``), and so may a news lead (``_lead``)."""
     def word(event: Event) -> str:
         token = _token(event, doc)
         return token.lemma_.lower() if token is not None else event.trigger.text.lower()
@@ -55,7 +55,37 @@ def share_dates(episodes: Episodes, events: list[Event], doc: Doc) -> None:
         elif before and _refers_back(_token(event, doc)):
             take_date(event, before[-1])
     _same_sentence(events, doc)
+    _lead(episodes, events, doc)
     _finer(events)
+
+
+def _lead(episodes: Episodes, events: list[Event], doc: Doc) -> None:
+    """An act the headline (untensed: no simple past), or the lead in the perfect or present,
+    tells before the story names any day ("Police arrest suspect", "a man has been taken into
+    custody") is the news the next sentences date: it takes the recent day they give an act of
+    its type with a party or place in common ("Agents raided his home on Wednesday"), else the
+    day a sentence with no event sets for the same people ("Police found him about 9 p.m.
+    Saturday")."""
+    named = [e.sentence.index for e in events if e.date_span is not None]
+    named += [s for s, days in episodes.days.items() if days]
+    first = min(named, default=-1)
+    for event in events:
+        token = _token(event, doc)
+        if not (by_article_date(event) and event.sentence.index < first and token is not None
+                and (token.tag_ in {"VBZ", "VBP"} or perfect(token)
+                     or (event.sentence.index == 0 and token.tag_ != "VBD"))):
+            continue
+        index, keys = event.sentence.index, participants(event)
+        told = next((e for e in events if e.date_span is not None and e.event_type == event.event_type
+                     and not (e.future or e.historical) and 0 < e.sentence.index - index <= REACH
+                     and keys & participants(e)), None)
+        if told is not None:
+            take_date(event, told)
+            continue
+        scene = next((d for d in episodes.dated if d.scene and not d.historical
+                      and 0 < d.sentence - index <= REACH and d.keys & words(event)), None)
+        if scene is not None:
+            take_episode(event, scene)
 
 
 def _statements(events: list[Event], doc: Doc) -> None:
