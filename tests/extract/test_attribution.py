@@ -206,3 +206,24 @@ def test_attribution_a_surname_keeps_the_title_of_its_fuller_mention(event_on):
             "Hargrove said. He was the first administration official to plead guilty and was the "
             "last to be sentenced.")
     assert event_on(text, "sentenced").actor == []
+
+
+def test_attribution_an_investigation_goes_to_the_police_named_before(code):
+    text = "State police were called to the warehouse on Monday night. An investigation into the fire is under way."
+    [doer] = _event(code(text), "investigation").actor
+    assert doer.inferred and doer.sector == "COP" and "police" in doer.text
+
+
+def test_attribution_a_charge_goes_to_the_prosecutors_of_the_article(code):
+    text = ("Prosecutors in Denver said on Friday that the evidence was strong. "
+            "The pastor was charged with fraud and bribery.")
+    event = _event(code(text), "charged")
+    assert event.event_type == "ACCUSE"
+    [doer] = event.actor
+    assert doer.inferred and "Prosecutors" in doer.text
+
+
+def test_attribution_a_judge_is_not_who_accused(code):
+    text = "The judge said he was a good man. He was accused of lying to the council last year."
+    event = _event(code(text), "accused")
+    assert event.event_type == "ACCUSE" and event.actor == []
