@@ -1,5 +1,7 @@
 """Agentless acts get the doer the article names, or the one the act implies, marked inferred."""
 
+import pytest
+
 from newsevents.records import Actor
 
 
@@ -209,7 +211,8 @@ def test_attribution_a_surname_keeps_the_title_of_its_fuller_mention(event_on):
 
 
 def test_attribution_an_investigation_goes_to_the_police_named_before(code):
-    text = "State police were called to the warehouse on Monday night. An investigation into the fire is under way."
+    text = ("State police were called to the warehouse on Monday night. "
+            "An investigation into the fire is under way.")
     [doer] = _event(code(text), "investigation").actor
     assert doer.inferred and doer.sector == "COP" and "police" in doer.text
 
@@ -227,3 +230,18 @@ def test_attribution_a_judge_is_not_who_accused(code):
     text = "The judge said he was a good man. He was accused of lying to the council last year."
     event = _event(code(text), "accused")
     assert event.event_type == "ACCUSE" and event.actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A former spy was poisoned with a nerve agent in a quiet English town. "
+         "A probe into the poisoning was launched on Monday.", "probe"),
+        ("A federal judge dismissed the lawsuit on Friday. The raid followed a long investigation "
+         "into the fraud.", "investigation"),
+    ],
+)
+def test_attribution_a_spy_or_a_judge_does_not_lead_an_investigation(code, text, trigger):
+    event = _event(code(text), trigger)
+    assert event.event_type == "ACCUSE" and event.actor == []
+
