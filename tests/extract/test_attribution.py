@@ -245,3 +245,12 @@ def test_attribution_a_spy_or_a_judge_does_not_lead_an_investigation(code, text,
     event = _event(code(text), trigger)
     assert event.event_type == "ACCUSE" and event.actor == []
 
+
+def test_attribution_whom_a_conviction_names_elsewhere_did_not_convict(code):
+    """The judge of the article is the one convicted ("he" is Turner): no doer, not himself."""
+    text = ("County Judge Harold Turner spoke to reporters in Dover. Turner has been in the news before, "
+            "most recently in 2007 when he was accused of pointing a gun at a driver. "
+            "He was convicted of reckless driving.")
+    event = _event(code(text), "convicted")
+    assert event.event_type == "SANCTION"
+    assert all("Turner" not in a.text for a in event.actor)
