@@ -1,5 +1,7 @@
 """Agentless acts get the doer the article names, or the one the act implies, marked inferred."""
 
+import pytest
+
 from newsevents.records import Actor
 
 
@@ -206,3 +208,49 @@ def test_attribution_a_surname_keeps_the_title_of_its_fuller_mention(event_on):
             "Hargrove said. He was the first administration official to plead guilty and was the "
             "last to be sentenced.")
     assert event_on(text, "sentenced").actor == []
+
+
+def test_attribution_an_investigation_goes_to_the_police_named_before(code):
+    text = ("State police were called to the warehouse on Monday night. "
+            "An investigation into the fire is under way.")
+    [doer] = _event(code(text), "investigation").actor
+    assert doer.inferred and doer.sector == "COP" and "police" in doer.text
+
+
+def test_attribution_a_charge_goes_to_the_prosecutors_of_the_article(code):
+    text = ("Prosecutors in Denver said on Friday that the evidence was strong. "
+            "The pastor was charged with fraud and bribery.")
+    event = _event(code(text), "charged")
+    assert event.event_type == "ACCUSE"
+    [doer] = event.actor
+    assert doer.inferred and "Prosecutors" in doer.text
+
+
+def test_attribution_a_judge_is_not_who_accused(code):
+    text = "The judge said he was a good man. He was accused of lying to the council last year."
+    event = _event(code(text), "accused")
+    assert event.event_type == "ACCUSE" and event.actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A former spy was poisoned with a nerve agent in a quiet English town. "
+         "A probe into the poisoning was launched on Monday.", "probe"),
+        ("A federal judge dismissed the lawsuit on Friday. The raid followed a long investigation "
+         "into the fraud.", "investigation"),
+    ],
+)
+def test_attribution_a_spy_or_a_judge_does_not_lead_an_investigation(code, text, trigger):
+    event = _event(code(text), trigger)
+    assert event.event_type == "ACCUSE" and event.actor == []
+
+
+def test_attribution_whom_a_conviction_names_elsewhere_did_not_convict(code):
+    """The judge of the article is the one convicted ("he" is Turner): no doer, not himself."""
+    text = ("County Judge Harold Turner spoke to reporters in Dover. Turner has been in the news before, "
+            "most recently in 2007 when he was accused of pointing a gun at a driver. "
+            "He was convicted of reckless driving.")
+    event = _event(code(text), "convicted")
+    assert event.event_type == "SANCTION"
+    assert all("Turner" not in a.text for a in event.actor)

@@ -201,3 +201,23 @@ def test_roles_joined_act_nouns_share_their_doer(code):
     event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
                    "attacks")
     assert [(a.text, a.inferred) for a in event.actor] == [("Hamas militants", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("The bishops published a declaration supporting the peace agreement with the rebels.",
+         "supporting", "bishops"),
+        ("Four opposition parties issued statements supporting the bid to join the European Union.",
+         "supporting", "parties"),
+    ],
+)
+def test_roles_what_a_letter_or_statement_demands_is_its_issuer_s_act(code, text, trigger, doer):
+    """A participle on a document ("a letter calling for") is the act of the verb's subject."""
+    event = _event(code(text), trigger)
+    assert any(doer in a.text for a in event.actor)
+
+
+def test_roles_a_letter_someone_receives_is_not_their_demand(code):
+    event = _event(code("The governor received a letter from farmers calling for new roads."), "calling")
+    assert all("governor" not in a.text.lower() for a in event.actor)

@@ -122,6 +122,8 @@ class DoerFinder:
         victims = {r.sector for r in event.recipient if r.sector} if assault else set()
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
         taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
+        # "Judge Turner ... He was convicted": whom the act is done to, named elsewhere, did not do it
+        undergoing = {r.name for r in event.recipient if r.name}
         position = event.trigger.span[0]
 
         def fits(index: int, sectors: tuple[str, ...]) -> list[Actor]:
@@ -131,6 +133,7 @@ class DoerFinder:
                 and (rule.speakers or a.span not in self._speakers)
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
+                and a.name not in undergoing
                 and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads)
                 # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded
                 # with US forces when the bomb exploded": whom the article's attacks harm did not attack

@@ -45,6 +45,7 @@ class Grammar:
     force_modifiers: frozenset[str] = frozenset()
     force_types: frozenset[str] = frozenset()
     doer_of_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
     undergone_types: frozenset[str] = frozenset()
 
@@ -75,6 +76,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
             doer_of_nouns=ontology.words("doer_of_nouns"),
+            document_nouns=ontology.words("document_nouns"),
             undergone_types=ontology.words("of_recipient_types"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
         )
@@ -194,8 +196,20 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             subject = children(head, SUBJECT_DEPS)
             return subject or inherited_subject(head, grammar, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return [head]
+        return _issuer(head, grammar) or [head]
     return []
+
+
+def _issuer(document: Token, grammar: Grammar) -> list[Token]:
+    """ "The union wrote an open letter calling for his censure": what a letter, petition or
+    statement demands or backs is the act of whoever issued it, the subject of the verb it is
+    the object of (not of one who receives it: "the mayor received a letter calling for")."""
+    if document.lemma_.lower() not in grammar.document_nouns or document.dep_ != "dobj":
+        return []
+    verb = document.head
+    if verb.lemma_.lower() in grammar.receiving_verbs | grammar.observer_verbs:
+        return []
+    return children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
 
 
 def _trailing_report(verb: Token, grammar: Grammar) -> bool:
