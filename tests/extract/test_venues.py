@@ -351,6 +351,16 @@ def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
     assert all(t.name == "New York City" for t in found)  # one sense per article
 
 
+def test_a_dateline_after_a_headline_names_a_city(places):
+    _, found = places("Senate passes farm bill. WASHINGTON — Lawmakers voted Thursday to raise crop "
+                      "payments, a plan backed by senators of Iowa and farmers in Des Moines.")
+    assert found[0].text == "WASHINGTON" and found[0].admin1 == "District of Columbia"  # not Washington, Iowa
+    _, found = places("Mill to reopen in Ohio. HAMILTON — A paper mill north of Cincinnati will reopen, "
+                      "the mayor said.")
+    hamilton = next(t for t in found if t.text == "HAMILTON")
+    assert hamilton.admin1 == "Ohio"  # a dateline, but not the small capital of Bermuda
+
+
 def test_police_and_courts_speak_where_the_story_is(places, ontology):
     doc, found = places("Police arrested a man in Albany on Monday. Investigators alleged he posed as an "
                         "officer. The governor of Georgia condemned the crimes.")
