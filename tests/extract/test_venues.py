@@ -165,6 +165,13 @@ def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
     assert place.text == "Russia's lower house" and doc.text[slice(*place.span)] == place.text
 
 
+def test_a_body_named_by_its_nation_sits_in_the_capital_for_each_of_its_coordinated_acts(places, ontology):
+    doc, found = places("Poland protested after the Slovak parliament criticised the plan and "
+                        "demanded talks.")
+    place = event_location(_trigger(doc, "demanded"), found, _sentence(doc, "demanded"), ontology, said=True)
+    assert place is not None and place.name == "Bratislava"
+
+
 def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places, ontology):
     doc, found = places("Poland was accused in the Slovak parliament on Friday.")
     place = event_location(_trigger(doc, "accused"), found, _sentence(doc, "accused"), ontology, said=True)
