@@ -259,6 +259,14 @@ def test_a_statement_by_an_official_is_placed_at_the_dateline_once_his_country_i
     assert event.location is not None and event.location.name == "Canberra"
 
 
+def test_coordinated_places_in_several_countries_in_a_partys_phrase_are_no_seat(places, ontology):
+    text = "The minister condemned those behind the bombing of the embassies in Ghana and Togo."
+    doc, found = places(text)
+    target = ((text.index("the embassies"), len(text) - 1),)
+    bombing, sentence = _trigger(doc, "bombing"), _sentence(doc, "bombing")
+    assert event_location(bombing, found, sentence, ontology, exclude=target) is None
+
+
 def test_an_act_over_coordinated_places_in_several_countries_has_no_place(places, ontology):
     doc, found = places("Bombs exploded at the embassies in Nairobi, Kenya, and Kampala, Uganda, on Friday. "
                         "Police arrested two men in Nairobi.")
