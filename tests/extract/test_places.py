@@ -110,6 +110,13 @@ def test_a_capital_by_its_own_name_outweighs_a_namesake_in_the_articles_country(
     assert _named(found, "Moscow")[0].country_code == "RU"
 
 
+def test_a_capital_by_its_own_name_is_not_its_namesake_in_a_state_the_article_names(places):
+    _, found = places("Farmers in Missouri cheered on Friday after the governor met senators in Washington.")
+    assert _named(found, "Washington")[0].admin1 == "District of Columbia"  # not Washington, Missouri
+    _, found = places("Storms hit Washington, Mo., and St. Louis on Friday.")
+    assert _named(found, "Washington")[0].admin1 == "Missouri"  # the text says which
+
+
 def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     _, found = places("Tension escalated in London when British officers searched an Aeroflot plane "
                       "at Heathrow airport, and Britain expelled Russian diplomats.")

@@ -165,6 +165,13 @@ def test_a_body_named_by_its_nation_sits_in_the_capital(places, ontology):
     assert place.text == "Russia's lower house" and doc.text[slice(*place.span)] == place.text
 
 
+def test_a_body_named_by_its_nation_sits_in_the_capital_for_each_of_its_coordinated_acts(places, ontology):
+    doc, found = places("Poland protested after the Slovak parliament criticised the plan and "
+                        "demanded talks.")
+    place = event_location(_trigger(doc, "demanded"), found, _sentence(doc, "demanded"), ontology, said=True)
+    assert place is not None and place.name == "Bratislava"
+
+
 def test_a_body_named_by_its_nation_in_a_venue_phrase_sits_in_the_capital(places, ontology):
     doc, found = places("Poland was accused in the Slovak parliament on Friday.")
     place = event_location(_trigger(doc, "accused"), found, _sentence(doc, "accused"), ontology, said=True)
@@ -250,6 +257,14 @@ def test_a_statement_by_an_official_is_placed_at_the_dateline_once_his_country_i
     event = next(e for e in code(text) if e.trigger.text == "promised")
     assert [a.country for a in event.actor] == ["AUS"]
     assert event.location is not None and event.location.name == "Canberra"
+
+
+def test_coordinated_places_in_several_countries_in_a_partys_phrase_are_no_seat(places, ontology):
+    text = "The minister condemned those behind the bombing of the embassies in Ghana and Togo."
+    doc, found = places(text)
+    target = ((text.index("the embassies"), len(text) - 1),)
+    bombing, sentence = _trigger(doc, "bombing"), _sentence(doc, "bombing")
+    assert event_location(bombing, found, sentence, ontology, exclude=target) is None
 
 
 def test_an_act_over_coordinated_places_in_several_countries_has_no_place(places, ontology):
@@ -349,6 +364,16 @@ def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
     _, found = places(text)
     assert dateline(found, text).name == "New York City"
     assert all(t.name == "New York City" for t in found)  # one sense per article
+
+
+def test_a_dateline_after_a_headline_names_a_city(places):
+    _, found = places("Senate passes farm bill. WASHINGTON — Lawmakers voted Thursday to raise crop "
+                      "payments, a plan backed by senators of Iowa and farmers in Des Moines.")
+    assert found[0].text == "WASHINGTON" and found[0].admin1 == "District of Columbia"  # not Washington, Iowa
+    _, found = places("Mill to reopen in Ohio. HAMILTON — A paper mill north of Cincinnati will reopen, "
+                      "the mayor said.")
+    hamilton = next(t for t in found if t.text == "HAMILTON")
+    assert hamilton.admin1 == "Ohio"  # a dateline, but not the small capital of Bermuda
 
 
 def test_police_and_courts_speak_where_the_story_is(places, ontology):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.parts_of_speech import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.gazetteer import Gazetteer, fold
 from newsevents.ontology import Ontology
@@ -23,6 +23,8 @@ SURE_POPULATION = 10000  # a town this big is read out of a longer name ("Newark
 SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                    "northern", "southern", "eastern", "western", "central", "downtown", "metro",
                    "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
+DATELINE_CHARS = 300  # a dateline after a headline starts this near the top
+DASHES = frozenset({"—", "–", "--", "-", "_"})
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
 
@@ -111,12 +113,34 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
 def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """The town that opens a dateline in capitals ("INDEPENDENCE, Mo. _", "HAVANA (AP) --",
     "NEW YORK (AP) --"), tagged or not: the words in capitals before the first mark, when they
-    name a town. A dateline names a city (news style), so places.py reads it as one."""
+    name a town; or, after a headline, a place the model tags in capitals before a dash ("Bill
+    passes. WASHINGTON — Lawmakers": the city, not Washington, Iowa; an untagged one there is
+    as often a namesake the text never places, "COLUMBUS" in a local paper). A dateline names a
+    city (news style), so places.py reads it as one."""
     start = next((t.i for t in doc[:5] if not t.is_space), None)
     if start is None:
         return None
+    opening = _capitals(doc, start, gazetteer)
+    if opening is not None:
+        return opening
+    for token in doc[start + 1:]:
+        if token.idx > DATELINE_CHARS:
+            break
+        if _upper(token) and not _upper(doc[token.i - 1]) and token.ent_type_ in LABELS | MISLABELLED:
+            found = _capitals(doc, token.i, gazetteer)
+            if found is not None and len(found.text) >= 4 and doc[found.end].text in DASHES:
+                return found
+    return None
+
+
+def _upper(token: Token) -> bool:
+    return token.is_alpha and token.is_upper
+
+
+def _capitals(doc: Doc, start: int, gazetteer: Gazetteer) -> Span | None:
+    """The words in capitals from ``start`` up to a mark, when they name a town."""
     end = start
-    while end < len(doc) and end - start < 4 and doc[end].is_alpha and doc[end].is_upper:
+    while end < len(doc) and end - start < 4 and _upper(doc[end]):
         end += 1
     if end == start or end >= len(doc) or not (doc[end].is_punct or doc[end].is_space):
         return None

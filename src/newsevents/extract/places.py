@@ -172,11 +172,24 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
+def _home_capital(places: list[Place], key: str) -> list[Place]:
+    """A nation's capital by its own name is not one of its namesakes in the same nation
+    ("Washington" in a story set in Missouri is not Washington, Missouri); a namesake abroad
+    (Athens, Georgia) stays a candidate, and so does one the text qualifies ("Washington, Mo.")."""
+    capital = next((p for p in places if p.kind == "town" and p.geonameid in _capital_ids()
+                    and fold(p.name) == key), None)
+    if capital is None:
+        return places
+    return [p for p in places if p is capital or p.kind != "town" or p.country_code != capital.country_code]
+
+
 def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer) -> list[Place]:
     """A dateline names a city; one that names a nation's capital alone is the capital
-    ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo.")."""
+    ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo."). A
+    capital smaller than a namesake is not meant so (Hamilton, Bermuda for "HAMILTON")."""
     towns = [p for p in places if p.kind == "town"] or places
-    capital = [p for p in towns if p.geonameid in _capital_ids()]
+    biggest = max((p.population for p in towns), default=0)
+    capital = [p for p in towns if p.geonameid in _capital_ids() and p.population == biggest]
     qualified = mention.after is not None and any(
         p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
     return capital if capital and not qualified else towns
@@ -199,6 +212,9 @@ class _Resolver:
         self.gaz = gazetteer
         self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
                                              m.text.isupper() and len(m.key) <= 3) for m in mentions}
+        qualified = {m.key for m in mentions if m.after or m.qualifier}
+        for key in self.candidates.keys() - qualified:
+            self.candidates[key] = _home_capital(self.candidates[key], key)
         for mention in mentions:
             if mention.town:
                 key = mention.key

@@ -79,8 +79,12 @@ def _bodies(head: Token, ontology: Ontology) -> list[Token]:
     """The nouns that may name the body acting or its venue: the subjects of the trigger or its
     verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
     City Council hearing": the words before them too)."""
-    controller = [head.head] if head.dep_ == "xcomp" else []  # "commissioners voted to deny"
-    found = [c for h in (head, *controller) for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = {"nsubj", "nsubjpass"}
+    # "commissioners voted to deny", "the Senate condemned the remarks and demanded respect"
+    shared = head.dep_ == "xcomp" or (
+        head.dep_ == "conj" and not any(c.dep_ in subjects for c in head.children))
+    controller = [head.head] if shared else []
+    found = [c for h in (head, *controller) for c in h.children if c.dep_ in subjects]
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ == "compound")]

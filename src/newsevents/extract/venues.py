@@ -201,8 +201,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
     seat = party_seat(parties, sentence, ontology)
-    if seat is not None:
-        return seat
+    if seat is not None:  # "the bombings of embassies in Kenya and Tanzania": spread too
+        return None if _spread(seat, resolved, sentence) else seat
     body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
                                                        _main_place(toponyms, sentence.doc))
     if body is not None:
