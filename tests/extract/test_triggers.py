@@ -243,3 +243,11 @@ def test_triggers_relinquishing_and_preventing_protesters(triggers):
     assert ("relinquished", "CONCEDE") in triggers("The ministry relinquished its veto over the merger.")
     assert ("prevented", "COERCE") in triggers("Police prevented the demonstrators from marching.")
     assert ("prevented", "COERCE") not in triggers("The new dam prevented floods in the valley.")
+
+
+def test_triggers_releasing_information_is_no_release(triggers):
+    """Publishing details is no release of anyone; the act they are about stays its own event."""
+    found = triggers("Prosecutors released new details of the inquiry on Tuesday.")
+    assert ("released", "RETREAT") not in found
+    assert ("inquiry", "ACCUSE") in found
+    assert ("released", "RETREAT") in triggers("The militia released two aid workers on Tuesday.")
