@@ -201,11 +201,3 @@ def test_roles_joined_act_nouns_share_their_doer(code):
     event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
                    "attacks")
     assert [(a.text, a.inferred) for a in event.actor] == [("Hamas militants", False)]
-
-
-def test_roles_who_flees_undergoes_what_they_fled(code):
-    """Fleeing is SANCTION expel done by its cause: the people fleeing are its recipients."""
-    event = _event(code("Thousands of Karen villagers fled the Burmese army on Sunday."), "fled")
-    assert event.event_type == "SANCTION"
-    assert "army" in " ".join(a.text for a in event.actor).lower()
-    assert any("villagers" in r.text for r in event.recipient)

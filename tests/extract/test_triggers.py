@@ -235,7 +235,7 @@ def test_triggers_police_looking_for_suspects_investigate(triggers):
 
 def test_triggers_fleeing_war_is_expulsion_not_a_suspect_fleeing(triggers):
     assert ("fled", "SANCTION") in triggers("Thousands of families fled the shelling in the east.")
-    assert ("fleeing", "SANCTION") in triggers("Villagers were fleeing from the rebel militia.")
+    assert ("fleeing", "SANCTION") in triggers("Villagers were fleeing from their homes near the front.")
     assert ("fled", "SANCTION") not in triggers("The driver fled the scene before the officers arrived.")
 
 
