@@ -233,12 +233,6 @@ def test_triggers_police_looking_for_suspects_investigate(triggers):
     assert ("searching", "ACCUSE") not in triggers("Rescuers are searching for survivors in the rubble.")
 
 
-def test_triggers_fleeing_war_is_expulsion_not_a_suspect_fleeing(triggers):
-    assert ("fled", "SANCTION") in triggers("Thousands of families fled the shelling in the east.")
-    assert ("fleeing", "SANCTION") in triggers("Villagers were fleeing from their homes near the front.")
-    assert ("fled", "SANCTION") not in triggers("The driver fled the scene before the officers arrived.")
-
-
 def test_triggers_relinquishing_and_preventing_protesters(triggers):
     assert ("relinquished", "CONCEDE") in triggers("The ministry relinquished its veto over the merger.")
     assert ("prevented", "COERCE") in triggers("Police prevented the demonstrators from marching.")
