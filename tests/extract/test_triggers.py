@@ -210,3 +210,38 @@ def test_triggers_pledges_of_force_and_stepped_up_security(triggers):
     assert ("stepped", "MOBILIZE") in triggers("Police stepped up security measures at the border.")
     assert ("increased", "MOBILIZE") in triggers("The army increased its troop contingent in the north.")
     assert ("excoriated", "ACCUSE") in triggers("The senator excoriated the agency on Monday.")
+
+
+def test_triggers_signing_papers_of_accession_or_a_plan(triggers):
+    """ "papers of accession" is an "accession paper": an of-phrase names what an object is."""
+    assert ("signed", "SUPPORT") in triggers("Both prime ministers signed the papers of accession on Monday.")
+    assert ("signed", "SUPPORT") in triggers("The two foreign ministers signed a peace plan in Oslo.")
+    assert ("signing", "SUPPORT") in triggers("Envoys attended the signing of the border treaty.")
+    assert ("signed", "SUPPORT") not in triggers("The actor signed papers for his fans after the show.")
+
+
+def test_triggers_entering_or_joining_a_partnership(triggers):
+    assert ("entered", "SUPPORT") in triggers("Georgia entered a partnership programme with the alliance.")
+    assert ("joined", "SUPPORT") in triggers("Morocco joined the bloc's partnership programme last year.")
+    assert ("entered", "SUPPORT") not in triggers("The soldiers entered the building at dawn.")
+
+
+def test_triggers_police_looking_for_suspects_investigate(triggers):
+    assert ("searching", "ACCUSE") in triggers("Detectives are searching for the gunman who robbed the bank.")
+    assert ("looking", "ACCUSE") in triggers("State troopers are looking for leads in the hit-and-run.")
+    assert ("manhunt", "ACCUSE") in triggers("A manhunt was under way in the northern suburbs.")
+    assert ("searching", "ACCUSE") not in triggers("Rescuers are searching for survivors in the rubble.")
+
+
+def test_triggers_relinquishing_and_preventing_protesters(triggers):
+    assert ("relinquished", "CONCEDE") in triggers("The ministry relinquished its veto over the merger.")
+    assert ("prevented", "COERCE") in triggers("Police prevented the demonstrators from marching.")
+    assert ("prevented", "COERCE") not in triggers("The new dam prevented floods in the valley.")
+
+
+def test_triggers_releasing_information_is_no_release(triggers):
+    """Publishing details is no release of anyone; the act they are about stays its own event."""
+    found = triggers("Prosecutors released new details of the inquiry on Tuesday.")
+    assert ("released", "RETREAT") not in found
+    assert ("inquiry", "ACCUSE") in found
+    assert ("released", "RETREAT") in triggers("The militia released two aid workers on Tuesday.")

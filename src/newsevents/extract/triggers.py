@@ -93,14 +93,18 @@ def _complement(tok: Token) -> bool:
 
 def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
-    ("fired warning shots" is "warning shot": a warning, not an attack), or "to VERB" for the
-    act a verb's complement names ("vowed to retaliate", "vowed they would block": "to block")."""
+    ("fired warning shots" is "warning shot": a warning, not an attack; "papers of accession"
+    are "accession paper"), or "to VERB" for the act a verb's complement names ("vowed to
+    retaliate", "vowed they would block": "to block")."""
     lemma = obj.lemma_.lower()
     if _complement(obj):
         return {f"to {lemma}"}
     if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
         return {f"not {lemma}"}
-    return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in obj.children if c.dep_ in _MODIFIER_DEPS}
+    modifiers = [c for c in obj.children if c.dep_ in _MODIFIER_DEPS]
+    modifiers += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in modifiers}
 
 
 def _match(
