@@ -109,6 +109,15 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),
         ("The university is one of 83 schools in the nation that have met the criteria.", "met"),
         ("The district met the state's deadline for the new school calendar.", "met"),
+        ("Deputies stopped a pickup, occupied by two teenagers, near the mall.", "occupied"),
+        ("The former mayor has been battling cancer for two years.", "battling"),
+        ("Crews from three towns battled the blaze through the night.", "battled"),
+        ("Volunteers are fighting the wildfire north of the village.", "fighting"),
+        ("The board discussed the budget at its weekend retreat in the mountains.", "retreat"),
+        ("The singer was visiting her grandmother in Leeds when the storm hit.", "visiting"),
+        ("The senator visited a restaurant in the old town on Sunday.", "visited"),
+        ("The first deputies at the bar called for backup because of the crowd.", "called"),
+        ("Hundreds of families sought refuge in a church during the shelling.", "sought"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -118,6 +127,12 @@ def test_triggers_a_sense_that_is_no_event(triggers, text, word):
 def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("lifted", "CONCEDE") in triggers("The army lifted the curfew on Tuesday.")
     assert ("requested", "REQUEST") in triggers("Iraq requested aid from the United Nations.")
+    assert ("occupied", "COERCE") in triggers("Rebel troops occupied the town on Monday.")
+    assert ("battled", "ASSAULT") in triggers("Government troops battled rebels near the border.")
+    assert ("retreat", "RETREAT") in triggers("The army's retreat from the city began on Monday.")
+    assert ("visited", "CONSULT") in triggers("The Chinese premier visited Germany last week.")
+    assert ("called", "REQUEST") in triggers("The governor called for federal aid after the floods.")
+    assert ("sought", "REQUEST") in triggers("The dissident sought asylum at the embassy.")
 
 
 def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
