@@ -25,6 +25,7 @@ class Modality:
     future: bool = False
     conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
     wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``_remap``
+    scheduled: bool = False  # future only by a timetable ("planned to visit"): see ``_remap``
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
@@ -89,6 +90,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.negated = True
         if governor and lemma in ontology.words("future_governors"):
             mode.future = True
+            mode.scheduled = mode.scheduled or lemma in ontology.words("scheduling_governors")
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
             # the act is the wish's own complement ("want to reach"), not another's ("want to see them")
