@@ -225,3 +225,13 @@ def test_triggers_pledges_of_force_and_stepped_up_security(triggers):
     assert ("stepped", "MOBILIZE") in triggers("Police stepped up security measures at the border.")
     assert ("increased", "MOBILIZE") in triggers("The army increased its troop contingent in the north.")
     assert ("excoriated", "ACCUSE") in triggers("The senator excoriated the agency on Monday.")
+
+
+def test_triggers_idioms_of_a_light_verb_take_their_own_type(triggers):
+    """A phone call made is a call between parties (not "made a call for"), and taking someone
+    to task is a rebuke (not taking to the streets)."""
+    found = triggers("The Kenyan president made a congratulatory phone call to the winner.")
+    assert ("made", "CONSULT") in found and ("made", "REQUEST") not in found
+    found = triggers("Opposition senators took the interior minister to task over the riots.")
+    assert ("took", "ACCUSE") in found and ("took", "PROTEST") not in found
+    assert ("made", "REQUEST") in triggers("The bishop made a call for calm after the riots.")
