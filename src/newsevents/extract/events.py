@@ -306,6 +306,11 @@ class EventExtractor:
         if mode is None:
             scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
             mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
+        if mode in info.state_modes and actors and not any(
+            a.sector not in self.onto.acled.state_sectors for a in actors
+        ):  # police blocking a street cordon it off (event_types.yaml state_modes)
+            event_type, mode = info.state_modes[mode]
+            info = self.onto.event_types[event_type]
         group.announced = remapped and announced
         grounded, date_entity = self.dating.own(group, groups, future=modality.future,
                                                 announced=group.announced)
