@@ -118,6 +118,7 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The senator visited a restaurant in the old town on Sunday.", "visited"),
         ("The first deputies at the bar called for backup because of the crowd.", "called"),
         ("Hundreds of families sought refuge in a church during the shelling.", "sought"),
+        ("Firefighters advised nearby residents to keep their windows closed.", "advised"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -133,6 +134,7 @@ def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("visited", "CONSULT") in triggers("The Chinese premier visited Germany last week.")
     assert ("called", "REQUEST") in triggers("The governor called for federal aid after the floods.")
     assert ("sought", "REQUEST") in triggers("The dissident sought asylum at the embassy.")
+    assert ("advised", "REQUEST") in triggers("The minister advised the king to dissolve parliament.")
 
 
 def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
