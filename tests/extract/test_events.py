@@ -234,5 +234,6 @@ def test_events_state_forces_blocking_a_street_coerce(code):
     assert [(e.event_type, e.mode) for e in events if e.trigger.text.startswith("blocked")] == [
         ("COERCE", "restrict")
     ]
-    events = code("Protesters blocked the main highway into the capital on Monday.")
-    assert [e.event_type for e in events if e.trigger.text.startswith("blocked")] == ["PROTEST"]
+    for text in ("Protesters blocked the main highway into the capital on Monday.",
+                 "About 300 supporters of the former president blocked roads in the capital on Monday."):
+        assert [e.event_type for e in code(text) if e.trigger.text.startswith("blocked")] == ["PROTEST"]

@@ -306,9 +306,8 @@ class EventExtractor:
         if mode is None:
             scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
             mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
-        if mode in info.state_modes and actors and not any(
-            a.sector not in self.onto.acled.state_sectors for a in actors
-        ):  # police blocking a street cordon it off (event_types.yaml state_modes)
+        if mode in info.state_modes and actors and not any(a.sector not in info.state_forces for a in actors):
+            # police blocking a street cordon it off (event_types.yaml state_modes)
             event_type, mode = info.state_modes[mode]
             info = self.onto.event_types[event_type]
         group.announced = remapped and announced
