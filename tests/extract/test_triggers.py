@@ -117,7 +117,6 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The singer was visiting her grandmother in Leeds when the storm hit.", "visiting"),
         ("The senator visited a restaurant in the old town on Sunday.", "visited"),
         ("The first deputies at the bar called for backup because of the crowd.", "called"),
-        ("Hundreds of families sought refuge in a church during the shelling.", "sought"),
         ("Firefighters advised nearby residents to keep their windows closed.", "advised"),
     ],
 )
