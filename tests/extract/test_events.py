@@ -225,3 +225,15 @@ def test_events_an_act_is_not_its_own_doer(code):
     event = next(e for e in code("The embassy bombings, on Aug. 7, killed 247 people in Kenya.")
                  if e.trigger.text == "bombings")
     assert all("bombings" not in a.text for a in event.actor)
+
+
+def test_events_state_forces_blocking_a_street_coerce(code):
+    """Police or troops blocking a street cordon it off (COERCE restrict); protesters blocking
+    one obstruct it (PROTEST)."""
+    events = code("Police blocked the street outside the bank during the standoff with the gunman.")
+    assert [(e.event_type, e.mode) for e in events if e.trigger.text.startswith("blocked")] == [
+        ("COERCE", "restrict")
+    ]
+    for text in ("Protesters blocked the main highway into the capital on Monday.",
+                 "About 300 supporters of the former president blocked roads in the capital on Monday."):
+        assert [e.event_type for e in code(text) if e.trigger.text.startswith("blocked")] == ["PROTEST"]

@@ -115,3 +115,17 @@ def test_modality_wish_to_reach_a_truce_is_intent_to_cooperate(code):
 def test_modality_wish_for_others_to_talk_stays_hypothetical(code):
     events = code("It seems that the US wants to see Arabs and Palestinians negotiating with Israel.")
     assert all(e.hypothetical for e in events if e.event_type in {"CONSULT", "AGREE"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kenyan president plans to meet Ugandan President Museveni in Kampala next week.",
+     "Chinese Premier Li Qiang is scheduled to visit Germany on Monday."],
+)
+def test_modality_a_meeting_on_the_timetable_is_not_coded(code, text):
+    events = [e for e in code(text) if e.event_type in {"AGREE", "CONSULT"}]
+    assert not [e for e in events if e.is_published()]
+
+
+def test_modality_a_promised_meeting_stays_agree(code):
+    assert _main(code("The rebel commander pledged to meet the mediators in Juba.")).event_type == "AGREE"

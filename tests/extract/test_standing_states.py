@@ -20,6 +20,9 @@ from newsevents.extract.relevance import STANDING
         # a measure in force, not its imposing
         ("The 15% restriction covers any would-be suitor, British or foreign.", "restriction"),
         ("It is the US economic embargo which has kept Cuba in a box.", "embargo"),
+        # a state someone is held in, not the act of holding him
+        ("The smuggler is in federal custody in Denver.", "custody"),
+        ("The two fishermen in the coast guard's custody will be flown home.", "custody"),
     ],
 )
 def test_standing_state_is_held(event_on, text, trigger):
@@ -34,6 +37,9 @@ def test_standing_state_is_held(event_on, text, trigger):
         ("Algeria opposed the plan on Monday.", "opposed"),
         ("The government imposed a ban on protests on Monday.", "imposed"),
         ("The ban was imposed on Monday by the army.", "ban"),
+        ("Police placed the three children in protective custody on Monday.", "custody"),
+        ("Federal agents took the smuggler into custody in Denver.", "custody"),
+        ("A judge ordered the two smugglers to remain in custody until their trial.", "custody"),
     ],
 )
 def test_act_is_not_standing(event_on, text, trigger):

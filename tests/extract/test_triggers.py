@@ -109,6 +109,15 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),
         ("The university is one of 83 schools in the nation that have met the criteria.", "met"),
         ("The district met the state's deadline for the new school calendar.", "met"),
+        ("Deputies stopped a pickup, occupied by two teenagers, near the mall.", "occupied"),
+        ("The former mayor has been battling cancer for two years.", "battling"),
+        ("Crews from three towns battled the blaze through the night.", "battled"),
+        ("Volunteers are fighting the wildfire north of the village.", "fighting"),
+        ("The board discussed the budget at its weekend retreat in the mountains.", "retreat"),
+        ("The singer was visiting her grandmother in Leeds when the storm hit.", "visiting"),
+        ("The senator visited a restaurant in the old town on Sunday.", "visited"),
+        ("The first deputies at the bar called for backup because of the crowd.", "called"),
+        ("Firefighters advised nearby residents to keep their windows closed.", "advised"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -118,6 +127,13 @@ def test_triggers_a_sense_that_is_no_event(triggers, text, word):
 def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("lifted", "CONCEDE") in triggers("The army lifted the curfew on Tuesday.")
     assert ("requested", "REQUEST") in triggers("Iraq requested aid from the United Nations.")
+    assert ("occupied", "COERCE") in triggers("Rebel troops occupied the town on Monday.")
+    assert ("battled", "ASSAULT") in triggers("Government troops battled rebels near the border.")
+    assert ("retreat", "RETREAT") in triggers("The army's retreat from the city began on Monday.")
+    assert ("visited", "CONSULT") in triggers("The Chinese premier visited Germany last week.")
+    assert ("called", "REQUEST") in triggers("The governor called for federal aid after the floods.")
+    assert ("sought", "REQUEST") in triggers("The dissident sought asylum at the embassy.")
+    assert ("advised", "REQUEST") in triggers("The minister advised the king to dissolve parliament.")
 
 
 def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
@@ -245,3 +261,13 @@ def test_triggers_releasing_information_is_no_release(triggers):
     assert ("released", "RETREAT") not in found
     assert ("inquiry", "ACCUSE") in found
     assert ("released", "RETREAT") in triggers("The militia released two aid workers on Tuesday.")
+
+
+def test_triggers_idioms_of_a_light_verb_take_their_own_type(triggers):
+    """A phone call made is a call between parties (not "made a call for"), and taking someone
+    to task is a rebuke (not taking to the streets)."""
+    found = triggers("The Kenyan president made a congratulatory phone call to the winner.")
+    assert ("made", "CONSULT") in found and ("made", "REQUEST") not in found
+    found = triggers("Opposition senators took the interior minister to task over the riots.")
+    assert ("took", "ACCUSE") in found and ("took", "PROTEST") not in found
+    assert ("made", "REQUEST") in triggers("The bishop made a call for calm after the riots.")

@@ -306,6 +306,10 @@ class EventExtractor:
         if mode is None:
             scope_lemmas, scope_joined = coding.scope_lemmas(main.token)
             mode = coding.infer_mode(event_type, scope_lemmas, scope_joined, self.onto)
+        if mode in info.state_modes and actors and not any(a.sector not in info.state_forces for a in actors):
+            # police blocking a street cordon it off (event_types.yaml state_modes)
+            event_type, mode = info.state_modes[mode]
+            info = self.onto.event_types[event_type]
         group.announced = remapped and announced
         grounded, date_entity = self.dating.own(group, groups, future=modality.future,
                                                 announced=group.announced)
@@ -363,6 +367,7 @@ class EventExtractor:
         is THREATEN (event_types.yaml: future_type, negated_type, conditional_type). A
         condition on a verbal act ``said`` in the past bears on what was said, not on the
         saying: "had threatened to revoke his parole if the family refused" is a threat made.
+        A meeting only on the timetable ("planned to visit") is not coded at all.
         """
         info = self.onto.event_types[event_type]
         if modality.wished and event_type.lower() in self.onto.words("intent_types") and not (
@@ -377,6 +382,10 @@ class EventExtractor:
             modality.negated = modality.future = modality.hypothetical = False
             return info.negated_type, modality
         if not (modality.future or modality.conditional):
+            return event_type, modality
+        timetabled = modality.scheduled and not modality.conditional
+        if timetabled and event_type.lower() in self.onto.words("scheduled_types"):
+            modality.hypothetical = True  # a meeting on the timetable is not coded (modality.yaml)
             return event_type, modality
         target = info.conditional_type if modality.conditional else info.future_type
         if target != event_type:

@@ -25,6 +25,7 @@ class Modality:
     future: bool = False
     conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
     wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``_remap``
+    scheduled: bool = False  # future only by a timetable ("planned to visit"): see ``_remap``
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
@@ -89,6 +90,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.negated = True
         if governor and lemma in ontology.words("future_governors"):
             mode.future = True
+            mode.scheduled = mode.scheduled or lemma in ontology.words("scheduling_governors")
         if governor and lemma in ontology.words("hypothetical_governors"):
             mode.hypothetical = True
             # the act is the wish's own complement ("want to reach"), not another's ("want to see them")
@@ -147,7 +149,8 @@ def _intended(verb: Token, nouns: frozenset[str]) -> bool:
 
 def standing(trigger: Token, ontology: Ontology) -> bool:
     """The trigger tells a standing state, not an act (modality.yaml: stance_verbs,
-    habitual_adverbs, standing_measures): a position held, a habit, a measure in force."""
+    habitual_adverbs, standing_measures, held_states): a position held, a habit, a measure in
+    force, someone held "in custody"."""
     lemma = trigger.lemma_.lower()
     if any(c.dep_ == "advmod" and c.lower_ in ontology.words("habitual_adverbs") for c in trigger.children):
         return True
@@ -155,6 +158,12 @@ def standing(trigger: Token, ontology: Ontology) -> bool:
         present = trigger.tag_ in {"VBZ", "VBP"} and not _reported(trigger, ontology.words("speech_verbs"))
         described = trigger.tag_ == "VBN" and trigger.dep_ in {"acl", "amod"}
         return present or described
+    if trigger.pos_ == "NOUN" and lemma in ontology.words("held_states"):
+        prep = trigger.head
+        # the parser may hang "in custody" on the verb's object ("placed the children in custody")
+        head = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+        said_of = head.pos_ in {"NOUN", "PROPN", "PRON"} or head.lemma_.lower() == "be"
+        return trigger.dep_ == "pobj" and prep.lower_ == "in" and said_of
     if trigger.pos_ == "NOUN" and lemma in ontology.words("standing_measures"):
         topic = trigger.dep_ == "pobj" and trigger.head.lower_ in ontology.words("topic_preps")
         acting = any(c.dep_ == "relcl" and any(

@@ -51,6 +51,8 @@ class EventTypeInfo:
     conditional_type: str
     negated_type: str
     absorbs_purpose: bool
+    state_modes: dict[str, tuple[str, str]]  # mode -> (type, mode) when state forces do it
+    state_forces: frozenset[str]  # the sectors of those forces
 
     @property
     def verbal(self) -> bool:
@@ -229,6 +231,8 @@ def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
             conditional_type=str(spec.get("conditional_type") or name),
             negated_type=str(spec.get("negated_type") or name),
             absorbs_purpose=bool(spec.get("absorbs_purpose", False)),
+            state_modes={str(k): (str(v[0]), str(v[1])) for k, v in (spec.get("state_modes") or {}).items()},
+            state_forces=frozenset(spec.get("state_forces") or ()),
         )
         for name, spec in merged.items()
     }
