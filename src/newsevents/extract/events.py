@@ -7,7 +7,6 @@ roles, actors, date, modes and context; then code the event.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,11 +14,11 @@ from newsevents.extract import coding, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
-from newsevents.extract.coref import UNRESOLVED_PRONOUNS
 from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, group_triggers
+from newsevents.extract.home_country import place_at_home
 from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.predicates import predicate_key, predicate_roles
@@ -33,7 +32,7 @@ from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
-from newsevents.records import HOME, Actor, Article, Event, Location, SentenceRef, TextRef
+from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef
 
 EXTRACTOR = "rules-1"
 
@@ -55,7 +54,6 @@ def _event_id(article_id: str, trigger: Trigger, event_type: str) -> str:
 
 
 _MEMBER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
-_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # a place of no country ("Europe") is not placed at home
 
 
 def _expand(heads: list[Token]) -> list[Token]:
@@ -132,7 +130,7 @@ class EventExtractor:
             finder = DoerFinder(self.doc, self.actors, self.onto)
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
-            self._home(events)
+            place_at_home(events, self.toponyms, self.doc, self.onto)
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
@@ -143,7 +141,7 @@ class EventExtractor:
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
         """Where the event happened (venues.py). A statement placed by nothing but the dateline
-        or the main place needs its speakers' countries, which attribution and ``_home`` may give
+        or the main place needs its speakers' countries, which attribution and ``place_at_home`` may give
         only after the sentence pass: such events are placed again at the end of ``run``."""
         if not self.toponyms:
             return
@@ -159,42 +157,6 @@ class EventExtractor:
         )
         if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))
-
-    def _home(self, events: list[Event]) -> None:
-        """Parties of no country belong to the country the article is set in: the one most of
-        its resolved places lie in (named twice at least, alone in the lead). Officials, forces,
-        courts and civilians (``coref_home_sectors``) are that country's as the text implies; any
-        other named person or public body ("Gonzalez", "the ethics committee", "he" meaning one of
-        them; not a firm, school or suspect: ``home_guess_private_sectors``) takes it as a guess,
-        marked ``country_source`` "home" so the confidence weighs it apart."""
-        counts = Counter(t.country_code for t in self.toponyms if t.country_code)
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return
-        home = iso3_codes().get(ranked[0][0] or "")
-        sectors = {s.upper() for s in self.onto.words("coref_home_sectors")}
-        private = {s.upper() for s in self.onto.words("home_guess_private_sectors")}
-        for event in events:
-            for party in event.actor + event.recipient:
-                if party.country is not None:
-                    continue
-                if party.sector in sectors:
-                    party.country = home
-                elif party.sector not in private and self._local(party):
-                    party.country, party.country_source = home, HOME
-
-    def _local(self, party: Actor) -> bool:
-        """A person or body the text names, not a place ("Europe") nor a pronoun that resolved
-        to no one."""
-        words = coding.words_at(self.doc, party.span)
-        if words is None:
-            return False
-        head = words.root
-        if head.ent_type_ in _PLACE_ENTITIES:
-            return False
-        if head.pos_ == "PRON":
-            return party.name is not None and head.lower_ not in UNRESOLVED_PRONOUNS
-        return head.pos_ in {"NOUN", "PROPN"}
 
     def _sentence_events(
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]
