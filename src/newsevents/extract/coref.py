@@ -71,6 +71,15 @@ def is_bare_pronoun(actor: Actor) -> bool:
     return actor.country is None and actor.text.lower() in PRONOUNS
 
 
+def leading(counts: Counter[str]) -> str | None:
+    """The key named most, when it is named twice at least and no other ties it: the country
+    an article is set in, from the countries of its mentions or of its places."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 class Coreference:
     """Antecedents for one article's pronouns and descriptions, built on first use."""
 
@@ -192,10 +201,7 @@ class Coreference:
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country and found.country != "IGO":
                     counts[found.country] += 1
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
+        return leading(counts)
 
     # -- candidates ----------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsevents.extract import coding
-from newsevents.extract.coref import UNRESOLVED_PRONOUNS
+from newsevents.extract.coref import UNRESOLVED_PRONOUNS, leading
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
 from newsevents.records import HOME, Actor, Event, Location
@@ -26,10 +26,8 @@ _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # a place of no country ("Europe") is n
 def home_country(toponyms: list[Location]) -> str | None:
     """The country most of the article's resolved places lie in (named twice at least, alone
     in the lead), as ISO alpha-3; None when there is no clear one."""
-    ranked = Counter(t.country_code for t in toponyms if t.country_code).most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return iso3_codes().get(ranked[0][0] or "")
+    code = leading(Counter(t.country_code for t in toponyms if t.country_code))
+    return iso3_codes().get(code) if code else None
 
 
 def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontology: Ontology) -> None:
