@@ -236,9 +236,3 @@ def test_actors_surname_the_tagger_takes_for_a_firm_finds_its_fuller_mention(eve
             "Ford criticised the federal government.")
     event = event_on(text, "criticised")
     assert [(a.text, a.country) for a in event.actor] == [("Ford", "CAN")]
-
-
-def test_actors_a_comparative_before_a_body_names_it(event_on):
-    """ "the lower house": the parser's lemma of "lower" is "low", the sector word is "lower house"."""
-    event = event_on("The lower house approved the reform of the pension system on Tuesday.", "approved")
-    assert [(a.text, a.sector) for a in event.actor] == [("The lower house", "LEG")]
