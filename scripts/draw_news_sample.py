@@ -56,7 +56,8 @@ DRAWS = {
                  Round(20261208, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("N", "O", "P")),
                  Round(20261209, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("Q", "R", "S")),
                  Round(20261210, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("T", "U", "V")),
-                 Round(20261211, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("W", "X", "Y"))),
+                 Round(20261211, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("W", "X", "Y")),
+                 Round(20261212, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("Z", "AA", "AB"))),
                 exclude=("test",)),
 }
 
