@@ -37,6 +37,12 @@ def test_roles_support_received_from_someone_is_theirs(code):
         ("Teacher arrested after a fight at the school gate.", "arrested", "Teacher"),
         ("Student detained over campus protest.", "detained", "Student"),
         ("Father arrested after a fight at school, reports say.", "arrested", "Father"),
+        # a participle with no auxiliary is passive whatever its subject: a name, a plural, a
+        # gapped clause, a noun act's verb
+        ("Smith arrested on drunk driving charge.", "arrested", "Smith"),
+        ("Two protest leaders arrested in Lagos.", "arrested", "Two protest leaders"),
+        ("Stores were looted, and more than 50 people arrested.", "arrested", "more than 50 people"),
+        ("Springfield man taken into custody after chase.", "custody", "Springfield man"),
     ],
 )
 def test_roles_headline_passive_subject_is_the_recipient(code, text, trigger, victim):

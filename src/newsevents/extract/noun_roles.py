@@ -15,6 +15,7 @@ from newsevents.extract.roles import (
     Roles,
     agent_of,
     children,
+    headline_undergoer,
     inherited_subject,
     is_passive,
     prep_objects,
@@ -143,10 +144,14 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     ):
         verb = head.head
         dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
-        if dying or is_passive(verb, reduced=True):
+        undergoer = headline_undergoer(verb, info.recipient_preps)  # "man taken into custody"
+        if dying or undergoer is not None or is_passive(verb, reduced=True):
             # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
             # officers died in a shootout": the dead suffered it
-            sufferers = children(verb, SUBJECT_DEPS) if dying else sufferers_of(verb)
+            if dying:
+                sufferers = children(verb, SUBJECT_DEPS)
+            else:
+                sufferers = [undergoer] if undergoer is not None else sufferers_of(verb)
             counterpart = roles.recipients or prep_objects(noun, {"with"})
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers

@@ -124,19 +124,28 @@ def is_passive(verb: Token, *, reduced: bool = False) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def _headline_passive(verb: Token, recipient_preps: frozenset[str] | set[str]) -> bool:
-    """ "Father arrested after ...", "Woman stabbed while jogging": a headline drops the
-    auxiliary of a passive. Read so when the subject is a bare singular noun (no determiner,
-    no name: prose would say "a woman") and the verb has no auxiliary and no object."""
-    if verb.tag_ not in {"VBD", "VBN"} or prep_objects(verb, recipient_preps):
-        return False
+def headline_undergoer(verb: Token, recipient_preps: frozenset[str] | set[str]) -> Token | None:
+    """Who undergoes a passive whose auxiliary a headline or a gapped clause dropped: "Father
+    arrested after ...", "Two protest leaders detained in Harare", "stores were looted and 50
+    people arrested". A past participle with a subject and no auxiliary is one, whatever its
+    subject; a past-tense form only when the subject is a bare singular noun (no determiner, no
+    name: prose would say "a woman") and it has no recipient phrase ("Police cracked down on").
+    None when the verb has an object or an auxiliary."""
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return None
     if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
-        return False
+        return None
+    if verb.tag_ == "VBN":
+        subjects = children(verb, SUBJECT_DEPS)
+        return subjects[0] if len(subjects) == 1 else _headline_subject(verb)
+    if prep_objects(verb, recipient_preps):
+        return None
     subject = _headline_subject(verb)
-    return subject is not None and (
+    bare = subject is not None and (
         subject.tag_ in {"NN", "NNP"} and not subject.ent_type_ and subject.i == verb.sent.start
         and not any(c.dep_ in {"det", "poss", "nummod", "compound", "conj"} for c in subject.children)
     )
+    return subject if bare else None
 
 
 def _headline_subject(verb: Token) -> Token | None:
@@ -248,8 +257,9 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    if _headline_passive(verb, recipient_preps):
-        roles.recipients = [_headline_subject(verb)]
+    undergoer = headline_undergoer(verb, recipient_preps)
+    if undergoer is not None:
+        roles.recipients = [undergoer]
     elif is_passive(verb, reduced=True):
         roles.actors = agent_of(verb)
         roles.recipients = children(verb, PASSIVE_SUBJECT_DEPS)
