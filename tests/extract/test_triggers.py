@@ -118,6 +118,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The senator visited a restaurant in the old town on Sunday.", "visited"),
         ("The first deputies at the bar called for backup because of the crowd.", "called"),
         ("Firefighters advised nearby residents to keep their windows closed.", "advised"),
+        ("The young actress captured the imagination of a whole generation.", "captured"),
+        ("The veteran boxer captured the heavyweight title in Las Vegas.", "captured"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -128,6 +130,7 @@ def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("lifted", "CONCEDE") in triggers("The army lifted the curfew on Tuesday.")
     assert ("requested", "REQUEST") in triggers("Iraq requested aid from the United Nations.")
     assert ("occupied", "COERCE") in triggers("Rebel troops occupied the town on Monday.")
+    assert ("captured", "COERCE") in triggers("Rebel troops captured the town on Monday.")
     assert ("battled", "ASSAULT") in triggers("Government troops battled rebels near the border.")
     assert ("retreat", "RETREAT") in triggers("The army's retreat from the city began on Monday.")
     assert ("visited", "CONSULT") in triggers("The Chinese premier visited Germany last week.")
