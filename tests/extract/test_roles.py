@@ -227,3 +227,15 @@ def test_roles_what_a_letter_or_statement_demands_is_its_issuer_s_act(code, text
 def test_roles_a_letter_someone_receives_is_not_their_demand(code):
     event = _event(code("The governor received a letter from farmers calling for new roads."), "calling")
     assert all("governor" not in a.text.lower() for a in event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two men were arrested in Ohio on Monday, charged with fraud.",
+     "Two men were arrested and charged with fraud on Monday."],
+)
+def test_roles_a_participle_sharing_a_passive_shares_its_sufferer(code, text):
+    """ "arrested ..., charged with": the men were charged, they charged no one."""
+    event = _event(code(text), "charged")
+    assert event.actor == []
+    assert [r.text for r in event.recipient] == ["Two men"]

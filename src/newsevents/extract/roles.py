@@ -158,6 +158,19 @@ def _headline_subject(verb: Token) -> Token | None:
     return subjects[0] if main and len(subjects) == 1 else None
 
 
+def _shared_passive(verb: Token) -> list[Token]:
+    """ "were arrested in Ohio, charged with fraud", "were arrested and charged": a participle
+    with no auxiliary and no subject hanging from a passive shares its passive, so the head's
+    subject underwent it too (not did it). Empty when the verb is no such participle."""
+    head = verb.head
+    if verb.tag_ != "VBN" or verb.dep_ not in {"advcl", "conj"} or head.pos_ not in {"VERB", "AUX"}:
+        return []
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative"} | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+           for c in verb.children):
+        return []
+    return children(head, PASSIVE_SUBJECT_DEPS) if is_passive(head) else []
+
+
 def sufferers_of(verb: Token) -> list[Token]:
     """Who undergoes a passive verb: its subject, or the noun a participle describes."""
     if _reduced_passive(verb) and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -258,8 +271,12 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
     undergoer = headline_undergoer(verb, recipient_preps)
+    shared = [] if undergoer is not None else _shared_passive(verb)
     if undergoer is not None:
         roles.recipients = [undergoer]
+    elif shared:
+        roles.actors = agent_of(verb.head)  # "detained by police, accused of inciting unrest"
+        roles.recipients = shared
     elif is_passive(verb, reduced=True):
         roles.actors = agent_of(verb)
         roles.recipients = children(verb, PASSIVE_SUBJECT_DEPS)
