@@ -254,3 +254,12 @@ def test_attribution_whom_a_conviction_names_elsewhere_did_not_convict(code):
     event = _event(code(text), "convicted")
     assert event.event_type == "SANCTION"
     assert all("Turner" not in a.text for a in event.actor)
+
+
+def test_attribution_a_force_s_building_is_no_doer(code):
+    """ "attacked a police station": the station is where the police sit; the arrests that
+    follow are theirs only if the article names them."""
+    events = code("Rioters attacked a police station in the old town on Sunday night. "
+                  "More than forty people were arrested.")
+    arrest = _event(events, "arrested")
+    assert all("station" not in a.text for a in arrest.actor)

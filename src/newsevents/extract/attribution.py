@@ -60,6 +60,8 @@ class DoerFinder:
         if tok.dep_ == "pobj" and tok.head.lower_ in self.venue_preps:
             return False  # "taken in a helicopter", "at the police station": where, not who
         lemma = tok.lemma_.lower()
+        if lemma in self.table.buildings:
+            return False  # "attacked a police station": where the police sit, not who acts
         if lemma in self.onto.sectors or tok.ent_type_ == "ORG":
             return True
         return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)

@@ -26,6 +26,7 @@ class DoerTable:
     before: int = 3
     after: int = 1
     rules: list[DoerRule] = field(default_factory=list)
+    buildings: frozenset[str] = frozenset()  # heads that name a force's building, not the force
 
     def rule_for(self, event_type: str, mode: str | None) -> DoerRule | None:
         """The first rule that fits the event, if any."""
@@ -42,6 +43,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
         data = read_mapping(path)
         table.before = int(data.get("before", table.before))
         table.after = int(data.get("after", table.after))
+        table.buildings |= frozenset(data.get("buildings") or ())
         rules = []
         for spec in data.get("acts") or ():
             implied = spec.get("implied") or {}
