@@ -317,3 +317,9 @@ def test_episodes_a_text_written_a_sentence_a_line_carries_across_its_lines(even
     # written in paragraphs of several sentences, the new paragraph is a new episode
     paragraphs = text.replace(" .\nPolice", ". Police").replace(" .\nResidents", ". Residents")
     assert event_on(paragraphs, "fired").date == "2023-05-30"
+
+
+def test_episodes_a_present_progressive_continues_no_episode(event_on):
+    text = ("Nigerian police arrested Mr. Okafor in Lagos on Monday. "
+            "Nigerian police are questioning Mr. Okafor in Lagos.")
+    assert event_on(text, "questioning").date == "2023-05-30"

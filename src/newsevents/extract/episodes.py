@@ -32,6 +32,7 @@ from newsevents.extract.trigger_clauses import (
     clause_verb,
     in_after_clause,
     next_act,
+    ongoing,
     perfect,
 )
 from newsevents.ontology import Ontology
@@ -164,10 +165,11 @@ class Episodes:
         simple present ("the law requires") states what holds, and a perfect ("has denied")
         an indefinite past, not what happened then. An act told as coming next ("then",
         "later") continues the last act told before it, when that one is dated, whoever
-        takes part and a little further back: what someone said about it may come between."""
+        takes part and a little further back: what someone said about it may come between.
+        A present progressive ("prosecutors are demanding") tells what goes on now: no episode."""
         before = [s for s in self.told if s < sentence]
         self.told.append(sentence)
-        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger):
+        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
         last = self.dated[-1]
         sequel = next_act(trigger)
