@@ -22,3 +22,9 @@ def test_date_owners_a_sentence_naming_another_day_ends_the_episode(event_on):
     text = ("Rebels attacked Kidal on Thursday. Police found 300 pounds of explosives Sunday in a shed "
             "in Dundalk. Malian troops arrested 12 of the rebels in Kidal.")
     assert event_on(text, "arrested").date == "2023-05-30"
+
+
+def test_date_owners_an_act_in_a_relative_clause_lends_no_date(event_on):
+    text = ("Residents held a vigil in Tarsus, where a courier was shot by police on Saturday, "
+            "and the mayor spoke.")
+    assert event_on(text, "held").date == "2023-05-30"

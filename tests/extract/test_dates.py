@@ -62,6 +62,19 @@ def test_printed_date_needs_day_month_and_year_in_the_head():
     assert printed_date("x" * 600 + "\nthe mayor resigned on March 3, 2011") is None
 
 
+def test_printed_date_is_a_body_date_on_the_weekday_the_story_named():
+    from newsevents.extract.dates import printed_date
+
+    head = "x" * 600 + " Rebels shelled Ortakoy on Friday, the governor said. "
+    # 2021-06-04 was a Friday: the governor's day of the shelling, the article's week
+    assert printed_date(head + "The governor said Ortakoy was shelled on June 4, 2021.") == date(2021, 6, 4)
+    # another weekday, another party, or a weekday the text fixed itself: an older act
+    assert printed_date(head + "The governor said Ortakoy was shelled on June 5, 2021.") is None
+    assert printed_date(head + "The museum in Kars opened on June 4, 2021.") is None
+    dated = "x" * 600 + " Rebels shelled Ortakoy on Friday (June 11), the governor said. "
+    assert printed_date(dated + "The governor said Ortakoy was shelled on June 4, 2021.") is None
+
+
 def test_dated_by_text_keeps_an_article_date_of_its_own():
     from newsevents.extract.dates import dated_by_text
     from newsevents.records import Article

@@ -304,3 +304,22 @@ def test_episodes_a_date_through_the_adverb_it_qualifies_dates_the_clause_below(
     text = ("She stayed a fierce critic of the mayor, speaking out as recently as last month to denounce "
             "his budget on a radio show.")
     assert event_on(text, "denounce").date == "2023-04-01"
+
+
+def test_episodes_a_text_written_a_sentence_a_line_carries_across_its_lines(event_on):
+    text = ("Protest in Tarsus over courier shooting\n"
+            "A courier was shot and killed in Tarsus on Saturday night .\n"
+            "Police said the courier had pointed a knife at two officers .\n"
+            "The two officers fired at the courier in Tarsus .\n"
+            "Residents gathered outside the station .\n"
+            "The mayor asked for calm .")
+    assert event_on(text, "fired").date == "2023-05-27"
+    # written in paragraphs of several sentences, the new paragraph is a new episode
+    paragraphs = text.replace(" .\nPolice", ". Police").replace(" .\nResidents", ". Residents")
+    assert event_on(paragraphs, "fired").date == "2023-05-30"
+
+
+def test_episodes_a_present_progressive_continues_no_episode(event_on):
+    text = ("Nigerian police arrested Mr. Okafor in Lagos on Monday. "
+            "Nigerian police are questioning Mr. Okafor in Lagos.")
+    assert event_on(text, "questioning").date == "2023-05-30"

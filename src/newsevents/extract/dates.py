@@ -23,6 +23,9 @@ _NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "ap
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _CLOCK_NUMBER = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")  # "1023", "2359": a time of day as well as a year
 _WORDS = re.compile(r"[^\W\d_]+")
+_WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun" is a paper
+# a weekday its own date follows: "Tuesday (6 January)", "Wednesday, Nov. 2"
+_DATED_WEEKDAY = re.compile(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
@@ -186,13 +189,50 @@ def printed_date(text: str) -> date | None:
     """The date a text saved without its own prints for itself: the first dateline or
     publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT",
     "Posted 2007 - 11 - 12"),
-    else the first full date (day, month and year) of its first lines."""
+    else the first full date (day, month and year) of its first lines, else a full date its
+    body prints for the weekday it told the story's act on (``_named_day``)."""
     g = grammar()
     for line in text[: int(g.data["dateline_reach"])].splitlines():
         found = _full_date(line) or _iso_date(line)
         if found is not None and _a_dateline(line):
             return found
-    return _full_date(text[: int(g.data["printed_date_reach"])])
+    return _full_date(text[: int(g.data["printed_date_reach"])]) or _named_day(text)
+
+
+def _named_day(text: str) -> date | None:
+    """A full date printed further down that falls on a weekday the text named alone before
+    it, in a sentence naming someone or somewhere the date's sentence names too ("the serviceman
+    Tonroe died on Thursday" ... "Tonroe was killed ... on the 29th March 2018", a Thursday):
+    the day of the story's act, which places the article in its week (docs/annotation.md: an
+    undated article's police statement "On April 4, 2018" dates the arrest its text told on
+    "Wednesday"). A date on another weekday, or of other people, is some other, older act."""
+    g = grammar()
+    for match in g.printed.finditer(text):
+        found = _full_date(match[0])
+        if found is None:
+            continue
+        names = _names(_sentence_at(text, match.start()))
+        for told in _WEEKDAY.finditer(text, 0, match.start()):
+            word = told[1].lower()
+            if word in g.weekdays and g.weekdays[word] == found.weekday() \
+                    and not _DATED_WEEKDAY.match(text, told.end()) \
+                    and names & _names(_sentence_at(text, told.start())):
+                return found
+    return None
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of the text that holds a character."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+def _names(sentence: str) -> set[str]:
+    """The capitalised words of a sentence past its first that name no day or month."""
+    g = grammar()
+    return {w for w in _WORDS.findall(sentence)[1:] if w[:1].isupper() and len(w) > 3
+            and w.lower() not in g.weekdays and w.lower() not in g.months}
 
 
 def _full_date(text: str) -> date | None:

@@ -32,6 +32,7 @@ from newsevents.extract.trigger_clauses import (
     clause_verb,
     in_after_clause,
     next_act,
+    ongoing,
     perfect,
 )
 from newsevents.ontology import Ontology
@@ -39,6 +40,8 @@ from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
 
 REACH = 2  # sentences back an episode carries its date
+_SHORT_TEXT = 5  # sentences below which the layout tells nothing
+_STRAY_SPLITS = 0.1  # share of sentences the parse may split inside a line ("Dr . Smith")
 _AGO = re.compile(r"\b(?:ago|before|earlier|previously)$")
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\b")
 
@@ -70,9 +73,10 @@ def participants(event: Event) -> frozenset[str]:
 class Episodes:
     """The dated events of one article so far, and the paragraphs of its text."""
 
-    def __init__(self, text: str, ontology: Ontology) -> None:
+    def __init__(self, text: str, ontology: Ontology, sentences: list[int] | None = None) -> None:
         self.text = text
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.paragraphed = not _line_per_sentence(text, sentences or [])
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
@@ -161,10 +165,11 @@ class Episodes:
         simple present ("the law requires") states what holds, and a perfect ("has denied")
         an indefinite past, not what happened then. An act told as coming next ("then",
         "later") continues the last act told before it, when that one is dated, whoever
-        takes part and a little further back: what someone said about it may come between."""
+        takes part and a little further back: what someone said about it may come between.
+        A present progressive ("prosecutors are demanding") tells what goes on now: no episode."""
         before = [s for s in self.told if s < sentence]
         self.told.append(sentence)
-        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger):
+        if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
         last = self.dated[-1]
         sequel = next_act(trigger)
@@ -174,7 +179,8 @@ class Episodes:
             return None  # a sentence between names another day: the act may be of that one
         if sequel:
             return last if last.sentence >= max(before, default=-1) else None
-        near = last.paragraph == self.paragraph(event.sentence.span[0]) or sentence - last.sentence <= 1
+        near = (last.paragraph == self.paragraph(event.sentence.span[0]) or not self.paragraphed
+                or sentence - last.sentence <= 1)
         if near and last.keys & (words(event) if last.scene else participants(event)):
             return last
         if near and not last.scene:  # any act of the episode's sentence on its day may share
@@ -230,6 +236,16 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+def _line_per_sentence(text: str, sentences: list[int]) -> bool:
+    """A text written a sentence a line (ECB+ pages, wires of one-sentence paragraphs): its
+    line breaks end sentences, not episodes, so an act a sentence or two after a dated one
+    may continue it across them ("shot and killed on Saturday night" ... "Both officers fired
+    at the suspect"). Read off the parse: (almost) no sentence starts inside a line."""
+    inside = sum(1 for start in sentences
+                 if text[max(0, start - 40):start].rstrip(" \t")[-1:] not in {"\n", ""})
+    return len(sentences) >= _SHORT_TEXT and inside <= len(sentences) * _STRAY_SPLITS
 
 
 def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:

@@ -81,7 +81,8 @@ class EventDates:
             ancestors = {a.i for a in group.main.token.ancestors}
             inside = {t.i for t in group.main.token.subtree}
             ordered += [g for g in dated if g.main.token.i in ancestors]
-            lent = {id(g) for g in dated if g.main.token.i in inside}
+            lent = {id(g) for g in dated if g.main.token.i in inside
+                    and not _described(g.main.token, group.main.token)}
             ordered += [g for g in dated if id(g) in lent]
         base = self.base
         for candidate in ordered:
@@ -140,6 +141,17 @@ def _another_act(entity: Span, owner: Token, group: Group) -> bool:
         return False
     member = next(t for t in group.members if t.token.i == owner.i)
     return member.sense.event_type != group.main.sense.event_type
+
+
+def _described(inner: Token, outer: Token) -> bool:
+    """An act told in a relative clause under another ("joined a vigil in Brooklyn, where a teen
+    was shot on Saturday"): it describes a noun, and its date is no date of the act above it."""
+    for ancestor in (inner, *inner.ancestors):
+        if ancestor == outer:
+            return False
+        if ancestor.dep_ == "relcl":
+            return True
+    return False
 
 
 def _noun_index(entity: Span) -> int | None:

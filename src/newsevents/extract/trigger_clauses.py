@@ -69,6 +69,14 @@ def perfect(trigger: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause_verb(trigger).children)
 
 
+def ongoing(trigger: Token) -> bool:
+    """ "are demanding", "is looking into": the present progressive of the trigger's clause,
+    what goes on as the article is written."""
+    verb = clause_verb(trigger)
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "be" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+
+
 def clause_ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
     """The trigger and the words above it in its sentence, up to a reported or relative
     clause boundary or a preposition that introduces another event (not "during", dates.yaml
