@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.coding import doc_sentences
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
 from newsevents.records import Actor, Event
@@ -87,7 +88,7 @@ class DoerFinder:
         """Per sentence, the actors it names whose sector can do one of the acts (built once)."""
         if self._named is None:
             self._named = []
-            for sentence in self.doc.sents:
+            for sentence in doc_sentences(self.doc):
                 self.resolver.sentence = sentence
                 found = []
                 for tok in sentence:
