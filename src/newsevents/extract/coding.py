@@ -103,8 +103,13 @@ def infer_mode(
 
 
 def cued_contexts(lemmas: frozenset[str], joined: str, ontology: Ontology) -> list[str]:
-    """The contexts whose cues occur in a sentence, in the order contexts.yaml lists them."""
-    return [context for context, cues in ontology.context_cues.items() if cues.found_in(lemmas, joined)]
+    """The contexts whose cues occur in a sentence, in the order contexts.yaml lists them
+    (only those one of its words can cue are checked: ``Ontology.context_words``)."""
+    possible: set[str] = set()
+    for word in lemmas:
+        possible.update(ontology.context_words.get(word, ()))
+    return [context for context, cues in ontology.context_cues.items()
+            if context in possible and cues.found_in(lemmas, joined)]
 
 
 def event_contexts(fixed: str | None, cued: list[str]) -> list[str]:
