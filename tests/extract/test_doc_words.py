@@ -1,7 +1,16 @@
 """The per-Doc word lists (coding.doc_words) and sentence lemmas read them as the tokens say;
-a record's character span finds its words (coding.words_at), a token its entity (coding.entity_at)."""
+a record's character span finds its words (coding.words_at), a token its entity (coding.entity_at);
+the per-Doc entities and sentences are the Doc's own (coding.doc_entities, coding.doc_sentences)."""
 
-from newsevents.extract.coding import doc_words, entity_at, sentence_lemmas, words_at
+from newsevents.extract.actor_phrases import phrase_tokens
+from newsevents.extract.coding import (
+    doc_entities,
+    doc_sentences,
+    doc_words,
+    entity_at,
+    sentence_lemmas,
+    words_at,
+)
 from newsevents.nlp import load_pipeline
 
 
@@ -35,3 +44,19 @@ def test_entity_at_is_the_entity_the_token_belongs_to() -> None:
         assert (found is None) == (expected is None)
         if found is not None:
             assert (found.start, found.end, found.label_) == (expected.start, expected.end, expected.label_)
+
+
+def test_doc_entities_and_sentences_are_the_docs_own_read_once() -> None:
+    doc = load_pipeline()("Kenyan police held Mary Smith in Nairobi.\n\nThe ministry spoke on Monday.")
+    def spans(entities):
+        return [(e.start, e.end, e.label_) for e in entities]
+    assert spans(doc_entities(doc)) == spans(doc.ents)
+    assert [(s.start, s.end) for s in doc_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert doc_entities(doc) is doc_entities(doc) and doc_sentences(doc) is doc_sentences(doc)
+
+
+def test_phrase_tokens_stop_at_the_line_of_the_head() -> None:
+    doc = load_pipeline()("Flood Warning For River Town\nRegional police officers closed the bridge.")
+    officers = next(t for t in doc if t.text == "officers")
+    words = [t.text for t in phrase_tokens(officers)]
+    assert "Town" not in words and words[-1] == "officers"

@@ -2,6 +2,8 @@
 
 import pytest
 
+from newsevents.extract.size_lexicon import lexicon
+
 
 def _counts(mentions):
     return [(m.kind, m.value, m.qualifier) for m in mentions]
@@ -101,3 +103,8 @@ def test_sizes_running_toll_is_a_total_and_a_count_is_not(sizes):
 )
 def test_sizes_whom_a_casualty_word_counts(sizes, text, expected):
     assert _counts(sizes(text)[1]) == expected
+
+
+def test_sizes_lexicon_heads_cover_every_word_a_count_hangs_on():
+    lex = lexicon()
+    assert {*lex.words, *lex.phrases, *lex.passive_only, *lex.tolls} == lex.heads

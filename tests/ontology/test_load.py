@@ -2,7 +2,7 @@ import pytest
 
 from newsevents.errors import OntologyError
 from newsevents.ontology import load_ontology
-from newsevents.ontology.load import NO_EVENT
+from newsevents.ontology.load import NO_EVENT, Cues, cue_index
 from newsevents.records import EVENT_TYPES
 
 
@@ -45,3 +45,12 @@ def test_load_bad_row_is_an_ontology_error(tmp_path):
     )
     with pytest.raises(OntologyError, match="E010"):
         load_ontology((tmp_path,))
+
+
+def test_load_cue_index_names_every_label_a_word_can_cue(ontology):
+    cues = {"a": Cues(frozenset({"strike"}), (("peace", " peace talk "),)),
+            "b": Cues(frozenset({"peace"}), ())}
+    assert cue_index(cues) == {"strike": {"a"}, "peace": {"a", "b"}}
+    for label, found in ontology.context_cues.items():
+        assert all(label in ontology.context_words[w] for w in found.words | found.firsts)
+    assert ontology.trigger_words == {word for word, _ in ontology.triggers}

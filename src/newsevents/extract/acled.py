@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc
 
-from newsevents.extract.coding import doc_words
+from newsevents.extract.coding import doc_sentences, doc_words
 from newsevents.ontology import Ontology
 from newsevents.ontology.acled import AcledRule, AcledTable
 from newsevents.records import Actor
@@ -61,7 +61,7 @@ class AcledContexts:
         dates = {doc.vocab.strings[label] for label in _DATES}
         kinds = doc.to_array(ENT_TYPE).tolist()  # a pass over an array, not a Token per word
         kept = [not space and kind not in dates for space, kind in zip(spaces, kinds, strict=True)]
-        self._sentences_kept = [[i for i in range(s.start, s.end) if kept[i]] for s in doc.sents]
+        self._sentences_kept = [[i for i in range(s.start, s.end) if kept[i]] for s in doc_sentences(doc)]
         topic = self._topics(doc, lemmas, table.topic_heads)
         self._acts = [[i for i in s if i not in topic] for s in self._sentences_kept]
         self._words = (lemmas, texts)
@@ -114,8 +114,6 @@ def _sectors(actors: list[Actor]) -> set[str]:
 
 
 def _fits(rule: AcledRule, event: AcledEvent, table: AcledTable, context: Context) -> bool:
-    if event.event_type not in rule.types:
-        return False
     if rule.modes is not None and event.mode not in rule.modes:
         return False
     if rule.pos is not None and event.pos not in rule.pos:
@@ -147,6 +145,8 @@ def code_acled(
     """``{"event_type", "sub_event_type"}`` from the first fitting rule, or None."""
     table = ontology.acled
     for rule in table.rules:
+        if event.event_type not in rule.types:  # first: a window is read only when a rule may fit
+            continue
         context = contexts.sentence(sentence) if rule.sentence_only else contexts.window(sentence)
         if _fits(rule, event, table, context):
             if rule.acled is None:

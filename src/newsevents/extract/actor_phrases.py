@@ -7,14 +7,17 @@ conjuncts or clauses; resolution reads its words tier by tier, the closest first
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.coding import words_at
+from newsevents.extract.coding import doc_words, words_at
 from newsevents.records import Actor
 
 LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
+_LINE_ENDS = "newsevents.line_ends"
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -62,11 +65,23 @@ def _glued(child: Token) -> bool:
 def _own_line(tokens: list[Token], head: Token) -> list[Token]:
     """The phrase's words on the head's line: a parse that runs a headline or a dateline into
     the next line ("... into Paris shop\nFrench police") does not join the two."""
-    words = head.doc[tokens[0].i:tokens[-1].i + 1]
-    breaks = [t.i for t in words if "\n" in t.text_with_ws]  # a line ends at or after each
-    first = max((i for i in breaks if i < head.i), default=-1)
-    last = min((i for i in breaks if i >= head.i), default=len(head.doc))
-    return [t for t in tokens if first < t.i <= last and not t.is_space]
+    doc = head.doc
+    ends = _line_ends(doc)  # the breaks within the phrase are ends[low:high]
+    low, at, high = (bisect.bisect_left(ends, tokens[0].i), bisect.bisect_left(ends, head.i),
+                     bisect.bisect_right(ends, tokens[-1].i))
+    first = ends[at - 1] if at > low else -1
+    last = ends[at] if at < high else len(doc)
+    spaces = doc_words(doc)[2]
+    return [t for t in tokens if first < t.i <= last and not spaces[t.i]]
+
+
+def _line_ends(doc: Doc) -> list[int]:
+    """The tokens at or after which a line ends (a newline in the token or the space after
+    it), in order; found once per Doc (kept in its ``user_data``), not once per phrase."""
+    found = doc.user_data.get(_LINE_ENDS)
+    if found is None:
+        found = doc.user_data[_LINE_ENDS] = [t.i for t in doc if "\n" in t.text_with_ws]
+    return found  # type: ignore[no-any-return]
 
 
 def names_team(head: Token, entity: Span | None) -> bool:

@@ -19,16 +19,20 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.coding import doc_sentences
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
 from newsevents.records import Actor, Event
 
 _HEAD_DEPS_SKIPPED = {"compound", "amod", "poss"}
 _PHRASE_DEPS = {"compound", "appos", "conj", "poss"}
+_FORCE_POS = {NOUN, PROPN}  # the parts of speech ``_names_force`` takes, as the parse's ids
 
 
 class DoerFinder:
@@ -89,10 +93,14 @@ class DoerFinder:
         """Per sentence, the actors it names whose sector can do one of the acts (built once)."""
         if self._named is None:
             self._named = []
-            for sentence in self.doc.sents:
+            nouns = [pos in _FORCE_POS for pos in self.doc.to_array(POS).tolist()]
+            for sentence in doc_sentences(self.doc):
                 self.resolver.sentence = sentence
                 found = []
-                for tok in sentence:
+                for i in range(sentence.start, sentence.end):
+                    if not nouns[i]:
+                        continue  # only a noun or a name heads a force (``_names_force``)
+                    tok = self.doc[i]
                     if self._names_force(tok):
                         actor = self.resolver.actor(tok)
                         if actor.sector in self.wanted and all(a.span != actor.span for a in found):

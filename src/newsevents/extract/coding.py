@@ -17,6 +17,8 @@ MAX_CONTEXTS = 3
 _WORDS = "newsevents.words"
 _SENTENCE_LEMMAS = "newsevents.sentence_lemmas"
 _ENTITIES = "newsevents.entities"
+_ENTITY_SPANS = "newsevents.entity_spans"
+_SENTENCES = "newsevents.sentences"
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
@@ -28,6 +30,24 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
         tokens = list(doc)
         found = ([t.lemma_.lower() for t in tokens], [t.lower_ for t in tokens], [t.is_space for t in tokens])
         doc.user_data[_WORDS] = found
+    return found  # type: ignore[no-any-return]
+
+
+def doc_entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named entities (``Doc.ents``), built once per Doc: every ``Doc.ents`` walks
+    the whole article and builds a new Span per entity, and places, dates, coreference and
+    quotes each ask."""
+    found = doc.user_data.get(_ENTITY_SPANS)
+    if found is None:
+        found = doc.user_data[_ENTITY_SPANS] = tuple(doc.ents)
+    return found  # type: ignore[no-any-return]
+
+
+def doc_sentences(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's sentences (``Doc.sents``), built once per Doc for the same reason."""
+    found = doc.user_data.get(_SENTENCES)
+    if found is None:
+        found = doc.user_data[_SENTENCES] = tuple(doc.sents)
     return found  # type: ignore[no-any-return]
 
 
@@ -44,7 +64,8 @@ def entity_at(tok: Token) -> Span | None:
     doc = tok.doc
     found = doc.user_data.get(_ENTITIES)
     if found is None:
-        found = doc.user_data[_ENTITIES] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        found = {i: ent for ent in doc_entities(doc) for i in range(ent.start, ent.end)}
+        doc.user_data[_ENTITIES] = found
     return found.get(tok.i)  # type: ignore[no-any-return]
 
 
@@ -82,8 +103,13 @@ def infer_mode(
 
 
 def cued_contexts(lemmas: frozenset[str], joined: str, ontology: Ontology) -> list[str]:
-    """The contexts whose cues occur in a sentence, in the order contexts.yaml lists them."""
-    return [context for context, cues in ontology.context_cues.items() if cues.found_in(lemmas, joined)]
+    """The contexts whose cues occur in a sentence, in the order contexts.yaml lists them
+    (only those one of its words can cue are checked: ``Ontology.context_words``)."""
+    possible: set[str] = set()
+    for word in lemmas:
+        possible.update(ontology.context_words.get(word, ()))
+    return [context for context, cues in ontology.context_cues.items()
+            if context in possible and cues.found_in(lemmas, joined)]
 
 
 def event_contexts(fixed: str | None, cued: list[str]) -> list[str]:

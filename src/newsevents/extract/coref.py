@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.coding import doc_words, entity_at
+from newsevents.extract.coding import doc_entities, doc_sentences, doc_words, entity_at
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -162,7 +162,7 @@ class Coreference:
         """The article's named entities of one label ("PERSON", "ORG") before token ``i``,
         nearest first (at most ``MAX_EARLIER``)."""
         if label not in self._named:
-            found = [e for e in self.doc.ents if e.label_ == label]
+            found = [e for e in doc_entities(self.doc) if e.label_ == label]
             self._named[label] = (found, [e.end for e in found])
         found, ends = self._named[label]
         end = bisect.bisect_right(ends, i)
@@ -229,9 +229,9 @@ class Coreference:
 
     def _all(self) -> list[_Mention]:
         if self._mentions is None:
-            self._sentence_starts = [s.start for s in self.doc.sents]
+            self._sentence_starts = [s.start for s in doc_sentences(self.doc)]
             found: dict[int, _Mention] = {}
-            for entity in self.doc.ents:
+            for entity in doc_entities(self.doc):
                 if entity.label_ in {"PERSON", "ORG", "GPE", "NORP"} and entity.root.i not in found:
                     root = entity.root
                     if entity.label_ == "NORP" and root.tag_ not in _PLURAL_TAGS:

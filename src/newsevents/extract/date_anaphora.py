@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span
 
+from newsevents.extract.coding import doc_entities
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate
 
@@ -36,7 +37,8 @@ def ground_anaphoric(
     if reading is None:
         return None
     unit, step = reading
-    for other in reversed([e for e in entity.doc.ents if e.label_ == "DATE" and e.end <= entity.start]):
+    earlier = [e for e in doc_entities(entity.doc) if e.label_ == "DATE" and e.end <= entity.start]
+    for other in reversed(earlier):
         if is_anaphoric(other.text):
             continue
         anchor = anchor_of(other)

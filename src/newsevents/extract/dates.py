@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coding import doc_entities
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
 from newsevents.records import Article
@@ -66,7 +67,7 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
     if article_date is None:
         return []
     found, text = [], doc.text  # Doc.text joins every token: once
-    for entity in doc.ents:
+    for entity in doc_entities(doc):
         if entity.label_ != "DATE" or is_a_name(entity) or is_no_date(entity):
             continue
         grounded = ground(entity.text, article_date)
@@ -113,7 +114,7 @@ def is_a_name(entity: Span) -> bool:
     before = entity.doc[entity.start - 1] if entity.start else None
     if before is not None and before.dep_ == "prep":
         return False
-    persons = {e[-1].lower_ for e in entity.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    persons = {e[-1].lower_ for e in doc_entities(entity.doc) if e.label_ == "PERSON" and len(e) > 1}
     return entity.root.dep_ in _SUBJECTS or entity.root.lower_ in persons
 
 

@@ -116,9 +116,9 @@ class EventExtractor:
         events: list[Event] = []
         # a time of day with a day in it ("Sunday night", "last night") dates an event too;
         # a clock time ("10:30 a.m.", "1023 GMT") or a street ("14th St.") does not
-        dates = [e for e in self.doc.ents if (e.label_ == "DATE" and not is_no_date(e)) or (
+        dates = [e for e in coding.doc_entities(self.doc) if (e.label_ == "DATE" and not is_no_date(e)) or (
             e.label_ == "TIME" and not any(t.like_num or t.is_digit for t in e))]
-        for index, sentence in enumerate(self.doc.sents):
+        for index, sentence in enumerate(coding.doc_sentences(self.doc)):
             triggers = find_triggers(sentence, self.onto)
             inside = [e for e in dates if sentence.start <= e.start < sentence.end]
             if triggers:

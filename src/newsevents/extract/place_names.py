@@ -13,6 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract.coding import doc_entities
 from newsevents.extract.gazetteer import Gazetteer, fold
 from newsevents.ontology import Ontology
 
@@ -86,7 +87,7 @@ def firms(doc: Doc, gazetteer: Gazetteer, ontology: Ontology) -> set[str]:
     ("Ford" of "Ford Motor Co.", not "Henderson" of "Henderson County Commissioners Court" nor
     "Gainesville" of "Gainesville Police Department"): the same word alone is the firm's short
     name ("a stake in Ford"), not a namesake village."""
-    return {e[0].lower_ for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
+    return {e[0].lower_ for e in doc_entities(doc) if e.label_ == "ORG" and len(e) > 1 and e[0].is_title
             and place_in(e, gazetteer, ontology) is None and not any(
                 fold(p.name) == e[0].lower_ and (p.kind != "town" or p.population >= SURE_POPULATION)
                 for p in gazetteer.lookup(e[0].text))}

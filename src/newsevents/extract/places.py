@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsevents.extract.coding import doc_entities
 from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
 from newsevents.extract.place_names import (
     LABELS,
@@ -61,18 +62,18 @@ class _Mention:
 
 def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
     speech = ontology.words("speech_verbs")
-    names = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
     opening = dateline_town(doc, gazetteer)
     ents = [opening] if opening is not None and not opening[0].ent_type_ else []
-    for ent in [*doc.ents, *untagged(doc, ontology)]:
+    for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
             ents.append(place or ent)
         elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
             ents.append(place)
-    parties = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
+    parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
     found = []
     for number, ent in enumerate(ents):
@@ -127,7 +128,7 @@ def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[
     """Countries the article names outright (by name, demonym or capital), by the
     folded name that named them, so a name is not its own evidence."""
     found: dict[str, Counter[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         key = ent.text.lower().removeprefix("the ")
         iso3 = (ontology.country_names.get(key) or ontology.demonyms.get(key)
                 or ontology.capitals.get(key))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.coding import doc_sentences
 from newsevents.ontology import Ontology
 from newsevents.records import Article
 
@@ -50,7 +51,7 @@ class QuoteReader:
         self.reporting = self.speech | ontology.words("quote_verbs")
         self.attributions = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
         self.spokes = ontology.words("spokesperson_heads")
-        self.sents = list(doc.sents)
+        self.sents = doc_sentences(doc)
         self.sent_starts = [s.start for s in self.sents]
         self.quoted: dict[int, int] = {}  # token index -> index of the direct quotation holding it
 

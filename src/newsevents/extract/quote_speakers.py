@@ -17,7 +17,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Token
 
 from newsevents.extract.actor_phrases import phrase_tokens
-from newsevents.extract.coding import entity_at
+from newsevents.extract.coding import doc_entities, entity_at
 from newsevents.extract.quote_reader import Found, QuoteReader
 from newsevents.records import Actor, Quote
 
@@ -76,7 +76,7 @@ class QuoteSpeakers(QuoteReader):
 
     def _known_people(self) -> list[Token]:
         """People and sentence subjects that a later "he said" or "it said" may mean."""
-        heads = [e.root for e in self.doc.ents if e.label_ == "PERSON"]
+        heads = [e.root for e in doc_entities(self.doc) if e.label_ == "PERSON"]
         rows = self.doc.to_array([DEP, POS])
         nouns = numpy.isin(rows[:, 1], numpy.array([NOUN, PROPN], dtype=rows.dtype))
         subjects = (rows[:, 0] == self.doc.vocab.strings["nsubj"]) & nouns

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
-from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas, words_at
+from newsevents.extract.coding import cued_contexts, doc_sentences, doc_words, sentence_lemmas, words_at
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -63,7 +63,7 @@ class RelevanceGate:
         self.onto = ontology
         self.rel = ontology.relevance
         self.doc = doc
-        self.sentences = list(doc.sents)
+        self.sentences = doc_sentences(doc)
         self.sentence_domains = [self._domain_of(s) for s in self.sentences]
         self.domain = self._article_domain(article)
         self._conflict: dict[int, bool] = {}

@@ -35,6 +35,9 @@ class SizeLexicon:
     toll_reach: int
     largest: int
     id_digits: int
+    heads: frozenset[str]
+    """Every lemma a count can hang on (a kind's word or phrase head, a passive-only word, a
+    toll): a word whose lemma and form are none of these reports no size."""
 
 
 def _words(items: Any) -> list[str]:
@@ -60,12 +63,14 @@ def lexicon() -> SizeLexicon:
     )
     people = frozenset(_words(data.get("people")))
     persons = frozenset(_words(data.get("persons"))) | people | frozenset(load_ontology().sectors)
+    tolls = frozenset(_words(data.get("tolls")))
     return SizeLexicon(
+        heads=frozenset(words) | frozenset(phrases) | frozenset(passive_only) | tolls,
         words=words,
         phrases=phrases,
         passive_only=passive_only,
         intransitive=frozenset(_words(data.get("intransitive"))),
-        tolls=frozenset(_words(data.get("tolls"))),
+        tolls=tolls,
         totals=frozenset(_words(data.get("totals"))),
         toll_default={str(k): str(v) for k, v in (data.get("toll_default") or {}).items()},
         toll_modifiers={str(k): str(v) for k, v in (data.get("toll_modifiers") or {}).items()},

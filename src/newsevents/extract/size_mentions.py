@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.coding import doc_words
 from newsevents.extract.size_counts import Count, counted, is_numeric, one_person
 from newsevents.extract.size_lexicon import SizeLexicon, lexicon
 
@@ -183,7 +184,11 @@ def find_sizes(sentence: Span) -> list[SizeMention]:
     """Every dead, injured and arrested count in one parsed sentence, in text order."""
     lex = lexicon()
     mentions: dict[tuple[str, int], SizeMention] = {}
-    for word in sentence:
+    lemmas, texts, _ = doc_words(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        if lemmas[i] not in lex.heads and texts[i] not in lex.words:
+            continue  # no count hangs on it (``SizeLexicon.heads``): no Token built
+        word = sentence.doc[i]
         kind = _kind(word, lex)
         if kind is not None and not _either(word, kind, lex):
             if word.pos_ in {"NOUN", "ADJ"}:

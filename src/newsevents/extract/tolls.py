@@ -29,7 +29,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
-from newsevents.extract.coding import words_at
+from newsevents.extract.coding import doc_sentences, words_at
 from newsevents.extract.size_lexicon import lexicon
 from newsevents.extract.sizes import KINDS, SizeMention, find_sizes
 from newsevents.records import Event, Size
@@ -43,7 +43,7 @@ def one_toll_per_act(events: list[Event], doc: Doc) -> list[Event]:
     """The article's events, each with the toll of the act it tells (see the module docstring)."""
     quads = lexicon().toll_quads
     acts = [e for e in events if e.quad in quads and not (e.negated or e.hypothetical)]
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in doc_sentences(doc)]
     for total in _running_totals(doc):
         _update(acts, total, bisect.bisect_right(starts, total.span[0]) - 1)
     told: dict[tuple[int, str], list[Event]] = defaultdict(list)

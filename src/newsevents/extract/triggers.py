@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.coding import doc_words
 from newsevents.extract.predicates import feeling_causes, judging_verb, predicate_key
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT, TriggerSense
@@ -193,7 +194,11 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     generic_heads = ontology.words("generic_event_heads")
     venue_preps = ontology.words("venue_preps")
     questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
-    for tok in sentence:
+    lemmas, texts, _ = doc_words(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        if lemmas[i] not in ontology.trigger_words and texts[i] not in ontology.trigger_words:
+            continue  # no sense is read from either of its words (a Token is built for the rest only)
+        tok = sentence.doc[i]
         judged = _predicate(tok, ontology, venue_preps) if not tok.ent_type_ else None
         if judged is not None:
             found.append(judged)

@@ -181,7 +181,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
            exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
            meeting: bool = False) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    own = [t for t in resolved if not _inside(t, exclude)]
+    named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
+    own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
     heads = [trigger]
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
@@ -197,7 +198,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
-    parties = [t for t in resolved if _inside(t, exclude)]
+    parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
     seat = party_seat(parties, sentence, ontology)

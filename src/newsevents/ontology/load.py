@@ -148,6 +148,10 @@ class Ontology:
     context_cues: dict[str, Cues]
     mappings: list[Mapping]
     modality: dict[str, frozenset[str]]
+    trigger_words: frozenset[str] = frozenset()
+    """Every word some trigger sense is read from (``triggers`` keys' first halves)."""
+    context_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The contexts each word can cue (a cue word or a phrase's first word, ``cue_index``)."""
     country_names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)
@@ -313,6 +317,16 @@ def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
                     onto.acronyms.add(name.lower())
 
 
+def cue_index(labelled: dict[str, Cues]) -> dict[str, frozenset[str]]:
+    """The labels each word can cue: a sentence need only be checked against the labels of
+    its own words, not against every label's cues."""
+    index: dict[str, set[str]] = {}
+    for label, cues in labelled.items():
+        for word in cues.words | cues.firsts:
+            index.setdefault(word, set()).add(label)
+    return {word: frozenset(labels) for word, labels in index.items()}
+
+
 @functools.lru_cache(maxsize=8)
 def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     """Load the bundled ontology plus any extra directories of the same files."""
@@ -340,11 +354,14 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         for path in reversed(data_files("mappings.tsv", extra))  # user rows match first
         for row in _rows(path)
     ]
+    triggers = _load_triggers(data_files("triggers.tsv", extra))
     onto = Ontology(
         event_types=_load_event_types(data_files("event_types.yaml", extra)),
-        triggers=_load_triggers(data_files("triggers.tsv", extra)),
+        triggers=triggers,
+        trigger_words=frozenset(word for word, _ in triggers),
         mode_cues=mode_cues,
         context_cues=context_cues,
+        context_words=cue_index(context_cues),
         mappings=mappings,
         modality={k: frozenset(v) for k, v in modality.items()},
         acled=load_acled(data_files("acled.yaml", extra), _cues),
