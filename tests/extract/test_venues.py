@@ -57,9 +57,25 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
                           said=True) is None
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
                           said=True).name == "Nairobi"
-    # with a foreign actor beside the local one, the statement is not placed at the dateline either
+    # a joint statement of a local actor and a foreign one was made where the host is
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
-                          said=True) is None
+                          said=True).name == "Nairobi"
+
+
+def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_made(places, ontology):
+    text = ("OSLO, Norway (AP) - The Finnish president held talks with his host on Tuesday. "
+            "Finland's foreign minister criticized the plan last year.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    talks, sentence = _trigger(doc, "talks"), _sentence(doc, "talks")
+    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True,
+                          meeting=True).name == "Oslo"
+    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True) is None
+    criticized, sentence = _trigger(doc, "criticized"), _sentence(doc, "criticized")
+    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",),
+                          said=True).name == "Oslo"
+    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",), said=True,
+                          historical=True) is None
 
 
 def test_dateline_in_capitals_run_into_the_text(places):
