@@ -417,3 +417,16 @@ def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
     assert place is not None and place.name == "Brussels"
     # a statement about a party is not made at the party's seat
     assert event_location(visited, found, sentence, ontology, exclude=recipient, said=True) is None
+
+
+def test_a_meeting_at_the_end_of_a_journey_is_held_there(places, ontology):
+    text = ("The Norwegian trade minister left for Madrid on Friday to meet her Spanish counterpart. "
+            "Ten senators flew to Lisbon and toured the shipyard.")
+    doc, found = places(text)
+    meet, sentence = _trigger(doc, "meet"), _sentence(doc, "meet")
+    assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True,
+                          meeting=True).name == "Madrid"
+    # a statement is not placed by the speaker's journey
+    assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True) is None
+    toured, sentence = _trigger(doc, "toured"), _sentence(doc, "toured")
+    assert event_location(toured, found, sentence, ontology, said=True, meeting=True).name == "Lisbon"

@@ -200,6 +200,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
+    journey = _journey_end(verb, resolved, ontology) if meeting else None
+    if journey is not None:
+        return journey
     parties = [t for t in resolved if _inside(t, exclude)]
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
@@ -218,6 +221,22 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
+
+
+def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """A meeting told as the purpose of a journey, or as the next step of one ("left for
+    Washington to meet her counterparts", "flew to Detroit and toured the plant"), is held where
+    the journey ends, not where the visitor comes from."""
+    travel = verb.head
+    if verb.dep_ not in {"xcomp", "advcl", "conj"} or (
+            travel.lemma_.lower() not in ontology.words("travel_verbs")):
+        return None
+    for child in travel.children:
+        if child.dep_ == "prep" and child.lower_ in ontology.words("travel_preps"):
+            place = _within(toponyms, child.idx + len(child), _end(child))
+            if place is not None:
+                return place
+    return None
 
 
 def _as_venue(token: Token | None, ontology: Ontology) -> bool:
