@@ -203,3 +203,10 @@ def test_a_one_word_person_is_a_place_only_by_a_place_name_of_its_own(places):
     # "Abbas" is only another name of Fort Abbas; "Webster" a county's bare name and small towns
     _, found = places("Abbas met the envoy on Monday. Webster told reporters he would run.")
     assert not found
+
+
+def test_a_division_is_not_a_small_town_of_its_name_near_the_other_places(places):
+    # Wales is also a Yorkshire village, near Sheffield; news names the nation
+    _, found = places("Two men from Sheffield were arrested on Friday. Police in Wales searched a farm.")
+    wales = next(p for p in found if p.text == "Wales")
+    assert wales.precision == "admin1" and wales.country_code == "GB"

@@ -172,6 +172,15 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
+def _no_hamlets(places: list[Place], key: str) -> list[Place]:
+    """A small town named like a first-level division of its own country ("Wales", a village
+    in Yorkshire) is not meant by the bare name: news names the division, and writes the town
+    with its county or state ("Washington, Mo.", read by ``_qualified``)."""
+    divisions = {p.country_code for p in places if p.kind == "admin1" and fold(p.name) == key}
+    return [p for p in places if not (
+        p.kind == "town" and p.population < STRAY_POPULATION and p.country_code in divisions)]
+
+
 def _home_capital(places: list[Place], key: str) -> list[Place]:
     """A nation's capital by its own name is not one of its namesakes in the same nation
     ("Washington" in a story set in Missouri is not Washington, Missouri); a namesake abroad
@@ -214,7 +223,7 @@ class _Resolver:
                                              m.text.isupper() and len(m.key) <= 3) for m in mentions}
         qualified = {m.key for m in mentions if m.after or m.qualifier}
         for key in self.candidates.keys() - qualified:
-            self.candidates[key] = _home_capital(self.candidates[key], key)
+            self.candidates[key] = _home_capital(_no_hamlets(self.candidates[key], key), key)
         for mention in mentions:
             if mention.town:
                 key = mention.key
