@@ -172,6 +172,15 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
+def _spelt(places: list[Place], mention: _Mention) -> list[Place]:
+    """A name written with a capital inside a word ("MoD", "DfE") is an acronym unless it is a
+    place's own spelling ("DeKalb", "McAllen"): not a place known by it only as another name
+    (Maud, Oklahoma, also called "Mod")."""
+    if not any(a.islower() and b.isupper() for a, b in zip(mention.text, mention.text[1:], strict=False)):
+        return places
+    return [p for p in places if fold(p.name) == mention.key]
+
+
 def _no_hamlets(places: list[Place], key: str) -> list[Place]:
     """A small town named like a first-level division of its own country ("Wales", a village
     in Yorkshire) is not meant by the bare name: news names the division, and writes the town
@@ -219,8 +228,9 @@ class _Resolver:
     def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
-        self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
-                                             m.text.isupper() and len(m.key) <= 3) for m in mentions}
+        self.candidates = {m.key: _spelt(_own_names(gazetteer.index.get(m.key, []), m.key,
+                                                    m.text.isupper() and len(m.key) <= 3), m)
+                           for m in mentions}
         qualified = {m.key for m in mentions if m.after or m.qualifier}
         for key in self.candidates.keys() - qualified:
             self.candidates[key] = _home_capital(_no_hamlets(self.candidates[key], key), key)
