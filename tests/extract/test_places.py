@@ -214,6 +214,7 @@ def test_a_division_is_not_a_small_town_of_its_name_near_the_other_places(places
 
 def test_an_acronym_with_a_small_letter_inside_is_no_other_name_of_a_town(places):
     _, found = places("In a statement, MoD officials in Texas said a soldier died. "
-                      "Police in DeKalb, Illinois, made arrests.")
+                      "Police in DeKalb, Illinois, made arrests. DuPage officials met.")
     assert not any(p.name == "Maud" for p in found)
     assert next(p for p in found if p.text == "DeKalb").precision == "town"
+    assert next(p for p in found if p.text == "DuPage").name == "DuPage County"

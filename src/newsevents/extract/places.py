@@ -174,11 +174,11 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
 
 def _spelt(places: list[Place], mention: _Mention) -> list[Place]:
     """A name written with a capital inside a word ("MoD", "DfE") is an acronym unless it is a
-    place's own spelling ("DeKalb", "McAllen"): not a place known by it only as another name
-    (Maud, Oklahoma, also called "Mod")."""
+    place's own spelling ("DeKalb", "McAllen") or a division's short name ("DuPage"): not a
+    town known by it only as another name (Maud, Oklahoma, also called "Mod")."""
     if not any(a.islower() and b.isupper() for a, b in zip(mention.text, mention.text[1:], strict=False)):
         return places
-    return [p for p in places if fold(p.name) == mention.key]
+    return [p for p in places if p.kind != "town" or fold(p.name) == mention.key]
 
 
 def _no_hamlets(places: list[Place], key: str) -> list[Place]:
