@@ -203,3 +203,18 @@ def test_a_one_word_person_is_a_place_only_by_a_place_name_of_its_own(places):
     # "Abbas" is only another name of Fort Abbas; "Webster" a county's bare name and small towns
     _, found = places("Abbas met the envoy on Monday. Webster told reporters he would run.")
     assert not found
+
+
+def test_a_division_is_not_a_small_town_of_its_name_near_the_other_places(places):
+    # Wales is also a Yorkshire village, near Sheffield; news names the nation
+    _, found = places("Two men from Sheffield were arrested on Friday. Police in Wales searched a farm.")
+    wales = next(p for p in found if p.text == "Wales")
+    assert wales.precision == "admin1" and wales.country_code == "GB"
+
+
+def test_an_acronym_with_a_small_letter_inside_is_no_other_name_of_a_town(places):
+    _, found = places("In a statement, MoD officials in Texas said a soldier died. "
+                      "Police in DeKalb, Illinois, made arrests. DuPage officials met.")
+    assert not any(p.name == "Maud" for p in found)
+    assert next(p for p in found if p.text == "DeKalb").precision == "town"
+    assert next(p for p in found if p.text == "DuPage").name == "DuPage County"

@@ -57,9 +57,25 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
                           said=True) is None
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
                           said=True).name == "Nairobi"
-    # with a foreign actor beside the local one, the statement is not placed at the dateline either
+    # a joint statement of a local actor and a foreign one was made where the host is
     assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
-                          said=True) is None
+                          said=True).name == "Nairobi"
+
+
+def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_made(places, ontology):
+    text = ("OSLO, Norway (AP) - The Finnish president held talks with his host on Tuesday. "
+            "Finland's foreign minister criticized the plan last year.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    talks, sentence = _trigger(doc, "talks"), _sentence(doc, "talks")
+    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True,
+                          meeting=True).name == "Oslo"
+    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True) is None
+    criticized, sentence = _trigger(doc, "criticized"), _sentence(doc, "criticized")
+    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",),
+                          said=True).name == "Oslo"
+    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",), said=True,
+                          historical=True) is None
 
 
 def test_dateline_in_capitals_run_into_the_text(places):
@@ -401,3 +417,16 @@ def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
     assert place is not None and place.name == "Brussels"
     # a statement about a party is not made at the party's seat
     assert event_location(visited, found, sentence, ontology, exclude=recipient, said=True) is None
+
+
+def test_a_meeting_at_the_end_of_a_journey_is_held_there(places, ontology):
+    text = ("The Norwegian trade minister left for Madrid on Friday to meet her Spanish counterpart. "
+            "Ten senators flew to Lisbon and toured the shipyard.")
+    doc, found = places(text)
+    meet, sentence = _trigger(doc, "meet"), _sentence(doc, "meet")
+    assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True,
+                          meeting=True).name == "Madrid"
+    # a statement is not placed by the speaker's journey
+    assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True) is None
+    toured, sentence = _trigger(doc, "toured"), _sentence(doc, "toured")
+    assert event_location(toured, found, sentence, ontology, said=True, meeting=True).name == "Lisbon"

@@ -173,6 +173,24 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
+def _spelt(places: list[Place], mention: _Mention) -> list[Place]:
+    """A name written with a capital inside a word ("MoD", "DfE") is an acronym unless it is a
+    place's own spelling ("DeKalb", "McAllen") or a division's short name ("DuPage"): not a
+    town known by it only as another name (Maud, Oklahoma, also called "Mod")."""
+    if not any(a.islower() and b.isupper() for a, b in zip(mention.text, mention.text[1:], strict=False)):
+        return places
+    return [p for p in places if p.kind != "town" or fold(p.name) == mention.key]
+
+
+def _no_hamlets(places: list[Place], key: str) -> list[Place]:
+    """A small town named like a first-level division of its own country ("Wales", a village
+    in Yorkshire) is not meant by the bare name: news names the division, and writes the town
+    with its county or state ("Washington, Mo.", read by ``_qualified``)."""
+    divisions = {p.country_code for p in places if p.kind == "admin1" and fold(p.name) == key}
+    return [p for p in places if not (
+        p.kind == "town" and p.population < STRAY_POPULATION and p.country_code in divisions)]
+
+
 def _home_capital(places: list[Place], key: str) -> list[Place]:
     """A nation's capital by its own name is not one of its namesakes in the same nation
     ("Washington" in a story set in Missouri is not Washington, Missouri); a namesake abroad
@@ -211,11 +229,12 @@ class _Resolver:
     def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
-        self.candidates = {m.key: _own_names(gazetteer.index.get(m.key, []), m.key,
-                                             m.text.isupper() and len(m.key) <= 3) for m in mentions}
+        self.candidates = {m.key: _spelt(_own_names(gazetteer.index.get(m.key, []), m.key,
+                                                    m.text.isupper() and len(m.key) <= 3), m)
+                           for m in mentions}
         qualified = {m.key for m in mentions if m.after or m.qualifier}
         for key in self.candidates.keys() - qualified:
-            self.candidates[key] = _home_capital(self.candidates[key], key)
+            self.candidates[key] = _home_capital(_no_hamlets(self.candidates[key], key), key)
         for mention in mentions:
             if mention.town:
                 key = mention.key

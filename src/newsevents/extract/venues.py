@@ -77,7 +77,7 @@ def event_location(
     trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
-    local_speaker: bool = False, meeting: bool = False,
+    local_speaker: bool = False, meeting: bool = False, historical: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -86,26 +86,29 @@ def event_location(
     ``said``: the event is verbal (a statement, a meeting), not a material act; ``text``: the
     doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
-    visit, held where the party met sits ("visited NATO headquarters in Brussels").
+    visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
+    the act is older than the day's news, so the dateline does not say where it was made.
     """
-    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker)
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker, meeting, historical)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting)
     return _at_capital(_offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool, doc: Doc, local_speaker: bool = False) -> Location | None:
+              said: bool, doc: Doc, local_speaker: bool = False, meeting: bool = False,
+              historical: bool = False) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
-    made where it was heard, the dateline, and only by actors of the dateline's country: an
-    accusation, a denial or an appeal about the story's place is not made there (gold leaves
-    such statements unplaced when the text does not say where they were made). With no
+    made where it was heard, the dateline, when one of its actors is of the dateline's country or
+    it is a meeting (a visitor comes to the host): an accusation, a denial or an appeal by
+    foreigners about the story's place is not made there, nor is an act older than the day's
+    news (gold leaves such statements unplaced when the text does not say where). With no
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
         return _main_place(toponyms, doc)
     if venue is not None:
-        return venue if _local(venue, actors) else None
+        return venue if not historical and (meeting or _among(venue, actors)) else None
     main = _main_place(toponyms, doc) if local_speaker else None
     return main if main is not None and main.precision != "country" and _local(main, actors) else None
 
@@ -198,6 +201,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
+    journey = _journey_end(verb, resolved, ontology) if meeting else None
+    if journey is not None:
+        return journey
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
@@ -216,6 +222,22 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
+
+
+def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """A meeting told as the purpose of a journey, or as the next step of one ("left for
+    Washington to meet her counterparts", "flew to Detroit and toured the plant"), is held where
+    the journey ends, not where the visitor comes from."""
+    travel = verb.head
+    if verb.dep_ not in {"xcomp", "advcl", "conj"} or (
+            travel.lemma_.lower() not in ontology.words("travel_verbs")):
+        return None
+    for child in travel.children:
+        if child.dep_ == "prep" and child.lower_ in ontology.words("travel_preps"):
+            place = _within(toponyms, child.idx + len(child), _end(child))
+            if place is not None:
+                return place
+    return None
 
 
 def _as_venue(token: Token | None, ontology: Ontology) -> bool:
@@ -284,6 +306,14 @@ def _in_subject(token: Token | None, heads: list[Token]) -> bool:
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(a <= toponym.span[0] and toponym.span[1] <= b for a, b in spans)
+
+
+def _among(place: Location, actors: tuple[str, ...]) -> bool:
+    """Some actor of the event is of the place's country: a joint statement of the host and
+    a visiting leader was made there ("Yeltsin and Kuchma called for" under a MOSCOW dateline),
+    a denial by foreigners alone was not (Russia's denial reported from London)."""
+    codes = country_codes()
+    return any(codes.get(c.lower()) == place.country_code for c in actors)
 
 
 def _local(place: Location, actors: tuple[str, ...]) -> bool:
