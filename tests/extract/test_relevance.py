@@ -95,6 +95,20 @@ def test_relevance_acts_between_private_persons_are_not_published(code, text, tr
     assert all(not e.is_published() and e.off_topic == "private act" for e in events)
 
 
+def test_relevance_an_administration_managing_its_own_staff_is_internal(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. White House chief of staff "
+            "Mark Dalton was not on the line. Dalton has tried to curtail Harris's meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic == "one body's own business"
+
+
+def test_relevance_a_legislator_restricting_the_president_is_no_internal_business(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. Senator Mark Dalton was "
+            "not on the line. Dalton has tried to curtail Harris's meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic is None
+
+
 def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
     text = ("Fans gathered in Toledo and Columbus on Friday. "
             "Mark Jensen stabbed Paul Ortega outside a bar in Toledo.")

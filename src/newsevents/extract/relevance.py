@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas, words_at
@@ -124,7 +124,7 @@ class RelevanceGate:
             return None
         if self._private(event):
             return PRIVATE
-        if self._internal(event):
+        if self._internal(event) or self._staff_dealings(event):
             return INTERNAL
         if self._budgeting(event):
             return BUDGET
@@ -197,6 +197,31 @@ class RelevanceGate:
                 return False
             names += 1  # "... and Pete Thaw": a name beside the members
         return names < len(event.actor)
+
+    def _staff_dealings(self, event: Event) -> bool:
+        """An administration managing its own people: every party is of it (relevance.yaml
+        ``administration_roles``), one of them its staff ("Kelly tried to curtail Trump's
+        meetings", Kelly the chief of staff)."""
+        if event.event_type not in self.rel.staff_types or not event.recipient or not event.actor:
+            return False
+        titles = [self._titles(a) for a in event.actor + event.recipient]
+        return all(not self.rel.administration_roles.isdisjoint(t) for t in titles) and any(
+            not self.rel.staff_roles.isdisjoint(t) for t in titles)
+
+    def _titles(self, actor: Actor) -> set[str]:
+        """The lemmas of a party's mention and, for a person's name, of the title before its
+        fuller mention earlier in the article ("White House chief of staff John Kelly")."""
+        words = mention_words(self.doc, actor)
+        lemmas = self._lemmas(actor)[1]
+        if words is None or words.root.ent_type_ not in {"PERSON", "ORG"}:
+            return lemmas
+        surname = words.root.text
+        for entity in self.doc.ents:
+            if entity.start >= words.start:
+                break
+            if entity.label_ == "PERSON" and entity[-1].text == surname:
+                lemmas |= {t.lemma_.lower() for t in _title_before(entity)}
+        return lemmas
 
     def _person_name(self, actor: Actor) -> bool:
         words = mention_words(self.doc, actor)
@@ -283,6 +308,17 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
+
+
+def _title_before(entity: Span) -> list[Token]:
+    """The words before a name in its sentence up to a verb or a punctuation mark: its title
+    ("White House chief of staff" before "John Kelly")."""
+    found: list[Token] = []
+    for tok in reversed(entity.doc[entity.sent.start:entity.start]):
+        if tok.pos_ in {"VERB", "AUX", "PUNCT"}:
+            break
+        found.append(tok)
+    return found
 
 
 def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> RelevanceGate | None:
