@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.coding import cued_contexts, doc_words, sentence_lemmas, words_at
+from newsevents.extract.coref import PERSON_PRONOUNS
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -126,6 +127,8 @@ class RelevanceGate:
             return PRIVATE
         if self._internal(event) or self._staff_dealings(event):
             return INTERNAL
+        if self._private_visit(event):
+            return PRIVATE
         if self._budgeting(event):
             return BUDGET
         if event.event_type in self.rel.campaign_types and event.actor and all(
@@ -222,6 +225,32 @@ class RelevanceGate:
             if entity.label_ == "PERSON" and entity[-1].text == surname:
                 lemmas |= {t.lemma_.lower() for t in _title_before(entity)}
         return lemmas
+
+    def _private_visit(self, event: Event) -> bool:
+        """A private person calling at an office (relevance.yaml ``visit_types``, ``premises``):
+        every actor of a private sector ("a resident"; not a protester) or a person of no sector
+        and no country of their own (a guess at most), the recipient a building or the one whose
+        building it is ("visited the mayor's office")."""
+        if event.event_type not in self.rel.visit_types or not event.actor or not event.recipient:
+            return False
+        people = all(self._lemmas(a)[0] not in self.rel.public_persons and (
+            a.sector in self.rel.private_sectors or (
+                a.sector is None and a.own_country is None and self._person(a))) for a in event.actor)
+        return people and all(self._premises(r) for r in event.recipient)
+
+    def _premises(self, actor: Actor) -> bool:
+        words = mention_words(self.doc, actor)
+        if words is None:
+            return False
+        head = words.root
+        owner = head.dep_ == "poss" and head.head.lemma_.lower() in self.rel.premises
+        return owner or head.lemma_.lower() in self.rel.premises
+
+    def _person(self, actor: Actor) -> bool:
+        """A person by name, or a pronoun that resolved to one ("she" meaning "Li")."""
+        words = mention_words(self.doc, actor)
+        pronoun = words is not None and words.root.lower_ in PERSON_PRONOUNS and actor.name is not None
+        return pronoun or self._person_name(actor)
 
     def _person_name(self, actor: Actor) -> bool:
         words = mention_words(self.doc, actor)

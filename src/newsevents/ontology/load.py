@@ -128,6 +128,8 @@ class Relevance:
     staff_types: frozenset[str] = frozenset()
     staff_roles: frozenset[str] = frozenset()
     administration_roles: frozenset[str] = frozenset()
+    visit_types: frozenset[str] = frozenset()
+    premises: frozenset[str] = frozenset()
     campaign_types: frozenset[str] = frozenset()
     candidate_heads: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
@@ -274,7 +276,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
                       "vote_types", "local_bodies", "staff_types", "staff_roles",
-                      "administration_roles",
+                      "administration_roles", "visit_types", "premises",
                       "campaign_types", "candidate_heads")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
