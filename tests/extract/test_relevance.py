@@ -102,6 +102,14 @@ def test_relevance_an_administration_managing_its_own_staff_is_internal(code):
     assert event.off_topic == "one body's own business"
 
 
+def test_relevance_an_aide_restricting_a_foreign_president_is_no_internal_business(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. White House chief of staff "
+            "Mark Dalton was not on the line. Dalton has tried to curtail Russian President Putin's "
+            "meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic is None
+
+
 def test_relevance_a_legislator_restricting_the_president_is_no_internal_business(code):
     text = ("President Ann Harris called the Mexican leader on Monday. Senator Mark Dalton was "
             "not on the line. Dalton has tried to curtail Harris's meetings with donors.")

@@ -204,10 +204,13 @@ class RelevanceGate:
     def _staff_dealings(self, event: Event) -> bool:
         """An administration managing its own people: every party is of it (relevance.yaml
         ``administration_roles``), one of them its staff ("Kelly tried to curtail Trump's
-        meetings", Kelly the chief of staff)."""
+        meetings", Kelly the chief of staff), all of one country or all of none."""
+        parties = event.actor + event.recipient
         if event.event_type not in self.rel.staff_types or not event.recipient or not event.actor:
             return False
-        titles = [self._titles(a) for a in event.actor + event.recipient]
+        if len({a.country for a in parties}) > 1:
+            return False  # an aide and a foreign ("Russian") president are two sides
+        titles = [self._titles(a) for a in parties]
         return all(not self.rel.administration_roles.isdisjoint(t) for t in titles) and any(
             not self.rel.staff_roles.isdisjoint(t) for t in titles)
 
