@@ -70,11 +70,12 @@ def _places_phrase(words: Span, toponyms: list[Location], ontology: Ontology) ->
     "Highway Patrol": a sector word or an organisation) makes it a body's name."""
     named = [t for t in words if t.pos_ not in _LINKS]
     places = [_in_place(t, toponyms) for t in named]
-    if not named or all(places):
-        return bool(named)
+    listed = any(t.pos_ == "CCONJ" for t in words) or bool(words.root.conjuncts)
+    if not named or all(places):  # a lone name the tagger took for someone's ("shot Bell") stays theirs
+        return bool(named) and (listed or not words.root.ent_type_)
     bare = all(place or _bare_name(t, ontology) for t, place in zip(named, places, strict=True))
-    listed = any(t.pos_ == "CCONJ" for t in words) and any(places)  # "Ashby and Crook Cross"
-    return bare and (listed or any(_in_place(c, toponyms) for c in words.root.conjuncts))
+    beside = any(places) or any(_in_place(c, toponyms) for c in words.root.conjuncts)
+    return bare and listed and beside  # "Ashby and Crook Cross", "Ashby" and "Crook Cross"
 
 
 def _in_place(tok: Token, toponyms: list[Location]) -> bool:
