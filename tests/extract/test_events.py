@@ -207,6 +207,22 @@ def test_events_a_place_of_no_country_takes_no_home_country(code):
     assert all(a.country is None for a in event.actor)
 
 
+def test_events_places_listed_as_a_doer_take_no_home_country(code):
+    # "between Chelmsford and Wix Green": a resolved town and a hamlet the gazetteer lacks
+    text = ("Crews worked near Colchester and Chelmsford in Essex on Monday. The road was closed "
+            "until noon, with traffic backing up between Chelmsford and Wix Green.")
+    event = next(e for e in code(text) if e.trigger.text == "road was closed")
+    assert event.actor, "no party read: the rule is not tested"
+    assert all(a.country_source is None for a in event.actor)
+
+
+def test_events_a_body_named_after_a_place_still_takes_the_home_country(code):
+    text = ("Drivers were stopped in Sacramento and Fresno on Friday. "
+            "The California Highway Patrol and Ramirez arrested two men near Fresno.")
+    event = next(e for e in code(text) if e.trigger.text == "arrested")
+    assert [a.country_source for a in event.actor] == ["home", "home"]
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

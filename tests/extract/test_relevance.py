@@ -95,6 +95,53 @@ def test_relevance_acts_between_private_persons_are_not_published(code, text, tr
     assert all(not e.is_published() and e.off_topic == "private act" for e in events)
 
 
+def test_relevance_an_administration_managing_its_own_staff_is_internal(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. White House chief of staff "
+            "Mark Dalton was not on the line. Dalton has tried to curtail Harris's meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic == "one body's own business"
+
+
+def test_relevance_an_aide_restricting_a_foreign_president_is_no_internal_business(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. White House chief of staff "
+            "Mark Dalton was not on the line. Dalton has tried to curtail Russian President Putin's "
+            "meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic is None
+
+
+def test_relevance_a_legislator_restricting_the_president_is_no_internal_business(code):
+    text = ("President Ann Harris called the Mexican leader on Monday. Senator Mark Dalton was "
+            "not on the line. Dalton has tried to curtail Harris's meetings with donors.")
+    event = next(e for e in code(text) if e.trigger.text == "curtail")
+    assert event.off_topic is None
+
+
+def test_relevance_a_private_person_calling_at_an_office_is_no_meeting(code):
+    text = ("Voters gathered in Toledo and Columbus on Friday. "
+            "Maria Gonzalez visited the complaints office of the county court every week.")
+    event = next(e for e in code(text) if e.trigger.text == "visited")
+    assert event.actor[0].country_source == "home"
+    assert event.off_topic == "private act"
+
+
+@pytest.mark.parametrize(
+    ("doer", "off_topic"),
+    [("A resident", "private act"), ("The Ohio governor", None), ("Protesters", None)],
+)
+def test_relevance_only_private_people_calling_at_an_officials_office_are_no_meeting(code, doer, off_topic):
+    text = f"Voters gathered in Toledo and Columbus on Friday. {doer} visited the mayor's office on Monday."
+    event = next(e for e in code(text) if e.trigger.text == "visited")
+    assert event.off_topic == off_topic
+
+
+def test_relevance_a_named_person_meeting_an_official_stays_a_meeting(code):
+    text = ("Voters gathered in Toledo and Columbus on Friday. "
+            "Maria Gonzalez met with Governor Dan Reyes in Columbus.")
+    event = next(e for e in code(text) if e.trigger.text == "met")
+    assert event.off_topic is None
+
+
 def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
     text = ("Fans gathered in Toledo and Columbus on Friday. "
             "Mark Jensen stabbed Paul Ortega outside a bar in Toledo.")

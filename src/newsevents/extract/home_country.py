@@ -3,16 +3,17 @@
 Officials, forces, courts and civilians the text gives no country (``coref_home_sectors``)
 are the home country's as the text implies. Any other named person or public body
 ("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm, school or suspect:
-``home_guess_private_sectors``) takes it as a guess, marked ``country_source`` "home" so the
-confidence weighs it apart (scoring feature ``actor_home``) and the relevance gate reads it as
-no country.
+``home_guess_private_sectors``; not a place or a phrase of places, "between Ashby and Crook",
+though a body named after one is: "the Leeds City Council") takes it as a guess, marked
+``country_source`` "home" so the confidence weighs it apart (scoring feature ``actor_home``)
+and the relevance gate reads it as no country.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
 from newsevents.extract.coref import UNRESOLVED_PRONOUNS, leading
@@ -21,6 +22,7 @@ from newsevents.ontology.codes import iso3_codes
 from newsevents.records import HOME, Actor, Event, Location
 
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # a place of no country ("Europe") is not placed at home
+_LINKS = {"DET", "CCONJ", "ADP", "PUNCT", "PART"}  # "between A and B", "the A-B road": no name
 
 
 def home_country(toponyms: list[Location]) -> str | None:
@@ -43,19 +45,45 @@ def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontol
                 continue
             if party.sector in sectors:
                 party.country = home
-            elif party.sector not in private and _named_party(party, doc):
+            elif party.sector not in private and _named_party(party, doc, toponyms, ontology):
                 party.country, party.country_source = home, HOME
 
 
-def _named_party(party: Actor, doc: Doc) -> bool:
-    """A person or body the text names, not a place ("Europe") nor a pronoun that resolved
-    to no one."""
+def _named_party(party: Actor, doc: Doc, toponyms: list[Location], ontology: Ontology) -> bool:
+    """A person or body the text names, not a place ("Europe", two villages the parser took
+    for a doer) nor a pronoun that resolved to no one."""
     words = coding.words_at(doc, party.span)
     if words is None:
         return False
     head = words.root
-    if head.ent_type_ in _PLACE_ENTITIES:
+    if head.ent_type_ in _PLACE_ENTITIES or _places_phrase(words, toponyms, ontology):
         return False
     if head.pos_ == "PRON":
         return party.name is not None and head.lower_ not in UNRESOLVED_PRONOUNS
     return head.pos_ in {"NOUN", "PROPN"}
+
+
+def _places_phrase(words: Span, toponyms: list[Location], ontology: Ontology) -> bool:
+    """The mention names places only: every word that names anything lies in a resolved place
+    or a place entity, or it is a bare name listed with a place ("between Ashby and Crook
+    Cross", the second unknown to the gazetteer). A word that names a body ("Council",
+    "Highway Patrol": a sector word or an organisation) makes it a body's name."""
+    named = [t for t in words if t.pos_ not in _LINKS]
+    places = [_in_place(t, toponyms) for t in named]
+    listed = any(t.pos_ == "CCONJ" for t in words) or bool(words.root.conjuncts)
+    if not named or all(places):  # a lone name the tagger took for someone's ("shot Bell") stays theirs
+        return bool(named) and (listed or not words.root.ent_type_)
+    bare = all(place or _bare_name(t, ontology) for t, place in zip(named, places, strict=True))
+    beside = any(places) or any(_in_place(c, toponyms) for c in words.root.conjuncts)
+    return bare and listed and beside  # "Ashby and Crook Cross", "Ashby" and "Crook Cross"
+
+
+def _in_place(tok: Token, toponyms: list[Location]) -> bool:
+    """A word of a resolved place or of a place entity."""
+    return tok.ent_type_ in _PLACE_ENTITIES or any(start <= tok.idx < end for start, end in (
+        p.span for p in toponyms))
+
+
+def _bare_name(tok: Token, ontology: Ontology) -> bool:
+    """A proper name that names no body: not an organisation, not a sector word ("Council")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ != "ORG" and tok.lemma_.lower() not in ontology.sectors

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.coding import cued_contexts, doc_sentences, doc_words, sentence_lemmas, words_at
+from newsevents.extract.coref import PERSON_PRONOUNS
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -124,8 +125,10 @@ class RelevanceGate:
             return None
         if self._private(event):
             return PRIVATE
-        if self._internal(event):
+        if self._internal(event) or self._staff_dealings(event):
             return INTERNAL
+        if self._private_visit(event):
+            return PRIVATE
         if self._budgeting(event):
             return BUDGET
         if event.event_type in self.rel.campaign_types and event.actor and all(
@@ -197,6 +200,60 @@ class RelevanceGate:
                 return False
             names += 1  # "... and Pete Thaw": a name beside the members
         return names < len(event.actor)
+
+    def _staff_dealings(self, event: Event) -> bool:
+        """An administration managing its own people: every party is of it (relevance.yaml
+        ``administration_roles``), one of them its staff ("Kelly tried to curtail Trump's
+        meetings", Kelly the chief of staff), all of one country or all of none."""
+        parties = event.actor + event.recipient
+        if event.event_type not in self.rel.staff_types or not event.recipient or not event.actor:
+            return False
+        if len({a.country for a in parties}) > 1:
+            return False  # an aide and a foreign ("Russian") president are two sides
+        titles = [self._titles(a) for a in parties]
+        return all(not self.rel.administration_roles.isdisjoint(t) for t in titles) and any(
+            not self.rel.staff_roles.isdisjoint(t) for t in titles)
+
+    def _titles(self, actor: Actor) -> set[str]:
+        """The lemmas of a party's mention and, for a person's name, of the title before its
+        fuller mention earlier in the article ("White House chief of staff John Kelly")."""
+        words = mention_words(self.doc, actor)
+        lemmas = self._lemmas(actor)[1]
+        if words is None or words.root.ent_type_ not in {"PERSON", "ORG"}:
+            return lemmas
+        surname = words.root.text
+        for entity in self.doc.ents:
+            if entity.start >= words.start:
+                break
+            if entity.label_ == "PERSON" and entity[-1].text == surname:
+                lemmas |= {t.lemma_.lower() for t in _title_before(entity)}
+        return lemmas
+
+    def _private_visit(self, event: Event) -> bool:
+        """A private person calling at an office (relevance.yaml ``visit_types``, ``premises``):
+        every actor of a private sector ("a resident"; not a protester) or a person of no sector
+        and no country of their own (a guess at most), the recipient a building or the one whose
+        building it is ("visited the mayor's office")."""
+        if event.event_type not in self.rel.visit_types or not event.actor or not event.recipient:
+            return False
+        people = all(self._lemmas(a)[0] not in self.rel.public_persons and (
+            a.sector in self.rel.private_sectors or (
+                a.sector is None and a.own_country is None and self._person(a))) for a in event.actor)
+        return people and all(self._premises(r) for r in event.recipient)
+
+    def _premises(self, actor: Actor) -> bool:
+        words = mention_words(self.doc, actor)
+        if words is None:
+            return False
+        head = words.root
+        owner = head.dep_ == "poss" and head.head.lemma_.lower() in self.rel.premises
+        return owner or head.lemma_.lower() in self.rel.premises
+
+    def _person(self, actor: Actor) -> bool:
+        """A person by name, or a pronoun that resolved to one ("she" meaning "Li")."""
+        words = mention_words(self.doc, actor)
+        pronoun = words is not None and words.root.lower_ in PERSON_PRONOUNS and actor.name is not None
+        return pronoun or self._person_name(actor)
 
     def _person_name(self, actor: Actor) -> bool:
         words = mention_words(self.doc, actor)
@@ -283,6 +340,17 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
+
+
+def _title_before(entity: Span) -> list[Token]:
+    """The words before a name in its sentence up to a verb or a punctuation mark: its title
+    ("White House chief of staff" before "John Kelly")."""
+    found: list[Token] = []
+    for tok in reversed(entity.doc[entity.sent.start:entity.start]):
+        if tok.pos_ in {"VERB", "AUX", "PUNCT"}:
+            break
+        found.append(tok)
+    return found
 
 
 def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontology) -> RelevanceGate | None:

@@ -125,6 +125,11 @@ class Relevance:
     body_roles: frozenset[str] = frozenset()
     vote_types: frozenset[str] = frozenset()
     local_bodies: frozenset[str] = frozenset()
+    staff_types: frozenset[str] = frozenset()
+    staff_roles: frozenset[str] = frozenset()
+    administration_roles: frozenset[str] = frozenset()
+    visit_types: frozenset[str] = frozenset()
+    premises: frozenset[str] = frozenset()
     campaign_types: frozenset[str] = frozenset()
     candidate_heads: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
@@ -274,7 +279,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "budget_types", "budget_triggers", "budget_sectors",
                       "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
-                      "vote_types", "local_bodies",
+                      "vote_types", "local_bodies", "staff_types", "staff_roles",
+                      "administration_roles", "visit_types", "premises",
                       "campaign_types", "candidate_heads")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
