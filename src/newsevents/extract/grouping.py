@@ -116,12 +116,15 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
     its own. Not the crime a person "was charged with" or "was accused of": the charge is the
     event (docs/annotation.md: private crime is coded by its arrest or charge). Nor what the
     accuser says happened ("prosecutors allege that he shot her", "an allegation that the
-    rebels took the town"): that is the allegation's own account."""
+    rebels took the town"): that is the allegation's own account; nor its means ("protested by
+    recalling its ambassador")."""
     types = ontology.event_types
     if not types[governor.sense.event_type].keeps_acts or types[trig.sense.event_type].verbal:
         return False
+    means = ontology.words("means_preps")
     tok, told = trig.token, False
     while tok.i != governor.token.i and tok.head.i != tok.i:
+        told = told or (tok.dep_ == "prep" and tok.lower_ in means)  # "protested by recalling"
         # "allege that he shot her", "an allegation that the rebels took the town"
         told = told or tok.dep_ == "ccomp" or (
             tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
