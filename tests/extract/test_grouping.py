@@ -1,5 +1,7 @@
 """Grouping: one event per act, however many trigger words name it (sentences written here)."""
 
+import pytest
+
 from newsevents.extract.grouping import group_triggers
 from newsevents.extract.triggers import find_triggers
 
@@ -24,3 +26,32 @@ def test_grouping_a_casualty_verb_gives_way_to_the_clash(pipeline):
 def test_grouping_separate_acts_stay_apart(pipeline):
     groups = _groups(pipeline, "Police arrested two men after the protesters marched on the palace.")
     assert len(groups) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The government accused the rebels of shelling the border town.", "shelling"),
+        ("The minister condemned the bombing of the courthouse.", "bombing"),
+    ],
+)
+def test_grouping_an_accusation_keeps_the_act_it_is_about_apart(pipeline, text, act):
+    groups = _groups(pipeline, text)
+    assert {g.main.sense.event_type for g in groups} == {"ACCUSE", "ASSAULT"}
+    assert any(g.main.token.lower_ == act for g in groups)
+
+
+def test_grouping_an_accusation_still_absorbs_a_verbal_act(pipeline):
+    [group] = _groups(pipeline, "The opposition accused the mayor of threatening journalists.")
+    assert group.main.sense.event_type == "ACCUSE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors allege that the guard shot the courier twice.",
+        "The ministry denied the allegation that the army had burned the village.",
+    ],
+)
+def test_grouping_what_an_accuser_says_happened_stays_the_accusation(pipeline, text):
+    assert all(g.main.sense.event_type != "ASSAULT" for g in _groups(pipeline, text))

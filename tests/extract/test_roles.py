@@ -14,6 +14,8 @@ def _event(events, trigger):
         "A witness called the sheriff to report the shooting on Elm Street.",
         "Candlelight vigils followed the killing of the student last week.",
         "Soldiers watched the shelling of the town from the hills.",
+        "Two detectives looked into the shooting of a taxi driver.",
+        "The senator condemned the bombing of the courthouse.",
     ],
 )
 def test_roles_who_reports_or_follows_an_act_is_not_its_doer(code, text):
@@ -239,3 +241,15 @@ def test_roles_a_participle_sharing_a_passive_shares_its_sufferer(code, text):
     event = _event(code(text), "charged")
     assert event.actor == []
     assert [r.text for r in event.recipient] == ["Two men"]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The ministry accused the rebels of shelling the border town.", "the rebels"),
+        ("The council blamed the militia for burning the market.", "the militia"),
+    ],
+)
+def test_roles_the_accused_does_the_act_they_are_accused_of(code, text, doer):
+    act = next(e for e in code(text) if e.event_type == "ASSAULT")
+    assert [a.text for a in act.actor] == [doer]

@@ -5,6 +5,9 @@ a ceasefire" one AGREE); same-type triggers on one clause merge ("used tear gas 
 disperse" is one act), and a casualty verb gives way to the clash it names ("were injured in
 clashes" is the clash). A type that absorbs purposes takes the clause that says what it is for
 ("began a hunger strike to protest against ...").
+An accusation does not absorb the material act it is about ("accused Russia of poisoning the
+spy" is an ACCUSE and an ASSAULT): the text asserts that act happened (event_types.yaml
+keeps_acts).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsevents.extract.modality import clause_head
+from newsevents.extract.roles import is_passive
 from newsevents.extract.triggers import Trigger
 from newsevents.ontology import Ontology
 
@@ -66,7 +70,7 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
     parent: dict[int, int] = {}
     for trig in triggers:
         governor = _climb(trig, by_token, separate)
-        if governor is not None:
+        if governor is not None and not _kept_apart(trig, governor, ontology):
             parent[trig.token.i] = governor.token.i
 
     def root(i: int) -> int:
@@ -105,6 +109,27 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
                 del merged[(other_clause, other_type)]
     index = {t.token.i: g for g in merged.values() for t in g.members}
     return list(merged.values()), index
+
+
+def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
+    """A material act that its governor (an accusation, an investigation) is about: an event of
+    its own. Not the crime a person "was charged with" or "was accused of": the charge is the
+    event (docs/annotation.md: private crime is coded by its arrest or charge). Nor what the
+    accuser says happened ("prosecutors allege that he shot her", "an allegation that the
+    rebels took the town"): that is the allegation's own account; nor its means ("protested by
+    recalling its ambassador")."""
+    types = ontology.event_types
+    if not types[governor.sense.event_type].keeps_acts or types[trig.sense.event_type].verbal:
+        return False
+    means = ontology.words("means_preps")
+    tok, told = trig.token, False
+    while tok.i != governor.token.i and tok.head.i != tok.i:
+        told = told or (tok.dep_ == "prep" and tok.lower_ in means)  # "protested by recalling"
+        # "allege that he shot her", "an allegation that the rebels took the town"
+        told = told or tok.dep_ == "ccomp" or (
+            tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
+        tok = tok.head
+    return not told and not is_passive(governor.token, reduced=True)
 
 
 def _purpose(tok: Token) -> bool:

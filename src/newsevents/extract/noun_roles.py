@@ -141,6 +141,7 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     elif (
         noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}
         and head.lower_ not in grammar.separate_preps
+        and head.head.lemma_.lower() not in grammar.observer_verbs  # "looking into the attacks"
     ):
         verb = head.head
         dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}

@@ -30,6 +30,7 @@ class Grammar:
     """Word lists from modality.yaml that the frames need."""
 
     object_control: frozenset[str] = frozenset()
+    object_doer_preps: frozenset[str] = frozenset()
     separate_preps: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     light_objects: frozenset[str] = frozenset()
@@ -59,6 +60,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
     if cached is None or cached[0] is not ontology:
         grammar = Grammar(
             object_control=ontology.words("object_control"),
+            object_doer_preps=ontology.words("object_doer_preps"),
             separate_preps=ontology.words("separate_preps"),
             object_preps=ontology.words("object_recipient_preps"),
             observer_verbs=ontology.words("observer_verbs"),
@@ -208,7 +210,12 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
         return speaker
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
+            doer_prep = head.lower_ in grammar.object_doer_preps
             head = head.head
+            # "accused Russia of poisoning the spy": the accused did it, not the accuser
+            accused = children(head, _OBJECT_CONTROL) if doer_prep else []
+            if accused:
+                return accused
         if head.pos_ in {"VERB", "AUX"}:
             if is_passive(head):
                 agent = agent_of(head)
