@@ -45,7 +45,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "K": "KLM", "L": "KLM", "M": "KLM", "N": "NOP", "O": "NOP", "P": "NOP",
           "Q": "QRS", "R": "QRS", "S": "QRS", "T": "TUV", "U": "TUV", "V": "TUV",
           "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB"}
-UNANNOTATED = frozenset({"Z", "AA", "AB"})  # batches being annotated blind: never coded
+UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
