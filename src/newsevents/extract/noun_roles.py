@@ -145,7 +145,8 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     ):
         verb = head.head
         dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
-        undergoer = headline_undergoer(verb, info.recipient_preps)  # "man taken into custody"
+        undergone = info.name.lower() in grammar.undergone_types
+        undergoer = headline_undergoer(verb, info.recipient_preps, undergone)  # "man taken into custody"
         if dying or undergoer is not None or is_passive(verb, reduced=True):
             # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
             # officers died in a shootout": the dead suffered it

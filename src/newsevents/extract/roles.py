@@ -126,18 +126,21 @@ def is_passive(verb: Token, *, reduced: bool = False) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def headline_undergoer(verb: Token, recipient_preps: frozenset[str] | set[str]) -> Token | None:
+def headline_undergoer(
+    verb: Token, recipient_preps: frozenset[str] | set[str], undergone: bool
+) -> Token | None:
     """Who undergoes a passive whose auxiliary a headline or a gapped clause dropped: "Father
     arrested after ...", "Two protest leaders detained in Harare", "stores were looted and 50
     people arrested". A past participle with a subject and no auxiliary is one, whatever its
-    subject; a past-tense form only when the subject is a bare singular noun (no determiner, no
-    name: prose would say "a woman") and it has no recipient phrase ("Police cracked down on").
-    None when the verb has an object or an auxiliary."""
+    subject, when its act is one someone undergoes (``undergone``: the tagger also gives
+    "Peruvians protested" a participle); a past-tense form only when the subject is a bare
+    singular noun (no determiner, no name: prose would say "a woman") and it has no recipient
+    phrase ("Police cracked down on"). None when the verb has an object or an auxiliary."""
     if verb.tag_ not in {"VBD", "VBN"}:
         return None
     if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
         return None
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and undergone:
         subjects = children(verb, SUBJECT_DEPS)
         return subjects[0] if len(subjects) == 1 else _headline_subject(verb)
     if prep_objects(verb, recipient_preps):
@@ -277,7 +280,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    undergoer = headline_undergoer(verb, recipient_preps)
+    undergoer = headline_undergoer(verb, recipient_preps, info.name.lower() in grammar.undergone_types)
     shared = [] if undergoer is not None else _shared_passive(verb)
     if undergoer is not None:
         roles.recipients = [undergoer]
