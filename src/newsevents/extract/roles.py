@@ -31,6 +31,7 @@ class Grammar:
 
     object_control: frozenset[str] = frozenset()
     object_doer_preps: frozenset[str] = frozenset()
+    allegation_verbs: frozenset[str] = frozenset()
     separate_preps: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset()
     light_objects: frozenset[str] = frozenset()
@@ -61,6 +62,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
         grammar = Grammar(
             object_control=ontology.words("object_control"),
             object_doer_preps=ontology.words("object_doer_preps"),
+            allegation_verbs=ontology.words("allegation_verbs"),
             separate_preps=ontology.words("separate_preps"),
             object_preps=ontology.words("object_recipient_preps"),
             observer_verbs=ontology.words("observer_verbs"),
@@ -215,10 +217,11 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             doer_prep = head.lower_ in grammar.object_doer_preps
             head = head.head
-            # "accused Russia of poisoning the spy": the accused did it, not the accuser
-            accused = children(head, _OBJECT_CONTROL) if doer_prep else []
-            if accused:
-                return accused
+            # "thanked the army for helping": the object did it, not the subject; "accused Russia
+            # of poisoning the spy": no one is known to have, the accused only allegedly
+            doers = children(head, _OBJECT_CONTROL) if doer_prep else []
+            if doers:
+                return [] if head.lemma_.lower() in grammar.allegation_verbs else doers
         if head.pos_ in {"VERB", "AUX"}:
             if is_passive(head):
                 agent = agent_of(head)
