@@ -101,7 +101,7 @@ class EventExtractor:
         self.dateline = dateline(self.toponyms, article.text, article.title)
         self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
-        self.episodes = Episodes(article.text, ontology, [s.start_char for s in doc.sents])
+        self.episodes = Episodes(article.text, ontology, [s.start_char for s in coding.doc_sentences(doc)])
         self.dating = EventDates(article.text, article.date, self.episodes)
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)

@@ -152,8 +152,10 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
             # officers died in a shootout": the dead suffered it
             if dying:
                 sufferers = children(verb, SUBJECT_DEPS)
+            elif undergoer is not None:
+                sufferers = [undergoer]
             else:
-                sufferers = [undergoer] if undergoer is not None else sufferers_of(verb)
+                sufferers = sufferers_of(verb)
             counterpart = roles.recipients or prep_objects(noun, {"with"})
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers

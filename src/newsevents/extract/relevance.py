@@ -23,7 +23,14 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
-from newsevents.extract.coding import cued_contexts, doc_sentences, doc_words, sentence_lemmas, words_at
+from newsevents.extract.coding import (
+    cued_contexts,
+    doc_entities,
+    doc_sentences,
+    doc_words,
+    sentence_lemmas,
+    words_at,
+)
 from newsevents.extract.coref import PERSON_PRONOUNS
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
@@ -222,7 +229,7 @@ class RelevanceGate:
         if words is None or words.root.ent_type_ not in {"PERSON", "ORG"}:
             return lemmas
         surname = words.root.text
-        for entity in self.doc.ents:
+        for entity in doc_entities(self.doc):
             if entity.start >= words.start:
                 break
             if entity.label_ == "PERSON" and entity[-1].text == surname:
