@@ -44,8 +44,9 @@ from newsevents.pipeline import Pipeline
 ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": "IJ",
           "K": "KLM", "L": "KLM", "M": "KLM", "N": "NOP", "O": "NOP", "P": "NOP",
           "Q": "QRS", "R": "QRS", "S": "QRS", "T": "TUV", "U": "TUV", "V": "TUV",
-          "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB"}
-UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
+          "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB",
+          "AC": "AC-AE", "AD": "AC-AE", "AE": "AC-AE"}
+UNANNOTATED = frozenset({"AC", "AD", "AE"})  # batches being annotated blind: never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
