@@ -256,3 +256,26 @@ def test_roles_an_act_known_only_as_an_accusation_has_no_stated_doer(code, text,
     act = next(e for e in code(text) if e.event_type == "ASSAULT")
     assert all(not a.text.lower().startswith(("the ministry", "the council")) for a in act.actor)
     assert all(a.inferred for a in act.actor if a.text == doer)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("In a visit to Tunis on 1 February Macron criticised NATO's 2011 intervention in Libya.",
+         "criticised", "Macron"),
+        ("On April 4, 1949, on behalf of the United States, Truman's secretary of state, Dean Acheson, "
+         "signed the treaty.", "signed", "Dean Acheson"),
+    ],
+)
+def test_roles_a_subject_run_into_a_fronted_phrase_is_the_doer(code, text, trigger, doer):
+    """The parser hangs a subject after a fronted phrase into it, leaving the verb with none;
+    a date before the name is the phrase's, not part of the name."""
+    event = _event(code(text), trigger)
+    assert [a.text for a in event.actor] == [doer]
+
+
+def test_roles_a_fronted_phrase_beside_a_subject_is_no_doer(code):
+    event = _event(code("On Monday in Paris, the French president criticised the Russian attack."),
+                   "criticised")
+    assert [a.text for a in event.actor] == ["the French president"]
+

@@ -50,8 +50,11 @@ def _glued(child: Token) -> bool:
     """ "An Albany man police said was armed", "A man authorities say was shot": a relative
     clause without "who" that the parser read as a compound on a plural head ("man police");
     "a" or "an" before a plural belongs to the singular noun between them, a phrase of its own.
-    A left "prep" child set off by a comma opens the sentence."""
+    A left "prep" child set off by a comma opens the sentence; a date before a name is the
+    time of a phrase the parser ran into the name ("on 1 February Macron criticised")."""
     head = child.head
+    if head.pos_ == "PROPN" and child.ent_type_ in {"DATE", "TIME"} and child.i < head.i:
+        return True
     if child.dep_ == "prep":  # "According to police, Hege": a sentence's opening, not the phrase's
         after = child.right_edge.i + 1
         return after < head.i and child.doc[after].text == ","

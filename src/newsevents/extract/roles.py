@@ -23,6 +23,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 _OBJECT = {"dobj", "dative"}
 _OBJECT_CONTROL = {"dobj"}
+_VERB_MARKS = {"advmod", "aux", "neg"}  # "Macron has repeatedly criticised"
+_NO_ONE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +281,31 @@ def _inverted(verb: Token, grammar: Grammar) -> bool:
     ) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
 
 
+def fronted_subject(verb: Token) -> list[Token]:
+    """ "In a visit to Tunis on 1 February Macron criticised", "On May 4, on behalf of Canada,
+    its envoy, Ann Lee, signed": the parser hangs a subject that follows a fronted phrase into
+    that phrase, leaving a finite verb with none. The noun right before the verb (past commas
+    and its adverbs), closing a phrase that hangs from the verb before it, is the subject."""
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ == "aux" and c.tag_ != "TO" for c in verb.children)
+    if not finite:
+        return []  # an infinitive has no subject of its own to lose
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"} for c in verb.children):
+        return []
+    before = verb.i - 1
+    while before >= verb.sent.start and (
+        verb.doc[before].is_punct or (verb.doc[before].head == verb and verb.doc[before].dep_ in _VERB_MARKS)
+    ):
+        before -= 1
+    if before < verb.sent.start:
+        return []
+    noun = verb.doc[before]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_ in _NO_ONE or noun.head.i > noun.i:
+        return []
+    phrase = next((a for a in noun.ancestors if a.head == verb), None)
+    return [noun] if phrase is not None and phrase.dep_ in {"prep", "npadvmod"} and phrase.i < noun.i else []
+
+
 def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
@@ -305,7 +332,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         objects = [] if talked_of else children(verb, _OBJECT)
         roles.recipients = objects or prep_objects(verb, recipient_preps)
         if not roles.actors:
-            roles.actors = inherited_subject(verb, grammar)
+            roles.actors = inherited_subject(verb, grammar) or fronted_subject(verb)
     if roles.recipients and any(r.pos_ == "VERB" for r in roles.recipients):
         roles.recipients = [r for r in roles.recipients if r.pos_ != "VERB"]
     if not roles.recipients and roles.actors:
