@@ -279,3 +279,17 @@ def test_roles_a_fronted_phrase_beside_a_subject_is_no_doer(code):
                    "criticised")
     assert [a.text for a in event.actor] == ["the French president"]
 
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        ("Officials in Ankara issued a statement of support for the Kurdish refugees.", "support",
+         "Officials in Ankara"),
+        ("Four opposition parties signed a letter of protest against the new law.", "protest",
+         "Four opposition parties"),
+    ],
+)
+def test_roles_the_act_a_document_is_of_is_its_issuer_s(code, text, trigger, doer):
+    """ "issued a statement of support": the act the statement names is whoever issued it."""
+    event = _event(code(text), trigger)
+    assert [a.text for a in event.actor] == [doer]

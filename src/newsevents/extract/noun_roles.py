@@ -18,6 +18,7 @@ from newsevents.extract.roles import (
     headline_undergoer,
     inherited_subject,
     is_passive,
+    issuer,
     prep_objects,
     sufferers_of,
 )
@@ -130,6 +131,9 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         # "May received backing from the United States": the giver acts on the receiver
         roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
         roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in grammar.document_nouns:
+        # "issued a statement of support", "sent a letter of protest": the issuer's act
+        roles.actors = issuer(head.head, grammar)
     elif noun.dep_ in _LIGHT_DEPS and verb_lemma in grammar.observer_verbs:
         pass  # "a witness reported the shooting": the witness did not shoot
     elif noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:

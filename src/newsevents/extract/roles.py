@@ -233,11 +233,11 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             subject = children(head, SUBJECT_DEPS)
             return subject or inherited_subject(head, grammar, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return _issuer(head, grammar) or [head]
+        return issuer(head, grammar) or [head]
     return []
 
 
-def _issuer(document: Token, grammar: Grammar) -> list[Token]:
+def issuer(document: Token, grammar: Grammar) -> list[Token]:
     """ "The union wrote an open letter calling for his censure": what a letter, petition or
     statement demands or backs is the act of whoever issued it, the subject of the verb it is
     the object of (not of one who receives it: "the mayor received a letter calling for")."""
