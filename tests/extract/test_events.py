@@ -1,7 +1,9 @@
 """End-to-end coding of sentences written for these tests (article date: Tue 2023-05-30)."""
 
 import pytest
+from spacy.tokens import Doc
 
+from newsevents.extract.events import _expand
 from newsevents.records import main_event
 
 
@@ -253,3 +255,15 @@ def test_events_state_forces_blocking_a_street_coerce(code):
     for text in ("Protesters blocked the main highway into the capital on Monday.",
                  "About 300 supporters of the former president blocked roads in the capital on Monday."):
         assert [e.event_type for e in code(text) if e.trigger.text.startswith("blocked")] == ["PROTEST"]
+
+
+def test_events_a_name_the_tagger_took_for_a_verb_is_still_a_participant(pipeline):
+    """ "Trump on April 5 threatened": the small model may tag a name before a phrase as a
+    verb; a named entity is still someone, a verb outside one no one (a Doc built by hand)."""
+    doc = Doc(pipeline.nlp.vocab, words=["Trump", "on", "Friday", "threatened", "tariffs", "."],
+              tags=["VB", "IN", "NNP", "VBD", "NNS", "."],
+              pos=["VERB", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"],
+              heads=[3, 0, 1, 3, 3, 3], deps=["nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+              ents=["B-PERSON", "O", "B-DATE", "O", "O", "O"])
+    assert _expand([doc[0]]) == [doc[0]]
+    assert _expand([doc[3]]) == []

@@ -58,7 +58,9 @@ _MEMBER_ENTITIES = {"GPE", "NORP", "ORG", "PERSON"}
 
 def _expand(heads: list[Token]) -> list[Token]:
     """Each head with its conjuncts; a plural noun that lists its members ("several EU
-    countries - Austria, Slovakia and Greece - declined") stands for them."""
+    countries - Austria, Slovakia and Greece - declined") stands for them. A word the tagger
+    took for a verb is no one, unless it is a name ("Trump on May 2 threatened": the small
+    model tags a sentence-initial name before a phrase as a verb)."""
     found: list[Token] = []
     for head in heads:
         members = next((c for c in head.children
@@ -66,7 +68,8 @@ def _expand(heads: list[Token]) -> list[Token]:
         if members is not None and head.pos_ == "NOUN" and head.tag_ == "NNS":
             head = members
         for tok in (head, *head.conjuncts):
-            if tok not in found and tok.pos_ not in {"VERB", "AUX", "ADP", "CCONJ"}:
+            named = tok.ent_type_ in _MEMBER_ENTITIES
+            if tok not in found and (named or tok.pos_ not in {"VERB", "AUX", "ADP", "CCONJ"}):
                 found.append(tok)
     return found
 
