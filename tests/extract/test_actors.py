@@ -236,3 +236,9 @@ def test_actors_surname_the_tagger_takes_for_a_firm_finds_its_fuller_mention(eve
             "Ford criticised the federal government.")
     event = event_on(text, "criticised")
     assert [(a.text, a.country) for a in event.actor] == [("Ford", "CAN")]
+
+
+def test_actors_a_comparative_modifier_finds_its_two_word_role(event_on):
+    """ "the lower house": the tagger's lemma of "lower" is "low", the role's key "lower house"."""
+    event = event_on("The lower house approved the treaty with Poland on Monday.", "approved")
+    assert [a.sector for a in event.actor] == ["LEG"]

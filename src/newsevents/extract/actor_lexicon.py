@@ -108,10 +108,10 @@ class ActorLexicon:
             org = self.onto.organization(left.text)
             if org is not None and org.sector:
                 return org.sector
-        for left in modifiers:
-            bigram = f"{left.lemma_.lower()} {lemma}"
-            if bigram in sectors:
-                return self._office(head, bigram)
+        for left in modifiers:  # "the lower house": a comparative's lemma ("low") is no key
+            for bigram in (f"{left.lemma_.lower()} {lemma}", f"{left.lower_} {lemma}"):
+                if bigram in sectors:
+                    return self._office(head, bigram)
         if lemma in sectors and head.ent_type_ not in _NAMED:
             return self._office(head, lemma)
         entity = entity_at(head)
