@@ -16,27 +16,23 @@ whoever the actor (foreign troops strike there too). A statement is never put at
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
 before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
-countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A country as the
-place keeps its name and precision and takes its capital's point (the protocol's coordinates
-for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
-miles west of Aden") gives the point that far off it.
+countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). points.py then
+gives the chosen place its coordinates (a country's capital, a point off an anchor town).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import entity_at
-from newsevents.extract.gazetteer import capitals
+from newsevents.extract.points import at_capital, offset
 from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
-from newsevents.records import EARTH_KM, Location
+from newsevents.records import Location
 
 _HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
 _FAR = 1000  # the tree distance of tokens in different sentences
@@ -91,7 +87,7 @@ def event_location(
     """
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker, meeting, historical)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting)
-    return _at_capital(_offset(place, sentence.doc.text if text is None else text))
+    return at_capital(offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -128,56 +124,6 @@ def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
                          and (token := toponym_token(lead, t)) is not None and token.dep_ != "poss"), None)
         doc.user_data[key] = main
     return doc.user_data[key]  # type: ignore[no-any-return]
-
-
-_OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
-    r"(\d[\d,.]*)\s*-?\s*(nautical miles?|miles?|km|kilomet(?:er|re)s?)\s+"
-    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-_KM_PER = {"nautical": 1.852, "mile": 1.609344, "km": 1.0, "kilomet": 1.0}
-_BEARING = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
-            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-
-
-def _offset(place: Location | None, text: str) -> Location | None:
-    """A place named as the anchor of a distance and bearing ("150 nautical miles west of
-    Aden") is not where the act happened: the point that far off it is (the protocol's
-    coordinates), named by the phrase and no longer the town's geonameid."""
-    if place is None or place.lat is None or place.lon is None:
-        return place
-    match = _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
-    if match is None:
-        return place
-    try:
-        amount = float(match.group(1).replace(",", ""))
-    except ValueError:
-        return place
-    unit = next(v for k, v in _KM_PER.items() if match.group(2).lower().startswith(k))
-    bearing = math.radians(_BEARING[match.group(3).lower().replace("-", "")])
-    lat, lon = _destination(place.lat, place.lon, bearing, amount * unit / EARTH_KM)
-    start = place.span[0] - len(match.group(0))
-    return replace(place, text=text[start:place.span[1]], span=(start, place.span[1]),
-                   name=text[start:place.span[1]], geonameid=None, lat=lat, lon=lon)
-
-
-def _destination(lat: float, lon: float, bearing: float, angle: float) -> tuple[float, float]:
-    """The point ``angle`` radians of great circle away from (lat, lon) on ``bearing``."""
-    p1, l1 = math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(angle) + math.cos(p1) * math.sin(angle) * math.cos(bearing))
-    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(p1),
-                         math.cos(angle) - math.sin(p1) * math.sin(p2))
-    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)
-
-
-def _at_capital(place: Location | None) -> Location | None:
-    """A country as an event's place keeps its name and precision but takes its capital's point:
-    the protocol places a nationwide act at the capital (docs/annotation.md); the precision says
-    it is the country (the PLOVER location object's resolution 1)."""
-    if place is None or place.precision != "country" or place.country_code not in capitals():
-        return place
-    _, _, lat, lon = capitals()[place.country_code]
-    return replace(place, lat=lat, lon=lon)
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
