@@ -218,3 +218,11 @@ def test_an_acronym_with_a_small_letter_inside_is_no_other_name_of_a_town(places
     assert not any(p.name == "Maud" for p in found)
     assert next(p for p in found if p.text == "DeKalb").precision == "town"
     assert next(p for p in found if p.text == "DuPage").name == "DuPage County"
+
+
+def test_a_town_spelt_as_written_outweighs_a_namesake_in_a_state_the_article_names(places):
+    # Pittsburg, California lists "Pittsburgh" among its other names; the spelling means Pennsylvania's
+    _, found = places("Fans flew from California to Pittsburgh for the game on Sunday.")
+    assert _named(found, "Pittsburgh")[0].admin1 == "Pennsylvania"
+    _, found = places("Officers in Pittsburg, Calif., arrested two men.")
+    assert _named(found, "Pittsburg")[0].admin1 == "California"

@@ -430,3 +430,32 @@ def test_a_meeting_at_the_end_of_a_journey_is_held_there(places, ontology):
     assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True) is None
     toured, sentence = _trigger(doc, "toured"), _sentence(doc, "toured")
     assert event_location(toured, found, sentence, ontology, said=True, meeting=True).name == "Lisbon"
+
+
+def test_an_act_the_reporter_says_was_here_is_in_the_dateline_town(places, ontology):
+    text = ("OSLO, Norway (AP) - The Swedish minister signed the treaty at the city hall here on Monday. "
+            "The Danish envoy praised the deal here. "
+            "\"We want peace here,\" the Finnish delegate demanded.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    for word in ("signed", "praised"):  # a foreign actor's act, material or said, that the text puts here
+        place = event_location(_trigger(doc, word), found, _sentence(doc, word), ontology, actors=("SWE",),
+                               said=word == "praised", here=venue)
+        assert place is not None and place.name == "Oslo"
+        assert event_location(_trigger(doc, word), found, _sentence(doc, word), ontology, actors=("SWE",),
+                              said=True) is None
+    # inside a quotation "here" is wherever the speaker was
+    assert event_location(_trigger(doc, "demanded"), found, _sentence(doc, "demanded"), ontology,
+                          actors=("FIN",), said=True, here=venue) is None
+
+
+def test_a_place_in_what_a_statement_says_or_asks_is_its_topic_not_its_venue(places, ontology):
+    doc, found = places("The Swedish minister urged Norway to halt the closure of schools in Bergen. "
+                        "The Danish minister condemned the closure of schools in Bergen at a news conference "
+                        "in Stockholm.")
+    urged = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology,
+                           actors=("SWE",), said=True)
+    assert urged is None
+    condemned = event_location(_trigger(doc, "condemned"), found, _sentence(doc, "condemned"), ontology,
+                               actors=("DNK",), said=True)
+    assert condemned is not None and condemned.name == "Stockholm"

@@ -244,6 +244,8 @@ class _Resolver:
                 self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
         self.counts = Counter(m.key for m in mentions)
         self.after = {m.key: m.after for m in mentions if m.after}
+        self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
+                      for key, places in self.candidates.items()}
         self.named = countries
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
 
@@ -255,26 +257,30 @@ class _Resolver:
             score += W_CAPITAL if place.kind == "town" and place.geonameid in _capital_ids() else 0.0
         if total:
             score += W_COUNTRY * countries[place.country_code] / total
-        if place.kind in {"town", "admin2"} and (place.country_code, place.admin1) in divisions:
-            score += W_ADMIN1
-        elif place.kind in {"town", "admin2"} and any(
-            other != key and p.country_code == place.country_code and p.admin1 == place.admin1
-            for other, p in points
-        ):
-            score += W_STATE
         after = self.after.get(key)
         if after and any(
             p.country_code == place.country_code and (p.kind == "country" or p.admin1 == place.admin1)
             for p in self.gaz.index.get(after, ()) if p.kind in {"country", "admin1"}
         ):
             score += W_COMMA
-        if place.kind in {"town", "admin2"} and any(
-            other != key and abs(p.lat - place.lat) < 3 and abs(p.lon - place.lon) < 4
-            and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM
-            for other, p in points
-        ):
+        if place.kind not in {"town", "admin2"} or self._misspelt(key, place):
+            return score
+        if (place.country_code, place.admin1) in divisions:
+            score += W_ADMIN1
+        elif any(other != key and p.country_code == place.country_code and p.admin1 == place.admin1
+                 for other, p in points):
+            score += W_STATE
+        if any(other != key and abs(p.lat - place.lat) < 3 and abs(p.lon - place.lon) < 4
+               and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM for other, p in points):
             score += W_NEAR
         return score
+
+    def _misspelt(self, key: str, place: Place) -> bool:
+        """A town known by the written name only as another name, while a town of its country
+        bears it as its own ("Pittsburgh" read as Pittsburg, California, beside Pittsburgh,
+        Pennsylvania): the spelling says which is meant more surely than the states and towns
+        the article names elsewhere, so those do not count for it (a comma qualifier still does)."""
+        return place.kind == "town" and fold(place.name) != key and place.country_code in self.spelt[key]
 
     def resolve(self) -> dict[str, Place]:
         """Pick a place per name: first from the article's named countries, then

@@ -1,7 +1,8 @@
 """Venues: where each event happened, chosen among the article's resolved places (places.py).
 
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
-or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"). Else the
+or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
+dateline's town for a clause the reporter says was "here" ("Orban said here Friday"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
 or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
@@ -9,39 +10,38 @@ state, county or city the article names for a body named by that level alone ("t
 Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first
 one written ("who lived in Moscow and was visiting her father in Salisbury when they were
 attacked": Salisbury); for a statement, only a place standing as a venue ("at the
-Madrid summit", not the topic in "threatened tariffs on imports from China"). Else, for a
+Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside its
+object, "called on Israel to stop demolitions in Jerusalem"). Else, for a
 statement, the dateline when no actor of the event belongs to another country (Russia's denial
 reported from London was not made in London); for a material act, the article's main place,
 whoever the actor (foreign troops strike there too). A statement is never put at the main
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
 before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
-countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A country as the
-place keeps its name and precision and takes its capital's point (the protocol's coordinates
-for a nationwide act); a place named as the anchor of a distance and bearing ("150 nautical
-miles west of Aden") gives the point that far off it.
+countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). points.py then
+gives the chosen place its coordinates (a country's capital, a point off an anchor town).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import entity_at
-from newsevents.extract.gazetteer import capitals
+from newsevents.extract.points import at_capital, offset
+from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
-from newsevents.records import EARTH_KM, Location
+from newsevents.records import Location
 
 _HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
+_OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
     # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
     r"\A\s*[A-Z][A-Z.'& -]+"
@@ -78,6 +78,7 @@ def event_location(
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
     local_speaker: bool = False, meeting: bool = False, historical: bool = False,
+    here: Location | None = None,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -87,11 +88,12 @@ def event_location(
     doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
-    the act is older than the day's news, so the dateline does not say where it was made.
+    the act is older than the day's news, so the dateline does not say where it was made;
+    ``here``: the dateline, for any act its clause says was "here".
     """
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker, meeting, historical)
-    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting)
-    return _at_capital(_offset(place, sentence.doc.text if text is None else text))
+    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
+    return at_capital(offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -130,59 +132,9 @@ def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
-_OFFSET = re.compile(  # "150 nautical miles west of Aden", "20 km north-east of the"
-    r"(\d[\d,.]*)\s*-?\s*(nautical miles?|miles?|km|kilomet(?:er|re)s?)\s+"
-    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-_KM_PER = {"nautical": 1.852, "mile": 1.609344, "km": 1.0, "kilomet": 1.0}
-_BEARING = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
-            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-
-
-def _offset(place: Location | None, text: str) -> Location | None:
-    """A place named as the anchor of a distance and bearing ("150 nautical miles west of
-    Aden") is not where the act happened: the point that far off it is (the protocol's
-    coordinates), named by the phrase and no longer the town's geonameid."""
-    if place is None or place.lat is None or place.lon is None:
-        return place
-    match = _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
-    if match is None:
-        return place
-    try:
-        amount = float(match.group(1).replace(",", ""))
-    except ValueError:
-        return place
-    unit = next(v for k, v in _KM_PER.items() if match.group(2).lower().startswith(k))
-    bearing = math.radians(_BEARING[match.group(3).lower().replace("-", "")])
-    lat, lon = _destination(place.lat, place.lon, bearing, amount * unit / EARTH_KM)
-    start = place.span[0] - len(match.group(0))
-    return replace(place, text=text[start:place.span[1]], span=(start, place.span[1]),
-                   name=text[start:place.span[1]], geonameid=None, lat=lat, lon=lon)
-
-
-def _destination(lat: float, lon: float, bearing: float, angle: float) -> tuple[float, float]:
-    """The point ``angle`` radians of great circle away from (lat, lon) on ``bearing``."""
-    p1, l1 = math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(angle) + math.cos(p1) * math.sin(angle) * math.cos(bearing))
-    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(angle) * math.cos(p1),
-                         math.cos(angle) - math.sin(p1) * math.sin(p2))
-    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)
-
-
-def _at_capital(place: Location | None) -> Location | None:
-    """A country as an event's place keeps its name and precision but takes its capital's point:
-    the protocol places a nationwide act at the capital (docs/annotation.md); the precision says
-    it is the country (the PLOVER location object's resolution 1)."""
-    if place is None or place.precision != "country" or place.country_code not in capitals():
-        return place
-    _, _, lat, lon = capitals()[place.country_code]
-    return replace(place, lat=lat, lon=lon)
-
-
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
            exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
-           meeting: bool = False) -> Location | None:
+           meeting: bool = False, here: Location | None = None) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
     own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
@@ -201,6 +153,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _within(resolved if not said else own, child.idx + len(child), _end(child))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
+    if here is not None and _said_here(heads, sentence, ontology):
+        return here
     journey = _journey_end(verb, resolved, ontology) if meeting else None
     if journey is not None:
         return journey
@@ -217,11 +171,27 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
-                       and not _other_act(token, trigger, ontology)]
+                       and not _other_act(token, trigger, ontology)
+                       and (meeting or not _in_content(token, heads))]
     nearest = _nearest(trigger, in_sentence, sentence)
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
+
+
+def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
+    """The reporter puts the act in the dateline's town: "here" on the trigger or its verb, or on
+    the object of one of their venue phrases ("Orban said here Friday", "the ceremony at the
+    Truman Library here"); not inside a quotation, where "here" is wherever the speaker was."""
+    adverbs, preps = ontology.words("dateline_adverbs"), ontology.words("venue_preps")
+    marks = sentence_marks(sentence)
+    for head in heads:
+        holders = [head, *(o for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                           for o in c.children if o.dep_ == "pobj")]
+        if any(c.lower_ in adverbs and c.dep_ == "advmod" and not quoted(c, marks)
+               for h in holders for c in h.children):
+            return True
+    return False
 
 
 def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> Location | None:
@@ -263,6 +233,20 @@ def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
         senses = ontology.triggers.get((node.lemma_.lower(), "NOUN"), []) if node.pos_ == "NOUN" else []
         if any(not ontology.event_types[s.event_type].verbal for s in senses):
             return True
+    return False
+
+
+def _in_content(token: Token | None, heads: list[Token]) -> bool:
+    """The place phrase lies in an object of the statement, or of a clause it governs ("called
+    on Israel to stop the demolitions in Jerusalem", "defended NATO's role in Kosovo"): it names
+    the topic, not where the words were spoken. A phrase on the verb of such a clause may be the
+    statement's own, misattached ("invited them to join at the Madrid summit"), and a visit's
+    object is where it was held ("visited troops in Kabul")."""
+    node = token
+    while node is not None and node.head.i != node.i and node.i not in {h.i for h in heads}:
+        if node.dep_ in _OBJECTS:
+            return True
+        node = node.head
     return False
 
 
