@@ -100,3 +100,18 @@ def test_coref_an_it_with_one_state_as_subject_takes_it(event_on):
     event = event_on(text, "threatened")
     assert [a.country for a in event.actor] == ["CHN"]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # the tagger calls "Cllr Nolan" an organisation: the title says it is a person
+        ("The county council in Sligo, Ireland met in Sligo on Monday. Afterwards Cllr Nolan said "
+         "that builders wanted more land. He urged the council to sell the old depot.", "urged", "IRL"),
+        # "chief" is a person's role but no sector word: still a mention "he" may mean
+        ("Herders across Uganda and Uganda's farmers marched on Friday. Afterwards the chief stayed "
+         "silent for a week. He later accused the herders of theft.", "accused", "UGA"),
+    ],
+)
+def test_coref_he_means_a_titled_name_or_a_person_role(event_on, text, trigger, country):
+    assert [a.country for a in event_on(text, trigger).actor] == [country]

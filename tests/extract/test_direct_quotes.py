@@ -69,3 +69,31 @@ def test_quote_continuing_an_attributedone(quotes, one):
     found = quotes('"We will fight," the Serbian minister said. "We will never surrender to them."')
     quote = one(found, "never surrender")
     assert quote.speaker is not None and quote.speaker.country == "SRB"
+
+
+def test_speaker_hung_by_apposition_from_the_quotation_end(pipeline):
+    """'"... those who help them," aid director Jane Mwangi said' parsed with "those" as the
+    subject of "said" and the speaker in apposition to it: the speaker is the name after."""
+    from spacy.tokens import Doc
+
+    from newsevents.extract.actors import ActorResolver
+    from newsevents.extract.quotes import extract_quotes
+    from newsevents.records import Article
+
+    text = '"Protect the farmers and those who help them," aid director Jane Mwangi of Kenya said.'
+    parsed = pipeline.nlp(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    those, director, name, said = (next(t.i for t in parsed if t.text == w)
+                                   for w in ("those", "director", "Mwangi", "said"))
+    heads[those], deps[those] = said, "nsubj"  # the parse this rule is for
+    heads[director], deps[director] = those, "appos"
+    heads[name], deps[name] = director, "appos"
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed],
+              ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed])
+    found = extract_quotes(doc, Article(id="t", date=None, text=text),
+                           resolver=ActorResolver(pipeline.ontology, doc), ontology=pipeline.ontology)
+    quote = next(q for q in found if "Protect" in q.text)
+    assert quote.speaker is not None and "director" in quote.speaker.text

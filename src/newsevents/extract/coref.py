@@ -239,10 +239,13 @@ class Coreference:
                     person = entity.label_ == "PERSON" and root.tag_ not in _PLURAL_TAGS  # not "Greeks"
                     found[root.i] = self._mention(root, person=person)
             for i, lemma in enumerate(doc_words(self.doc)[0]):
-                if lemma not in self.onto.sectors or i in found:
-                    continue
                 tok = self.doc[i]
-                if tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS:
+                if lemma in self.person_roles and tok.dep_ == "compound" and _titled_name(tok.head):
+                    # "Cllr Morris", "Gov. Crist": a person, whatever the NER called the name
+                    found[tok.head.i] = self._mention(tok.head, person=True)
+                if (lemma not in self.onto.sectors and lemma not in self.person_roles) or i in found:
+                    continue
+                if tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS:  # "the ministry", "the chief"
                     person = tok.tag_ not in _PLURAL_TAGS and lemma in self.person_roles
                     found[i] = self._mention(tok, person=person)
             self._mentions = sorted(found.values(), key=lambda m: m.token.i)
@@ -275,6 +278,12 @@ def _indefinite(head: Token) -> bool:
     """ "a ministry", "three doctors": a new referent, not one named before."""
     return any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in _INDEFINITE)
                for c in head.children)
+
+
+def _titled_name(head: Token) -> bool:
+    """A single proper name under a person's title ("Cllr Morris"), not a body's name."""
+    return head.pos_ == "PROPN" and head.tag_ not in _PLURAL_TAGS and head.dep_ in _MENTION_DEPS and (
+        head.ent_type_ in {"", "PERSON", "ORG"})
 
 
 def _ranked(group: list[_Mention]) -> list[_Mention]:

@@ -62,10 +62,24 @@ class QuoteReader:
             for child in node.children:
                 if child.dep_ == "nsubj" and (index is None or self._outside(child, index)):
                     return child if child.i not in self.quoted else None
+                if child.dep_ == "nsubj" and index is not None:
+                    named = self._named_after(child, index)
+                    if named is not None:
+                        return named
             if node.dep_ not in _INHERIT or node.head.i == node.i:
                 return None
             outer = self._reporter_of(node.head) if node.dep_ == "conj" else None
             node = outer or node.head  # "said X was necessary and denied that": said's subject
+        return None
+
+    def _named_after(self, quoted: Token, index: int) -> Token | None:
+        """The speaker named after a quotation whose last words the parser took for the verb's
+        subject, hanging the name from them ('"... help those who need it," aid chief Ann Ross
+        said': "those" the subject, "chief" in apposition to it)."""
+        for tok in quoted.subtree:
+            if tok.dep_ == "appos" and tok.i > quoted.i and tok.i not in self.quoted and (
+                    self.quoted.get(tok.head.i) == index):
+                return tok
         return None
 
     def _reporter_of(self, tok: Token) -> Token | None:
