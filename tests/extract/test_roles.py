@@ -256,3 +256,20 @@ def test_roles_an_act_known_only_as_an_accusation_has_no_stated_doer(code, text,
     act = next(e for e in code(text) if e.event_type == "ASSAULT")
     assert all(not a.text.lower().startswith(("the ministry", "the council")) for a in act.actor)
     assert all(a.inferred for a in act.actor if a.text == doer)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a country's full name after "the" before an attack: where it was, not who did it
+        ("The death toll in the Uganda blast rose to nine on Tuesday, doctors said.", None),
+        ("Fuel prices climbed for a month after the Kuwait invasion, traders said.", None),
+        # a short form, or a headline's name, is the doer's adjective
+        ("The U.S. missile attacks killed six fighters in Yemen on Monday.", "USA"),
+        ("Israel air strikes killed four people in Gaza on Monday.", "ISR"),
+    ],
+)
+def test_roles_country_name_before_an_attack_is_its_place_unless_a_short_form(code, text, doer):
+    acts = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert acts, "no act coded: the rule is not tested"
+    assert [a.country for a in acts[0].actor] == ([doer] if doer else [])
