@@ -263,3 +263,35 @@ def test_attribution_a_force_s_building_is_no_doer(code):
                   "More than forty people were arrested.")
     arrest = _event(events, "arrested")
     assert all("station" not in a.text for a in arrest.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot dead outside a bar on Friday. Detectives from the state police arrested "
+        "two men on Saturday.",
+        "A guard was stabbed at the depot on Friday. Officers of the city police charged two "
+        "men on Sunday.",
+    ],
+)
+def test_attribution_force_hunting_the_attackers_did_not_attack(code, text):
+    attacks = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert attacks, "no attack coded: the rule is not tested"
+    assert all(not a.inferred for e in attacks for a in e.actor)
+
+
+def test_attribution_force_that_also_attacks_in_its_sentence_stays_the_doer(code):
+    text = ("Riot police fired tear gas and arrested 30 protesters on Sunday. A student was shot "
+            "dead during the clashes.")
+    [doer] = _event(code(text), "shot").actor
+    assert doer.inferred and "police" in doer.text
+
+
+def test_attribution_a_suspect_is_not_the_attacker(code):
+    # only alleged to have done it (annotation: `actor: []` when no attacker is named)
+    text = ("A shopkeeper was stabbed to death in the market on Monday. A suspect in the stabbing "
+            "fled on a motorbike.")
+    attacks = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert attacks, "no attack coded: the rule is not tested"
+    assert all(e.actor == [] for e in attacks)
+

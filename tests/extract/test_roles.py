@@ -293,3 +293,20 @@ def test_roles_the_act_a_document_is_of_is_its_issuer_s(code, text, trigger, doe
     """ "issued a statement of support": the act the statement names is whoever issued it."""
     event = _event(code(text), trigger)
     assert [a.text for a in event.actor] == [doer]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # a country's full name after "the" before an attack: where it was, not who did it
+        ("The death toll in the Uganda blast rose to nine on Tuesday, doctors said.", None),
+        ("Fuel prices climbed for a month after the Kuwait invasion, traders said.", None),
+        # a short form, or a headline's name, is the doer's adjective
+        ("The U.S. missile attacks killed six fighters in Yemen on Monday.", "USA"),
+        ("Israel air strikes killed four people in Gaza on Monday.", "ISR"),
+    ],
+)
+def test_roles_country_name_before_an_attack_is_its_place_unless_a_short_form(code, text, doer):
+    acts = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert acts, "no act coded: the rule is not tested"
+    assert [a.country for a in acts[0].actor] == ([doer] if doer else [])

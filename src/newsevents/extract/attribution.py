@@ -53,6 +53,7 @@ class DoerFinder:
         self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
         self.victims: set[str] = set()  # head words of whom the article's attacks harm
+        self.acting: dict[tuple[int, int], set[str]] = {}  # stated doer span -> TYPE, TYPE/mode
         self._breaks = [i for i, char in enumerate(resolver.text) if char == "\n"]
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
 
@@ -148,6 +149,7 @@ class DoerFinder:
                 # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded
                 # with US forces when the bomb exploded": whom the article's attacks harm did not attack
                 and not (assault and self._one(a) in self.victims)
+                and not self._busy(a, event, rule)
             ]
 
         for index in self._order(event.sentence.index):
@@ -159,6 +161,14 @@ class DoerFinder:
         # the sector the act implies (police for arrests), named anywhere in the article
         found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
+
+    def _busy(self, actor: Actor, event: Event, rule: DoerRule) -> bool:
+        """The force is stated, where it is named, to do an act of another kind the rule sets
+        apart ("police searched for a suspect in the bombings", "detectives from the state police
+        arrested two men") and none of this one's."""
+        start, end = actor.span
+        acts = {kind for (a, b), kinds in self.acting.items() if a <= start and end <= b for kind in kinds}
+        return bool(acts & rule.busy) and event.event_type not in acts
 
     def _one(self, actor: Actor) -> str:
         """The head lemma of an actor that is one person ("the SAS soldier"), else "": a force
@@ -213,6 +223,10 @@ def attribute_doers(events: list[Event], finder: DoerFinder) -> None:
         stated.setdefault((event.sentence.index, event.event_type), set()).update(
             a.span for a in event.actor)
         finder.harmed(event)
+        if not (event.negated or event.hypothetical):
+            for actor in event.actor:
+                finder.acting.setdefault(actor.span, set()).update(
+                    {event.event_type, f"{event.event_type}/{event.mode}"})
     for event in events:
         doer = finder.doer(event)
         # "First came the shooting: a teenager killed by police officers": the doer of the

@@ -32,16 +32,24 @@ _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool:
     """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
-    an act is where it happened; a country's name may be its doer ("U.S. missile attacks"). A
-    name before an attack is its place or its victim ("the Ben Guerdane attack", which the
-    tagger takes for a person; "the Rabin assassination")."""
+    an act is where it happened. A name before an attack is its place or its victim ("the Ben
+    Guerdane attack", which the tagger takes for a person; "the Rabin assassination"), and so is
+    a country's full name after "the" ("the Tanzania blast", "the Kuwait invasion": an attack the
+    reader knows, by where it was); a short form is used as the country's adjective and names
+    the doer ("the U.S. missile attacks"), as does a headline's name ("Israel air strikes kill
+    five") and a name before other acts ("the Iran talks")."""
     if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
         return True
     if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
         return False
     entity = entity_at(modifier)
     name = entity.text if entity is not None else modifier.text
-    return name.lower().removeprefix("the ") not in grammar.countries
+    if name.lower().removeprefix("the ") not in grammar.countries:
+        return True
+    if info.name != "ASSAULT" or name.replace(".", "").isupper():
+        return False
+    noun = modifier.head
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i < modifier.i for c in noun.lefts)
 
 
 def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:

@@ -19,6 +19,7 @@ class DoerRule:
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
     heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
     never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
+    busy: frozenset[str] = frozenset()  # acts (TYPE, TYPE/mode) whose stated doers do not do it
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 speakers=bool(spec.get("speakers", False)),
                 heads=frozenset(spec["heads"]) if spec.get("heads") else None,
                 never=frozenset(spec.get("never") or ()),
+                busy=frozenset(spec.get("busy") or ()),
             ))
         table.rules = rules + table.rules
     return table
