@@ -310,3 +310,15 @@ def test_roles_country_name_before_an_attack_is_its_place_unless_a_short_form(co
     acts = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert acts, "no act coded: the rule is not tested"
     assert [a.country for a in acts[0].actor] == ([doer] if doer else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "party"),
+    [
+        ("The refusal of Greece's loan request surprised the markets.", "refusal", "Greece"),
+        ("The approval of Serbia's request came late on Friday.", "approval", "Serbia"),
+    ],
+)
+def test_roles_whose_act_is_acted_on_is_not_the_doer(code, text, trigger, party):
+    event = _event(code(text), trigger)
+    assert all(party not in a.text for a in event.actor)

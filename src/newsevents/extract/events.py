@@ -17,7 +17,7 @@ from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
-from newsevents.extract.grouping import Group, group_triggers
+from newsevents.extract.grouping import Group, acted_on, group_triggers
 from newsevents.extract.home_country import place_at_home
 from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.noun_roles import noun_roles
@@ -214,7 +214,8 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token} | {group.main.token}
-            if not (reports and _reported_by(trig.token, group.main.token)):
+            own_doer = trig is not group.main and acted_on(trig.token, group.main.token)
+            if not (own_doer or (reports and _reported_by(trig.token, group.main.token))):
                 found = self._resolve([
                     t for t in frame.actors
                     if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)

@@ -137,3 +137,18 @@ def _purpose(tok: Token) -> bool:
     if tok.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+_OBJECT_PREPS = {"of", "for", "against", "on", "over", "to"}
+
+
+def acted_on(member: Token, main: Token) -> bool:
+    """ "the rejection of NATO's offer", "Israel's strikes were condemned": an act that the
+    group's act is done to has a doer of its own, who is not the group's doer."""
+    if member.head.i == main.i:
+        return member.dep_ in {"dobj", "nsubjpass"}
+    prep = member.head
+    return (
+        member.dep_ == "pobj" and main.pos_ == "NOUN" and prep.dep_ == "prep"
+        and prep.head.i == main.i and prep.lower_ in _OBJECT_PREPS
+    )
