@@ -322,3 +322,9 @@ def test_roles_country_name_before_an_attack_is_its_place_unless_a_short_form(co
 def test_roles_whose_act_is_acted_on_is_not_the_doer(code, text, trigger, party):
     event = _event(code(text), trigger)
     assert all(party not in a.text for a in event.actor)
+
+
+def test_roles_the_target_of_an_attack_a_sufferer_was_in_is_no_doer(code):
+    events = code("The two brothers were linked to the firebomb attacks on three churches.")
+    event = _event(events, "attacks")
+    assert all("churches" not in a.text for a in event.actor)

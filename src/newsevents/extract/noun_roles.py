@@ -168,7 +168,7 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
                 sufferers = [undergoer]
             else:
                 sufferers = sufferers_of(verb)
-            counterpart = roles.recipients or prep_objects(noun, {"with"})
+            counterpart = prep_objects(noun, {"with"})  # "tied to attacks on X": X is no doer
             if counterpart:
                 roles.actors, roles.recipients = counterpart, sufferers
             else:
