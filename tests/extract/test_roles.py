@@ -328,3 +328,10 @@ def test_roles_the_target_of_an_attack_a_sufferer_was_in_is_no_doer(code):
     events = code("The two brothers were linked to the firebomb attacks on three churches.")
     event = _event(events, "attacks")
     assert all("churches" not in a.text for a in event.actor)
+
+
+def test_roles_who_is_found_guilty_is_no_doer(code):
+    """ "found guilty" needs an object: with none, its subject is who was found guilty."""
+    event = _event(code("Former senator Jones found guilty of bribery."), "found")
+    assert event.event_type == "SANCTION"
+    assert all("Jones" not in a.text for a in event.actor)

@@ -139,13 +139,21 @@ def headline_undergoer(
     subject, when its act is one someone undergoes (``undergone``: the tagger also gives
     "Peruvians protested" a participle); a past-tense form only when the subject is a bare
     singular noun (no determiner, no name: prose would say "a woman") and it has no recipient
-    phrase ("Police cracked down on"). None when the verb has an object or an auxiliary."""
+    phrase ("Police cracked down on"). A verb with an object's predicate and no object ("found
+    guilty") is one too. None when the verb has an object or an auxiliary."""
     if verb.tag_ not in {"VBD", "VBN"}:
         return None
-    if any(c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} for c in verb.children):
+    # "guilty" in "found guilty", which the parser may also take for the object
+    predicate = [c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "dobj" and c.pos_ == "ADJ")]
+    if any(
+        c.dep_ in {"aux", "auxpass", "dobj", "dative", "nsubjpass", "ccomp"} and c not in predicate
+        for c in verb.children
+    ):
         return None
+    subjects = children(verb, SUBJECT_DEPS)
+    if predicate and len(subjects) == 1:
+        return subjects[0]  # "LaRue found guilty", "Smith declared dead": these need an object
     if verb.tag_ == "VBN" and undergone:
-        subjects = children(verb, SUBJECT_DEPS)
         return subjects[0] if len(subjects) == 1 else _headline_subject(verb)
     if prep_objects(verb, recipient_preps):
         return None
