@@ -135,6 +135,12 @@ def test_modality_a_sentencing_to_come_is_not_done(code):
     assert events and all(e.future or e.event_type != "SANCTION" for e in events)
 
 
+def test_modality_an_arrangement_leaves_the_event_behind_a_preposition(code):
+    text = "The bridge was to remain closed most of the week due to the bombing, police said."
+    events = [e for e in code(text) if e.trigger.text == "bombing"]
+    assert events and all(e.event_type == "ASSAULT" and not e.future for e in events)
+
+
 def test_modality_wish_that_others_act_is_hypothetical(code):
     # "wants X to meet": the parser makes the infinitive with its own subject a ccomp
     events = [e for e in code("The minister wants Iranian envoys based in Geneva to meet the hostages.")

@@ -109,7 +109,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.wished = own and lemma in ontology.words("intent_governors")
         if depth > 0 and chain[depth - 1].dep_ == "xcomp" and extraposed(tok):
             mode.hypothetical = True  # "it is important to negotiate": a judgement, no event
-        elif depth > 0 and _arranged(tok, chain[depth - 1], ontology.words("scheduling_copulas")):
+        elif depth > 0 and _arranged(tok, chain[:depth], ontology.words("scheduling_copulas")):
             mode.future = mode.scheduled = True  # "is to be sentenced": on the timetable
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
@@ -144,10 +144,13 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     return mode
 
 
-def _arranged(copula: Token, verb: Token, copulas: frozenset[str]) -> bool:
+def _arranged(copula: Token, below: list[Token], copulas: frozenset[str]) -> bool:
     """ "The envoy is to meet", "he is to be sentenced": a copula with an infinitive complement
-    tells what is arranged, like "due to" (modality.yaml: scheduling_copulas)."""
-    return copula.lemma_.lower() in copulas and verb.dep_ == "xcomp" and _infinitive(verb)
+    tells what is arranged, like "due to" (modality.yaml: scheduling_copulas). Not an event
+    behind a preposition: "the road was to remain closed due to the explosion"."""
+    verb = below[-1]
+    return (copula.lemma_.lower() in copulas and verb.dep_ == "xcomp" and _infinitive(verb)
+            and not any(link.dep_ == "pobj" for link in below))
 
 
 def _intended(verb: Token, nouns: frozenset[str]) -> bool:
