@@ -89,6 +89,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     speech = ontology.words("speech_verbs")
     mode = Modality()
     chain = governing_chain(trigger, ontology.words("bare_infinitive_heads"))
+    intended = _intended(trigger, ontology.words("intent_nouns"))
     for depth, tok in enumerate(chain):
         # a governing verb colours only a clause it takes as complement ("failed to reach",
         # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition;
@@ -109,7 +110,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.wished = own and lemma in ontology.words("intent_governors")
         if depth > 0 and chain[depth - 1].dep_ == "xcomp" and extraposed(tok):
             mode.hypothetical = True  # "it is important to negotiate": a judgement, no event
-        elif depth > 0 and _arranged(tok, chain[:depth], ontology.words("scheduling_copulas")):
+        elif depth > 0 and not intended and _arranged(tok, chain[:depth], ontology):
             mode.future = mode.scheduled = True  # "is to be sentenced": on the timetable
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
@@ -137,20 +138,21 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.conditional = True
             elif child.dep_ == "mark" and word in marks:
                 mode.hypothetical = True
-    if _intended(trigger, ontology.words("intent_nouns")):
+    if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
     return mode
 
 
-def _arranged(copula: Token, below: list[Token], copulas: frozenset[str]) -> bool:
+def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
     """ "The envoy is to meet", "he is to be sentenced": a copula with an infinitive complement
-    tells what is arranged, like "due to" (modality.yaml: scheduling_copulas). Not an event
-    behind a preposition: "the road was to remain closed due to the explosion"."""
+    tells what is arranged, like "due to" (modality.yaml: scheduling_copulas); not an aim
+    ("its goal is to support": ``_intended``) nor an event behind a preposition ("the road was
+    to remain closed due to the explosion")."""
     verb = below[-1]
-    return (copula.lemma_.lower() in copulas and verb.dep_ == "xcomp" and _infinitive(verb)
-            and not any(link.dep_ == "pobj" for link in below))
+    return (copula.lemma_.lower() in ontology.words("scheduling_copulas") and verb.dep_ == "xcomp"
+            and _infinitive(verb) and not any(link.dep_ == "pobj" for link in below))
 
 
 def _intended(verb: Token, nouns: frozenset[str]) -> bool:
