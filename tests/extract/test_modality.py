@@ -120,11 +120,32 @@ def test_modality_wish_for_others_to_talk_stays_hypothetical(code):
 @pytest.mark.parametrize(
     "text",
     ["The Kenyan president plans to meet Ugandan President Museveni in Kampala next week.",
-     "Chinese Premier Li Qiang is scheduled to visit Germany on Monday."],
+     "Chinese Premier Li Qiang is scheduled to visit Germany on Monday.",
+     # "be to": an arrangement, like "due to"
+     "The rebel leader is to meet the Egyptian foreign minister in Cairo."],
 )
 def test_modality_a_meeting_on_the_timetable_is_not_coded(code, text):
     events = [e for e in code(text) if e.event_type in {"AGREE", "CONSULT"}]
     assert not [e for e in events if e.is_published()]
+
+
+def test_modality_a_sentencing_to_come_is_not_done(code):
+    events = [e for e in code("The former governor is to be sentenced by the judge at noon on Friday.")
+              if e.trigger.text == "sentenced"]
+    assert events and all(e.future or e.event_type != "SANCTION" for e in events)
+
+
+def test_modality_an_arrangement_leaves_the_event_behind_a_preposition(code):
+    text = "The bridge was to remain closed most of the week due to the bombing, police said."
+    events = [e for e in code(text) if e.trigger.text == "bombing"]
+    assert events and all(e.event_type == "ASSAULT" and not e.future for e in events)
+
+
+def test_modality_wish_that_others_act_is_hypothetical(code):
+    # "wants X to meet": the parser makes the infinitive with its own subject a ccomp
+    events = [e for e in code("The minister wants Iranian envoys based in Geneva to meet the hostages.")
+              if e.trigger.text == "meet"]
+    assert events and all(e.hypothetical for e in events)
 
 
 def test_modality_a_promised_meeting_stays_agree(code):

@@ -30,12 +30,13 @@ class Modality:
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
     """The trigger and the words above it up to (and including) its clause's verb; a
-    clause under a verb of ``through`` ("see us fire", "let them attack") and a purpose clause
-    ("unlikely to act to block it") climb on."""
+    clause under a verb of ``through`` ("see us fire", "let them attack"), a purpose clause
+    ("unlikely to act to block it") and an infinitive with its own subject ("wants the envoys
+    to meet") climb on."""
     chain = [trigger]
     tok = trigger
     while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)
-           or _purpose(tok)) and tok.head.i != tok.i and len(chain) < 6:
+           or _purpose(tok) or _subject_infinitive(tok)) and tok.head.i != tok.i and len(chain) < 6:
         tok = tok.head
         chain.append(tok)
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
@@ -45,7 +46,17 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
 
 def _purpose(tok: Token) -> bool:
     """ "to block", "to disperse": an infinitive that says what its verb is for."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and _infinitive(tok)
+
+
+def _subject_infinitive(tok: Token) -> bool:
+    """ "(wants) the envoys to meet": an infinitive clause with its own subject, which the
+    parser makes a clausal complement of the verb that wants, asks or expects it."""
+    return tok.dep_ == "ccomp" and _infinitive(tok)
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def clause_head(tok: Token) -> Token:
@@ -78,6 +89,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
     speech = ontology.words("speech_verbs")
     mode = Modality()
     chain = governing_chain(trigger, ontology.words("bare_infinitive_heads"))
+    intended = _intended(trigger, ontology.words("intent_nouns"))
     for depth, tok in enumerate(chain):
         # a governing verb colours only a clause it takes as complement ("failed to reach",
         # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition;
@@ -98,6 +110,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.wished = own and lemma in ontology.words("intent_governors")
         if depth > 0 and chain[depth - 1].dep_ == "xcomp" and extraposed(tok):
             mode.hypothetical = True  # "it is important to negotiate": a judgement, no event
+        elif depth > 0 and not intended and _arranged(tok, chain[:depth], ontology):
+            mode.future = mode.scheduled = True  # "is to be sentenced": on the timetable
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
         for child in tok.children:
@@ -124,11 +138,21 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.conditional = True
             elif child.dep_ == "mark" and word in marks:
                 mode.hypothetical = True
-    if _intended(trigger, ontology.words("intent_nouns")):
+    if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
     return mode
+
+
+def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
+    """ "The envoy is to meet", "he is to be sentenced": a copula with an infinitive complement
+    tells what is arranged, like "due to" (modality.yaml: scheduling_copulas); not an aim
+    ("its goal is to support": ``_intended``) nor an event behind a preposition ("the road was
+    to remain closed due to the explosion")."""
+    verb = below[-1]
+    return (copula.lemma_.lower() in ontology.words("scheduling_copulas") and verb.dep_ == "xcomp"
+            and _infinitive(verb) and not any(link.dep_ == "pobj" for link in below))
 
 
 def _intended(verb: Token, nouns: frozenset[str]) -> bool:
