@@ -75,7 +75,7 @@ def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     undergoes."""
     roles = _noun_frames(noun, info, extra_preps, grammar)
     frame = noun.head if noun.dep_ == "compound" else noun
-    if not roles.recipients and info.name.lower() in grammar.undergone_types:
+    if not roles.recipients and grammar.undergone(info):
         # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
         # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
         roles.recipients = prep_objects(frame, {"of"})
@@ -157,8 +157,8 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     ):
         verb = head.head
         dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
-        undergone = info.name.lower() in grammar.undergone_types
-        undergoer = headline_undergoer(verb, info.recipient_preps, undergone)  # "man taken into custody"
+        # "man taken into custody"
+        undergoer = headline_undergoer(verb, info.recipient_preps, grammar.undergone(info))
         if dying or undergoer is not None or is_passive(verb, reduced=True):
             # "soldiers were injured in clashes with Serbs": the "with" side acted; "two
             # officers died in a shootout": the dead suffered it

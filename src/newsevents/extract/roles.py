@@ -53,6 +53,11 @@ class Grammar:
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
     undergone_types: frozenset[str] = frozenset()
 
+    def undergone(self, info: EventTypeInfo) -> bool:
+        """Its act is one someone undergoes ("the arrest of the mayor", "man taken into custody"):
+        of_recipient_types, read once here for verbs and nouns alike."""
+        return info.name.lower() in self.undergone_types
+
 
 _GRAMMARS: dict[int, tuple[Ontology, Grammar]] = {}
 
@@ -318,7 +323,7 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     """Actor and recipient of a verb trigger."""
     roles = Roles()
     recipient_preps = info.recipient_preps | extra_preps
-    undergoer = headline_undergoer(verb, recipient_preps, info.name.lower() in grammar.undergone_types)
+    undergoer = headline_undergoer(verb, recipient_preps, grammar.undergone(info))
     shared = [] if undergoer is not None else _shared_passive(verb)
     if undergoer is not None:
         roles.recipients = [undergoer]
