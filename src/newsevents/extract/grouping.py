@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsevents.extract.modality import clause_head
+from newsevents.extract.modality import clause_head, infinitive
 from newsevents.extract.roles import is_passive
 from newsevents.extract.triggers import Trigger
 from newsevents.ontology import Ontology
@@ -45,9 +45,7 @@ def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[s
     tok = trigger.token
     for _ in range(_MAX_CLIMB):
         # "to guarantee", "calling for": clauses that spell out the governing event
-        infinitival = tok.dep_ in {"relcl", "advcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-        )
+        infinitival = tok.dep_ in {"relcl", "advcl"} and infinitive(tok)
         participle = tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(
             c.dep_ in {"nsubj", "mark"} for c in tok.children
         )
@@ -136,7 +134,7 @@ def _purpose(tok: Token) -> bool:
     """An infinitive or participle clause that says what another act is for."""
     if tok.dep_ not in {"advcl", "xcomp", "acl"}:
         return False
-    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.tag_ == "VBG" or infinitive(tok)
 
 
 _OBJECT_PREPS = {"of", "for", "against", "on", "over", "to"}

@@ -46,16 +46,17 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
 
 def _purpose(tok: Token) -> bool:
     """ "to block", "to disperse": an infinitive that says what its verb is for."""
-    return tok.dep_ == "advcl" and _infinitive(tok)
+    return tok.dep_ == "advcl" and infinitive(tok)
 
 
 def _subject_infinitive(tok: Token) -> bool:
     """ "(wants) the envoys to meet": an infinitive clause with its own subject, which the
     parser makes a clausal complement of the verb that wants, asks or expects it."""
-    return tok.dep_ == "ccomp" and _infinitive(tok)
+    return tok.dep_ == "ccomp" and infinitive(tok)
 
 
-def _infinitive(tok: Token) -> bool:
+def infinitive(tok: Token) -> bool:
+    """A verb with its "to" ("to meet", "to block"): the one test of an infinitive clause."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
@@ -63,9 +64,7 @@ def clause_head(tok: Token) -> Token:
     """The verb whose clause holds ``tok``; purpose clauses ("to disperse") join their verb."""
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
         tok = tok.head
-    while tok.dep_ in {"xcomp", "advcl"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-    ):
+    while tok.dep_ in {"xcomp", "advcl"} and infinitive(tok):
         tok = tok.head
     return tok
 
@@ -152,7 +151,7 @@ def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
     to remain closed due to the explosion")."""
     verb = below[-1]
     return (copula.lemma_.lower() in ontology.words("scheduling_copulas") and verb.dep_ == "xcomp"
-            and _infinitive(verb) and not any(link.dep_ == "pobj" for link in below))
+            and infinitive(verb) and not any(link.dep_ == "pobj" for link in below))
 
 
 def _intended(verb: Token, nouns: frozenset[str]) -> bool:
