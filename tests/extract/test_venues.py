@@ -459,3 +459,28 @@ def test_a_place_in_what_a_statement_says_or_asks_is_its_topic_not_its_venue(pla
     condemned = event_location(_trigger(doc, "condemned"), found, _sentence(doc, "condemned"), ontology,
                                actors=("DNK",), said=True)
     assert condemned is not None and condemned.name == "Stockholm"
+
+
+def test_an_address_after_a_name_is_no_venue_nor_the_main_place(places, ontology):
+    doc, found = places("Burglars raided a shop in Dayton. The suspect, Tom Miller, 31, of the 1200 block of "
+                        "South Kedzie in Chicago, was arrested at the scene.")
+    arrested = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert arrested is not None and arrested.name == "Dayton"
+
+
+def test_a_country_stands_for_the_one_locality_the_article_names_in_it(places, ontology):
+    doc, found = places("A soldier was killed while fighting the militants in Syria. The bomb went off near "
+                        "Manbij on Thursday.")
+    killed = event_location(_trigger(doc, "killed"), found, _sentence(doc, "killed"), ontology)
+    assert killed is not None and killed.name == "Manbij"
+    # a statement is placed where it was made, not narrowed
+    doc, found = places("The ministry condemned the fighting in Syria. Shells fell on Manbij.")
+    condemned = event_location(_trigger(doc, "condemned"), found, _sentence(doc, "condemned"), ontology,
+                               said=True)
+    assert condemned is None or condemned.name != "Manbij"
+
+
+def test_a_venue_phrase_gives_its_state_before_the_country_owning_it(places, ontology):
+    doc, found = places("Fighting broke out in Sudan's Blue Nile state on Monday.")
+    fighting = event_location(_trigger(doc, "Fighting"), found, _sentence(doc, "Fighting"), ontology)
+    assert fighting is not None and fighting.name == "Blue Nile"

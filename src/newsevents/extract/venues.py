@@ -18,7 +18,9 @@ whoever the actor (foreign troops strike there too). A statement is never put at
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
 before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
-countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). points.py then
+countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
+("Tom Miller, 31, of Ohio,") is no venue, and a material act placed in a country or state takes
+the locality the article names inside it (localities.py). points.py then
 gives the chosen place its coordinates (a country's capital, a point off an anchor town).
 """
 
@@ -30,6 +32,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import entity_at
+from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
@@ -42,6 +45,7 @@ _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
+_PRECISE = ("town", "admin2", "admin1", "country")  # most precise first
 _DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
     # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
     r"\A\s*[A-Z][A-Z.'& -]+"
@@ -91,13 +95,17 @@ def event_location(
     the act is older than the day's news, so the dateline does not say where it was made;
     ``here``: the dateline, for any act its clause says was "here".
     """
-    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, local_speaker, meeting, historical)
+    preps = ontology.words("address_preps")
+    fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
+                         historical)
     place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
+    if not said:
+        place = narrowed(place, [t for t in toponyms if t.precision != "unknown"], sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
-              said: bool, doc: Doc, local_speaker: bool = False, meeting: bool = False,
+              said: bool, doc: Doc, preps: frozenset[str], local_speaker: bool = False, meeting: bool = False,
               historical: bool = False) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too); a statement is
@@ -108,22 +116,23 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
-        return _main_place(toponyms, doc)
+        return _main_place(toponyms, doc, preps)
     if venue is not None:
         return venue if not historical and (meeting or _among(venue, actors)) else None
-    main = _main_place(toponyms, doc) if local_speaker else None
+    main = _main_place(toponyms, doc, preps) if local_speaker else None
     return main if main is not None and main.precision != "country" and _local(main, actors) else None
 
 
-def _main_place(toponyms: list[Location], doc: Doc) -> Location | None:
+def _main_place(toponyms: list[Location], doc: Doc, preps: frozenset[str]) -> Location | None:
     """The article's main place (``_dominant``), worked out once per article and set of places:
     every material act of the article with no place of its own asks for it. A country named
-    only as an owner ("India's navy captured pirates") tells whose forces acted, not where."""
+    only as an owner ("India's navy captured pirates") tells whose forces acted, not where, and
+    a person's address (``preps``, localities.py) where the person lives."""
     key = ("newsevents.main_place", tuple(t.span for t in toponyms))
     if key not in doc.user_data:
         lead = doc[0].sent
         placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)
-                  and not _of_body(t, lead)]
+                  and not _of_body(t, lead) and not residence(toponym_token(lead, t), preps)]
         main = _dominant(placed, lead.end_char)
         if main is not None and main.precision == "country":  # named as a place, not only as an owner
             main = next((t for t in placed if t.geonameid == main.geonameid
@@ -165,7 +174,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if seat is not None:  # "the bombings of embassies in Kenya and Tanzania": spread too
         return None if _spread(seat, resolved, sentence) else seat
     body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
-                                                       _main_place(toponyms, sentence.doc))
+                                                       _main_place(toponyms, sentence.doc,
+                                                                   ontology.words("address_preps")))
     if body is not None:
         return body
     in_sentence = [t for t in own if sentence.start_char <= t.span[0] and t.span[1] <= sentence.end_char]
@@ -173,7 +183,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
                        and not _other_act(token, trigger, ontology)
                        and (meeting or not _in_content(token, heads))]
-    nearest = _nearest(trigger, in_sentence, sentence)
+    nearest = _nearest(trigger, in_sentence, sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
@@ -333,17 +343,19 @@ def _clause(token: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
 
 
-def _nearest(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
+def _nearest(trigger: Token, toponyms: list[Location], sentence: Span,
+             preps: frozenset[str]) -> Location | None:
     """The place closest to the trigger in the parse, among those the sentence puts as
-    places (a country that is some verb's subject or object is a party, not a place, and one
-    before a noun says whose it is: "U.S. embassies"); at the
+    places (a country that is some verb's subject or object is a party, not a place, one
+    before a noun says whose it is: "U.S. embassies", and an address where a person lives:
+    "Tom Miller, 31, of Ohio,"); at the
     same distance a town before a wider place ("in Grodno, Belarus"), then the closer in the
     text."""
     ranked = []
     for toponym in toponyms:
         token = toponym_token(sentence, toponym)
         if (token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence)
-                or _of_body(toponym, sentence)):
+                or _of_body(toponym, sentence) or residence(token, preps)):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:
@@ -358,10 +370,11 @@ def _end(token: Token) -> int:
 
 
 def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
-    """The most precise of the first places inside [start, end)."""
+    """The most precise of the first places inside [start, end): a town, else a district or
+    state before its country ("in Sudan's Blue Nile state": Blue Nile)."""
     inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
-    towns = [t for t in inside if t.precision == "town"]
-    return (towns or inside or [None])[0]
+    rank = {precision: i for i, precision in enumerate(_PRECISE)}
+    return min(inside, key=lambda t: rank.get(t.precision, len(rank)), default=None)
 
 
 def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
