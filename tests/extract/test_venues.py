@@ -484,3 +484,15 @@ def test_a_venue_phrase_gives_its_state_before_the_country_owning_it(places, ont
     doc, found = places("Fighting broke out in Sudan's Blue Nile state on Monday.")
     fighting = event_location(_trigger(doc, "Fighting"), found, _sentence(doc, "Fighting"), ontology)
     assert fighting is not None and fighting.name == "Blue Nile"
+
+
+def test_an_attack_on_a_place_named_as_its_object_happens_there(places, ontology):
+    doc, found = places("The minister lived in London from 1968, when the Soviets invaded Czechoslovakia.")
+    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology,
+                             territory=True)
+    assert invaded is not None and invaded.country_code == "CZ" and invaded.precision == "country"
+    # the whole country, not the one town the article names in it
+    doc, found = places("Iraqi troops invaded Kuwait on Thursday. Tanks were seen near Jahra.")
+    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology,
+                             territory=True)
+    assert invaded is not None and invaded.name == "Kuwait"

@@ -158,6 +158,7 @@ class EventExtractor:
             actors=tuple(a.country for a in event.actor if a.country), said=said, text=self.text,
             local_speaker=local_speaker, meeting=event.event_type.lower() in self.onto.words("meeting_types"),
             historical=event.historical, here=self.dateline,
+            territory=event.event_type.lower() in self.onto.words("territory_types"),
         )
         if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))

@@ -82,7 +82,7 @@ def event_location(
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
     local_speaker: bool = False, meeting: bool = False, historical: bool = False,
-    here: Location | None = None,
+    here: Location | None = None, territory: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -93,15 +93,29 @@ def event_location(
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
     the act is older than the day's news, so the dateline does not say where it was made;
-    ``here``: the dateline, for any act its clause says was "here".
+    ``here``: the dateline, for any act its clause says was "here"; ``territory``: an act that
+    happens on the place that is its object (``_object_place``).
     """
     preps = ontology.words("address_preps")
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical)
-    place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
-    if not said:
-        place = narrowed(place, [t for t in toponyms if t.precision != "unknown"], sentence.doc, preps)
+    place = _object_place(trigger, toponyms, sentence) if territory else None
+    if place is None:
+        place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
+        if not said:
+            place = narrowed(place, [t for t in toponyms if t.precision != "unknown"], sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
+
+
+def _object_place(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
+    """The place that is the direct object of the trigger or its verb ("the Soviets invaded
+    Czechoslovakia"): an attack on a place happens there, the whole of it (not narrowed)."""
+    for toponym in toponyms:
+        token = toponym_token(sentence, toponym)
+        if (toponym.precision != "unknown" and token is not None and token.dep_ == "dobj"
+                and token.head.i == trigger.i):
+            return toponym
+    return None
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
