@@ -21,6 +21,7 @@ from newsevents.extract.coding import words_at
 from newsevents.extract.episodes import Dated, Episodes, take_episode
 from newsevents.extract.retold_dates import by_article_date
 from newsevents.extract.trigger_clauses import clause_verb
+from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Event
 
 _PAST_AUX = {"was", "were"}
@@ -32,13 +33,16 @@ def one_day(episodes: Episodes, events: list[Event], doc: Doc, day: date | None)
     if told is None or told.span is None or day is None:
         return
     times = _times(episodes, events, day.isoformat())
+    story = {c for d in episodes.dated if d.date == told.date and d.event is not None
+             for c in _countries(d.event)}
     for event in events:
         words = words_at(doc, event.trigger.span)
         if not (by_article_date(event) and event.date == day.isoformat() and words is not None
                 and simple_past(words.root) and event.trigger.span[0] > told.span[0]):
             continue
         last = max((s for s in times if s <= event.sentence.index), default=None)
-        if last is not None and times[last] == {told.date}:
+        elsewhere = bool(story and _countries(event)) and not story & _countries(event)  # another story
+        if last is not None and times[last] == {told.date} and not elsewhere:
             take_episode(event, told)
 
 
@@ -59,8 +63,20 @@ def _the_day(episodes: Episodes, events: list[Event], doc: Doc, day: date | None
 
 
 def _told_past(event: Event, doc: Doc) -> bool:
+    """An act told as done, in the past ("were called in early Saturday"), not one to come
+    ("would meet on Tuesday") or one in the present ("meet separately Monday")."""
     words = words_at(doc, event.trigger.span)
-    return words is not None and clause_verb(words.root).tag_ not in {"VBZ", "VBP", "MD"}
+    return not (event.future or event.hypothetical or words is None) \
+        and clause_verb(words.root).tag_ not in {"VBZ", "VBP", "MD"}
+
+
+def _countries(event: Event) -> set[str]:
+    """The countries of an event's parties and place: a one-day story is told in one of them."""
+    found = {a.country for a in event.actor + event.recipient if a.country}
+    code = event.location.country_code if event.location is not None else None
+    if code in iso3_codes():
+        found.add(iso3_codes()[code])
+    return found
 
 
 def _times(episodes: Episodes, events: list[Event], story: str) -> dict[int, set[str]]:
