@@ -28,3 +28,8 @@ def test_date_owners_an_act_in_a_relative_clause_lends_no_date(event_on):
     text = ("Residents held a vigil in Tarsus, where a courier was shot by police on Saturday, "
             "and the mayor spoke.")
     assert event_on(text, "held").date == "2023-05-30"
+
+
+def test_date_owners_a_duration_above_the_act_gives_way_to_the_clause_date(event_on):
+    text = "Two weeks of heavy fighting between soldiers and rebels near Goma ended Sunday with a truce."
+    assert event_on(text, "fighting").date == "2023-05-28"

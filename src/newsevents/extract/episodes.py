@@ -10,7 +10,8 @@ participant or the place; or a day set on a sentence's main verb that no event t
 Tuesday, police investigators could be seen ..."), sharing a noun; not across a sentence
 that names another day. An act told as coming
 next ("then", "later") continues the act told just before it, whoever takes part.
-Else the article date, which a retelling that names a day may still fix (retold_dates.py).
+Else the article date, which a retelling that names a day may still fix (retold_dates.py), as may
+the one day a one-day story names (story_day.py).
 A running total ("has killed 20,000 in seven years", "have fled since 2011") is no event
 of one day, and an act "years ago" has no day we can name: both are marked historical,
 with no date.

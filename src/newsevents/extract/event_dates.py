@@ -54,13 +54,16 @@ class EventDates:
         self, group: Group, groups: list[Group], *, future: bool, announced: bool
     ) -> tuple[GroundedDate | None, Span | None]:
         """The event's own date, else its governing clause's, else one inside it, else
-        a loose date of its clause ("said on Monday it would ..."). An announcement,
+        a loose date of its clause ("said on Monday it would ..."), past one that names no date
+        ("Three days of fighting ended Saturday": a duration, then the day). An announcement,
         promise or refusal happened when it was made: only that last is its date."""
         grounded, entity = (None, None) if announced else self._from_groups(group, groups, future=future)
-        if grounded is None:
-            entity = self.episodes.clause_date(group.main.token, self.loose)
-            if entity is not None:
-                grounded = self._ground(entity, future=future)
+        loose = list(self.loose)  # a span that names no date gives way to the clause's next one
+        while grounded is None and (entity := self.episodes.clause_date(group.main.token, loose)) is not None:
+            grounded = self._ground(entity, future=future)
+            if self.base is None and is_relative(entity.text):
+                break  # undated, "on Saturday" is a day we cannot name: no date further up either
+            loose.remove(entity)
         return grounded, entity
 
     def _ground(self, entity: Span, *, future: bool) -> GroundedDate | None:

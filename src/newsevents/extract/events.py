@@ -28,6 +28,7 @@ from newsevents.extract.retold_dates import share_dates
 from newsevents.extract.roles import grammar_of, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
+from newsevents.extract.story_day import one_day
 from newsevents.extract.triggers import Trigger, find_triggers
 from newsevents.extract.venues import dateline, event_location
 from newsevents.ontology import Ontology
@@ -139,6 +140,7 @@ class EventExtractor:
                 self._place(event, trigger, sentence)
             share_dates(self.episodes, events, self.doc)
             self.episodes.settle()  # parties known now; a retold act's own mention came first
+            one_day(self.episodes, events, self.doc, self.dating.day)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 
