@@ -196,6 +196,13 @@ def test_events_a_named_person_of_no_country_takes_the_home_country_as_a_guess(c
     assert event.actor[0].own_country is None
 
 
+def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
+    text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
+            "Police locked down the street for two hours.")
+    event = next(e for e in code(text) if e.trigger.text == "locked down")
+    assert [a.country for a in event.actor] == ["CAN"]
+
+
 def test_events_a_home_sector_country_is_read_from_the_text_not_guessed(code):
     text = ("Two men were arrested in Brooklyn on Friday after a fight outside a bar. "
             "Police said both men were taken to a station in Queens.")

@@ -151,6 +151,11 @@ def test_roles_a_town_before_an_act_is_where_not_who(code, text, trigger):
     assert not any(a.text in {"Nairobi", "NATO Washington"} for a in event.actor)
 
 
+def test_roles_a_country_before_the_site_of_a_known_attack_is_where_not_who(code):
+    event = _event(code("Twelve aid workers were killed in the Uganda embassy bombing."), "bombing")
+    assert all(a.country != "UGA" for a in event.actor)
+
+
 def test_roles_a_country_before_an_attack_is_its_doer(code):
     event = _event(code("U.S. missile attacks on Sudan drew protests."), "attacks")
     assert [a.country for a in event.actor] == ["USA"]
@@ -159,6 +164,7 @@ def test_roles_a_country_before_an_attack_is_its_doer(code):
 @pytest.mark.parametrize(("text", "trigger", "sector"), [
     ("Files were seized during a 2008 police raid at the compound.", "raid", "COP"),
     ("A government crackdown on dissent followed the elections.", "crackdown", "GOV"),
+    ("Despite a long police investigation, the forger was never caught.", "investigation", "COP"),
 ])
 def test_roles_a_force_word_before_a_noun_act_is_its_doer(code, text, trigger, sector):
     events = [e for e in code(text) if trigger in e.trigger.text or e.trigger.text == "seized"]

@@ -27,8 +27,11 @@ _LINKS = {"DET", "CCONJ", "ADP", "PUNCT", "PART"}  # "between A and B", "the A-B
 
 def home_country(toponyms: list[Location]) -> str | None:
     """The country most of the article's resolved places lie in (named twice at least, alone
-    in the lead), as ISO alpha-3; None when there is no clear one."""
-    code = leading(Counter(t.country_code for t in toponyms if t.country_code))
+    in the lead), or the one country of them all ("at a Vancouver, B.C. business", the short
+    story's only place: its "Vancouver Police" name no place); as ISO alpha-3; None when there
+    is no clear one."""
+    counts = Counter(t.country_code for t in toponyms if t.country_code)
+    code = leading(counts) or (next(iter(counts)) if len(counts) == 1 else None)
     return iso3_codes().get(code) if code else None
 
 

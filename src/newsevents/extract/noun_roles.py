@@ -34,10 +34,10 @@ def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool
     """ "the Nairobi bombing", "the NATO Washington summit": a town, region or site named before
     an act is where it happened. A name before an attack is its place or its victim ("the Ben
     Guerdane attack", which the tagger takes for a person; "the Rabin assassination"), and so is
-    a country's full name after "the" ("the Tanzania blast", "the Kuwait invasion": an attack the
-    reader knows, by where it was); a short form is used as the country's adjective and names
-    the doer ("the U.S. missile attacks"), as does a headline's name ("Israel air strikes kill
-    five") and a name before other acts ("the Iran talks")."""
+    a country's full name after "the" ("the Tanzania blast", "the Kuwait invasion", "the Kenya
+    embassy bombing": an attack the reader knows, by where it was); a short form is used as the
+    country's adjective and names the doer ("the U.S. missile attacks"), as does a headline's
+    name ("Israel air strikes kill five") and a name before other acts ("the Iran talks")."""
     if modifier.dep_ == "compound" and modifier.ent_type_ == "PERSON" and info.name == "ASSAULT":
         return True
     if modifier.dep_ != "compound" or modifier.ent_type_ not in _PLACE_ENTITIES:
@@ -49,14 +49,17 @@ def _names_place(modifier: Token, info: EventTypeInfo, grammar: Grammar) -> bool
     if info.name != "ASSAULT" or name.replace(".", "").isupper():
         return False
     noun = modifier.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "the Kenya embassy bombing"
+        noun = noun.head
     return any(c.dep_ == "det" and c.lower_ == "the" and c.i < modifier.i for c in noun.lefts)
 
 
 def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token]:
     """ "a 2008 police raid", "an army offensive", "a law enforcement raid": for acts that forces
-    do (force_modifier_types), a force word before the noun is the doer ("files seized during a
-    police raid": of the clause too, unless the noun is behind "against")."""
-    if info.name.lower() not in grammar.force_types:
+    do (force_modifier_types) and for an inquiry ("a police investigation": force_modifier_nouns),
+    a force word before the noun is the doer ("files seized during a police raid": of the clause
+    too, unless the noun is behind "against")."""
+    if info.name.lower() not in grammar.force_types and noun.lemma_.lower() not in grammar.force_nouns:
         return []
     if noun.dep_ == "pobj" and noun.head.lower_ == "against":
         return []  # "protests against a police killing": what is protested, not the clause's doer

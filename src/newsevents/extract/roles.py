@@ -48,6 +48,7 @@ class Grammar:
     countries: frozenset[str] = frozenset()  # lower-case names and demonyms of countries
     force_modifiers: frozenset[str] = frozenset()
     force_types: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
     doer_of_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
@@ -86,6 +87,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             countries=frozenset(ontology.country_names) | frozenset(ontology.demonyms),
             force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
+            force_nouns=ontology.words("force_modifier_nouns"),
             doer_of_nouns=ontology.words("doer_of_nouns"),
             document_nouns=ontology.words("document_nouns"),
             undergone_types=ontology.words("of_recipient_types"),
