@@ -274,3 +274,10 @@ def test_triggers_idioms_of_a_light_verb_take_their_own_type(triggers):
     found = triggers("Opposition senators took the interior minister to task over the riots.")
     assert ("took", "ACCUSE") in found and ("took", "PROTEST") not in found
     assert ("made", "REQUEST") in triggers("The bishop made a call for calm after the riots.")
+
+
+def test_triggers_a_conjoined_object_selects_the_sense(triggers):
+    # "threw rubbish and stones": the second object is as much the object as the first
+    assert ("threw", "ASSAULT") in triggers("Youths threw rubbish and stones at the town hall.")
+    assert ("threw", "ASSAULT") not in triggers("Youths threw rubbish and leaves into the river.")
+
