@@ -281,3 +281,9 @@ def test_triggers_a_conjoined_object_selects_the_sense(triggers):
     assert ("threw", "ASSAULT") in triggers("Youths threw rubbish and stones at the town hall.")
     assert ("threw", "ASSAULT") not in triggers("Youths threw rubbish and leaves into the river.")
 
+
+def test_triggers_fleeing_violence_is_an_expulsion(triggers):
+    # manual, SANCTION: people fleeing a place are coded SANCTION 'expel'
+    assert ("fled", "SANCTION") in triggers("Thousands of farmers fled the shelling last week.")
+    assert ("fled", "SANCTION") in triggers("Families fled from their villages after the raids.")
+    assert ("fled", "SANCTION") not in triggers("The driver fled the scene of the crash.")
