@@ -341,3 +341,11 @@ def test_roles_who_is_found_guilty_is_no_doer(code):
     event = _event(code("Former senator Jones found guilty of bribery."), "found")
     assert event.event_type == "SANCTION"
     assert all("Jones" not in a.text for a in event.actor)
+
+
+def test_roles_who_flees_undergoes_the_expulsion(code):
+    # manual, SANCTION: the fleeing party is not the doer; the causative agent is
+    event = _event(code("Thousands of farmers fled the shelling in the north last week."), "fled")
+    assert event.event_type == "SANCTION"
+    assert event.actor == []
+    assert [r.text for r in event.recipient] == ["farmers"]

@@ -274,3 +274,16 @@ def test_triggers_idioms_of_a_light_verb_take_their_own_type(triggers):
     found = triggers("Opposition senators took the interior minister to task over the riots.")
     assert ("took", "ACCUSE") in found and ("took", "PROTEST") not in found
     assert ("made", "REQUEST") in triggers("The bishop made a call for calm after the riots.")
+
+
+def test_triggers_a_conjoined_object_selects_the_sense(triggers):
+    # "threw rubbish and stones": the second object is as much the object as the first
+    assert ("threw", "ASSAULT") in triggers("Youths threw rubbish and stones at the town hall.")
+    assert ("threw", "ASSAULT") not in triggers("Youths threw rubbish and leaves into the river.")
+
+
+def test_triggers_fleeing_violence_is_an_expulsion(triggers):
+    # manual, SANCTION: people fleeing a place are coded SANCTION 'expel'
+    assert ("fled", "SANCTION") in triggers("Thousands of farmers fled the shelling last week.")
+    assert ("fled", "SANCTION") in triggers("Families fled from their villages after the raids.")
+    assert ("fled", "SANCTION") not in triggers("The driver fled the scene of the crash.")

@@ -41,6 +41,7 @@ class Grammar:
     receiving_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
+    fleeing_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
@@ -77,6 +78,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             receiving_verbs=ontology.words("receiving_verbs"),
             topic_verbs=ontology.words("topic_verbs"),
             dying_verbs=ontology.words("dying_verbs"),
+            fleeing_verbs=ontology.words("fleeing_verbs"),
             reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
             speech_verbs=ontology.words("speech_verbs"),
             speaker_acts=ontology.words("speaker_acts"),
@@ -341,6 +343,8 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
             roles.actors = prep_objects(verb, {"from"})  # "expelled from the United States"
     elif _inverted(verb, grammar):
         roles.actors = children(verb, _OBJECT)
+    elif verb.lemma_.lower() in grammar.fleeing_verbs:  # "refugees fled": driven out, by no one named
+        roles.recipients = children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
     else:
         roles.actors = children(verb, SUBJECT_DEPS)
         talked_of = verb.lemma_.lower() in grammar.topic_verbs  # "discussed the issue": no party

@@ -73,6 +73,7 @@ def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
     if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         found.extend(c for c in verb.children if c.dep_ == "nsubj")
+    found.extend(c for o in list(found) for c in o.conjuncts)  # "threw garbage and bottles": both
     return [o for o in found if o.ent_type_ not in _TIME_ENTITIES]  # "join NATO on March 12": no march
 
 
