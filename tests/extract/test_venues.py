@@ -459,3 +459,18 @@ def test_a_place_in_what_a_statement_says_or_asks_is_its_topic_not_its_venue(pla
     condemned = event_location(_trigger(doc, "condemned"), found, _sentence(doc, "condemned"), ontology,
                                actors=("DNK",), said=True)
     assert condemned is not None and condemned.name == "Stockholm"
+
+
+def test_invaded_land_is_the_place_of_the_invasion(places, ontology):
+    doc, found = places("Speaking in Vienna, the historian recalled that in 1940 Germany invaded Norway.")
+    place = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology)
+    assert place is not None and place.name == "Norway"
+
+
+def test_country_before_a_noun_in_a_venue_phrase_is_not_the_venue(places, ontology):
+    doc, found = places("Gunmen staged raids at U.S. consulates in Peru and Chile on Sunday.")
+    # whose consulates, not where: the raids span Peru and Chile, so they have no one place
+    assert event_location(_trigger(doc, "raids"), found, _sentence(doc, "raids"), ontology) is None
+    doc, found = places("Gunmen attacked a U.S. consulate in Lima on Sunday.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    assert place is not None and place.name == "Lima"

@@ -2,7 +2,8 @@
 
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
 or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
-dateline's town for a clause the reporter says was "here" ("Orban said here Friday"). Else the
+dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land
+a material act is done to ("invaded Afghanistan"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
 or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
@@ -17,7 +18,8 @@ reported from London was not made in London); for a material act, the article's 
 whoever the actor (foreign troops strike there too). A statement is never put at the main
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
-before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
+before a noun ("U.S. embassies"; in a venue phrase, when it names another place: "attacks
+at U.S. embassies in Kenya"). An act whose place is one of coordinated places in several
 countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). points.py then
 gives the chosen place its coordinates (a country's capital, a point off an anchor town).
 """
@@ -150,11 +152,18 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
-                    place = _within(resolved if not said else own, child.idx + len(child), _end(child))
+                    within = resolved if not said else own
+                    start, end = child.idx + len(child), _end(child)
+                    # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
+                    place = _within([t for t in within if not _whose(t, sentence)], start, end) or (
+                        _within(within, start, end))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     if here is not None and _said_here(heads, sentence, ontology):
         return here
+    target = None if said else _target_place(verb, resolved, sentence, ontology)
+    if target is not None:
+        return target
     journey = _journey_end(verb, resolved, ontology) if meeting else None
     if journey is not None:
         return journey
@@ -177,6 +186,24 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
+
+
+def _target_place(verb: Token, toponyms: list[Location], sentence: Span,
+                  ontology: Ontology) -> Location | None:
+    """The place a material act is done to, when its verb takes the land itself as object
+    ("the Soviet Union invaded Afghanistan", "troops occupied the town of Zvecan"): the act
+    happens there (docs/annotation.md: an invasion is placed in the invaded country), though
+    a country that is a verb's object is otherwise a party, not a place."""
+    if verb.lemma_.lower() not in ontology.words("place_object_verbs"):
+        return None
+    for toponym in toponyms:
+        token = toponym_token(sentence, toponym)
+        if token is not None and token.head.i == verb.i and token.dep_ == "dobj":
+            return toponym
+        if (token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep"
+                and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i):
+            return toponym  # "occupied the town of Zvecan"
+    return None
 
 
 def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
