@@ -274,3 +274,10 @@ def test_events_a_name_the_tagger_took_for_a_verb_is_still_a_participant(pipelin
               ents=["B-PERSON", "O", "B-DATE", "O", "O", "O"])
     assert _expand([doc[0]]) == [doc[0]]
     assert _expand([doc[3]]) == []
+
+
+def test_events_a_country_named_in_the_actors_phrase_places_a_statement_at_its_dateline(code):
+    # one actor read as Uganda's, but its phrase names Kenya too: a Kenyan party signed in Nairobi
+    text = "NAIROBI, Kenya (AP) - The presidents of Uganda and Kenya signed a trade pact on Monday."
+    event = next(e for e in code(text) if e.trigger.text.startswith("signed"))
+    assert event.location is not None and event.location.name == "Nairobi"

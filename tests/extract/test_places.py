@@ -226,3 +226,10 @@ def test_a_town_spelt_as_written_outweighs_a_namesake_in_a_state_the_article_nam
     assert _named(found, "Pittsburgh")[0].admin1 == "Pennsylvania"
     _, found = places("Officers in Pittsburg, Calif., arrested two men.")
     assert _named(found, "Pittsburg")[0].admin1 == "California"
+
+
+def test_former_states_are_the_countries_the_protocol_gives_them(places):
+    # docs/annotation.md: Czechoslovakia takes the Czech Republic, West Germany Germany
+    _, found = places("In 1968 the army invaded Czechoslovakia, and students marched in West Germany.")
+    assert [t.country_code for t in _named(found, "Czechoslovakia")] == ["CZ"]
+    assert [t.country_code for t in _named(found, "West Germany")] == ["DE"]

@@ -488,11 +488,24 @@ def test_a_venue_phrase_gives_its_state_before_the_country_owning_it(places, ont
 
 def test_an_attack_on_a_place_named_as_its_object_happens_there(places, ontology):
     doc, found = places("The minister lived in London from 1968, when the Soviets invaded Czechoslovakia.")
-    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology,
-                             territory=True)
+    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology)
     assert invaded is not None and invaded.country_code == "CZ" and invaded.precision == "country"
     # the whole country, not the one town the article names in it
     doc, found = places("Iraqi troops invaded Kuwait on Thursday. Tanks were seen near Jahra.")
-    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology,
-                             territory=True)
+    invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology)
     assert invaded is not None and invaded.name == "Kuwait"
+
+
+def test_invaded_land_is_the_place_of_the_invasion(places, ontology):
+    doc, found = places("Speaking in Vienna, the historian recalled that in 1940 Germany invaded Norway.")
+    place = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology)
+    assert place is not None and place.name == "Norway"
+
+
+def test_country_before_a_noun_in_a_venue_phrase_is_not_the_venue(places, ontology):
+    doc, found = places("Gunmen staged raids at U.S. consulates in Peru and Chile on Sunday.")
+    # whose consulates, not where: the raids span Peru and Chile, so they have no one place
+    assert event_location(_trigger(doc, "raids"), found, _sentence(doc, "raids"), ontology) is None
+    doc, found = places("Gunmen attacked a U.S. consulate in Lima on Sunday.")
+    place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
+    assert place is not None and place.name == "Lima"

@@ -157,13 +157,21 @@ class EventExtractor:
             trigger, self.toponyms, sentence, self.onto,
             exclude=tuple(a.span for a in event.actor + event.recipient),
             venue=self.dateline if said else None,
-            actors=tuple(a.country for a in event.actor if a.country), said=said, text=self.text,
+            actors=self._actor_countries(event), said=said, text=self.text,
             local_speaker=local_speaker, meeting=event.event_type.lower() in self.onto.words("meeting_types"),
             historical=event.historical, here=self.dateline,
-            territory=event.event_type.lower() in self.onto.words("territory_types"),
         )
         if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))
+
+    def _actor_countries(self, event: Event) -> tuple[str, ...]:
+        """The actors' countries, and those their phrases name ("Presidents Kuchma of Ukraine
+        and Yeltsin of Russia signed" under a MOSCOW dateline: a party of Russia acted, though
+        the phrase is read as one actor of Ukraine's), ISO alpha-3."""
+        codes = iso3_codes()
+        named = [codes[t.country_code] for t in self.toponyms for a in event.actor
+                 if t.country_code in codes and a.span[0] <= t.span[0] and t.span[1] <= a.span[1]]
+        return tuple(dict.fromkeys([*(a.country for a in event.actor if a.country), *named]))
 
     def _sentence_events(
         self, index: int, sentence: Span, triggers: list[Trigger], dates: list[Span]

@@ -2,7 +2,8 @@
 
 The place the text ties to the event's own clause comes first: a place phrase on the trigger
 or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
-dateline's town for a clause the reporter says was "here" ("Orban said here Friday"). Else the
+dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land
+a material act is done to ("invaded Afghanistan"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
 place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
 or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
@@ -17,10 +18,12 @@ reported from London was not made in London); for a material act, the article's 
 whoever the actor (foreign troops strike there too). A statement is never put at the main
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
-before a noun ("U.S. embassies"). An act whose place is one of coordinated places in several
+before a noun ("U.S. embassies"; in a venue phrase, when it names another place: "attacks
+at U.S. embassies in Kenya"). An act whose place is one of coordinated places in several
 countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
 ("Tom Miller, 31, of Ohio,") is no venue, and a material act placed in a country or state takes
-the locality the article names inside it (localities.py). points.py then
+the locality the article names inside it (localities.py), unless the land is what the act is done
+to ("invaded Kuwait": the whole of it). points.py then
 gives the chosen place its coordinates (a country's capital, a point off an anchor town).
 """
 
@@ -82,7 +85,7 @@ def event_location(
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
     local_speaker: bool = False, meeting: bool = False, historical: bool = False,
-    here: Location | None = None, territory: bool = False,
+    here: Location | None = None,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -93,29 +96,26 @@ def event_location(
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
     the act is older than the day's news, so the dateline does not say where it was made;
-    ``here``: the dateline, for any act its clause says was "here"; ``territory``: an act that
-    happens on the place that is its object (``_object_place``).
+    ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical)
-    place = _object_place(trigger, toponyms, sentence) if territory else None
+    resolved = [t for t in toponyms if t.precision != "unknown"]
+    place = None if said else _target_place(_verb_of(trigger), resolved, sentence, ontology)
     if place is None:
         place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
         if not said:
-            place = narrowed(place, [t for t in toponyms if t.precision != "unknown"], sentence.doc, preps)
+            place = narrowed(place, resolved, sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
 
 
-def _object_place(trigger: Token, toponyms: list[Location], sentence: Span) -> Location | None:
-    """The place that is the direct object of the trigger or its verb ("the Soviets invaded
-    Czechoslovakia"): an attack on a place happens there, the whole of it (not narrowed)."""
-    for toponym in toponyms:
-        token = toponym_token(sentence, toponym)
-        if (toponym.precision != "unknown" and token is not None and token.dep_ == "dobj"
-                and token.head.i == trigger.i):
-            return toponym
-    return None
+def _verb_of(trigger: Token) -> Token:
+    """The verb a trigger noun hangs from ("launched an invasion"), or the trigger itself."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -162,9 +162,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
     own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
     heads = [trigger]
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _verb_of(trigger)
     if verb.i != trigger.i:
         heads.append(verb)
     # a material act's own place phrase is its place even when the actor was read from it
@@ -173,7 +171,11 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         for head in heads:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
-                    place = _within(resolved if not said else own, child.idx + len(child), _end(child))
+                    within = resolved if not said else own
+                    start, end = child.idx + len(child), _end(child)
+                    # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
+                    place = _within([t for t in within if not _whose(t, sentence)], start, end) or (
+                        _within(within, start, end))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     if here is not None and _said_here(heads, sentence, ontology):
@@ -201,6 +203,25 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
+
+
+def _target_place(verb: Token, toponyms: list[Location], sentence: Span,
+                  ontology: Ontology) -> Location | None:
+    """The place a material act is done to, when its verb takes the land itself as object
+    ("the Soviet Union invaded Afghanistan", "troops occupied the town of Zvecan"): the act
+    happens there, the whole of it, before any venue phrase ("invaded Kuwait in 1990";
+    docs/annotation.md: an invasion is placed in the invaded country), though a country that
+    is a verb's object is otherwise a party, not a place."""
+    if verb.lemma_.lower() not in ontology.words("place_object_verbs"):
+        return None
+    for toponym in toponyms:
+        token = toponym_token(sentence, toponym)
+        if token is not None and token.head.i == verb.i and token.dep_ == "dobj":
+            return toponym
+        if (token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep"
+                and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i):
+            return toponym  # "occupied the town of Zvecan"
+    return None
 
 
 def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
