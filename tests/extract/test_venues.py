@@ -1,6 +1,7 @@
 """Where each event happened (extract/venues.py)."""
 
-from newsevents.extract.venues import dateline, event_location
+from newsevents.extract.story_places import dateline
+from newsevents.extract.venues import event_location
 from newsevents.records import distance_km
 
 

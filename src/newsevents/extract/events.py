@@ -29,8 +29,9 @@ from newsevents.extract.roles import grammar_of, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
+from newsevents.extract.story_places import dateline
 from newsevents.extract.triggers import Trigger, find_triggers
-from newsevents.extract.venues import dateline, event_location
+from newsevents.extract.venues import event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
 from newsevents.records import Actor, Article, Event, Location, SentenceRef, TextRef

@@ -29,55 +29,23 @@ gives the chosen place its coordinates (a country's capital, a point off an anch
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.coding import entity_at
 from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
-from newsevents.extract.seats import MODIFIERS, capital_body, local_body, party_seat, toponym_token
+from newsevents.extract.seats import capital_body, local_body, party_seat, toponym_token
+from newsevents.extract.story_places import main_place, of_body, whose
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
 
-_HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
 _FAR = 1000  # the tree distance of tokens in different sentences
 _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _PRECISE = ("town", "admin2", "admin1", "country")  # most precise first
-_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
-    # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
-    r"\A\s*[A-Z][A-Z.'& -]+"
-    r"(?:(?:,+\s*[A-Z][\w.' ,]*?)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]|(?=\s+[A-Z][a-z]))"
-)
 
-
-def dateline(toponyms: list[Location], text: str, title: str | None = None) -> Location | None:
-    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
-    where the reporter heard what the article reports, so where its statements were made.
-    A text that opens with its own headline ("Claims dismissed in Worthington immigration
-    raid . MINNEAPOLIS -- A federal judge ...") has its dateline right after it."""
-    start = _after_headline(text, title)
-    match = _DATELINE.match(text[start:start + 200])
-    if match is None:
-        return None
-    # a dateline names a city (news style); a name read as a county or state is left out
-    return next((t for t in toponyms if start <= t.span[0] and t.span[1] <= start + match.end()
-                 and t.precision == "town"), None)
-
-
-def _after_headline(text: str, title: str | None) -> int:
-    """Where the body starts in a text that repeats its headline first (0 when it does not)."""
-    head = (title or "").strip()
-    opening = text.lstrip()
-    if not head or not opening.startswith(head):
-        return 0
-    start = len(text) - len(opening) + len(head)
-    return start + len(_HEADLINE_END.match(text, start).group(0))  # type: ignore[union-attr]
 
 
 def event_location(
@@ -130,29 +98,11 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
-        return _main_place(toponyms, doc, preps)
+        return main_place(toponyms, doc, preps)
     if venue is not None:
         return venue if not historical and (meeting or _among(venue, actors)) else None
-    main = _main_place(toponyms, doc, preps) if local_speaker else None
+    main = main_place(toponyms, doc, preps) if local_speaker else None
     return main if main is not None and main.precision != "country" and _local(main, actors) else None
-
-
-def _main_place(toponyms: list[Location], doc: Doc, preps: frozenset[str]) -> Location | None:
-    """The article's main place (``_dominant``), worked out once per article and set of places:
-    every material act of the article with no place of its own asks for it. A country named
-    only as an owner ("India's navy captured pirates") tells whose forces acted, not where, and
-    a person's address (``preps``, localities.py) where the person lives."""
-    key = ("newsevents.main_place", tuple(t.span for t in toponyms))
-    if key not in doc.user_data:
-        lead = doc[0].sent
-        placed = [t for t in toponyms if t.precision != "unknown" and not _whose(t, lead)
-                  and not _of_body(t, lead) and not residence(toponym_token(lead, t), preps)]
-        main = _dominant(placed, lead.end_char)
-        if main is not None and main.precision == "country":  # named as a place, not only as an owner
-            main = next((t for t in placed if t.geonameid == main.geonameid
-                         and (token := toponym_token(lead, t)) is not None and token.dep_ != "poss"), None)
-        doc.user_data[key] = main
-    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
@@ -174,7 +124,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     within = resolved if not said else own
                     start, end = child.idx + len(child), _end(child)
                     # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
-                    place = _within([t for t in within if not _whose(t, sentence)], start, end) or (
+                    place = _within([t for t in within if not whose(t, sentence)], start, end) or (
                         _within(within, start, end))
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
@@ -190,7 +140,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if seat is not None:  # "the bombings of embassies in Kenya and Tanzania": spread too
         return None if _spread(seat, resolved, sentence) else seat
     body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
-                                                       _main_place(toponyms, sentence.doc,
+                                                       main_place(toponyms, sentence.doc,
                                                                    ontology.words("address_preps")))
     if body is not None:
         return body
@@ -309,23 +259,6 @@ def _spread(place: Location, toponyms: list[Location], sentence: Span) -> bool:
     return len(codes) > 1
 
 
-def _whose(toponym: Location, sentence: Span) -> bool:
-    """A country written before a noun ("U.S. embassies", "UK produce"): it says whose the
-    thing is, not where anything happens."""
-    token = toponym_token(sentence, toponym)
-    return toponym.precision == "country" and token is not None and token.dep_ in MODIFIERS
-
-
-def _of_body(toponym: Location, sentence: Span) -> bool:
-    """A place inside an organization's name ("Oregon's Guard", "the Henderson County Sheriff's
-    Office"): it says whose the body is (its seat, when it acts), not where anything happens."""
-    token = toponym_token(sentence, toponym)
-    if token is None or token.ent_type_ != "ORG":
-        return False
-    name = entity_at(token)  # an ORG that is only a place name is a place
-    return name is not None and (name.start_char, name.end_char) != toponym.span
-
-
 def _in_subject(token: Token | None, heads: list[Token]) -> bool:
     """The token lies in the subject phrase of the trigger or its verb ("Russia's embassy in
     London accused"), not in an object ("denied any bombing in South Sudan")."""
@@ -389,8 +322,8 @@ def _nearest(trigger: Token, toponyms: list[Location], sentence: Span,
     ranked = []
     for toponym in toponyms:
         token = toponym_token(sentence, toponym)
-        if (token is None or token.dep_ in _ARGUMENTS or _whose(toponym, sentence)
-                or _of_body(toponym, sentence) or residence(token, preps)):
+        if (token is None or token.dep_ in _ARGUMENTS or whose(toponym, sentence)
+                or of_body(toponym, sentence) or residence(token, preps)):
             continue
         distance = _distance(trigger, token)
         if distance < _FAR:
@@ -410,26 +343,3 @@ def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
     inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
     rank = {precision: i for i, precision in enumerate(_PRECISE)}
     return min(inside, key=lambda t: rank.get(t.precision, len(rank)), default=None)
-
-
-def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
-    """The article's main place, the one it tells of: in the country named most often (towns
-    count for their country), a town named at least twice, the only town named or the one town
-    of the lead (its first sentence, a local paper's title: "Funeral for 4 slain Oakland police"),
-    else a division named at least twice, else that country when it is the only one named;
-    None for an article that ranges over several (it does not say where its acts happened)."""
-    countries = Counter(t.country_code for t in toponyms if t.country_code)
-    if not countries:
-        return None
-    country = countries.most_common(1)[0][0]
-    inside = [t for t in toponyms if t.country_code == country]
-    for precision in ("town", "admin2", "admin1"):
-        named = Counter(t.geonameid for t in inside if t.precision == precision)
-        if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
-            best = named.most_common(1)[0][0]
-            return next(t for t in inside if t.geonameid == best)
-        lead = {t.geonameid for t in inside if t.precision == precision and t.span[1] <= lead_end}
-        if precision == "town" and len(lead) == 1:
-            return next(t for t in inside if t.geonameid in lead)
-    alone = len(countries) == 1
-    return next((t for t in inside if t.precision == "country"), None) if alone else None
