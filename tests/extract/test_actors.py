@@ -243,3 +243,21 @@ def test_actors_a_comparative_modifier_finds_its_two_word_role(event_on):
     """ "the lower house": the tagger's lemma of "lower" is "low", the role's key "lower house"."""
     event = event_on("The lower house approved the treaty with Poland on Monday.", "approved")
     assert [a.sector for a in event.actor] == ["LEG"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("The INS Kolkata fired warning shots at the skiffs.", "fired", ("IND", "MIL")),
+    ("USS Harry S. Truman attacked the radar sites on Friday.", "attacked", ("USA", "MIL")),
+    ("HMS Argyll seized a tanker in the strait.", "seized", ("GBR", "MIL")),
+    # a prefix two navies use: the article's places choose
+    ("The INS Eilat fired on a boat near Haifa, Israel, on Monday.", "fired", ("ISR", "MIL")),
+])
+def test_actors_a_ship_prefix_names_its_navy(event_on, text, trigger, actor):
+    event = event_on(text, trigger)
+    assert [(a.country, a.sector) for a in event.actor] == [actor]
+
+
+def test_actors_a_ship_prefix_before_a_role_is_no_ship(event_on):
+    # "INS" is also the US immigration agency's acronym: its commissioner is no ship
+    event = event_on("INS Commissioner Anna Ruiz criticized the ruling on Monday.", "criticized")
+    assert [a.sector for a in event.actor] != ["MIL"]

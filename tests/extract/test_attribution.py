@@ -295,3 +295,16 @@ def test_attribution_a_suspect_is_not_the_attacker(code):
     assert attacks, "no attack coded: the rule is not tested"
     assert all(e.actor == [] for e in attacks)
 
+
+
+def test_attribution_the_fire_chief_who_reports_an_investigation_leads_it(code):
+    # the fire service looks into a fire's cause, as the police do a crime's
+    text = "A blaze gutted the town hall on Friday. The fire chief has said an investigation is underway."
+    event = _event(code(text), "investigation")
+    assert [a.text for a in event.actor] == ["The fire chief"]
+
+
+def test_attribution_a_fire_chief_is_no_attacker(code):
+    # of the COP sector as firefighters are, and no more a killer
+    text = "The fire chief inspected the hamlet before dawn. Three farmers were shot dead."
+    assert _event(code(text), "shot").actor == []

@@ -349,3 +349,14 @@ def test_roles_who_flees_undergoes_the_expulsion(code):
     assert event.event_type == "SANCTION"
     assert event.actor == []
     assert [r.text for r in event.recipient] == ["farmers"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "doer"), [
+    ("For two years, the activist has made dozens of requests to the ministry for the records.",
+     "requests", "the activist"),
+    ("The senator has filed hundreds of complaints with the commission.", "complaints", "The senator"),
+])
+def test_roles_a_count_of_acts_holds_their_place_after_a_light_verb(code, text, trigger, doer):
+    # "dozens" is the verb's object and "requests" hangs below it: the subject still made them
+    event = _event(code(text), trigger)
+    assert [a.text for a in event.actor] == [doer]

@@ -54,6 +54,27 @@ class ActorLexicon:
         elif entity.label_ in {"PERSON", "ORG"}:
             res.name = entity.text
 
+    def ship(self, head: Token, res: Resolution) -> bool:
+        """A ship named with its navy's prefix ("the INS Mysore", "USS Harry S. Truman") is that
+        state's military: the NER reads its name as a person or a town. The prefix must open the
+        head's run of name words, none of them a role ("INS Commissioner Meissner" is the agency's).
+        A prefix two navies use takes the one whose country the article's places lie in."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return False
+        start = head.i
+        while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].head.i > start - 1:
+            start -= 1
+        if start == head.i:
+            return False
+        navies = self.onto.ship_prefixes.get(head.doc[start].text)
+        name_words = head.doc[start + 1:head.i + 1]
+        if not navies or any(t.lemma_.lower() in self.onto.sectors for t in name_words):
+            return False
+        placed = set(self.placed.values())
+        navy = next((n for n in navies if n.country in placed), navies[0])
+        res.country, res.sector, res.name = navy.country, navy.sector, head.doc[start:head.i + 1].text
+        return True
+
     def country_from(self, tok: Token, res: Resolution) -> None:
         """Set the country a word names, unless one is already set."""
         if res.country or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:

@@ -169,6 +169,8 @@ class ActorResolver:
         if head.tag_ in {"NNS", "NNPS"} and head.lower_ in self.onto.demonyms:
             # "Serbs", "Nigerians": a people, not a state; the country may come from context
             res.ethnicity, res.sector, res.name = head.text, "CVL", head.text
+        elif self.lexicon.ship(head, res):
+            pass
         elif entity is not None:
             self.lexicon.from_head_entity(entity, res)
         elif head.pos_ == "PROPN" and head.lower_ in self.onto.country_names:

@@ -121,6 +121,16 @@ def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[
     return _own_names(first, info, grammar) or prep_objects(first, {"by"})
 
 
+def _counting_head(noun: Token, grammar: Grammar) -> Token:
+    """ "has made dozens of requests", "filed hundreds of complaints", "in a spate of attacks": the
+    word that counts the acts holds their place in the verb's frame."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and (
+            of.head.lemma_.lower() in grammar.quantifiers or of.head.lower_ in grammar.quantifiers):
+        return of.head
+    return noun
+
+
 def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
@@ -136,6 +146,7 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps)
     if roles.actors:
         return roles
+    noun = _counting_head(noun, grammar)
     head = noun.head
     verb_lemma = head.lemma_.lower()
     if noun.dep_ == "dobj" and verb_lemma in grammar.receiving_verbs:

@@ -53,6 +53,7 @@ class Grammar:
     doer_of_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
+    quantifiers: frozenset[str] = frozenset()
     undergone_types: frozenset[str] = frozenset()
 
     def undergone(self, info: EventTypeInfo) -> bool:
@@ -93,6 +94,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             doer_of_nouns=ontology.words("doer_of_nouns"),
             document_nouns=ontology.words("document_nouns"),
             undergone_types=ontology.words("of_recipient_types"),
+            quantifiers=ontology.words("quantifier_heads"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)

@@ -164,6 +164,8 @@ class Ontology:
     country_labels: dict[str, str] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
+    ship_prefixes: dict[str, tuple[Organization, ...]] = field(default_factory=dict)
+    """A ship prefix, as written ("INS", "HMS") -> the navies that use it (ship_prefixes.tsv)."""
     sectors: dict[str, str] = field(default_factory=dict)
     acled: AcledTable = field(default_factory=AcledTable)
     doers: DoerTable = field(default_factory=DoerTable)
@@ -325,6 +327,15 @@ def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
                     onto.acronyms.add(name.lower())
 
 
+def _load_ship_prefixes(onto: Ontology, paths: list[Path]) -> None:
+    for path in paths:
+        for row in _rows(path):
+            onto.ship_prefixes[row["prefix"]] = tuple(
+                Organization(row["prefix"], country, row["sector"] or None)
+                for country in _split(row["countries"])
+            )
+
+
 def cue_index(labelled: dict[str, Cues]) -> dict[str, frozenset[str]]:
     """The labels each word can cue: a sentence need only be checked against the labels of
     its own words, not against every label's cues."""
@@ -378,6 +389,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     )
     _load_countries(onto, data_files("countries.tsv", extra))
     _load_organizations(onto, data_files("organizations.tsv", extra))
+    _load_ship_prefixes(onto, data_files("ship_prefixes.tsv", extra))
     for path in data_files("sectors.tsv", extra):
         onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
     return onto
