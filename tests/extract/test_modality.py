@@ -21,6 +21,11 @@ def _main(events):
         ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),
         ("The rebels were unable to capture the town.", "COERCE", "negated"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
+        # "can" says what a party is able to do, not what it did
+        ("Cheaper flights mean more pilgrims can visit the shrine.", "CONSULT", "hypothetical"),
+        # a gerund clause with its own subject takes its governor's modes
+        ("The plan would have involved both navies sharing intelligence on smugglers.",
+         "COOPERATE", "hypothetical"),
         # a purpose clause takes the modes of the clause it serves
         ("Congress is unlikely to act to block the sale of the jets.", "REJECT", "hypothetical"),
         # "it is necessary to ...": a judgement, no event

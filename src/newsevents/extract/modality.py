@@ -36,7 +36,8 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
     chain = [trigger]
     tok = trigger
     while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)
-           or _purpose(tok) or _subject_infinitive(tok)) and tok.head.i != tok.i and len(chain) < 6:
+           or _purpose(tok) or _subject_infinitive(tok) or _gerund_clause(tok)) \
+            and tok.head.i != tok.i and len(chain) < 6:
         tok = tok.head
         chain.append(tok)
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
@@ -47,6 +48,13 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
 def _purpose(tok: Token) -> bool:
     """ "to block", "to disperse": an infinitive that says what its verb is for."""
     return tok.dep_ == "advcl" and infinitive(tok)
+
+
+def _gerund_clause(tok: Token) -> bool:
+    """ "(would involve) agencies sharing intelligence": a gerund clause with its own subject has
+    no tense of its own, so it takes the modes of the verb it completes."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
 
 def _subject_infinitive(tok: Token) -> bool:
