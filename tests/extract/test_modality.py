@@ -155,3 +155,12 @@ def test_modality_wish_that_others_act_is_hypothetical(code):
 
 def test_modality_a_promised_meeting_stays_agree(code):
     assert _main(code("The rebel commander pledged to meet the mediators in Juba.")).event_type == "AGREE"
+
+
+def test_modality_a_present_act_with_its_own_day_is_on_the_timetable(code):
+    [event] = [e for e in code("The two envoys meet Thursday in Oslo with the mediator.")
+               if e.event_type == "CONSULT"]
+    assert event.future and not event.is_published()
+    [done] = [e for e in code("The two envoys met Thursday in Oslo with the mediator.")
+              if e.event_type == "CONSULT"]
+    assert not done.future

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsevents.extract.date_grammar import grammar
 from newsevents.ontology import Ontology
 
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp"}
@@ -147,9 +148,26 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
+    if _dated_present(clause_head(trigger)):
+        mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
     return mode
+
+
+def _dated_present(verb: Token) -> bool:
+    """ "He and Arafat meet Monday", "is co-hosting a forum on April 20": an act in the present
+    tense with a day of its own is on the timetable; news tells an act done in the past tense."""
+    present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children))
+    if not present:
+        return False
+    days, months = grammar().weekdays, grammar().months
+    named = [c for c in verb.children if c.dep_ == "npadvmod"] + [
+        w for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        for w in c.children if w.dep_ == "pobj"]
+    return any(w.lower_ in days or (
+        w.lower_ in months and any(c.dep_ == "nummod" for c in w.children)) for w in named)
 
 
 def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
