@@ -55,3 +55,8 @@ def test_grouping_an_accusation_still_absorbs_a_verbal_act(pipeline):
 )
 def test_grouping_what_an_accuser_says_happened_stays_the_accusation(pipeline, text):
     assert all(g.main.sense.event_type != "ASSAULT" for g in _groups(pipeline, text))
+
+
+def test_grouping_the_crime_a_trial_is_for_is_the_charge(pipeline):
+    [group] = _groups(pipeline, "The clerk went on trial for murder in the county court last May.")
+    assert group.main.sense.event_type == "ACCUSE"

@@ -21,6 +21,11 @@ def _main(events):
         ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),
         ("The rebels were unable to capture the town.", "COERCE", "negated"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
+        # "can" says what a party is able to do, not what it did
+        ("Cheaper flights mean more pilgrims can visit the shrine.", "CONSULT", "hypothetical"),
+        # a gerund clause with its own subject takes its governor's modes
+        ("The plan would have involved both navies sharing intelligence on smugglers.",
+         "COOPERATE", "hypothetical"),
         # a purpose clause takes the modes of the clause it serves
         ("Congress is unlikely to act to block the sale of the jets.", "REJECT", "hypothetical"),
         # "it is necessary to ...": a judgement, no event
@@ -150,3 +155,12 @@ def test_modality_wish_that_others_act_is_hypothetical(code):
 
 def test_modality_a_promised_meeting_stays_agree(code):
     assert _main(code("The rebel commander pledged to meet the mediators in Juba.")).event_type == "AGREE"
+
+
+def test_modality_a_present_act_with_its_own_day_is_on_the_timetable(code):
+    [event] = [e for e in code("The two envoys meet Thursday in Oslo with the mediator.")
+               if e.event_type == "CONSULT"]
+    assert event.future and not event.is_published()
+    [done] = [e for e in code("The two envoys met Thursday in Oslo with the mediator.")
+              if e.event_type == "CONSULT"]
+    assert not done.future

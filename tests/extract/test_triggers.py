@@ -104,6 +104,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
     [
         ("A Western diplomat, who requested anonymity, said the vote was a farce.", "requested"),
         ("A camp official who pleaded anonymity said four people had died.", "pleaded"),
+        ("A port official, who refused to identify himself, said the ship had sunk.", "refused"),
+        ("The guard declined to identify herself to the reporters at the gate.", "declined"),
         ("The city council offered the manager a position as its city engineer.", "offered"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "lifted"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),

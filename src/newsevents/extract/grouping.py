@@ -119,6 +119,8 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
     types = ontology.event_types
     if not types[governor.sense.event_type].keeps_acts or types[trig.sense.event_type].verbal:
         return False
+    if _charged_crime(trig.token, governor, ontology):
+        return False
     means = ontology.words("means_preps")
     tok, told = trig.token, False
     while tok.i != governor.token.i and tok.head.i != tok.i:
@@ -128,6 +130,15 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
             tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
         tok = tok.head
     return not told and not is_passive(governor.token, reduced=True)
+
+
+def _charged_crime(crime: Token, governor: Trigger, ontology: Ontology) -> bool:
+    """ "his trial for rape", "an indictment for fraud": the crime a charge noun is for is the
+    charge's content (modality.yaml ``charge_preps``, ``charge_modes``)."""
+    prep = crime.head
+    return (governor.token.pos_ == "NOUN" and governor.sense.mode in ontology.words("charge_modes")
+            and crime.dep_ == "pobj" and prep.lower_ in ontology.words("charge_preps")
+            and prep.head.i == governor.token.i)
 
 
 def _purpose(tok: Token) -> bool:

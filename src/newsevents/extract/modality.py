@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsevents.extract.date_grammar import grammar
 from newsevents.ontology import Ontology
 
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp"}
@@ -36,7 +37,8 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
     chain = [trigger]
     tok = trigger
     while (tok.dep_ in _CLIMB or (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in through)
-           or _purpose(tok) or _subject_infinitive(tok)) and tok.head.i != tok.i and len(chain) < 6:
+           or _purpose(tok) or _subject_infinitive(tok) or _gerund_clause(tok)) \
+            and tok.head.i != tok.i and len(chain) < 6:
         tok = tok.head
         chain.append(tok)
         if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "conj", "pcomp"}:
@@ -47,6 +49,13 @@ def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> li
 def _purpose(tok: Token) -> bool:
     """ "to block", "to disperse": an infinitive that says what its verb is for."""
     return tok.dep_ == "advcl" and infinitive(tok)
+
+
+def _gerund_clause(tok: Token) -> bool:
+    """ "(would involve) agencies sharing intelligence": a gerund clause with its own subject has
+    no tense of its own, so it takes the modes of the verb it completes."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VBG" and not any(
+        c.dep_ in {"aux", "auxpass"} for c in tok.children)
 
 
 def _subject_infinitive(tok: Token) -> bool:
@@ -139,9 +148,26 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
+    if _dated_present(clause_head(trigger)):
+        mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
     return mode
+
+
+def _dated_present(verb: Token) -> bool:
+    """ "He and Arafat meet Monday", "is co-hosting a forum on April 20": an act in the present
+    tense with a day of its own is on the timetable; news tells an act done in the past tense."""
+    present = verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children))
+    if not present:
+        return False
+    days, months = grammar().weekdays, grammar().months
+    named = [c for c in verb.children if c.dep_ == "npadvmod"] + [
+        w for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        for w in c.children if w.dep_ == "pobj"]
+    return any(w.lower_ in days or (
+        w.lower_ in months and any(c.dep_ == "nummod" for c in w.children)) for w in named)
 
 
 def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
