@@ -233,3 +233,31 @@ def test_former_states_are_the_countries_the_protocol_gives_them(places):
     _, found = places("In 1968 the army invaded Czechoslovakia, and students marched in West Germany.")
     assert [t.country_code for t in _named(found, "Czechoslovakia")] == ["CZ"]
     assert [t.country_code for t in _named(found, "West Germany")] == ["DE"]
+
+
+def test_a_world_city_outweighs_a_hamlet_namesake_in_the_articles_country(places):
+    _, found = places("Senators in Washington and governors in Texas and Florida argued about the "
+                      "budget. The painter, who grew up in London, later moved to Chicago.")
+    london = _named(found, "London")[0]
+    assert london.country_code == "GB"
+
+
+def test_a_hamlet_namesake_of_a_world_city_follows_the_state_the_article_names(places):
+    _, found = places("Farmers in Ohio met near Columbus and Springfield, and the fair in London "
+                      "drew crowds.")
+    london = _named(found, "London")[0]
+    assert (london.country_code, london.admin1) == ("US", "Ohio")
+
+
+def test_a_neighbourhood_named_after_a_city_is_the_neighbourhood(places):
+    _, found = places("Hundreds of people held a vigil in Little Havana on Sunday night, police in "
+                      "Miami said.")
+    assert not _named(found, "Havana")
+    neighbourhood = _named(found, "Little Havana")[0]
+    assert (neighbourhood.country_code, neighbourhood.admin1) == ("US", "Florida")
+
+
+def test_a_dateline_run_into_the_text_names_the_city(places):
+    _, found = places("SAN ANTONIO The former player criticised the league on Friday at a news conference.")
+    city = _named(found, "SAN ANTONIO")[0]
+    assert (city.country_code, city.admin1) == ("US", "Texas")

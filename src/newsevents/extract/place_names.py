@@ -114,14 +114,16 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
 def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
     """The town that opens a dateline in capitals ("INDEPENDENCE, Mo. _", "HAVANA (AP) --",
     "NEW YORK (AP) --"), tagged or not: the words in capitals before the first mark, when they
-    name a town; or, after a headline, a place the model tags in capitals before a dash ("Bill
-    passes. WASHINGTON — Lawmakers": the city, not Washington, Iowa; an untagged one there is
-    as often a namesake the text never places, "COLUMBUS" in a local paper). A dateline names a
-    city (news style), so places.py reads it as one."""
+    name a town, or run into the text's first word when they name a sizeable one ("SAN ANTONIO
+    The coach said": "DEAL Reached" opens a headline, not Deal, Kent); or, after a headline, a
+    place the model tags in capitals before a dash ("Bill passes. WASHINGTON — Lawmakers": the
+    city, not Washington, Iowa; an untagged one there is as often a namesake the text never
+    places, "COLUMBUS" in a local paper). A dateline names a city (news style), so places.py
+    reads it as one."""
     start = next((t.i for t in doc[:5] if not t.is_space), None)
     if start is None:
         return None
-    opening = _capitals(doc, start, gazetteer)
+    opening = _capitals(doc, start, gazetteer, run_in=True)
     if opening is not None:
         return opening
     for token in doc[start + 1:]:
@@ -138,15 +140,21 @@ def _upper(token: Token) -> bool:
     return token.is_alpha and token.is_upper
 
 
-def _capitals(doc: Doc, start: int, gazetteer: Gazetteer) -> Span | None:
-    """The words in capitals from ``start`` up to a mark, when they name a town."""
+def _capitals(doc: Doc, start: int, gazetteer: Gazetteer, *, run_in: bool = False) -> Span | None:
+    """The words in capitals from ``start`` up to a mark (or, ``run_in``, up to a title-case
+    word), when they name a town."""
     end = start
     while end < len(doc) and end - start < 4 and _upper(doc[end]):
         end += 1
-    if end == start or end >= len(doc) or not (doc[end].is_punct or doc[end].is_space):
+    if end == start or end >= len(doc):
+        return None
+    marked = doc[end].is_punct or doc[end].is_space
+    if not marked and not (run_in and doc[end].is_title):
         return None
     name = doc[start:end]
-    if not any(p.kind == "town" for p in gazetteer.index.get(fold(name.text), ())):
+    least = 0 if marked else SURE_POPULATION
+    towns = gazetteer.index.get(fold(name.text), ())
+    if not any(p.kind == "town" and p.population >= least for p in towns):
         return None
     return Span(doc, start, end, label="DATELINE")
 
@@ -186,3 +194,19 @@ def acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
         return False
     key = ent.text.lower()
     return key in ontology.capitals or key in ontology.country_names
+
+
+def widened(ent: Span, gazetteer: Gazetteer) -> Span:
+    """A place the model tags without the title-case word before it that belongs to its name
+    ("Little Havana" tagged as "Havana", "Fort Worth" as "Worth"): the longer name, when the
+    gazetteer holds it by its own name, is the place; the shorter one is another town. A side
+    ("North Side", "East Harlem") is read by ``place_in``."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    if before is None or not before.is_title or before.ent_type_ in {"PERSON", "ORG"}:
+        return ent
+    if before.lower_ in SIDES:  # "North Side" of a city is no island's district
+        return ent
+    longer = doc[ent.start - 1:ent.end]
+    key = fold(longer.text)
+    return longer if any(fold(p.name) == key for p in gazetteer.index.get(key, ())) else ent

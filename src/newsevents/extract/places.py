@@ -4,7 +4,8 @@ A name is resolved once per article (one sense per discourse) by what the
 article says around it: the countries it names (by name, demonym or capital),
 the divisions and towns it names, the division or country written after a comma
 ("Paris, Texas": only places inside it), and only then population, a nation's capital by its own
-name counting as a bigger place than its namesakes. A town named in the text is never
+name counting as a bigger place than its namesakes, and a world city than a hamlet of its name
+in the article's country. A town named in the text is never
 replaced by its country. A capital or country that speaks or acts ("Beijing
 said", "Washington warned") is an actor, not a place, and is left out.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -30,6 +32,7 @@ from newsevents.extract.place_names import (
     no_place,
     place_in,
     untagged,
+    widened,
 )
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
@@ -48,6 +51,9 @@ W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
 W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
+W_WORLD = 1.0  # a world city by its own name over a hamlet namesake ("London", not London, Ohio)
+WORLD_POPULATION = 1_000_000
+WORLD_RATIO = 100  # ... a namesake this many times smaller
 
 
 @dataclass(slots=True)
@@ -70,7 +76,7 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
-            ents.append(place or ent)
+            ents.append(widened(place or ent, gazetteer))
         elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
@@ -247,6 +253,8 @@ class _Resolver:
         self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
                       for key, places in self.candidates.items()}
         self.named = countries
+        self.world = {key: max((p.population for p in places if p.kind == "town" and fold(p.name) == key),
+                               default=0) for key, places in self.candidates.items()}
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
 
     def score(self, key: str, place: Place, countries: Counter[str], total: int,
@@ -275,6 +283,18 @@ class _Resolver:
             score += W_NEAR
         return score
 
+    def _pick(self, key: str, places: list[Place], score: Callable[[Place], float]) -> Place:
+        """The best scored place; a town a hundred times smaller than a world city of the same
+        name must beat the city by ``W_WORLD``: the country the article is about is weak evidence
+        for it ("London" in a story from Washington is not London, Ohio), its state or a town near
+        it, named in the text, still is. The namesakes among themselves keep their order."""
+        best = max(places, key=score)
+        biggest = self.world.get(key, 0)
+        if best.kind != "town" or biggest < WORLD_POPULATION or best.population * WORLD_RATIO >= biggest:
+            return best
+        city = next(p for p in places if p.kind == "town" and p.population == biggest and fold(p.name) == key)
+        return city if score(city) + W_WORLD > score(best) else best
+
     def _misspelt(self, key: str, place: Place) -> bool:
         """A town known by the written name only as another name, while a town of its country
         bears it as its own ("Pittsburgh" read as Pittsburg, California, beside Pittsburgh,
@@ -290,7 +310,8 @@ class _Resolver:
             if places:
                 counts = self.text_countries - self.named.get(key, Counter())
                 total = sum(counts.values())
-                choice[key] = max(places, key=lambda p: self.score(key, p, counts, total, set(), []))
+                choice[key] = self._pick(key, places, functools.partial(
+                    self.score, key, countries=counts, total=total, divisions=set(), points=[]))
         for _ in range(2):
             choice = self._again(choice)
         countries: Counter[str] = Counter(self.text_countries)
@@ -333,7 +354,8 @@ class _Resolver:
             divisions = {(p.country_code, p.admin1 or "") for k, p in choice.items()
                          if k != key and p.kind == "admin1"}
             total = sum(counts.values())
-            new[key] = max(places, key=lambda p: self.score(key, p, counts, total, divisions, points))
+            new[key] = self._pick(key, places, functools.partial(
+                self.score, key, countries=counts, total=total, divisions=divisions, points=points))
         return new
 
 
