@@ -55,3 +55,34 @@ def test_grouping_an_accusation_still_absorbs_a_verbal_act(pipeline):
 )
 def test_grouping_what_an_accuser_says_happened_stays_the_accusation(pipeline, text):
     assert all(g.main.sense.event_type != "ASSAULT" for g in _groups(pipeline, text))
+
+
+def _mains(groups):
+    return sorted(g.main.token.text for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a cause the act answers
+        ("The club was banned in retaliation for two assaults blamed on its fans.", "assaults"),
+        # a with-clause with a subject of its own
+        ("The three men admitted the robberies, with Carter being jailed for six years.", "jailed"),
+        # an act spread over a span of time
+        ("The council refused to approve the budget through four weeks of talks.", "talks"),
+        # a noun act whose own doer is named on it
+        ("The minister rejected Germany's proposal.", "proposal"),
+    ],
+)
+def test_grouping_an_act_of_its_own_stays_apart(pipeline, text, act):
+    assert act in _mains(_groups(pipeline, text))
+
+
+def test_grouping_same_type_nouns_with_their_own_participants_are_two_acts(pipeline):
+    text = "The arrests of ten students in Lagos were followed by arrests of their teachers in Abuja."
+    assert _mains(_groups(pipeline, text)) == ["arrests", "arrests"]
+
+
+def test_grouping_an_owned_act_someone_undergoes_stays_folded(pipeline):
+    [group] = _groups(pipeline, "The opposition called for the mayor's arrest.")
+    assert group.main.token.text == "called"
