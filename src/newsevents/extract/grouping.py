@@ -11,7 +11,8 @@ keeps_acts).
 An act with participants of its own stays apart: a cause ("in punishment for two killings"), a
 with-clause with its own subject, an act spread over days ("through two days of negotiations"),
 a noun act owned by its doer ("the rejection of NATO's offer") and a second same-type noun act
-with its own "of" object ("expulsions of A ... followed by expulsions of B").
+with its own "of" object ("expulsions of A ... followed by expulsions of B"); so does what a
+bare participle says a person underwent ("a woman charged with fraud was released").
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ def _climb(
             return None
         if tok.dep_ == "pcomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
             return None
+        if _reduced_passive(tok, by_token):
+            return None
         tok = tok.head
         if tok.i not in by_token and tok.pos_ == "NOUN" and tok.ent_type_ in {"DATE", "TIME"}:
             return None
@@ -83,7 +86,7 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
     parent: dict[int, int] = {}
     for trig in triggers:
         governor = _climb(trig, by_token, separate, causes)
-        if governor is None or _own_act(trig, governor, undergone):
+        if governor is None or _own_act(trig, governor, undergone) or _two_acts(governor.token, trig.token):
             continue
         if not _kept_apart(trig, governor, ontology):
             parent[trig.token.i] = governor.token.i
@@ -147,6 +150,15 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
             tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
         tok = tok.head
     return not told and not is_passive(governor.token, reduced=True)
+
+
+def _reduced_passive(tok: Token, by_token: dict[int, Trigger]) -> bool:
+    """ "a woman charged with fraud was released", "vigils for a boy killed by police": a bare
+    past participle on a person tells that person's own act (not "a man being shot", a report)."""
+    return (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i not in by_token
+        and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    )
 
 
 def _after_cause(prep: Token, causes: frozenset[str]) -> bool:
