@@ -95,3 +95,8 @@ def test_grouping_same_type_nouns_with_their_own_participants_are_two_acts(pipel
 def test_grouping_an_owned_act_someone_undergoes_stays_folded(pipeline):
     [group] = _groups(pipeline, "The opposition called for the mayor's arrest.")
     assert group.main.token.text == "called"
+
+
+def test_grouping_a_with_clause_naming_no_party_stays_folded(pipeline):
+    groups = _groups(pipeline, "The road was closed until dawn, with traffic backing up near Leeds.")
+    assert _mains(groups) == ["closed"]

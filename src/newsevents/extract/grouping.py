@@ -45,13 +45,12 @@ class Group:
         return {t.token.i for t in self.members}
 
 
-def _climb(
-    trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[str], causes: frozenset[str]
-) -> Trigger | None:
+def _climb(trigger: Trigger, by_token: dict[int, Trigger], ontology: Ontology) -> Trigger | None:
     """The nearest trigger governing this one through argument links, if any. A cause ("in
     punishment for two killings"), a clause with a subject of its own ("pleaded guilty, with
     Smith being sentenced") and an act spread over a span of time ("refused through two days
     of negotiations") are acts of their own."""
+    separate, causes = ontology.words("separate_preps"), ontology.words("cause_nouns")
     tok = trigger.token
     for _ in range(_MAX_CLIMB):
         # "to guarantee", "calling for": clauses that spell out the governing event
@@ -63,7 +62,7 @@ def _climb(
             return None
         if tok.dep_ == "prep" and (tok.lower_ in separate or _after_cause(tok, causes)):
             return None
-        if tok.dep_ == "pcomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        if tok.dep_ == "pcomp" and _party_subject(tok, ontology.sectors):
             return None
         if _reduced_passive(tok, by_token):
             return None
@@ -79,13 +78,11 @@ def _climb(
 def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Group], dict[int, Group]]:
     """The sentence's events in the making, and each trigger token's group."""
     by_token = {t.token.i: t for t in triggers}
-    separate = ontology.words("separate_preps")
     casualty = ontology.words("casualty_verbs")
-    causes = ontology.words("cause_nouns")
     undergone = ontology.words("of_recipient_types")
     parent: dict[int, int] = {}
     for trig in triggers:
-        governor = _climb(trig, by_token, separate, causes)
+        governor = _climb(trig, by_token, ontology)
         if governor is None or _own_act(trig, governor, undergone) or _two_acts(governor.token, trig.token):
             continue
         if not _kept_apart(trig, governor, ontology):
@@ -150,6 +147,17 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
             tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
         tok = tok.head
     return not told and not is_passive(governor.token, reduced=True)
+
+
+def _party_subject(tok: Token, sectors: dict[str, str]) -> bool:
+    """ "with Smith being sentenced": a clause whose own subject names a party (not "with
+    traffic backing up", which names no one who acts)."""
+    named = {"PERSON", "ORG", "NORP", "GPE"}
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (c.pos_ == "PROPN" or c.ent_type_ in named or c.lemma_.lower() in sectors)
+        for c in tok.children
+    )
 
 
 def _reduced_passive(tok: Token, by_token: dict[int, Trigger]) -> bool:
