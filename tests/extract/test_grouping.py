@@ -60,3 +60,48 @@ def test_grouping_what_an_accuser_says_happened_stays_the_accusation(pipeline, t
 def test_grouping_the_crime_a_trial_is_for_is_the_charge(pipeline):
     [group] = _groups(pipeline, "The clerk went on trial for murder in the county court last May.")
     assert group.main.sense.event_type == "ACCUSE"
+
+
+def _mains(groups):
+    return sorted(g.main.token.text for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        # a cause the act answers
+        ("The club was banned in retaliation for two assaults blamed on its fans.", "assaults"),
+        # a with-clause with a subject of its own
+        ("The three men admitted the robberies, with Carter being jailed for six years.", "jailed"),
+        # an act spread over a span of time
+        ("The council refused to approve the budget through four weeks of talks.", "talks"),
+        # a noun act whose own doer is named on it
+        ("The minister rejected Germany's proposal.", "proposal"),
+        # a bare participle telling what a person underwent
+        ("A nurse charged with stealing drugs from the clinic was released on bail.", "charged"),
+    ],
+)
+def test_grouping_an_act_of_its_own_stays_apart(pipeline, text, act):
+    assert act in _mains(_groups(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The arrests of ten students in Lagos were followed by arrests of their teachers in Abuja.",
+        "The row brought expulsions of Iranian diplomats from France, followed by expulsions of French ones.",
+    ],
+)
+def test_grouping_same_type_nouns_with_their_own_participants_are_two_acts(pipeline, text):
+    mains = _mains(_groups(pipeline, text))
+    assert mains.count("arrests") + mains.count("expulsions") == 2
+
+
+def test_grouping_an_owned_act_someone_undergoes_stays_folded(pipeline):
+    [group] = _groups(pipeline, "The opposition called for the mayor's arrest.")
+    assert group.main.token.text == "called"
+
+
+def test_grouping_a_with_clause_naming_no_party_stays_folded(pipeline):
+    groups = _groups(pipeline, "The road was closed until dawn, with traffic backing up near Leeds.")
+    assert _mains(groups) == ["closed"]

@@ -8,6 +8,11 @@ clashes" is the clash). A type that absorbs purposes takes the clause that says 
 An accusation does not absorb the material act it is about ("accused Russia of poisoning the
 spy" is an ACCUSE and an ASSAULT): the text asserts that act happened (event_types.yaml
 keeps_acts).
+An act with participants of its own stays apart: a cause ("in punishment for two killings"), a
+with-clause with its own subject, an act spread over days ("through two days of negotiations"),
+a noun act owned by its doer ("the rejection of NATO's offer") and a second same-type noun act
+with its own "of" object ("expulsions of A ... followed by expulsions of B"); so does what a
+bare participle says a person underwent ("a woman charged with fraud was released").
 """
 
 from __future__ import annotations
@@ -40,8 +45,12 @@ class Group:
         return {t.token.i for t in self.members}
 
 
-def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[str]) -> Trigger | None:
-    """The nearest trigger governing this one through argument links, if any."""
+def _climb(trigger: Trigger, by_token: dict[int, Trigger], ontology: Ontology) -> Trigger | None:
+    """The nearest trigger governing this one through argument links, if any. A cause ("in
+    punishment for two killings"), a clause with a subject of its own ("pleaded guilty, with
+    Smith being sentenced") and an act spread over a span of time ("refused through two days
+    of negotiations") are acts of their own."""
+    separate, causes = ontology.words("separate_preps"), ontology.words("cause_nouns")
     tok = trigger.token
     for _ in range(_MAX_CLIMB):
         # "to guarantee", "calling for": clauses that spell out the governing event
@@ -51,9 +60,15 @@ def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[s
         )
         if (tok.dep_ not in _ABSORB_DEPS and not (infinitival or participle)) or tok.head.i == tok.i:
             return None
-        if tok.dep_ == "prep" and tok.lower_ in separate:
+        if tok.dep_ == "prep" and (tok.lower_ in separate or _after_cause(tok, causes)):
+            return None
+        if tok.dep_ == "pcomp" and _party_subject(tok, ontology.sectors):
+            return None
+        if _reduced_passive(tok, by_token):
             return None
         tok = tok.head
+        if tok.i not in by_token and tok.pos_ == "NOUN" and tok.ent_type_ in {"DATE", "TIME"}:
+            return None
         if tok.i in by_token:
             # "said China was responsible for the attacks": the attacks stay an event of their own
             return None if by_token[tok.i].sense.pos == "PRED" else by_token[tok.i]
@@ -63,12 +78,14 @@ def _climb(trigger: Trigger, by_token: dict[int, Trigger], separate: frozenset[s
 def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Group], dict[int, Group]]:
     """The sentence's events in the making, and each trigger token's group."""
     by_token = {t.token.i: t for t in triggers}
-    separate = ontology.words("separate_preps")
     casualty = ontology.words("casualty_verbs")
+    undergone = ontology.words("of_recipient_types")
     parent: dict[int, int] = {}
     for trig in triggers:
-        governor = _climb(trig, by_token, separate)
-        if governor is not None and not _kept_apart(trig, governor, ontology):
+        governor = _climb(trig, by_token, ontology)
+        if governor is None or _own_act(trig, governor, undergone) or _two_acts(governor.token, trig.token):
+            continue
+        if not _kept_apart(trig, governor, ontology):
             parent[trig.token.i] = governor.token.i
 
     def root(i: int) -> int:
@@ -93,6 +110,8 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
     merged: dict[tuple[int, str], Group] = {}
     for group in groups.values():
         key = (clause_head(group.main.token).i, group.main.sense.event_type)
+        if key in merged and _two_acts(merged[key].main.token, group.main.token):
+            key = (group.main.token.i, group.main.sense.event_type)  # its own key: kept apart
         if key in merged:  # "used tear gas ... to disperse": one act, two words
             merged[key].members.extend(group.members)
         else:
@@ -139,6 +158,60 @@ def _charged_crime(crime: Token, governor: Trigger, ontology: Ontology) -> bool:
     return (governor.token.pos_ == "NOUN" and governor.sense.mode in ontology.words("charge_modes")
             and crime.dep_ == "pobj" and prep.lower_ in ontology.words("charge_preps")
             and prep.head.i == governor.token.i)
+
+
+def _party_subject(tok: Token, sectors: dict[str, str]) -> bool:
+    """ "with Smith being sentenced": a clause whose own subject names a party (not "with
+    traffic backing up", which names no one who acts)."""
+    named = {"PERSON", "ORG", "NORP", "GPE"}
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and (c.pos_ == "PROPN" or c.ent_type_ in named or c.lemma_.lower() in sectors)
+        for c in tok.children
+    )
+
+
+def _reduced_passive(tok: Token, by_token: dict[int, Trigger]) -> bool:
+    """ "a woman charged with fraud was released", "vigils for a boy killed by police": a bare
+    past participle on a person tells that person's own act (not "a man being shot", a report)."""
+    return (
+        tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i not in by_token
+        and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children)
+    )
+
+
+def _after_cause(prep: Token, causes: frozenset[str]) -> bool:
+    """ "in punishment for", "in response to": the preposition names what the act answers."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return prep.head.lemma_.lower() in causes or before.lemma_.lower() in causes
+
+
+def _own_act(trig: Trigger, governor: Trigger, undergone: frozenset[str]) -> bool:
+    """ "the rejection of NATO's offer": a noun act of another type whose doer is named on it is
+    that doer's act, not part of the act done to it. Not an act someone undergoes, whose
+    owner may be who undergoes it ("pushed for the party's expulsion")."""
+    tok, kind = trig.token, trig.sense.event_type
+    if tok.pos_ != "NOUN" or kind == governor.sense.event_type or kind.lower() in undergone:
+        return False
+    return any(c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"} for c in tok.children)
+
+
+def _participants(tok: Token) -> set[int]:
+    """The words naming who does or undergoes a noun act: its owner and its "of" object."""
+    named = {c.i for c in tok.children if c.dep_ == "poss"}
+    return named | {
+        g.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        if g.dep_ == "pobj"
+    }
+
+
+def _two_acts(first: Token, second: Token) -> bool:
+    """ "the expulsions of British diplomats were followed by expulsions of Russian ones": two
+    noun acts of one clause, each with its own participants, are two events."""
+    if first.pos_ != "NOUN" or second.pos_ != "NOUN":
+        return False
+    mine, theirs = _participants(first), _participants(second)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _purpose(tok: Token) -> bool:
