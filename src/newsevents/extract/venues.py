@@ -124,8 +124,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     within = resolved if not said else own
                     start, end = child.idx + len(child), _end(child)
                     # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
-                    place = _within([t for t in within if not whose(t, sentence)], start, end) or (
-                        _within(within, start, end))
+                    inside = _within(within, start, end)
+                    owned = [t for t in inside if not whose(t, sentence)]
+                    place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     if here is not None and _said_here(heads, sentence, ontology):
@@ -199,7 +200,7 @@ def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> L
         return None
     for child in travel.children:
         if child.dep_ == "prep" and child.lower_ in ontology.words("travel_preps"):
-            place = _within(toponyms, child.idx + len(child), _end(child))
+            place = _most_precise(_within(toponyms, child.idx + len(child), _end(child)))
             if place is not None:
                 return place
     return None
@@ -337,9 +338,13 @@ def _end(token: Token) -> int:
     return last.idx + len(last)
 
 
-def _within(toponyms: list[Location], start: int, end: int) -> Location | None:
-    """The most precise of the first places inside [start, end): a town, else a district or
-    state before its country ("in Sudan's Blue Nile state": Blue Nile)."""
-    inside = [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
+def _within(toponyms: list[Location], start: int, end: int) -> list[Location]:
+    """The places inside [start, end), in the text's order."""
+    return [t for t in toponyms if start <= t.span[0] and t.span[1] <= end]
+
+
+def _most_precise(inside: list[Location]) -> Location | None:
+    """The most precise of the first places: a town, else a district or state before its
+    country ("in Sudan's Blue Nile state": Blue Nile)."""
     rank = {precision: i for i, precision in enumerate(_PRECISE)}
     return min(inside, key=lambda t: rank.get(t.precision, len(rank)), default=None)
