@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.coding import words_at
 from newsevents.extract.gazetteer import capitals
+from newsevents.extract.seats import toponym_token
 from newsevents.records import Location, distance_km
 
 LOCALITY_KM = 100.0  # towns closer than this to the first one are one locality
@@ -44,10 +44,10 @@ def narrowed(place: Location | None, toponyms: list[Location], doc: Doc,
     several apart (a story that ranges over the country), or when the text names a part of it
     there ("in Sudan's Blue Nile state": the part is the place, even when we did not resolve it)."""
     if place is None or place.precision not in _FINER or (
-            (token := _token(doc, place)) is not None and token.dep_ == "poss"):
+            (token := toponym_token(doc, place)) is not None and token.dep_ == "poss"):
         return place
     inside = [t for t in toponyms if t.precision in _FINER[place.precision] and _within(t, place)
-              and t.lat is not None and t.lon is not None and not residence(_token(doc, t), preps)]
+              and t.lat is not None and t.lon is not None and not residence(toponym_token(doc, t), preps)]
     towns = [t for t in inside if t.precision == "town"]
     if towns:
         first = towns[0]
@@ -68,8 +68,3 @@ def _within(toponym: Location, area: Location) -> bool:
         capital = capitals().get(area.country_code or "")
         return capital is None or capital[1] != toponym.geonameid
     return toponym.admin1 == area.admin1
-
-
-def _token(doc: Doc, toponym: Location) -> Token | None:
-    words = words_at(doc, toponym.span)
-    return words.root if words is not None else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import words_at
 from newsevents.extract.gazetteer import capitals
@@ -23,8 +23,9 @@ from newsevents.records import Location
 MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 
 
-def toponym_token(sentence: Span, toponym: Location) -> Token | None:
-    words = words_at(sentence.doc, toponym.span)
+def toponym_token(text: Span | Doc, toponym: Location) -> Token | None:
+    """The head word of a toponym's mention in a sentence or a whole doc."""
+    words = words_at(text.doc, toponym.span)
     return words.root if words is not None else None
 
 

@@ -36,6 +36,7 @@ from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import capital_body, local_body, party_seat, toponym_token
 from newsevents.extract.story_places import main_place, of_body, whose
+from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -70,20 +71,12 @@ def event_location(
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical)
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    place = None if said else _target_place(_verb_of(trigger), resolved, sentence, ontology)
+    place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
         place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
         if not said:
             place = narrowed(place, resolved, sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
-
-
-def _verb_of(trigger: Token) -> Token:
-    """The verb a trigger noun hangs from ("launched an invasion"), or the trigger itself."""
-    verb = trigger
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
@@ -112,7 +105,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
     own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
     heads = [trigger]
-    verb = _verb_of(trigger)
+    verb = clause_verb(trigger)
     if verb.i != trigger.i:
         heads.append(verb)
     # a material act's own place phrase is its place even when the actor was read from it
