@@ -253,8 +253,9 @@ class _Resolver:
         self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
                       for key, places in self.candidates.items()}
         self.named = countries
-        self.world = {key: max((p.population for p in places if p.kind == "town" and fold(p.name) == key),
-                               default=0) for key, places in self.candidates.items()}
+        self.world = {key: max((p for p in places if p.kind == "town" and fold(p.name) == key),
+                               key=lambda p: p.population, default=None)
+                      for key, places in self.candidates.items()}  # the biggest town of each name
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
 
     def score(self, key: str, place: Place, countries: Counter[str], total: int,
@@ -289,10 +290,10 @@ class _Resolver:
         for it ("London" in a story from Washington is not London, Ohio), its state or a town near
         it, named in the text, still is. The namesakes among themselves keep their order."""
         best = max(places, key=score)
-        biggest = self.world.get(key, 0)
-        if best.kind != "town" or biggest < WORLD_POPULATION or best.population * WORLD_RATIO >= biggest:
+        city = self.world.get(key)
+        if (best.kind != "town" or city is None or city.population < WORLD_POPULATION
+                or best.population * WORLD_RATIO >= city.population):
             return best
-        city = next(p for p in places if p.kind == "town" and p.population == biggest and fold(p.name) == key)
         return city if score(city) + W_WORLD > score(best) else best
 
     def _misspelt(self, key: str, place: Place) -> bool:
