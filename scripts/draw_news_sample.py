@@ -59,7 +59,8 @@ DRAWS = {
                  Round(20261211, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("W", "X", "Y")),
                  Round(20261212, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("Z", "AA", "AB")),
                  Round(20261213, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AC", "AD", "AE")),
-                 Round(20261214, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AF", "AG", "AH"))),
+                 Round(20261214, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AF", "AG", "AH")),
+                 Round(20261215, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AI", "AJ", "AK"))),
                 exclude=("test",)),
 }
 
