@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from newsevents.extract.modality import clause_head, infinitive
-from newsevents.extract.roles import is_passive
+from newsevents.extract.roles import grammar_of, is_passive
 from newsevents.extract.triggers import Trigger
 from newsevents.ontology import Ontology
 
@@ -79,7 +79,7 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
     """The sentence's events in the making, and each trigger token's group."""
     by_token = {t.token.i: t for t in triggers}
     casualty = ontology.words("casualty_verbs")
-    undergone = ontology.words("of_recipient_types")
+    undergone = grammar_of(ontology).undergone_types  # the frames' reading of of_recipient_types
     parent: dict[int, int] = {}
     for trig in triggers:
         governor = _climb(trig, by_token, ontology)
