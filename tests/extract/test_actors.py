@@ -261,3 +261,15 @@ def test_actors_a_ship_prefix_before_a_role_is_no_ship(event_on):
     # "INS" is also the US immigration agency's acronym: its commissioner is no ship
     event = event_on("INS Commissioner Anna Ruiz criticized the ruling on Monday.", "criticized")
     assert [a.sector for a in event.actor] != ["MIL"]
+
+
+def test_actors_copy_keeps_every_field_in_a_new_record():
+    import dataclasses
+
+    from newsevents.extract.actors import _copy
+    from newsevents.records import Actor
+
+    actor = Actor(text="the army", span=(0, 8), name="army", country="SYR", sector="MIL", ethnicity="x",
+                  inferred=True, evidence_span=(9, 15), country_source="home")
+    copied = _copy(actor)
+    assert copied == dataclasses.replace(actor) and copied is not actor

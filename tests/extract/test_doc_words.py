@@ -8,6 +8,7 @@ from newsevents.extract.coding import (
     doc_sentences,
     doc_words,
     entity_at,
+    head_at,
     sentence_lemmas,
     words_at,
 )
@@ -33,6 +34,14 @@ def test_words_at_widens_a_span_to_whole_tokens_and_finds_none_in_white_space() 
     doc = load_pipeline()("Police arrested 12 protesters in Nairobi.")
     assert words_at(doc, (2, 10)).text == "Police arrested"  # "lice arre" widened
     assert words_at(doc, (6, 7)) is None  # the space between two words covers none
+
+
+def test_words_at_and_head_at_are_found_once_per_span() -> None:
+    doc = load_pipeline()("Kenyan riot police arrested 12 protesters in Nairobi.")
+    words = words_at(doc, (0, 18))
+    assert words is words_at(doc, (0, 18))  # read once
+    assert head_at(doc, (0, 18)).text == words.root.text == "police"
+    assert head_at(doc, (18, 19)) is None  # the space after "police" covers no word
 
 
 def test_entity_at_is_the_entity_the_token_belongs_to() -> None:

@@ -360,3 +360,15 @@ def test_roles_a_count_of_acts_holds_their_place_after_a_light_verb(code, text, 
     # "dozens" is the verb's object and "requests" hangs below it: the subject still made them
     event = _event(code(text), trigger)
     assert [a.text for a in event.actor] == [doer]
+
+
+def test_roles_event_nouns_are_the_act_nouns_with_a_sense_of_some_event(ontology):
+    from newsevents.extract.roles import grammar_of
+    from newsevents.ontology.load import NO_EVENT
+
+    grammar = grammar_of(ontology)
+    assert grammar is grammar_of(ontology)  # built once per ontology
+    assert grammar.event_nouns <= grammar.act_nouns
+    for (lemma, pos), senses in ontology.triggers.items():
+        if pos == "NOUN":
+            assert (lemma in grammar.event_nouns) == any(s.event_type != NO_EVENT for s in senses)

@@ -34,6 +34,13 @@ def test_scoring_a_trigger_in_reported_speech(pipeline, ontology, text, word, sa
     assert scoring.reported(token, scoring.sentence_marks(token.sent), ontology.words("speech_verbs")) is said
 
 
+def test_sentence_marks_are_found_once_per_sentence(pipeline):
+    token = _token(pipeline, 'The minister said "we will strike back" on Monday.', "strike")
+    marks = scoring.sentence_marks(token.sent)
+    assert marks is scoring.sentence_marks(token.sent)
+    assert marks.straight == [m for m, c in enumerate(token.doc.text) if c == '"']
+
+
 def test_scoring_probability_is_the_logistic_of_the_weighted_sum():
     weights = {"intercept": -1.0, "weights": {"a": 2.0, "b": -0.5}}
     expected = 1 / (1 + math.exp(-(-1.0 + 2.0 + 0.5 * -0.5)))

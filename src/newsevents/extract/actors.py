@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ class ActorResolver:
         key = (head.i, self.sentence.start)
         if key not in self._done:
             self._done[key] = self._actor(head)
-        return dataclasses.replace(self._done[key])
+        return _copy(self._done[key])
 
     def _actor(self, head: Token) -> Actor:
         tokens = phrase_tokens(head)
@@ -349,6 +350,15 @@ class ActorResolver:
     def _plain_name(tokens: list[Token]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
+
+
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Actor)))
+
+
+def _copy(actor: Actor) -> Actor:
+    """An actor's copy, for the caller to change (what ``dataclasses.replace`` makes with no
+    change, at a fifth of its cost: it is asked for every participant of every event)."""
+    return Actor(*_FIELDS(actor))
 
 
 def _initials(entity: Span) -> str:

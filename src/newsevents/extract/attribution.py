@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PROPN
@@ -54,7 +55,7 @@ class DoerFinder:
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
         self.victims: set[str] = set()  # head words of whom the article's attacks harm
         self.acting: dict[tuple[int, int], set[str]] = {}  # stated doer span -> TYPE, TYPE/mode
-        self._breaks = [i for i, char in enumerate(resolver.text) if char == "\n"]
+        self._breaks = [m.start() for m in re.finditer("\n", resolver.text)]  # not a loop over characters
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
 
     def _names_force(self, tok: Token) -> bool:

@@ -19,6 +19,7 @@ _SENTENCE_LEMMAS = "newsevents.sentence_lemmas"
 _ENTITIES = "newsevents.entities"
 _ENTITY_SPANS = "newsevents.entity_spans"
 _SENTENCES = "newsevents.sentences"
+_SPANS = "newsevents.spans"
 
 
 def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
@@ -53,9 +54,20 @@ def doc_sentences(doc: Doc) -> tuple[Span, ...]:
 
 def words_at(doc: Doc, span: tuple[int, int]) -> Span | None:
     """The words a record's character span covers in the parse (a trigger, an actor, a place),
-    widened to whole tokens; None when it covers none."""
-    words = doc.char_span(*span, alignment_mode="expand")
-    return words if words is not None and len(words) else None
+    widened to whole tokens; None when it covers none. Found once per span and Doc: dates,
+    places, tolls and attribution ask again for the same triggers, parties and places."""
+    found = doc.user_data.setdefault(_SPANS, {})
+    if span not in found:
+        words = doc.char_span(*span, alignment_mode="expand")
+        words = words if words is not None and len(words) else None
+        found[span] = (words, words.root if words is not None else None)
+    return found[span][0]  # type: ignore[no-any-return]
+
+
+def head_at(doc: Doc, span: tuple[int, int]) -> Token | None:
+    """The head word of the words a character span covers (``words_at``), None when it covers none."""
+    words_at(doc, span)
+    return doc.user_data[_SPANS][span][1]  # type: ignore[no-any-return]
 
 
 def entity_at(tok: Token) -> Span | None:

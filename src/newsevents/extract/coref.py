@@ -239,11 +239,14 @@ class Coreference:
                     person = entity.label_ == "PERSON" and root.tag_ not in _PLURAL_TAGS  # not "Greeks"
                     found[root.i] = self._mention(root, person=person)
             for i, lemma in enumerate(doc_words(self.doc)[0]):
+                role = lemma in self.person_roles
+                if not role and lemma not in self.onto.sectors:
+                    continue  # no mention: no Token built for it
                 tok = self.doc[i]
-                if lemma in self.person_roles and tok.dep_ == "compound" and _titled_name(tok.head):
+                if role and tok.dep_ == "compound" and _titled_name(tok.head):
                     # "Cllr Morris", "Gov. Crist": a person, whatever the NER called the name
                     found[tok.head.i] = self._mention(tok.head, person=True)
-                if (lemma not in self.onto.sectors and lemma not in self.person_roles) or i in found:
+                if i in found:
                     continue
                 if tok.pos_ == "NOUN" and tok.dep_ in _MENTION_DEPS:  # "the ministry", "the chief"
                     person = tok.tag_ not in _PLURAL_TAGS and lemma in self.person_roles

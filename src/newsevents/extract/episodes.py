@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.dates import expression_span, ground_seen, is_a_name, is_ahead, is_decade, is_old
+from newsevents.extract.roles import grammar_of
 from newsevents.extract.trigger_clauses import (
     clause_ancestors,
     clause_verb,
@@ -37,7 +38,6 @@ from newsevents.extract.trigger_clauses import (
     perfect,
 )
 from newsevents.ontology import Ontology
-from newsevents.ontology.load import NO_EVENT
 from newsevents.records import Event
 
 REACH = 2  # sentences back an episode carries its date
@@ -81,8 +81,7 @@ class Episodes:
         self.cues = ontology.words("aggregate_cues")
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
-        self.acts = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
-                              if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
+        self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
         self.pending: list[tuple[Event, Dated]] = []  # near an episode, parties not yet known

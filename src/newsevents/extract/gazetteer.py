@@ -39,8 +39,10 @@ _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae
                           "ħ": "h", "ð": "d", "þ": "th", "’": "'"})
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """The key a name is looked up by: no accents, lower case, no punctuation."""
+    """The key a name is looked up by: no accents, lower case, no punctuation (kept for the
+    names asked again: every candidate of a mention is folded to be compared with it)."""
     key = name.lower()
     if not key.isascii():
         decomposed = unicodedata.normalize("NFKD", key.translate(_LETTERS))

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsevents.extract.coding import words_at
+from newsevents.extract.coding import head_at
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.episodes import REACH, Episodes, participants, take_episode, words
 from newsevents.extract.trigger_clauses import main_clause, one_clause, perfect
@@ -144,8 +144,7 @@ def _speakers(event: Event) -> set[str]:
 
 
 def _token(event: Event, doc: Doc) -> Token | None:
-    words = words_at(doc, event.trigger.span)
-    return words.root if words is not None else None
+    return head_at(doc, event.trigger.span)
 
 
 def by_article_date(event: Event) -> bool:

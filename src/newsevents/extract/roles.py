@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from newsevents.extract.modality import extraposed
 from newsevents.ontology import Ontology
-from newsevents.ontology.load import EventTypeInfo
+from newsevents.ontology.load import NO_EVENT, EventTypeInfo
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -53,6 +53,7 @@ class Grammar:
     doer_of_nouns: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
+    event_nouns: frozenset[str] = frozenset()  # those of them with a sense of some event type
     quantifiers: frozenset[str] = frozenset()
     undergone_types: frozenset[str] = frozenset()
 
@@ -96,6 +97,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
             undergone_types=ontology.words("of_recipient_types"),
             quantifiers=ontology.words("quantifier_heads"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
+            event_nouns=frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
+                                  if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses)),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]

@@ -32,6 +32,7 @@ from newsevents.records import Actor, Event
 _OPENING = {"\u201c": 1, "\u201d": -1}  # curly quotation marks open and close
 _CURLY = re.compile("[\u201c\u201d]")
 _STRAIGHT = re.compile('"')
+_MARKS = "newsevents.marks"
 _CLIMB = 4  # heads up from a trigger to the speech verb that reports it
 
 
@@ -53,6 +54,16 @@ class Marks:
 
 
 def sentence_marks(sentence: Span) -> Marks:
+    """The quotation marks of a sentence and whether it says "according to", found once per
+    sentence (events and venues both ask) in its Doc's ``user_data``."""
+    found = sentence.doc.user_data.setdefault(_MARKS, {})
+    key = (sentence.start, sentence.end)
+    if key not in found:
+        found[key] = _marks(sentence)
+    return found[key]  # type: ignore[no-any-return]
+
+
+def _marks(sentence: Span) -> Marks:
     text, start = sentence.text, sentence.start_char  # the sentence's tokens only, not Doc.text
     curly, open_after, depth = [], [], 0
     for mark in _CURLY.finditer(text):

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.coding import words_at
+from newsevents.extract.coding import head_at
 from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
@@ -25,8 +25,7 @@ MODIFIERS = {"compound", "amod", "nmod"}  # "U.S. embassies": whose, not where
 
 def toponym_token(text: Span | Doc, toponym: Location) -> Token | None:
     """The head word of a toponym's mention in a sentence or a whole doc."""
-    words = words_at(text.doc, toponym.span)
-    return words.root if words is not None else None
+    return head_at(text.doc, toponym.span)
 
 
 def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
