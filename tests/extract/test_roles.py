@@ -360,3 +360,30 @@ def test_roles_a_count_of_acts_holds_their_place_after_a_light_verb(code, text, 
     # "dozens" is the verb's object and "requests" hangs below it: the subject still made them
     event = _event(code(text), trigger)
     assert [a.text for a in event.actor] == [doer]
+
+
+def test_roles_the_noun_a_participle_describes_underwent_it_with_its_doer_named(code):
+    event = _event(code("Crowds mourned the five protesters shot by soldiers in Karachi on Sunday."), "shot")
+    assert [a.text for a in event.actor] == ["soldiers in Karachi"]
+    assert [r.text for r in event.recipient] == ["the five protesters"]
+
+
+def test_roles_an_act_named_in_a_charge_has_no_known_doer(code):
+    event = _event(code("Prosecutors in Leeds charged a driver with the murder of a shopkeeper."), "murder")
+    assert event.actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "party"),
+    [
+        ("Ukraine joined NATO on Friday.", "joined", "NATO"),
+        ("The coast guard reported sinking a Thai fishing boat.", "sinking", "a Thai fishing boat"),
+    ],
+)
+def test_roles_a_party_inside_the_triggers_phrase_is_its_recipient(code, text, trigger, party):
+    assert [r.text for r in _event(code(text), trigger).recipient] == [party]
+
+
+def test_roles_a_law_inside_the_triggers_phrase_is_no_recipient(code):
+    event = _event(code("Mr. Hale signed the Geneva Convention for his government in 1951."), "signed")
+    assert all("Convention" not in r.text for r in event.recipient)
