@@ -387,3 +387,11 @@ def test_roles_a_party_inside_the_triggers_phrase_is_its_recipient(code, text, t
 def test_roles_a_law_inside_the_triggers_phrase_is_no_recipient(code):
     event = _event(code("Mr. Hale signed the Geneva Convention for his government in 1951."), "signed")
     assert all("Convention" not in r.text for r in event.recipient)
+
+
+def test_roles_which_after_the_place_of_an_act_is_the_act_not_the_place(code):
+    text = "Ministers condemned the bombings at hotels in Lima and Quito, which have killed 40 people."
+    event = _event(code(text), "killed")
+    assert event.actor == [] and [r.text for r in event.recipient] == ["40 people"]
+    kept = _event(code("Officials praised Kenya, which has arrested 12 suspects."), "arrested")
+    assert [a.text for a in kept.actor] == ["Kenya"]
