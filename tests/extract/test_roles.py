@@ -395,3 +395,9 @@ def test_roles_which_after_the_place_of_an_act_is_the_act_not_the_place(code):
     assert event.actor == [] and [r.text for r in event.recipient] == ["40 people"]
     kept = _event(code("Officials praised Kenya, which has arrested 12 suspects."), "arrested")
     assert [a.text for a in kept.actor] == ["Kenya"]
+
+
+@pytest.mark.parametrize("person", ["a 15-year-old female", "a teenager", "her husband"])
+def test_roles_a_person_named_by_age_sex_or_kin_is_a_participant(code, person):
+    event = _event(code(f"Police in Leeds arrested {person} on Friday."), "arrested")
+    assert [r.text for r in event.recipient] == [person]
