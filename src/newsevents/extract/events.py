@@ -291,6 +291,7 @@ class EventExtractor:
             # police blocking a street cordon it off (event_types.yaml state_modes)
             event_type, mode = info.state_modes[mode]
             info = self.onto.event_types[event_type]
+        actors, recipients = coding.reciprocal(event_type, mode, actors, recipients, self.onto)
         group.announced = remapped and announced
         grounded, date_entity = self.dating.own(group, groups, future=modality.future,
                                                 announced=group.announced)
