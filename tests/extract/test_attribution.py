@@ -308,3 +308,11 @@ def test_attribution_a_fire_chief_is_no_attacker(code):
     # of the COP sector as firefighters are, and no more a killer
     text = "The fire chief inspected the hamlet before dawn. Three farmers were shot dead."
     assert _event(code(text), "shot").actor == []
+
+
+def test_attribution_an_act_told_as_background_gets_no_doer_from_the_story(code):
+    # the police of the story investigate now; who arrested him in 2004 the text does not say
+    text = ("Police in Dayton questioned a local activist on Monday about the fire. "
+            "The activist had been arrested in 2004 during a protest.")
+    event = _event(code(text), "arrested")
+    assert event.historical and event.actor == []

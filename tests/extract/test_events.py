@@ -281,3 +281,11 @@ def test_events_a_country_named_in_the_actors_phrase_places_a_statement_at_its_d
     text = "NAIROBI, Kenya (AP) - The presidents of Uganda and Kenya signed a trade pact on Monday."
     event = next(e for e in code(text) if e.trigger.text.startswith("signed"))
     assert event.location is not None and event.location.name == "Nairobi"
+
+
+def test_events_a_meeting_or_call_makes_every_side_an_actor(code):
+    [call] = [e for e in code("Ms. Lind made a phone call to Chilean President Ruiz on Monday.")
+              if e.event_type == "CONSULT"]
+    assert [a.text for a in call.actor] == ["Ms. Lind", "Chilean President Ruiz"] and call.recipient == []
+    [visit] = [e for e in code("The Chilean president visited Peru on Monday.") if e.event_type == "CONSULT"]
+    assert [r.text for r in visit.recipient] == ["Peru"]

@@ -30,6 +30,7 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_PLACES = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
 MAX_NESTING = 16
 """Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
@@ -64,6 +65,7 @@ class ActorResolver:
         self.quantifiers = ontology.words("quantifier_heads")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
+        self.venue_preps = ontology.words("venue_preps")
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
@@ -104,8 +106,8 @@ class ActorResolver:
         forces" is two)."""
         first = self.actor(head)
         named = self.effective_head(head)
-        if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things:
-            return []  # "First came the shooting", "something that meets"
+        if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things | _RELATIVE:
+            return []  # "First came the shooting", "something that meets", "the raid, which"
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
                 or named.ent_type_ in _ACTOR_ENTITIES):
             return []
@@ -138,8 +140,26 @@ class ActorResolver:
         if head.lower_ in _RELATIVE:  # "candidates, all of whom support": the clause's noun
             verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             if verb is not None and verb.dep_ == "relcl":
-                head = verb.head
+                head = self._relative_antecedent(head, verb.head)
         return head
+
+    def _relative_antecedent(self, relative: Token, noun: Token) -> Token:
+        """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250": a
+        "which" the parser hangs on a place names what the place phrase locates ("police in
+        Kabul, which arrested"), and when that is an act, no participant (the relative itself,
+        which ``actors`` drops); "Kenya, which has a large army" stays Kenya."""
+        if relative.lower_ in {"who", "whom"} or noun.ent_type_ not in _PLACES:
+            return noun
+        found = noun
+        for _ in range(MAX_CLIMB):
+            if found.dep_ == "conj":
+                found = found.head
+            elif found.dep_ == "pobj" and found.head.lower_ in self.venue_preps and (
+                    found.head.head.pos_ == "NOUN"):
+                found = found.head.head
+            else:
+                break
+        return relative if (found.lemma_.lower(), "NOUN") in self.onto.triggers else found
 
     def _through_possessor(self, head: Token) -> Token:
         """ "Serbia's efforts", "the army's offensive": the possessor is the participant."""

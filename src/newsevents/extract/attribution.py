@@ -198,7 +198,10 @@ class DoerFinder:
 
     def doer(self, event: Event) -> Actor | None:
         """The inferred doer of an event that has no actor, or None when nothing fits."""
-        if event.actor:
+        if event.actor or event.historical:
+            # an act told as background, long before the story ("had been arrested four times",
+            # "was killed in 2003"): the forces the story names now hunt, try or report it; an
+            # article that knows who did it says so in the act's own clause
             return None
         rule = self.table.rule_for(event.event_type, event.mode)
         if rule is None:

@@ -171,3 +171,15 @@ class Evidence:
     own_date: bool = False  # dated by its own clause, not by the episode or the article
     background: bool = False
     cooperative: bool = False  # of PLOVER's cooperation quads
+
+
+def reciprocal(
+    event_type: str, mode: str | None, actors: list[Actor], recipients: list[Actor], ontology: Ontology,
+) -> tuple[list[Actor], list[Actor]]:
+    """ "Moon held a meeting with Yang", "Trump made a call to Putin": a meeting or call is
+    every side's act (PLOVER manual, compound and reciprocal actors), so the one met joins the
+    actors and none is recipient; a visit keeps its host as recipient (``reciprocal_acts``)."""
+    key = f"{event_type}/{mode}".lower() if mode else event_type.lower()
+    if not actors or key not in ontology.words("reciprocal_acts"):
+        return actors, recipients
+    return actors + recipients, []

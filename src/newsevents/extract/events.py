@@ -25,7 +25,7 @@ from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.retold_dates import share_dates
-from newsevents.extract.roles import grammar_of, obligation_roles, verb_roles
+from newsevents.extract.roles import grammar_of, names_party, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
@@ -239,9 +239,11 @@ class EventExtractor:
                     undergoing = self._resolve(
                         [t for t in frame.recipients if self._same_line(t, trig.token)])
                 actors = actors or kept
-            recipients = recipients or self._resolve(
-                [t for t in frame.recipients if t not in light and self._same_line(t, trig.token)]
-            )
+            own = {trig.token, group.main.token}  # "joined NATO": a party in the trigger's words
+            recipients = recipients or self._resolve([
+                t for t in frame.recipients if self._same_line(t, trig.token)
+                and (t not in light or (t not in own and names_party(t, self.grammar)))
+            ])
             if actors and recipients:
                 break
         return actors, [r for r in recipients if all(r.span != a.span for a in actors)], undergoing
@@ -289,6 +291,7 @@ class EventExtractor:
             # police blocking a street cordon it off (event_types.yaml state_modes)
             event_type, mode = info.state_modes[mode]
             info = self.onto.event_types[event_type]
+        actors, recipients = coding.reciprocal(event_type, mode, actors, recipients, self.onto)
         group.announced = remapped and announced
         grounded, date_entity = self.dating.own(group, groups, future=modality.future,
                                                 announced=group.announced)

@@ -131,6 +131,14 @@ def _counting_head(noun: Token, grammar: Grammar) -> Token:
     return noun
 
 
+def _alleged(noun: Token, grammar: Grammar) -> bool:
+    """ "charged him with the murder", "accused Russia of the poisoning": an act named as what an
+    accusation says (as the gerund after these verbs in roles.py) has no known doer."""
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in grammar.object_doer_preps
+            and prep.head.lemma_.lower() in grammar.allegation_verbs)
+
+
 def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
@@ -158,6 +166,8 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         roles.actors = issuer(head.head, grammar)
     elif noun.dep_ in _LIGHT_DEPS and verb_lemma in grammar.observer_verbs:
         pass  # "a witness reported the shooting": the witness did not shoot
+    elif _alleged(noun, grammar):
+        pass  # "charged Kopp with murder": the accuser did not kill, the accused only allegedly
     elif noun.dep_ in _LIGHT_DEPS and head.pos_ in {"VERB", "AUX"}:
         # "held talks", "staged a protest", "launched an attack"
         subject = children(head, SUBJECT_DEPS) or inherited_subject(head, grammar)

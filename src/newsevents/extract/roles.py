@@ -25,6 +25,7 @@ _OBJECT = {"dobj", "dative"}
 _OBJECT_CONTROL = {"dobj"}
 _VERB_MARKS = {"advmod", "aux", "neg"}  # "Macron has repeatedly criticised"
 _NO_ONE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_PARTY_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,19 @@ class Roles:
 
     actors: list[Token] = field(default_factory=list)
     recipients: list[Token] = field(default_factory=list)
+
+
+def names_party(tok: Token, grammar: Grammar) -> bool:
+    """A word of a trigger's own phrase that still names whom the act is done to: "joined NATO",
+    "sinking a Thai trawler"; not an act noun or a document ("launched a Russian offensive",
+    "signed the Washington Treaty": the act and what it makes, no party)."""
+    if tok.lemma_.lower() in grammar.act_nouns | grammar.document_nouns:
+        return False
+    if tok.ent_type_ in _PARTY_ENTITIES:
+        return True
+    # "the Moscow Olympics" (an event): a name of no party is not one either
+    return not tok.ent_type_ and any(
+        c.dep_ in {"compound", "amod"} and c.ent_type_ in _PARTY_ENTITIES - {"PERSON"} for c in tok.lefts)
 
 
 def children(tok: Token, deps: set[str]) -> list[Token]:
@@ -342,7 +356,10 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
     elif is_passive(verb, reduced=True):
         roles.actors = agent_of(verb)
         roles.recipients = children(verb, PASSIVE_SUBJECT_DEPS)
-        if not roles.actors and verb.dep_ in {"relcl", "acl"}:
+        act = verb.head.lemma_.lower() in grammar.act_nouns
+        if verb.dep_ in {"relcl", "acl"} and (not roles.actors or not act):
+            # "a teenager killed by police officers": the noun it describes underwent it, with
+            # its doer named or not (not "the attack carried out by rebels": an act undergoes none)
             roles.recipients = roles.recipients or [verb.head]
         if not roles.actors and verb.lemma_.lower() in grammar.removal_verbs:
             roles.actors = prep_objects(verb, {"from"})  # "expelled from the United States"
