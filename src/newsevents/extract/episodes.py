@@ -122,10 +122,14 @@ class Episodes:
                 best = (depth, distance, entity)
         return best[2] if best else None
 
-    def remember(self, event: Event, sentence: int) -> None:
-        """Keep an event dated by its own words as the current episode."""
+    def remember(self, event: Event, trigger: Token, sentence: int) -> None:
+        """Keep an event dated by its own words as the current episode; not one told in a
+        relative clause, which describes a noun of a clause about something else ("joined a
+        vigil in Brooklyn, where a teen was shot on Saturday", "a case that has blocked the trial
+        of two men suspected of blowing up a jet in 1988"): the acts told next continue that
+        clause, not the described act."""
         self.told.append(sentence)
-        if event.date is None:
+        if event.date is None or any(t.dep_ == "relcl" for t in (trigger, *trigger.ancestors)):
             return
         self.dated.append(Dated(
             sentence, self.paragraph(event.sentence.span[0]), participants(event), event.date,
