@@ -359,3 +359,11 @@ def test_episodes_an_undated_text_takes_the_year_its_copyright_line_prints(event
     marched = event_on(text, "marched", date=None)
     assert (marched.date, marched.date_precision) == ("2021-01-01", "year")
     assert event_on(text.split("\n")[0], "marched", date=None).date is None
+
+
+def test_episodes_an_act_a_verbs_object_is_of_takes_no_date_from_above(event_on):
+    # Friday is the meeting's day; the clashes are what the television underscored the scale of
+    text = ("Underscoring the scale of the clashes, state television prominently showed a meeting "
+            "Friday between the president and the governor of Kano.")
+    assert event_on(text, "clashes").date == "2023-05-30"
+    assert event_on(text, "meeting").date == "2023-05-26"

@@ -98,6 +98,8 @@ class Episodes:
         Friday night": the annotation's day of the arrest, the nearest day the text gives).
         Of two dates on one word the nearer to the trigger ("shot Saturday, ... since agents died
         15 years ago during a raid": the raid's is "15 years ago")."""
+        if _of_a_noun(trigger):
+            return None
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(clause_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
@@ -264,6 +266,16 @@ def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _of_a_noun(trigger: Token) -> bool:
+    """An act named as what a verb's object is of ("underscoring the seriousness of the fighting,
+    television showed a meeting Friday"): a verb's date above is the verb's act, not this one's.
+    Not a noun behind a preposition ("during the fiercest phase of the fighting"), which the
+    clause's date holds."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ == "of" \
+        and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj"
 
 
 def _clause_opened(entity: Span) -> Token | None:
