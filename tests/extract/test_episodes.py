@@ -325,3 +325,45 @@ def test_episodes_a_present_progressive_continues_no_episode(event_on):
     text = ("Nigerian police arrested Mr. Okafor in Lagos on Monday. "
             "Nigerian police are questioning Mr. Okafor in Lagos.")
     assert event_on(text, "questioning").date == "2023-05-30"
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the past perfect puts the act before the story's past, and nothing dates it
+    ("Farmers blocked the highway near Nakuru on Monday.\n\nCounty officials had threatened to "
+     "seize their tractors if the farmers did not pay the levy.", "threatened"),
+    # "already": the act came before, on a day not given
+    ("The two presidents signed a border accord in Minsk on Friday.\n\nThe Belarusian parliament "
+     "has already ratified the accord.", "ratified"),
+])
+def test_episodes_an_act_the_text_puts_earlier_without_a_day_is_unknown(event_on, text, trigger):
+    assert event_on(text, trigger).date is None
+
+
+def test_episodes_a_reported_past_perfect_keeps_the_day(event_on):
+    # behind "said", "had" only shifts a simple past: the day's news
+    text = ("Farmers protested a new levy in Nakuru.\n\nThe police chief said the farmers had "
+            "blocked the highway with tractors.")
+    assert event_on(text, "blocked").date == "2023-05-30"
+
+
+def test_episodes_a_date_in_a_relative_clause_opens_no_episode(event_on):
+    text = ("Police broke up a vigil in Flatbush, where a teenager was shot by officers on Saturday. "
+            "Police searched apartment buildings in Flatbush for the stone throwers.")
+    assert event_on(text, "shot").date == "2023-05-27"
+    assert event_on(text, "searched").date == "2023-05-30"
+
+
+def test_episodes_an_undated_text_takes_the_year_its_copyright_line_prints(event_on):
+    text = ("Protesters marched to the parliament in Accra on Wednesday to demand the release of a "
+            "journalist.\n\nCopyright 2021 The Associated Press.")
+    marched = event_on(text, "marched", date=None)
+    assert (marched.date, marched.date_precision) == ("2021-01-01", "year")
+    assert event_on(text.split("\n")[0], "marched", date=None).date is None
+
+
+def test_episodes_an_act_a_verbs_object_is_of_takes_no_date_from_above(event_on):
+    # Friday is the meeting's day; the clashes are what the television underscored the scale of
+    text = ("Underscoring the scale of the clashes, state television prominently showed a meeting "
+            "Friday between the president and the governor of Kano.")
+    assert event_on(text, "clashes").date == "2023-05-30"
+    assert event_on(text, "meeting").date == "2023-05-26"

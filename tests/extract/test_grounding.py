@@ -205,3 +205,12 @@ def test_grounding_a_year_spoken_as_words(text, value):
 def test_grounding_spoken_numbers_that_are_no_year(text):
     found = ground(text, TUESDAY, past=True)
     assert found is None or not found.value.startswith(("19", "20"))
+
+
+def test_grounding_a_bare_season_of_an_act_done_is_the_latest_begun():
+    # in March, "went public in the fall" is last fall; "this fall" and a future act stay this year's
+    march = date(2023, 3, 20)
+    assert ground("in the fall", march, past=True).value == "2022-01-01"
+    assert ground("the summer", march, past=True).value == "2022-01-01"
+    assert ground("this fall", march, past=True).value == "2023-01-01"
+    assert ground("in the fall", march).value == "2023-01-01"

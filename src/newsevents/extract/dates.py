@@ -29,8 +29,8 @@ _WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun"
 _DATED_WEEKDAY = re.compile(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
-__all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text", "dates_as_records",
-           "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
+__all__ = ["GroundedDate", "TimeExpression", "attachment", "copyright_year", "dated_by_text",
+           "dates_as_records", "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
            "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date",
            "wire_day"]
 
@@ -263,6 +263,15 @@ def _a_dateline(line: str) -> bool:
     rest = _ISO.sub(" ", g.printed.sub(" ", line))
     labels = set(g.data["dateline_labels"])
     return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
+
+
+def copyright_year(text: str) -> int | None:
+    """The year a copyright line of the text prints ("Copyright 2018 The Associated Press"), which
+    fixes the present year of an article saved without a date; None without one, or with two
+    different years (a text pasted from several pages)."""
+    marks = "|".join(re.escape(m) for m in grammar().data["copyright_marks"])
+    years = {int(m[1]) for m in re.finditer(r"(?i)(?:" + marks + r")\s*(?:\(c\)\s*)?((?:19|20)\d\d)\b", text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def wire_day(text: str, base: date | None) -> date | None:

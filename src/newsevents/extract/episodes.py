@@ -97,6 +97,8 @@ class Episodes:
         Friday night": the annotation's day of the arrest, the nearest day the text gives).
         Of two dates on one word the nearer to the trigger ("shot Saturday, ... since agents died
         15 years ago during a raid": the raid's is "15 years ago")."""
+        if _of_a_noun(trigger):
+            return None
         above: dict[int, int] = {}
         for depth, ancestor in enumerate(clause_ancestors(trigger, self.separate)):
             above[ancestor.i] = depth
@@ -121,10 +123,14 @@ class Episodes:
                 best = (depth, distance, entity)
         return best[2] if best else None
 
-    def remember(self, event: Event, sentence: int) -> None:
-        """Keep an event dated by its own words as the current episode."""
+    def remember(self, event: Event, trigger: Token, sentence: int) -> None:
+        """Keep an event dated by its own words as the current episode; not one told in a
+        relative clause, which describes a noun of a clause about something else ("joined a
+        vigil in Brooklyn, where a teen was shot on Saturday", "a case that has blocked the trial
+        of two men suspected of blowing up a jet in 1988"): the acts told next continue that
+        clause, not the described act."""
         self.told.append(sentence)
-        if event.date is None:
+        if event.date is None or any(t.dep_ == "relcl" for t in (trigger, *trigger.ancestors)):
             return
         self.dated.append(Dated(
             sentence, self.paragraph(event.sentence.span[0]), participants(event), event.date,
@@ -259,6 +265,16 @@ def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:
             return None
         head = head.head
     return None
+
+
+def _of_a_noun(trigger: Token) -> bool:
+    """An act named as what a verb's object is of ("underscoring the seriousness of the fighting,
+    television showed a meeting Friday"): a verb's date above is the verb's act, not this one's.
+    Not a noun behind a preposition ("during the fiercest phase of the fighting"), which the
+    clause's date holds."""
+    head = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and head.lower_ == "of" \
+        and head.head.pos_ == "NOUN" and head.head.dep_ == "dobj"
 
 
 def _clause_opened(entity: Span) -> Token | None:

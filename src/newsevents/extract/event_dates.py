@@ -16,6 +16,7 @@ from newsevents.extract.date_anaphora import ground_anaphoric, is_anaphoric
 from newsevents.extract.dates import (
     GroundedDate,
     attachment,
+    copyright_year,
     expression_span,
     ground_seen,
     is_ahead,
@@ -36,6 +37,7 @@ class EventDates:
         self.text = text
         self.base = base
         self.day = wire_day(text, base) or base  # the day of the acts that name none
+        self.year = copyright_year(text) if base is None else None  # undated: the present year, if printed
         self.episodes = episodes
         self.loose: list[Span] = []  # the sentence's dates that no trigger owns
         self.dates: list[Span] = []  # all of the sentence's dates
@@ -105,23 +107,25 @@ class EventDates:
 
     def set(self, event: Event, grounded: GroundedDate | None, entity: Span | None) -> None:
         """Write the grounded date and its evidence on the event; else the story's day (the
-        article's, or the day its wire dateline names)."""
+        article's, or the day its wire dateline names), else the present year an undated text prints."""
         if grounded is not None and entity is not None:
             start, end = expression_span(entity)
             event.date, event.date_precision = grounded.value, grounded.precision
             event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.day is not None:
             event.date, event.date_precision = self.day.isoformat(), "day"
+        elif self.year is not None:  # undated, the year its copyright line prints
+            event.date, event.date_precision = f"{self.year:04d}-01-01", "year"
 
     def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
         """An event without a date of its own continues the episode before it; a running
         total is historical, not dated today (episodes.py). In an article with no date the
         episodes are those a date the text prints whole opens ("In 2015 ...")."""
         if event.date_span is not None:
-            self.episodes.remember(event, index)
+            self.episodes.remember(event, trigger, index)
         elif self.episodes.undated_past(trigger, self.dates, self.base):
-            if self.base is not None:  # with no article date, nothing says how old it is
-                event.historical, event.date, event.date_precision = True, None, "unknown"
+            event.date, event.date_precision = None, "unknown"
+            event.historical = self.base is not None  # with no article date, nothing says how old it is
         elif self.episodes.earlier(trigger):  # "Earlier, ... proposed": no day named
             event.date, event.date_precision = None, "unknown"
         elif not (event.future or announced or (self.base is None and self.dates)):

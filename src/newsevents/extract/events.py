@@ -14,6 +14,7 @@ from newsevents.extract import coding, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
+from newsevents.extract.background_dates import undate_background
 from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
@@ -142,6 +143,7 @@ class EventExtractor:
             share_dates(self.episodes, events, self.doc)
             self.episodes.settle()  # parties known now; a retold act's own mention came first
             one_day(self.episodes, events, self.doc, self.dating.day)
+            undate_background(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 

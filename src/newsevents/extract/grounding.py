@@ -191,11 +191,13 @@ def _holiday_date(
     return next(c for c in candidates if -back <= _months_between(base, c.year, c.month) <= ahead)
 
 
-def _season(start: int, base: date, step: int | None, year: str | None) -> GroundedDate:
+def _season(start: int, base: date, step: int | None, year: str | None, latest: bool = False) -> GroundedDate:
     """A season as the year that holds its middle month (winter: the January).
 
     "last" is the latest one over before the article date, "next" the first
-    one not yet begun, "this" (or none) the one under way or else this year's.
+    one not yet begun, "this" (or none) the one under way or else this year's;
+    ``latest``: a bare one ("the fall") told of an act done ("went public in the fall", in
+    March) is the latest begun, not this year's to come.
     """
     if year:
         return _year(int(year) + (start + 1) // 13)
@@ -207,7 +209,8 @@ def _season(start: int, base: date, step: int | None, year: str | None) -> Groun
         chosen = min(s for s in starts if s > now)
     else:
         under_way = [s for s in starts if s <= now <= s + 2]
-        chosen = under_way[0] if under_way else base.year * 12 + start
+        begun = max(s for s in starts if s <= now)
+        chosen = under_way[0] if under_way else begun if latest else base.year * 12 + start
     middle = chosen + 1
     return _year((middle - 1) // 12)
 
@@ -293,7 +296,8 @@ def _settle(text: str, base: date, future: bool, past: bool) -> Any:
         except ValueError:
             return None
     if m := g.season.match(text):
-        return _season(int(g.data["seasons"][m[2]]), base, _step(g, m[1]), m[3])
+        bare = m[1] is None or m[1].lower() == "the"
+        return _season(int(g.data["seasons"][m[2]]), base, _step(g, m[1]), m[3], latest=past and bare)
     if m := g.part.match(text):
         return _part(m[2], m[3], _step(g, m[1]), m[4], base)
     if m := g.holiday.match(text):

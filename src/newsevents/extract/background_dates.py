@@ -1,0 +1,37 @@
+"""Background acts: a past perfect with no time word of its own, told after the lead, has no date we can name.
+
+"Officials had threatened to revoke his parole": the past perfect puts the act before the story's
+own past, and with nothing that dates it the day is not given (docs/annotation.md, second round:
+an act with no time words takes the article date "unless the text makes plain it came earlier:
+then `date_precision: unknown`"). Not in the lead, which tells the day's news, nor in reported
+speech, where "had" only shifts a simple past behind "said" ("police said he had fired"). An act
+that continues an episode or is retold takes that date first, so this runs after them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsevents.extract.coding import words_at
+from newsevents.extract.episodes import Episodes
+from newsevents.extract.retold_dates import by_article_date
+from newsevents.extract.trigger_clauses import clause_verb
+from newsevents.records import Event
+
+
+def undate_background(episodes: Episodes, events: list[Event], doc: Doc) -> None:
+    """An act told in the past perfect past the lead, dated by nothing but the article date: unknown."""
+    for event in events:
+        words = words_at(doc, event.trigger.span)
+        if words is None or not by_article_date(event) or not _past_perfect(words.root):
+            continue
+        if event.sentence.index == 0 or episodes.paragraph(event.sentence.span[0]) == 0:
+            continue  # the lead
+        event.date, event.date_precision = None, "unknown"
+
+
+def _past_perfect(trigger: Token) -> bool:
+    """ "had threatened", "had been arrested", in a clause that no verb reports ("said he had")."""
+    verb = clause_verb(trigger)
+    had = any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
+    return had and not any(a.dep_ in {"ccomp", "advcl", "relcl"} for a in (verb, *verb.ancestors))
