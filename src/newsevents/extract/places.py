@@ -70,10 +70,11 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
-    opening = _opening(doc, gazetteer)
-    ents = [opening] if opening is not None else []
+    opening = dateline_town(doc, gazetteer)
+    own = _untagged_opening(opening)
+    ents = [own] if own is not None else []
     for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
-        if opening is not None and ent.start <= opening.start < ent.end:
+        if own is not None and ent.start <= own.start < ent.end:
             continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
@@ -107,11 +108,10 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     return found
 
 
-def _opening(doc: Doc, gazetteer: Gazetteer) -> Span | None:
-    """The dateline's town, unless the model tags it as a place itself (read with the other
-    places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS analyst Charles
-    Barkley", tagged as one ORG) is still the dateline, not part of the name."""
-    opening = dateline_town(doc, gazetteer)
+def _untagged_opening(opening: Span | None) -> Span | None:
+    """The dateline's town as a mention of its own, unless the model tags it as a place itself
+    (read with the other places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS
+    analyst Charles Barkley", tagged as one ORG) is still the dateline, not part of the name."""
     if opening is None:
         return None
     name = entity_at(opening[0])
