@@ -262,3 +262,10 @@ def test_a_dateline_run_into_the_text_names_the_city(places):
     _, found = places("SAN ANTONIO The former player criticised the league on Friday at a news conference.")
     city = _named(found, "SAN ANTONIO")[0]
     assert (city.country_code, city.admin1) == ("US", "Texas")
+
+
+def test_a_dateline_run_into_a_name_the_model_tags_with_it_names_the_city(places):
+    # the model reads "SAN ANTONIO Turner Sports/CBS" as one organization
+    _, found = places("SAN ANTONIO Turner Sports/CBS analyst Charles Barkley criticised the league.")
+    city = _named(found, "SAN ANTONIO")[0]
+    assert (city.country_code, city.admin1) == ("US", "Texas")

@@ -63,6 +63,20 @@ def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontolo
                           said=True).name == "Nairobi"
 
 
+def test_an_international_body_acts_at_the_dateline(places, ontology):
+    text = ("GENEVA (AP) - The arbitration panel turned down the appeal of two shipping firms on Tuesday. "
+            "Its ruling was welcomed.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    assert venue is not None and venue.name == "Geneva"
+    turned, sentence = _trigger(doc, "turned"), _sentence(doc, "turned")
+    assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO",),
+                          said=True).name == "Geneva"
+    # with a foreign government beside it, the body is not known to have acted there
+    assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO", "RUS"),
+                          said=True) is None
+
+
 def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_made(places, ontology):
     text = ("OSLO, Norway (AP) - The Finnish president held talks with his host on Tuesday. "
             "Finland's foreign minister criticized the plan last year.")

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from newsevents.extract.coding import doc_entities
+from newsevents.extract.coding import doc_entities, entity_at
 from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
 from newsevents.extract.place_names import (
     LABELS,
@@ -71,8 +71,11 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
     opening = dateline_town(doc, gazetteer)
-    ents = [opening] if opening is not None and not opening[0].ent_type_ else []
+    own = _untagged_opening(opening)
+    ents = [own] if own is not None else []
     for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
+        if own is not None and ent.start <= own.start < ent.end:
+            continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
@@ -103,6 +106,16 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
         town = opening is not None and opening.start <= ent.start < opening.end
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
+
+
+def _untagged_opening(opening: Span | None) -> Span | None:
+    """The dateline's town as a mention of its own, unless the model tags it as a place itself
+    (read with the other places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS
+    analyst Charles Barkley", tagged as one ORG) is still the dateline, not part of the name."""
+    if opening is None:
+        return None
+    name = entity_at(opening[0])
+    return opening if name is None or name.label_ not in LABELS else None
 
 
 def _closed(doc: Doc, end: int) -> bool:

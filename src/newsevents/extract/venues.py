@@ -46,6 +46,7 @@ _CLAUSES = {"relcl", "ccomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _PRECISE = ("town", "admin2", "admin1", "country")  # most precise first
+INTERNATIONAL = "IGO"  # the country code of international bodies
 
 
 
@@ -267,8 +268,12 @@ def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
 def _among(place: Location, actors: tuple[str, ...]) -> bool:
     """Some actor of the event is of the place's country: a joint statement of the host and
     a visiting leader was made there ("Yeltsin and Kuchma called for" under a MOSCOW dateline),
-    a denial by foreigners alone was not (Russia's denial reported from London)."""
+    a denial by foreigners alone was not (Russia's denial reported from London). An
+    international body belongs to no country and sits where it meets: its act reported under
+    a dateline was done there ("THE HAGUE - The World Court rejected")."""
     codes = country_codes()
+    if actors and all(c == INTERNATIONAL for c in actors):
+        return True
     return any(codes.get(c.lower()) == place.country_code for c in actors)
 
 
