@@ -92,8 +92,9 @@ def infinitive(trigger: Token) -> bool:
 
 def shared_country(event: Event) -> bool:
     """Doer and target have a country in common, stated or the article's home (police and a
-    suspect, a court and a citizen): a domestic act between two placed parties, which the flags
-    of a country stated in the text miss when the country is only the home one."""
+    suspect, a court and a citizen): a domestic act, weighed apart from an act across borders,
+    which the gold codes more often (on DEV about half the candidates of each kind against
+    seven in ten; the recipient flags alone weighed both alike)."""
     return bool({a.country for a in event.actor if a.country}
                 & {a.country for a in event.recipient if a.country})
 
