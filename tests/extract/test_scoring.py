@@ -90,3 +90,21 @@ def test_scoring_a_doer_placed_only_by_the_home_country_is_weighed_apart():
     stated = Actor(text="Ugandan police", span=(0, 14), country="UGA", sector="COP")
     assert scoring._actor_kind([guessed]) == "home"
     assert scoring._actor_kind([guessed, stated]) == "country"
+
+
+@pytest.mark.parametrize(("text", "word", "aim"), [
+    ("The council voted to expel the envoy from the capital.", "expel", True),
+    ("Two officers stopped their patrol car to question the driver.", "question", True),
+    ("The council expelled the envoy from the capital.", "expelled", False),
+])
+def test_scoring_a_trigger_that_is_a_to_infinitive(pipeline, text, word, aim):
+    assert scoring.infinitive(_token(pipeline, text, word)) is aim
+
+
+def test_scoring_doer_and_target_of_one_country_are_flagged():
+    police = Actor(text="county police", span=(0, 13), country="KEN", sector="COP", country_source="home")
+    suspect = Actor(text="a farmer", span=(20, 28), country="KEN")
+    envoy = Actor(text="the Danish envoy", span=(20, 36), country="DNK")
+    assert scoring.shared_country(_event(actor=[police], recipient=[suspect]))
+    assert not scoring.shared_country(_event(actor=[police], recipient=[envoy]))
+    assert not scoring.shared_country(_event(actor=[police]))

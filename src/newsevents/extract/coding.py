@@ -168,6 +168,7 @@ class Evidence:
     ambiguous: bool = False  # the word has senses of several event types
     quoted: bool = False  # inside quotation marks
     reported: bool = False  # what someone said ("police said ... arrested")
+    infinitive: bool = False  # a to-infinitive ("decided to admit"): an aim, seldom a told act
     own_date: bool = False  # dated by its own clause, not by the episode or the article
     background: bool = False
     cooperative: bool = False  # of PLOVER's cooperation quads

@@ -330,6 +330,7 @@ class EventExtractor:
             ambiguous=len({s.event_type for s in senses}) > 1,
             quoted=scoring.quoted(main.token, marks),
             reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),
+            infinitive=scoring.infinitive(main.token),
             own_date=grounded is not None, background=self._background(main),
             cooperative="cooperation" in info.quad,
         )
