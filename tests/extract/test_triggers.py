@@ -122,6 +122,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("Firefighters advised nearby residents to keep their windows closed.", "advised"),
         ("The young actress captured the imagination of a whole generation.", "captured"),
         ("The veteran boxer captured the heavyweight title in Las Vegas.", "captured"),
+        ("The mayor held a news conference on Monday to unveil the new budget.", "held"),
+        ("The rocket blasted off from the launch pad at dawn.", "blasted"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -139,6 +141,13 @@ def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("called", "REQUEST") in triggers("The governor called for federal aid after the floods.")
     assert ("sought", "REQUEST") in triggers("The dissident sought asylum at the embassy.")
     assert ("advised", "REQUEST") in triggers("The minister advised the king to dissolve parliament.")
+    assert ("held", "CONSULT") in triggers("The two foreign ministers held talks in Vienna.")
+    assert ("blasted", "ACCUSE") in triggers("The senator blasted the governor over the budget.")
+
+
+def test_triggers_a_subpoena_is_a_demand(triggers):
+    # docs/annotation.md batch U: a subpoena orders someone to testify (manual REQUEST: orders)
+    assert ("subpoenaed", "REQUEST") in triggers("The committee subpoenaed the defence minister.")
 
 
 def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
