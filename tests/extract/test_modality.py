@@ -164,3 +164,28 @@ def test_modality_a_present_act_with_its_own_day_is_on_the_timetable(code):
     [done] = [e for e in code("The two envoys met Thursday in Oslo with the mediator.")
               if e.event_type == "CONSULT"]
     assert not done.future
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Farm groups joined the unions in calling for the agriculture minister to resign.",
+     "The opposition called for the interior minister to step down over the raids."],
+)
+def test_modality_an_act_asked_for_with_for_to_is_hypothetical(code, text):
+    # "calling for X to resign": the parser hangs the "for ... to" clause as an adverbial clause
+    events = [e for e in code(text) if e.event_type == "RETREAT"]
+    assert events and all(e.hypothetical and not e.is_published() for e in events)
+
+
+def test_modality_a_rally_planned_as_an_object_is_not_coded(code):
+    # an announced rally is no act on a party and no threat (docs/annotation.md batch U)
+    events = [e for e in code("Striking teachers planned a large march through the capital on Friday.")
+              if e.trigger.text == "march"]
+    assert events and all(e.event_type == "PROTEST" and e.hypothetical for e in events)
+
+
+def test_modality_a_phrasal_verb_sets_up_no_timetable(code):
+    # "set up a checkpoint" is no scheduling "set"
+    events = [e for e in code("Soldiers set up a checkpoint outside the border town on Sunday.")
+              if e.trigger.text.endswith("checkpoint")]
+    assert all(not e.future and not e.hypothetical for e in events)

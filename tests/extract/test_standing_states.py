@@ -17,6 +17,7 @@ from newsevents.extract.relevance import STANDING
         ("The bomb was the latest attempt by extremists opposed to the IRA's truce.", "opposed"),
         # a habit
         ("Police routinely arrest protesters in the capital.", "arrest"),
+        ("Border guards often detain migrants for weeks at the crossing.", "detain"),
         # a measure in force, not its imposing
         ("The 15% restriction covers any would-be suitor, British or foreign.", "restriction"),
         ("It is the US economic embargo which has kept Cuba in a box.", "embargo"),

@@ -51,6 +51,14 @@ def _purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and infinitive(tok)
 
 
+def _for_clause(tok: Token) -> bool:
+    """ "(calling) for the chief to resign", "(eager) for talks to start": an infinitive clause
+    with its own subject opened by "for" is the complement of the word that asks, wants or
+    expects it, though the parser hangs it as an adverbial clause."""
+    return tok.dep_ == "advcl" and infinitive(tok) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+
+
 def _gerund_clause(tok: Token) -> bool:
     """ "(would involve) agencies sharing intelligence": a gerund clause with its own subject has
     no tense of its own, so it takes the modes of the verb it completes."""
@@ -103,7 +111,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         # "suspected of blowing up"), not a coordinated verb or a noun behind a preposition;
         # so does an adjective ("reluctant to criticise", "unable to capture", "ready to sign")
         governor = depth > 0 and tok.pos_ in {"VERB", "ADJ"} and any(
-            link.dep_ in _COMPLEMENTS for link in chain[:depth]
+            link.dep_ in _COMPLEMENTS or _for_clause(link) for link in chain[:depth]
         )
         lemma = tok.lemma_.lower()
         if governor and lemma in ontology.words("negating_governors"):
@@ -148,6 +156,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
+    if _planned(trigger, ontology.words("planning_verbs")):
+        mode.future = mode.scheduled = True  # "planned a demonstration": on the timetable
     if _dated_present(clause_head(trigger)):
         mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
@@ -168,6 +178,15 @@ def _dated_present(verb: Token) -> bool:
         for w in c.children if w.dep_ == "pobj"]
     return any(w.lower_ in days or (
         w.lower_ in months and any(c.dep_ == "nummod" for c in w.children)) for w in named)
+
+
+def _planned(trigger: Token, governors: frozenset[str]) -> bool:
+    """ "Protesters planned a demonstration", "talks were scheduled": an act noun that is what a
+    scheduling verb sets up is on the timetable, as its infinitive is ("planned to march"); a
+    phrasal verb is another verb ("set up a roadblock", "set off expulsions")."""
+    verb = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and (
+        verb.lemma_.lower() in governors) and not any(c.dep_ == "prt" for c in verb.children)
 
 
 def _arranged(copula: Token, below: list[Token], ontology: Ontology) -> bool:
