@@ -297,3 +297,27 @@ def test_relevance_local_body_vote_with_no_counterpart_is_internal(event_on, tex
 
 def test_relevance_legislature_refusal_is_not_internal(event_on):
     assert event_on("The Senate rejected the bill on Tuesday.", "rejected").off_topic is None
+
+
+def test_relevance_a_vehicle_striking_a_walker_is_no_assault(code):
+    text = "A delivery van struck a pedestrian at the intersection, and the driver stopped."
+    events = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert events, "no event coded: the gate is not tested"
+    assert all(not e.is_published() and e.off_topic == "accident sentence" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "gated"),
+    [
+        # an inquiry into the cause of a crash has no one it is into
+        ("The two-car collision on the bypass is under investigation by the county traffic "
+         "accident unit.", True),
+        # one into a named party stays an accusation however the crash is told
+        ("Police are investigating the driver of the van after the collision at the "
+         "intersection.", False),
+    ],
+)
+def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gated):
+    events = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "accident inquiry") == gated for e in events)

@@ -1,5 +1,5 @@
-"""Political relevance: events of sports, entertainment, lifestyle, business, tech and disaster text
-are not published.
+"""Political relevance: events of sports, entertainment, lifestyle, business, tech, disaster and
+accident text are not published.
 
 PLOVER codes political interactions. An article is of a non-political domain when its
 section (a URL path segment such as ``/sports/``, a title header such as "NFL: ...") says
@@ -10,7 +10,8 @@ trigger is an act only a state does (an arrest, a fine); in a sports article a p
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
 its sentence or the article's lead speaks of armed conflict. Nor is a standing state told
-instead of an act (modality.standing: a position held, a habit, a measure in force). A gated
+instead of an act (modality.standing: a position held, a habit, a measure in force), nor harm
+done by no one (a quake, a crash) or an inquiry into its cause with no suspect. A gated
 event keeps its record with ``off_topic`` saying why; the confidence (scoring.py) weighs that,
 and the gate's signals.
 """
@@ -38,7 +39,6 @@ from newsevents.ontology.load import Relevance
 from newsevents.records import Actor, Article, Event
 
 NON_POLITICAL = "non-political"
-DISASTER = "disaster"  # the domain whose ASSAULTs are forces of nature, not attacks
 SPORTS = "sports"  # the domain whose places are teams ("Washington expressed interest in him")
 PRIVATE = "private act"
 INTERNAL = "one body's own business"
@@ -121,13 +121,17 @@ class RelevanceGate:
         if trigger is not None and standing(trigger.root, self.onto):
             return STANDING  # "Algeria opposes any presence", "the restriction expires"
         sentence_domain = self.sentence_domains[index][0] if index < len(self.sentences) else None
-        disaster = index < len(self.sentences) and (
-            self.sentence_domains[index][1].get(DISASTER, 0) >= self.rel.sentence_words
-        )  # "the quake killed three" however many crime words say "kill"
-        if disaster and event.event_type == "ASSAULT" and not any(
+        # "the quake killed three", "struck by a car" however many crime words say "kill"
+        harm = next((name for name in sorted(self.rel.harm_domains) if index < len(self.sentences)
+                     and self.sentence_domains[index][1].get(name, 0) >= self.rel.sentence_words), None)
+        if harm and event.event_type == "ASSAULT" and not any(
             a.sector in self.rel.armed_sectors for a in event.actor
         ):
-            return f"{DISASTER} sentence"
+            return f"{harm} sentence"
+        if event.event_type in self.rel.inquiry_types and not event.recipient and (
+            harm or self.domain in self.rel.harm_domains
+        ):
+            return f"{harm or self.domain} inquiry"  # "the crash is under investigation"
         if self._state_act(event):
             return None
         if self._private(event):
@@ -147,7 +151,7 @@ class RelevanceGate:
             return None
         # a game, a film or a product: only officials, forces and courts make it political,
         # and a country only as the actor ("touring Canada" is no interaction with Canada)
-        strict = domain not in (DISASTER, NON_POLITICAL)
+        strict = domain not in self.rel.harm_domains and domain != NON_POLITICAL
         sectors = self.rel.strict_sectors if strict else self.rel.political_sectors
         teams = self.domain == SPORTS
         if any(self._political(a, sectors, as_actor=True, teams=teams) for a in event.actor) or any(
