@@ -166,15 +166,12 @@ def test_modality_a_present_act_with_its_own_day_is_on_the_timetable(code):
     assert not done.future
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["Farm groups joined the unions in calling for the agriculture minister to resign.",
-     "The opposition called for the interior minister to step down over the raids."],
-)
-def test_modality_an_act_asked_for_with_for_to_is_hypothetical(code, text):
-    # "calling for X to resign": the parser hangs the "for ... to" clause as an adverbial clause
-    events = [e for e in code(text) if e.event_type == "RETREAT"]
-    assert events and all(e.hypothetical and not e.is_published() for e in events)
+def test_modality_an_act_planned_in_a_for_to_clause_is_announced(code):
+    # "planned for X to withdraw": the parser hangs the "for ... to" clause as an adverbial
+    # clause; it is the complement of the verb that plans, asks or wants it
+    events = [e for e in code("The ministry had planned for the troops to withdraw from the valley by June.")
+              if e.trigger.text == "withdraw"]
+    assert events and all(e.event_type == "CONCEDE" for e in events)
 
 
 def test_modality_a_rally_planned_as_an_object_is_not_coded(code):

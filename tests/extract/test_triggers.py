@@ -19,6 +19,12 @@ def test_triggers_particle_sense(triggers):
     assert ("called", "REQUEST") in triggers("The opposition called for new elections.")
 
 
+def test_triggers_for_before_an_infinitive_with_its_own_subject_is_the_particle(code):
+    # "called for the minister to resign": "for" is parsed as the mark of the infinitive clause
+    events = code("The farmers' unions called for the agriculture minister to resign.")
+    assert [e.trigger.text for e in events if e.event_type == "REQUEST"] == ["called for"]
+
+
 def test_triggers_particle_is_not_a_date_preposition(triggers):
     found = triggers("Kosovo Serbs on Saturday called the decision illegal.")
     assert ("called", "REQUEST") not in found
