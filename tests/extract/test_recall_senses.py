@@ -41,8 +41,8 @@ def senses(pipeline):
         ("Two soldiers died in a gunbattle with rebels.", "gunbattle", "ASSAULT"),
         # manual SANCTION ambiguities: expelling an individual is COERCE
         ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),
-        # manual ACCUSE investigate: grand juries, judicial or political
-        ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "ACCUSE"),
+        # manual REQUEST: all requests, demands and orders (docs/annotation.md batches U, AK)
+        ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "REQUEST"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):

@@ -151,10 +151,6 @@ def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("blasted", "ACCUSE") in triggers("The senator blasted the governor over the budget.")
 
 
-def test_triggers_a_subpoena_is_a_demand(triggers):
-    # docs/annotation.md batch U: a subpoena orders someone to testify (manual REQUEST: orders)
-    assert ("subpoenaed", "REQUEST") in triggers("The committee subpoenaed the defence minister.")
-
 
 def test_triggers_a_relative_clause_verb_takes_its_noun_as_object(triggers):
     # "the agreement the tribe signed": the object of "signed" is the noun the clause describes
