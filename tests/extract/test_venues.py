@@ -524,3 +524,14 @@ def test_country_before_a_noun_in_a_venue_phrase_is_not_the_venue(places, ontolo
     doc, found = places("Gunmen attacked a U.S. consulate in Lima on Sunday.")
     place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
     assert place is not None and place.name == "Lima"
+
+
+def test_an_old_act_with_no_place_of_its_own_is_not_put_at_the_dateline_town(places, ontology):
+    text = ("OSLO, Norway (AP) - Police detained two activists in Oslo on Tuesday. "
+            "The activists were expelled from the party last year.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    expelled, sentence = _trigger(doc, "expelled"), _sentence(doc, "expelled")
+    today = event_location(expelled, found, sentence, ontology, here=venue)
+    assert today is not None and today.name == "Oslo"  # today's act happens where the story is
+    assert event_location(expelled, found, sentence, ontology, here=venue, historical=True) is None

@@ -70,7 +70,7 @@ def event_location(
     """
     preps = ontology.words("address_preps")
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
-                         historical)
+                         historical, here)
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
@@ -82,9 +82,11 @@ def event_location(
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
               said: bool, doc: Doc, preps: frozenset[str], local_speaker: bool = False, meeting: bool = False,
-              historical: bool = False) -> Location | None:
+              historical: bool = False, here: Location | None = None) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
-    article's story does, whoever does it (foreign troops strike there too); a statement is
+    article's story does, whoever does it (foreign troops strike there too), unless the act is
+    older than the day's news and that place is the dateline's town, where the reporter is today
+    (gold leaves such background acts unplaced when the text does not say where); a statement is
     made where it was heard, the dateline, when one of its actors is of the dateline's country or
     it is a meeting (a visitor comes to the host): an accusation, a denial or an appeal by
     foreigners about the story's place is not made there, nor is an act older than the day's
@@ -92,7 +94,8 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
-        return main_place(toponyms, doc, preps)
+        main = main_place(toponyms, doc, preps)
+        return None if historical and _same(main, here) else main
     if venue is not None:
         return venue if not historical and (meeting or _among(venue, actors)) else None
     main = main_place(toponyms, doc, preps) if local_speaker else None
@@ -259,6 +262,10 @@ def _in_subject(token: Token | None, heads: list[Token]) -> bool:
     London accused"), not in an object ("denied any bombing in South Sudan")."""
     subjects = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return token is not None and any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects)
+
+
+def _same(place: Location | None, other: Location | None) -> bool:
+    return place is not None and other is not None and place.geonameid == other.geonameid
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
