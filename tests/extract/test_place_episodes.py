@@ -2,7 +2,7 @@
 
 
 def _event(events, word, sentence):
-    return next(e for e in events if e.trigger.text == word and e.sentence.index == sentence)
+    return next(e for e in events if e.trigger.text.startswith(word) and e.sentence.index == sentence)
 
 
 def test_an_act_with_no_place_of_its_own_takes_the_place_of_the_episode_it_continues(code):
@@ -18,3 +18,11 @@ def test_a_statement_does_not_continue_a_material_act_nor_another_partys_episode
                   "criticized the trade talks. A Swedish minister rejected the plan.")
     assert _event(events, "criticized", 1).location is None
     assert _event(events, "rejected", 2).location is None
+
+
+def test_a_material_act_of_a_nation_named_as_such_happens_in_that_country(code):
+    events = code("Police in Moscow detained two Norwegian journalists on Monday. Protests followed in "
+                  "Moscow. Norway has expelled two Russian diplomats.")
+    expelled = _event(events, "expelled", 2)
+    assert expelled.location is not None and expelled.location.country_code == "NO"
+    assert expelled.location.precision == "country" and round(expelled.location.lat) == 60  # Oslo

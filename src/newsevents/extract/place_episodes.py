@@ -1,20 +1,25 @@
 """Place episodes: the place of an event whose own words give none.
 
-An act the text tells without a place continues the episode told just before it: the last
-event of the same kind (both statements, or both material acts) placed by its own words, a
-sentence or two back in the same paragraph, with a party in common ("A federal grand jury in
-Milwaukee has returned an indictment ... The U.S. Attorney announced the indictment Tuesday";
-"At a news conference in Jerusalem, Netanyahu suggested ... Gore called on Israel"). It takes
-that place, not the article's main place or the dateline (docs/annotation.md: the place of an
-act is that of its own clause, else of the passage it continues).
+A material act done by a nation named as such ("Ukraine has expelled 13 diplomats", "Tunisia
+worked with the United States") happens in that country (the capital's point, as for any
+nationwide act), not at the article's main place. Else an act the text tells without a place
+continues the episode told just before it: the last event of the same kind (both statements,
+or both material acts) placed by its own words, a sentence or two back in the same paragraph,
+with a party in common ("A federal grand jury in Milwaukee has returned an indictment ... The
+U.S. Attorney announced the indictment Tuesday"; "At a news conference in Jerusalem, Netanyahu
+suggested ... Gore called on Israel"). It takes that place, not the article's main place or
+the dateline (docs/annotation.md: the place of an act is that of its own clause, else of the
+passage it continues).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsevents.extract.gazetteer import capitals
 from newsevents.ontology import Ontology
-from newsevents.records import Event
+from newsevents.ontology.codes import country_codes
+from newsevents.records import Event, Location
 
 REACH = 2  # sentences back an episode carries its place
 
@@ -37,6 +42,8 @@ def share_places(events: list[Event], ontology: Ontology, paragraph: Callable[[i
 
     placed: list[Event] = []
     for event in sorted(events, key=lambda e: e.trigger.span[0]):
+        if not own_place(event) and not verbal(event):
+            event.location = _nation(event, ontology) or event.location
         if own_place(event):
             placed.append(event)
             continue
@@ -50,3 +57,15 @@ def share_places(events: list[Event], ontology: Ontology, paragraph: Callable[[i
                   and parties & _parties(e)]
         if before:
             event.location = before[-1].location
+
+
+def _nation(event: Event, ontology: Ontology) -> Location | None:
+    """The country of an actor named by the country's own name, as a place at its capital."""
+    for actor in event.actor:
+        key = actor.text.lower().removeprefix("the ")
+        code = country_codes().get((ontology.country_names.get(key) or "").lower())
+        if code in capitals():
+            _, _, lat, lon = capitals()[code]
+            return Location(text=actor.text, span=actor.span, name=actor.text, lat=lat, lon=lon,
+                            country_code=code, precision="country")
+    return None
