@@ -128,7 +128,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                         return None if _spread(place, resolved, sentence) else place
     if here is not None and _said_here(heads, sentence, ontology):
         return here
-    journey = _journey_end(verb, resolved, ontology) if meeting else None
+    journey = _journey_end(verb, resolved, ontology)
     if journey is not None:
         return journey
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
@@ -188,9 +188,10 @@ def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
 
 
 def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> Location | None:
-    """A meeting told as the purpose of a journey, or as the next step of one ("left for
-    Washington to meet her counterparts", "flew to Detroit and toured the plant"), is held where
-    the journey ends, not where the visitor comes from."""
+    """An act told as the purpose of a journey, or as the next step of one ("left for
+    Washington to meet her counterparts", "flew to Washington to appeal to the attorney general",
+    "flew to Detroit and toured the plant"), is done where the journey ends, not where the
+    traveller comes from."""
     travel = verb.head
     if verb.dep_ not in {"xcomp", "advcl", "conj"} or (
             travel.lemma_.lower() not in ontology.words("travel_verbs")):
