@@ -537,3 +537,20 @@ def test_an_old_act_with_no_place_of_its_own_is_not_put_at_the_dateline_town(pla
     today = event_location(expelled, found, sentence, ontology, here=venue)
     assert today is not None and today.name == "Oslo"  # today's act happens where the story is
     assert event_location(expelled, found, sentence, ontology, here=venue, historical=True) is None
+
+
+def test_a_place_in_a_clause_inside_a_venue_phrase_is_that_clauses(places, ontology):
+    doc, found = places("In efforts to prevent the boy's return to Cuba, a congressman subpoenaed him "
+                        "on Friday. The ministers signed the treaty at a ceremony held in Oslo.")
+    subpoenaed, sentence = _trigger(doc, "subpoenaed"), _sentence(doc, "subpoenaed")
+    assert event_location(subpoenaed, found, sentence, ontology, actors=("USA",), said=True) is None
+    signed, sentence = _trigger(doc, "signed"), _sentence(doc, "signed")
+    assert event_location(signed, found, sentence, ontology).name == "Oslo"  # a participle is no clause
+
+
+def test_a_material_act_is_not_placed_where_another_act_its_sentence_names_happened(places, ontology):
+    doc, found = places("Police shot a man in Oslo on Tuesday. "
+                        "The shooting comes after the police killing of an unarmed student on May 2 in "
+                        "Bergen, Norway, sparked weeks of protests.")
+    shooting, sentence = _trigger(doc, "shooting"), _sentence(doc, "shooting")
+    assert event_location(shooting, found, sentence, ontology).name == "Oslo"

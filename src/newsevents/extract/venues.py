@@ -121,7 +121,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     within = resolved if not said else own
                     start, end = child.idx + len(child), _end(child)
                     # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
-                    inside = _within(within, start, end)
+                    inside = [t for t in _within(within, start, end)
+                              if not _in_clause(toponym_token(sentence, t), child)]
                     owned = [t for t in inside if not whose(t, sentence)]
                     place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
@@ -147,6 +148,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
                        and not _other_act(token, trigger, ontology)
                        and (meeting or not _in_content(token, heads))]
+    else:  # "the shooting comes after the police killing in Sacramento": the killing's place
+        in_sentence = [t for t in in_sentence
+                       if not _other_act(toponym_token(sentence, t), trigger, ontology)]
     nearest = _nearest(trigger, in_sentence, sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
@@ -214,6 +218,18 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
             and token.head.lower_ in ontology.words("venue_preps"))
 
 
+def _in_clause(token: Token | None, prep: Token) -> bool:
+    """The place lies in a clause inside the phrase ("in efforts to prevent his return to Cuba"):
+    it tells where that clause's act would be, not where the phrase puts the event; a participle
+    describing the phrase's noun is no such clause ("at a ceremony held in Independence")."""
+    node = token
+    while node is not None and node.i != prep.i and node.head.i != node.i:
+        if node.pos_ in {"VERB", "AUX"} and not (node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"}):
+            return True
+        node = node.head
+    return False
+
+
 def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
     """The place phrase hangs on the noun of another, material act ("dismissed the claims over
     a raid at a plant in Worthington", "the visit came amid attacks in Tunisia"): it says where
@@ -225,7 +241,8 @@ def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
         if node.i == trigger.i or node.pos_ in {"VERB", "AUX"}:
             return False
         senses = ontology.triggers.get((node.lemma_.lower(), "NOUN"), []) if node.pos_ == "NOUN" else []
-        if any(not ontology.event_types[s.event_type].verbal for s in senses):
+        if any(s.event_type in ontology.event_types and not ontology.event_types[s.event_type].verbal
+               for s in senses):
             return True
     return False
 
