@@ -554,3 +554,8 @@ def test_a_material_act_is_not_placed_where_another_act_its_sentence_names_happe
                         "Bergen, Norway, sparked weeks of protests.")
     shooting, sentence = _trigger(doc, "shooting"), _sentence(doc, "shooting")
     assert event_location(shooting, found, sentence, ontology).name == "Oslo"
+    # an act named on the trigger's own phrase is its circumstance: its place is the trigger's
+    doc, found = places("Police detained two men in Oslo on Monday. "
+                        "Soldiers killed 12 people during an attack on a school in Bergen.")
+    killed, sentence = _trigger(doc, "killed"), _sentence(doc, "killed")
+    assert event_location(killed, found, sentence, ontology).name == "Bergen"

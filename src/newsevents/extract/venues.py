@@ -149,8 +149,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                        and not _other_act(token, trigger, ontology)
                        and (meeting or not _in_content(token, heads))]
     else:  # "the shooting comes after the police killing in Sacramento": the killing's place
-        in_sentence = [t for t in in_sentence
-                       if not _other_act(toponym_token(sentence, t), trigger, ontology)]
+        in_sentence = [t for t in in_sentence if not _other_act(token := toponym_token(sentence, t), trigger,
+                                                                ontology) or _under(token, trigger)]
     nearest = _nearest(trigger, in_sentence, sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
@@ -244,6 +244,19 @@ def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
         if any(s.event_type in ontology.event_types and not ontology.event_types[s.event_type].verbal
                for s in senses):
             return True
+    return False
+
+
+def _under(token: Token | None, trigger: Token) -> bool:
+    """The place phrase hangs on the trigger through nouns alone ("killed 40 people during an
+    attack on a school in Gaza"): the act it names is the trigger's own circumstance."""
+    node = token
+    while node is not None and node.head.i != node.i:
+        node = node.head
+        if node.i == trigger.i:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
     return False
 
 
