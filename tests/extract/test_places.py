@@ -269,3 +269,8 @@ def test_a_dateline_run_into_a_name_the_model_tags_with_it_names_the_city(places
     _, found = places("SAN ANTONIO Turner Sports/CBS analyst Charles Barkley criticised the league.")
     city = _named(found, "SAN ANTONIO")[0]
     assert (city.country_code, city.admin1) == ("US", "Texas")
+
+
+def test_a_division_listed_only_by_its_official_form_is_found_by_its_english_name(places):
+    _, found = places("Gunmen clashed with police in Dagestan and in Kabardino-Balkaria on Friday.")
+    assert [(t.country_code, t.precision) for t in found[:2]] == [("RU", "admin1"), ("RU", "admin1")]

@@ -434,15 +434,17 @@ def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
     assert event_location(visited, found, sentence, ontology, exclude=recipient, said=True) is None
 
 
-def test_a_meeting_at_the_end_of_a_journey_is_held_there(places, ontology):
+def test_a_meeting_or_an_appeal_at_the_end_of_a_journey_is_held_there(places, ontology):
     text = ("The Norwegian trade minister left for Madrid on Friday to meet her Spanish counterpart. "
-            "Ten senators flew to Lisbon and toured the shipyard.")
+            "Ten senators flew to Lisbon and toured the shipyard. "
+            "Two mayors from Bergen flew to Oslo to appeal directly to the justice minister.")
     doc, found = places(text)
     meet, sentence = _trigger(doc, "meet"), _sentence(doc, "meet")
     assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True,
                           meeting=True).name == "Madrid"
-    # a statement is not placed by the speaker's journey
-    assert event_location(meet, found, sentence, ontology, actors=("NOR",), said=True) is None
+    # a statement told as the journey's purpose is made where the journey ends, not at home
+    appeal, sentence = _trigger(doc, "appeal"), _sentence(doc, "appeal")
+    assert event_location(appeal, found, sentence, ontology, actors=("NOR",), said=True).name == "Oslo"
     toured, sentence = _trigger(doc, "toured"), _sentence(doc, "toured")
     assert event_location(toured, found, sentence, ontology, said=True, meeting=True).name == "Lisbon"
 
@@ -524,3 +526,36 @@ def test_country_before_a_noun_in_a_venue_phrase_is_not_the_venue(places, ontolo
     doc, found = places("Gunmen attacked a U.S. consulate in Lima on Sunday.")
     place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
     assert place is not None and place.name == "Lima"
+
+
+def test_an_old_act_with_no_place_of_its_own_is_not_put_at_the_dateline_town(places, ontology):
+    text = ("OSLO, Norway (AP) - Police detained two activists in Oslo on Tuesday. "
+            "The activists were expelled from the party last year.")
+    doc, found = places(text)
+    venue = dateline(found, text)
+    expelled, sentence = _trigger(doc, "expelled"), _sentence(doc, "expelled")
+    today = event_location(expelled, found, sentence, ontology, here=venue)
+    assert today is not None and today.name == "Oslo"  # today's act happens where the story is
+    assert event_location(expelled, found, sentence, ontology, here=venue, historical=True) is None
+
+
+def test_a_place_in_a_clause_inside_a_venue_phrase_is_that_clauses(places, ontology):
+    doc, found = places("In efforts to prevent the boy's return to Cuba, a congressman subpoenaed him "
+                        "on Friday. The ministers signed the treaty at a ceremony held in Oslo.")
+    subpoenaed, sentence = _trigger(doc, "subpoenaed"), _sentence(doc, "subpoenaed")
+    assert event_location(subpoenaed, found, sentence, ontology, actors=("USA",), said=True) is None
+    signed, sentence = _trigger(doc, "signed"), _sentence(doc, "signed")
+    assert event_location(signed, found, sentence, ontology).name == "Oslo"  # a participle is no clause
+
+
+def test_a_material_act_is_not_placed_where_another_act_its_sentence_names_happened(places, ontology):
+    doc, found = places("Police shot a man in Oslo on Tuesday. "
+                        "The shooting comes after the police killing of an unarmed student on May 2 in "
+                        "Bergen, Norway, sparked weeks of protests.")
+    shooting, sentence = _trigger(doc, "shooting"), _sentence(doc, "shooting")
+    assert event_location(shooting, found, sentence, ontology).name == "Oslo"
+    # an act named on the trigger's own phrase is its circumstance: its place is the trigger's
+    doc, found = places("Police detained two men in Oslo on Monday. "
+                        "Soldiers killed 12 people during an attack on a school in Bergen.")
+    killed, sentence = _trigger(doc, "killed"), _sentence(doc, "killed")
+    assert event_location(killed, found, sentence, ontology).name == "Bergen"

@@ -22,6 +22,7 @@ from newsevents.extract.grouping import Group, acted_on, group_triggers
 from newsevents.extract.home_country import place_at_home
 from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.noun_roles import noun_roles
+from newsevents.extract.place_episodes import share_places
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
@@ -140,6 +141,7 @@ class EventExtractor:
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
                 self._place(event, trigger, sentence)
+            share_places(events, self.onto, self.episodes.paragraph)
             share_dates(self.episodes, events, self.doc)
             self.episodes.settle()  # parties known now; a retold act's own mention came first
             one_day(self.episodes, events, self.doc, self.dating.day)

@@ -70,7 +70,7 @@ def event_location(
     """
     preps = ontology.words("address_preps")
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
-                         historical)
+                         historical, here)
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
@@ -82,9 +82,11 @@ def event_location(
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
               said: bool, doc: Doc, preps: frozenset[str], local_speaker: bool = False, meeting: bool = False,
-              historical: bool = False) -> Location | None:
+              historical: bool = False, here: Location | None = None) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
-    article's story does, whoever does it (foreign troops strike there too); a statement is
+    article's story does, whoever does it (foreign troops strike there too), unless the act is
+    older than the day's news and that place is the dateline's town, where the reporter is today
+    (gold leaves such background acts unplaced when the text does not say where); a statement is
     made where it was heard, the dateline, when one of its actors is of the dateline's country or
     it is a meeting (a visitor comes to the host): an accusation, a denial or an appeal by
     foreigners about the story's place is not made there, nor is an act older than the day's
@@ -92,7 +94,8 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
-        return main_place(toponyms, doc, preps)
+        main = main_place(toponyms, doc, preps)
+        return None if historical and _same(main, here) else main
     if venue is not None:
         return venue if not historical and (meeting or _among(venue, actors)) else None
     main = main_place(toponyms, doc, preps) if local_speaker else None
@@ -118,14 +121,15 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     within = resolved if not said else own
                     start, end = child.idx + len(child), _end(child)
                     # "at U.S. embassies in Kenya": whose, then where; "in the Kenya embassy bombing"
-                    inside = _within(within, start, end)
+                    inside = [t for t in _within(within, start, end)
+                              if not _in_clause(toponym_token(sentence, t), child)]
                     owned = [t for t in inside if not whose(t, sentence)]
                     place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
     if here is not None and _said_here(heads, sentence, ontology):
         return here
-    journey = _journey_end(verb, resolved, ontology) if meeting else None
+    journey = _journey_end(verb, resolved, ontology)
     if journey is not None:
         return journey
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
@@ -144,6 +148,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
                        and not _other_act(token, trigger, ontology)
                        and (meeting or not _in_content(token, heads))]
+    else:  # "the shooting comes after the police killing in Sacramento": the killing's place
+        in_sentence = [t for t in in_sentence if not _other_act(token := toponym_token(sentence, t), trigger,
+                                                                ontology) or _under(token, trigger)]
     nearest = _nearest(trigger, in_sentence, sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
@@ -185,9 +192,10 @@ def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
 
 
 def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> Location | None:
-    """A meeting told as the purpose of a journey, or as the next step of one ("left for
-    Washington to meet her counterparts", "flew to Detroit and toured the plant"), is held where
-    the journey ends, not where the visitor comes from."""
+    """An act told as the purpose of a journey, or as the next step of one ("left for
+    Washington to meet her counterparts", "flew to Washington to appeal to the attorney general",
+    "flew to Detroit and toured the plant"), is done where the journey ends, not where the
+    traveller comes from."""
     travel = verb.head
     if verb.dep_ not in {"xcomp", "advcl", "conj"} or (
             travel.lemma_.lower() not in ontology.words("travel_verbs")):
@@ -210,6 +218,18 @@ def _as_venue(token: Token | None, ontology: Ontology) -> bool:
             and token.head.lower_ in ontology.words("venue_preps"))
 
 
+def _in_clause(token: Token | None, prep: Token) -> bool:
+    """The place lies in a clause inside the phrase ("in efforts to prevent his return to Cuba"):
+    it tells where that clause's act would be, not where the phrase puts the event; a participle
+    describing the phrase's noun is no such clause ("at a ceremony held in Independence")."""
+    node = token
+    while node is not None and node.i != prep.i and node.head.i != node.i:
+        if node.pos_ in {"VERB", "AUX"} and not (node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"}):
+            return True
+        node = node.head
+    return False
+
+
 def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
     """The place phrase hangs on the noun of another, material act ("dismissed the claims over
     a raid at a plant in Worthington", "the visit came amid attacks in Tunisia"): it says where
@@ -221,8 +241,22 @@ def _other_act(token: Token | None, trigger: Token, ontology: Ontology) -> bool:
         if node.i == trigger.i or node.pos_ in {"VERB", "AUX"}:
             return False
         senses = ontology.triggers.get((node.lemma_.lower(), "NOUN"), []) if node.pos_ == "NOUN" else []
-        if any(not ontology.event_types[s.event_type].verbal for s in senses):
+        if any(s.event_type in ontology.event_types and not ontology.event_types[s.event_type].verbal
+               for s in senses):
             return True
+    return False
+
+
+def _under(token: Token | None, trigger: Token) -> bool:
+    """The place phrase hangs on the trigger through nouns alone ("killed 40 people during an
+    attack on a school in Gaza"): the act it names is the trigger's own circumstance."""
+    node = token
+    while node is not None and node.head.i != node.i:
+        node = node.head
+        if node.i == trigger.i:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
     return False
 
 
@@ -259,6 +293,10 @@ def _in_subject(token: Token | None, heads: list[Token]) -> bool:
     London accused"), not in an object ("denied any bombing in South Sudan")."""
     subjects = [c for h in heads for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return token is not None and any(s.left_edge.i <= token.i <= s.right_edge.i for s in subjects)
+
+
+def _same(place: Location | None, other: Location | None) -> bool:
+    return place is not None and other is not None and place.geonameid == other.geonameid
 
 
 def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
