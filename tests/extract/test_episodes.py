@@ -334,6 +334,9 @@ def test_episodes_a_present_progressive_continues_no_episode(event_on):
     # "already": the act came before, on a day not given
     ("The two presidents signed a border accord in Minsk on Friday.\n\nThe Belarusian parliament "
      "has already ratified the accord.", "ratified"),
+    # an aside about its doer says who the party is: an act from before the story
+    ("Ortega, who negotiated the peace accord with the rebels, now chairs the truth commission.",
+     "negotiated"),
 ])
 def test_episodes_an_act_the_text_puts_earlier_without_a_day_is_unknown(event_on, text, trigger):
     assert event_on(text, trigger).date is None
