@@ -230,6 +230,8 @@ def test_episodes_an_act_during_another_takes_its_date(event_on):
          "NATO headquarters in Brussels.", "visited", "2015-01-01", None),
         ("Residents held a vigil on Monday evening; a second protest the next night turned violent.",
          "protest", "2023-05-30", "2023-06-02"),
+        ("The trial of the activist opened in Nairobi in June 2019. A court sentenced him to 31 years "
+         "in prison that August.", "sentenced", "2019-08-01", None),
     ],
 )
 def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text, trigger, day, date):
