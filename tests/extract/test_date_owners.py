@@ -33,3 +33,21 @@ def test_date_owners_an_act_in_a_relative_clause_lends_no_date(event_on):
 def test_date_owners_a_duration_above_the_act_gives_way_to_the_clause_date(event_on):
     text = "Two weeks of heavy fighting between soldiers and rebels near Goma ended Sunday with a truce."
     assert event_on(text, "fighting").date == "2023-05-28"
+
+
+def test_date_owners_an_act_a_statement_is_about_takes_not_its_day(event_on):
+    text = ("The foreign minister on Monday condemned the bomb attacks on the embassy in Nairobi. "
+            "Rebels shelled Goma on Sunday.")
+    assert event_on(text, "attacks").date is None
+
+
+def test_date_owners_an_act_a_statement_is_about_keeps_the_day_its_retelling_names(event_on):
+    text = ("The governor on Monday condemned the raid on the consulate in Herat. "
+            "Gunmen raided the consulate in Herat on Saturday.")
+    assert event_on(text, "raid").date == "2023-05-27"
+
+
+def test_date_owners_earlier_in_the_day_is_the_day_told_before(event_on):
+    text = "The army on Friday deplored the blasts which killed nine people in Mosul earlier in the day."
+    assert event_on(text, "killed").date == "2023-05-26"
+    assert event_on(text, "blasts").date == "2023-05-26"  # its relative clause tells the same act

@@ -186,3 +186,9 @@ def test_acts_naming_no_day_take_the_wire_dateline_day(code):
             "Portugal and Morocco have signed a fisheries accord in Lisbon, officials said.")
     signed = [e for e in code(text) if e.trigger.text.startswith("signed")]
     assert signed and signed[0].date == "2023-05-28"
+
+
+def test_dates_a_publication_line_joined_to_the_headline_dates_no_act(event_on):
+    text = ("Anger in Lagos over police killing of an activist\nPublished : March 13 , 2013\n"
+            "Police shot the activist at a checkpoint in Lagos on Saturday.\n")
+    assert event_on(text, "killing", date=None).date_text != "March 13 , 2013"

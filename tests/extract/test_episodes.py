@@ -230,6 +230,8 @@ def test_episodes_an_act_during_another_takes_its_date(event_on):
          "NATO headquarters in Brussels.", "visited", "2015-01-01", None),
         ("Residents held a vigil on Monday evening; a second protest the next night turned violent.",
          "protest", "2023-05-30", "2023-06-02"),
+        ("The trial of the activist opened in Nairobi in June 2019. A court sentenced him to 31 years "
+         "in prison that August.", "sentenced", "2019-08-01", None),
     ],
 )
 def test_episodes_a_period_told_from_another_date_counts_from_it(event_on, text, trigger, day, date):
@@ -334,6 +336,9 @@ def test_episodes_a_present_progressive_continues_no_episode(event_on):
     # "already": the act came before, on a day not given
     ("The two presidents signed a border accord in Minsk on Friday.\n\nThe Belarusian parliament "
      "has already ratified the accord.", "ratified"),
+    # an aside about its doer says who the party is: an act from before the story
+    ("Ortega, who negotiated the peace accord with the rebels, now chairs the truth commission.",
+     "negotiated"),
 ])
 def test_episodes_an_act_the_text_puts_earlier_without_a_day_is_unknown(event_on, text, trigger):
     assert event_on(text, trigger).date is None

@@ -2,7 +2,8 @@
 
 Such a period counts from the last time the text told, not from the article date
 ("In 2014, Tunisia entered a partnership ... The following year Essid visited" = 2015;
-"a Monday evening vigil ...; a second protest the next night" = Tuesday). grounding.py
+"a Monday evening vigil ...; a second protest the next night" = Tuesday; "in June 1998 ...
+sentenced that August" = August 1998). grounding.py
 leaves them ungrounded; here they are grounded on the nearest date expression before
 them that names a date of its own, at the coarser of the two precisions.
 """
@@ -23,6 +24,17 @@ _COARSE = {"year": 0, "month": 1, "week": 2, "day": 3}
 _STEPS = {"following": 1, "next": 1, "previous": -1, "prior": -1, "preceding": -1}
 
 
+def told_text(entity: Span) -> str:
+    """The expression as told, with the words the parse left outside it: a "that" before a month
+    ("that August"), "earlier in" before "the day"."""
+    before = entity.doc[entity.start - 1] if entity.start else None
+    if before is not None and before.lower_ == "that" and len(entity) == 1 \
+            and entity.text.lower() in grammar().months:
+        return f"that {entity.text}"
+    told = entity.doc[max(entity.start - 2, 0):entity.end].text
+    return told if told.lower() in grammar().data["same_day"] else entity.text
+
+
 def is_anaphoric(expression: str) -> bool:
     """A period told from another date, not from the article date."""
     return _reading(expression) is not None
@@ -33,7 +45,7 @@ def ground_anaphoric(
 ) -> GroundedDate | None:
     """The period an anaphoric expression names, counted from the nearest earlier date
     expression of the text that ``anchor_of`` grounds; None without one."""
-    reading = _reading(entity.text)
+    reading = _reading(told_text(entity))
     if reading is None:
         return None
     unit, step = reading
@@ -43,19 +55,28 @@ def ground_anaphoric(
             continue
         anchor = anchor_of(other)
         if anchor is not None:
-            return _shift(anchor, unit, step)
+            return _shift(anchor, unit, step) if unit in _COARSE else _in_year(anchor, unit)
     return None
+
+
+def _in_year(anchor: GroundedDate, month: str) -> GroundedDate:
+    """ "that August" after "in June 1998": the month named, in the year told last."""
+    return GroundedDate(date(int(anchor.value[:4]), grammar().months[month], 1).isoformat(), "month")
 
 
 def _reading(expression: str) -> tuple[str, int] | None:
     """The unit and step of an anaphoric expression ("the next night": day, +1)."""
     g = grammar()
     text = re.sub(r"\s+", " ", expression.lower().strip().rstrip(".,;:"))
+    if text in g.data["same_day"]:
+        return "day", 0
     text = re.sub(r"^(?:on|in|during|at|by)\s+", "", text)
     text = g.day_part.sub(" day", text) if not text.endswith(" day") else text
+    words = text.split()
+    if len(words) == 2 and words[0] in {"that", "the same"} and words[1] in g.months:
+        return words[1], 0  # "that August": a month of the year told last
     if not g.anaphoric.match(text):
         return None
-    words = text.split()
     unit = words[-1].removesuffix("s")
     if unit not in _COARSE:
         return None

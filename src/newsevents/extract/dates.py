@@ -31,8 +31,8 @@ _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "copyright_year", "dated_by_text",
            "dates_as_records", "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
-           "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "printed_date",
-           "wire_day"]
+           "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "on_dateline",
+           "printed_date", "wire_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +198,17 @@ def printed_date(text: str) -> date | None:
         if found is not None and _a_dateline(line):
             return found
     return _full_date(text[: int(g.data["printed_date_reach"])]) or _named_day(text)
+
+
+def on_dateline(text: str, at: int) -> bool:
+    """A character on a publication line of the head ("Published : March 13 , 2013"): the
+    article's own date, which dates no act though the parse may join it to a headline's."""
+    if at >= int(grammar().data["dateline_reach"]):
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return (_full_date(line) or _iso_date(line)) is not None and _a_dateline(line)
 
 
 def _named_day(text: str) -> date | None:

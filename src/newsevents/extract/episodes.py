@@ -165,19 +165,25 @@ class Episodes:
             ))
             return
 
-    def carried(self, event: Event, trigger: Token, sentence: int) -> Dated | None:
+    def carried(
+        self, event: Event, trigger: Token, sentence: int, *, own_sentence: bool = True
+    ) -> Dated | None:
         """The episode an undated event continues: the last dated one, in the same paragraph
         or the sentence before, with a participant or the place in common. A verb in the
         simple present ("the law requires") states what holds, and a perfect ("has denied")
         an indefinite past, not what happened then. An act told as coming next ("then",
         "later") continues the last act told before it, when that one is dated, whoever
         takes part and a little further back: what someone said about it may come between.
-        A present progressive ("prosecutors are demanding") tells what goes on now: no episode."""
+        A present progressive ("prosecutors are demanding") tells what goes on now: no episode.
+        Without ``own_sentence`` an episode its own sentence opened is not carried (a statement's
+        topic: event_dates.py)."""
         before = [s for s in self.told if s < sentence]
         self.told.append(sentence)
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
         last = self.dated[-1]
+        if not own_sentence and last.sentence == sentence:
+            return None
         sequel = next_act(trigger)
         if sentence - last.sentence > REACH * (2 if sequel else 1) or sentence < last.sentence:
             return None

@@ -109,7 +109,8 @@ class EventExtractor:
         self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology, [s.start_char for s in coding.doc_sentences(doc)])
-        self.dating = EventDates(article.text, article.date, self.episodes)
+        self.dating = EventDates(article.text, article.date, self.episodes,
+                                 frozenset(t for t, i in ontology.event_types.items() if i.verbal))
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
         self._undergoing: dict[int, list[tuple[int, int]]] = {}  # sentence -> victims of acts events are for
@@ -145,6 +146,7 @@ class EventExtractor:
             share_dates(self.episodes, events, self.doc)
             self.episodes.settle()  # parties known now; a retold act's own mention came first
             one_day(self.episodes, events, self.doc, self.dating.day)
+            self.dating.undate_topics(events, self.doc)
             undate_background(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
