@@ -58,6 +58,7 @@ class ActorResolver:
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
+        self._heads: dict[int, Token] = {}  # word -> the word that names its participant
         self._done: dict[tuple[int, int], Actor] = {}  # (head, sentence) -> a whole resolution
         self._mentions: dict[int, Resolution] = {}  # earlier person mentions read for a surname
         self._searching = False
@@ -135,7 +136,15 @@ class ActorResolver:
     # -- resolution -------------------------------------------------------------
 
     def effective_head(self, head: Token) -> Token:
-        """The word that names the participant: through quantifiers, possessors, "who"."""
+        """The word that names the participant: through quantifiers, possessors, "who"; read
+        from the parse alone, so found once per word (every trigger word, outlet check and
+        resolution asks)."""
+        found = self._heads.get(head.i)
+        if found is None:
+            found = self._heads[head.i] = self._effective_head(head)
+        return found
+
+    def _effective_head(self, head: Token) -> Token:
         head = self._through_possessor(self._through_quantifier(head))
         if head.lower_ in _RELATIVE:  # "candidates, all of whom support": the clause's noun
             verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
