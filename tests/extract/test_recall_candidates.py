@@ -39,6 +39,10 @@ def senses(pipeline):
         ("The company filed for clearance to buy the rival airline.", "filed", "REQUEST"),
         # manual COOPERATE: mutual cooperation, here between parties
         ("The two opposition parties formed an alliance with the farmers' union.", "formed", "COOPERATE"),
+        # manual REQUEST: all requests, demands, and orders
+        ("The governor told the protesters to leave the square.", "told", "REQUEST"),
+        ("Residents were told to leave their homes before noon.", "told", "REQUEST"),
+        ("The judge ordered the ministry to release the documents.", "ordered", "REQUEST"),
     ],
 )
 def test_recall_candidate_sense(senses, text, word, event_type):
@@ -48,6 +52,8 @@ def test_recall_candidate_sense(senses, text, word, event_type):
 @pytest.mark.parametrize(
     ("text", "word"),
     [
+        # a told clause is a statement, not an order; only an infinitive is the act asked for
+        ("The mayor told reporters the plan would fail.", "told"),
         # a fight broken up is private disorder, not a restriction of political freedoms
         ("Bouncers broke up a fight outside the bar on Friday.", "broke"),
         # an alarm raised is no complaint about anyone

@@ -289,3 +289,10 @@ def test_triggers_fleeing_violence_is_an_expulsion(triggers):
     assert ("fled", "SANCTION") in triggers("Thousands of farmers fled the shelling last week.")
     assert ("fled", "SANCTION") in triggers("Families fled from their villages after the raids.")
     assert ("fled", "SANCTION") not in triggers("The driver fled the scene of the crash.")
+
+
+def test_triggers_any_infinitive_complement(triggers):
+    """ "to *" is any infinitive complement: "told them to leave" orders, "told them it would fail"
+    reports."""
+    assert ("told", "REQUEST") in triggers("The governor told the crowd to go home.")
+    assert ("told", "REQUEST") not in triggers("The governor told reporters the plan would fail.")
