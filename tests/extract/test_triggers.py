@@ -291,6 +291,12 @@ def test_triggers_fleeing_violence_is_an_expulsion(triggers):
     assert ("fled", "SANCTION") not in triggers("The driver fled the scene of the crash.")
 
 
+def test_triggers_particle_opening_a_clause(triggers):
+    """ "called for the army to withdraw": the parser makes "for" the mark of "withdraw"."""
+    assert ("called", "REQUEST") in triggers("The opposition called for the minister to resign.")
+    assert ("calls", "REQUEST") in triggers("The envoy repeated calls for both sides to stop the fighting.")
+
+
 def test_triggers_any_infinitive_complement(triggers):
     """ "to *" is any infinitive complement: "told them to leave" orders, "told them it would fail"
     reports."""

@@ -22,6 +22,7 @@ _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp"}  # "pleaded guilty
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 _RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
 _COMPLEMENT_DEPS = {"xcomp", "ccomp"}  # "vowed to retaliate", "vowed they would block"
+_CLAUSE_DEPS = {"advcl", "acl", "xcomp", "ccomp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ def _match(
                  if c.dep_ in {"prt", "prep", "agent", "dobj", "advmod"} and c.lower_ == parts[0]
                  and not any(o.ent_type_ in _TIME_ENTITIES for o in c.children)),
                 None,
-            )
+            ) or _clause_mark(tok, parts[0])
             if child is None:
                 continue
             words.append(child)
@@ -145,6 +146,13 @@ def _match(
         if best is None or score > best[0]:
             best = (score, sense, tuple(words))
     return (best[1], best[2]) if best else None
+
+
+def _clause_mark(tok: Token, word: str) -> Token | None:
+    """The particle opening a clause the trigger governs: in "called for the army to withdraw"
+    the parser makes "for" the mark of "withdraw", not a preposition of "called"."""
+    return next((m for c in tok.rights if c.dep_ in _CLAUSE_DEPS
+                 for m in c.children if m.dep_ == "mark" and m.lower_ == word and m.i == tok.i + 1), None)
 
 
 def reported_obligation(aux: Token, speech: frozenset[str]) -> bool:
