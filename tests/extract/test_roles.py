@@ -422,3 +422,10 @@ def test_roles_who_is_called_on_to_act_is_the_recipient(code):
                    "called")
     assert event.event_type == "REQUEST"
     assert [r.text for r in event.recipient] == ["the interior minister"]
+
+
+def test_roles_who_is_wanted_to_act_is_the_recipient(code):
+    """ "wants Tehran to halt": the subject of the infinitive clause is the one asked."""
+    event = _event(code("Washington wants Tehran to halt the enrichment."), "wants")
+    assert event.event_type == "REQUEST"
+    assert [r.text for r in event.recipient] == ["Tehran"]

@@ -302,3 +302,9 @@ def test_triggers_any_infinitive_complement(triggers):
     reports."""
     assert ("told", "REQUEST") in triggers("The governor told the crowd to go home.")
     assert ("told", "REQUEST") not in triggers("The governor told reporters the plan would fail.")
+
+
+def test_triggers_infinitive_with_its_own_subject(triggers):
+    """ "someone to *": "wants Tehran to halt" is a demand of Tehran, "wants to run" an aim."""
+    assert ("wants", "REQUEST") in triggers("Washington wants Tehran to halt the enrichment.")
+    assert ("wants", "REQUEST") not in triggers("The minister wants to run for office.")

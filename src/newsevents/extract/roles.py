@@ -386,6 +386,9 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         roles.recipients = [
             r for r in prep_objects(verb, recipient_preps) if r not in roles.actors
         ]
+    if not roles.recipients:  # "wants Tehran to halt enrichment": the party to act
+        roles.recipients = [s for c in children(verb, {"ccomp"}) if any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for s in children(c, {"nsubj"})]
     if not roles.recipients or all(r.lemma_.lower() in grammar.light_objects for r in roles.recipients):
         # "halted aid to Serbia", "imposed sanctions on Iran": the object's own phrase names them
         for obj in children(verb, _OBJECT):

@@ -98,12 +98,18 @@ def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
     ("fired warning shots" is "warning shot": a warning, not an attack; "papers of accession"
     are "accession paper"), or "to VERB" for the act a verb's complement names ("vowed to
-    retaliate", "vowed they would block": "to block"), and "to *" for any infinitive one ("told
-    them to leave" is an order whatever the act; "told them it would fail" is none)."""
+    retaliate", "vowed they would block": "to block"), "to *" for any infinitive one ("told
+    them to leave" is an order whatever the act; "told them it would fail" is none), and
+    "someone to *" for an infinitive with a subject of its own ("wants Tehran to halt": what
+    another party is to do; "wants to run" is the subject's own aim)."""
     lemma = obj.lemma_.lower()
     if _complement(obj):
-        infinitive = obj.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in obj.children)
-        return {f"to {lemma}", "to *"} if infinitive else {f"to {lemma}"}
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in obj.children):
+            return {f"to {lemma}"}
+        if obj.dep_ == "xcomp":
+            return {f"to {lemma}", "to *"}
+        subject = any(c.dep_ == "nsubj" for c in obj.children)
+        return {f"to {lemma}", "someone to *"} if subject else {f"to {lemma}"}
     if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
         return {f"not {lemma}"}
     modifiers = [c for c in obj.children if c.dep_ in _MODIFIER_DEPS]
