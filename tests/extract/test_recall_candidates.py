@@ -42,7 +42,6 @@ def senses(pipeline):
         # manual REQUEST: all requests, demands, and orders
         ("The governor told the protesters to leave the square.", "told", "REQUEST"),
         ("Residents were told to leave their homes before noon.", "told", "REQUEST"),
-        ("The judge ordered the ministry to release the documents.", "ordered", "REQUEST"),
     ],
 )
 def test_recall_candidate_sense(senses, text, word, event_type):
