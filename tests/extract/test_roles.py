@@ -413,3 +413,19 @@ def test_roles_which_after_the_place_of_an_act_is_the_act_not_the_place(code):
 def test_roles_a_person_named_by_age_sex_or_kin_is_a_participant(code, person):
     event = _event(code(f"Police in Leeds arrested {person} on Friday."), "arrested")
     assert [r.text for r in event.recipient] == [person]
+
+
+def test_roles_who_is_called_on_to_act_is_the_recipient(code):
+    """ "called for the minister to resign": the parser makes "for" the mark of the clause, whose
+    subject is the one asked."""
+    event = _event(code("The opposition called for the interior minister to resign on Monday."),
+                   "called")
+    assert event.event_type == "REQUEST"
+    assert [r.text for r in event.recipient] == ["the interior minister"]
+
+
+def test_roles_who_is_wanted_to_act_is_the_recipient(code):
+    """ "wants Tehran to halt": the subject of the infinitive clause is the one asked."""
+    event = _event(code("Washington wants Tehran to halt the enrichment."), "wants")
+    assert event.event_type == "REQUEST"
+    assert [r.text for r in event.recipient] == ["Tehran"]

@@ -300,3 +300,22 @@ def test_triggers_fleeing_violence_is_an_expulsion(triggers):
     assert ("fled", "SANCTION") in triggers("Thousands of farmers fled the shelling last week.")
     assert ("fled", "SANCTION") in triggers("Families fled from their villages after the raids.")
     assert ("fled", "SANCTION") not in triggers("The driver fled the scene of the crash.")
+
+
+def test_triggers_particle_opening_a_clause(triggers):
+    """ "called for the army to withdraw": the parser makes "for" the mark of "withdraw"."""
+    assert ("called", "REQUEST") in triggers("The opposition called for the minister to resign.")
+    assert ("calls", "REQUEST") in triggers("The envoy repeated calls for both sides to stop the fighting.")
+
+
+def test_triggers_any_infinitive_complement(triggers):
+    """ "to *" is any infinitive complement: "told them to leave" orders, "told them it would fail"
+    reports."""
+    assert ("told", "REQUEST") in triggers("The governor told the crowd to go home.")
+    assert ("told", "REQUEST") not in triggers("The governor told reporters the plan would fail.")
+
+
+def test_triggers_infinitive_with_its_own_subject(triggers):
+    """ "someone to *": "wants Tehran to halt" is a demand of Tehran, "wants to run" an aim."""
+    assert ("wants", "REQUEST") in triggers("Washington wants Tehran to halt the enrichment.")
+    assert ("wants", "REQUEST") not in triggers("The minister wants to run for office.")

@@ -131,7 +131,9 @@ def children(tok: Token, deps: set[str]) -> list[Token]:
 
 
 def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
-    """Objects of the given prepositions under ``tok``; "on Saturday" is a time, not a role."""
+    """Objects of the given prepositions under ``tok``; "on Saturday" is a time, not a role. A
+    preposition the parser made the mark of a clause names the clause's subject ("called for the
+    minister to resign": the minister)."""
     found = []
     for child in tok.children:
         if child.dep_ in {"prep", "prt", "agent"} and child.lower_ in preps:
@@ -139,6 +141,10 @@ def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
                 c for c in child.children
                 if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}
             )
+        elif child.dep_ in {"advcl", "acl"} and any(
+            m.dep_ == "mark" and m.lower_ in preps and m.i == tok.i + 1 for m in child.children
+        ):
+            found.extend(c for c in child.children if c.dep_ == "nsubj")
     return found
 
 
@@ -380,6 +386,9 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
         roles.recipients = [
             r for r in prep_objects(verb, recipient_preps) if r not in roles.actors
         ]
+    if not roles.recipients:  # "wants Tehran to halt enrichment": the party to act
+        roles.recipients = [s for c in children(verb, {"ccomp"}) if any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for s in children(c, {"nsubj"})]
     if not roles.recipients or all(r.lemma_.lower() in grammar.light_objects for r in roles.recipients):
         # "halted aid to Serbia", "imposed sanctions on Iran": the object's own phrase names them
         for obj in children(verb, _OBJECT):

@@ -22,6 +22,7 @@ _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "acomp"}  # "pleaded guilty
 _NOUN_OBJECT_DEPS = {"compound", "amod", "nmod", "poss"}
 _RELATIVE_TAGS = {"WDT", "WP"}  # "which", "that", "who": the object is the noun they stand for
 _COMPLEMENT_DEPS = {"xcomp", "ccomp"}  # "vowed to retaliate", "vowed they would block"
+_CLAUSE_DEPS = {"advcl", "acl", "xcomp", "ccomp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +98,18 @@ def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
     ("fired warning shots" is "warning shot": a warning, not an attack; "papers of accession"
     are "accession paper"), or "to VERB" for the act a verb's complement names ("vowed to
-    retaliate", "vowed they would block": "to block")."""
+    retaliate", "vowed they would block": "to block"), "to *" for any infinitive one ("told
+    them to leave" is an order whatever the act; "told them it would fail" is none), and
+    "someone to *" for an infinitive with a subject of its own ("wants Tehran to halt": what
+    another party is to do; "wants to run" is the subject's own aim)."""
     lemma = obj.lemma_.lower()
     if _complement(obj):
-        return {f"to {lemma}"}
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in obj.children):
+            return {f"to {lemma}"}
+        if obj.dep_ == "xcomp":
+            return {f"to {lemma}", "to *"}
+        subject = any(c.dep_ == "nsubj" for c in obj.children)
+        return {f"to {lemma}", "someone to *"} if subject else {f"to {lemma}"}
     if any(c.dep_ == "neg" for c in obj.children):  # "found not guilty" is no finding of guilt
         return {f"not {lemma}"}
     modifiers = [c for c in obj.children if c.dep_ in _MODIFIER_DEPS]
@@ -130,7 +139,7 @@ def _match(
                  if c.dep_ in {"prt", "prep", "agent", "dobj", "advmod", "mark"} and c.lower_ == parts[0]
                  and not any(o.ent_type_ in _TIME_ENTITIES for o in c.children)),
                 None,
-            )
+            ) or _clause_mark(tok, parts[0])
             if child is None:
                 continue
             words.append(child)
@@ -150,6 +159,13 @@ def _match(
         if best is None or score > best[0]:
             best = (score, sense, tuple(words))
     return (best[1], best[2]) if best else None
+
+
+def _clause_mark(tok: Token, word: str) -> Token | None:
+    """The particle opening a clause the trigger governs: in "called for the army to withdraw"
+    the parser makes "for" the mark of "withdraw", not a preposition of "called"."""
+    return next((m for c in tok.rights if c.dep_ in _CLAUSE_DEPS
+                 for m in c.children if m.dep_ == "mark" and m.lower_ == word and m.i == tok.i + 1), None)
 
 
 def reported_obligation(aux: Token, speech: frozenset[str]) -> bool:
