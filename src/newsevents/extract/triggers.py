@@ -118,13 +118,6 @@ def _object_names(obj: Token) -> set[str]:
     return {lemma} | {f"{c.lemma_.lower()} {lemma}" for c in modifiers}
 
 
-def _for_marks(tok: Token) -> list[Token]:
-    """ "called for the chief to resign": the parser makes "for" the mark of an infinitive clause
-    with its own subject, not a preposition of the verb; it is the verb's particle all the same."""
-    return [m for c in tok.rights if c.dep_ == "advcl" and c.i > tok.i
-            for m in c.children if m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1]
-
-
 def _match(
     tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str]
 ) -> tuple[TriggerSense, tuple[Token, ...]] | None:
@@ -135,8 +128,8 @@ def _match(
         if sense.particle:
             parts = sense.particle.split()
             child = next(
-                (c for c in (*tok.rights, *_for_marks(tok))
-                 if c.dep_ in {"prt", "prep", "agent", "dobj", "advmod", "mark"} and c.lower_ == parts[0]
+                (c for c in tok.rights
+                 if c.dep_ in {"prt", "prep", "agent", "dobj", "advmod"} and c.lower_ == parts[0]
                  and not any(o.ent_type_ in _TIME_ENTITIES for o in c.children)),
                 None,
             ) or _clause_mark(tok, parts[0])
