@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.coding import doc_entities
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
+from newsevents.extract.modality import infinitive
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
@@ -177,6 +178,18 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
         ):
             return None
     return None
+
+
+def in_infinitive(entity: Span, owner: Token) -> bool:
+    """A date inside an infinitive clause below its owner ("subpoenaed him to testify on Feb. 10",
+    "agreed to meet next month"): the time of the act the infinitive names, which may lie ahead
+    of the owner's, so it is read with no past tense, and a coming date is then no date of the owner."""
+    for ancestor in entity.root.ancestors:
+        if ancestor.i == owner.i:
+            return False
+        if infinitive(ancestor):
+            return True
+    return False
 
 
 def _possessive(entity: Span) -> bool:

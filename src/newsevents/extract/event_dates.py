@@ -21,6 +21,7 @@ from newsevents.extract.dates import (
     copyright_year,
     expression_span,
     ground_seen,
+    in_infinitive,
     is_ahead,
     is_old,
     noun_of,
@@ -118,14 +119,15 @@ class EventDates:
             if token is not None and token.i in self.topics and by_article_date(event):
                 event.date, event.date_precision = None, "unknown"
 
-    def _ground(self, entity: Span, *, future: bool) -> GroundedDate | None:
+    def _ground(self, entity: Span, *, future: bool, later: bool = False) -> GroundedDate | None:
         """The date an expression names; in an undated article only a date it prints whole;
-        "the following year" from the date the text told before it (date_anaphora.py)."""
+        "the following year" from the date the text told before it (date_anaphora.py). A date
+        of an act that may come ``later`` than the event is read with no past tense."""
         if is_anaphoric(told_text(entity)):
             return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
         # undated, the printed words with their preposition ("in 2015") are read whole
         text = entity.text if self.base is not None else self.text[slice(*expression_span(entity))]
-        return ground_seen(text, self.base, future=future, past=not future)
+        return ground_seen(text, self.base, future=future, past=not (future or later))
 
     def _from_groups(
         self, group: Group, groups: list[Group], *, future: bool
@@ -148,7 +150,8 @@ class EventDates:
             if id(candidate) in lent:  # "charged over the 2014 abduction": the abduction's date only
                 dates = [e for e in dates if _noun_index(e) != candidate.main.token.i]
             for entity in dates:
-                grounded = self._ground(entity, future=future)
+                later = in_infinitive(entity, candidate.main.token)
+                grounded = self._ground(entity, future=future, later=later)
                 if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
                     return grounded, entity
                 if base is None and is_relative(entity.text):  # "found guilty last month of murder in
