@@ -40,6 +40,20 @@ def test_episodes_running_total_is_historical_not_dated_today(event_on):
 
 
 @pytest.mark.parametrize("text", [
+    "The activist has been arrested more than a dozen times at protests in Lagos.",
+    "The activist has been arrested four times by police in Lagos.",
+    "Police have repeatedly arrested the activist in Lagos.",
+])
+def test_episodes_repeated_acts_are_historical_without_a_date(event_on, text):
+    event = event_on(text, "arrested")
+    assert event.historical and event.date is None
+
+
+def test_episodes_a_first_time_is_no_repeated_act(event_on):
+    assert event_on("Police have arrested the activist for the first time.", "arrested").date == "2023-05-30"
+
+
+@pytest.mark.parametrize("text", [
     "Less than a year before, a detective shot and killed an unarmed man in the same street.",
     "Militants abducted 40 students from a school in Borno more than two years ago.",
     # a decade, also written with spaced hyphens: "mid - 1980s"

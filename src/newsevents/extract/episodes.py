@@ -79,6 +79,7 @@ class Episodes:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.paragraphed = not _line_per_sentence(text, sentences or [])
         self.cues = ontology.words("aggregate_cues")
+        self.repeats = ontology.words("repeat_counts"), ontology.words("repeat_marks")
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
         self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
@@ -231,13 +232,14 @@ class Episodes:
                    for c in clause_verb(trigger).children)
 
     def _aggregate(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
-        """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
+        """A running total: a perfect verb with a duration, "since" or a cue ("so far"); or acts
+        told as repeated ("has been arrested a dozen times", "against repeated attacks")."""
         verb = clause_verb(trigger)
         if not perfect(trigger):
             return False
         clause = {t.i for t in verb.subtree}
         words = " ".join(t.lower_ for t in verb.subtree)
-        if any(f" {cue} " in f" {words} " for cue in self.cues):
+        if any(f" {cue} " in f" {words} " for cue in self.cues) or self._repeated(trigger, verb):
             return True
         for entity in dates:
             if entity.root.i not in clause:
@@ -248,6 +250,18 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+    def _repeated(self, trigger: Token, verb: Token) -> bool:
+        """A count of times on the verb ("more than a dozen times", "several times") or a word
+        saying the act recurred, on the trigger or its verb ("repeated attacks", "repeatedly")."""
+        counts, marks = self.repeats
+        vague = set(grammar().data["vague_counts"])
+        near = (*trigger.children, *verb.children)
+        if any(c.lower_ in marks and c.dep_ in {"amod", "advmod"} for c in near):
+            return True
+        return any(c.lower_ in counts and any(n.dep_ == "nummod" or (n.dep_ == "amod" and n.lower_ in vague)
+                                              for n in c.children) for c in verb.children)
 
 
 def _line_per_sentence(text: str, sentences: list[int]) -> bool:
