@@ -192,3 +192,19 @@ def test_dates_a_publication_line_joined_to_the_headline_dates_no_act(event_on):
     text = ("Anger in Lagos over police killing of an activist\nPublished : March 13 , 2013\n"
             "Police shot the activist at a checkpoint in Lagos on Saturday.\n")
     assert event_on(text, "killing", date=None).date_text != "March 13 , 2013"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Copyright 2021 The Associated Press. All rights reserved.", 2021),
+        ("The council has bought 12 houses so far in 2019, with two sales closed.", 2019),
+        ("Arrests thus far in 2020 outnumber those of the whole of 2019.", 2020),
+        ("The council bought 12 houses in 2019.", None),  # a year of the past, not the present
+        ("Copyright 2021 AP. The council has bought 12 houses so far in 2019.", None),  # two pages
+    ],
+)
+def test_present_year_is_the_year_the_text_prints_as_its_present(text, year):
+    from newsevents.extract.dates import present_year
+
+    assert present_year(text) == year

@@ -18,7 +18,6 @@ from newsevents.extract.date_anaphora import ground_anaphoric, is_anaphoric, tol
 from newsevents.extract.dates import (
     GroundedDate,
     attachment,
-    copyright_year,
     expression_span,
     ground_seen,
     in_infinitive,
@@ -26,6 +25,7 @@ from newsevents.extract.dates import (
     is_old,
     noun_of,
     on_dateline,
+    present_year,
     wire_day,
 )
 from newsevents.extract.episodes import Episodes, take_episode
@@ -45,7 +45,7 @@ class EventDates:
         self.topics: set[int] = set()  # acts told as what a statement is about (``_topic``)
         self.base = base
         self.day = wire_day(text, base) or base  # the day of the acts that name none
-        self.year = copyright_year(text) if base is None else None  # undated: the present year, if printed
+        self.year = present_year(text) if base is None else None  # undated: the present year, if printed
         self.episodes = episodes
         self.loose: list[Span] = []  # the sentence's dates that no trigger owns
         self.dates: list[Span] = []  # all of the sentence's dates
@@ -170,7 +170,7 @@ class EventDates:
             event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.day is not None:
             event.date, event.date_precision = self.day.isoformat(), "day"
-        elif self.year is not None:  # undated, the year its copyright line prints
+        elif self.year is not None:  # undated, the present year its text prints
             event.date, event.date_precision = f"{self.year:04d}-01-01", "year"
 
     def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
