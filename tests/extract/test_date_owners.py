@@ -61,3 +61,4 @@ def test_date_owners_a_coming_date_in_an_infinitive_is_its_act_not_the_owner(eve
 def test_date_owners_a_past_date_after_an_infinitive_still_dates_the_owner(event_on):
     text = "The British and Irish governments invited Sinn Fein to rejoin the talks two weeks ago."
     assert event_on(text, "invited").date == "2023-05-15"
+

@@ -393,3 +393,10 @@ def test_episodes_an_act_a_verbs_object_is_of_takes_no_date_from_above(event_on)
             "Friday between the president and the governor of Kano.")
     assert event_on(text, "clashes").date == "2023-05-30"
     assert event_on(text, "meeting").date == "2023-05-26"
+
+
+def test_episodes_a_statement_continues_no_material_act_before_it(event_on):
+    text = ("Police arrested 40 students at the university in Lagos on Friday. "
+            "The students accused the police of beating them. The governor met their parents on Tuesday.")
+    assert event_on(text, "arrested").date == "2023-05-26"
+    assert event_on(text, "accused").date == "2023-05-30"

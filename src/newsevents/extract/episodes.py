@@ -82,6 +82,7 @@ class Episodes:
         self.repeats = ontology.words("repeat_counts"), ontology.words("repeat_marks")
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
+        self.verbal = frozenset(t for t, info in ontology.event_types.items() if info.verbal)
         self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
@@ -183,7 +184,7 @@ class Episodes:
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
         last = self.dated[-1]
-        if not own_sentence and last.sentence == sentence:
+        if (not own_sentence and last.sentence == sentence) or not self.continues(event, last):
             return None
         sequel = next_act(trigger)
         if sentence - last.sentence > REACH * (2 if sequel else 1) or sentence < last.sentence:
@@ -206,11 +207,18 @@ class Episodes:
         sentence pass (attribution.py), so "Texas authorities raided the compound in April 2008
         ... children placed in protective custody" shares Texas only once both are known."""
         for event, last in self.pending:
-            if event.date_span is None and last.event is not None and (
+            if event.date_span is None and last.event is not None and self.continues(event, last) and (
                 participants(event) & participants(last.event)
             ):
                 take_episode(event, last)
         self.pending = []
+
+    def continues(self, event: Event, last: Dated) -> bool:
+        """A statement (PLOVER's verbal quads) continues no material act told before it: what a
+        party says about an arrest or a raid it says later, not on the act's day ("Police arrested
+        40 students on Friday. The students accused the police of beating them")."""
+        return not (event.event_type in self.verbal and last.event is not None
+                    and last.event.event_type not in self.verbal)
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
