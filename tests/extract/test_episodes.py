@@ -353,6 +353,9 @@ def test_episodes_a_present_progressive_continues_no_episode(event_on):
     # an aside about its doer says who the party is: an act from before the story
     ("Ortega, who negotiated the peace accord with the rebels, now chairs the truth commission.",
      "negotiated"),
+    # so is an aside on a noun set beside the doer
+    ("Ortega, the former rebel leader who negotiated the peace accord, now chairs the truth commission.",
+     "negotiated"),
 ])
 def test_episodes_an_act_the_text_puts_earlier_without_a_day_is_unknown(event_on, text, trigger):
     assert event_on(text, trigger).date is None
