@@ -208,3 +208,18 @@ def test_present_year_is_the_year_the_text_prints_as_its_present(text, year):
     from newsevents.extract.dates import present_year
 
     assert present_year(text) == year
+
+
+def test_dates_an_undated_text_takes_the_year_its_copyright_line_prints(event_on):
+    text = ("Protesters marched to the parliament in Accra on Wednesday to demand the release of a "
+            "journalist.\n\nCopyright 2021 The Associated Press.")
+    marched = event_on(text, "marched", date=None)
+    assert (marched.date, marched.date_precision) == ("2021-01-01", "year")
+    assert event_on(text.split("\n")[0], "marched", date=None).date is None
+
+
+def test_dates_an_undated_text_takes_the_year_it_counts_up_to_now(event_on):
+    text = ("The council has bought 12 houses so far in 2019. The mayor urged the housing minister "
+            "to fund more inspections.")
+    urged = event_on(text, "urged", date=None)
+    assert (urged.date, urged.date_precision) == ("2019-01-01", "year")

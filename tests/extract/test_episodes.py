@@ -375,21 +375,6 @@ def test_episodes_a_date_in_a_relative_clause_opens_no_episode(event_on):
     assert event_on(text, "searched").date == "2023-05-30"
 
 
-def test_episodes_an_undated_text_takes_the_year_its_copyright_line_prints(event_on):
-    text = ("Protesters marched to the parliament in Accra on Wednesday to demand the release of a "
-            "journalist.\n\nCopyright 2021 The Associated Press.")
-    marched = event_on(text, "marched", date=None)
-    assert (marched.date, marched.date_precision) == ("2021-01-01", "year")
-    assert event_on(text.split("\n")[0], "marched", date=None).date is None
-
-
-def test_episodes_an_undated_text_takes_the_year_it_counts_up_to_now(event_on):
-    text = ("The council has bought 12 houses so far in 2019. The mayor urged the housing minister "
-            "to fund more inspections.")
-    urged = event_on(text, "urged", date=None)
-    assert (urged.date, urged.date_precision) == ("2019-01-01", "year")
-
-
 def test_episodes_an_act_a_verbs_object_is_of_takes_no_date_from_above(event_on):
     # Friday is the meeting's day; the clashes are what the television underscored the scale of
     text = ("Underscoring the scale of the clashes, state television prominently showed a meeting "
