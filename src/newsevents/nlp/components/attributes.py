@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
@@ -45,6 +46,9 @@ class _Rule:
     assigns: tuple[tuple[int, int], ...]  # (column of ``AttributeTable.written``, value)
 
 
+_Met = tuple[frozenset[int], tuple[tuple[int, int], ...], tuple[_Rule, ...]]
+
+
 @dataclass(slots=True)
 class AttributeTable:
     """The ruler's rules as token tests over a few attributes, with what each token meets
@@ -58,8 +62,7 @@ class AttributeTable:
     unkeyed: list[int] = field(default_factory=list)  # tests no single value is needed for
     single: dict[int, list[_Rule]] = field(default_factory=dict)  # test -> its one-token rules
     runs: list[_Rule] = field(default_factory=list)  # patterns of several tokens
-    _met: dict[tuple[int, ...], tuple[frozenset[int], tuple[tuple[int, int], ...]]] = field(
-        default_factory=dict)
+    _met: dict[tuple[int, ...], _Met] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ruler: AttributeRuler) -> AttributeTable | None:
@@ -139,24 +142,28 @@ class AttributeTable:
             self._met.clear()
         met = [self._meets(tuple(row)) for row in doc.to_array(self.read).reshape(len(doc), -1).tolist()]
         late: dict[int, list[_Rule]] = {}  # token -> the several-token rules that assign it
-        for rule in self.runs:
-            for start in range(len(doc) - len(rule.tests) + 1):
-                if all(test in met[start + k][0] for k, test in enumerate(rule.tests)):
+        for start, (_, _, opens) in enumerate(met):
+            for rule in opens:  # rules whose first token this one is: few and rare
+                if start + len(rule.tests) <= len(met) and all(
+                        test in met[start + k][0] for k, test in enumerate(rule.tests)):
                     late.setdefault(start + rule.target, []).append(rule)
-        values = doc.to_array(self.written).reshape(len(doc), -1)
-        for i, (tests, assigns) in enumerate(met):
+        values = doc.to_array(self.written).reshape(len(doc), -1).tolist()
+        for i, (tests, assigns, _) in enumerate(met):
+            row = values[i]
             for column, value in self._assigns(tests, late[i]) if i in late else assigns:
-                values[i, column] = value
-        doc.from_array(self.written, values)
+                row[column] = value
+        doc.from_array(self.written, numpy.array(values, dtype=numpy.uint64))
         return doc
 
-    def _meets(self, row: tuple[int, ...]) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
-        """The tests a token with these attributes passes, and what its one-token rules assign."""
+    def _meets(self, row: tuple[int, ...]) -> _Met:
+        """The tests a token with these attributes passes, what its one-token rules assign, and
+        the several-token rules it may open."""
         found = self._met.get(row)
         if found is None:
             candidates = [t for column, value in enumerate(row) for t in self.keyed.get((column, value), ())]
             tests = frozenset(t for t in candidates + self.unkeyed if self.tests[t](row))
-            found = self._met[row] = (tests, self._assigns(tests, []))
+            opens = tuple(rule for rule in self.runs if rule.tests[0] in tests)
+            found = self._met[row] = (tests, self._assigns(tests, []), opens)
         return found
 
     def _assigns(self, tests: frozenset[int], more: list[_Rule]) -> tuple[tuple[int, int], ...]:
