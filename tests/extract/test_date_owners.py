@@ -51,3 +51,14 @@ def test_date_owners_earlier_in_the_day_is_the_day_told_before(event_on):
     text = "The army on Friday deplored the blasts which killed nine people in Mosul earlier in the day."
     assert event_on(text, "killed").date == "2023-05-26"
     assert event_on(text, "blasts").date == "2023-05-26"  # its relative clause tells the same act
+
+
+def test_date_owners_a_coming_date_in_an_infinitive_is_its_act_not_the_owner(event_on):
+    text = "Senator Ruiz said he subpoenaed the defence minister to testify before the committee on June 12."
+    assert event_on(text, "subpoenaed").date == "2023-05-30"  # not June 12 of last year
+
+
+def test_date_owners_a_past_date_after_an_infinitive_still_dates_the_owner(event_on):
+    text = "The British and Irish governments invited Sinn Fein to rejoin the talks two weeks ago."
+    assert event_on(text, "invited").date == "2023-05-15"
+

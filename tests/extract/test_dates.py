@@ -192,3 +192,34 @@ def test_dates_a_publication_line_joined_to_the_headline_dates_no_act(event_on):
     text = ("Anger in Lagos over police killing of an activist\nPublished : March 13 , 2013\n"
             "Police shot the activist at a checkpoint in Lagos on Saturday.\n")
     assert event_on(text, "killing", date=None).date_text != "March 13 , 2013"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Copyright 2021 The Associated Press. All rights reserved.", 2021),
+        ("The council has bought 12 houses so far in 2019, with two sales closed.", 2019),
+        ("Arrests thus far in 2020 outnumber those of the whole of 2019.", 2020),
+        ("The council bought 12 houses in 2019.", None),  # a year of the past, not the present
+        ("Copyright 2021 AP. The council has bought 12 houses so far in 2019.", None),  # two pages
+    ],
+)
+def test_present_year_is_the_year_the_text_prints_as_its_present(text, year):
+    from newsevents.extract.dates import present_year
+
+    assert present_year(text) == year
+
+
+def test_dates_an_undated_text_takes_the_year_its_copyright_line_prints(event_on):
+    text = ("Protesters marched to the parliament in Accra on Wednesday to demand the release of a "
+            "journalist.\n\nCopyright 2021 The Associated Press.")
+    marched = event_on(text, "marched", date=None)
+    assert (marched.date, marched.date_precision) == ("2021-01-01", "year")
+    assert event_on(text.split("\n")[0], "marched", date=None).date is None
+
+
+def test_dates_an_undated_text_takes_the_year_it_counts_up_to_now(event_on):
+    text = ("The council has bought 12 houses so far in 2019. The mayor urged the housing minister "
+            "to fund more inspections.")
+    urged = event_on(text, "urged", date=None)
+    assert (urged.date, urged.date_precision) == ("2019-01-01", "year")

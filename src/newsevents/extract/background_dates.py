@@ -44,9 +44,12 @@ def _past_perfect(trigger: Token) -> bool:
 def _aside(trigger: Token) -> bool:
     """An act told in a relative clause set off by commas about its own doer ("Libya, which brought
     the case to the court, hailed the ruling"; "Mitchell, who negotiated the accord, does not
-    receive a salary"): what the party did before, to say who it is, not the day's news. Told in
-    the simple past only: a perfect aside ("Britain, which has accused Russia") may be the news."""
+    receive a salary"), or on a noun set beside it ("Mitchell, the former leader who negotiated the
+    accord, does not receive a salary"): what the party did before, to say who it is, not the day's
+    news. Told in the simple past only: a perfect aside ("Britain, which has accused Russia") may be
+    the news."""
     if trigger.dep_ != "relcl" or trigger.tag_ != "VBD":  # the clause's verb is the act
         return False
     pronoun = next((c for c in trigger.children if c.dep_ == "nsubj" and c.lower_ in {"who", "which"}), None)
-    return pronoun is not None and pronoun.i > 0 and pronoun.doc[pronoun.i - 1].text == ","
+    return pronoun is not None and pronoun.i > 0 and (
+        pronoun.doc[pronoun.i - 1].text == "," or trigger.head.dep_ == "appos")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.ontology import Ontology
@@ -25,11 +26,12 @@ _SPANS = "newsevents.spans"
 def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
     """Each token's lower-case lemma, lower-case text and whether it is white space, read
     once per Doc (kept in its ``user_data``): many passes over each sentence ask for them,
-    and every token read builds a new spaCy Token."""
+    and every token read builds a new spaCy Token (read here from one array, building none)."""
     found = doc.user_data.get(_WORDS)
     if found is None:
-        tokens = list(doc)
-        found = ([t.lemma_.lower() for t in tokens], [t.lower_ for t in tokens], [t.is_space for t in tokens])
+        strings = doc.vocab.strings
+        lemmas, lowers, spaces = doc.to_array([LEMMA, LOWER, IS_SPACE]).reshape(len(doc), 3).T.tolist()
+        found = ([strings[h].lower() for h in lemmas], [strings[h] for h in lowers], [s == 1 for s in spaces])
         doc.user_data[_WORDS] = found
     return found  # type: ignore[no-any-return]
 

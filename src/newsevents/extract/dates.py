@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.coding import doc_entities
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
+from newsevents.extract.modality import infinitive
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
@@ -29,10 +30,10 @@ _WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun"
 _DATED_WEEKDAY = re.compile(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
 
-__all__ = ["GroundedDate", "TimeExpression", "attachment", "copyright_year", "dated_by_text",
+__all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text",
            "dates_as_records", "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
            "is_a_name", "is_ahead", "is_decade", "is_no_date", "is_old", "noun_of", "on_dateline",
-           "printed_date", "wire_day"]
+           "present_year", "printed_date", "wire_day"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,18 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
     return None
 
 
+def in_infinitive(entity: Span, owner: Token) -> bool:
+    """A date inside an infinitive clause below its owner ("subpoenaed him to testify on Feb. 10",
+    "agreed to meet next month"): the time of the act the infinitive names, which may lie ahead
+    of the owner's, so it is read with no past tense, and a coming date is then no date of the owner."""
+    for ancestor in entity.root.ancestors:
+        if ancestor.i == owner.i:
+            return False
+        if infinitive(ancestor):
+            return True
+    return False
+
+
 def _possessive(entity: Span) -> bool:
     """A date written as a possessor ("last month's bill", also when the parse hangs it from a
     preposition with its "’s" beside it)."""
@@ -276,12 +289,16 @@ def _a_dateline(line: str) -> bool:
     return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
 
 
-def copyright_year(text: str) -> int | None:
-    """The year a copyright line of the text prints ("Copyright 2018 The Associated Press"), which
-    fixes the present year of an article saved without a date; None without one, or with two
-    different years (a text pasted from several pages)."""
-    marks = "|".join(re.escape(m) for m in grammar().data["copyright_marks"])
+def present_year(text: str) -> int | None:
+    """The year that the text prints as its present, which fixes the present year of an article
+    saved without a date: a copyright line ("Copyright 2018 The Associated Press") or a running
+    count up to now ("12 purchases so far in 2018"); None without one, or with two different
+    years (a text pasted from several pages)."""
+    g = grammar()
+    marks = "|".join(re.escape(m) for m in g.data["copyright_marks"])
     years = {int(m[1]) for m in re.finditer(r"(?i)(?:" + marks + r")\s*(?:\(c\)\s*)?((?:19|20)\d\d)\b", text)}
+    counts = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in g.data["present_year_marks"])
+    years |= {int(m[1]) for m in re.finditer(r"(?i)\b(?:" + counts + r")\s+((?:19|20)\d\d)\b", text)}
     return years.pop() if len(years) == 1 else None
 
 

@@ -79,8 +79,10 @@ class Episodes:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.paragraphed = not _line_per_sentence(text, sentences or [])
         self.cues = ontology.words("aggregate_cues")
+        self.repeats = ontology.words("repeat_counts"), ontology.words("repeat_marks")
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
+        self.verbal = frozenset(t for t, info in ontology.event_types.items() if info.verbal)
         self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
@@ -182,7 +184,7 @@ class Episodes:
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
         last = self.dated[-1]
-        if not own_sentence and last.sentence == sentence:
+        if (not own_sentence and last.sentence == sentence) or not self.continues(event, last):
             return None
         sequel = next_act(trigger)
         if sentence - last.sentence > REACH * (2 if sequel else 1) or sentence < last.sentence:
@@ -205,11 +207,18 @@ class Episodes:
         sentence pass (attribution.py), so "Texas authorities raided the compound in April 2008
         ... children placed in protective custody" shares Texas only once both are known."""
         for event, last in self.pending:
-            if event.date_span is None and last.event is not None and (
+            if event.date_span is None and last.event is not None and self.continues(event, last) and (
                 participants(event) & participants(last.event)
             ):
                 take_episode(event, last)
         self.pending = []
+
+    def continues(self, event: Event, last: Dated) -> bool:
+        """A statement (PLOVER's verbal quads) continues no material act told before it: what a
+        party says about an arrest or a raid it says later, not on the act's day ("Police arrested
+        40 students on Friday. The students accused the police of beating them")."""
+        return not (event.event_type in self.verbal and last.event is not None
+                    and last.event.event_type not in self.verbal)
 
     def undated_past(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
@@ -231,13 +240,14 @@ class Episodes:
                    for c in clause_verb(trigger).children)
 
     def _aggregate(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
-        """A running total: a perfect verb with a duration, "since" or a cue ("so far")."""
+        """A running total: a perfect verb with a duration, "since" or a cue ("so far"); or acts
+        told as repeated ("has been arrested a dozen times", "against repeated attacks")."""
         verb = clause_verb(trigger)
         if not perfect(trigger):
             return False
         clause = {t.i for t in verb.subtree}
         words = " ".join(t.lower_ for t in verb.subtree)
-        if any(f" {cue} " in f" {words} " for cue in self.cues):
+        if any(f" {cue} " in f" {words} " for cue in self.cues) or self._repeated(trigger, verb):
             return True
         for entity in dates:
             if entity.root.i not in clause:
@@ -248,6 +258,18 @@ class Episodes:
             ):  # "in seven years", "over the past decade": a duration, not a date
                 return True
         return False
+
+
+    def _repeated(self, trigger: Token, verb: Token) -> bool:
+        """A count of times on the verb ("more than a dozen times", "several times") or a word
+        saying the act recurred, on the trigger or its verb ("repeated attacks", "repeatedly")."""
+        counts, marks = self.repeats
+        vague = set(grammar().data["vague_counts"])
+        near = (*trigger.children, *verb.children)
+        if any(c.lower_ in marks and c.dep_ in {"amod", "advmod"} for c in near):
+            return True
+        return any(c.lower_ in counts and any(n.dep_ == "nummod" or (n.dep_ == "amod" and n.lower_ in vague)
+                                              for n in c.children) for c in verb.children)
 
 
 def _line_per_sentence(text: str, sentences: list[int]) -> bool:

@@ -18,13 +18,14 @@ from newsevents.extract.date_anaphora import ground_anaphoric, is_anaphoric, tol
 from newsevents.extract.dates import (
     GroundedDate,
     attachment,
-    copyright_year,
     expression_span,
     ground_seen,
+    in_infinitive,
     is_ahead,
     is_old,
     noun_of,
     on_dateline,
+    present_year,
     wire_day,
 )
 from newsevents.extract.episodes import Episodes, take_episode
@@ -44,7 +45,7 @@ class EventDates:
         self.topics: set[int] = set()  # acts told as what a statement is about (``_topic``)
         self.base = base
         self.day = wire_day(text, base) or base  # the day of the acts that name none
-        self.year = copyright_year(text) if base is None else None  # undated: the present year, if printed
+        self.year = present_year(text) if base is None else None  # undated: the present year, if printed
         self.episodes = episodes
         self.loose: list[Span] = []  # the sentence's dates that no trigger owns
         self.dates: list[Span] = []  # all of the sentence's dates
@@ -118,14 +119,15 @@ class EventDates:
             if token is not None and token.i in self.topics and by_article_date(event):
                 event.date, event.date_precision = None, "unknown"
 
-    def _ground(self, entity: Span, *, future: bool) -> GroundedDate | None:
+    def _ground(self, entity: Span, *, future: bool, later: bool = False) -> GroundedDate | None:
         """The date an expression names; in an undated article only a date it prints whole;
-        "the following year" from the date the text told before it (date_anaphora.py)."""
+        "the following year" from the date the text told before it (date_anaphora.py). A date
+        of an act that may come ``later`` than the event is read with no past tense."""
         if is_anaphoric(told_text(entity)):
             return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
         # undated, the printed words with their preposition ("in 2015") are read whole
         text = entity.text if self.base is not None else self.text[slice(*expression_span(entity))]
-        return ground_seen(text, self.base, future=future, past=not future)
+        return ground_seen(text, self.base, future=future, past=not (future or later))
 
     def _from_groups(
         self, group: Group, groups: list[Group], *, future: bool
@@ -148,7 +150,8 @@ class EventDates:
             if id(candidate) in lent:  # "charged over the 2014 abduction": the abduction's date only
                 dates = [e for e in dates if _noun_index(e) != candidate.main.token.i]
             for entity in dates:
-                grounded = self._ground(entity, future=future)
+                later = in_infinitive(entity, candidate.main.token)
+                grounded = self._ground(entity, future=future, later=later)
                 if grounded is not None and (base is None or future or not is_ahead(grounded, base)):
                     return grounded, entity
                 if base is None and is_relative(entity.text):  # "found guilty last month of murder in
@@ -167,7 +170,7 @@ class EventDates:
             event.date_text, event.date_span = self.text[start:end], (start, end)
         elif self.day is not None:
             event.date, event.date_precision = self.day.isoformat(), "day"
-        elif self.year is not None:  # undated, the year its copyright line prints
+        elif self.year is not None:  # undated, the present year its text prints
             event.date, event.date_precision = f"{self.year:04d}-01-01", "year"
 
     def continue_episode(self, event: Event, trigger: Token, index: int, *, announced: bool) -> None:
