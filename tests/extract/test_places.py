@@ -127,6 +127,15 @@ def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     assert _named(found, "Heathrow")[0].country_code == "US"
 
 
+def test_a_sea_is_a_place_of_no_country_that_does_not_sway_the_articles_country(places):
+    _, found = places("Indian sailors seized a dhow in the Gulf of Aden and took it to Mumbai. "
+                      "A second boat fled into the Gulf of Aden.")
+    gulf = _named(found, "Gulf of Aden")[0]
+    assert gulf.precision == "admin1" and gulf.country_code is None and gulf.admin1 is None
+    assert gulf.lat == 12.0 and gulf.lon == 48.0
+    assert _named(found, "Mumbai")[0].country_code == "IN"
+
+
 def test_a_state_name_is_the_state_not_a_town_that_lists_it_as_another_name(places):
     _, found = places("Farmers in Missouri and Montana asked for drought relief.")
     missouri = _named(found, "Missouri")[0]

@@ -241,6 +241,14 @@ def test_a_statement_is_not_placed_at_the_place_it_is_about(places, ontology):
     assert place is not None and place.name == "Madrid"
 
 
+def test_a_statement_is_not_placed_where_the_act_it_is_for_happened(places, ontology):
+    doc, found = places("Lawmakers condemned the navy for holding drills in the Black Sea.")
+    trigger, sentence = _trigger(doc, "condemned"), _sentence(doc, "condemned")
+    assert event_location(trigger, found, sentence, ontology, said=True) is None
+    place = event_location(_trigger(doc, "holding"), found, sentence, ontology)
+    assert place is not None and place.name == "Black Sea"
+
+
 def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(places, ontology):
     doc, found = places("The dispute set off expulsions of diplomats from Britain on Monday.")
     britain = next(t for t in found if t.text == "Britain")

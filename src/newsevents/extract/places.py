@@ -330,7 +330,8 @@ class _Resolver:
             choice = self._again(choice)
         countries: Counter[str] = Counter(self.text_countries)
         for key, place in choice.items():
-            countries[place.country_code] += self.counts[key]
+            if place.country_code:  # a sea of several countries is in none
+                countries[place.country_code] += self.counts[key]
         main = countries.most_common(1)[0][0] if countries else None
         return {k: p for k, p in choice.items() if not self._stray(k, p, choice, main)}
 
@@ -353,7 +354,8 @@ class _Resolver:
     def _again(self, choice: dict[str, Place]) -> dict[str, Place]:
         countries: Counter[str] = Counter()
         for key, place in choice.items():
-            countries[place.country_code] += self.counts[key]
+            if place.country_code:
+                countries[place.country_code] += self.counts[key]
         for key, named in self.named.items():
             if key not in choice:  # demonyms and the like, not toponyms themselves
                 countries.update(named)
@@ -364,7 +366,8 @@ class _Resolver:
                 continue
             own = choice[key]
             counts = Counter(countries)
-            counts[own.country_code] -= self.counts[key]
+            if own.country_code:
+                counts[own.country_code] -= self.counts[key]
             divisions = {(p.country_code, p.admin1 or "") for k, p in choice.items()
                          if k != key and p.kind == "admin1"}
             total = sum(counts.values())
@@ -386,7 +389,7 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
         found.append(Location(
             text=mention.text, span=mention.span, name=place.name,
             geonameid=place.geonameid or None, lat=place.lat, lon=place.lon,
-            country_code=place.country_code, admin1=gazetteer.admin1_name(place),
+            country_code=place.country_code or None, admin1=gazetteer.admin1_name(place),
             precision=_PRECISION[place.kind],
         ))
     return found

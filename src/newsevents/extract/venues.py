@@ -147,7 +147,7 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
                        and not _other_act(token, trigger, ontology)
-                       and (meeting or not _in_content(token, heads))]
+                       and (meeting or not _in_content(token, heads, ontology.words("object_doer_preps")))]
     else:  # "the shooting comes after the police killing in Sacramento": the killing's place
         in_sentence = [t for t in in_sentence if not _other_act(token := toponym_token(sentence, t), trigger,
                                                                 ontology) or _under(token, trigger)]
@@ -260,15 +260,17 @@ def _under(token: Token | None, trigger: Token) -> bool:
     return False
 
 
-def _in_content(token: Token | None, heads: list[Token]) -> bool:
+def _in_content(token: Token | None, heads: list[Token], doer_preps: frozenset[str]) -> bool:
     """The place phrase lies in an object of the statement, or of a clause it governs ("called
-    on Israel to stop the demolitions in Jerusalem", "defended NATO's role in Kosovo"): it names
+    on Israel to stop the demolitions in Jerusalem", "defended NATO's role in Kosovo"), or in the
+    gerund that says what the statement is for (``doer_preps``: "assailed Ukraine for holding
+    exercises in the Black Sea", "accused Russia of poisoning him in Salisbury"): it names
     the topic, not where the words were spoken. A phrase on the verb of such a clause may be the
     statement's own, misattached ("invited them to join at the Madrid summit"), and a visit's
     object is where it was held ("visited troops in Kabul")."""
     node = token
     while node is not None and node.head.i != node.i and node.i not in {h.i for h in heads}:
-        if node.dep_ in _OBJECTS:
+        if node.dep_ in _OBJECTS or (node.dep_ == "pcomp" and node.head.lower_ in doer_preps):
             return True
         node = node.head
     return False
