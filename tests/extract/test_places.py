@@ -118,6 +118,12 @@ def test_a_capital_by_its_own_name_is_not_its_namesake_in_a_state_the_article_na
     assert _named(found, "Washington")[0].admin1 == "Missouri"  # the text says which
 
 
+def test_a_capital_by_its_own_name_outweighs_a_village_near_another_place_the_article_names(places):
+    _, found = places("Ministers from Warsaw and Prague flew to London on Monday. The alliance was "
+                      "founded in Washington, and its leaders met in Washington again last year.")
+    assert _named(found, "Washington")[0].admin1 == "District of Columbia"  # not a Sussex village
+
+
 def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     _, found = places("Tension escalated in London when British officers searched an Aeroflot plane "
                       "at Heathrow airport, and Britain expelled Russian diplomats.")

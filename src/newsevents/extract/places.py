@@ -299,12 +299,15 @@ class _Resolver:
 
     def _pick(self, key: str, places: list[Place], score: Callable[[Place], float]) -> Place:
         """The best scored place; a town a hundred times smaller than a world city of the same
-        name must beat the city by ``W_WORLD``: the country the article is about is weak evidence
-        for it ("London" in a story from Washington is not London, Ohio), its state or a town near
-        it, named in the text, still is. The namesakes among themselves keep their order."""
+        name, or than a nation's capital by its own name, must beat the city by ``W_WORLD``: the
+        country the article is about is weak evidence for it ("London" in a story from Washington
+        is not London, Ohio, nor "Washington" in one naming London a Sussex village near it),
+        its state or a town near it, named in the text, still is. The namesakes among themselves
+        keep their order."""
         best = max(places, key=score)
         city = self.world.get(key)
-        if (best.kind != "town" or city is None or city.population < WORLD_POPULATION
+        if (best.kind != "town" or city is None
+                or (city.population < WORLD_POPULATION and city.geonameid not in _capital_ids())
                 or best.population * WORLD_RATIO >= city.population):
             return best
         return city if score(city) + W_WORLD > score(best) else best
