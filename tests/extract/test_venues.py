@@ -249,6 +249,12 @@ def test_a_statement_is_not_placed_where_the_act_it_is_for_happened(places, onto
     assert place is not None and place.name == "Black Sea"
 
 
+def test_a_place_before_an_office_names_whose_office_not_where_the_act_was(places, ontology):
+    doc, found = places("Protesters marched in Boston on Monday. A gunman shot the Ohio governor.")
+    place = event_location(_trigger(doc, "shot"), found, _sentence(doc, "shot"), ontology)
+    assert place is not None and place.name == "Boston"  # the story's place, not Ohio
+
+
 def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(places, ontology):
     doc, found = places("The dispute set off expulsions of diplomats from Britain on Monday.")
     britain = next(t for t in found if t.text == "Britain")

@@ -40,11 +40,17 @@ def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Lo
             continue
         if token.dep_ == "pobj" and token.head.lower_ in preps:
             return toponym
-        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
-            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
-        ):
+        if titled(token, ontology) and toponym.precision != "country":
             return toponym
     return None
+
+
+def titled(token: Token | None, ontology: Ontology) -> bool:
+    """The place is written before an office or a body's word ("the Alabama governor", "the
+    Ohio police"): it names whose the office is, its jurisdiction, not where an act of the
+    sentence happened (the shooting of the Alabama governor was not in Alabama)."""
+    return token is not None and token.dep_ in {"compound", "amod"} and (
+        token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors)
 
 
 def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
