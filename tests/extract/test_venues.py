@@ -361,6 +361,14 @@ def test_a_body_whose_title_or_name_implies_its_level_sits_in_the_one_such_place
     assert place is not None and place.name == "Licking County"
 
 
+def test_a_state_body_sits_in_the_state_of_the_towns_named_when_no_state_is(places, ontology):
+    doc, found = places("Flooding hit Cleveland and Cincinnati on Monday. State lawmakers met. "
+                        "The state Department of Transportation cut funds for repairs.")
+    place = event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology)
+    assert place is not None and place.name == "Ohio" and place.precision == "admin1"
+    assert place.lat is not None and place.text == "Department"
+
+
 def test_a_city_body_sits_in_the_main_town_among_several_named(places, ontology):
     doc, found = places("Protesters marched in East Flatbush on Monday. Police in East Flatbush arrested "
                         "ten. Brooklyn residents joined. He said at a City Council hearing on Tuesday "

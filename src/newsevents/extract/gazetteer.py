@@ -140,6 +140,14 @@ def capitals() -> dict[str, tuple[str, int, float, float]]:
             for row in _rows(DATA_DIR / "places_countries.tsv") if row["capital"]}
 
 
+@functools.cache
+def states() -> dict[tuple[str, str], tuple[int, float, float]]:
+    """Per ISO alpha-2 code and name, each first-level division's geonameid, lat and lon
+    (places_divisions.tsv): where a state's body sits when the article names only its towns."""
+    return {(row["country"], row["name"]): (int(row["geonameid"]), float(row["lat"]), float(row["lon"]))
+            for row in _rows(DATA_DIR / "places_divisions.tsv") if not row["admin2"]}
+
+
 def _add_divisions(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
     for row in (r for path in data_files("places_divisions.tsv", extra) for r in _rows(path)):
         kind = "admin2" if row["admin2"] else "admin1"
