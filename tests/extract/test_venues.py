@@ -419,6 +419,15 @@ def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
     assert all(t.name == "New York City" for t in found)  # one sense per article
 
 
+def test_a_dateline_alone_is_no_village_a_hundred_times_smaller_than_a_namesake(places):
+    text = "\n\nHAMILTON (AP) --\n\nCanadian police issued a warrant for a man from Buffalo, New York."
+    _, found = places(text)
+    assert dateline(found, text).admin1 == "Ontario"  # not a village near Buffalo
+    text = "\n\nHAMILTON (AP) -- Police said the man was last seen in Buffalo, New York, and in Rochester."
+    _, found = places(text)
+    assert dateline(found, text).admin1 != "New York"  # a city of the name, not the village
+
+
 def test_a_dateline_after_a_headline_names_a_city(places):
     _, found = places("Senate passes farm bill. WASHINGTON — Lawmakers voted Thursday to raise crop "
                       "payments, a plan backed by senators of Iowa and farmers in Des Moines.")
