@@ -224,17 +224,14 @@ def _home_capital(places: list[Place], key: str) -> list[Place]:
 def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer) -> list[Place]:
     """A dateline names a city; one that names a nation's capital alone is the capital
     ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo."). A
-    capital smaller than a namesake is not meant so (Hamilton, Bermuda for "HAMILTON"), nor
-    is a town a hundred times smaller than a namesake ("HAMILTON (AP)" is not a New York
-    village, whatever the story's other New York places say)."""
+    capital smaller than a namesake is not meant so (Hamilton, Bermuda), nor a town a hundred
+    times smaller than one ("HAMILTON (AP)" is no New York village near the story's Buffalo)."""
     towns = [p for p in places if p.kind == "town"] or places
     biggest = max((p.population for p in towns), default=0)
     capital = [p for p in towns if p.geonameid in _capital_ids() and p.population == biggest]
     qualified = mention.after is not None and any(
         p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
-    if qualified:
-        return towns
-    return capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
+    return towns if qualified else capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
 
 
 def _prior(place: Place) -> float:
