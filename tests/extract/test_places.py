@@ -118,6 +118,12 @@ def test_a_capital_by_its_own_name_is_not_its_namesake_in_a_state_the_article_na
     assert _named(found, "Washington")[0].admin1 == "Missouri"  # the text says which
 
 
+def test_a_capital_by_its_own_name_outweighs_a_village_near_another_place_the_article_names(places):
+    _, found = places("Ministers from Warsaw and Prague flew to London on Monday. The alliance was "
+                      "founded in Washington, and its leaders met in Washington again last year.")
+    assert _named(found, "Washington")[0].admin1 == "District of Columbia"  # not a Sussex village
+
+
 def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     _, found = places("Tension escalated in London when British officers searched an Aeroflot plane "
                       "at Heathrow airport, and Britain expelled Russian diplomats.")
@@ -125,6 +131,15 @@ def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     assert heathrow.precision == "unknown" and heathrow.country_code is None
     _, found = places("Deputies in Heathrow, Florida, arrested two men near Orlando.")
     assert _named(found, "Heathrow")[0].country_code == "US"
+
+
+def test_a_sea_is_a_place_of_no_country_that_does_not_sway_the_articles_country(places):
+    _, found = places("Indian sailors seized a dhow in the Gulf of Aden and took it to Mumbai. "
+                      "A second boat fled into the Gulf of Aden.")
+    gulf = _named(found, "Gulf of Aden")[0]
+    assert gulf.precision == "admin1" and gulf.country_code is None and gulf.admin1 is None
+    assert gulf.lat == 12.0 and gulf.lon == 48.0
+    assert _named(found, "Mumbai")[0].country_code == "IN"
 
 
 def test_a_state_name_is_the_state_not_a_town_that_lists_it_as_another_name(places):

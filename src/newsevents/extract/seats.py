@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import head_at
-from newsevents.extract.gazetteer import capitals
+from newsevents.extract.gazetteer import capitals, states
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -40,11 +40,17 @@ def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Lo
             continue
         if token.dep_ == "pobj" and token.head.lower_ in preps:
             return toponym
-        if token.dep_ in {"compound", "amod"} and toponym.precision != "country" and (
-            token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors
-        ):
+        if titled(token, ontology) and toponym.precision != "country":
             return toponym
     return None
+
+
+def titled(token: Token | None, ontology: Ontology) -> bool:
+    """The place is written before an office or a body's word ("the Alabama governor", "the
+    Ohio police"): it names whose the office is, its jurisdiction, not where an act of the
+    sentence happened (the shooting of the Alabama governor was not in Alabama)."""
+    return token is not None and token.dep_ in {"compound", "amod"} and (
+        token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors)
 
 
 def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
@@ -98,8 +104,8 @@ def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology,
     "at a City Council hearing"), by a word that implies it ("commissioners voted": a county's),
     or is the level itself ("the county denied"): such a body sits there (docs/annotation.md).
     With several such places named, the article's main place (``main``) when it is one of them
-    ("a City Council hearing" in a New York story naming its boroughs); else, or with none
-    named, the text does not say which."""
+    ("a City Council hearing" in a New York story naming its boroughs); a state's body with no
+    state named, the one state of the towns named; else the text does not say which."""
     for head in heads:
         for noun in _bodies(head, ontology):
             for level, names in _levels(noun, ontology):
@@ -109,9 +115,26 @@ def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology,
                 place = next(iter(named.values())) if len(named) == 1 else None
                 if place is None and main is not None and main.geonameid in named:
                     place = main
+                if not named and level == "state":
+                    place = _towns_state(toponyms, noun)
                 if place is not None and not _unresolved(toponyms, level, head.doc.text):
                     return place
     return None
+
+
+def _towns_state(toponyms: list[Location], body: Token) -> Location | None:
+    """The state every town and county the article names lies in, when it names no state
+    ("the state Department of Disabilities cut funds" in a story of Charleston and Florence)."""
+    found = {(t.country_code, t.admin1) for t in toponyms if t.precision in {"town", "admin2"} and t.admin1}
+    if len(found) != 1:
+        return None
+    code, name = found.pop()
+    point = states().get((code or "", name or ""))
+    if point is None:
+        return None
+    geonameid, lat, lon = point
+    return Location(text=body.text, span=(body.idx, body.idx + len(body)), name=name, geonameid=geonameid,
+                    lat=lat, lon=lon, country_code=code, admin1=name, precision="admin1")
 
 
 @functools.cache
@@ -141,6 +164,7 @@ def _levels(noun: Token, ontology: Ontology) -> list[tuple[str, list[Token]]]:
 def _unresolved(toponyms: list[Location], level: str, text: str) -> bool:
     """The article names a place of that level that we did not resolve ("Morrow County
     Municipal Court" read as a court only): the one we resolved may not be the body's."""
-    written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]+ {level.title()}\b", text)}
+    # a name, not a sentence's end and the next one's first word ("the Webb Center. State funds")
+    written = {m.group(0) for m in re.finditer(rf"\b[A-Z][\w.'-]*\w {level.title()}\b", text)}
     return any(all(name not in t.text and (t.name or "") not in name and name not in (t.name or "")
                    for t in toponyms) for name in written)

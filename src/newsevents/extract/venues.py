@@ -19,8 +19,9 @@ whoever the actor (foreign troops strike there too). A statement is never put at
 place: accusations and appeals about it are made elsewhere. Places inside the actor and
 recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
 before a noun ("U.S. embassies"; in a venue phrase, when it names another place: "attacks
-at U.S. embassies in Kenya"). An act whose place is one of coordinated places in several
-countries ("the embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
+at U.S. embassies in Kenya") and any place before an office ("the shooting of the Alabama
+governor"). An act whose place is one of coordinated places in several countries ("the
+embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
 ("Tom Miller, 31, of Ohio,") is no venue, and a material act placed in a country or state takes
 the locality the article names inside it (localities.py), unless the land is what the act is done
 to ("invaded Kuwait": the whole of it). points.py then
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
-from newsevents.extract.seats import capital_body, local_body, party_seat, toponym_token
+from newsevents.extract.seats import capital_body, local_body, party_seat, titled, toponym_token
 from newsevents.extract.story_places import main_place, of_body, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
@@ -147,11 +148,12 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     if said:  # a statement's sentence names what it is about; only a venue phrase says where
         in_sentence = [t for t in in_sentence if _as_venue(token := toponym_token(sentence, t), ontology)
                        and not _other_act(token, trigger, ontology)
-                       and (meeting or not _in_content(token, heads))]
+                       and (meeting or not _in_content(token, heads, ontology.words("object_doer_preps")))]
     else:  # "the shooting comes after the police killing in Sacramento": the killing's place
         in_sentence = [t for t in in_sentence if not _other_act(token := toponym_token(sentence, t), trigger,
                                                                 ontology) or _under(token, trigger)]
-    nearest = _nearest(trigger, in_sentence, sentence, ontology.words("address_preps"))
+    nearest = _nearest(trigger, [t for t in in_sentence if not titled(toponym_token(sentence, t), ontology)],
+                       sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
@@ -260,15 +262,17 @@ def _under(token: Token | None, trigger: Token) -> bool:
     return False
 
 
-def _in_content(token: Token | None, heads: list[Token]) -> bool:
+def _in_content(token: Token | None, heads: list[Token], doer_preps: frozenset[str]) -> bool:
     """The place phrase lies in an object of the statement, or of a clause it governs ("called
-    on Israel to stop the demolitions in Jerusalem", "defended NATO's role in Kosovo"): it names
+    on Israel to stop the demolitions in Jerusalem", "defended NATO's role in Kosovo"), or in the
+    gerund that says what the statement is for (``doer_preps``: "assailed Ukraine for holding
+    exercises in the Black Sea", "accused Russia of poisoning him in Salisbury"): it names
     the topic, not where the words were spoken. A phrase on the verb of such a clause may be the
     statement's own, misattached ("invited them to join at the Madrid summit"), and a visit's
     object is where it was held ("visited troops in Kabul")."""
     node = token
     while node is not None and node.head.i != node.i and node.i not in {h.i for h in heads}:
-        if node.dep_ in _OBJECTS:
+        if node.dep_ in _OBJECTS or (node.dep_ == "pcomp" and node.head.lower_ in doer_preps):
             return True
         node = node.head
     return False
