@@ -316,3 +316,11 @@ def test_attribution_an_act_told_as_background_gets_no_doer_from_the_story(code)
             "The activist had been arrested in 2004 during a protest.")
     event = _event(code(text), "arrested")
     assert event.historical and event.actor == []
+
+
+@pytest.mark.parametrize(("victims", "doer"), [("Americans", None), ("Afghans", "US troops")])
+def test_attribution_an_army_did_not_kill_its_own_country_s_people(code, victims, doer):
+    text = (f"US troops patrolled the valley near Kandahar on Sunday. Two {victims} were shot dead "
+            "near the base on Monday.")
+    event = _event(code(text), "shot")
+    assert [a.text for a in event.actor] == ([doer] if doer else [])

@@ -20,6 +20,7 @@ class DoerRule:
     heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
     never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
     busy: frozenset[str] = frozenset()  # acts (TYPE, TYPE/mode) whose stated doers do not do it
+    own_side: frozenset[str] = frozenset()  # sectors whose forces do not do it to their own country's people
 
 
 @dataclass(slots=True)
@@ -57,6 +58,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 heads=frozenset(spec["heads"]) if spec.get("heads") else None,
                 never=frozenset(spec.get("never") or ()),
                 busy=frozenset(spec.get("busy") or ()),
+                own_side=frozenset(spec.get("own_side") or ()),
             ))
         table.rules = rules + table.rules
     return table
