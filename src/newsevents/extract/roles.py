@@ -279,7 +279,9 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             subject = children(head, SUBJECT_DEPS)
             return subject or inherited_subject(head, grammar, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return issuer(head, grammar) or [head]
+        # "Canada was the first member to ratify it": the predicate names its copula's subject
+        named = children(head.head, SUBJECT_DEPS) if head.dep_ == "attr" else []
+        return issuer(head, grammar) or named or [head]
     return []
 
 
