@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.coding import doc_sentences
+from newsevents.extract.trigger_clauses import clause_verb, perfect
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
 from newsevents.records import Actor, Event
@@ -200,6 +201,18 @@ class DoerFinder:
         or a kind ("we will pursue terrorists"), as the one that acted."""
         return self._paragraph(actor.span[0]) == self._paragraph(event.trigger.span[0])
 
+    def _record(self, event: Event) -> bool:
+        """A perfect act counted in times (attribution.yaml ``counted``): "has been arrested
+        more than a dozen times", not "had been shot seven times" (blows of one act)."""
+        if event.event_type in self.table.blows:
+            return False
+        words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+        if words is None or not perfect(words.root):
+            return False
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.table.counted
+                   and any(n.dep_ in {"nummod", "amod"} for n in c.children)
+                   for c in clause_verb(words.root).children)
+
     def _country(self, actor: Actor) -> str | None:
         """A force's country, or the article's home country that ``place_at_home`` will give it."""
         return actor.country or (self.home if actor.sector in self._home else None)
@@ -209,10 +222,10 @@ class DoerFinder:
 
     def doer(self, event: Event) -> Actor | None:
         """The inferred doer of an event that has no actor, or None when nothing fits."""
-        if event.actor or event.historical:
-            # an act told as background, long before the story ("had been arrested four times",
-            # "was killed in 2003"): the forces the story names now hunt, try or report it; an
-            # article that knows who did it says so in the act's own clause
+        if event.actor or event.historical or self._record(event):
+            # an act told as background, long before the story ("was killed in 2003") or as a
+            # record ("had been arrested four times"): the forces the story names now hunt, try or
+            # report it; an article that knows who did it says so in the act's own clause
             return None
         rule = self.table.rule_for(event.event_type, event.mode)
         if rule is None:
