@@ -285,3 +285,17 @@ def test_actors_effective_head_is_read_once_per_word(pipeline):
         assert resolver.effective_head(words[word]).text == named
     resolver._through_quantifier = None  # type: ignore[assignment,method-assign]  # reading again would fail
     assert resolver.effective_head(words["dozens"]).text == "protesters"
+
+
+def test_actors_jurors_are_a_court(event_on):
+    event = event_on("None of that swayed the jurors, who convicted the mayor of fraud.", "convicted")
+    assert [(a.sector, a.inferred) for a in event.actor] == [("JUD", False)]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sector"), [
+    ("About 100 exiles formed a human chain outside the embassy.", "human chain", "OPP"),
+    ("The general's supporters began a two-day rally in the capital.", "rally", "CVL"),
+    ("Critics denounced the new law on Monday.", "denounced", "CVL"),
+])
+def test_actors_supporters_critics_and_exiles_are_people_who_act(event_on, text, trigger, sector):
+    assert [a.sector for a in event_on(text, trigger).actor] == [sector]

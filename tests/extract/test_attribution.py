@@ -316,3 +316,25 @@ def test_attribution_an_act_told_as_background_gets_no_doer_from_the_story(code)
             "The activist had been arrested in 2004 during a protest.")
     event = _event(code(text), "arrested")
     assert event.historical and event.actor == []
+
+
+@pytest.mark.parametrize(("victims", "doer"), [("Americans", None), ("Afghans", "US troops")])
+def test_attribution_an_army_did_not_kill_its_own_country_s_people(code, victims, doer):
+    text = (f"US troops patrolled the valley near Kandahar on Sunday. Two {victims} were shot dead "
+            "near the base on Monday.")
+    event = _event(code(text), "shot")
+    assert [a.text for a in event.actor] == ([doer] if doer else [])
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "inferred"), [
+    ("Gray had previously been arrested four times on charges of theft.", "arrested", False),
+    ("Gray was arrested on charges of theft.", "arrested", True),
+])
+def test_attribution_a_record_of_acts_counted_in_times_has_no_one_doer(code, sentence, trigger, inferred):
+    event = _event(code(f"Police patrolled the square on Friday. {sentence}"), trigger)
+    assert bool(event.actor) == inferred
+
+
+def test_attribution_the_blows_of_one_attack_are_no_record(code):
+    text = "Rebels raided the village on Friday. A farmer had been shot seven times."
+    assert _event(code(text), "shot").actor

@@ -116,3 +116,12 @@ def test_coref_an_it_with_one_state_as_subject_takes_it(event_on):
 )
 def test_coref_he_means_a_titled_name_or_a_person_role(event_on, text, trigger, country):
     assert [a.country for a in event_on(text, trigger).actor] == [country]
+
+
+def test_coref_possessive_pronoun_means_its_clause_s_subject(event_on):
+    # the Council is the sentence's main subject and of another country: without the clause's
+    # subject, "its" would have a rival and stay unresolved
+    text = "The Security Council met on Saturday after Israel expanded its air strikes on Gaza."
+    [actor] = event_on(text, "air strikes").actor
+    assert actor.text == "its" and actor.country == "ISR"
+

@@ -142,81 +142,6 @@ def test_roles_a_plural_that_lists_its_members_stands_for_them(code):
     assert [a.country for a in event.actor] == ["AUT", "SVK", "GRC"]
 
 
-@pytest.mark.parametrize(("text", "trigger"), [
-    ("Since the Nairobi attack in March, security forces gained the upper hand.", "attack"),
-    ("The accession will be held at the NATO Washington summit on April 24.", "summit"),
-])
-def test_roles_a_town_before_an_act_is_where_not_who(code, text, trigger):
-    event = _event(code(text), trigger)
-    assert not any(a.text in {"Nairobi", "NATO Washington"} for a in event.actor)
-
-
-def test_roles_a_country_before_the_site_of_a_known_attack_is_where_not_who(code):
-    event = _event(code("Twelve aid workers were killed in the Uganda embassy bombing."), "bombing")
-    assert all(a.country != "UGA" for a in event.actor)
-
-
-def test_roles_a_country_before_an_attack_is_its_doer(code):
-    event = _event(code("U.S. missile attacks on Sudan drew protests."), "attacks")
-    assert [a.country for a in event.actor] == ["USA"]
-
-
-@pytest.mark.parametrize(("text", "trigger", "sector"), [
-    ("Files were seized during a 2008 police raid at the compound.", "raid", "COP"),
-    ("A government crackdown on dissent followed the elections.", "crackdown", "GOV"),
-    ("Despite a long police investigation, the forger was never caught.", "investigation", "COP"),
-])
-def test_roles_a_force_word_before_a_noun_act_is_its_doer(code, text, trigger, sector):
-    events = [e for e in code(text) if trigger in e.trigger.text or e.trigger.text == "seized"]
-    assert events and all([a.sector for a in e.actor] == [sector] for e in events)
-
-
-
-def test_roles_a_name_before_an_attack_is_no_doer(code):
-    text = "Since the Ben Guerdane attack in March 2016, security forces gained the upper hand."
-    event = _event(code(text), "attack")
-    assert all("Guerdane" not in a.text for a in event.actor)
-
-
-@pytest.mark.parametrize(("text", "trigger", "doer", "country"), [
-    ("The accession will be held at the NATO Washington summit on April 24.", "summit", "NATO", "IGO"),
-    ("Recent US Predator attacks have killed eight al-Qaeda leaders since July.", "attacks", "US", "USA"),
-])
-def test_roles_a_name_behind_a_place_or_a_weapon_is_the_doer(code, text, trigger, doer, country):
-    event = _event(code(text), trigger)
-    assert [(a.text, a.country) for a in event.actor] == [(doer, country)]
-
-
-def test_roles_a_force_word_before_an_act_protested_is_not_the_protesters(code):
-    text = "Violent protests against a police killing continued in Athens for the seventh day."
-    event = _event(code(text), "protests")
-    assert all(a.sector != "COP" for a in event.actor)
-
-
-def test_roles_of_names_who_underwent_an_attack(code):
-    """ "the killing of three Kenyan soldiers": the soldiers suffered it (recipients), and are
-    no inferred doer either."""
-    event = _event(code("The killing of three Kenyan soldiers near Mandera angered Nairobi on Monday."),
-                   "killing")
-    assert all(not a.text.endswith("soldiers") for a in event.actor)
-    assert [r.country for r in event.recipient] == ["KEN"]
-
-
-def test_roles_of_names_who_resigned(code):
-    """ "the resignation of X": an act no one undergoes, its "of" phrase is the doer."""
-    event = _event(code("Officials met on Tuesday after the resignation of the Kenyan finance minister "
-                        "on Monday."), "resignation")
-    assert [a.country for a in event.actor] == ["KEN"]
-    assert not event.actor[0].inferred
-
-
-def test_roles_joined_act_nouns_share_their_doer(code):
-    """ "threats and attacks by Hamas militants": the doer stated once is both acts'."""
-    event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
-                   "attacks")
-    assert [(a.text, a.inferred) for a in event.actor] == [("Hamas militants", False)]
-
-
 @pytest.mark.parametrize(
     ("text", "trigger", "doer"),
     [
@@ -429,3 +354,12 @@ def test_roles_who_is_wanted_to_act_is_the_recipient(code):
     event = _event(code("Washington wants Tehran to halt the enrichment."), "wants")
     assert event.event_type == "REQUEST"
     assert [r.text for r in event.recipient] == ["Tehran"]
+
+
+@pytest.mark.parametrize("text", [
+    "Canada was the first NATO member to ratify the treaty.",
+    "The process began in May with Canada being the first member state starting the ratification.",
+])
+def test_roles_a_predicate_noun_s_act_is_its_copula_subject_s(code, text):
+    event = next(e for e in code(text) if e.event_type == "SUPPORT")
+    assert [a.text for a in event.actor] == ["Canada"]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.coding import doc_sentences
+from newsevents.extract.trigger_clauses import clause_verb, perfect
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
 from newsevents.records import Actor, Event
@@ -39,8 +40,11 @@ _FORCE_POS = {NOUN, PROPN}  # the parts of speech ``_names_force`` takes, as the
 class DoerFinder:
     """The forces an article names, by sentence, and the doer each agentless event gets."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver, ontology: Ontology) -> None:
+    def __init__(
+        self, doc: Doc, resolver: ActorResolver, ontology: Ontology, home: str | None = None
+    ) -> None:
         self.doc = doc
+        self.home = home  # the country the article is set in (home_country.py), of victims of none
         self.resolver = resolver
         self.onto = ontology
         self.table = ontology.doers
@@ -132,6 +136,9 @@ class DoerFinder:
     def _from_article(self, event: Event, rule: DoerRule) -> Actor | None:
         assault = event.event_type == "ASSAULT"
         victims = {r.sector for r in event.recipient if r.sector} if assault else set()
+        # a country's own army did not do it to its people (attribution.yaml ``own_side``); a
+        # victim the text gives no country is the article's home country's, as it will be placed
+        sides = {r.country or self.home for r in event.recipient} - {None}
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
         taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
         # "Judge Turner ... He was convicted": whom the act is done to, named elsewhere, did not do it
@@ -142,6 +149,7 @@ class DoerFinder:
             return [
                 a for a in self.named()[index]
                 if a.sector in sectors and a.sector not in victims
+                and not (a.sector in rule.own_side and self._country(a) in sides)
                 and (rule.speakers or a.span not in self._speakers)
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
@@ -193,15 +201,31 @@ class DoerFinder:
         or a kind ("we will pursue terrorists"), as the one that acted."""
         return self._paragraph(actor.span[0]) == self._paragraph(event.trigger.span[0])
 
+    def _record(self, event: Event) -> bool:
+        """A perfect act counted in times (attribution.yaml ``counted``): "has been arrested
+        more than a dozen times", not "had been shot seven times" (blows of one act)."""
+        if event.event_type in self.table.blows:
+            return False
+        words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+        if words is None or not perfect(words.root):
+            return False
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.table.counted
+                   and any(n.dep_ in {"nummod", "amod"} for n in c.children)
+                   for c in clause_verb(words.root).children)
+
+    def _country(self, actor: Actor) -> str | None:
+        """A force's country, or the article's home country that ``place_at_home`` will give it."""
+        return actor.country or (self.home if actor.sector in self._home else None)
+
     def _paragraph(self, char: int) -> int:
         return bisect.bisect_right(self._breaks, char)
 
     def doer(self, event: Event) -> Actor | None:
         """The inferred doer of an event that has no actor, or None when nothing fits."""
-        if event.actor or event.historical:
-            # an act told as background, long before the story ("had been arrested four times",
-            # "was killed in 2003"): the forces the story names now hunt, try or report it; an
-            # article that knows who did it says so in the act's own clause
+        if event.actor or event.historical or self._record(event):
+            # an act told as background, long before the story ("was killed in 2003") or as a
+            # record ("had been arrested four times"): the forces the story names now hunt, try or
+            # report it; an article that knows who did it says so in the act's own clause
             return None
         rule = self.table.rule_for(event.event_type, event.mode)
         if rule is None:

@@ -3,7 +3,8 @@
 Candidates are the article's named people, organisations and countries and its
 role nouns ("the ministry", "rebels"), in text order. A pronoun takes the
 main clause's subject when it sits in a clause fronted before it ("By recalling
-its ambassador, Slovenia ..."), else the nearest compatible candidate before it:
+its ambassador, Slovenia ..."), a possessive its own clause's subject when that can be
+meant ("Israel expanded its air strikes"), else the nearest compatible candidate before it:
 in its own sentence first (never its own clause's subject for an object
 pronoun), then the sentences before it, up to a few back; in each sentence
 subjects come before other mentions. "he" and
@@ -118,6 +119,11 @@ class Coreference:
             found = self._resolve(later, resolve)
             if found is not None:
                 return found
+        bound = self._bound(pronoun, person, plural)  # "Israel expanded its air strikes"
+        if bound is not None:
+            found = self._resolve(bound.token, resolve)
+            if found is not None:
+                return found
         excluded = _own_subjects(pronoun)
         candidates = [
             m for m in self._before(pronoun.i, _WINDOW)
@@ -131,6 +137,26 @@ class Coreference:
                     return None  # "Britain and the US expelled ... it": which one is a guess
                 return found
         return None
+
+    def _bound(self, pronoun: Token, person: bool, plural: bool) -> _Mention | None:
+        """The subject of the clause a possessive pronoun sits in, when it can be meant: "Israel
+        expanded its air strikes", "the minister renewed his call" (its own phrase's subject is
+        not: "its army attacked")."""
+        if pronoun.dep_ != "poss":
+            return None
+        verb = next((a for a in pronoun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        while verb is not None and verb.dep_ == "conj" and not any(
+                c.dep_ in _SUBJECTS for c in verb.children):
+            verb = verb.head  # "Israel shelled the town and expanded its strikes"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None or subject.i > pronoun.i or subject in pronoun.ancestors:
+            return None
+        mentions = self._all()
+        at = bisect.bisect_left(self._starts, subject.i)
+        found = mentions[at] if at < len(mentions) and mentions[at].token.i == subject.i else None
+        if found is None or found.person != person or not (person or plural or not found.plural):
+            return None
+        return found
 
     def _rivalled(self, chosen: _Mention, found: Actor, candidates: list[_Mention], resolve: Resolve) -> bool:
         """Another state or group of another country stands as near as the antecedent of an

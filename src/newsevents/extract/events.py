@@ -19,7 +19,7 @@ from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, acted_on, group_triggers
-from newsevents.extract.home_country import place_at_home
+from newsevents.extract.home_country import home_country, place_at_home
 from newsevents.extract.modality import Modality, read_modality
 from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.place_episodes import share_places
@@ -135,7 +135,7 @@ class EventExtractor:
             else:  # a day no event takes (episodes.py)
                 self.episodes.scene(sentence, index, inside, self.article.date)
         if events:
-            finder = DoerFinder(self.doc, self.actors, self.onto)
+            finder = DoerFinder(self.doc, self.actors, self.onto, home_country(self.toponyms))
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
             place_at_home(events, self.toponyms, self.doc, self.onto)

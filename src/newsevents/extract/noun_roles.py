@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsevents.extract.coding import entity_at
+from newsevents.extract.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from newsevents.extract.roles import (
     SUBJECT_DEPS,
     Grammar,
@@ -104,6 +105,19 @@ def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token
     return found
 
 
+def _undergoing_owners(noun: Token, own: list[Token], grammar: Grammar) -> list[Token]:
+    """ "his abduction", "Smith's arrest": a person who owns an act done to someone
+    (owner_undergoes_nouns) undergoes it, unless an "of" phrase names who did ("Israel's killing
+    of 3 Palestinians") or a verb says the subject did it ("committed their murders"); a state
+    or body that owns one did it ("the state's execution")."""
+    if noun.lemma_.lower() not in grammar.owner_undergoes_nouns or prep_objects(noun, {"of"}):
+        return []
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in grammar.perpetration_verbs:
+        return []
+    return [t for t in own if t.dep_ == "poss" and (
+        t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
+
+
 def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
     """ "the resignation of the city manager", "the visit of the French president": for an act
     no one undergoes (doer_of_nouns), "of" names who did it; not for "the killing of 3 soldiers"."""
@@ -147,11 +161,13 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
     if between:  # reciprocal: both sides act
         roles.actors = between
         return roles
+    own = _own_names(noun, info, grammar)
+    owners = _undergoing_owners(noun, own, grammar)
     roles.actors = (
-        _own_names(noun, info, grammar) or prep_objects(noun, info.actor_preps | {"by"})
+        [t for t in own if t not in owners] or prep_objects(noun, info.actor_preps | {"by"})
         or _conjunct_doers(noun, info, grammar)
     )
-    roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps)
+    roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps) or owners
     if roles.actors:
         return roles
     noun = _counting_head(noun, grammar)

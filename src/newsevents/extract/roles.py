@@ -52,6 +52,8 @@ class Grammar:
     force_types: frozenset[str] = frozenset()
     force_nouns: frozenset[str] = frozenset()
     doer_of_nouns: frozenset[str] = frozenset()
+    owner_undergoes_nouns: frozenset[str] = frozenset()
+    perpetration_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
     event_nouns: frozenset[str] = frozenset()  # those of them with a sense of some event type
@@ -94,6 +96,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
             force_types=ontology.words("force_modifier_types"),
             force_nouns=ontology.words("force_modifier_nouns"),
             doer_of_nouns=ontology.words("doer_of_nouns"),
+            owner_undergoes_nouns=ontology.words("owner_undergoes_nouns"),
+            perpetration_verbs=ontology.words("perpetration_verbs"),
             document_nouns=ontology.words("document_nouns"),
             undergone_types=ontology.words("of_recipient_types"),
             quantifiers=ontology.words("quantifier_heads"),
@@ -275,7 +279,9 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             subject = children(head, SUBJECT_DEPS)
             return subject or inherited_subject(head, grammar, depth + 1)
     if verb.dep_ in {"acl", "relcl"} and head.pos_ in {"NOUN", "PROPN", "PRON"}:
-        return issuer(head, grammar) or [head]
+        # "Canada was the first member to ratify it": the predicate names its copula's subject
+        named = children(head.head, SUBJECT_DEPS) if head.dep_ == "attr" else []
+        return issuer(head, grammar) or named or [head]
     return []
 
 

@@ -20,6 +20,7 @@ class DoerRule:
     heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
     never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
     busy: frozenset[str] = frozenset()  # acts (TYPE, TYPE/mode) whose stated doers do not do it
+    own_side: frozenset[str] = frozenset()  # sectors whose forces do not do it to their own country's people
 
 
 @dataclass(slots=True)
@@ -28,6 +29,8 @@ class DoerTable:
     after: int = 1
     rules: list[DoerRule] = field(default_factory=list)
     buildings: frozenset[str] = frozenset()  # heads that name a force's building, not the force
+    counted: frozenset[str] = frozenset()  # nouns that count a perfect act's times: a record, no one doer
+    blows: frozenset[str] = frozenset()  # types whose count counts blows of one act ("shot seven times")
 
     def rule_for(self, event_type: str, mode: str | None) -> DoerRule | None:
         """The first rule that fits the event, if any."""
@@ -45,6 +48,9 @@ def load_attribution(paths: list[Path]) -> DoerTable:
         table.before = int(data.get("before", table.before))
         table.after = int(data.get("after", table.after))
         table.buildings |= frozenset(data.get("buildings") or ())
+        counted = data.get("counted") or {}
+        table.counted |= frozenset(counted.get("nouns") or ())
+        table.blows |= frozenset(counted.get("blows") or ())
         rules = []
         for spec in data.get("acts") or ():
             implied = spec.get("implied") or {}
@@ -57,6 +63,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 heads=frozenset(spec["heads"]) if spec.get("heads") else None,
                 never=frozenset(spec.get("never") or ()),
                 busy=frozenset(spec.get("busy") or ()),
+                own_side=frozenset(spec.get("own_side") or ()),
             ))
         table.rules = rules + table.rules
     return table
