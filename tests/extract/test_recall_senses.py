@@ -43,6 +43,8 @@ def senses(pipeline):
         ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),
         # manual REQUEST: all requests, demands and orders (docs/annotation.md batches U, AK)
         ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "REQUEST"),
+        # manual REJECT: rebutting a party's claim ("countered that")
+        ("The minister countered that the sanctions had failed.", "countered", "REJECT"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):

@@ -321,3 +321,17 @@ def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gate
     events = [e for e in code(text) if e.event_type == "ACCUSE"]
     assert events, "no event coded: the gate is not tested"
     assert all((e.off_topic == "accident inquiry") == gated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a plea and a verdict are made in court: the state takes part however private the crime
+        ("In 2003 the man pleaded guilty to the murders of his neighbours.", "pleaded guilty"),
+        ("After a month-long trial the man was found not guilty of killing his neighbours.", "found"),
+    ],
+)
+def test_relevance_a_plea_or_verdict_in_court_is_no_private_act(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic is None for e in events)
