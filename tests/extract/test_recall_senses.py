@@ -45,6 +45,15 @@ def senses(pipeline):
         ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "REQUEST"),
         # manual REJECT: rebutting a party's claim ("countered that")
         ("The minister countered that the sanctions had failed.", "countered", "REJECT"),
+        ("The ministry rebutted the report on Friday.", "rebutted", "REJECT"),
+        # docs/annotation.md: claiming self-defence denies the charge (REJECT)
+        ("The guard said he acted out of self defence.", "defence", "REJECT"),
+        # manual COERCE (pro_autocracy context: coups)
+        ("The general staged a coup against the elected president.", "coup", "COERCE"),
+        # manual COERCE restrict: police breaking up a fight
+        ("Officers were called to break up a brawl outside the bar.", "break", "COERCE"),
+        # a judging word a naming verb applies: praise of the party (SUPPORT)
+        ("The mayor called the firefighter a hero.", "hero", "SUPPORT"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):
@@ -58,6 +67,7 @@ def test_recall_senses_code_the_kind(senses, text, word, event_type):
         ("He challenged his rival to a debate.", "challenged"),
         ("The soldiers returned to their barracks.", "returned"),
         ("The ferry sank off the coast on Friday.", "sank"),
+        ("The film tells the story of a war hero.", "hero"),
     ],
 )
 def test_recall_senses_keep_other_uses_out(senses, text, word):
