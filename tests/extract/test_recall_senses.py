@@ -54,6 +54,11 @@ def senses(pipeline):
         ("Officers were called to break up a brawl outside the bar.", "break", "COERCE"),
         # a judging word a naming verb applies: praise of the party (SUPPORT)
         ("The mayor called the firefighter a hero.", "hero", "SUPPORT"),
+        # idioms of a light verb: an offer, criticism, a suit, a vote against
+        ("The government stands ready to help its neighbours.", "stands", "AGREE"),
+        ("The senators took aim at the agency chief on Thursday.", "took", "ACCUSE"),
+        ("The relatives have gone to court to keep the boy.", "gone", "ACCUSE"),
+        ("Four council members voted no on the motion.", "voted", "REJECT"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):
@@ -68,6 +73,8 @@ def test_recall_senses_code_the_kind(senses, text, word, event_type):
         ("The soldiers returned to their barracks.", "returned"),
         ("The ferry sank off the coast on Friday.", "sank"),
         ("The film tells the story of a war hero.", "hero"),
+        ("The soldiers stand guard at the gate.", "stand"),
+        ("They have gone to the beach.", "gone"),
     ],
 )
 def test_recall_senses_keep_other_uses_out(senses, text, word):
