@@ -59,6 +59,11 @@ def senses(pipeline):
         ("The senators took aim at the agency chief on Thursday.", "took", "ACCUSE"),
         ("The relatives have gone to court to keep the boy.", "gone", "ACCUSE"),
         ("Four council members voted no on the motion.", "voted", "REJECT"),
+        # manual COOPERATE: sharing of intelligence and other significant information
+        ("The agent began to provide tips to the reporter.", "provide", "COOPERATE"),
+        ("The general said he received information from the rebels.", "received", "COOPERATE"),
+        # manual SUPPORT: finalize an agreement
+        ("The firm struck a deal with the government to restart the search.", "struck", "SUPPORT"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):
