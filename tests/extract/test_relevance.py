@@ -335,3 +335,18 @@ def test_relevance_a_plea_or_verdict_in_court_is_no_private_act(code, text, trig
     events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
     assert events, "no event coded: the gate is not tested"
     assert all(e.off_topic is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # labour acts are political interactions even in a business story
+        ("The company's quarterly profit fell to $41 million from $58 million and its shares dropped, "
+         "partly because of a miners' strike.", "miners"),
+        ("The steel maker said sales and profit fell after prolonged labor talks with its workers.", "talks"),
+    ],
+)
+def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic is None for e in events)

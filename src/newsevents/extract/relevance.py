@@ -132,7 +132,7 @@ class RelevanceGate:
             harm or self.domain in self.rel.harm_domains
         ):
             return f"{harm or self.domain} inquiry"  # "the crash is under investigation"
-        if self._state_act(event):
+        if self._state_act(event) or self._labour(event):
             return None
         if self._private(event):
             return PRIVATE
@@ -343,6 +343,14 @@ class RelevanceGate:
 
     def _state_act(self, event: Event) -> bool:
         return self._trigger_has(self.rel.state_acts, event)
+
+    def _labour(self, event: Event) -> bool:
+        """A strike, labour talks or a labour pact: a labour noun in the trigger or on it
+        ("prolonged labor talks", "miners' strike"); violence at work is judged as violence."""
+        words = self._trigger(event)
+        return event.event_type not in self.rel.conflict_types and words is not None and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in self.rel.labour_words
+            for w in words for t in (w, *w.children))
 
     def _trigger(self, event: Event) -> Span | None:
         return words_at(self.doc, event.trigger.span)
