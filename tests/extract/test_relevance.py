@@ -350,3 +350,18 @@ def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger)
     events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
     assert events, "no event coded: the gate is not tested"
     assert all(e.off_topic is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "off_topic"),
+    [
+        # a pronoun resolved to no one says nothing of who acts: no private act
+        ("He later apologized for the remarks.", "apologized", None),
+        # violence by one is still judged private: a pronoun there is mostly a private person
+        ("He hit the man with a bottle outside the bar.", "hit", "private act"),
+    ],
+)
+def test_relevance_an_unresolved_pronoun_is_no_private_person(code, text, trigger, off_topic):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic == off_topic for e in events)

@@ -32,7 +32,7 @@ from newsevents.extract.coding import (
     sentence_lemmas,
     words_at,
 )
-from newsevents.extract.coref import PERSON_PRONOUNS
+from newsevents.extract.coref import FIRST_PERSON, PERSON_PRONOUNS
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -320,7 +320,7 @@ class RelevanceGate:
         if actor.sector is not None:
             return actor.sector in self.rel.private_sectors or (
                 violent and actor.sector in self.rel.violence_private_sectors)
-        if actor.own_country is not None or head is None:
+        if actor.own_country is not None or head is None or (not violent and _unknown_person(actor, head)):
             return False
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
 
@@ -359,6 +359,13 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
+
+
+def _unknown_person(actor: Actor, head: Token) -> bool:
+    """A personal pronoun resolved to no one ("I agree", "he apologized"): nothing says who it
+    is, so nothing says the party is private (the confidence holds a bare pronoun down). Violence
+    is judged apart: a pronoun there is mostly a victim or an assailant of a private crime."""
+    return head.pos_ == "PRON" and actor.name is None and head.lower_ in PERSON_PRONOUNS | FIRST_PERSON
 
 
 def _title_before(entity: Span) -> list[Token]:
