@@ -50,8 +50,6 @@ def senses(pipeline):
         ("The guard said he acted out of self defence.", "defence", "REJECT"),
         # manual COERCE (pro_autocracy context: coups)
         ("The general staged a coup against the elected president.", "coup", "COERCE"),
-        # manual COERCE restrict: police breaking up a fight
-        ("Officers were called to break up a brawl outside the bar.", "break", "COERCE"),
         # a judging word a naming verb applies: praise of the party (SUPPORT)
         ("The mayor called the firefighter a hero.", "hero", "SUPPORT"),
         # idioms of a light verb: an offer, criticism, a suit, a vote against
