@@ -78,6 +78,7 @@ def test_recall_senses_code_the_kind(senses, text, word, event_type):
         ("The film tells the story of a war hero.", "hero"),
         ("The soldiers stand guard at the gate.", "stand"),
         ("They have gone to the beach.", "gone"),
+        ("The victim gave evidence at the crown court on Monday.", "gave"),
     ],
 )
 def test_recall_senses_keep_other_uses_out(senses, text, word):
