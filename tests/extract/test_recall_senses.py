@@ -43,6 +43,25 @@ def senses(pipeline):
         ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),
         # manual REQUEST: all requests, demands and orders (docs/annotation.md batches U, AK)
         ("The committee subpoenaed the former adviser on Monday.", "subpoenaed", "REQUEST"),
+        # manual REJECT: rebutting a party's claim ("countered that")
+        ("The minister countered that the sanctions had failed.", "countered", "REJECT"),
+        ("The ministry rebutted the report on Friday.", "rebutted", "REJECT"),
+        # docs/annotation.md: claiming self-defence denies the charge (REJECT)
+        ("The guard said he acted out of self defence.", "defence", "REJECT"),
+        # manual COERCE (pro_autocracy context: coups)
+        ("The general staged a coup against the elected president.", "coup", "COERCE"),
+        # a judging word a naming verb applies: praise of the party (SUPPORT)
+        ("The mayor called the firefighter a hero.", "hero", "SUPPORT"),
+        # idioms of a light verb: an offer, criticism, a suit, a vote against
+        ("The government stands ready to help its neighbours.", "stands", "AGREE"),
+        ("The senators took aim at the agency chief on Thursday.", "took", "ACCUSE"),
+        ("The relatives have gone to court to keep the boy.", "gone", "ACCUSE"),
+        ("Four council members voted no on the motion.", "voted", "REJECT"),
+        # manual COOPERATE: sharing of intelligence and other significant information
+        ("The agent began to provide tips to the reporter.", "provide", "COOPERATE"),
+        ("The general said he received information from the rebels.", "received", "COOPERATE"),
+        # manual SUPPORT: finalize an agreement
+        ("The firm struck a deal with the government to restart the search.", "struck", "SUPPORT"),
     ],
 )
 def test_recall_senses_code_the_kind(senses, text, word, event_type):
@@ -56,6 +75,10 @@ def test_recall_senses_code_the_kind(senses, text, word, event_type):
         ("He challenged his rival to a debate.", "challenged"),
         ("The soldiers returned to their barracks.", "returned"),
         ("The ferry sank off the coast on Friday.", "sank"),
+        ("The film tells the story of a war hero.", "hero"),
+        ("The soldiers stand guard at the gate.", "stand"),
+        ("They have gone to the beach.", "gone"),
+        ("The victim gave evidence at the crown court on Monday.", "gave"),
     ],
 )
 def test_recall_senses_keep_other_uses_out(senses, text, word):

@@ -321,3 +321,47 @@ def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gate
     events = [e for e in code(text) if e.event_type == "ACCUSE"]
     assert events, "no event coded: the gate is not tested"
     assert all((e.off_topic == "accident inquiry") == gated for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a plea and a verdict are made in court: the state takes part however private the crime
+        ("In 2003 the man pleaded guilty to the murders of his neighbours.", "pleaded guilty"),
+        ("After a month-long trial the man was found not guilty of killing his neighbours.", "found"),
+    ],
+)
+def test_relevance_a_plea_or_verdict_in_court_is_no_private_act(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # labour acts are political interactions even in a business story
+        ("The company's quarterly profit fell to $41 million from $58 million and its shares dropped, "
+         "partly because of a miners' strike.", "miners"),
+        ("The steel maker said sales and profit fell after prolonged labor talks with its workers.", "talks"),
+    ],
+)
+def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "off_topic"),
+    [
+        # a pronoun resolved to no one says nothing of who acts: no private act
+        ("He later apologized for the remarks.", "apologized", None),
+        # violence by one is still judged private: a pronoun there is mostly a private person
+        ("He hit the man with a bottle outside the bar.", "hit", "private act"),
+    ],
+)
+def test_relevance_an_unresolved_pronoun_is_no_private_person(code, text, trigger, off_topic):
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    assert all(e.off_topic == off_topic for e in events)

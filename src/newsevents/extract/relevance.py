@@ -32,7 +32,7 @@ from newsevents.extract.coding import (
     sentence_lemmas,
     words_at,
 )
-from newsevents.extract.coref import PERSON_PRONOUNS
+from newsevents.extract.coref import FIRST_PERSON, PERSON_PRONOUNS
 from newsevents.extract.modality import standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
@@ -132,7 +132,7 @@ class RelevanceGate:
             harm or self.domain in self.rel.harm_domains
         ):
             return f"{harm or self.domain} inquiry"  # "the crash is under investigation"
-        if self._state_act(event):
+        if self._state_act(event) or self._labour(event):
             return None
         if self._private(event):
             return PRIVATE
@@ -320,7 +320,7 @@ class RelevanceGate:
         if actor.sector is not None:
             return actor.sector in self.rel.private_sectors or (
                 violent and actor.sector in self.rel.violence_private_sectors)
-        if actor.own_country is not None or head is None:
+        if actor.own_country is not None or head is None or (not violent and _unknown_person(actor, head)):
             return False
         return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
 
@@ -344,6 +344,14 @@ class RelevanceGate:
     def _state_act(self, event: Event) -> bool:
         return self._trigger_has(self.rel.state_acts, event)
 
+    def _labour(self, event: Event) -> bool:
+        """A strike, labour talks or a labour pact: a labour noun in the trigger or on it
+        ("prolonged labor talks", "miners' strike"); violence at work is judged as violence."""
+        words = self._trigger(event)
+        return event.event_type not in self.rel.conflict_types and words is not None and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in self.rel.labour_words
+            for w in words for t in (w, *w.children))
+
     def _trigger(self, event: Event) -> Span | None:
         return words_at(self.doc, event.trigger.span)
 
@@ -351,6 +359,13 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
+
+
+def _unknown_person(actor: Actor, head: Token) -> bool:
+    """A personal pronoun resolved to no one ("I agree", "he apologized"): nothing says who it
+    is, so nothing says the party is private (the confidence holds a bare pronoun down). Violence
+    is judged apart: a pronoun there is mostly a victim or an assailant of a private crime."""
+    return head.pos_ == "PRON" and actor.name is None and head.lower_ in PERSON_PRONOUNS | FIRST_PERSON
 
 
 def _title_before(entity: Span) -> list[Token]:

@@ -111,6 +111,7 @@ class Relevance:
     strict_sectors: frozenset[str] = frozenset()
     armed_sectors: frozenset[str] = frozenset()
     state_acts: frozenset[str] = frozenset()
+    labour_words: frozenset[str] = frozenset()
     private_sectors: frozenset[str] = frozenset()
     violence_private_sectors: frozenset[str] = frozenset()
     proceeding_types: frozenset[str] = frozenset()
@@ -279,7 +280,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     for path in paths:
         data.update(_yaml(path))
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
-            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts",
+            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts", "labour_words",
                       "private_sectors", "violence_private_sectors", "proceeding_types",
                       "proceeding_sectors",
                       "budget_types", "budget_triggers", "budget_sectors",
