@@ -53,6 +53,11 @@ def test_episodes_a_first_time_is_no_repeated_act(event_on):
     assert event_on("Police have arrested the activist for the first time.", "arrested").date == "2023-05-30"
 
 
+def test_episodes_the_blows_of_one_attack_are_no_repeated_act(event_on):
+    event = event_on("A farmer has been shot seven times in Jos.", "shot")
+    assert not event.historical and event.date == "2023-05-30"
+
+
 @pytest.mark.parametrize("text", [
     "Less than a year before, a detective shot and killed an unarmed man in the same street.",
     "Militants abducted 40 students from a school in Borno more than two years ago.",

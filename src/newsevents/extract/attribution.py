@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.coding import doc_sentences
+from newsevents.extract.episodes import Repeats, counted_times
 from newsevents.extract.trigger_clauses import clause_verb, perfect
 from newsevents.ontology import Ontology
 from newsevents.ontology.attribution import DoerRule
@@ -48,6 +49,7 @@ class DoerFinder:
         self.resolver = resolver
         self.onto = ontology
         self.table = ontology.doers
+        self.repeats = Repeats.of(ontology)
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
         self.speech = ontology.words("speech_verbs")
         self.sources = self.speech | ontology.words("learning_verbs")  # their subjects tell or learn
@@ -202,16 +204,11 @@ class DoerFinder:
         return self._paragraph(actor.span[0]) == self._paragraph(event.trigger.span[0])
 
     def _record(self, event: Event) -> bool:
-        """A perfect act counted in times (attribution.yaml ``counted``): "has been arrested
-        more than a dozen times", not "had been shot seven times" (blows of one act)."""
-        if event.event_type in self.table.blows:
-            return False
+        """A perfect act counted in times ("has been arrested more than a dozen times") is a
+        record of acts over years, not one act a force of the article did (episodes.counted_times)."""
         words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
-        if words is None or not perfect(words.root):
-            return False
-        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.table.counted
-                   and any(n.dep_ in {"nummod", "amod"} for n in c.children)
-                   for c in clause_verb(words.root).children)
+        return (words is not None and perfect(words.root)
+                and counted_times(clause_verb(words.root), event.event_type, self.repeats))
 
     def _country(self, actor: Actor) -> str | None:
         """A force's country, or the article's home country that ``place_at_home`` will give it."""

@@ -79,7 +79,7 @@ class Episodes:
         self.breaks = [m.start() for m in re.finditer(r"\n", text)]
         self.paragraphed = not _line_per_sentence(text, sentences or [])
         self.cues = ontology.words("aggregate_cues")
-        self.repeats = ontology.words("repeat_counts"), ontology.words("repeat_marks")
+        self.repeats = Repeats.of(ontology)
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
         self.verbal = frozenset(t for t, info in ontology.event_types.items() if info.verbal)
@@ -220,7 +220,7 @@ class Episodes:
         return not (event.event_type in self.verbal and last.event is not None
                     and last.event.event_type not in self.verbal)
 
-    def undated_past(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
+    def undated_past(self, trigger: Token, event_type: str, dates: list[Span], base: date | None) -> bool:
         """An act that is old but names no day: a running total, or a time back from now too
         vague to date ("less than a year before", "years ago", "in the 1970s")."""
         top = clause_verb(trigger)
@@ -230,7 +230,7 @@ class Episodes:
         if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
                and ground_seen(entity.text, base, past=True) is None)) for entity in dates):
             return True
-        return self._aggregate(trigger, dates, base)
+        return self._aggregate(trigger, event_type, dates, base)
 
     def earlier(self, trigger: Token) -> bool:
         """An act the text puts before the story without a time ("Earlier, the trade office
@@ -239,7 +239,7 @@ class Episodes:
         return any(c.dep_ == "advmod" and c.lower_ in adverbs and c.ent_type_ != "DATE"
                    for c in clause_verb(trigger).children)
 
-    def _aggregate(self, trigger: Token, dates: list[Span], base: date | None) -> bool:
+    def _aggregate(self, trigger: Token, event_type: str, dates: list[Span], base: date | None) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far"); or acts
         told as repeated ("has been arrested a dozen times", "against repeated attacks")."""
         verb = clause_verb(trigger)
@@ -247,7 +247,7 @@ class Episodes:
             return False
         clause = {t.i for t in verb.subtree}
         words = " ".join(t.lower_ for t in verb.subtree)
-        if any(f" {cue} " in f" {words} " for cue in self.cues) or self._repeated(trigger, verb):
+        if any(f" {cue} " in f" {words} " for cue in self.cues) or self._repeated(trigger, verb, event_type):
             return True
         for entity in dates:
             if entity.root.i not in clause:
@@ -260,16 +260,40 @@ class Episodes:
         return False
 
 
-    def _repeated(self, trigger: Token, verb: Token) -> bool:
-        """A count of times on the verb ("more than a dozen times", "several times") or a word
-        saying the act recurred, on the trigger or its verb ("repeated attacks", "repeatedly")."""
-        counts, marks = self.repeats
-        vague = set(grammar().data["vague_counts"])
+    def _repeated(self, trigger: Token, verb: Token, event_type: str) -> bool:
+        """A word saying the act recurred, on the trigger or its verb ("repeated attacks",
+        "repeatedly"), or a count of times on the verb (``counted_times``)."""
         near = (*trigger.children, *verb.children)
-        if any(c.lower_ in marks and c.dep_ in {"amod", "advmod"} for c in near):
+        if any(c.lower_ in self.repeats.marks and c.dep_ in {"amod", "advmod"} for c in near):
             return True
-        return any(c.lower_ in counts and any(n.dep_ == "nummod" or (n.dep_ == "amod" and n.lower_ in vague)
-                                              for n in c.children) for c in verb.children)
+        return counted_times(verb, event_type, self.repeats)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeats:
+    """The words that tell an act done again and again (modality.yaml ``repeat_counts``,
+    ``repeat_marks``), and the types whose count of times counts one act's blows (``repeat_blows``)."""
+
+    counts: frozenset[str]
+    marks: frozenset[str]
+    blows: frozenset[str]
+
+    @classmethod
+    def of(cls, ontology: Ontology) -> Repeats:
+        return cls(ontology.words("repeat_counts"), ontology.words("repeat_marks"),
+                   frozenset(t.upper() for t in ontology.words("repeat_blows")))
+
+
+def counted_times(verb: Token, event_type: str, repeats: Repeats) -> bool:
+    """A count of times on the verb ("has been arrested more than a dozen times", "four times",
+    "several times"): many acts over time, not one; but "had been shot seven times" is the blows
+    of one attack."""
+    if event_type in repeats.blows:
+        return False
+    vague = set(grammar().data["vague_counts"])
+    return any(c.lemma_.lower() in repeats.counts
+               and any(n.dep_ == "nummod" or (n.dep_ == "amod" and n.lower_ in vague) for n in c.children)
+               for c in verb.children)
 
 
 def _line_per_sentence(text: str, sentences: list[int]) -> bool:

@@ -179,7 +179,7 @@ class EventDates:
         episodes are those a date the text prints whole opens ("In 2015 ...")."""
         if event.date_span is not None:
             self.episodes.remember(event, trigger, index)
-        elif self.episodes.undated_past(trigger, self.dates, self.base):
+        elif self.episodes.undated_past(trigger, event.event_type, self.dates, self.base):
             event.date, event.date_precision = None, "unknown"
             event.historical = self.base is not None  # with no article date, nothing says how old it is
         elif self.episodes.earlier(trigger):  # "Earlier, ... proposed": no day named

@@ -29,8 +29,6 @@ class DoerTable:
     after: int = 1
     rules: list[DoerRule] = field(default_factory=list)
     buildings: frozenset[str] = frozenset()  # heads that name a force's building, not the force
-    counted: frozenset[str] = frozenset()  # nouns that count a perfect act's times: a record, no one doer
-    blows: frozenset[str] = frozenset()  # types whose count counts blows of one act ("shot seven times")
 
     def rule_for(self, event_type: str, mode: str | None) -> DoerRule | None:
         """The first rule that fits the event, if any."""
@@ -48,9 +46,6 @@ def load_attribution(paths: list[Path]) -> DoerTable:
         table.before = int(data.get("before", table.before))
         table.after = int(data.get("after", table.after))
         table.buildings |= frozenset(data.get("buildings") or ())
-        counted = data.get("counted") or {}
-        table.counted |= frozenset(counted.get("nouns") or ())
-        table.blows |= frozenset(counted.get("blows") or ())
         rules = []
         for spec in data.get("acts") or ():
             implied = spec.get("implied") or {}
