@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract.frames import is_passive
 from newsevents.extract.modality import clause_head, infinitive
-from newsevents.extract.roles import grammar_of, is_passive
+from newsevents.extract.roles import grammar_of
 from newsevents.extract.triggers import Trigger
 from newsevents.ontology import Ontology
 

@@ -10,19 +10,16 @@ from spacy.tokens import Token
 
 from newsevents.extract.coding import entity_at
 from newsevents.extract.coref import PERSON_PRONOUNS, PLURAL_PRONOUNS
-from newsevents.extract.roles import (
+from newsevents.extract.frames import (
     SUBJECT_DEPS,
-    Grammar,
-    Roles,
     agent_of,
     children,
     headline_undergoer,
-    inherited_subject,
     is_passive,
-    issuer,
     prep_objects,
     sufferers_of,
 )
+from newsevents.extract.roles import Grammar, Roles, inherited_subject, issuer
 from newsevents.ontology.load import EventTypeInfo
 
 _NOUN_ACTOR_DEPS = {"poss", "compound", "amod", "nmod"}
