@@ -20,7 +20,7 @@ from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, acted_on, group_triggers
 from newsevents.extract.home_country import home_country, place_at_home
-from newsevents.extract.modality import Modality, read_modality
+from newsevents.extract.modality import read_modality
 from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.place_episodes import share_places
 from newsevents.extract.predicates import predicate_key, predicate_roles
@@ -33,6 +33,7 @@ from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
 from newsevents.extract.story_places import dateline
 from newsevents.extract.triggers import Trigger, find_triggers
+from newsevents.extract.type_remap import proposed, remap
 from newsevents.extract.venues import event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
@@ -285,8 +286,8 @@ class EventExtractor:
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
-        event_type, modality = self._remap(event_type, modality, main.token.tag_ in {"VBD", "VBN"})
-        event_type = self._proposed(group) or event_type
+        event_type, modality = remap(self.onto, event_type, modality, main.token.tag_ in {"VBD", "VBN"})
+        event_type = proposed(self.onto, group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
         mode = main.sense.mode if main.sense.event_type == event_type else None
@@ -348,53 +349,6 @@ class EventExtractor:
             tok.pos_ == "NOUN" and tok.dep_ == "pobj"
             and tok.head.lower_ in self.onto.words("separate_preps")
         )
-
-    def _remap(self, event_type: str, modality: Modality, said: bool) -> tuple[str, Modality]:
-        """Announced, refused or conditional events become the PLOVER type that codes them.
-
-        "will meet" is AGREE, "will not accept" is REJECT, "will withdraw unless"
-        is THREATEN (event_types.yaml: future_type, negated_type, conditional_type). A
-        condition on a verbal act ``said`` in the past bears on what was said, not on the
-        saying: "had threatened to revoke his parole if the family refused" is a threat made.
-        A meeting only on the timetable ("planned to visit") is not coded at all.
-        """
-        info = self.onto.event_types[event_type]
-        if modality.wished and event_type.lower() in self.onto.words("intent_types") and not (
-            modality.negated or modality.conditional
-        ):
-            # wanting to cooperate is intent to cooperate (manual: AGREE; REQUEST, ambiguities)
-            modality.hypothetical = modality.future = False
-            return "AGREE", modality
-        if modality.negated:
-            if not modality.future or info.negated_type == event_type:
-                return event_type, modality
-            modality.negated = modality.future = modality.hypothetical = False
-            return info.negated_type, modality
-        if not (modality.future or modality.conditional):
-            return event_type, modality
-        timetabled = modality.scheduled and not modality.conditional
-        if timetabled and event_type.lower() in self.onto.words("scheduled_types"):
-            modality.hypothetical = True  # a meeting on the timetable is not coded (modality.yaml)
-            return event_type, modality
-        target = info.conditional_type if modality.conditional else info.future_type
-        if target != event_type:
-            modality.future = False
-            modality.hypothetical = False
-        elif modality.conditional and not modality.future and not (said and info.verbal):
-            modality.hypothetical = True
-        return target, modality
-
-    def _proposed(self, group: Group) -> str | None:
-        """A proposal of an act is coded as the act announced: "proposed to impose tariffs" is
-        THREATEN (docs/annotation.md: measures proposed but not in force), "proposed to hold
-        talks" stays AGREE (event_types.yaml future_type)."""
-        main = group.main
-        if main.token.lemma_.lower() not in self.onto.words("proposal_words"):
-            return None
-        for member in group.members:
-            if member is not main and member.sense.event_type != main.sense.event_type:
-                return self.onto.event_types[member.sense.event_type].future_type
-        return None
 
 
 def extract_events(

@@ -24,9 +24,9 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    conditional: bool = False  # events.py decides what the condition bears on (``_remap``)
-    wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``_remap``
-    scheduled: bool = False  # future only by a timetable ("planned to visit"): see ``_remap``
+    conditional: bool = False  # type_remap.py decides what the condition bears on (``remap``)
+    wished: bool = False  # hypothetical only by a wish ("want to reach a truce"): see ``type_remap.remap``
+    scheduled: bool = False  # future only by a timetable ("planned to visit"): see ``type_remap.remap``
 
 
 def governing_chain(trigger: Token, through: frozenset[str] = frozenset()) -> list[Token]:
