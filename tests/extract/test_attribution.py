@@ -329,6 +329,7 @@ def test_attribution_an_army_did_not_kill_its_own_country_s_people(code, victims
 @pytest.mark.parametrize(("sentence", "trigger", "inferred"), [
     ("Gray had previously been arrested four times on charges of theft.", "arrested", False),
     ("Gray was arrested on charges of theft.", "arrested", True),
+    ("Gray has prior arrests for theft and trespassing.", "arrests", False),
 ])
 def test_attribution_a_record_of_acts_counted_in_times_has_no_one_doer(code, sentence, trigger, inferred):
     event = _event(code(f"Police patrolled the square on Friday. {sentence}"), trigger)

@@ -106,3 +106,13 @@ def test_roles_joined_act_nouns_share_their_doer(code):
     event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
                    "attacks")
     assert [(a.text, a.inferred) for a in event.actor] == [("Hamas militants", False)]
+
+
+@pytest.mark.parametrize(("text", "trigger", "holder"), [
+    ("The suspect has prior arrests for burglary and fraud.", "arrests", "The suspect"),
+    ("The driver had two convictions for assault.", "convictions", "The driver"),
+])
+def test_noun_roles_who_has_an_act_undergone_on_record_underwent_it(code, text, trigger, holder):
+    event = _event(code(text), trigger)
+    assert all(a.text != holder for a in event.actor)
+    assert [r.text for r in event.recipient] == [holder]

@@ -24,6 +24,7 @@ def _published(events):
          "company rose.", "business"),
         ("A powerful earthquake of magnitude 6.1 killed 12 people when the quake struck the "
          "valley.", "disaster"),
+        ("Beijing said on Sunday that a quake in eastern China killed 14 people.", "disaster"),
         ("The Butterball Turkey Talk Line launched in 1981 to help home cooks make turkeys for "
          "Thanksgiving.", "lifestyle"),
         ("For more information about the league, visit The Dublin Singers received a grant for "

@@ -52,6 +52,7 @@ class DoerFinder:
         self.repeats = Repeats.of(ontology)
         self.wanted = frozenset(s for rule in self.table.rules for s in rule.named)
         self.speech = ontology.words("speech_verbs")
+        self.record_verbs = ontology.words("record_verbs")  # "he has prior arrests"
         self.sources = self.speech | ontology.words("learning_verbs")  # their subjects tell or learn
         self.venue_preps = ontology.words("venue_preps")
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
@@ -204,11 +205,16 @@ class DoerFinder:
         return self._paragraph(actor.span[0]) == self._paragraph(event.trigger.span[0])
 
     def _record(self, event: Event) -> bool:
-        """A perfect act counted in times ("has been arrested more than a dozen times") is a
-        record of acts over years, not one act a force of the article did (episodes.counted_times)."""
+        """A perfect act counted in times ("has been arrested more than a dozen times") or one a
+        party has on record ("he has prior arrests") is a record of acts over years, not one act a
+        force of the article did (episodes.counted_times, modality.yaml record_verbs)."""
         words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
-        return (words is not None and perfect(words.root)
-                and counted_times(clause_verb(words.root), event.event_type, self.repeats))
+        if words is None:
+            return False
+        root = words.root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.record_verbs:
+            return True  # "he has prior arrests": acts he underwent over years, no one force's
+        return perfect(root) and counted_times(clause_verb(root), event.event_type, self.repeats)
 
     def _country(self, actor: Actor) -> str | None:
         """A force's country, or the article's home country that ``place_at_home`` will give it."""

@@ -174,6 +174,9 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         # "May received backing from the United States": the giver acts on the receiver
         roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
         roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
+    elif noun.dep_ == "dobj" and verb_lemma in grammar.record_verbs and grammar.undergone(info):
+        # "he has prior arrests": he underwent them; who arrested him is not said
+        roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in grammar.document_nouns:
         # "issued a statement of support", "sent a letter of protest": the issuer's act
         roles.actors = issuer(head.head, grammar)

@@ -124,6 +124,7 @@ class RelevanceGate:
         # "the quake killed three", "struck by a car" however many crime words say "kill"
         harm = next((name for name in sorted(self.rel.harm_domains) if index < len(self.sentences)
                      and self.sentence_domains[index][1].get(name, 0) >= self.rel.sentence_words), None)
+        harm = harm or self._harm_doer(event)  # "a quake in eastern China killed 14": one word is enough
         if harm and event.event_type == "ASSAULT" and not any(
             a.sector in self.rel.armed_sectors for a in event.actor
         ):
@@ -182,6 +183,14 @@ class RelevanceGate:
         words = mention_words(self.doc, actor)
         named = [t for t in words or () if not (t.is_punct or t.lower_ == "the")]
         return bool(named) and all(t.ent_type_ == "GPE" for t in named)
+
+    def _harm_doer(self, event: Event) -> str | None:
+        """The harm domain (disaster, accident) whose word names the doer ("the quake", "the
+        crash"): no party did what a force of nature or an accident did."""
+        heads = {self._lemmas(a)[0] for a in event.actor}
+        domains = self.rel.domains
+        return next((name for name in sorted(self.rel.harm_domains)
+                     if name in domains and not domains[name].words.isdisjoint(heads)), None)
 
     def _lemmas(self, actor: Actor) -> tuple[str, set[str]]:
         """The lemma of the word a party's mention is about, and all its lemmas."""

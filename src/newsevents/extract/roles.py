@@ -48,6 +48,7 @@ class Grammar:
     light_objects: frozenset[str] = frozenset()
     observer_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    record_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
     fleeing_verbs: frozenset[str] = frozenset()
@@ -89,6 +90,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             object_preps=ontology.words("object_recipient_preps"),
             observer_verbs=ontology.words("observer_verbs"),
             receiving_verbs=ontology.words("receiving_verbs"),
+            record_verbs=ontology.words("record_verbs"),
             topic_verbs=ontology.words("topic_verbs"),
             dying_verbs=ontology.words("dying_verbs"),
             fleeing_verbs=ontology.words("fleeing_verbs"),
