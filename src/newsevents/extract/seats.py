@@ -32,7 +32,8 @@ def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Lo
     """A place in a party's phrase that says where the party sits: behind a venue preposition
     ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
     or a town or division naming a body's jurisdiction ("Jerusalem police", "Vanderburgh
-    County prosecutors"); a country before a title ("U.S. President") is no seat."""
+    County prosecutors"); a country before a title ("U.S. President") is no seat, nor the
+    jurisdiction of an office no longer held ("Former Arkansas Gov.")."""
     preps = ontology.words("venue_preps")
     for toponym in inside:
         token = toponym_token(sentence, toponym)
@@ -40,9 +41,15 @@ def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Lo
             continue
         if token.dep_ == "pobj" and token.head.lower_ in preps:
             return toponym
-        if titled(token, ontology) and toponym.precision != "country":
+        if titled(token, ontology) and toponym.precision != "country" and not _former(token.head, ontology):
             return toponym
     return None
+
+
+def _former(office: Token, ontology: Ontology) -> bool:
+    """The office is no longer held ("Former Arkansas Gov. Mike Huckabee campaigned in
+    Roanoke"): its jurisdiction is not where its past holder acts."""
+    return any(child.lower_ in ontology.words("former_words") for child in office.children)
 
 
 def titled(token: Token | None, ontology: Ontology) -> bool:
