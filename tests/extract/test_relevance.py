@@ -13,6 +13,13 @@ def _published(events):
     return [e for e in events if e.confidence >= 0.5 and not (e.negated or e.hypothetical)]
 
 
+
+def _coded(code, text: str, trigger: str) -> list:
+    """The events of the trigger; none would leave the gate untested."""
+    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
+    assert events, "no event coded: the gate is not tested"
+    return events
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -91,8 +98,7 @@ def test_relevance_sections_from_url_title_and_url_line(ontology, url, title, te
     ],
 )
 def test_relevance_acts_between_private_persons_are_not_published(code, text, trigger):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all(not e.is_published() and e.off_topic == "private act" for e in events)
 
 
@@ -166,8 +172,8 @@ def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
     ],
 )
 def test_relevance_political_violence_and_collective_actors_stay(code, text, trigger):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events and all(e.off_topic != "private act" for e in events)
+    events = _coded(code, text, trigger)
+    assert all(e.off_topic != "private act" for e in events)
 
 
 @pytest.mark.parametrize(
@@ -238,8 +244,7 @@ def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
     ],
 )
 def test_relevance_a_dispute_beside_a_court_is_not_private(code, text, trigger, private):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all((e.off_topic == "private act") == private for e in events)
 
 
@@ -254,8 +259,7 @@ def test_relevance_a_dispute_beside_a_court_is_not_private(code, text, trigger, 
     ],
 )
 def test_relevance_a_workplace_shooting_is_private(code, text, trigger):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all(not e.is_published() and e.off_topic == "private act" for e in events)
 
 
@@ -333,8 +337,7 @@ def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gate
     ],
 )
 def test_relevance_a_plea_or_verdict_in_court_is_no_private_act(code, text, trigger):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all(e.off_topic is None for e in events)
 
 
@@ -348,8 +351,7 @@ def test_relevance_a_plea_or_verdict_in_court_is_no_private_act(code, text, trig
     ],
 )
 def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all(e.off_topic is None for e in events)
 
 
@@ -363,6 +365,5 @@ def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger)
     ],
 )
 def test_relevance_an_unresolved_pronoun_is_no_private_person(code, text, trigger, off_topic):
-    events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
-    assert events, "no event coded: the gate is not tested"
+    events = _coded(code, text, trigger)
     assert all(e.off_topic == off_topic for e in events)
