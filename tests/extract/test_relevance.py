@@ -13,12 +13,12 @@ def _published(events):
     return [e for e in events if e.confidence >= 0.5 and not (e.negated or e.hypothetical)]
 
 
-
 def _coded(code, text: str, trigger: str) -> list:
     """The events of the trigger; none would leave the gate untested."""
     events = [e for e in code(text) if e.trigger.text.startswith(trigger)]
     assert events, "no event coded: the gate is not tested"
     return events
+
 
 @pytest.mark.parametrize(
     ("text", "reason"),
