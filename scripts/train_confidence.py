@@ -46,8 +46,9 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "Q": "QRS", "R": "QRS", "S": "QRS", "T": "TUV", "U": "TUV", "V": "TUV",
           "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB",
           "AC": "AC-AE", "AD": "AC-AE", "AE": "AC-AE", "AF": "AF-AH", "AG": "AF-AH", "AH": "AF-AH",
-          "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN"}
-UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
+          "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN",
+          "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ"}
+UNANNOTATED: frozenset[str] = frozenset({"AO", "AP", "AQ"})  # batches being annotated blind: never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
