@@ -38,6 +38,9 @@ def senses(pipeline):
         ("Prosecutors dismissed the charges against him.", "dismissed", "CONCEDE"),
         # manual ASSAULT: force against a vessel
         ("The Indian navy sank a pirate mother ship in the Gulf of Aden.", "sank", "ASSAULT"),
+        # manual ASSAULT mode aerial: an air raid is a bombing; a police raid stays a search (COERCE)
+        ("The U.S. air raid on the camp killed six fighters.", "raid", "ASSAULT"),
+        ("The police raid on the house found two rifles.", "raid", "COERCE"),
         ("Two soldiers died in a gunbattle with rebels.", "gunbattle", "ASSAULT"),
         # manual SANCTION ambiguities: expelling an individual is COERCE
         ("The regime exiled the opposition leader to Siberia.", "exiled", "COERCE"),

@@ -241,6 +241,30 @@ def standing(trigger: Token, ontology: Ontology) -> bool:
     return False
 
 
+def occasion(trigger: Token, ontology: Ontology) -> bool:
+    """The trigger is a meeting noun that only names where or when another verb's act happened
+    ("spoke at a meeting", "in a one-on-one meeting", "at a summit, the alliance announced")
+    and names no other side of its own (modality.yaml: occasion_preps, counterpart_preps): it
+    tells no interaction, "a meeting with Yang" or "a meeting of ministers" does."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj":
+        return False
+    if prep.lower_ not in ontology.words("occasion_preps"):
+        return False
+    sides = any(c.dep_ == "prep" and (c.lower_ in ontology.words("counterpart_preps") or (
+        c.lower_ == "of" and any(_several(o) for o in c.children if o.dep_ == "pobj")))
+        for c in trigger.children)
+    # the parser may hang it on the verb's object ("offered the post in a meeting"); a copula's
+    # "are in talks" tells the talks themselves
+    head = prep.head.head if prep.head.dep_ == "dobj" else prep.head
+    return head.pos_ == "VERB" and not sides
+
+
+def _several(noun: Token) -> bool:
+    """ "ministers", "the US and China": a plural or coordinated party, the sides of a meeting."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in noun.children)
+
+
 def _reported(verb: Token, speech: frozenset[str]) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech
 

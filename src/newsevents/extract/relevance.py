@@ -10,7 +10,8 @@ trigger is an act only a state does (an arrest, a fine); in a sports article a p
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
 its sentence or the article's lead speaks of armed conflict. Nor is a standing state told
-instead of an act (modality.standing: a position held, a habit, a measure in force), nor harm
+instead of an act (modality.standing: a position held, a habit, a measure in force), nor a
+meeting that is only the occasion of another act (modality.occasion), nor harm
 done by no one (a quake, a crash) or an inquiry into its cause with no suspect. A gated
 event keeps its record with ``off_topic`` saying why; the confidence (scoring.py) weighs that,
 and the gate's signals.
@@ -33,7 +34,7 @@ from newsevents.extract.coding import (
     words_at,
 )
 from newsevents.extract.coref import FIRST_PERSON, PERSON_PRONOUNS
-from newsevents.extract.modality import standing
+from newsevents.extract.modality import occasion, standing
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
 from newsevents.records import Actor, Article, Event
@@ -45,6 +46,7 @@ INTERNAL = "one body's own business"
 BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
 STANDING = "a standing state, no act"
+OCCASION = "the occasion of another act, no meeting of sides"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
@@ -120,6 +122,9 @@ class RelevanceGate:
         trigger = self._trigger(event)
         if trigger is not None and standing(trigger.root, self.onto):
             return STANDING  # "Algeria opposes any presence", "the restriction expires"
+        if trigger is not None and event.event_type in self.rel.occasion_types and occasion(
+                trigger.root, self.onto):
+            return OCCASION  # "Culver spoke at a meeting": where he spoke, not whom he met
         sentence_domain = self.sentence_domains[index][0] if index < len(self.sentences) else None
         # "the quake killed three", "struck by a car" however many crime words say "kill"
         harm = next((name for name in sorted(self.rel.harm_domains) if index < len(self.sentences)

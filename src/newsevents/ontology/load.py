@@ -136,6 +136,7 @@ class Relevance:
     candidate_heads: frozenset[str] = frozenset()
     harm_domains: frozenset[str] = frozenset()
     inquiry_types: frozenset[str] = frozenset()
+    occasion_types: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
     min_sentences: int = 5
@@ -288,7 +289,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
                       "vote_types", "local_bodies", "staff_types", "staff_roles",
                       "administration_roles", "visit_types", "premises",
-                      "campaign_types", "candidate_heads", "harm_domains", "inquiry_types")}
+                      "campaign_types", "candidate_heads", "harm_domains", "inquiry_types",
+                      "occasion_types")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
            for k, v in sets.items()},
