@@ -289,3 +289,18 @@ def test_events_a_meeting_or_call_makes_every_side_an_actor(code):
     assert [a.text for a in call.actor] == ["Ms. Lind", "Chilean President Ruiz"] and call.recipient == []
     [visit] = [e for e in code("The Chilean president visited Peru on Monday.") if e.event_type == "CONSULT"]
     assert [r.text for r in visit.recipient] == ["Peru"]
+
+
+def test_events_a_rejected_request_is_its_makers_not_the_rejecters(code):
+    events = code("The council denied a request from the mayor on Monday.")
+    request = next(e for e in events if e.event_type == "REQUEST")
+    reject = next(e for e in events if e.event_type == "REJECT")
+    assert [a.text for a in request.actor] == ["the mayor"]
+    assert [a.text for a in reject.actor] == ["The council"]
+    assert [a.text for a in reject.recipient] == ["the mayor"]
+
+
+def test_events_a_rejected_request_names_no_maker_but_its_own(code):
+    events = code("The attorney general denied the request on Friday.")
+    request = next(e for e in events if e.event_type == "REQUEST")
+    assert request.actor == []

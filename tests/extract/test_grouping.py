@@ -105,3 +105,29 @@ def test_grouping_an_owned_act_someone_undergoes_stays_folded(pipeline):
 def test_grouping_a_with_clause_naming_no_party_stays_folded(pipeline):
     groups = _groups(pipeline, "The road was closed until dawn, with traffic backing up near Leeds.")
     assert _mains(groups) == ["closed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("The judge declined his request for more time.", "REQUEST"),
+        ("The court rejected British objections to the case.", "ACCUSE"),
+        ("The minister denied accusations made by the opposition.", "ACCUSE"),
+    ],
+)
+def test_grouping_a_rejection_keeps_the_statement_it_answers_apart(pipeline, text, statement):
+    groups = _groups(pipeline, text)
+    assert {g.main.sense.event_type for g in groups} == {"REJECT", statement}
+    [answered] = [g for g in groups if g.answered]
+    assert answered.main.sense.event_type == statement
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has stalled ratification of the treaty.",  # a refused cooperative act did not happen
+        "The pastor declined to say whether the church had received threats.",
+    ],
+)
+def test_grouping_a_rejection_answers_only_a_stated_demand_or_charge(pipeline, text):
+    assert not any(g.answered for g in _groups(pipeline, text))

@@ -78,3 +78,10 @@ def test_grateful_to_a_party_is_backing(code):
     support = _typed(code("The minister said he was grateful to the United States for its help."), "SUPPORT")
     assert support and [a.country for a in support[0].recipient] == ["USA"]
     assert not _typed(code("He was grateful for the rain."), "SUPPORT")
+
+
+def test_satisfied_with_a_party_is_approval(code):
+    support = _typed(code("The French minister said he was satisfied with Germany's response."), "SUPPORT")
+    assert support and [a.country for a in support[0].recipient] == ["DEU"]
+    assert [a.country for a in support[0].actor] == ["FRA"]
+    assert not _typed(code("She was happy with the weather on Sunday."), "SUPPORT")

@@ -212,7 +212,8 @@ class EventExtractor:
         recipients: list[Actor] = []
         undergoing: list[Actor] = []
         reports = self.onto.event_types[group.main.sense.event_type].verbal
-        for trig in [group.main, *group.members]:
+        # a statement the event answers still names its maker: "denied a request from X"
+        for trig in [group.main, *group.members, *group.answers]:
             info = self.onto.event_types[trig.sense.event_type]
             extra = {trig.sense.particle} if trig.sense.particle else set()
             if trig.sense.pos == "AUX":
@@ -222,10 +223,11 @@ class EventExtractor:
                     trig.token, predicate_key(trig.token) in self.onto.words("feeling_predicates"),
                     self.onto.words("speech_verbs"), self.onto.words("naming_verbs"), self.onto.sectors,
                 )
+            elif trig.sense.pos == "NOUN":
+                frame = noun_roles(trig.token, info, extra, self.grammar,
+                                   answered=group.answered and trig is group.main)
             else:
-                frame = (noun_roles if trig.sense.pos == "NOUN" else verb_roles)(
-                    trig.token, info, extra, self.grammar
-                )
+                frame = verb_roles(trig.token, info, extra, self.grammar)
             # "put its weight behind": the weight is part of the trigger; "expelled diplomats"
             # (a role word) and "protested Sweden's decision" (an owner) still name someone
             # "the embassy bombings killed 247 people": the group's own trigger is no participant
@@ -233,7 +235,8 @@ class EventExtractor:
                 t for t in trig.words
                 if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
             } - {trig.token} | {group.main.token}
-            own_doer = trig is not group.main and acted_on(trig.token, group.main.token)
+            own_doer = trig in group.answers or (
+                trig is not group.main and acted_on(trig.token, group.main.token))
             if not (own_doer or (reports and _reported_by(trig.token, group.main.token))):
                 found = self._resolve([
                     t for t in frame.actors

@@ -40,6 +40,8 @@ class Group:
     members: list[Trigger] = field(default_factory=list)
     dates: list[Span] = field(default_factory=list)
     announced: bool = False  # an announcement coded by its own type: dated when it was made
+    answers: list[Trigger] = field(default_factory=list)  # statements it answers, kept apart
+    answered: bool = False  # a statement another event of the sentence answers
 
     @property
     def tokens(self) -> set[int]:
@@ -82,9 +84,13 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
     casualty = ontology.words("casualty_verbs")
     undergone = grammar_of(ontology).undergone_types  # the frames' reading of of_recipient_types
     parent: dict[int, int] = {}
+    answered: dict[int, list[Trigger]] = {}  # governor token -> the statements it answers
     for trig in triggers:
         governor = _climb(trig, by_token, ontology)
         if governor is None or _own_act(trig, governor, undergone) or _two_acts(governor.token, trig.token):
+            continue
+        if _answered(trig, governor, ontology):
+            answered.setdefault(governor.token.i, []).append(trig)
             continue
         if not _kept_apart(trig, governor, ontology):
             parent[trig.token.i] = governor.token.i
@@ -126,6 +132,10 @@ def group_triggers(triggers: list[Trigger], ontology: Ontology) -> tuple[list[Gr
                 group.members.extend(other.members)
                 del merged[(other_clause, other_type)]
     index = {t.token.i: g for g in merged.values() for t in g.members}
+    for governor, statements in answered.items():
+        index[governor].answers.extend(statements)
+        for statement in statements:
+            index[statement.token.i].answered = True
     return list(merged.values()), index
 
 
@@ -150,6 +160,21 @@ def _kept_apart(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
             tok.dep_ == "acl" and any(c.dep_ == "mark" for c in tok.children))
         tok = tok.head
     return not told and not is_passive(governor.token, reduced=True)
+
+
+def _answered(trig: Trigger, governor: Trigger, ontology: Ontology) -> bool:
+    """ "denied accusations made by his brother", "declined his request": the statement a
+    rejection answers is another party's act, which the rejection asserts was made
+    (event_types.yaml ``answers_acts``). A demand, charge or threat: a refused cooperative act
+    ("stalled ratification", "rejected talks") did not happen. Only its direct object: not what
+    a clause under it says ("declined to say whether the church had received threats")."""
+    types = ontology.event_types
+    kind, tok = trig.sense.event_type, trig.token
+    return (
+        types[governor.sense.event_type].answers_acts and types[kind].quad == "verbal conflict"
+        and kind != governor.sense.event_type and tok.pos_ == "NOUN"
+        and tok.head.i == governor.token.i and tok.dep_ in {"dobj", "nsubjpass"}
+    )
 
 
 def _charged_crime(crime: Token, governor: Trigger, ontology: Ontology) -> bool:

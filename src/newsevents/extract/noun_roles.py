@@ -70,11 +70,14 @@ def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list
     return found
 
 
-def noun_roles(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+def noun_roles(
+    noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar, *, answered: bool = False,
+) -> Roles:
     """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
     frame, a force word before it ("a police raid") or the "of" phrase of an act no one
-    undergoes."""
-    roles = _noun_frames(noun, info, extra_preps, grammar)
+    undergoes. A statement another act answers ("Reno denied the request") was not made by the
+    answering verb's subject: only the noun itself names its maker ("his request")."""
+    roles = _noun_frames(noun, info, extra_preps, grammar, answered)
     frame = noun.head if noun.dep_ == "compound" else noun
     if not roles.recipients and grammar.undergone(info):
         # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
@@ -150,7 +153,9 @@ def _alleged(noun: Token, grammar: Grammar) -> bool:
             and prep.head.lemma_.lower() in grammar.allegation_verbs)
 
 
-def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar) -> Roles:
+def _noun_frames(
+    noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar, answered: bool,
+) -> Roles:
     roles = Roles()
     if noun.dep_ == "compound":  # "a mediation effort between X and Y": the frame noun's slots
         noun = noun.head
@@ -165,7 +170,7 @@ def _noun_frames(noun: Token, info: EventTypeInfo, extra_preps: set[str], gramma
         or _conjunct_doers(noun, info, grammar)
     )
     roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps) or owners
-    if roles.actors:
+    if roles.actors or answered:
         return roles
     noun = _counting_head(noun, grammar)
     head = noun.head

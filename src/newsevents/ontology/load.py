@@ -52,6 +52,7 @@ class EventTypeInfo:
     negated_type: str
     absorbs_purpose: bool
     keeps_acts: bool  # the material acts its triggers are about stay events of their own
+    answers_acts: bool  # the verbal acts its triggers answer ("denied the request") too
     state_modes: dict[str, tuple[str, str]]  # mode -> (type, mode) when state forces do it
     state_forces: frozenset[str]  # the sectors of those forces
 
@@ -248,6 +249,7 @@ def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
             negated_type=str(spec.get("negated_type") or name),
             absorbs_purpose=bool(spec.get("absorbs_purpose", False)),
             keeps_acts=bool(spec.get("keeps_acts", False)),
+            answers_acts=bool(spec.get("answers_acts", False)),
             state_modes={str(k): (str(v[0]), str(v[1])) for k, v in (spec.get("state_modes") or {}).items()},
             state_forces=frozenset(spec.get("state_forces") or ()),
         )
