@@ -367,3 +367,32 @@ def test_relevance_labour_acts_in_a_business_story_are_kept(code, text, trigger)
 def test_relevance_an_unresolved_pronoun_is_no_private_person(code, text, trigger, off_topic):
     events = _coded(code, text, trigger)
     assert all(e.off_topic == off_topic for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a force as the target of the act, as the agent the roles missed, or met in the act
+        ("Youths were seen throwing bottles at police from the rooftops on Monday.", "throwing"),
+        ("A British mine removal expert was kidnapped and presumed killed by guerrillas two years "
+         "ago.", "kidnapped"),
+        ("The boy was shot and killed on Saturday after pointing a gun at two officers who "
+         "approached him.", "shot"),
+    ],
+)
+def test_relevance_violence_with_a_force_in_its_clause_is_not_private(code, text, trigger):
+    events = _coded(code, text, trigger)
+    assert all(e.off_topic != "private act" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # police only report the act, or act in a clause about a participant
+        ("A woman was stabbed on Tuesday while walking her dog in the park, police said.", "stabbed"),
+        ("The man fired shots at a mechanic who was using a radio to alert police.", "fired"),
+    ],
+)
+def test_relevance_a_force_outside_the_violent_clause_leaves_it_private(code, text, trigger):
+    events = _coded(code, text, trigger)
+    assert all(e.off_topic == "private act" for e in events)

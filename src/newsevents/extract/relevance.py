@@ -9,7 +9,8 @@ only if a political actor takes part (sectors, countries, intergovernmental bodi
 trigger is an act only a state does (an arrest, a fine); in a sports article a place named as
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
-its sentence or the article's lead speaks of armed conflict. Nor is a standing state told
+its sentence or the article's lead speaks of armed conflict, or violence names a force (police,
+soldiers, an armed group) in its own clause. Nor is a standing state told
 instead of an act (modality.standing: a position held, a habit, a measure in force), nor a
 meeting that is only the occasion of another act (modality.occasion), nor harm
 done by no one (a quake, a crash) or an inquiry into its cause with no suspect. A gated
@@ -48,6 +49,9 @@ CAMPAIGN = "campaigning"
 STANDING = "a standing state, no act"
 OCCASION = "the occasion of another act, no meeting of sides"
 _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
+# reported speech, asides and clauses that describe a participant ("a mechanic who alerted police",
+# "a boss arrested in a police operation"): not the act's own clause
+_OTHER_CLAUSES = {"ccomp", "parataxis", "relcl", "acl"}
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
 
@@ -300,7 +304,7 @@ class RelevanceGate:
 
     def _private(self, event: Event) -> bool:
         """An act of a type judged so whose every participant is a private person; violence
-        only where nothing speaks of armed conflict, a legal or public dispute (a complaint, a
+        only where nothing speaks of armed conflict and no force is in its clause, a legal or public dispute (a complaint, a
         lawsuit, a refusal) only where no state party is named beside it."""
         parties = event.actor + event.recipient
         if event.event_type not in self.rel.private_types or not parties:
@@ -315,6 +319,10 @@ class RelevanceGate:
             return False
         if not violent:
             return True
+        words = self._trigger(event)
+        if words is not None and any(
+                _word_sector(t, self.onto.sectors) in self.rel.force_sectors for t in _clause(words.root)):
+            return False  # a force in the act's own clause ("throwing bottles at police", "shot by police")
         lead = range(min(self.rel.lead_sentences, len(self.sentences)))
         return not any(self._speaks_of_conflict(i) for i in (index, *lead))
 
@@ -380,6 +388,24 @@ def _unknown_person(actor: Actor, head: Token) -> bool:
     is, so nothing says the party is private (the confidence holds a bare pronoun down). Violence
     is judged apart: a pronoun there is mostly a victim or an assailant of a private crime."""
     return head.pos_ == "PRON" and actor.name is None and head.lower_ in PERSON_PRONOUNS | FIRST_PERSON
+
+
+def _word_sector(tok: Token, sectors: dict[str, str]) -> str | None:
+    """The sector of a noun with its modifiers, the longest listed ("chief executive officer"
+    is a firm's, "officer" alone the police's)."""
+    words = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod"}] + [tok.lemma_.lower()]
+    return next((sectors[key] for i in range(len(words)) if (key := " ".join(words[i:])) in sectors), None)
+
+
+def _clause(head: Token) -> list[Token]:
+    """The words of ``head``'s clause: its subtree without the clauses it reports, sits beside or
+    describes a participant with (``_OTHER_CLAUSES``: "he was shot, police said")."""
+    found, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        found.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
+    return found
 
 
 def _title_before(entity: Span) -> list[Token]:

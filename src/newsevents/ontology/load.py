@@ -117,6 +117,7 @@ class Relevance:
     violence_private_sectors: frozenset[str] = frozenset()
     proceeding_types: frozenset[str] = frozenset()
     proceeding_sectors: frozenset[str] = frozenset()
+    force_sectors: frozenset[str] = frozenset()
     budget_types: frozenset[str] = frozenset()
     budget_triggers: frozenset[str] = frozenset()
     budget_sectors: frozenset[str] = frozenset()
@@ -285,7 +286,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts", "labour_words",
                       "private_sectors", "violence_private_sectors", "proceeding_types",
-                      "proceeding_sectors",
+                      "proceeding_sectors", "force_sectors",
                       "budget_types", "budget_triggers", "budget_sectors",
                       "private_types", "conflict_types", "conflict_contexts",
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
