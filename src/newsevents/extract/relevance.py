@@ -25,17 +25,16 @@ from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.actor_phrases import head_lemma, mention_words
+from newsevents.extract.actor_phrases import mention_words
 from newsevents.extract.coding import (
-    cued_contexts,
     doc_entities,
     doc_sentences,
     doc_words,
     sentence_lemmas,
     words_at,
 )
-from newsevents.extract.coref import FIRST_PERSON, PERSON_PRONOUNS
 from newsevents.extract.modality import occasion, standing
+from newsevents.extract.private_acts import PrivateActs, party_lemmas, person_name, state_name
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Relevance
 from newsevents.records import Actor, Article, Event
@@ -48,10 +47,6 @@ BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
 STANDING = "a standing state, no act"
 OCCASION = "the occasion of another act, no meeting of sides"
-_COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acting: never private
-# reported speech, asides and clauses that describe a participant ("a mechanic who alerted police",
-# "a boss arrested in a police operation"): not the act's own clause
-_OTHER_CLAUSES = {"ccomp", "parataxis", "relcl", "acl"}
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
 
@@ -80,8 +75,7 @@ class RelevanceGate:
         self.sentences = doc_sentences(doc)
         self.sentence_domains = [self._domain_of(s) for s in self.sentences]
         self.domain = self._article_domain(article)
-        self._conflict: dict[int, bool] = {}
-        self._state: dict[int, bool] = {}
+        self.private = PrivateActs(doc, self.sentences, ontology)
 
     def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
@@ -144,16 +138,16 @@ class RelevanceGate:
             return f"{harm or self.domain} inquiry"  # "the crash is under investigation"
         if self._state_act(event) or self._labour(event):
             return None
-        if self._private(event):
+        if self.private.act(event):
             return PRIVATE
         if self._internal(event) or self._staff_dealings(event):
             return INTERNAL
-        if self._private_visit(event):
+        if self.private.visit(event):
             return PRIVATE
         if self._budgeting(event):
             return BUDGET
         if event.event_type in self.rel.campaign_types and event.actor and all(
-            self._lemmas(a)[0] in self.rel.candidate_heads for a in event.actor
+            party_lemmas(self.doc, a)[0] in self.rel.candidate_heads for a in event.actor
         ):
             return CAMPAIGN  # "all candidates stressed support for the president"
         domain = sentence_domain or self.domain
@@ -174,18 +168,12 @@ class RelevanceGate:
         """A political party to an interaction: an official, force or court by sector, an
         intergovernmental body, or (as the actor) a state named by its country or capital; with
         ``teams`` (a sports article) a bare place name is a team whatever sector it was given."""
-        state = self._state_name(actor)
+        state = state_name(actor, self.onto)
         if teams and (state or self._place_entity(actor)):
             return False
         if state:
             return as_actor
         return actor.sector in sectors or actor.country == "IGO"
-
-    def _state_name(self, actor: Actor) -> bool:
-        """The party is a country or a capital by name; a lower-case word ("the car") is not."""
-        key = actor.text.lower().removeprefix("the ")
-        named = not actor.text.islower()
-        return named and (key in self.onto.country_names or key in self.onto.capitals)
 
     def _place_entity(self, actor: Actor) -> bool:
         """The party is a named place and nothing more ("Baltimore", "New York")."""
@@ -196,15 +184,10 @@ class RelevanceGate:
     def _harm_doer(self, event: Event) -> str | None:
         """The harm domain (disaster, accident) whose word names the doer ("the quake", "the
         crash"): no party did what a force of nature or an accident did."""
-        heads = {self._lemmas(a)[0] for a in event.actor}
+        heads = {party_lemmas(self.doc, a)[0] for a in event.actor}
         domains = self.rel.domains
         return next((name for name in sorted(self.rel.harm_domains)
                      if name in domains and not domains[name].words.isdisjoint(heads)), None)
-
-    def _lemmas(self, actor: Actor) -> tuple[str, set[str]]:
-        """The lemma of the word a party's mention is about, and all its lemmas."""
-        words = mention_words(self.doc, actor)
-        return head_lemma(words), {t.lemma_.lower() for t in words or ()}
 
     def _internal(self, event: Event) -> bool:
         """A council, board or cabinet meeting or voting on its own: every actor is such a body,
@@ -220,12 +203,12 @@ class RelevanceGate:
             return False
         names = 0
         for actor in event.actor:
-            head, lemmas = self._lemmas(actor)
+            head, lemmas = party_lemmas(self.doc, actor)
             of_body = not bodies.isdisjoint(lemmas) and (
                 head in bodies or not self.rel.body_roles.isdisjoint(lemmas))
             if of_body and actor.country != "IGO":
                 continue
-            if actor.sector is not None or actor.own_country is not None or not self._person_name(actor):
+            if actor.sector is not None or actor.own_country is not None or not person_name(self.doc, actor):
                 return False
             names += 1  # "... and Pete Thaw": a name beside the members
         return names < len(event.actor)
@@ -247,7 +230,7 @@ class RelevanceGate:
         """The lemmas of a party's mention and, for a person's name, of the title before its
         fuller mention earlier in the article ("White House chief of staff John Kelly")."""
         words = mention_words(self.doc, actor)
-        lemmas = self._lemmas(actor)[1]
+        lemmas = party_lemmas(self.doc, actor)[1]
         if words is None or words.root.ent_type_ not in {"PERSON", "ORG"}:
             return lemmas
         surname = words.root.text
@@ -257,36 +240,6 @@ class RelevanceGate:
             if entity.label_ == "PERSON" and entity[-1].text == surname:
                 lemmas |= {t.lemma_.lower() for t in _title_before(entity)}
         return lemmas
-
-    def _private_visit(self, event: Event) -> bool:
-        """A private person calling at an office (relevance.yaml ``visit_types``, ``premises``):
-        every actor of a private sector ("a resident"; not a protester) or a person of no sector
-        and no country of their own (a guess at most), the recipient a building or the one whose
-        building it is ("visited the mayor's office")."""
-        if event.event_type not in self.rel.visit_types or not event.actor or not event.recipient:
-            return False
-        people = all(self._lemmas(a)[0] not in self.rel.public_persons and (
-            a.sector in self.rel.private_sectors or (
-                a.sector is None and a.own_country is None and self._person(a))) for a in event.actor)
-        return people and all(self._premises(r) for r in event.recipient)
-
-    def _premises(self, actor: Actor) -> bool:
-        words = mention_words(self.doc, actor)
-        if words is None:
-            return False
-        head = words.root
-        owner = head.dep_ == "poss" and head.head.lemma_.lower() in self.rel.premises
-        return owner or head.lemma_.lower() in self.rel.premises
-
-    def _person(self, actor: Actor) -> bool:
-        """A person by name, or a pronoun that resolved to one ("she" meaning "Li")."""
-        words = mention_words(self.doc, actor)
-        pronoun = words is not None and words.root.lower_ in PERSON_PRONOUNS and actor.name is not None
-        return pronoun or self._person_name(actor)
-
-    def _person_name(self, actor: Actor) -> bool:
-        words = mention_words(self.doc, actor)
-        return words is not None and words.root.ent_type_ == "PERSON"
 
     def _budgeting(self, event: Event) -> bool:
         """A state funding its own: a state party (of a country, of no sector or a budget-making
@@ -301,67 +254,6 @@ class RelevanceGate:
             return False
         return all(r.own_country in (None, *countries) and r.sector not in self.rel.armed_sectors
                    for r in event.recipient)
-
-    def _private(self, event: Event) -> bool:
-        """An act of a type judged so whose every participant is a private person; violence
-        only where nothing speaks of armed conflict and no force is in its clause, a legal or public dispute (a complaint, a
-        lawsuit, a refusal) only where no state party is named beside it."""
-        parties = event.actor + event.recipient
-        if event.event_type not in self.rel.private_types or not parties:
-            return False  # with no one named, nothing says the act is private
-        violent = event.event_type in self.rel.conflict_types
-        if not all(self._private_party(a, violent=violent) for a in parties):
-            return False
-        index = event.sentence.index
-        if event.event_type in self.rel.proceeding_types and any(
-            self._names_state(i) for i in (index - 1, index)
-        ):
-            return False
-        if not violent:
-            return True
-        words = self._trigger(event)
-        if words is not None and any(
-                _word_sector(t, self.onto.sectors) in self.rel.force_sectors for t in _clause(words.root)):
-            return False  # a force in the act's own clause ("throwing bottles at police", "shot by police")
-        lead = range(min(self.rel.lead_sentences, len(self.sentences)))
-        return not any(self._speaks_of_conflict(i) for i in (index, *lead))
-
-    def _private_party(self, actor: Actor, *, violent: bool) -> bool:
-        """A private person or body: of a private sector (``violent``: or of a sector private
-        in violence, workers shooting a co-worker), or a person or common noun of no sector and
-        no country. A people ("Bosnian Serbs", a name with a country), people in public life
-        ("protesters": relevance.yaml public_persons) or an unknown name are not."""
-        if self._state_name(actor):
-            return False
-        words = mention_words(self.doc, actor)
-        head = words.root if words is not None else None
-        if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
-            head.pos_ == "PROPN" and actor.own_country is not None
-        ) or head.lemma_.lower() in self.rel.public_persons):
-            return False
-        if actor.sector is not None:
-            return actor.sector in self.rel.private_sectors or (
-                violent and actor.sector in self.rel.violence_private_sectors)
-        if actor.own_country is not None or head is None or (not violent and _unknown_person(actor, head)):
-            return False
-        return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
-
-    def _names_state(self, index: int) -> bool:
-        """Sentence ``index`` names an official, a legislature or a court ("a federal judge
-        ruled"): relevance.yaml ``proceeding_sectors``."""
-        if index not in self._state:
-            inside = 0 <= index < len(self.sentences)
-            self._state[index] = inside and any(
-                self.onto.sectors.get(t.lemma_.lower()) in self.rel.proceeding_sectors
-                for t in self.sentences[index])
-        return self._state[index]
-
-    def _speaks_of_conflict(self, index: int) -> bool:
-        if index not in self._conflict:
-            inside = index < len(self.sentences)
-            found = cued_contexts(*sentence_lemmas(self.sentences[index]), self.onto) if inside else []
-            self._conflict[index] = not self.rel.conflict_contexts.isdisjoint(found)
-        return self._conflict[index]
 
     def _state_act(self, event: Event) -> bool:
         return self._trigger_has(self.rel.state_acts, event)
@@ -381,31 +273,6 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
-
-
-def _unknown_person(actor: Actor, head: Token) -> bool:
-    """A personal pronoun resolved to no one ("I agree", "he apologized"): nothing says who it
-    is, so nothing says the party is private (the confidence holds a bare pronoun down). Violence
-    is judged apart: a pronoun there is mostly a victim or an assailant of a private crime."""
-    return head.pos_ == "PRON" and actor.name is None and head.lower_ in PERSON_PRONOUNS | FIRST_PERSON
-
-
-def _word_sector(tok: Token, sectors: dict[str, str]) -> str | None:
-    """The sector of a noun with its modifiers, the longest listed ("chief executive officer"
-    is a firm's, "officer" alone the police's)."""
-    words = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod"}] + [tok.lemma_.lower()]
-    return next((sectors[key] for i in range(len(words)) if (key := " ".join(words[i:])) in sectors), None)
-
-
-def _clause(head: Token) -> list[Token]:
-    """The words of ``head``'s clause: its subtree without the clauses it reports, sits beside or
-    describes a participant with (``_OTHER_CLAUSES``: "he was shot, police said")."""
-    found, stack = [], [head]
-    while stack:
-        tok = stack.pop()
-        found.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES)
-    return found
 
 
 def _title_before(entity: Span) -> list[Token]:
