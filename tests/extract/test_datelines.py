@@ -15,6 +15,8 @@ from newsevents.extract.story_places import dateline
     ("By Nate Raymond. BOSTON (Reuters) - The owner", "BOSTON", "The"),
     ("Mayor wins a third term. DENVER (AP) - The mayor", "DENVER", "The"),  # a headline not in the title
     ("SAN ANTONIO The coach said", "SAN ANTONIO", "The"),
+    ("Teachers walk out of local schools. XENIA \u2014 The girlfriend", "XENIA", "The"),
+    ("Iraqis fled the war. BEIRUT: The body of an Iraqi", "BEIRUT", "The"),
 ])
 def test_datelines_are_read_whatever_marks_them(text, town, first):
     found = datelines.find(text)
@@ -25,6 +27,8 @@ def test_datelines_are_read_whatever_marks_them(text, town, first):
 @pytest.mark.parametrize("text", [
     "Police said on Monday that protesters had blocked roads.",
     "The mayor said. NATO (North Atlantic Treaty Organization) forces moved in.",
+    "Judge sentences Orozco to death\nPOSTED : 05 / 02 / 07 , 9 : 00 AM\nA judge",
+    "A Waitrose store was robbed on Friday.",
 ])
 def test_datelines_no_agency_mark_in_mid_text_makes_one(text):
     assert datelines.find(text) is None
@@ -48,3 +52,10 @@ def test_datelines_the_doer_phrase_stops_at_the_dateline(code):
     text = "MEXICO CITY (AP) Mexico's Senate has condemned the attack on the embassy in Caracas."
     condemned = next(e for e in code(text) if e.trigger.text.startswith("condemned"))
     assert [a.text for a in condemned.actor] == ["Mexico's Senate"]
+
+
+def test_datelines_a_dateline_read_as_a_second_subject_is_no_doer(code):
+    text = "Huckabee backs McDonnell. ROANOKE -- Former Arkansas Gov. Mike Huckabee endorsed Bob McDonnell."
+    endorsed = next(e for e in code(text) if e.trigger.text == "endorsed")
+    assert [a.text for a in endorsed.actor] == ["Former Arkansas Gov. Mike Huckabee"]
+    assert endorsed.location is not None and endorsed.location.name == "Roanoke"

@@ -19,7 +19,7 @@ LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "c
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _LINE_ENDS = "newsevents.line_ends"
-_DATELINE_END = "newsevents.dateline_end"
+_DATELINE = "newsevents.dateline"
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -87,31 +87,39 @@ def _line_ends(doc: Doc) -> list[int]:
     found = doc.user_data.get(_LINE_ENDS)
     if found is None:
         found = [t.i for t in doc if "\n" in t.text_with_ws]
-        end = _dateline_end(doc)
-        last = None if end is None else doc.char_span(0, end, alignment_mode="contract")
+        opening = _dateline(doc)
+        last = None if opening is None else doc.char_span(*opening, alignment_mode="contract")
         if last is not None and len(last):
             found = sorted({*found, last[-1].i})
         doc.user_data[_LINE_ENDS] = found
     return found  # type: ignore[no-any-return]
 
 
-def _dateline_end(doc: Doc) -> int | None:
-    """Where a marked dateline ends (datelines.py; kept in the Doc's ``user_data``); one run
-    into the text ("SAN ANTONIO The coach") is as often an acronym opening the first sentence
-    ("NATO Secretary General")."""
-    if _DATELINE_END not in doc.user_data:
+def _dateline(doc: Doc) -> tuple[int, int] | None:
+    """Where a marked dateline starts and ends (datelines.py; kept in the Doc's ``user_data``);
+    one run into the text ("SAN ANTONIO The coach") is as often an acronym opening the first
+    sentence ("NATO Secretary General")."""
+    if _DATELINE not in doc.user_data:
         opening = datelines.find(doc.text)
-        doc.user_data[_DATELINE_END] = None if opening is None or opening.run_in else opening.end
-    return doc.user_data[_DATELINE_END]  # type: ignore[no-any-return]
+        marked = opening is not None and not opening.run_in
+        doc.user_data[_DATELINE] = (opening.town[0], opening.end) if opening and marked else None
+    return doc.user_data[_DATELINE]  # type: ignore[no-any-return]
+
+
+def in_dateline(token: Token) -> bool:
+    """The token is a word of the dateline ("ROANOKE -- Former Gov. Mike Huckabee campaigned",
+    ROANOKE read as a second subject): it names where the reporter is, not who acted."""
+    found = _dateline(token.doc)
+    return found is not None and found[0] <= token.idx < found[1]
 
 
 def past_dateline(head: Token) -> Token:
     """The subject a parse hangs on a dateline run into the first clause ("MEXICO CITY (AP)
     Mexico's Senate has passed": CITY the subject, Senate its apposition): the apposition."""
-    end = _dateline_end(head.doc)
-    if end is None or head.idx >= end:
+    found = _dateline(head.doc)
+    if not in_dateline(head) or found is None:
         return head
-    return next((c for c in head.rights if c.dep_ == "appos" and c.idx >= end), head)
+    return next((c for c in head.rights if c.dep_ == "appos" and c.idx >= found[1]), head)
 
 
 def names_team(head: Token, entity: Span | None) -> bool:

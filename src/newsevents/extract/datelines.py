@@ -5,10 +5,10 @@ place_names.py (the town is a city, not a namesake) and actor_phrases.py (a date
 of its own: a parse that runs it into the first clause, "MEXICO CITY (AP) Mexico's Senate has
 passed", does not make it part of the doer). It sits at the body's start: after a headline the
 text repeats from its title and after a byline ("By Nate Raymond. BOSTON (Reuters) -"); one an
-agency marks, "(AP)", is a dateline wherever a line or sentence starts near the top (a headline
-the title field does not repeat). The mark after it is a dash, a colon, an underscore, a
-Windows-1252 dash read as Latin-1 (U+0096, U+0097) or a lost character (U+FFFD); an
-agency-marked one may have none ("MEXICO CITY (AP) Mexico's Senate").
+agency or a dash marks ("(AP)", "XENIA —") is a dateline wherever a line or sentence starts near
+the top (after a headline the title field does not repeat). The mark after it is a dash, a
+colon, an underscore, a Windows-1252 dash read as Latin-1 (U+0096, U+0097) or a lost character
+(U+FFFD); an agency-marked one may have none ("MEXICO CITY (AP) Mexico's Senate").
 """
 
 from __future__ import annotations
@@ -16,16 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-REACH = 400  # an agency-marked dateline after a headline starts this near the top
-_DASH = "-_:\u2013\u2014\u0096\u0097\ufffd"
+REACH = 400  # a marked dateline after a headline starts this near the top
+_DASHES = "-_\u2013\u2014\u0096\u0097\ufffd"
 _HEAD = r"(?P<town>[A-Z][A-Z.'&-]+(?:[ ][A-Z&][A-Z.'&-]*){0,3})"  # up to four words in capitals
 _TAIL = r"(?:,+\s*[A-Z][\w.' ,]{0,30}?)?\s*"  # ", Kenya", ", N.M.", ", MARCH 29, 2018"
 _AGENCY = r"\([A-Z][\w .&-]{0,30}\)"  # "(AP)", "(Thomson Reuters Foundation)"
-_DATELINE = re.compile(  # marked by a dash, by an agency, or (at the very top) run into the text
-    _HEAD + r"(?:" + _TAIL + r"(?:" + _AGENCY + r"\s*[" + _DASH + r"]*|[" + _DASH + r"]+)"
-    r"|(?P<run_in>(?=\s+[A-Z][a-z])))"
-)
-_AGENCY_DATELINE = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?]\s))\s*" + _HEAD + _TAIL + _AGENCY)
+
+
+def _marked(marks: str) -> str:
+    return _TAIL + r"(?:" + _AGENCY + r"\s*[" + marks + r"]*|[" + marks + r"]+)"
+
+
+_DATELINE = re.compile(_HEAD + r"(?:" + _marked(_DASHES + ":") + r"|(?P<run_in>(?=\s+[A-Z][a-z])))")
+_MARKED_DATELINE = re.compile(  # after a headline, a colon only right after the town ("BEIRUT: The"),
+    # not after a label ("POSTED : 05 / 02", "MUST SEE : Navy")
+    r"(?:\A|(?<=\n)|(?<=[.!?]\s))\s*" + _HEAD + r"(?:" + _marked(_DASHES) + r"|:(?=\s+[A-Z][a-z]))")
 _BYLINE = re.compile(r"By\s", re.IGNORECASE)
 _BYLINE_END = re.compile(r"(?:\.\s+|\s+)(?=[A-Z]{2})")  # a stop, or the next word in capitals
 _HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
@@ -49,7 +54,7 @@ def find(text: str, title: str | None = None) -> Dateline | None:
     else:
         found = _at(text, start)
     if found is None:
-        marked = _AGENCY_DATELINE.search(text, 0, REACH)
+        marked = _MARKED_DATELINE.search(text, 0, REACH)
         found = None if marked is None else _at(text, marked.start("town"))
     return found
 
