@@ -101,8 +101,8 @@ def _dateline(doc: Doc) -> tuple[int, int] | None:
     sentence ("NATO Secretary General")."""
     if _DATELINE not in doc.user_data:
         opening = datelines.find(doc.text)
-        marked = opening is not None and not opening.run_in
-        doc.user_data[_DATELINE] = (opening.town[0], opening.end) if opening and marked else None
+        doc.user_data[_DATELINE] = (None if opening is None or opening.run_in
+                                    else (opening.town[0], opening.end))
     return doc.user_data[_DATELINE]  # type: ignore[no-any-return]
 
 

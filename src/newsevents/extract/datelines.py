@@ -46,7 +46,7 @@ class Dateline:
 
 def find(text: str, title: str | None = None) -> Dateline | None:
     """The article's dateline, if it has one (module docstring)."""
-    start = after_headline(text, title)
+    start = _after_headline(text, title)
     start += len(text[start:]) - len(text[start:].lstrip())
     if _BYLINE.match(text, start):  # "By Nate Raymond. BOSTON (Reuters) -"
         found = next((d for m in _BYLINE_END.finditer(text, start, start + BYLINE_CHARS)
@@ -60,13 +60,14 @@ def find(text: str, title: str | None = None) -> Dateline | None:
 
 
 def _at(text: str, start: int, *, run_in: bool = True) -> Dateline | None:
+    """The dateline that starts at ``start`` (``run_in``: one that runs into the text too)."""
     match = _DATELINE.match(text, start, start + 200)
     if match is None or (match.group("run_in") is not None and not run_in):
         return None
     return Dateline(match.span("town"), match.end(), match.group("run_in") is not None)
 
 
-def after_headline(text: str, title: str | None) -> int:
+def _after_headline(text: str, title: str | None) -> int:
     """Where the body starts in a text that repeats its headline first (0 when it does not)."""
     head = (title or "").strip()
     opening = text.lstrip()
