@@ -30,7 +30,7 @@ def test_datelines_are_read_whatever_marks_them(text, town, first):
     "Judge sentences Orozco to death\nPOSTED : 05 / 02 / 07 , 9 : 00 AM\nA judge",
     "A Waitrose store was robbed on Friday.",
 ])
-def test_datelines_no_agency_mark_in_mid_text_makes_one(text):
+def test_datelines_a_label_or_an_unmarked_name_is_no_dateline(text):
     assert datelines.find(text) is None
 
 
