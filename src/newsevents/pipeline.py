@@ -33,7 +33,7 @@ from newsevents.extract.dates import dated_by_text
 from newsevents.extract.gazetteer import Gazetteer, load_gazetteer
 from newsevents.extract.places import resolve_places
 from newsevents.extract.tolls import one_toll_per_act
-from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate
+from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate, repair_characters
 from newsevents.ingest.text import parse_iso_date
 from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
 from newsevents.ontology import Ontology, load_ontology
@@ -124,7 +124,7 @@ class Pipeline:
 
     def _clean(self, article: Article) -> tuple[Article, CodingError | None]:
         try:
-            return mark_boilerplate(article, self.boilerplate), None
+            return mark_boilerplate(repair_characters(article), self.boilerplate), None
         except Exception as exc:  # the guard covers the cleaner too
             return article, _failed(article, exc)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.ingest.clean import boilerplate_spans, load_rules, mark_boilerplate
+from newsevents.ingest.clean import boilerplate_spans, load_rules, mark_boilerplate, repair_characters
 from newsevents.records import Article
 
 RULES = load_rules()
@@ -77,3 +77,10 @@ def test_clean_masks_a_line_after_its_second_copy() -> None:
     # two copies of a line may be a page's repeated lead; the third and later are not news
     assert masked(text) == [junk, junk, lead]
     assert boilerplate_spans(text, RULES)[-1] == (len(text) - len(lead), len(text))
+
+
+def test_clean_repairs_windows_1252_characters_one_for_one() -> None:
+    text = "INDIANAPOLIS (AP) \x97 The mayor\x92s plan \x96 dyed green."
+    repaired = repair_characters(Article(id="a", date=None, text=text, title="Mayor\x92s plan"))
+    assert repaired.text == "INDIANAPOLIS (AP) \u2014 The mayor\u2019s plan \u2013 dyed green."
+    assert len(repaired.text) == len(text) and repaired.title == "Mayor\u2019s plan"

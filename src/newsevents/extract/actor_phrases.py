@@ -11,6 +11,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract import datelines
 from newsevents.extract.coding import doc_words, words_at
 from newsevents.records import Actor
 
@@ -18,6 +19,7 @@ LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "c
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _LINE_ENDS = "newsevents.line_ends"
+_DATELINE = "newsevents.dateline"
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -80,11 +82,44 @@ def _own_line(tokens: list[Token], head: Token) -> list[Token]:
 
 def _line_ends(doc: Doc) -> list[int]:
     """The tokens at or after which a line ends (a newline in the token or the space after
-    it), in order; found once per Doc (kept in its ``user_data``), not once per phrase."""
+    it), in order, and the dateline's last token (a line of its own); found once per Doc (kept
+    in its ``user_data``), not once per phrase."""
     found = doc.user_data.get(_LINE_ENDS)
     if found is None:
-        found = doc.user_data[_LINE_ENDS] = [t.i for t in doc if "\n" in t.text_with_ws]
+        found = [t.i for t in doc if "\n" in t.text_with_ws]
+        opening = _dateline(doc)
+        last = None if opening is None else doc.char_span(*opening, alignment_mode="contract")
+        if last is not None and len(last):
+            found = sorted({*found, last[-1].i})
+        doc.user_data[_LINE_ENDS] = found
     return found  # type: ignore[no-any-return]
+
+
+def _dateline(doc: Doc) -> tuple[int, int] | None:
+    """Where a marked dateline starts and ends (datelines.py; kept in the Doc's ``user_data``);
+    one run into the text ("SAN ANTONIO The coach") is as often an acronym opening the first
+    sentence ("NATO Secretary General")."""
+    if _DATELINE not in doc.user_data:
+        opening = datelines.find(doc.text)
+        doc.user_data[_DATELINE] = (None if opening is None or opening.run_in
+                                    else (opening.town[0], opening.end))
+    return doc.user_data[_DATELINE]  # type: ignore[no-any-return]
+
+
+def in_dateline(token: Token) -> bool:
+    """The token is a word of the dateline ("ROANOKE -- Former Gov. Mike Huckabee campaigned",
+    ROANOKE read as a second subject): it names where the reporter is, not who acted."""
+    found = _dateline(token.doc)
+    return found is not None and found[0] <= token.idx < found[1]
+
+
+def past_dateline(head: Token) -> Token:
+    """The subject a parse hangs on a dateline run into the first clause ("MEXICO CITY (AP)
+    Mexico's Senate has passed": CITY the subject, Senate its apposition): the apposition."""
+    found = _dateline(head.doc)
+    if not in_dateline(head) or found is None:
+        return head
+    return next((c for c in head.rights if c.dep_ == "appos" and c.idx >= found[1]), head)
 
 
 def names_team(head: Token, entity: Span | None) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
+from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.background_dates import undate_background
@@ -239,7 +240,7 @@ class EventExtractor:
                 trig is not group.main and acted_on(trig.token, group.main.token))
             if not (own_doer or (reports and _reported_by(trig.token, group.main.token))):
                 found = self._resolve([
-                    t for t in frame.actors
+                    t for t in map(past_dateline, frame.actors)
                     if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
                 ])
                 # "Smith was arrested for attacking a soldier": who undergoes the act did the
@@ -263,7 +264,8 @@ class EventExtractor:
         runs a headline or dateline into the first sentence ("Refugee Camp Bombed ... , alleges
         the organization", "TORONTO — A young man ...") does not make either the doer."""
         start, end = sorted((head.idx, trigger.idx))
-        if self.dateline is not None and self.dateline.span[0] <= head.idx < self.dateline.span[1]:
+        if in_dateline(head) or (self.dateline is not None and
+                                 self.dateline.span[0] <= head.idx < self.dateline.span[1]):
             return False  # "TORONTO — A young man ... launched a lawsuit": the dateline's town
         return "\n" not in self.text[start:end]
 

@@ -13,6 +13,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.extract import datelines
 from newsevents.extract.coding import doc_entities
 from newsevents.extract.gazetteer import Gazetteer, fold
 from newsevents.ontology import Ontology
@@ -112,27 +113,27 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
 
 
 def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
-    """The town that opens a dateline in capitals ("INDEPENDENCE, Mo. _", "HAVANA (AP) --",
-    "NEW YORK (AP) --"), tagged or not: the words in capitals before the first mark, when they
-    name a town, or run into the text's first word when they name a sizeable one ("SAN ANTONIO
-    The coach said": "DEAL Reached" opens a headline, not Deal, Kent); or, after a headline, a
-    place the model tags in capitals before a dash ("Bill passes. WASHINGTON — Lawmakers": the
-    city, not Washington, Iowa; an untagged one there is as often a namesake the text never
-    places, "COLUMBUS" in a local paper). A dateline names a city (news style), so places.py
-    reads it as one."""
-    start = next((t.i for t in doc[:5] if not t.is_space), None)
-    if start is None:
-        return None
-    opening = _capitals(doc, start, gazetteer, run_in=True)
-    if opening is not None:
-        return opening
-    for token in doc[start + 1:]:
+    """The town that opens a dateline in capitals (datelines.py: "INDEPENDENCE, Mo. _", "HAVANA
+    (AP) --", "By Nate Raymond. BOSTON (Reuters) -"), tagged or not: the words in capitals
+    before the first mark, when they name a town, or run into the text's first word when they
+    name a sizeable one ("SAN ANTONIO The coach said": "DEAL Reached" opens a headline, not
+    Deal, Kent); or, after a headline, a place the model tags in capitals before a dash ("Bill
+    passes. WASHINGTON — Lawmakers": the city, not Washington, Iowa; an untagged one there is as
+    often a namesake the text never places, "COLUMBUS" in a local paper). A dateline names a
+    city (news style), so places.py reads it as one."""
+    found = datelines.find(doc.text)
+    town = None if found is None else doc.char_span(*found.town, alignment_mode="expand")
+    if town is not None and found is not None:
+        opening = _capitals(doc, town.start, gazetteer, run_in=found.run_in)
+        if opening is not None:
+            return opening
+    for token in doc[1:]:
         if token.idx > DATELINE_CHARS:
             break
         if _upper(token) and not _upper(doc[token.i - 1]) and token.ent_type_ in LABELS | MISLABELLED:
-            found = _capitals(doc, token.i, gazetteer)
-            if found is not None and len(found.text) >= 4 and doc[found.end].text in DASHES:
-                return found
+            found_here = _capitals(doc, token.i, gazetteer)
+            if found_here is not None and len(found_here.text) >= 4 and doc[found_here.end].text in DASHES:
+                return found_here
     return None
 
 

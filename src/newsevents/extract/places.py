@@ -88,8 +88,9 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
-        if acts(ent, speech, ontology) or no_place(ent, gazetteer.excluded):
-            continue
+        town = opening is not None and opening.start <= ent.start < opening.end
+        if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
+            continue  # a dateline's capital is no actor, though a parse runs it into the clause
         if in_name(ent, surnames, parties, ontology, gazetteer):
             continue
         key, after, qualifier = fold(ent.text), None, None
@@ -103,7 +104,6 @@ def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Menti
             if following and following[0].start == ent.end + 1:
                 after = fold(following[0].text)
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
-        town = opening is not None and opening.start <= ent.start < opening.end
         found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
 

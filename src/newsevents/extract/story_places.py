@@ -9,46 +9,26 @@ a person's address say whose or who, not where.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from newsevents.extract import datelines
 from newsevents.extract.coding import entity_at
 from newsevents.extract.localities import residence
 from newsevents.extract.seats import MODIFIERS, toponym_token
 from newsevents.records import Location
 
-_HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
-_DATELINE = re.compile(  # "NAIROBI, Kenya (AP) _", "WASHINGTON -", "GAZA CITY (Reuters) --",
-    # "TIJUANA & SAN DIEGO,, MARCH 29, 2018 --", or a town in capitals run into the text: "LONDON The"
-    r"\A\s*[A-Z][A-Z.'& -]+"
-    r"(?:(?:,+\s*[A-Z][\w.' ,]*?)?\s*(?:\([\w .&-]+\)\s*)?[-_:\u2013\u2014]|(?=\s+[A-Z][a-z]))"
-)
-
 
 def dateline(toponyms: list[Location], text: str, title: str | None = None) -> Location | None:
-    """The town of the article's dateline ("NAIROBI, Kenya (AP) -"), if it has one:
-    where the reporter heard what the article reports, so where its statements were made.
-    A text that opens with its own headline ("Claims dismissed in Worthington immigration
-    raid . MINNEAPOLIS -- A federal judge ...") has its dateline right after it."""
-    start = _after_headline(text, title)
-    match = _DATELINE.match(text[start:start + 200])
-    if match is None:
+    """The town of the article's dateline (datelines.py: "NAIROBI, Kenya (AP) -"), if it has
+    one: where the reporter heard what the article reports, so where its statements were made."""
+    found = datelines.find(text, title)
+    if found is None:
         return None
     # a dateline names a city (news style); a name read as a county or state is left out
-    return next((t for t in toponyms if start <= t.span[0] and t.span[1] <= start + match.end()
+    return next((t for t in toponyms if found.town[0] <= t.span[0] and t.span[1] <= found.end
                  and t.precision == "town"), None)
-
-
-def _after_headline(text: str, title: str | None) -> int:
-    """Where the body starts in a text that repeats its headline first (0 when it does not)."""
-    head = (title or "").strip()
-    opening = text.lstrip()
-    if not head or not opening.startswith(head):
-        return 0
-    start = len(text) - len(opening) + len(head)
-    return start + len(_HEADLINE_END.match(text, start).group(0))  # type: ignore[union-attr]
 
 
 def main_place(toponyms: list[Location], doc: Doc, preps: frozenset[str]) -> Location | None:

@@ -30,6 +30,11 @@ junk repeated) is not news after its second copy: those later copies are masked,
 keeps a page of one line repeated thousands of times from costing the parser seconds."""
 MIN_NEWS_WORDS = 2
 """A line that is a credit but for this many words ("Photo by Ann | Lee") is all credit."""
+C1_REPAIR = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
+             if code not in {0x81, 0x8D, 0x8F, 0x90, 0x9D}}
+"""Windows-1252 text read as Latin-1 holds C1 control characters where its dashes and quotes
+were ("INDIANAPOLIS (AP) \x97 The mayor"); each stands for one character, so the repair keeps
+every offset."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -108,6 +113,16 @@ def _merged(spans: list[Span]) -> list[Span]:
         else:
             merged.append((start, end))
     return merged
+
+
+def repair_characters(article: Article) -> Article:
+    """The article with its C1 control characters read as Windows-1252 (``C1_REPAIR``), one
+    character for one: the parser then sees a dash, a quote, not a control character."""
+    text = article.text.translate(C1_REPAIR)
+    if text == article.text:
+        return article
+    title = None if article.title is None else article.title.translate(C1_REPAIR)
+    return dataclasses.replace(article, text=text, title=title)
 
 
 def mark_boilerplate(article: Article, rules: BoilerplateRules) -> Article:
