@@ -164,11 +164,12 @@ def test_roles_a_letter_someone_receives_is_not_their_demand(code):
 
 @pytest.mark.parametrize(
     "text",
-    ["Two men were arrested in Ohio on Monday, charged with fraud.",
-     "Two men were arrested and charged with fraud on Monday."],
+    ["Two men were fined in Ohio on Monday, charged with fraud.",
+     "Two men were fined and charged with fraud on Monday."],
 )
 def test_roles_a_participle_sharing_a_passive_shares_its_sufferer(code, text):
-    """ "arrested ..., charged with": the men were charged, they charged no one."""
+    """ "fined ..., charged with": the men were charged, they charged no one. (A charge told with
+    an arrest is the arrest's mention: tests/extract/test_custody.py.)"""
     event = _event(code(text), "charged")
     assert event.actor == []
     assert [r.text for r in event.recipient] == ["Two men"]

@@ -16,6 +16,7 @@ from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.background_dates import undate_background
+from newsevents.extract.custody import fold_charges
 from newsevents.extract.dates import is_no_date
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
@@ -140,6 +141,8 @@ class EventExtractor:
             finder = DoerFinder(self.doc, self.actors, self.onto, home_country(self.toponyms))
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
+            events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),
+                                  self.onto.words("custody_modes"))
             place_at_home(events, self.toponyms, self.doc, self.onto)
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence in unplaced:  # their doers' countries are known now
@@ -152,6 +155,11 @@ class EventExtractor:
             undate_background(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
+
+    def _trigger_lemma(self, event: Event) -> str:
+        """The lemma of the first word of an event's trigger."""
+        words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+        return words[0].lemma_.lower() if words else ""
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
         """Where the event happened (venues.py). A statement placed by nothing but the dateline
