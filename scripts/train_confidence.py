@@ -48,7 +48,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "AC": "AC-AE", "AD": "AC-AE", "AE": "AC-AE", "AF": "AF-AH", "AG": "AF-AH", "AH": "AF-AH",
           "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN",
           "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ"}
-UNANNOTATED: frozenset[str] = frozenset({"AO", "AP", "AQ"})  # batches being annotated blind: never coded
+UNANNOTATED: frozenset[str] = frozenset()  # batches being annotated blind (none now): never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
