@@ -32,4 +32,7 @@ def test_records_main_event_is_the_first_told_of_the_likely_ones():
     assert main_event([battle, capture]) is capture  # at least half the best: told first wins
     assert main_event([battle, _told("took", 10, 0.3)]) is battle  # under half: not the main one
     assert main_event([_told("veto", 5, 0.9, hypothetical=True), capture]) is capture
+    # "rallied to mourn those killed in last year's riots": the old act is background
+    rally = _told("rallied", 10, 0.14)
+    assert main_event([rally, _told("riots", 60, 0.29, historical=True)]) is rally
     assert main_event([]) is None

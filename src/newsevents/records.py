@@ -231,8 +231,9 @@ class Event(_Record):
 
 def main_event(events: list[Event]) -> Event | None:
     """The event a sentence or snippet is about (PLOVER GSR, CASE 2021): of the acts neither
-    negated nor hypothetical (if any), the first in text order of those at least half as
-    confident as the most confident.
+    negated nor hypothetical (if any), and of those the ones not historical (if any: "rallied
+    to mourn those killed in last year's riots" is about the rally), the first in text order
+    of those at least half as confident as the most confident.
 
     Confidence is the probability of being right, not of being the main act: a true event
     told in the background ("since last month's invasion") can be as likely right as the
@@ -240,6 +241,7 @@ def main_event(events: list[Event]) -> Event | None:
     hinge on what the confidence model learned of background events.
     """
     told = [e for e in events if not e.negated and not e.hypothetical] or events
+    told = [e for e in told if not e.historical] or told
     if not told:
         return None
     best = max(e.confidence for e in told)
