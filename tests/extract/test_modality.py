@@ -20,6 +20,10 @@ def _main(events):
         # an adjective governs its complement like a verb
         ("Voters appeared reluctant to criticise the government.", "ACCUSE", "negated"),
         ("The rebels were unable to capture the town.", "COERCE", "negated"),
+        # an act a verb of prevention takes as object or passive subject did not happen
+        ("A warship intercepted the boats and foiled an attack on merchant vessels.", "ASSAULT", "negated"),
+        ("Somali pirate attack foiled in Gulf of Aden.", "ASSAULT", "negated"),
+        ("Police thwarted a bombing at the station on Monday.", "ASSAULT", "negated"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
         # "can" says what a party is able to do, not what it did
         ("Cheaper flights mean more pilgrims can visit the shrine.", "CONSULT", "hypothetical"),

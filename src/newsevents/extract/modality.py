@@ -162,7 +162,21 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
+    if _prevented(trigger, ontology.words("preventing_governors")):
+        mode.negated = True  # "foiled an attack", "pirate attack foiled": it did not happen
     return mode
+
+
+def _prevented(trigger: Token, verbs: frozenset[str]) -> bool:
+    """An act noun a verb of prevention takes as its object ("thwarted a bombing"), as its
+    passive subject ("the coup was averted") or as the noun its participle describes ("attack
+    foiled"): the act was stopped before it happened."""
+    if trigger.pos_ != "NOUN":
+        return False
+    head = trigger.head
+    if trigger.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in verbs for c in trigger.children)
 
 
 def _dated_present(verb: Token) -> bool:
