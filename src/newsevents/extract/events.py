@@ -158,8 +158,8 @@ class EventExtractor:
 
     def _trigger_lemma(self, event: Event) -> str:
         """The lemma of the first word of an event's trigger."""
-        words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
-        return words[0].lemma_.lower() if words else ""
+        words = coding.words_at(self.doc, event.trigger.span)
+        return words[0].lemma_.lower() if words is not None else ""
 
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
         """Where the event happened (venues.py). A statement placed by nothing but the dateline
