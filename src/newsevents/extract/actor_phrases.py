@@ -19,7 +19,6 @@ LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "c
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _LINE_ENDS = "newsevents.line_ends"
-_DATELINE = "newsevents.dateline"
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -96,14 +95,11 @@ def _line_ends(doc: Doc) -> list[int]:
 
 
 def _dateline(doc: Doc) -> tuple[int, int] | None:
-    """Where a marked dateline starts and ends (datelines.py; kept in the Doc's ``user_data``);
-    one run into the text ("SAN ANTONIO The coach") is as often an acronym opening the first
-    sentence ("NATO Secretary General")."""
-    if _DATELINE not in doc.user_data:
-        opening = datelines.find(doc.text)
-        doc.user_data[_DATELINE] = (None if opening is None or opening.run_in
-                                    else (opening.town[0], opening.end))
-    return doc.user_data[_DATELINE]  # type: ignore[no-any-return]
+    """Where a marked dateline starts and ends (datelines.py); one run into the text ("SAN
+    ANTONIO The coach") is as often an acronym opening the first sentence ("NATO Secretary
+    General")."""
+    opening = datelines.in_doc(doc)
+    return None if opening is None or opening.run_in else (opening.town[0], opening.end)
 
 
 def in_dateline(token: Token) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 REACH = 400  # a marked dateline after a headline starts this near the top
 _DASHES = "-_\u2013\u2014\u0096\u0097\ufffd"
 _HEAD = r"(?P<town>[A-Z][A-Z.'&-]+(?:[ ][A-Z&][A-Z.'&-]*){0,3})"  # up to four words in capitals
@@ -35,6 +37,7 @@ _BYLINE = re.compile(r"By\s", re.IGNORECASE)
 _BYLINE_END = re.compile(r"(?:\.\s+|\s+)(?=[A-Z]{2})")  # a stop, or the next word in capitals
 _HEADLINE_END = re.compile(r"[\s.]*")  # the stop and space after a headline run into the text
 BYLINE_CHARS = 150
+_FOUND = "newsevents.dateline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,14 @@ def find(text: str, title: str | None = None) -> Dateline | None:
         marked = _MARKED_DATELINE.search(text, 0, REACH)
         found = None if marked is None else _at(text, marked.start("town"))
     return found
+
+
+def in_doc(doc: Doc) -> Dateline | None:
+    """The dateline of a parsed text (``find`` without a title), found once per Doc and kept in
+    its ``user_data``: places and actor phrases both ask, and ``Doc.text`` joins every token."""
+    if _FOUND not in doc.user_data:
+        doc.user_data[_FOUND] = find(doc.text)
+    return doc.user_data[_FOUND]  # type: ignore[no-any-return]
 
 
 def _at(text: str, start: int, *, run_in: bool = True) -> Dateline | None:

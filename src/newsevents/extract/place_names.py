@@ -121,7 +121,7 @@ def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
     passes. WASHINGTON — Lawmakers": the city, not Washington, Iowa; an untagged one there is as
     often a namesake the text never places, "COLUMBUS" in a local paper). A dateline names a
     city (news style), so places.py reads it as one."""
-    found = datelines.find(doc.text)
+    found = datelines.in_doc(doc)
     town = None if found is None else doc.char_span(*found.town, alignment_mode="expand")
     if town is not None and found is not None:
         opening = _capitals(doc, town.start, gazetteer, run_in=found.run_in)
