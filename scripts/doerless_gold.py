@@ -29,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from missed_gold import coded_docs
 from spacy.tokens import Doc
 from train_confidence import ROUNDS, UNANNOTATED, batches
 
@@ -37,7 +38,7 @@ from newsevents.eval.news_gold import SPLITS
 from newsevents.eval.news_texts import find_eval_dir
 from newsevents.extract.coding import doc_sentences, head_at
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article, Event
+from newsevents.records import Event
 
 
 def _where(doc: Doc, event: Event, gold: dict[str, Any]) -> str:
@@ -51,15 +52,11 @@ def _where(doc: Doc, event: Event, gold: dict[str, Any]) -> str:
 def doerless(folder: Path) -> list[tuple[str, str, str, bool, str]]:
     """(where, round, article id, gold found anyway, description) for every right-typed
     doerless DEV event."""
-    pipeline = Pipeline()
     batch = batches()
     articles = [a for a in news.load_gold(folder, SPLITS["dev"].gold_dir)
                 if batch.get(a.text.article_id) not in UNANNOTATED]
-    inputs = [Article(id=a.text.article_id, date=a.text.date, text=a.text.text, title=a.text.title)
-              for a in articles]
-    step = lambda doc, article: (doc, pipeline._code(doc, article, quotes=False).events)  # noqa: E731
     found = []
-    for item, (_, (doc, events)) in zip(articles, pipeline.each(inputs, step), strict=True):
+    for item, doc, events in coded_docs(articles, Pipeline()):
         golds = item.gold["events"]
         hit = {id(news.match(e, golds)) for e in events if e.is_published()}
         for event in events:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,17 +84,24 @@ def _lexicon(doc: Doc, spans: list[dict[str, Any]], ontology: Ontology) -> tuple
     return kind, " ".join(words)
 
 
+def coded_docs(
+    articles: list[news.GoldArticle], pipeline: Pipeline
+) -> Iterator[tuple[news.GoldArticle, Doc, list[Event]]]:
+    """Each gold article with its parse and the events coded from it (``news._coded`` without
+    the parse): the developer scripts read the parse beside the events."""
+    inputs = [Article(id=a.text.article_id, date=a.text.date, text=a.text.text, title=a.text.title)
+              for a in articles]
+    step = lambda doc, article: (doc, pipeline._code(doc, article, quotes=False).events)  # noqa: E731
+    for item, (_, (doc, events)) in zip(articles, pipeline.each(inputs, step), strict=True):
+        yield item, doc, events
+
+
 def missed(folder: Path) -> list[tuple[str, str, dict[str, Any], str]]:
     """(kind, article id, gold event, what we did) for every DEV gold event not found."""
     EventExtractor.run = _run_keeping_evidence  # type: ignore[method-assign]
     pipeline = Pipeline()
-    articles = news.load_gold(folder, SPLITS["dev"].gold_dir)
-    inputs = [Article(id=a.text.article_id, date=a.text.date, text=a.text.text, title=a.text.title)
-              for a in articles]
-    step = lambda doc, article: (doc, pipeline._code(doc, article, quotes=False).events)  # noqa: E731
     found = []
-    for item, (_, result) in zip(articles, pipeline.each(inputs, step), strict=True):
-        doc, events = result
+    for item, doc, events in coded_docs(news.load_gold(folder, SPLITS["dev"].gold_dir), pipeline):
         gold_events = item.gold["events"]
         hit = {id(news.match(e, gold_events)) for e in events if e.is_published()}
         for gold in gold_events:
