@@ -62,7 +62,8 @@ DRAWS = {
                  Round(20261214, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AF", "AG", "AH")),
                  Round(20261215, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AI", "AJ", "AK")),
                  Round(20261216, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AL", "AM", "AN")),
-                 Round(20261217, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AO", "AP", "AQ"))),
+                 Round(20261217, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AO", "AP", "AQ")),
+                 Round(20261218, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AR", "AS", "AT"))),
                 exclude=("test",)),
 }
 
