@@ -84,3 +84,8 @@ def test_clean_repairs_windows_1252_characters_one_for_one() -> None:
     repaired = repair_characters(Article(id="a", date=None, text=text, title="Mayor\x92s plan"))
     assert repaired.text == "INDIANAPOLIS (AP) \u2014 The mayor\u2019s plan \u2013 dyed green."
     assert len(repaired.text) == len(text) and repaired.title == "Mayor\u2019s plan"
+
+
+def test_clean_repairs_a_title_whose_text_needs_no_repair() -> None:
+    article = Article(id="a", date=None, text="The mayor's plan.", title="Mayor\x92s plan")
+    assert repair_characters(article).title == "Mayor\u2019s plan"

@@ -119,9 +119,9 @@ def repair_characters(article: Article) -> Article:
     """The article with its C1 control characters read as Windows-1252 (``C1_REPAIR``), one
     character for one: the parser then sees a dash, a quote, not a control character."""
     text = article.text.translate(C1_REPAIR)
-    if text == article.text:
-        return article
     title = None if article.title is None else article.title.translate(C1_REPAIR)
+    if text == article.text and title == article.title:
+        return article
     return dataclasses.replace(article, text=text, title=title)
 
 
