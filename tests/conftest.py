@@ -13,7 +13,7 @@ from newsevents.extract.gazetteer import load_gazetteer
 from newsevents.extract.places import resolve_places
 from newsevents.extract.quotes import extract_quotes
 from newsevents.extract.sizes import find_sizes
-from newsevents.nlp import load_pipeline
+from newsevents.nlp import load_pipeline, parse_article
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
@@ -41,11 +41,11 @@ def gazetteer():
 
 @pytest.fixture(scope="module")
 def places(gazetteer, ontology):
-    """Parse a text and resolve its places: (doc, toponyms)."""
+    """Parse a text (an article's, with its title if given) and resolve its places: (doc, toponyms)."""
     nlp = load_pipeline()
 
-    def run(text):
-        doc = nlp(text)
+    def run(text, title=None):
+        doc = parse_article(Article(id="text", date=None, text=text, title=title), nlp=nlp)
         return doc, resolve_places(doc, gazetteer=gazetteer, ontology=ontology)
 
     return run

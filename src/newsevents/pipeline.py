@@ -35,7 +35,7 @@ from newsevents.extract.places import resolve_places
 from newsevents.extract.tolls import one_toll_per_act
 from newsevents.ingest.clean import BoilerplateRules, load_rules, mark_boilerplate, repair_characters
 from newsevents.ingest.text import parse_iso_date
-from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_articles
+from newsevents.nlp import DEFAULT_MODEL, load_pipeline, parse_article, parse_articles
 from newsevents.ontology import Ontology, load_ontology
 from newsevents.records import Article, CodedArticle, Event, Location
 from newsevents.store import IngestReport, Store
@@ -118,7 +118,7 @@ class Pipeline:
                     yield article, next(parsed)
                 else:  # the batch's parse failed: again one at a time, so only the bad one is lost
                     try:
-                        yield article, self.nlp(article.parsed_text())
+                        yield article, parse_article(article, nlp=self.nlp)
                     except Exception as exc:
                         yield article, _failed(article, exc)
 

@@ -36,15 +36,15 @@ def test_datelines_a_label_or_an_unmarked_name_is_no_dateline(text):
 
 def test_datelines_a_byline_before_the_dateline_leaves_its_town_the_venue(places):
     text = "By Nate Raymond. BOSTON (Reuters) - The owner of a restaurant was arrested on Thursday."
-    _, found = places(text)
-    venue = dateline(found, text)
+    doc, found = places(text)
+    venue = dateline(found, doc)
     assert venue is not None and venue.name == "Boston"
 
 
 def test_datelines_a_capital_run_into_the_first_clause_stays_the_dateline(places):
     text = "MEXICO CITY (AP) Mexico's Senate has passed a law that limits the use of force by police."
-    _, found = places(text)
-    venue = dateline(found, text)
+    doc, found = places(text)
+    venue = dateline(found, doc)
     assert venue is not None and venue.name == "Mexico City"
 
 
@@ -59,3 +59,14 @@ def test_datelines_a_dateline_read_as_a_second_subject_is_no_doer(code):
     endorsed = next(e for e in code(text) if e.trigger.text == "endorsed")
     assert [a.text for a in endorsed.actor] == ["Former Arkansas Gov. Mike Huckabee"]
     assert endorsed.location is not None and endorsed.location.name == "Roanoke"
+
+
+def test_datelines_a_parsed_article_is_read_with_its_title(places):
+    title = "BREAKING NEWS: Interstate 64 lanes reopen after accident"
+    text = title + ". CHARLESTON, W.Va. -- All lanes of Interstate 64 reopened on Monday."
+    doc, found = places(text, title)
+    opening = datelines.in_doc(doc)
+    assert opening is not None and text[slice(*opening.town)] == "CHARLESTON"
+    assert dateline(found, doc).name == "Charleston"
+    untitled, _ = places(text)  # without it the headline's capitals open the text
+    assert text[slice(*datelines.in_doc(untitled).town)] == "BREAKING NEWS"

@@ -1,16 +1,10 @@
 """Where each event happened (extract/venues.py)."""
 
-from newsevents.extract.story_places import dateline
+from venue_words import sentence as _sentence
+from venue_words import trigger as _trigger
+
 from newsevents.extract.venues import event_location
 from newsevents.records import distance_km
-
-
-def _trigger(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def _sentence(doc, word):
-    return next(s for s in doc.sents if any(t.text == word for t in s))
 
 
 def test_event_location_prefers_clause_then_sentence_then_article(places, ontology):
@@ -39,96 +33,6 @@ def test_event_location_names_the_venue_before_a_direction(places, ontology):
     assert place is not None and place.text == "Grodno"
 
 
-def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontology):
-    text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
-            "A government spokesman urged calm. The Ugandan government rejected the accusation.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    assert venue is not None and venue.name == "Nairobi"
-    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
-                          actors=("KEN",), said=True)
-    assert said is not None and said.name == "Nairobi"
-    # a speaker of no known country is not known to have spoken at the dateline
-    assert event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
-                          said=True) is None
-    assert dateline(found, "Police said on Monday that protesters had blocked roads in Kisumu.") is None
-    # the dateline and the main place are not where a foreign actor spoke
-    rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",),
-                          said=True) is None
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
-                          said=True).name == "Nairobi"
-    # a joint statement of a local actor and a foreign one was made where the host is
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
-                          said=True).name == "Nairobi"
-
-
-def test_an_international_body_acts_at_the_dateline(places, ontology):
-    text = ("GENEVA (AP) - The arbitration panel turned down the appeal of two shipping firms on Tuesday. "
-            "Its ruling was welcomed.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    assert venue is not None and venue.name == "Geneva"
-    turned, sentence = _trigger(doc, "turned"), _sentence(doc, "turned")
-    assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO",),
-                          said=True).name == "Geneva"
-    # with a foreign government beside it, the body is not known to have acted there
-    assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO", "RUS"),
-                          said=True) is None
-
-
-def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_made(places, ontology):
-    text = ("OSLO, Norway (AP) - The Finnish president held talks with his host on Tuesday. "
-            "Finland's foreign minister criticized the plan last year.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    talks, sentence = _trigger(doc, "talks"), _sentence(doc, "talks")
-    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True,
-                          meeting=True).name == "Oslo"
-    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True) is None
-    criticized, sentence = _trigger(doc, "criticized"), _sentence(doc, "criticized")
-    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",),
-                          said=True).name == "Oslo"
-    assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",), said=True,
-                          historical=True) is None
-
-
-def test_dateline_in_capitals_run_into_the_text(places):
-    text = "LONDON The Latest on the poisoning: Britain blamed Russia for the attack."
-    _, found = places(text)
-    venue = dateline(found, text)
-    assert venue is not None and venue.name == "London"
-    text = "SHOPPERS in London are being offered bells. Police in London arrested a man."
-    _, found = places(text)
-    assert dateline(found, text) is None
-
-
-def test_dateline_after_the_headline_the_text_repeats_first(places, ontology):
-    title = "Claims dismissed in Worthington immigration raid "
-    text = (title + ". MINNEAPOLIS -- A federal judge has dismissed all claims over the raid. "
-            "Judge Joan Ericksen dismissed the claims last Friday.")
-    doc, found = places(text)
-    venue = dateline(found, text, title)
-    assert venue is not None and venue.name == "Minneapolis"
-    dismissed = [t for t in doc if t.text == "dismissed"][1]
-    said = event_location(dismissed, found, dismissed.sent, ontology, venue=venue, actors=("USA",), said=True)
-    assert said is not None and said.name == "Minneapolis"
-    # without the title (or with another one) the marked dateline after the headline is still
-    # found, and the headline's place words are no dateline
-    assert dateline(found, text).name == dateline(found, text, "Judge throws out raid").name == "Minneapolis"
-    assert dateline(found, "Claims dismissed in Worthington immigration raid .") is None
-
-
-def test_a_statement_without_a_place_is_not_put_at_the_articles_main_place(places, ontology):
-    doc, found = places("Troops shelled Zvecan on Monday. Protests continued in Zvecan. "
-                        "The army withdrew. The White House urged restraint.")
-    urged = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, said=True)
-    assert urged is None
-    withdrew = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology,
-                              actors=("SRB",))
-    assert withdrew is not None and withdrew.country_code == "XK"  # foreign troops act there too
-
-
 def test_event_location_is_the_nearest_place_in_the_parse(places, ontology):
     doc, found = places("The reporter, who lived in Kiev and was visiting his mother in Lviv when he was "
                         "arrested by police, called his editor.")
@@ -150,19 +54,6 @@ def test_event_location_a_bodys_seat_in_its_phrase_is_the_venue(places, ontology
     who = ((doc[actor.left_edge.i].idx, doc[actor.right_edge.i].idx + len(doc[actor.right_edge.i])),)
     place = event_location(_trigger(doc, "accused"), found, _sentence(doc, "accused"), ontology, exclude=who)
     assert place is not None and place.text == "Paris"
-
-
-def test_main_place_is_the_town_the_article_names_not_its_country(places, ontology):
-    doc, found = places("Police in Zvecan detained a Serbian official. Kosovo said the arrest was "
-                        "lawful, and Kosovo police remain on alert. The army withdrew.")
-    article = event_location(_trigger(doc, "withdrew"), found, _sentence(doc, "withdrew"), ontology)
-    assert article is not None and article.precision == "town" and article.country_code == "XK"
-
-
-def test_no_main_place_for_an_article_ranging_over_several_regions(places, ontology):
-    doc, found = places("The governors of Texas, Arizona and Oregon backed the plan. Mexico objected. "
-                        "The troops were deployed.")
-    assert event_location(_trigger(doc, "deployed"), found, _sentence(doc, "deployed"), ontology) is None
 
 
 def test_a_town_naming_a_bodys_jurisdiction_is_its_seat(places, ontology):
@@ -293,17 +184,6 @@ def test_a_statement_is_not_placed_at_the_seat_named_in_its_object(places, ontol
     assert event_location(trigger, found, sentence, ontology, exclude=who, said=True) is None
 
 
-def test_a_statement_by_an_official_is_placed_at_the_dateline_once_his_country_is_known(code):
-    # "Prime Minister" has no country in its sentence: the article's home country (two
-    # Australian places) is given to him after the sentence pass, and only then does the
-    # dateline rule see a local speaker
-    text = ("CANBERRA, Australia (AP) - The debate in Australia went on. "
-            "Prime Minister John Howard promised a referendum next year.")
-    event = next(e for e in code(text) if e.trigger.text == "promised")
-    assert [a.country for a in event.actor] == ["AUS"]
-    assert event.location is not None and event.location.name == "Canberra"
-
-
 def test_coordinated_places_in_several_countries_in_a_partys_phrase_are_no_seat(places, ontology):
     text = "The minister condemned those behind the bombing of the embassies in Ghana and Togo."
     doc, found = places(text)
@@ -325,28 +205,6 @@ def test_a_country_before_a_noun_says_whose_not_where(places, ontology):
     doc, found = places("The president condemned the bombing of two U.S. embassies in Kenya.")
     bombing = event_location(_trigger(doc, "bombing"), found, _sentence(doc, "bombing"), ontology)
     assert bombing is not None and bombing.name == "Kenya"
-
-
-def test_the_main_place_is_the_lead_town_when_no_town_is_named_twice(places, ontology):
-    doc, found = places("Funeral held for slain Oakland officers. Officers from Waco, Texas, attended. "
-                        "The gunman was killed later.")
-    killed = event_location(_trigger(doc, "killed"), found, _sentence(doc, "killed"), ontology)
-    assert killed is not None and killed.name == "Oakland"
-
-
-def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
-    doc, found = places("Bombs hit U.S. embassies in Nairobi. U.S. officials and U.S. diplomats flew to "
-                        "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")
-    dispatched = event_location(_trigger(doc, "dispatched"), found, _sentence(doc, "dispatched"), ontology)
-    assert dispatched is not None and dispatched.name == "Nairobi"
-
-
-def test_a_place_inside_an_organizations_name_is_no_venue_nor_the_main_place(places, ontology):
-    doc, found = places("The Oregon Health Authority warned hospitals. Officials of the Oregon Department "
-                        "of Forestry closed the trails on Monday.")
-    assert [t.text for t in found] == ["Oregon", "Oregon"]
-    closed = event_location(_trigger(doc, "closed"), found, _sentence(doc, "closed"), ontology)
-    assert closed is None
 
 
 def test_a_body_whose_title_or_name_implies_its_level_sits_in_the_one_such_place(places, ontology):
@@ -388,54 +246,12 @@ def test_a_statements_place_is_not_the_place_of_another_act_it_names(places, ont
     assert event_location(said, found, said.sent, ontology, said=True).name == "Madrid"
 
 
-def test_a_country_owning_a_body_is_not_the_articles_main_place(places, ontology):
-    doc, found = places("India's navy has captured 23 pirates. The pirates were apprehended at sea.")
-    caught = event_location(_trigger(doc, "apprehended"), found, _sentence(doc, "apprehended"), ontology)
-    assert caught is None  # "India's navy" says whose the navy is, not where it acted
-
-
 def test_a_where_clause_happens_at_the_place_it_hangs_on(places, ontology):
     doc, found = places("In Kosovo, where the Yugoslav leader is resisting the deployment of "
                         "NATO troops, Albright insisted that NATO was the best tool.")
     place = event_location(_trigger(doc, "resisting"), found, _sentence(doc, "resisting"), ontology,
                            said=True)
     assert place is not None and place.country_code == "XK"
-
-
-def test_a_dateline_the_model_does_not_tag_is_read_with_its_state(places):
-    text = "\n\nINDEPENDENCE, Mo. _ The North Atlantic Treaty Organization embraced three former rivals."
-    _, found = places(text)
-    venue = dateline(found, text)
-    assert venue is not None and venue.name == "Independence" and venue.admin1 == "Missouri"
-
-
-def test_a_dateline_names_a_city_and_a_capital_alone_is_the_capital(places):
-    text = "\n\nWARSAW, February 26 (Xinhua) -- Poland's president met officials in Independence, Missouri."
-    _, found = places(text)
-    assert dateline(found, text).country_code == "PL"  # not Warsaw, Missouri
-    text = "NEW YORK (AP) -- A New York court ruled on Monday."
-    _, found = places(text)
-    assert dateline(found, text).name == "New York City"
-    assert all(t.name == "New York City" for t in found)  # one sense per article
-
-
-def test_a_dateline_alone_is_no_village_a_hundred_times_smaller_than_a_namesake(places):
-    text = "\n\nHAMILTON (AP) --\n\nCanadian police issued a warrant for a man from Buffalo, New York."
-    _, found = places(text)
-    assert dateline(found, text).admin1 == "Ontario"  # not a village near Buffalo
-    text = "\n\nHAMILTON (AP) -- Police said the man was last seen in Buffalo, New York, and in Rochester."
-    _, found = places(text)
-    assert dateline(found, text).admin1 != "New York"  # a city of the name, not the village
-
-
-def test_a_dateline_after_a_headline_names_a_city(places):
-    _, found = places("Senate passes farm bill. WASHINGTON — Lawmakers voted Thursday to raise crop "
-                      "payments, a plan backed by senators of Iowa and farmers in Des Moines.")
-    assert found[0].text == "WASHINGTON" and found[0].admin1 == "District of Columbia"  # not Washington, Iowa
-    _, found = places("Mill to reopen in Ohio. HAMILTON — A paper mill north of Cincinnati will reopen, "
-                      "the mayor said.")
-    hamilton = next(t for t in found if t.text == "HAMILTON")
-    assert hamilton.admin1 == "Ohio"  # a dateline, but not the small capital of Bermuda
 
 
 def test_police_and_courts_speak_where_the_story_is(places, ontology):
@@ -480,23 +296,6 @@ def test_a_meeting_or_an_appeal_at_the_end_of_a_journey_is_held_there(places, on
     assert event_location(toured, found, sentence, ontology, said=True, meeting=True).name == "Lisbon"
 
 
-def test_an_act_the_reporter_says_was_here_is_in_the_dateline_town(places, ontology):
-    text = ("OSLO, Norway (AP) - The Swedish minister signed the treaty at the city hall here on Monday. "
-            "The Danish envoy praised the deal here. "
-            "\"We want peace here,\" the Finnish delegate demanded.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    for word in ("signed", "praised"):  # a foreign actor's act, material or said, that the text puts here
-        place = event_location(_trigger(doc, word), found, _sentence(doc, word), ontology, actors=("SWE",),
-                               said=word == "praised", here=venue)
-        assert place is not None and place.name == "Oslo"
-        assert event_location(_trigger(doc, word), found, _sentence(doc, word), ontology, actors=("SWE",),
-                              said=True) is None
-    # inside a quotation "here" is wherever the speaker was
-    assert event_location(_trigger(doc, "demanded"), found, _sentence(doc, "demanded"), ontology,
-                          actors=("FIN",), said=True, here=venue) is None
-
-
 def test_a_place_in_what_a_statement_says_or_asks_is_its_topic_not_its_venue(places, ontology):
     doc, found = places("The Swedish minister urged Norway to halt the closure of schools in Bergen. "
                         "The Danish minister condemned the closure of schools in Bergen at a news conference "
@@ -507,13 +306,6 @@ def test_a_place_in_what_a_statement_says_or_asks_is_its_topic_not_its_venue(pla
     condemned = event_location(_trigger(doc, "condemned"), found, _sentence(doc, "condemned"), ontology,
                                actors=("DNK",), said=True)
     assert condemned is not None and condemned.name == "Stockholm"
-
-
-def test_an_address_after_a_name_is_no_venue_nor_the_main_place(places, ontology):
-    doc, found = places("Burglars raided a shop in Dayton. The suspect, Tom Miller, 31, of the 1200 block of "
-                        "South Kedzie in Chicago, was arrested at the scene.")
-    arrested = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
-    assert arrested is not None and arrested.name == "Dayton"
 
 
 def test_a_country_stands_for_the_one_locality_the_article_names_in_it(places, ontology):
@@ -557,17 +349,6 @@ def test_country_before_a_noun_in_a_venue_phrase_is_not_the_venue(places, ontolo
     doc, found = places("Gunmen attacked a U.S. consulate in Lima on Sunday.")
     place = event_location(_trigger(doc, "attacked"), found, _sentence(doc, "attacked"), ontology)
     assert place is not None and place.name == "Lima"
-
-
-def test_an_old_act_with_no_place_of_its_own_is_not_put_at_the_dateline_town(places, ontology):
-    text = ("OSLO, Norway (AP) - Police detained two activists in Oslo on Tuesday. "
-            "The activists were expelled from the party last year.")
-    doc, found = places(text)
-    venue = dateline(found, text)
-    expelled, sentence = _trigger(doc, "expelled"), _sentence(doc, "expelled")
-    today = event_location(expelled, found, sentence, ontology, here=venue)
-    assert today is not None and today.name == "Oslo"  # today's act happens where the story is
-    assert event_location(expelled, found, sentence, ontology, here=venue, historical=True) is None
 
 
 def test_a_place_in_a_clause_inside_a_venue_phrase_is_that_clauses(places, ontology):

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsevents.nlp import TITLE
+
 REACH = 400  # a marked dateline after a headline starts this near the top
 _DASHES = "-_\u2013\u2014\u0096\u0097\ufffd"
 _HEAD = r"(?P<town>[A-Z][A-Z.'&-]+(?:[ ][A-Z&][A-Z.'&-]*){0,3})"  # up to four words in capitals
@@ -63,10 +65,11 @@ def find(text: str, title: str | None = None) -> Dateline | None:
 
 
 def in_doc(doc: Doc) -> Dateline | None:
-    """The dateline of a parsed text (``find`` without a title), found once per Doc and kept in
-    its ``user_data``: places and actor phrases both ask, and ``Doc.text`` joins every token."""
+    """The dateline of a parsed article (``find``, with the title the parse recorded), found once
+    per Doc and kept in its ``user_data``: places, actor phrases and story places all ask, and
+    ``Doc.text`` joins every token."""
     if _FOUND not in doc.user_data:
-        doc.user_data[_FOUND] = find(doc.text)
+        doc.user_data[_FOUND] = find(doc.text, doc.user_data.get(TITLE))
     return doc.user_data[_FOUND]  # type: ignore[no-any-return]
 
 

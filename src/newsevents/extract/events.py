@@ -108,7 +108,7 @@ class EventExtractor:
         codes = iso3_codes()
         self.actors.lexicon.placed = {
             t.span[0]: codes[t.country_code] for t in self.toponyms if t.country_code in codes}
-        self.dateline = dateline(self.toponyms, article.text, article.title)
+        self.dateline = dateline(self.toponyms, doc)
         self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology, [s.start_char for s in coding.doc_sentences(doc)])

@@ -20,10 +20,10 @@ from newsevents.extract.seats import MODIFIERS, toponym_token
 from newsevents.records import Location
 
 
-def dateline(toponyms: list[Location], text: str, title: str | None = None) -> Location | None:
+def dateline(toponyms: list[Location], doc: Doc) -> Location | None:
     """The town of the article's dateline (datelines.py: "NAIROBI, Kenya (AP) -"), if it has
     one: where the reporter heard what the article reports, so where its statements were made."""
-    found = datelines.find(text, title)
+    found = datelines.in_doc(doc)
     if found is None:
         return None
     # a dateline names a city (news style); a name read as a county or state is left out

