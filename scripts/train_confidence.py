@@ -47,8 +47,9 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB",
           "AC": "AC-AE", "AD": "AC-AE", "AE": "AC-AE", "AF": "AF-AH", "AG": "AF-AH", "AH": "AF-AH",
           "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN",
-          "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ", "AR": "AR-AT", "AS": "AR-AT", "AT": "AR-AT"}
-UNANNOTATED: frozenset[str] = frozenset({"AR", "AS", "AT"})  # batches being annotated blind: never coded
+          "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ", "AR": "AR-AT", "AS": "AR-AT", "AT": "AR-AT",
+          "AU": "AU-AW", "AV": "AU-AW", "AW": "AU-AW"}
+UNANNOTATED: frozenset[str] = frozenset({"AR", "AS", "AT", "AU", "AV", "AW"})  # batches being annotated blind: never coded
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
