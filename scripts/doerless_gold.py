@@ -31,10 +31,9 @@ from typing import Any
 
 from missed_gold import coded_docs
 from spacy.tokens import Doc
-from train_confidence import ROUNDS, UNANNOTATED, batches
+from train_confidence import ROUNDS, batches, dev_articles
 
 from newsevents.eval import news
-from newsevents.eval.news_gold import SPLITS
 from newsevents.eval.news_texts import find_eval_dir
 from newsevents.extract.coding import doc_sentences, head_at
 from newsevents.pipeline import Pipeline
@@ -53,10 +52,8 @@ def doerless(folder: Path) -> list[tuple[str, str, str, bool, str]]:
     """(where, round, article id, gold found anyway, description) for every right-typed
     doerless DEV event."""
     batch = batches()
-    articles = [a for a in news.load_gold(folder, SPLITS["dev"].gold_dir)
-                if batch.get(a.text.article_id) not in UNANNOTATED]
     found = []
-    for item, doc, events in coded_docs(articles, Pipeline()):
+    for item, doc, events in coded_docs(dev_articles(folder), Pipeline()):
         golds = item.gold["events"]
         hit = {id(news.match(e, golds)) for e in events if e.is_published()}
         for event in events:

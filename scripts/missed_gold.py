@@ -6,7 +6,8 @@ says what we did at its trigger (or ``also`` spans): an event extracted there, w
 confidence, negated/hypothetical/future flags, off-topic reason and what its confidence weighed
 (coding.Evidence); else the trigger words' lemmas and whether triggers.tsv has a sense for them
 (one whose object or particle did not match, or none). A summary counts the misses by kind.
-DEV only: TEST is for reported figures, never for finding rules.
+DEV only, and not its held-out rounds (train_confidence.UNANNOTATED): TEST is for reported
+figures, never for finding rules.
 
     PYTHONPATH=src python scripts/missed_gold.py [--eval-dir DIR] [--kind KIND]
 """
@@ -20,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
+from train_confidence import dev_articles
 
 from newsevents.eval import news
-from newsevents.eval.news_gold import SPLITS
 from newsevents.eval.news_texts import find_eval_dir
 from newsevents.extract import coding
 from newsevents.extract.events import EventExtractor
@@ -101,7 +102,7 @@ def missed(folder: Path) -> list[tuple[str, str, dict[str, Any], str]]:
     EventExtractor.run = _run_keeping_evidence  # type: ignore[method-assign]
     pipeline = Pipeline()
     found = []
-    for item, doc, events in coded_docs(news.load_gold(folder, SPLITS["dev"].gold_dir), pipeline):
+    for item, doc, events in coded_docs(dev_articles(folder), pipeline):
         gold_events = item.gold["events"]
         hit = {id(news.match(e, gold_events)) for e in events if e.is_published()}
         for gold in gold_events:

@@ -49,7 +49,8 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN",
           "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ", "AR": "AR-AT", "AS": "AR-AT", "AT": "AR-AT",
           "AU": "AU-AW", "AV": "AU-AW", "AW": "AU-AW"}
-UNANNOTATED: frozenset[str] = frozenset({"AR", "AS", "AT", "AU", "AV", "AW"})  # batches being annotated blind: never coded
+# batches held out (being annotated blind, or kept to score a session's code): never coded
+UNANNOTATED: frozenset[str] = frozenset({"AR", "AS", "AT", "AU", "AV", "AW"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
@@ -108,11 +109,18 @@ def batches() -> dict[str, str]:
     return found
 
 
+def dev_articles(folder: Path) -> list[news.GoldArticle]:
+    """The annotated DEV articles developers may look at: every round but those held out
+    (``UNANNOTATED``: being annotated blind, or kept to score a session's code)."""
+    batch = batches()
+    return [a for a in news.load_gold(folder, SPLITS["dev"].gold_dir)
+            if batch.get(a.text.article_id) not in UNANNOTATED]
+
+
 def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
     """Graded candidate events with their features, the gold events and articles per round."""
     batch = batches()
-    articles = [a for a in news.load_gold(folder, SPLITS["dev"].gold_dir)
-                if batch.get(a.text.article_id) not in UNANNOTATED]
+    articles = dev_articles(folder)
     seen: dict[str, dict[str, float]] = {}
     features: Callable[..., dict[str, float]] = scoring.features
 
