@@ -83,6 +83,16 @@ SETUP = Setup(l2=1.0, type_prior=5.0, trigger_prior=2.0, trigger_min=2, dropped=
 # (0.335-0.344) or raised type+actor at the same recall: the model is held back by the candidate
 # events it is given (0.68 of gold events have one of the right type; 0.54 with the right actor
 # too), not by its form.
+# Tried in session 19 and not kept: the parser's own context vector (doc.tensor, the 96 tok2vec
+# dims, there when scoring.features runs) averaged over the trigger, its sentence, its head and
+# its subject, as raw dims standardised in fold (own L2 10-3000) or as one stacked feature (a
+# nested L2 regression on the dims alone, scored out of fold). Best pooled log loss 0.329
+# (stacked, all four, L2 1000: type 0.825, type+actor 0.725, recall 0.374, 510 published)
+# against 0.334 (0.810, 0.717, 0.365, 505); trigger+head+subject 0.330, raw dims 0.331 at best
+# and worse below L2 1000 (0.335-0.417). Above the bar of 0.328, all fields right falls (0.457
+# -> 0.453) and the gain is uneven: AF-AH, QRS and WXY gain 0.012-0.024 while the two newest
+# annotated rounds do not (AL-AN 0.356 -> 0.370, AO-AQ level at 0.346). The experiment:
+# scripts/tensor_experiment.py in commit 7f91d38.
 OUT = DATA_DIR / "confidence.yaml"
 
 
