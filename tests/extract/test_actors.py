@@ -299,3 +299,15 @@ def test_actors_jurors_are_a_court(event_on):
 ])
 def test_actors_supporters_critics_and_exiles_are_people_who_act(event_on, text, trigger, sector):
     assert [a.sector for a in event_on(text, trigger).actor] == [sector]
+
+
+def test_an_act_noun_is_no_doer(event_on):
+    # "shootings that injured doctors": the relative's subject names the attack, not who shot
+    event = event_on("Kopp is a suspect in sniper shootings that injured abortion doctors in November.", "injured")
+    assert event.actor == []
+
+
+def test_a_sector_word_that_is_also_an_act_noun_still_acts(code):
+    # "opposition" is a trigger noun (REJECT) and a sector word: the party still acts
+    [event] = [e for e in code("The opposition staged a protest in Minsk on Sunday.") if e.event_type == "PROTEST"]
+    assert [a.text for a in event.actor] == ["The opposition"]

@@ -23,6 +23,7 @@ from newsevents.extract.actor_lexicon import ActorLexicon, Resolution
 from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
 from newsevents.extract.coding import entity_at
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
+from newsevents.extract.roles import grammar_of
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -67,6 +68,7 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         self.venue_preps = ontology.words("venue_preps")
+        self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
@@ -122,6 +124,16 @@ class ActorResolver:
                 if probe.country and all(probe.country != a.country for a in found):
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
+
+    def names_act(self, head: Token) -> bool:
+        """A common noun that triggers.tsv codes as an act of some type ("sniper shootings
+        injured doctors", "a court trial") names an event, never its doer (it may still be what
+        an act is done to: "resisted the peace plan"); a sector word that is also an act
+        ("opposition", "forces") still names who acts, and a name ("Mr. Ban") is a name."""
+        head = self.effective_head(head)
+        lemma = head.lemma_.lower()
+        return (head.pos_ == "NOUN" and not head.ent_type_ and lemma in self.acts
+                and lemma not in self.onto.sectors)
 
     def is_outlet(self, head: Token) -> bool:
         """A news outlet of no country ("the newspaper", "Reuters"): it reports events and
