@@ -31,6 +31,7 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}  # "an Israeli strike", "Hamas's attack"
 _PLACES = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
 MAX_NESTING = 16
@@ -68,7 +69,8 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         self.venue_preps = ontology.words("venue_preps")
-        self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
+        # act nouns that are no sector word ("opposition" acts), read once per ontology
+        self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
@@ -125,15 +127,19 @@ class ActorResolver:
                     found.append(dataclasses.replace(first, country=probe.country))
         return found
 
-    def names_act(self, head: Token) -> bool:
-        """A common noun that triggers.tsv codes as an act of some type ("sniper shootings
-        injured doctors", "a court trial") names an event, never its doer (it may still be what
-        an act is done to: "resisted the peace plan"); a sector word that is also an act
-        ("opposition", "forces") still names who acts, and a name ("Mr. Ban") is a name."""
-        head = self.effective_head(head)
-        lemma = head.lemma_.lower()
-        return (head.pos_ == "NOUN" and not head.ent_type_ and lemma in self.acts
-                and lemma not in self.onto.sectors)
+    def act_owners(self, heads: list[Token]) -> list[Token]:
+        """Doer heads, each common noun that triggers.tsv codes as an act replaced by the names
+        that own it: "sniper shootings injured doctors" names the attack, not who shot, but "an
+        Israeli strike that killed 40" tells whose it was. A sector word that is also an act
+        ("opposition", "forces") still acts; recipients keep act nouns ("resisted the plan")."""
+        found = []
+        for head in heads:
+            named = self.effective_head(head)
+            if named.pos_ != "NOUN" or named.ent_type_ or named.lemma_.lower() not in self.acts:
+                found.append(head)
+            else:
+                found += [c for c in named.lefts if c.dep_ in _OWNER_DEPS and c.ent_type_ in _ACTOR_ENTITIES]
+        return found
 
     def is_outlet(self, head: Token) -> bool:
         """A news outlet of no country ("the newspaper", "Reuters"): it reports events and
