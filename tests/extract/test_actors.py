@@ -299,3 +299,24 @@ def test_actors_jurors_are_a_court(event_on):
 ])
 def test_actors_supporters_critics_and_exiles_are_people_who_act(event_on, text, trigger, sector):
     assert [a.sector for a in event_on(text, trigger).actor] == [sector]
+
+
+def test_an_act_noun_is_no_doer(event_on):
+    # "shootings that injured doctors": the relative's subject names the attack, not who shot
+    text = "Kopp is a suspect in sniper shootings that injured abortion doctors in November."
+    event = event_on(text, "injured")
+    assert event.actor == []
+
+
+def test_a_sector_word_that_is_also_an_act_noun_still_acts(code):
+    # "opposition" is a trigger noun (REJECT) and a sector word: the party still acts
+    events = code("The opposition staged a protest in Minsk on Sunday.")
+    [event] = [e for e in events if e.event_type == "PROTEST"]
+    assert [a.text for a in event.actor] == ["The opposition"]
+
+
+def test_an_act_noun_leaves_its_owner_as_doer(event_on):
+    # "an Israeli mortar strike that killed": the strike is no doer, but it tells whose it was
+    text = "An Israeli mortar strike that killed 40 Palestinians in a UN school drew protests."
+    event = event_on(text, "killed")
+    assert [(a.text, a.country) for a in event.actor] == [("Israeli", "ISR")]

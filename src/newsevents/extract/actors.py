@@ -23,6 +23,7 @@ from newsevents.extract.actor_lexicon import ActorLexicon, Resolution
 from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
 from newsevents.extract.coding import entity_at
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
+from newsevents.extract.roles import grammar_of
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
 
@@ -30,6 +31,7 @@ _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}  # "an Israeli strike", "Hamas's attack"
 _PLACES = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
 MAX_NESTING = 16
@@ -67,6 +69,8 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         self.venue_preps = ontology.words("venue_preps")
+        # act nouns that are no sector word ("opposition" acts), read once per ontology
+        self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
@@ -121,6 +125,20 @@ class ActorResolver:
                 self.lexicon.country_from(other, probe)
                 if probe.country and all(probe.country != a.country for a in found):
                     found.append(dataclasses.replace(first, country=probe.country))
+        return found
+
+    def act_owners(self, heads: list[Token]) -> list[Token]:
+        """Doer heads, each common noun that triggers.tsv codes as an act replaced by the names
+        that own it: "sniper shootings injured doctors" names the attack, not who shot, but "an
+        Israeli strike that killed 40" tells whose it was. A sector word that is also an act
+        ("opposition", "forces") still acts; recipients keep act nouns ("resisted the plan")."""
+        found = []
+        for head in heads:
+            named = self.effective_head(head)
+            if named.pos_ != "NOUN" or named.ent_type_ or named.lemma_.lower() not in self.acts:
+                found.append(head)
+            else:
+                found += [c for c in named.lefts if c.dep_ in _OWNER_DEPS and c.ent_type_ in _ACTOR_ENTITIES]
         return found
 
     def is_outlet(self, head: Token) -> bool:

@@ -248,7 +248,7 @@ class EventExtractor:
                 trig is not group.main and acted_on(trig.token, group.main.token))
             if not (own_doer or (reports and _reported_by(trig.token, group.main.token))):
                 found = self._resolve([
-                    t for t in map(past_dateline, frame.actors)
+                    t for t in map(past_dateline, self.actors.act_owners(frame.actors))
                     if t not in light and not self.actors.is_outlet(t) and self._same_line(t, trig.token)
                 ])
                 # "Smith was arrested for attacking a soldier": who undergoes the act did the
