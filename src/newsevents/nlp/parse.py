@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsevents.nlp.components.attributes import replace_ruler
+from newsevents.nlp.components.lemmas import replace_lemmatizer
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.records import Article
 
@@ -22,10 +23,12 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The installed spaCy pipeline (a package name or a path); never downloads.
 
     Adds the paragraph component before the parser so blank lines end sentences, and
-    applies the model's attribute rules by table lookup (the same assignments, cheaper).
+    applies the model's attribute rules and lemmatizer by table lookup (the same
+    assignments, cheaper).
     """
     nlp = spacy.load(model)
     replace_ruler(nlp)
+    replace_lemmatizer(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
