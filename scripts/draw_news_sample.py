@@ -64,7 +64,8 @@ DRAWS = {
                  Round(20261216, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AL", "AM", "AN")),
                  Round(20261217, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AO", "AP", "AQ")),
                  Round(20261218, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AR", "AS", "AT")),
-                 Round(20261219, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AU", "AV", "AW"))),
+                 Round(20261219, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AU", "AV", "AW")),
+                 Round(20261220, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AX", "AY", "AZ"))),
                 exclude=("test",)),
 }
 
