@@ -8,10 +8,7 @@ then `date_precision: unknown`"). Not in the lead, which tells the day's news, n
 speech, where "had" only shifts a simple past behind "said" ("police said he had fired"). An act
 that continues an episode or is retold takes that date first, so this runs after them. An act told
 in a comma-set relative clause about its doer ("Libya, which brought the case, hailed the ruling")
-says who the party is, from before the story: unknown too, in the lead as well, and so is any act
-told inside such an aside ("LaRue, who became the first person found guilty"), whatever date its
-sentence's main clause or the episode gives: only a time word inside the aside dates it. Such acts
-are historical when the article has a date: background the article recalls.
+says who the party is, from before the story: unknown too, in the lead as well.
 """
 
 from __future__ import annotations
@@ -25,34 +22,16 @@ from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.records import Event
 
 
-def undate_background(episodes: Episodes, events: list[Event], doc: Doc, *, dated: bool) -> None:
-    """An act told in the past perfect past the lead and dated by nothing but the article date, or
-    in an aside about its doer and dated by nothing inside the aside: unknown, the aside historical
-    when the article is ``dated``."""
+def undate_background(episodes: Episodes, events: list[Event], doc: Doc) -> None:
+    """An act told in the past perfect past the lead, or in an aside about its doer, dated by nothing
+    but the article date: unknown."""
     for event in events:
         words = words_at(doc, event.trigger.span)
-        if words is None or event.future or event.date_precision == "unknown":
+        if words is None or not by_article_date(event):
             continue
-        aside = _aside(words.root)
         lead = event.sentence.index == 0 or episodes.paragraph(event.sentence.span[0]) == 0
-        if aside is not None and not _dated_inside(event, aside):
-            _undate(event)
-            event.historical = dated
-        elif by_article_date(event) and _past_perfect(words.root) and not lead:
-            _undate(event)
-
-
-def _undate(event: Event) -> None:
-    """No day we can name: the date and its evidence go."""
-    event.date, event.date_precision, event.date_text, event.date_span = None, "unknown", None, None
-
-
-def _dated_inside(event: Event, aside: Token) -> bool:
-    """The event's date is a time word of the aside itself ("who was arrested in 2004")."""
-    if event.date_span is None:
-        return False
-    words = list(aside.subtree)
-    return words[0].idx <= event.date_span[0] < words[-1].idx + len(words[-1])
+        if (_past_perfect(words.root) and not lead) or _aside(words.root):
+            event.date, event.date_precision = None, "unknown"
 
 
 def _past_perfect(trigger: Token) -> bool:
@@ -62,30 +41,15 @@ def _past_perfect(trigger: Token) -> bool:
     return had and not any(a.dep_ in {"ccomp", "advcl", "relcl"} for a in (verb, *verb.ancestors))
 
 
-def _aside(trigger: Token) -> Token | None:
-    """The relative clause set off by commas about the act's own doer or a party ("Libya, which
-    brought the case to the court, hailed the ruling"; "Mitchell, the former leader who negotiated
-    the accord, does not receive a salary"; "Brooks, who was the boy's carer after his mother was
-    arrested"), when the act lies inside it: what the party did before, to say who it is, not the
-    day's news. Told in the simple past only, the clause and the act's own verb: a perfect aside
-    ("Britain, which has accused Russia") may be the news."""
-    for clause in (trigger, *trigger.ancestors):
-        if clause.dep_ == "relcl":
-            break
-    else:
-        return None
-    if clause.tag_ != "VBD" or not _simple_past(clause_verb(trigger)):
-        return None
-    pronoun = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                    and c.lower_ in {"who", "which"}), None)
-    set_off = pronoun is not None and pronoun.i > 0 and (
-        pronoun.doc[pronoun.i - 1].text == "," or clause.head.dep_ == "appos")
-    return clause if set_off else None
-
-
-def _simple_past(verb: Token) -> bool:
-    """ "arrested", "was arrested", "found guilty" (a participle on a noun): no perfect, no modal,
-    no present."""
-    if verb.tag_ not in {"VBD", "VBN"}:
+def _aside(trigger: Token) -> bool:
+    """An act told in a relative clause set off by commas about its own doer ("Libya, which brought
+    the case to the court, hailed the ruling"; "Mitchell, who negotiated the accord, does not
+    receive a salary"), or on a noun set beside it ("Mitchell, the former leader who negotiated the
+    accord, does not receive a salary"): what the party did before, to say who it is, not the day's
+    news. Told in the simple past only: a perfect aside ("Britain, which has accused Russia") may be
+    the news."""
+    if trigger.dep_ != "relcl" or trigger.tag_ != "VBD":  # the clause's verb is the act
         return False
-    return not any(c.dep_ in {"aux", "auxpass"} and c.lower_ not in {"was", "were"} for c in verb.children)
+    pronoun = next((c for c in trigger.children if c.dep_ == "nsubj" and c.lower_ in {"who", "which"}), None)
+    return pronoun is not None and pronoun.i > 0 and (
+        pronoun.doc[pronoun.i - 1].text == "," or trigger.head.dep_ == "appos")

@@ -152,7 +152,7 @@ class EventExtractor:
             self.episodes.settle()  # parties known now; a retold act's own mention came first
             one_day(self.episodes, events, self.doc, self.dating.day)
             self.dating.undate_topics(events, self.doc)
-            undate_background(self.episodes, events, self.doc, dated=self.article.date is not None)
+            undate_background(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
         return events
 
