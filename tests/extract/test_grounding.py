@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from newsevents.extract.grounding import GroundedDate, ground
+from newsevents.extract.grounding import GroundedDate, ground, in_present_year
 
 TUESDAY = date(2023, 5, 30)
 
@@ -214,3 +214,20 @@ def test_grounding_a_bare_season_of_an_act_done_is_the_latest_begun():
     assert ground("the summer", march, past=True).value == "2022-01-01"
     assert ground("this fall", march, past=True).value == "2023-01-01"
     assert ground("in the fall", march).value == "2023-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("on February 14", "2018-02-14"), ("On 12 February", "2018-02-12"), ("in March", "2018-03-01"),
+     ("Friday", None), ("last March", None), ("last month", None)],
+)
+def test_grounding_a_month_or_day_without_year_falls_in_the_printed_present_year(text, value):
+    found = in_present_year(text, 2018)
+    assert (found.value if found else None) == value
+
+
+def test_grounding_an_undated_text_dates_a_day_by_its_copyright_year(code):
+    text = ("Zuma resigned on February 14, forced out by his party.\n\n"
+            "Copyright 2018 The Associated Press. All rights reserved.")
+    event = next(e for e in code(text, None) if e.trigger.text == "resigned")
+    assert (event.date, event.date_precision) == ("2018-02-14", "day")

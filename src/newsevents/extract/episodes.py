@@ -221,11 +221,13 @@ class Episodes:
                     and last.event.event_type not in self.verbal)
 
     def undated_past(self, trigger: Token, event_type: str, dates: list[Span], base: date | None) -> bool:
-        """An act that is old but names no day: a running total, or a time back from now too
-        vague to date ("less than a year before", "years ago", "in the 1970s")."""
-        top = clause_verb(trigger)
-        while top.dep_ == "conj":  # "shot and killed": the date on "shot" dates both
-            top = top.head
+        """An act that is old but names no day: a running total, a time back from now too
+        vague to date ("less than a year before", "years ago", "in the 1970s"), or a record
+        ("prior arrests")."""
+        earlier = grammar().data["earlier_adjectives"]
+        if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in earlier for c in trigger.children):
+            return True
+        top = _first_conjunct(clause_verb(trigger))
         clause = {t.i for t in top.subtree}
         if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
                and ground_seen(entity.text, base, past=True) is None)) for entity in dates):
@@ -242,8 +244,8 @@ class Episodes:
     def _aggregate(self, trigger: Token, event_type: str, dates: list[Span], base: date | None) -> bool:
         """A running total: a perfect verb with a duration, "since" or a cue ("so far"); or acts
         told as repeated ("has been arrested a dozen times", "against repeated attacks")."""
-        verb = clause_verb(trigger)
-        if not perfect(trigger):
+        verb = _first_conjunct(clause_verb(trigger))
+        if not perfect(verb):
             return False
         clause = {t.i for t in verb.subtree}
         words = " ".join(t.lower_ for t in verb.subtree)
@@ -336,6 +338,14 @@ def _clause_opened(entity: Span) -> Token | None:
         after += 1
     mark = doc[after] if after < len(doc) else None
     return mark.head if mark is not None and mark.lower_ in grammar().data["date_clause_marks"] else None
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of conjoined verbs, whose auxiliaries and adjuncts the others share ("Thus far,
+    seven men have been tried and convicted": "convicted" is a perfect, counted "thus far")."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb
 
 
 def take_episode(event: Event, last: Dated) -> None:

@@ -29,7 +29,7 @@ from newsevents.extract.dates import (
     wire_day,
 )
 from newsevents.extract.episodes import Episodes, take_episode
-from newsevents.extract.grounding import is_relative
+from newsevents.extract.grounding import in_present_year, is_relative
 from newsevents.extract.grouping import Group
 from newsevents.extract.retold_dates import by_article_date
 from newsevents.records import Event
@@ -120,13 +120,16 @@ class EventDates:
                 event.date, event.date_precision = None, "unknown"
 
     def _ground(self, entity: Span, *, future: bool, later: bool = False) -> GroundedDate | None:
-        """The date an expression names; in an undated article only a date it prints whole;
-        "the following year" from the date the text told before it (date_anaphora.py). A date
+        """The date an expression names; in an undated article only a date it prints whole, or a
+        month or day in the present year it prints; "the following year" from the date the text told
+        before it (date_anaphora.py). A date
         of an act that may come ``later`` than the event is read with no past tense."""
         if is_anaphoric(told_text(entity)):
             return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
         # undated, the printed words with their preposition ("in 2015") are read whole
         text = entity.text if self.base is not None else self.text[slice(*expression_span(entity))]
+        if self.year is not None and (found := in_present_year(text, self.year)) is not None:
+            return found  # undated, "on February 14" of the present year the text prints
         return ground_seen(text, self.base, future=future, past=not (future or later))
 
     def _from_groups(

@@ -361,6 +361,18 @@ def ground_absolute(expression: str) -> GroundedDate | None:
     return found[0] if found[0] is not None and found[0] == found[1] else None
 
 
+def in_present_year(expression: str, year: int) -> GroundedDate | None:
+    """A month, or a day of a month, named without a year ("on February 14", "in March") in an undated
+    text that prints its present year: that year's (docs/annotation.md: a copyright line fixes the
+    present year). Not one counted from the day ("last March"), which the undated text cannot name."""
+    g = grammar()
+    text = _clean(re.sub(r"\s+", " ", expression.lower().strip().strip("(),").rstrip(".,;:").strip()))
+    m = g.month.match(text) or g.month_day.match(text) or g.day_month.match(text)
+    if m is None or (m.re is not g.day_month and m[1]):
+        return None
+    return ground(expression, date(year, 12, 31), past=True)
+
+
 def is_relative(expression: str) -> bool:
     """Time words that name a date only from the article date ("last month", "on Saturday")."""
     return ground(expression, _FAR_BASES[0], past=True) is not None and ground_absolute(expression) is None
