@@ -122,8 +122,8 @@ class EventDates:
     def _ground(self, entity: Span, *, future: bool, later: bool = False) -> GroundedDate | None:
         """The date an expression names; in an undated article only a date it prints whole, or a
         month or day in the present year it prints; "the following year" from the date the text told
-        before it (date_anaphora.py). A date
-        of an act that may come ``later`` than the event is read with no past tense."""
+        before it (date_anaphora.py). A date of an act that may come ``later`` than the event is
+        read with no past tense."""
         if is_anaphoric(told_text(entity)):
             return ground_anaphoric(entity, lambda other: self._ground(other, future=False))
         # undated, the printed words with their preposition ("in 2015") are read whole
