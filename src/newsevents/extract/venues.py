@@ -5,10 +5,12 @@ or its clause verb (a venue, "in", "at", before a direction or topic, "toward", 
 dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land
 a material act is done to ("invaded Afghanistan"). Else the
 seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
-or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
-state, county or city the article names for a body named by that level alone ("the state
-Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first
+place evidence, docs/annotation.md), or the seat the doer is named by, unless the act is old
+("Tbilisi denied", "the Kremlin said" when Moscow is named: seats.named_seat), or the capital
+of a chamber named by its nation as actor or venue ("the Hungarian parliament ratified",
+"heard in the British parliament"), or the one state, county or city the article names for a
+body named by that level alone ("the state Supreme Court denied"). Else the place nearest the
+trigger in the sentence's parse, not the first
 one written ("who lived in Moscow and was visiting her father in Salisbury when they were
 attacked": Salisbury); for a statement, only a place standing as a venue ("at the
 Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside its
@@ -35,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
-from newsevents.extract.seats import capital_body, local_body, party_seat, titled, toponym_token
+from newsevents.extract.seats import capital_body, local_body, named_seat, party_seat, titled, toponym_token
 from newsevents.extract.story_places import main_place, of_body, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
@@ -66,7 +68,8 @@ def event_location(
     doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
-    the act is older than the day's news, so the dateline does not say where it was made;
+    the act is older than the day's news, so neither the dateline nor its doer's seat says where
+    it was made;
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
@@ -75,7 +78,8 @@ def event_location(
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
-        place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
+        place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here,
+                       historical)
         if not said:
             place = narrowed(place, resolved, sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
@@ -105,7 +109,7 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
            exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
-           meeting: bool = False, here: Location | None = None) -> Location | None:
+           meeting: bool = False, here: Location | None = None, historical: bool = False) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
     own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
@@ -136,7 +140,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
-    seat = party_seat(parties, sentence, ontology)
+    seat = party_seat(parties, sentence, ontology) or (
+        None if historical else named_seat(heads, resolved, sentence, ontology, exclude))
     if seat is not None:  # "the bombings of embassies in Kenya and Tanzania": spread too
         return None if _spread(seat, resolved, sentence) else seat
     body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
