@@ -48,3 +48,10 @@ def test_a_seat_landmark_places_the_act_at_its_capital_when_the_text_names_it(pl
     assert place is not None and place.name == "Moscow"
     unnamed = "The Kremlin denied the report on Saturday."
     assert _placed(places, ontology, unnamed, "denied", "Kremlin") is None
+
+
+def test_a_venue_named_by_a_seat_landmark_is_its_capital_when_the_text_names_it(places, ontology):
+    text = "Obama spoke in Washington on Monday. He met his aides at the White House on Tuesday."
+    place = _placed(places, ontology, text, "met", "He")
+    assert place is not None and place.name == "Washington"
+    assert _placed(places, ontology, "He met his aides at the White House on Tuesday.", "met", "He") is None

@@ -100,7 +100,6 @@ def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ont
     town when the text names it). A country as doer is not: a state acts abroad as at home. The
     doer must be one of the event's ``parties`` (their spans): "Tbilisi denied the allegation"
     does not place the allegation."""
-    landmarks = dict(pair.split("=") for pair in ontology.words("seat_landmarks"))
     for doer in (d for head in heads for d in _doers(head) if any(a <= d.idx < b for a, b in parties)):
         for toponym in toponyms:
             token = toponym_token(sentence, toponym)
@@ -110,12 +109,33 @@ def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ont
         code = country_codes().get(ontology.capitals.get(name.text.lower(), "").lower())
         if code in capitals() and capitals()[code][0].lower() == name.text.lower():
             return _capital(code, name)  # a capital the tagger took for a person's name
-        phrase = doer.doc[doer.left_edge.i:doer.i + 1].text.lower()
-        for landmark, code in landmarks.items():
-            if re.search(rf"\b{re.escape(landmark)}\b", phrase) and code.upper() in capitals():
-                capital = capitals()[code.upper()][1]
-                return next((t for t in toponyms if t.geonameid == capital), None)
+        landmark = landmark_seat(doer.doc[doer.left_edge.i:doer.i + 1], toponyms, ontology)
+        if landmark is not None:
+            return landmark
     return None
+
+
+def landmark_seat(words: Span, toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The capital a seat landmark in the words stands in ("the Kremlin", "at the White House":
+    ``seat_landmarks``), when the article names that capital (one of ``toponyms``)."""
+    phrase = words.text.lower()
+    for landmark, code in _landmarks(ontology):
+        if re.search(rf"\b{re.escape(landmark)}\b", phrase) and code in capitals():
+            capital = capitals()[code][1]
+            return next((t for t in toponyms if t.geonameid == capital), None)
+    return None
+
+
+def is_landmark(toponym: Location, ontology: Ontology) -> bool:
+    """The place's name is a seat landmark's, read by the gazetteer as a town of that name ("at
+    the White House" is no White House, Tennessee)."""
+    return toponym.text.lower().removeprefix("the ") in dict(_landmarks(ontology))
+
+
+def _landmarks(ontology: Ontology) -> list[tuple[str, str]]:
+    """The seat landmarks, each with its country's ISO alpha-2 code."""
+    return [(landmark, code.upper()) for landmark, code in (
+        pair.split("=") for pair in ontology.words("seat_landmarks"))]
 
 
 def _governs(toponym: Location, doer: Token) -> bool:

@@ -37,7 +37,16 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
-from newsevents.extract.seats import capital_body, local_body, named_seat, party_seat, titled, toponym_token
+from newsevents.extract.seats import (
+    capital_body,
+    is_landmark,
+    landmark_seat,
+    local_body,
+    named_seat,
+    party_seat,
+    titled,
+    toponym_token,
+)
 from newsevents.extract.story_places import main_place, of_body, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
@@ -73,6 +82,7 @@ def event_location(
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
+    toponyms = [t for t in toponyms if not is_landmark(t, ontology)]  # seats.landmark_seat reads them
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here)
     resolved = [t for t in toponyms if t.precision != "unknown"]
@@ -132,6 +142,12 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
+    # "at the White House", "in a statement released by the Kremlin": a venue named by a seat
+    venues = ontology.words("venue_preps")
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in venues):
+        landmark = landmark_seat(sentence.doc[prep.i + 1:prep.right_edge.i + 1], resolved, ontology)
+        if landmark is not None:
+            return landmark
     if here is not None and _said_here(heads, sentence, ontology):
         return here
     journey = _journey_end(verb, resolved, ontology)
