@@ -35,6 +35,12 @@ def test_a_town_that_is_the_doer_is_the_acts_seat(places, ontology):
     assert place is not None and place.country_code == "US"
 
 
+def test_a_pronoun_doer_of_a_reported_clause_is_its_speaker(places, ontology):
+    text = "Stocks slid on Friday after Beijing said it would fight the latest threats."
+    place = _placed(places, ontology, text, "fight", "it")
+    assert place is not None and place.name == "Beijing"
+
+
 def test_a_country_or_a_persons_name_that_is_the_doer_is_no_seat(places, ontology):
     assert _placed(places, ontology, "Russia has denied the allegation.", "denied", "Russia") is None
     text = "The former governor went to the church. Palin apologised to the pastors in case it was linked."

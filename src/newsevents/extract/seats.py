@@ -100,7 +100,8 @@ def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ont
     town when the text names it). A country as doer is not: a state acts abroad as at home. The
     doer must be one of the event's ``parties`` (their spans): "Tbilisi denied the allegation"
     does not place the allegation."""
-    for doer in (d for head in heads for d in _doers(head) if any(a <= d.idx < b for a, b in parties)):
+    named = [d for head in heads for d in _doers(head) if any(a <= d.idx < b for a, b in parties)]
+    for doer in (s for d in named for s in _speaker(d)):
         for toponym in toponyms:
             token = toponym_token(sentence, toponym)
             if token is not None and token.i == doer.i and _governs(toponym, doer):
@@ -144,6 +145,15 @@ def _governs(toponym: Location, doer: Token) -> bool:
     name is not ("Palin apologised", "Creighton advances", "Toyota agreed")."""
     capital = any(toponym.geonameid == geonameid for _, geonameid, _, _ in capitals().values())
     return capital or (toponym.precision == "admin1" and doer.ent_type_ == "GPE")
+
+
+def _speaker(doer: Token) -> list[Token]:
+    """The doer, or for a pronoun subject of a reported clause its speaker too ("Beijing said it
+    would fight": the pronoun is the one who says it)."""
+    clause = doer.head
+    if doer.pos_ != "PRON" or doer.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return [doer]
+    return [doer, *(s for s in _subjects(clause.head) if s.dep_ == "nsubj")]
 
 
 def _doers(head: Token) -> list[Token]:
