@@ -99,7 +99,7 @@ def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ont
     article names (docs/annotation.md: a venue named only by an institution is placed at its
     town when the text names it). A country as doer is not: a state acts abroad as at home. The
     doer must be one of the event's ``parties`` (their spans): "Tbilisi denied the allegation"
-    does not place the allegation."""
+    does not place the allegation; a pronoun doer of a reported clause is read as its speaker."""
     named = [d for head in heads for d in _doers(head) if any(a <= d.idx < b for a, b in parties)]
     for doer in (s for d in named for s in _speaker(d)):
         for toponym in toponyms:
@@ -124,6 +124,18 @@ def landmark_seat(words: Span, toponyms: list[Location], ontology: Ontology) -> 
         if re.search(rf"\b{re.escape(landmark)}\b", phrase) and code in capitals():
             capital = capitals()[code][1]
             return next((t for t in toponyms if t.geonameid == capital), None)
+    return None
+
+
+def landmark_venue(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The capital of a seat landmark in a venue phrase of the trigger or its verb ("met his aides
+    at the White House", "in a statement released by the Kremlin"): a venue named only by an
+    institution is placed at its town when the text names it (docs/annotation.md)."""
+    venues = ontology.words("venue_preps")
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in venues):
+        place = landmark_seat(prep.doc[prep.i + 1:prep.right_edge.i + 1], toponyms, ontology)
+        if place is not None:
+            return place
     return None
 
 

@@ -1,33 +1,33 @@
 """Venues: where each event happened, chosen among the article's resolved places (places.py).
 
-The place the text ties to the event's own clause comes first: a place phrase on the trigger
-or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
-dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land
-a material act is done to ("invaded Afghanistan"). Else the
-seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md), or the seat the doer is named by, unless the act is old
-("Tbilisi denied", "the Kremlin said" when Moscow is named: seats.named_seat), or the capital
-of a chamber named by its nation as actor or venue ("the Hungarian parliament ratified",
-"heard in the British parliament"), or the one state, county or city the article names for a
-body named by that level alone ("the state Supreme Court denied"). Else the place nearest the
-trigger in the sentence's parse, not the first
-one written ("who lived in Moscow and was visiting her father in Salisbury when they were
-attacked": Salisbury); for a statement, only a place standing as a venue ("at the
-Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside its
-object, "called on Israel to stop demolitions in Jerusalem"). Else, for a
-statement, the dateline when no actor of the event belongs to another country (Russia's denial
-reported from London was not made in London); for a material act, the article's main place,
-whoever the actor (foreign troops strike there too). A statement is never put at the main
-place: accusations and appeals about it are made elsewhere. Places inside the actor and
-recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
-before a noun ("U.S. embassies"; in a venue phrase, when it names another place: "attacks
-at U.S. embassies in Kenya") and any place before an office ("the shooting of the Alabama
-governor"). An act whose place is one of coordinated places in several countries ("the
-embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
-("Tom Miller, 31, of Ohio,") is no venue, and a material act placed in a country or state takes
-the locality the article names inside it (localities.py), unless the land is what the act is done
-to ("invaded Kuwait": the whole of it). points.py then
-gives the chosen place its coordinates (a country's capital, a point off an anchor town).
+The place the text ties to the event's own clause comes first: a place phrase on the trigger or
+its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
+dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land a
+material act is done to ("invaded Afghanistan"); the capital a seat landmark in a venue phrase
+stands in ("met at the White House": seats.landmark_venue). Else the seat of a body that acts
+("the embassy in London", "police in Lagos": a body's jurisdiction is place evidence,
+docs/annotation.md), or the seat the doer is named by, unless the act is old ("Tbilisi denied",
+"the Kremlin said" when Moscow is named: seats.named_seat), or the capital of a chamber named by
+its nation as actor or venue ("the Hungarian parliament ratified", "heard in the British
+parliament"), or the one state, county or city the article names for a body named by that level
+alone ("the state Supreme Court denied"). Else the place nearest the trigger in the sentence's
+parse, not the first one written ("who lived in Moscow and was visiting her father in Salisbury
+when they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside
+its object, "called on Israel to stop demolitions in Jerusalem"). Else, for a statement, the
+dateline when no actor of the event belongs to another country (Russia's denial reported from
+London was not made in London); for a material act, the article's main place, whoever the actor
+(foreign troops strike there too). A statement is never put at the main place: accusations and
+appeals about it are made elsewhere. Places inside the actor and recipient phrases ("envoys from
+the U.S.", "asked China") say who, not where, and so does a country before a noun ("U.S.
+embassies"; in a venue phrase, when it names another place: "attacks at U.S. embassies in
+Kenya") and any place before an office ("the shooting of the Alabama governor"). An act whose
+place is one of coordinated places in several countries ("the embassies in Kenya and Tanzania")
+has none (docs/annotation.md). A person's address ("Tom Miller, 31, of Ohio,") is no venue, and
+a material act placed in a country or state takes the locality the article names inside it
+(localities.py), unless the land is what the act is done to ("invaded Kuwait": the whole of it).
+points.py then gives the chosen place its coordinates (a country's capital, a point off an
+anchor town).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import (
     capital_body,
     is_landmark,
-    landmark_seat,
+    landmark_venue,
     local_body,
     named_seat,
     party_seat,
@@ -142,12 +142,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
-    # "at the White House", "in a statement released by the Kremlin": a venue named by a seat
-    venues = ontology.words("venue_preps")
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in venues):
-        landmark = landmark_seat(sentence.doc[prep.i + 1:prep.right_edge.i + 1], resolved, ontology)
-        if landmark is not None:
-            return landmark
+    landmark = landmark_venue(heads, resolved, ontology)  # "at the White House"
+    if landmark is not None:
+        return landmark
     if here is not None and _said_here(heads, sentence, ontology):
         return here
     journey = _journey_end(verb, resolved, ontology)
