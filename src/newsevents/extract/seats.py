@@ -76,28 +76,121 @@ def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
                 iso3 = ontology.demonyms.get(key) or ontology.country_names.get(key)
                 code = country_codes().get((iso3 or "").lower())
                 if code in capitals():
-                    name, geonameid, lat, lon = capitals()[code]
-                    start = min(mod.idx, subject.idx)  # the phrase's own text, not Doc.text
-                    return Location(text=subject.doc[min(mod.i, subject.i):subject.i + 1].text,
-                                    span=(start, subject.idx + len(subject)), name=name,
-                                    geonameid=geonameid, lat=lat, lon=lon, country_code=code,
-                                    precision="town")
+                    return _capital(code, subject.doc[min(mod.i, subject.i):subject.i + 1])
     return None
 
 
+def _capital(code: str, mention: Span) -> Location:
+    """The capital of a country (ISO alpha-2), with the words that name it or its body."""
+    name, geonameid, lat, lon = capitals()[code]
+    start, last = mention[0].idx, mention[-1]  # the phrase's own text, not Doc.text
+    return Location(text=mention.text, span=(start, last.idx + len(last)), name=name, geonameid=geonameid,
+                    lat=lat, lon=lon, country_code=code, precision="town")
+
+
 _LEVELS = {"state": "admin1", "county": "admin2", "city": "town"}
+
+
+def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ontology: Ontology,
+               parties: tuple[tuple[int, int], ...]) -> Location | None:
+    """The seat the doer is named by: a capital or state that is itself the act's doer, read as
+    its government ("Tbilisi has denied", "Texas sued"), or a seat landmark in the doer's name ("the
+    Kremlin said", "White House officials said": ``seat_landmarks``) whose capital the
+    article names (docs/annotation.md: a venue named only by an institution is placed at its
+    town when the text names it). A country as doer is not: a state acts abroad as at home. The
+    doer must be one of the event's ``parties`` (their spans): "Tbilisi denied the allegation"
+    does not place the allegation; a pronoun doer of a reported clause is read as its speaker."""
+    named = [d for head in heads for d in _doers(head) if any(a <= d.idx < b for a, b in parties)]
+    for doer in (s for d in named for s in _speaker(d)):
+        for toponym in toponyms:
+            token = toponym_token(sentence, toponym)
+            if token is not None and token.i == doer.i and _governs(toponym, doer):
+                return toponym
+        name = doer.doc[min([doer.i, *(c.i for c in doer.children if c.dep_ == "compound")]):doer.i + 1]
+        code = country_codes().get(ontology.capitals.get(name.text.lower(), "").lower())
+        if code in capitals() and capitals()[code][0].lower() == name.text.lower():
+            return _capital(code, name)  # a capital the tagger took for a person's name
+        landmark = landmark_seat(doer.doc[doer.left_edge.i:doer.i + 1], toponyms, ontology)
+        if landmark is not None:
+            return landmark
+    return None
+
+
+def landmark_seat(words: Span, toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The capital a seat landmark in the words stands in ("the Kremlin", "at the White House":
+    ``seat_landmarks``), when the article names that capital (one of ``toponyms``)."""
+    phrase = words.text.lower()
+    for landmark, code in _landmarks(ontology):
+        if re.search(rf"\b{re.escape(landmark)}\b", phrase) and code in capitals():
+            capital = capitals()[code][1]
+            return next((t for t in toponyms if t.geonameid == capital), None)
+    return None
+
+
+def landmark_venue(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """The capital of a seat landmark in a venue phrase of the trigger or its verb ("met his aides
+    at the White House", "in a statement released by the Kremlin"): a venue named only by an
+    institution is placed at its town when the text names it (docs/annotation.md)."""
+    venues = ontology.words("venue_preps")
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in venues):
+        place = landmark_seat(prep.doc[prep.i + 1:prep.right_edge.i + 1], toponyms, ontology)
+        if place is not None:
+            return place
+    return None
+
+
+def is_landmark(toponym: Location, ontology: Ontology) -> bool:
+    """The place's name is a seat landmark's, read by the gazetteer as a town of that name ("at
+    the White House" is no White House, Tennessee)."""
+    return toponym.text.lower().removeprefix("the ") in dict(_landmarks(ontology))
+
+
+def _landmarks(ontology: Ontology) -> list[tuple[str, str]]:
+    """The seat landmarks, each with its country's ISO alpha-2 code."""
+    return [(landmark, code.upper()) for landmark, code in (
+        pair.split("=") for pair in ontology.words("seat_landmarks"))]
+
+
+def _governs(toponym: Location, doer: Token) -> bool:
+    """The place is a seat of government, so its name may stand for the government: a nation's
+    capital, or a state the tagger reads as a place; a town of a person's, a team's or a firm's
+    name is not ("Palin apologised", "Creighton advances", "Toyota agreed")."""
+    capital = any(toponym.geonameid == geonameid for _, geonameid, _, _ in capitals().values())
+    return capital or (toponym.precision == "admin1" and doer.ent_type_ == "GPE")
+
+
+def _speaker(doer: Token) -> list[Token]:
+    """The doer, or for a pronoun subject of a reported clause its speaker too ("Beijing said it
+    would fight": the pronoun is the one who says it)."""
+    clause = doer.head
+    if doer.pos_ != "PRON" or doer.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return [doer]
+    return [doer, *(s for s in _subjects(clause.head) if s.dep_ == "nsubj")]
+
+
+def _doers(head: Token) -> list[Token]:
+    """The words naming who does the act: its subject, the agent of a passive ("was denied by
+    Tbilisi") and the owner of an act's noun ("Moscow's warnings")."""
+    agents = [o for c in head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    owners = [c for c in head.children if c.dep_ == "poss"] if head.pos_ == "NOUN" else []
+    return [s for s in _subjects(head) if s.dep_ == "nsubj"] + agents + owners
+
+
+def _subjects(head: Token) -> list[Token]:
+    """The subjects of the trigger or its verb, or of the verb whose subject it shares
+    ("commissioners voted to deny", "the Senate condemned the remarks and demanded respect")."""
+    subjects = {"nsubj", "nsubjpass"}
+    shared = head.dep_ == "xcomp" or (
+        head.dep_ == "conj" and not any(c.dep_ in subjects for c in head.children))
+    controller = [head.head] if shared else []
+    return [c for h in (head, *controller) for c in h.children if c.dep_ in subjects]
 
 
 def _bodies(head: Token, ontology: Ontology) -> list[Token]:
     """The nouns that may name the body acting or its venue: the subjects of the trigger or its
     verb, and the objects of its venue phrases ("heard in the British parliament", "said at a
     City Council hearing": the words before them too)."""
-    subjects = {"nsubj", "nsubjpass"}
-    # "commissioners voted to deny", "the Senate condemned the remarks and demanded respect"
-    shared = head.dep_ == "xcomp" or (
-        head.dep_ == "conj" and not any(c.dep_ in subjects for c in head.children))
-    controller = [head.head] if shared else []
-    found = [c for h in (head, *controller) for c in h.children if c.dep_ in subjects]
+    found = _subjects(head)
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ontology.words("venue_preps")):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found += [obj, *(c for c in obj.children if c.dep_ == "compound")]

@@ -1,31 +1,33 @@
 """Venues: where each event happened, chosen among the article's resolved places (places.py).
 
-The place the text ties to the event's own clause comes first: a place phrase on the trigger
-or its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
-dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land
-a material act is done to ("invaded Afghanistan"). Else the
-seat of a body that acts ("the embassy in London", "police in Lagos": a body's jurisdiction is
-place evidence, docs/annotation.md), or the capital of a chamber named by its nation as actor
-or venue ("the Hungarian parliament ratified", "heard in the British parliament"), or the one
-state, county or city the article names for a body named by that level alone ("the state
-Supreme Court denied"). Else the place nearest the trigger in the sentence's parse, not the first
-one written ("who lived in Moscow and was visiting her father in Salisbury when they were
-attacked": Salisbury); for a statement, only a place standing as a venue ("at the
-Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside its
-object, "called on Israel to stop demolitions in Jerusalem"). Else, for a
-statement, the dateline when no actor of the event belongs to another country (Russia's denial
-reported from London was not made in London); for a material act, the article's main place,
-whoever the actor (foreign troops strike there too). A statement is never put at the main
-place: accusations and appeals about it are made elsewhere. Places inside the actor and
-recipient phrases ("envoys from the U.S.", "asked China") say who, not where, and so does a country
-before a noun ("U.S. embassies"; in a venue phrase, when it names another place: "attacks
-at U.S. embassies in Kenya") and any place before an office ("the shooting of the Alabama
-governor"). An act whose place is one of coordinated places in several countries ("the
-embassies in Kenya and Tanzania") has none (docs/annotation.md). A person's address
-("Tom Miller, 31, of Ohio,") is no venue, and a material act placed in a country or state takes
-the locality the article names inside it (localities.py), unless the land is what the act is done
-to ("invaded Kuwait": the whole of it). points.py then
-gives the chosen place its coordinates (a country's capital, a point off an anchor town).
+The place the text ties to the event's own clause comes first: a place phrase on the trigger or
+its clause verb (a venue, "in", "at", before a direction or topic, "toward", "on"); the
+dateline's town for a clause the reporter says was "here" ("Orban said here Friday"); the land a
+material act is done to ("invaded Afghanistan"); the capital a seat landmark in a venue phrase
+stands in ("met at the White House": seats.landmark_venue). Else the seat of a body that acts
+("the embassy in London", "police in Lagos": a body's jurisdiction is place evidence,
+docs/annotation.md), or the seat the doer is named by, unless the act is old ("Tbilisi denied",
+"the Kremlin said" when Moscow is named: seats.named_seat), or the capital of a chamber named by
+its nation as actor or venue ("the Hungarian parliament ratified", "heard in the British
+parliament"), or the one state, county or city the article names for a body named by that level
+alone ("the state Supreme Court denied"). Else the place nearest the trigger in the sentence's
+parse, not the first one written ("who lived in Moscow and was visiting her father in Salisbury
+when they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
+Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside
+its object, "called on Israel to stop demolitions in Jerusalem"). Else, for a statement, the
+dateline when no actor of the event belongs to another country (Russia's denial reported from
+London was not made in London); for a material act, the article's main place, whoever the actor
+(foreign troops strike there too). A statement is never put at the main place: accusations and
+appeals about it are made elsewhere. Places inside the actor and recipient phrases ("envoys from
+the U.S.", "asked China") say who, not where, and so does a country before a noun ("U.S.
+embassies"; in a venue phrase, when it names another place: "attacks at U.S. embassies in
+Kenya") and any place before an office ("the shooting of the Alabama governor"). An act whose
+place is one of coordinated places in several countries ("the embassies in Kenya and Tanzania")
+has none (docs/annotation.md). A person's address ("Tom Miller, 31, of Ohio,") is no venue, and
+a material act placed in a country or state takes the locality the article names inside it
+(localities.py), unless the land is what the act is done to ("invaded Kuwait": the whole of it).
+points.py then gives the chosen place its coordinates (a country's capital, a point off an
+anchor town).
 """
 
 from __future__ import annotations
@@ -35,7 +37,16 @@ from spacy.tokens import Doc, Span, Token
 from newsevents.extract.localities import narrowed, residence
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
-from newsevents.extract.seats import capital_body, local_body, party_seat, titled, toponym_token
+from newsevents.extract.seats import (
+    capital_body,
+    is_landmark,
+    landmark_venue,
+    local_body,
+    named_seat,
+    party_seat,
+    titled,
+    toponym_token,
+)
 from newsevents.extract.story_places import main_place, of_body, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
@@ -66,16 +77,19 @@ def event_location(
     doc's text, when known (Doc.text joins every token again); ``local_speaker``: every actor
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
-    the act is older than the day's news, so the dateline does not say where it was made;
+    the act is older than the day's news, so neither the dateline nor its doer's seat says where
+    it was made;
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
+    toponyms = [t for t in toponyms if not is_landmark(t, ontology)]  # seats.landmark_seat reads them
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here)
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
-        place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here)
+        place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here,
+                       historical)
         if not said:
             place = narrowed(place, resolved, sentence.doc, preps)
     return at_capital(offset(place, sentence.doc.text if text is None else text))
@@ -105,7 +119,7 @@ def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[st
 
 def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: Ontology,
            exclude: tuple[tuple[int, int], ...], fallback: Location | None, said: bool,
-           meeting: bool = False, here: Location | None = None) -> Location | None:
+           meeting: bool = False, here: Location | None = None, historical: bool = False) -> Location | None:
     resolved = [t for t in toponyms if t.precision != "unknown"]
     named = [_inside(t, exclude) for t in resolved]  # inside a participant's phrase: each once
     own = [t for t, inside in zip(resolved, named, strict=True) if not inside]
@@ -128,6 +142,9 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
                     place = _most_precise(owned) or _most_precise(inside)
                     if place is not None:
                         return None if _spread(place, resolved, sentence) else place
+    landmark = landmark_venue(heads, resolved, ontology)  # "at the White House"
+    if landmark is not None:
+        return landmark
     if here is not None and _said_here(heads, sentence, ontology):
         return here
     journey = _journey_end(verb, resolved, ontology)
@@ -136,7 +153,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
     if said and not meeting:  # a statement is made at its speaker's seat, not at the seat of what it is about
         parties = [t for t in parties if _in_subject(toponym_token(sentence, t), heads)]
-    seat = party_seat(parties, sentence, ontology)
+    seat = party_seat(parties, sentence, ontology) or (
+        None if historical else named_seat(heads, resolved, sentence, ontology, exclude))
     if seat is not None:  # "the bombings of embassies in Kenya and Tanzania": spread too
         return None if _spread(seat, resolved, sentence) else seat
     body = capital_body(heads, ontology) or local_body(heads, resolved, ontology,
