@@ -429,3 +429,12 @@ def test_relevance_a_lone_persons_violence_on_a_force_is_private(code, text, tri
 def test_relevance_a_force_as_doer_or_a_crowds_target_stays_political(code, text, trigger):
     events = _coded(code, text, trigger)
     assert all(e.off_topic != "private act" for e in events)
+
+
+def test_relevance_a_headline_retelling_a_private_act_is_that_act(code):
+    # the headline names the station barely ("WPXI": a name of no sector); the body's fuller
+    # mention of the same suit by the same man is found private, and one act is one event
+    text = ("Crafton man suing WPXI over photo mix-up.\n"
+            "A Crafton man is suing WPXI-TV over a broadcast story that he claims used his photo.")
+    events = _coded(code, text, "suing")
+    assert len(events) == 2 and all(e.off_topic == "private act" for e in events)
