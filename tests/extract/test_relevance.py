@@ -424,6 +424,10 @@ def test_relevance_a_lone_persons_violence_on_a_force_is_private(code, text, tri
         ("Youths were seen throwing bottles at police from the rooftops on Monday.", "throwing"),
         ("The man who hurled a grenade at two police officers was identified as a suspect in the "
          "terrorist bombing.", "hurled"),
+        # the roles' doer is a thing a relative "that" stands for, not one person: what killed
+        # was the bombing
+        ("He has been on the run since the bombing of an abortion clinic that killed an off-duty "
+         "police officer.", "killed"),
     ],
 )
 def test_relevance_a_force_as_doer_or_a_crowds_target_stays_political(code, text, trigger):

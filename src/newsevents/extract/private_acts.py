@@ -29,6 +29,8 @@ _OTHER_CLAUSES = {"ccomp", "parataxis", "relcl", "acl"}
 _SINGULAR_TAGS = {"NN", "NNP"}
 _PHRASE_DEPS = {"compound", "amod", "conj", "appos"}  # a word inside or beside a party's phrase
 _OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}  # what a verb is done to
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_THING_RELATIVE = "WDT"  # "which", "that" as a relative pronoun; a person's is "who" (WP)
 
 
 def state_name(actor: Actor, ontology: Ontology) -> bool:
@@ -92,10 +94,15 @@ class PrivateActs:
 
     def _lone_doer(self, actors: list[Actor]) -> bool:
         """One person does the act: a single actor whose mention is a singular noun, name or
-        personal pronoun ("a parolee", "Nichols", "he"; not "youths" or "they")."""
+        personal pronoun ("a parolee", "Nichols", "he"; not "youths" or "they"), and not a thing
+        a relative clause's "which" or "that" stands for ("the bombing of a clinic that killed
+        an officer": the roles' doer is the clinic, what killed was the bombing)."""
         words = mention_words(self.doc, actors[0]) if len(actors) == 1 else None
         head = words.root if words is not None else None
-        return head is not None and (head.tag_ in _SINGULAR_TAGS or head.lower_ in PERSON_PRONOUNS)
+        if head is None or any(c.dep_ in _SUBJECT_DEPS and c.tag_ == _THING_RELATIVE
+                               for r in head.children if r.dep_ == "relcl" for c in r.children):
+            return False
+        return head.tag_ in _SINGULAR_TAGS or head.lower_ in PERSON_PRONOUNS
 
     def _force_takes_part(self, tok: Token, trigger: Token, *, lone: bool) -> bool:
         """``tok`` names a force that takes part in the act: as its doer or a side of it, or as
