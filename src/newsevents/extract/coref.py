@@ -148,11 +148,12 @@ class Coreference:
         return None
 
     def _subject_before(self, pronoun: Token) -> Token | None:
-        """The same pronoun as the subject of the sentence before, when ``pronoun`` is its own
-        sentence's subject: a run of sentences with one subject keeps its topic ("He beat a
+        """The same "he" or "she" as the subject of the sentence before, when ``pronoun`` is its
+        own sentence's subject: a run of sentences with one subject keeps its topic ("He beat a
         deputy guarding him. He burst into the courtroom": the same man, not the deputy)."""
-        if pronoun.dep_ not in _SUBJECTS or pronoun.head != pronoun.sent.root:
-            return None
+        if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in _SUBJECTS or (
+                pronoun.head != pronoun.sent.root):
+            return None  # "It was ... It took": an "it" is as often no one
         self._all()
         here = bisect.bisect_right(self._sentence_starts, pronoun.i) - 1
         if here < 1:
