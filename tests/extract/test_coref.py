@@ -125,3 +125,11 @@ def test_coref_possessive_pronoun_means_its_clause_s_subject(event_on):
     [actor] = event_on(text, "air strikes").actor
     assert actor.text == "its" and actor.country == "ISR"
 
+
+
+def test_coref_a_subject_pronoun_continues_the_subject_pronoun_before_it(event_on):
+    # "He ... He ...": the second he is the first one's man, not the deputy named between them
+    text = ("Nichols escaped on Friday as he was being escorted to a trial. He beat a deputy guarding "
+            "him and stole her gun. He burst into the courtroom and shot and killed a judge.")
+    event = event_on(text, "killed")
+    assert event.actor[0].name == "Nichols" and event.off_topic == "private act"

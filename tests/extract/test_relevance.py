@@ -396,3 +396,49 @@ def test_relevance_violence_with_a_force_in_its_clause_is_not_private(code, text
 def test_relevance_a_force_outside_the_violent_clause_leaves_it_private(code, text, trigger):
     events = _coded(code, text, trigger)
     assert all(e.off_topic == "private act" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # one private person's violence with a force or a court only as its victim: private crime
+        ("A man shot two police officers at a traffic stop on Saturday.", "shot"),
+        ("The man opened fire on two officers outside the station.", "opened fire"),
+        ("He shot a police officer in the courtroom.", "shot"),
+        ("The man shot and killed a judge in the courtroom on Friday.", "killed"),
+        # a lower-case word the tagger took for a name is no name of a people
+        ("Oakland officer shot by parolee is taken off life support.", "shot"),
+    ],
+)
+def test_relevance_a_lone_persons_violence_on_a_force_is_private(code, text, trigger):
+    events = _coded(code, text, trigger)
+    assert all(e.off_topic == "private act" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a force doing the violence, several doers (a crowd, a gang), or an article on terrorism
+        ("A man was shot by police on Friday.", "shot"),
+        ("Two men shot a police officer on Friday.", "shot"),
+        ("Youths were seen throwing bottles at police from the rooftops on Monday.", "throwing"),
+        ("The man who hurled a grenade at two police officers was identified as a suspect in the "
+         "terrorist bombing.", "hurled"),
+        # the roles' doer is a thing a relative "that" stands for, not one person: what killed
+        # was the bombing
+        ("He has been on the run since the bombing of an abortion clinic that killed an off-duty "
+         "police officer.", "killed"),
+    ],
+)
+def test_relevance_a_force_as_doer_or_a_crowds_target_stays_political(code, text, trigger):
+    events = _coded(code, text, trigger)
+    assert all(e.off_topic != "private act" for e in events)
+
+
+def test_relevance_a_headline_retelling_a_private_act_is_that_act(code):
+    # the headline names the station barely ("WPXI": a name of no sector); the body's fuller
+    # mention of the same suit by the same man is found private, and one act is one event
+    text = ("Crafton man suing WPXI over photo mix-up.\n"
+            "A Crafton man is suing WPXI-TV over a broadcast story that he claims used his photo.")
+    events = _coded(code, text, "suing")
+    assert len(events) == 2 and all(e.off_topic == "private act" for e in events)

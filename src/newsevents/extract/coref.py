@@ -6,7 +6,9 @@ main clause's subject when it sits in a clause fronted before it ("By recalling
 its ambassador, Slovenia ..."), a possessive its own clause's subject when that can be
 meant ("Israel expanded its air strikes"), else the nearest compatible candidate before it:
 in its own sentence first (never its own clause's subject for an object
-pronoun), then the sentences before it, up to a few back; in each sentence
+pronoun), then the sentences before it, up to a few back; a sentence's subject
+pronoun that repeats the one subject of the sentence before means what it
+means ("He beat a deputy. He shot a judge"); in each sentence
 subjects come before other mentions. "he" and
 "she" want a person, "it" a singular group or country, "they" any group. An "it" whose
 antecedent has a rival of another country as near ("Britain and the US ... it") is a guess
@@ -95,6 +97,7 @@ class Coreference:
         self._first: list[int] = []  # per mention, the index of the first mention of its sentence
         self._ranked: dict[int, list[_Mention]] = {}  # a whole sentence's mentions, ranked
         self._resolved: dict[int, Actor] = {}
+        self._chained: dict[int, Actor | None] = {}  # a subject pronoun -> whom it means
         self._busy = False
         self._named: dict[str, tuple[list[Span], list[int]]] = {}  # label -> entities, their ends
         self.group_nouns = ontology.words("coref_group_nouns")
@@ -124,6 +127,12 @@ class Coreference:
             found = self._resolve(bound.token, resolve)
             if found is not None:
                 return found
+        before = self._subject_before(pronoun)  # "He beat a deputy ... He burst into the courtroom"
+        if before is not None:
+            if before.i not in self._chained:
+                self._chained[before.i] = self.pronoun(before, resolve)
+            if self._chained[before.i] is not None:
+                return self._chained[before.i]
         excluded = _own_subjects(pronoun)
         candidates = [
             m for m in self._before(pronoun.i, _WINDOW)
@@ -137,6 +146,21 @@ class Coreference:
                     return None  # "Britain and the US expelled ... it": which one is a guess
                 return found
         return None
+
+    def _subject_before(self, pronoun: Token) -> Token | None:
+        """The same "he" or "she" as the subject of the sentence before, when ``pronoun`` is its
+        own sentence's subject: a run of sentences with one subject keeps its topic ("He beat a
+        deputy guarding him. He burst into the courtroom": the same man, not the deputy)."""
+        if pronoun.lower_ not in PERSON_PRONOUNS or pronoun.dep_ not in _SUBJECTS or (
+                pronoun.head != pronoun.sent.root):
+            return None  # "It was ... It took": an "it" is as often no one
+        self._all()
+        here = bisect.bisect_right(self._sentence_starts, pronoun.i) - 1
+        if here < 1:
+            return None
+        root = doc_sentences(self.doc)[here - 1].root
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        return subject if subject is not None and subject.lower_ == pronoun.lower_ else None
 
     def _bound(self, pronoun: Token, person: bool, plural: bool) -> _Mention | None:
         """The subject of the clause a possessive pronoun sits in, when it can be meant: "Israel

@@ -4,11 +4,15 @@ PLOVER codes political interactions, and the annotation protocol codes crime onl
 police or the state acts (docs/annotation.md, "Not annotated"). The relevance gate
 (relevance.py) asks this module whether an event is such an act: a stabbing or a lawsuit
 between people of no public role, unless armed conflict is spoken of or a force (police,
-soldiers, an armed group) is in the act's own clause, or a court or official is named beside a
-dispute; or a private person calling at an office. The word lists are relevance.yaml's.
+soldiers, an armed group) takes part in the act's own clause, or a court or official is named
+beside a dispute; or a private person calling at an office. A force or a court that only
+suffers one private person's violence ("he shot two officers") does not take part: the murder
+rule codes that as private crime. The word lists are relevance.yaml's.
 """
 
 from __future__ import annotations
+
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +26,11 @@ _COLLECTIVE_ENTITIES = {"NORP", "GPE", "LOC", "FAC"}  # a people or a place acti
 # reported speech, asides and clauses that describe a participant ("a mechanic who alerted police",
 # "a boss arrested in a police operation"): not the act's own clause
 _OTHER_CLAUSES = {"ccomp", "parataxis", "relcl", "acl"}
+_SINGULAR_TAGS = {"NN", "NNP"}
+_PHRASE_DEPS = {"compound", "amod", "conj", "appos"}  # a word inside or beside a party's phrase
+_OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}  # what a verb is done to
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_THING_RELATIVE = "WDT"  # "which", "that" as a relative pronoun; a person's is "who" (WP)
 
 
 def state_name(actor: Actor, ontology: Ontology) -> bool:
@@ -51,7 +60,7 @@ class PrivateActs:
         self.sentences = sentences
         self.onto = ontology
         self.rel = ontology.relevance
-        self._conflict: dict[int, bool] = {}
+        self._cued: dict[int, list[str]] = {}
         self._state: dict[int, bool] = {}
 
     def act(self, event: Event) -> bool:
@@ -63,6 +72,10 @@ class PrivateActs:
         if event.event_type not in self.rel.private_types or not parties:
             return False  # with no one named, nothing says the act is private
         violent = event.event_type in self.rel.conflict_types
+        # one private person's violence: a force or a court that it hits is its victim
+        lone = violent and self._lone_doer(event.actor) and not self._political_violence
+        victims = self.rel.victim_sectors if lone else frozenset()
+        parties = event.actor + [r for r in event.recipient if r.sector not in victims]
         if not all(self._private_party(a, violent=violent) for a in parties):
             return False
         index = event.sentence.index
@@ -74,10 +87,31 @@ class PrivateActs:
             return True
         words = words_at(self.doc, event.trigger.span)
         if words is not None and any(
-                _word_sector(t, self.onto.sectors) in self.rel.force_sectors for t in _clause(words.root)):
+                self._force_takes_part(t, words.root, lone=lone) for t in _clause(words.root)):
             return False  # a force in the act's own clause ("throwing bottles at police", "shot by police")
         lead = range(min(self.rel.lead_sentences, len(self.sentences)))
         return not any(self._speaks_of_conflict(i) for i in (index, *lead))
+
+    def _lone_doer(self, actors: list[Actor]) -> bool:
+        """One person does the act: a single actor whose mention is a singular noun, name or
+        personal pronoun ("a parolee", "Nichols", "he"; not "youths" or "they"), and not a thing
+        a relative clause's "which" or "that" stands for ("the bombing of a clinic that killed
+        an officer": the roles' doer is the clinic, what killed was the bombing)."""
+        words = mention_words(self.doc, actors[0]) if len(actors) == 1 else None
+        head = words.root if words is not None else None
+        if head is None or any(c.dep_ in _SUBJECT_DEPS and c.tag_ == _THING_RELATIVE
+                               for r in head.children if r.dep_ == "relcl" for c in r.children):
+            return False
+        return head.tag_ in _SINGULAR_TAGS or head.lower_ in PERSON_PRONOUNS
+
+    def _force_takes_part(self, tok: Token, trigger: Token, *, lone: bool) -> bool:
+        """``tok`` names a force that takes part in the act: as its doer or a side of it, or as
+        its target unless a lone person does it ("he shot two officers": their victim)."""
+        sector = _word_sector(tok, self.onto.sectors)
+        if sector not in self.rel.force_sectors:
+            return False
+        victim = sector in self.rel.victim_sectors and _target(tok, trigger, self.rel.target_preps)
+        return not (lone and victim)
 
     def _private_party(self, actor: Actor, *, violent: bool) -> bool:
         """A private person or body: of a private sector (``violent``: or of a sector private
@@ -89,7 +123,7 @@ class PrivateActs:
         words = mention_words(self.doc, actor)
         head = words.root if words is not None else None
         if head is not None and (head.ent_type_ in _COLLECTIVE_ENTITIES or (
-            head.pos_ == "PROPN" and actor.own_country is not None
+            _name(head) and actor.own_country is not None
         ) or head.lemma_.lower() in self.rel.public_persons):
             return False
         if actor.sector is not None:
@@ -97,7 +131,7 @@ class PrivateActs:
                 violent and actor.sector in self.rel.violence_private_sectors)
         if actor.own_country is not None or head is None or (not violent and _unknown_person(actor, head)):
             return False
-        return head.ent_type_ == "PERSON" or head.pos_ != "PROPN"
+        return head.ent_type_ == "PERSON" or not _name(head)
 
     def _names_state(self, index: int) -> bool:
         """Sentence ``index`` names an official, a legislature or a court ("a federal judge
@@ -110,11 +144,21 @@ class PrivateActs:
         return self._state[index]
 
     def _speaks_of_conflict(self, index: int) -> bool:
-        if index not in self._conflict:
+        return not self.rel.conflict_contexts.isdisjoint(self._contexts(index))
+
+    def _contexts(self, index: int) -> list[str]:
+        """The contexts sentence ``index`` speaks of (contexts.yaml), read once."""
+        if index not in self._cued:
             inside = index < len(self.sentences)
-            found = cued_contexts(*sentence_lemmas(self.sentences[index]), self.onto) if inside else []
-            self._conflict[index] = not self.rel.conflict_contexts.isdisjoint(found)
-        return self._conflict[index]
+            lemmas = sentence_lemmas(self.sentences[index]) if inside else None
+            self._cued[index] = cued_contexts(*lemmas, self.onto) if lemmas else []
+        return self._cued[index]
+
+    @cached_property
+    def _political_violence(self) -> bool:
+        """The article speaks somewhere of political violence (relevance.yaml ``violence_contexts``)."""
+        return any(not self.rel.violence_contexts.isdisjoint(self._contexts(i))
+                   for i in range(len(self.sentences)))
 
     def visit(self, event: Event) -> bool:
         """A private person calling at an office (relevance.yaml ``visit_types``, ``premises``):
@@ -150,11 +194,31 @@ def _unknown_person(actor: Actor, head: Token) -> bool:
     return head.pos_ == "PRON" and actor.name is None and head.lower_ in PERSON_PRONOUNS | FIRST_PERSON
 
 
+def _name(head: Token) -> bool:
+    """A proper name; a lower-case word the tagger took for one is not ("shot by parolee" in a
+    headline)."""
+    return head.pos_ == "PROPN" and not head.is_lower
+
+
 def _word_sector(tok: Token, sectors: dict[str, str]) -> str | None:
     """The sector of a noun with its modifiers, the longest listed ("chief executive officer"
     is a firm's, "officer" alone the police's)."""
     words = [c.lemma_.lower() for c in tok.lefts if c.dep_ in {"compound", "amod"}] + [tok.lemma_.lower()]
     return next((sectors[key] for i in range(len(words)) if (key := " ".join(words[i:])) in sectors), None)
+
+
+def _target(tok: Token, trigger: Token, preps: frozenset[str]) -> bool:
+    """``tok`` is what the act is done to: the object or passive subject of the trigger or of a
+    verb joined to it ("shot and killed a deputy", "officers were shot"), or the object of a
+    preposition of aim on it ("fired on police", "the killing of an officer"), with the words of
+    its phrase ("police" in "two police officers") and those listed beside it."""
+    while tok.dep_ in _PHRASE_DEPS and tok.head != trigger:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+        tok = tok.head
+    elif tok.dep_ not in _OBJECT_DEPS:
+        return False
+    return tok.head == trigger or tok.head in trigger.conjuncts
 
 
 def _clause(head: Token) -> list[Token]:

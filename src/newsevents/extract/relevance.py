@@ -10,7 +10,8 @@ trigger is an act only a state does (an arrest, a fine); in a sports article a p
 a party is its team, not its state. In any article, an act between
 private persons only (a stabbing, two men talking) is no political interaction either, unless
 its sentence or the article's lead speaks of armed conflict, or violence names a force (police,
-soldiers, an armed group) in its own clause. Nor is a standing state told
+soldiers, an armed group) in its own clause; another mention of such an act (a headline's, by the
+same doer with the same word) is that act. Nor is a standing state told
 instead of an act (modality.standing: a position held, a habit, a measure in force), nor a
 meeting that is only the occasion of another act (modality.occasion), nor harm
 done by no one (a quake, a crash) or an inquiry into its cause with no suspect. A gated
@@ -164,6 +165,18 @@ class RelevanceGate:
             return None
         return f"{sentence_domain} sentence" if sentence_domain else f"{self.domain} article"
 
+    def retelling(self, event: Event) -> tuple[str, str, str] | None:
+        """What makes two mentions one act: its type, its trigger's word and its stated doer's
+        head word ("Crafton man suing WPXI", headline, and "A Crafton man is suing WPXI-TV").
+        One real act is one event (docs/annotation.md): a mention that names a party less
+        fully, as a headline does, is judged as the mention found private."""
+        trigger = self._trigger(event)
+        stated = [a for a in event.actor if not a.inferred]
+        words = mention_words(self.doc, stated[0]) if len(stated) == 1 else None
+        if trigger is None or words is None or words.root.pos_ == "PRON":
+            return None  # "he" and "he" may be two people
+        return event.event_type, trigger.root.lemma_.lower(), words.root.lemma_.lower()
+
     def _political(self, actor: Actor, sectors: frozenset[str], *, as_actor: bool, teams: bool) -> bool:
         """A political party to an interaction: an official, force or court by sector, an
         intergovernmental body, or (as the actor) a state named by its country or capital; with
@@ -294,4 +307,8 @@ def gate_events(doc: Doc, article: Article, events: list[Event], ontology: Ontol
     gate = RelevanceGate(doc, article, ontology)
     for event in events:
         event.off_topic = gate.judge(event)
+    private = {gate.retelling(e) for e in events if e.off_topic == PRIVATE} - {None}
+    for event in events:
+        if event.off_topic is None and gate.retelling(event) in private:
+            event.off_topic = PRIVATE
     return gate

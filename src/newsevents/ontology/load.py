@@ -118,6 +118,9 @@ class Relevance:
     proceeding_types: frozenset[str] = frozenset()
     proceeding_sectors: frozenset[str] = frozenset()
     force_sectors: frozenset[str] = frozenset()
+    victim_sectors: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    violence_contexts: frozenset[str] = frozenset()
     budget_types: frozenset[str] = frozenset()
     budget_triggers: frozenset[str] = frozenset()
     budget_sectors: frozenset[str] = frozenset()
@@ -286,9 +289,9 @@ def _load_relevance(paths: list[Path]) -> Relevance:
     sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
             for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts", "labour_words",
                       "private_sectors", "violence_private_sectors", "proceeding_types",
-                      "proceeding_sectors", "force_sectors",
+                      "proceeding_sectors", "force_sectors", "victim_sectors", "target_preps",
                       "budget_types", "budget_triggers", "budget_sectors",
-                      "private_types", "conflict_types", "conflict_contexts",
+                      "private_types", "conflict_types", "conflict_contexts", "violence_contexts",
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
                       "vote_types", "local_bodies", "staff_types", "staff_roles",
                       "administration_roles", "visit_types", "premises",
