@@ -289,3 +289,22 @@ def test_a_dateline_run_into_a_name_the_model_tags_with_it_names_the_city(places
 def test_a_division_listed_only_by_its_official_form_is_found_by_its_english_name(places):
     _, found = places("Gunmen clashed with police in Dagestan and in Kabardino-Balkaria on Friday.")
     assert [(t.country_code, t.precision) for t in found[:2]] == [("RU", "admin1"), ("RU", "admin1")]
+
+
+def test_names_with_namesakes_in_many_states_meet_in_the_one_they_share(places):
+    # each name alone is the bigger namesake elsewhere (Alabama, Tennessee, Georgia); all three
+    # have a namesake in Texas, and a local paper's names lie in one state
+    _, found = places("Growers in Paris, Lamar County and Clarksville sold their cotton to buyers in China.")
+    assert [(t.text, t.admin1) for t in found if t.country_code == "US"] == [
+        ("Paris", "Texas"), ("Lamar County", "Texas"), ("Clarksville", "Texas")]
+    _, found = places("The school board in Alexandria voted on Tuesday to close two schools in "
+                      "Douglas County.")
+    assert {t.admin1 for t in found} == {"Minnesota"}
+
+
+def test_a_country_name_is_not_the_town_of_the_state_the_other_names_share(places):
+    _, found = places("Crews from Beaumont, Port Arthur and Jefferson County drove on to China and "
+                      "Italy after the storm.")
+    assert _named(found, "Jefferson County")[0].admin1 == "Texas"
+    italy = _named(found, "Italy")[0]
+    assert (italy.country_code, italy.precision) == ("IT", "country")

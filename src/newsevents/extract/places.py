@@ -2,7 +2,8 @@
 
 A name is resolved once per article (one sense per discourse) by what the
 article says around it: the countries it names (by name, demonym or capital),
-the divisions and towns it names, the division or country written after a comma
+the divisions and towns it names, the state where its other names have namesakes too
+("Decatur" and "DeKalb County" meet in Georgia), the division or country written after a comma
 ("Paris, Texas": only places inside it), and only then population, a nation's capital by its own
 name counting as a bigger place than its namesakes, and a world city than a hamlet of its name
 in the article's country. A town named in the text is never
@@ -50,6 +51,7 @@ W_COMMA = 3.0  # a name and the country or division after it that is a list ("Ge
 W_EXACT = 0.4  # the name itself rather than an alternate name ("Ohio", not Ohio County)
 W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news about another one
 W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
+W_JOINT = 0.3  # per other name with a namesake in the candidate's state (_state_votes)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
 W_WORLD = 1.0  # a world city by its own name over a hamlet namesake ("London", not London, Ohio)
 WORLD_POPULATION = 1_000_000
@@ -234,6 +236,19 @@ def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer
     return towns if qualified else capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
 
 
+def _state_votes(candidates: dict[str, list[Place]]) -> dict[tuple[str, str], dict[str, float]]:
+    """Per first-level division, each name's share of its candidates' divisions: a local paper's
+    names meet in one state ("Decatur", "DeKalb County", "Avondale" all have a namesake in
+    Georgia), while namesakes scatter; a name found in one state only gives it a whole vote."""
+    votes: dict[tuple[str, str], dict[str, float]] = {}
+    for key, places in candidates.items():
+        states = {(p.country_code, p.admin1 or "") for p in places}
+        for state in states:
+            if state[1]:
+                votes.setdefault(state, {})[key] = 1 / len(states)
+    return votes
+
+
 def _prior(place: Place) -> float:
     if place.kind in _KIND_PRIOR:
         return _KIND_PRIOR[place.kind]
@@ -271,6 +286,9 @@ class _Resolver:
                                key=lambda p: p.population, default=None)
                       for key, places in self.candidates.items()}  # the biggest town of each name
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
+        self.votes = _state_votes(self.candidates)
+        self.country_names = {key for key, places in self.candidates.items() if any(
+            p.kind == "country" and fold(p.name) == key for p in places)}
 
     def score(self, key: str, place: Place, countries: Counter[str], total: int,
               divisions: set[tuple[str, str]], points: list[tuple[str, Place]]) -> float:
@@ -293,6 +311,9 @@ class _Resolver:
         elif any(other != key and p.country_code == place.country_code and p.admin1 == place.admin1
                  for other, p in points):
             score += W_STATE
+        if key not in self.country_names:  # "Italy" is no Texas town for all the Texas names around it
+            votes = self.votes.get((place.country_code, place.admin1 or ""), {})
+            score += W_JOINT * sum(share for other, share in votes.items() if other != key)
         if any(other != key and abs(p.lat - place.lat) < 3 and abs(p.lon - place.lon) < 4
                and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM for other, p in points):
             score += W_NEAR
