@@ -119,12 +119,12 @@ def named_seat(heads: list[Token], toponyms: list[Location], sentence: Span, ont
 def landmark_seat(words: Span, toponyms: list[Location], ontology: Ontology) -> Location | None:
     """The capital a seat landmark in the words stands in ("the Kremlin", "at the White House":
     ``seat_landmarks``), when the article names that capital (one of ``toponyms``)."""
-    phrase = words.text.lower()
-    for landmark, code in _landmarks(ontology):
-        if re.search(rf"\b{re.escape(landmark)}\b", phrase) and code in capitals():
-            capital = capitals()[code][1]
-            return next((t for t in toponyms if t.geonameid == capital), None)
-    return None
+    codes, pattern = _landmarks(ontology.words("seat_landmarks"))
+    found = pattern.search(words.text.lower()) if codes else None
+    if found is None or codes[found[0]] not in capitals():
+        return None
+    capital = capitals()[codes[found[0]]][1]
+    return next((t for t in toponyms if t.geonameid == capital), None)
 
 
 def landmark_venue(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
@@ -142,13 +142,16 @@ def landmark_venue(heads: list[Token], toponyms: list[Location], ontology: Ontol
 def is_landmark(toponym: Location, ontology: Ontology) -> bool:
     """The place's name is a seat landmark's, read by the gazetteer as a town of that name ("at
     the White House" is no White House, Tennessee)."""
-    return toponym.text.lower().removeprefix("the ") in dict(_landmarks(ontology))
+    return toponym.text.lower().removeprefix("the ") in _landmarks(ontology.words("seat_landmarks"))[0]
 
 
-def _landmarks(ontology: Ontology) -> list[tuple[str, str]]:
-    """The seat landmarks, each with its country's ISO alpha-2 code."""
-    return [(landmark, code.upper()) for landmark, code in (
-        pair.split("=") for pair in ontology.words("seat_landmarks"))]
+@functools.cache
+def _landmarks(pairs: frozenset[str]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The seat landmarks ("landmark=country" pairs), each with its country's ISO alpha-2 code,
+    and one pattern that finds any of them: read once, as every event's places ask."""
+    codes = {landmark: code.upper() for landmark, code in (pair.split("=") for pair in pairs)}
+    names = sorted(codes, key=len, reverse=True)  # the longest first: "the white house" before "white"
+    return codes, re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b")
 
 
 def _governs(toponym: Location, doer: Token) -> bool:
