@@ -40,6 +40,8 @@ class Mention:
 
 
 def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place name the article writes, in order: tagged places, untagged known names and the
+    dateline's town, less actors, names inside persons' and firms' names, and excluded words."""
     speech = ontology.words("speech_verbs")
     names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
