@@ -2,7 +2,8 @@ import pytest
 
 from newsevents.errors import OntologyError
 from newsevents.ontology import load_ontology
-from newsevents.ontology.load import NO_EVENT, Cues, cue_index
+from newsevents.ontology.cues import Cues, cue_index
+from newsevents.ontology.load import NO_EVENT
 from newsevents.records import EVENT_TYPES
 
 

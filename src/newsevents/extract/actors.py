@@ -5,7 +5,9 @@ bound to the head: the head itself ("Beijing", "police"), its left modifiers
 ("Serbian President", "China's"), appositions, "of"/"from" phrases ("soldiers
 of the NATO-led mission"), then an "in" place ("police in Kosovo"). A person
 named once with a title keeps it for later bare mentions of the surname.
-Unknown stays None: nothing is guessed.
+Unknown stays None: nothing is guessed. Which word of a phrase names the participant
+(through "dozens of", "Serbia's", "who") is read by participant_heads.py, the phrase's words
+by actor_phrases.py, the country and sector words by actor_lexicon.py.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from newsevents.extract.actor_lexicon import ActorLexicon, Resolution
 from newsevents.extract.actor_phrases import names_team, phrase_tiers, phrase_tokens
 from newsevents.extract.coding import entity_at
 from newsevents.extract.coref import FIRST_PERSON, PLURAL_PRONOUNS, SINGULAR_PRONOUNS, Coreference
+from newsevents.extract.participant_heads import MAX_CLIMB, RELATIVE, ParticipantHeads
 from newsevents.extract.roles import grammar_of
 from newsevents.ontology import Ontology
 from newsevents.records import Actor
@@ -30,15 +33,11 @@ from newsevents.records import Actor
 _ACTOR_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 # times, ordinals and sums name no one, whatever the parse made of them ("killed dozens" does)
 _NOT_ACTOR_ENTITIES = {"DATE", "TIME", "ORDINAL", "PERCENT", "MONEY"}
-_RELATIVE = {"who", "which", "that", "whom"}
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}  # "an Israeli strike", "Hamas's attack"
-_PLACES = {"GPE", "LOC", "FAC"}
 _ACRONYM = re.compile(r"(?:[Tt]he )?[A-Z]{2,6}")
 MAX_NESTING = 16
 """Resolutions in progress at once (an actor's phrase leads to a speaker, whose phrase leads
 to a possessor ...): a bound, so no text can make resolution recurse without end."""
-MAX_CLIMB = 12
-"""Ancestors a pronoun climbs to find the speech verb whose speaker it is."""
 
 
 @dataclass(slots=True)
@@ -57,18 +56,16 @@ class ActorResolver:
         self.text = doc.text if text is None else text  # Doc.text joins every token: pass it if known
         self.coref = Coreference(ontology, doc)
         self.lexicon = ActorLexicon(ontology)
+        self.heads = ParticipantHeads(ontology)
         self.active: set[int] = set()
         self.sentence: Span = doc[:]  # the sentence being coded; set by the caller
         self._places: dict[int, str | None] = {}
-        self._heads: dict[int, Token] = {}  # word -> the word that names its participant
         self._done: dict[tuple[int, int], Actor] = {}  # (head, sentence) -> a whole resolution
         self._mentions: dict[int, Resolution] = {}  # earlier person mentions read for a surname
         self._searching = False
         self.speech = ontology.words("speech_verbs")
-        self.quantifiers = ontology.words("quantifier_heads")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
-        self.venue_preps = ontology.words("venue_preps")
         # act nouns that are no sector word ("opposition" acts), read once per ontology
         self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
 
@@ -76,7 +73,7 @@ class ActorResolver:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
         resolved whole (no other resolution in progress) is resolved once per sentence coded:
         several triggers share a subject, and coreference asks again for its mentions."""
-        head = self.effective_head(head)
+        head = self.heads.effective_head(head)
         if self.active:
             return self._actor(head)
         key = (head.i, self.sentence.start)
@@ -110,8 +107,8 @@ class ActorResolver:
         "measures"); one per country of coordinated modifiers ("US and British
         forces" is two)."""
         first = self.actor(head)
-        named = self.effective_head(head)
-        if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things | _RELATIVE:
+        named = self.heads.effective_head(head)
+        if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things | RELATIVE:
             return []  # "First came the shooting", "something that meets", "the raid, which"
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
                 or named.ent_type_ in _ACTOR_ENTITIES):
@@ -134,7 +131,7 @@ class ActorResolver:
         ("opposition", "forces") still acts; recipients keep act nouns ("resisted the plan")."""
         found = []
         for head in heads:
-            named = self.effective_head(head)
+            named = self.heads.effective_head(head)
             if named.pos_ != "NOUN" or named.ent_type_ or named.lemma_.lower() not in self.acts:
                 found.append(head)
             else:
@@ -144,7 +141,7 @@ class ActorResolver:
     def is_outlet(self, head: Token) -> bool:
         """A news outlet of no country ("the newspaper", "Reuters"): it reports events and
         does not act in them (state media, "an official Syrian newspaper", do)."""
-        head = self.effective_head(head)
+        head = self.heads.effective_head(head)
         if head.pos_ == "NOUN":
             return head.lemma_.lower() in self.outlets and self.actor(head).country is None
         entity = entity_at(head)
@@ -152,60 +149,6 @@ class ActorResolver:
         return org is not None and org.sector == "JRN"
 
     # -- resolution -------------------------------------------------------------
-
-    def effective_head(self, head: Token) -> Token:
-        """The word that names the participant: through quantifiers, possessors, "who"; read
-        from the parse alone, so found once per word (every trigger word, outlet check and
-        resolution asks)."""
-        found = self._heads.get(head.i)
-        if found is None:
-            found = self._heads[head.i] = self._effective_head(head)
-        return found
-
-    def _effective_head(self, head: Token) -> Token:
-        head = self._through_possessor(self._through_quantifier(head))
-        if head.lower_ in _RELATIVE:  # "candidates, all of whom support": the clause's noun
-            verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None and verb.dep_ == "relcl":
-                head = self._relative_antecedent(head, verb.head)
-        return head
-
-    def _relative_antecedent(self, relative: Token, noun: Token) -> Token:
-        """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250": a
-        "which" the parser hangs on a place names what the place phrase locates ("police in
-        Kabul, which arrested"), and when that is an act, no participant (the relative itself,
-        which ``actors`` drops); "Kenya, which has a large army" stays Kenya."""
-        if relative.lower_ in {"who", "whom"} or noun.ent_type_ not in _PLACES:
-            return noun
-        found = noun
-        for _ in range(MAX_CLIMB):
-            if found.dep_ == "conj":
-                found = found.head
-            elif found.dep_ == "pobj" and found.head.lower_ in self.venue_preps and (
-                    found.head.head.pos_ == "NOUN"):
-                found = found.head.head
-            else:
-                break
-        return relative if (found.lemma_.lower(), "NOUN") in self.onto.triggers else found
-
-    def _through_possessor(self, head: Token) -> Token:
-        """ "Serbia's efforts", "the army's offensive": the possessor is the participant."""
-        if head.pos_ != "NOUN" or head.ent_type_ or head.lemma_.lower() in self.onto.sectors:
-            return head
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None and (owner.ent_type_ in {"GPE", "ORG", "NORP", "PERSON"}
-                                  or owner.lemma_.lower() in self.onto.sectors):
-            return owner
-        return head
-
-    def _through_quantifier(self, head: Token) -> Token:
-        if head.lemma_.lower() in self.quantifiers or head.like_num:
-            for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
-        return head
 
     def _resolve(self, head: Token, tokens: list[Token]) -> Resolution:
         res = Resolution()

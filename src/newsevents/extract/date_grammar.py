@@ -1,7 +1,7 @@
 """The grammar of date expressions: dates.yaml turned into lookup tables and patterns.
 
-Built once (``grammar()``) and shared by the grounding of expressions (grounding.py) and the
-finding of them in a parse (dates.py).
+Built once (``grammar()``) and shared by the grounding of expressions (grounding.py and
+recurring_dates.py) and the finding of them in a parse (dates.py).
 """
 
 from __future__ import annotations

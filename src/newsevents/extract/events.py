@@ -242,7 +242,7 @@ class EventExtractor:
             # "the embassy bombings killed 247 people": the group's own trigger is no participant
             light = {
                 t for t in trig.words
-                if t.lemma_.lower() not in self.onto.sectors and self.actors.effective_head(t) == t
+                if t.lemma_.lower() not in self.onto.sectors and self.actors.heads.effective_head(t) == t
             } - {trig.token} | {group.main.token}
             own_doer = trig in group.answers or (
                 trig is not group.main and acted_on(trig.token, group.main.token))

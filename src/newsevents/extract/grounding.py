@@ -8,8 +8,9 @@ date, keeping the period it reports as the precision. A month or day without a
 year is taken in the year that puts it at most a few months ahead of the
 article date (news mostly reports the past but names coming dates); a bare
 weekday is the last one, unless it is tomorrow; for an event announced for the
-future, the next one. Expressions that name no span we can write as a day,
-week, month or year (durations, decades, "that day") are not grounded.
+future, the next one (recurring_dates.py chooses which instance of a month, day,
+weekday or holiday is meant). Expressions that name no span we can write as a
+day, week, month or year (durations, decades, "that day") are not grounded.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 from dateparser.date import DateDataParser
 
 from newsevents.extract.date_grammar import PERIODS, DateGrammar, grammar
+from newsevents.extract.recurring_dates import holiday, holiday_date, instance_year, weekday_date
 
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 _CLOCK_DIGITS = re.compile(r"^0\d{3}$")  # "0030" alone: a clock time, never the year 30
@@ -75,61 +77,6 @@ def _year(year: int) -> GroundedDate:
     return GroundedDate(f"{year:04d}-01-01", "year")
 
 
-def _months_between(base: date, year: int, month: int) -> int:
-    return (year * 12 + month) - (base.year * 12 + base.month)
-
-
-def _instance_year(
-    month: int, day: int | None, base: date, step: int | None, future: bool, past: bool = False
-) -> int | None:
-    """The year of a month (or month-day) named without one.
-
-    ``step`` -1 is the last one before the article date, 1 the next one after,
-    0 the one of its year; None lets the window (or ``future``/``past``) decide.
-    """
-    def after(year: int) -> bool:
-        if day is None:
-            return _months_between(base, year, month) > 0
-        try:
-            return date(year, month, day) > base
-        except ValueError:
-            return False
-
-    def before(year: int) -> bool:
-        if day is None:
-            return _months_between(base, year, month) < 0
-        try:
-            return date(year, month, day) < base
-        except ValueError:
-            return False
-
-    years = (base.year - 1, base.year, base.year + 1)
-    if step == 0:
-        return base.year
-    if step == -1:
-        return max((y for y in years if before(y)), default=None)
-    if step is None and past:
-        return max((y for y in years if not after(y)), default=None)
-    if step == 1 or (step is None and future):
-        return min((y for y in years if after(y) or (future and not before(y))), default=None)
-    data = grammar().data
-    back, ahead = int(data["window_months_back"]), int(data["window_months_ahead"])
-    return next((y for y in years if -back <= _months_between(base, y, month) <= ahead), None)
-
-
-def _weekday(target: int, base: date, step: int | None, future: bool, past: bool = False) -> date:
-    ahead = (target - base.weekday()) % 7
-    if step is None and past:  # a reported act: the latest such day, today included
-        return base - timedelta(days=(base.weekday() - target) % 7)
-    if step == -1:
-        return base - timedelta(days=(base.weekday() - target) % 7 or 7)
-    if step == 1:
-        return base + timedelta(days=ahead or 7)
-    if future or ahead <= 1:  # "Tuesday" in a Monday paper is tomorrow
-        return base + timedelta(days=ahead)
-    return base - timedelta(days=7 - ahead)
-
-
 def _unit(unit: str, step: int, base: date, *, trailing: bool, casual: bool) -> GroundedDate:
     """This, last or next day/week/month/year/weekend; ``trailing``: the stretch ending at base."""
     if trailing:
@@ -161,34 +108,6 @@ def _count(amount: str, unit: str, direction: str, base: date) -> GroundedDate |
     if unit == "month":
         return _month(base.year, base.month + n)
     return _year(base.year + n)
-
-
-def _holiday(rule: dict[str, int], year: int) -> date:
-    if "day" in rule:
-        return date(year, rule["month"], rule["day"])
-    nth, weekday, month = rule["nth"], rule["weekday"], rule["month"]
-    if nth > 0:
-        first = date(year, month, rule.get("from", 1))
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _holiday_date(
-    rule: dict[str, int], base: date, step: int | None, future: bool, past: bool = False
-) -> date:
-    candidates = [_holiday(rule, y) for y in (base.year - 1, base.year, base.year + 1)]
-    if step == 0:
-        return candidates[1]
-    if step is None and past:
-        return max(c for c in candidates if c <= base)
-    if step == -1:
-        return max(c for c in candidates if c < base)
-    if step == 1 or (step is None and future):
-        return min(c for c in candidates if c > base or (future and c == base))
-    data = grammar().data
-    back, ahead = int(data["window_months_back"]), int(data["window_months_ahead"])
-    return next(c for c in candidates if -back <= _months_between(base, c.year, c.month) <= ahead)
 
 
 def _season(start: int, base: date, step: int | None, year: str | None, latest: bool = False) -> GroundedDate:
@@ -265,7 +184,7 @@ def _settle(text: str, base: date, future: bool, past: bool) -> Any:
         return _unit(unit, g.determiners[word], base, trailing=word in g.data["trailing"],
                      casual=word == "the")
     if m := g.weekday.match(text):
-        return _day(_weekday(g.weekdays[m[2]], base, _step(g, m[1]), future, past))
+        return _day(weekday_date(g.weekdays[m[2]], base, _step(g, m[1]), future, past))
     if m := g.weekday_lead.match(text):  # "Saturday, April 25": the date decides
         return ground(text[m.end():], base, future=future, past=past) or _PASS
     if m := g.month_of_year.match(text):  # "June last year", "January 5 this year"
@@ -276,14 +195,14 @@ def _settle(text: str, base: date, future: bool, past: bool) -> Any:
             return None
     if m := g.month.match(text):
         month = g.months[m[2]]
-        year = int(m[3]) if m[3] else _instance_year(month, None, base, _step(g, m[1]), future, past)
+        year = int(m[3]) if m[3] else instance_year(month, None, base, _step(g, m[1]), future, past)
         return _month(year, month) if year else None
     if (m := g.month_day.match(text)) or (m := g.day_month.match(text)):
         step, month, day, year = (
             (_step(g, m[1]), g.months[m[2]], int(m[3]), m[4]) if m.re is g.month_day
             else (None, g.months[m[2]], int(m[1]), m[3])
         )
-        chosen = int(year) if year else _instance_year(month, day, base, step, future, past)
+        chosen = int(year) if year else instance_year(month, day, base, step, future, past)
         try:
             return _day(date(chosen, month, day)) if chosen else None
         except ValueError:
@@ -303,8 +222,8 @@ def _settle(text: str, base: date, future: bool, past: bool) -> Any:
     if m := g.holiday.match(text):
         rule = g.data["holidays"][re.sub(r"\s+", " ", m[2])]
         if m[3]:
-            return _day(_holiday(rule, int(m[3])))
-        return _day(_holiday_date(rule, base, _step(g, m[1]), future, past))
+            return _day(holiday(rule, int(m[3])))
+        return _day(holiday_date(rule, base, _step(g, m[1]), future, past))
     return _PASS
 
 
@@ -394,7 +313,7 @@ def _read(text: str, base: date, future: bool, past: bool) -> GroundedDate | Non
     precision = PERIODS.get(data.period or "day", "day")
     if precision in {"day", "month"} and not _EXPLICIT_YEAR.search(text) and (future or found > base):
         day = found.day if precision == "day" else None
-        year = _instance_year(found.month, day, base, None, future, past)
+        year = instance_year(found.month, day, base, None, future, past)
         if year is not None and (found.month, found.day) != (2, 29):
             found = found.replace(year=year)
     if precision == "month":

@@ -1,4 +1,4 @@
-"""Place names: which entities of a parse name places (places.py resolves them).
+"""Place names: which entities of a parse name places (read by place_mentions.py, resolved by places.py).
 
 The small model's labels are a start, not the answer: a known city is a place whatever it
 tags it ("in Tunis" read as a language or as nothing), while a firm's or a person's name that

@@ -1,14 +1,15 @@
 """Places: every toponym of an article, resolved (venues.py picks the place of each event).
 
-A name is resolved once per article (one sense per discourse) by what the
-article says around it: the countries it names (by name, demonym or capital),
-the divisions and towns it names, the state where its other names have namesakes too
-("Decatur" and "DeKalb County" meet in Georgia), the division or country written after a comma
-("Paris, Texas": only places inside it), and only then population, a nation's capital by its own
-name counting as a bigger place than its namesakes, and a world city than a hamlet of its name
-in the article's country. A town named in the text is never
-replaced by its country. A capital or country that speaks or acts ("Beijing
-said", "Washington warned") is an actor, not a place, and is left out.
+place_mentions.py reads the toponyms and what is written after them (a capital or country
+that speaks or acts, "Beijing said", "Washington warned", is an actor, not a place, and is
+left out there); this module holds the resolution: the candidates a name keeps and how they
+are ranked. A name is resolved once per article (one sense per discourse) by what the article
+says around it: the countries it names (by name, demonym or capital), the divisions and towns
+it names, the state where its other names have namesakes too ("Decatur" and "DeKalb County"
+meet in Georgia), the division or country written after a comma ("Paris, Texas": only places
+inside it), and only then population, a nation's capital by its own name counting as a bigger
+place than its namesakes, and a world city than a hamlet of its name in the article's country.
+A town named in the text is never replaced by its country.
 """
 
 from __future__ import annotations
@@ -17,24 +18,12 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from newsevents.extract.coding import doc_entities, entity_at
+from newsevents.extract.coding import doc_entities
 from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
-from newsevents.extract.place_names import (
-    LABELS,
-    acts,
-    dateline_town,
-    firms,
-    in_name,
-    named_place,
-    no_place,
-    place_in,
-    untagged,
-    widened,
-)
+from newsevents.extract.place_mentions import Mention, find_mentions
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
 
@@ -56,93 +45,6 @@ W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") o
 W_WORLD = 1.0  # a world city by its own name over a hamlet namesake ("London", not London, Ohio)
 WORLD_POPULATION = 1_000_000
 WORLD_RATIO = 100  # ... a namesake this many times smaller
-
-
-@dataclass(slots=True)
-class _Mention:
-    text: str
-    span: tuple[int, int]
-    key: str
-    after: str | None  # the folded name written right after ", "
-    qualifier: str | None = None  # ... when it is plainly the country or division of the name
-    town: bool = False  # the dateline's name: a city
-
-
-def _mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[_Mention]:
-    speech = ontology.words("speech_verbs")
-    names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    names |= firms(doc, gazetteer, ontology)
-    opening = dateline_town(doc, gazetteer)
-    own = _untagged_opening(opening)
-    ents = [own] if own is not None else []
-    for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
-        if own is not None and ent.start <= own.start < ent.end:
-            continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
-        labelled = ent.label_ in LABELS
-        if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
-            place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
-            ents.append(widened(place or ent, gazetteer))
-        elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
-            ents.append(place)
-    parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
-    surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
-    found = []
-    for number, ent in enumerate(ents):
-        while len(ent) > 1 and ent[0].lower_ == "the":
-            ent = ent[1:]
-        town = opening is not None and opening.start <= ent.start < opening.end
-        if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
-            continue  # a dateline's capital is no actor, though a parse runs it into the clause
-        if in_name(ent, surnames, parties, ontology, gazetteer):
-            continue
-        key, after, qualifier = fold(ent.text), None, None
-        if "," in ent.text:  # "Paris, Tenn." read as one entity
-            head, _, tail = ent.text.partition(",")
-            key, after = fold(head), fold(tail)
-            qualifier = after if _closed(doc, ent.end) and _division(after, gazetteer) else None
-            ent = doc.char_span(ent.start_char, ent.start_char + len(head)) or ent
-        elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
-            following = ents[number + 1:number + 2]
-            if following and following[0].start == ent.end + 1:
-                after = fold(following[0].text)
-            qualifier = _qualifier(doc, ent.end + 1, gazetteer)
-        found.append(_Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
-    return found
-
-
-def _untagged_opening(opening: Span | None) -> Span | None:
-    """The dateline's town as a mention of its own, unless the model tags it as a place itself
-    (read with the other places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS
-    analyst Charles Barkley", tagged as one ORG) is still the dateline, not part of the name."""
-    if opening is None:
-        return None
-    name = entity_at(opening[0])
-    return opening if name is None or name.label_ not in LABELS else None
-
-
-def _closed(doc: Doc, end: int) -> bool:
-    return end >= len(doc) or doc[end].is_punct or doc[end].is_sent_start
-
-
-def _division(key: str, gazetteer: Gazetteer) -> bool:
-    """A name that is one country or one first-level division and no town ("South Sudan",
-    "Pa."); "Hamburg", "Palestine" or "North" may be another item of a list."""
-    places = gazetteer.index.get(key, ())
-    return sum(p.kind in {"country", "admin1"} for p in places) == 1 and not any(
-        p.kind == "town" for p in places)
-
-
-def _qualifier(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
-    """The country or division written after "X, " as an aside, whether tagged or not
-    ("Yida, South Sudan, on", "Springfield, Ill., on"): a title-case word or two ended by
-    punctuation (not 'in Frankston," West said' nor "from Sirte, the US gave")."""
-    if not doc[start].is_title or doc[start].ent_type_ in {"PERSON", "ORG", "NORP"}:
-        return None
-    for end in (start + 3, start + 2, start + 1):
-        key = fold(doc[start:end].text)
-        if end <= len(doc) and _closed(doc, end) and _division(key, gazetteer):
-            return key
-    return None
 
 
 def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[str, Counter[str]]:
@@ -194,7 +96,7 @@ def _own_names(places: list[Place], key: str, abbreviated: bool) -> list[Place]:
     return [p for p in places if p.kind != "admin2" or fold(p.name) == key]
 
 
-def _spelt(places: list[Place], mention: _Mention) -> list[Place]:
+def _spelt(places: list[Place], mention: Mention) -> list[Place]:
     """A name written with a capital inside a word ("MoD", "DfE") is an acronym unless it is a
     place's own spelling ("DeKalb", "McAllen") or a division's short name ("DuPage"): not a
     town known by it only as another name (Maud, Oklahoma, also called "Mod")."""
@@ -223,7 +125,7 @@ def _home_capital(places: list[Place], key: str) -> list[Place]:
     return [p for p in places if p is capital or p.kind != "town" or p.country_code != capital.country_code]
 
 
-def _dateline_towns(places: list[Place], mention: _Mention, gazetteer: Gazetteer) -> list[Place]:
+def _dateline_towns(places: list[Place], mention: Mention, gazetteer: Gazetteer) -> list[Place]:
     """A dateline names a city; one that names a nation's capital alone is the capital
     ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo."). A
     capital smaller than a namesake is not meant so (Hamilton, Bermuda), nor a town a hundred
@@ -261,7 +163,7 @@ def _capital_ids() -> frozenset[int]:
 
 
 class _Resolver:
-    def __init__(self, mentions: list[_Mention], gazetteer: Gazetteer,
+    def __init__(self, mentions: list[Mention], gazetteer: Gazetteer,
                  countries: dict[str, Counter[str]]) -> None:
         self.gaz = gazetteer
         self.candidates = {m.key: _spelt(_own_names(gazetteer.index.get(m.key, []), m.key,
@@ -403,7 +305,7 @@ class _Resolver:
 
 def resolve_places(doc: Doc, *, gazetteer: Gazetteer, ontology: Ontology) -> list[Location]:
     """Every place name in the article, each resolved in the article's context."""
-    mentions = _mentions(doc, ontology, gazetteer)
+    mentions = find_mentions(doc, ontology, gazetteer)
     choice = _Resolver(mentions, gazetteer, _text_countries(doc, ontology, gazetteer)).resolve()
     found = []
     for mention in mentions:

@@ -111,7 +111,7 @@ class QuoteSpeakers(QuoteReader):
 
     def _spokesperson(self, head: Token) -> Token | None:
         """The spokesperson word of a speaker phrase ("Foreign Ministry spokeswoman Mao Ning")."""
-        head = self.resolver.effective_head(head)
+        head = self.resolver.heads.effective_head(head)
         for tok in phrase_tokens(head):
             lemma = tok.lemma_.lower()
             left = tok.doc[tok.i - 1].lemma_.lower() if tok.i > 0 else ""

@@ -26,15 +26,16 @@ place is one of coordinated places in several countries ("the embassies in Kenya
 has none (docs/annotation.md). A person's address ("Tom Miller, 31, of Ohio,") is no venue, and
 a material act placed in a country or state takes the locality the article names inside it
 (localities.py), unless the land is what the act is done to ("invaded Kuwait": the whole of it).
-points.py then gives the chosen place its coordinates (a country's capital, a point off an
-anchor town).
+nearest_place.py ranks the places of the parse by distance, points.py then gives the chosen
+place its coordinates (a country's capital, a point off an anchor town).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract.localities import narrowed, residence
+from newsevents.extract.localities import narrowed
+from newsevents.extract.nearest_place import nearest_place
 from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import (
@@ -47,15 +48,12 @@ from newsevents.extract.seats import (
     titled,
     toponym_token,
 )
-from newsevents.extract.story_places import main_place, of_body, whose
+from newsevents.extract.story_places import main_place, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
 
-_FAR = 1000  # the tree distance of tokens in different sentences
-_CLAUSES = {"relcl", "ccomp"}
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"}
 _OBJECTS = {"dobj", "dative", "attr", "oprd"}
 _PRECISE = ("town", "admin2", "admin1", "country")  # most precise first
 INTERNATIONAL = "IGO"  # the country code of international bodies
@@ -170,8 +168,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     else:  # "the shooting comes after the police killing in Sacramento": the killing's place
         in_sentence = [t for t in in_sentence if not _other_act(token := toponym_token(sentence, t), trigger,
                                                                 ontology) or _under(token, trigger)]
-    nearest = _nearest(trigger, [t for t in in_sentence if not titled(toponym_token(sentence, t), ontology)],
-                       sentence, ontology.words("address_preps"))
+    untitled = [t for t in in_sentence if not titled(toponym_token(sentence, t), ontology)]
+    nearest = nearest_place(trigger, untitled, sentence, ontology.words("address_preps"))
     if nearest is not None and _spread(nearest, resolved, sentence):
         return None
     return nearest or fallback
@@ -343,52 +341,6 @@ def _local(place: Location, actors: tuple[str, ...]) -> bool:
     codes = country_codes()
     states = {codes[c.lower()] for c in actors if c.lower() in codes}
     return states == {place.country_code}
-
-
-def _distance(a: Token, b: Token) -> int:
-    """The number of arcs between two tokens in the parse; ``_FAR`` across a clause of its own
-    ("a charge that Russia denies", "said the talks in Geneva failed"): what is told there has
-    a place of its own."""
-    up = [a, *a.ancestors]
-    depth_of = {t.i: depth for depth, t in enumerate(up)}
-    down = [b, *b.ancestors]
-    for depth, t in enumerate(down):
-        if t.i in depth_of:
-            arcs = up[:depth_of[t.i]] + down[:depth]
-            return _FAR if any(_clause(x) for x in arcs) else depth + depth_of[t.i]
-    return _FAR
-
-
-def _clause(token: Token) -> bool:
-    """A token heading a clause of its own: a relative or reported clause, or a coordinated
-    clause with its own subject ("each expelled the other's diplomats and Russia ordered
-    Britain to cut its staff in Moscow": Moscow is the order's). A relative clause of "where"
-    tells what happens at the place it hangs on ("in Kosovo, where Milosevic is resisting")."""
-    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-        return False
-    return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))
-
-
-def _nearest(trigger: Token, toponyms: list[Location], sentence: Span,
-             preps: frozenset[str]) -> Location | None:
-    """The place closest to the trigger in the parse, among those the sentence puts as
-    places (a country that is some verb's subject or object is a party, not a place, one
-    before a noun says whose it is: "U.S. embassies", and an address where a person lives:
-    "Tom Miller, 31, of Ohio,"); at the
-    same distance a town before a wider place ("in Grodno, Belarus"), then the closer in the
-    text."""
-    ranked = []
-    for toponym in toponyms:
-        token = toponym_token(sentence, toponym)
-        if (token is None or token.dep_ in _ARGUMENTS or whose(toponym, sentence)
-                or of_body(toponym, sentence) or residence(token, preps)):
-            continue
-        distance = _distance(trigger, token)
-        if distance < _FAR:
-            apart = abs(toponym.span[0] - trigger.idx)
-            ranked.append((distance, toponym.precision != "town", apart, toponym.span, toponym))
-    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
 def _end(token: Token) -> int:

@@ -1,4 +1,9 @@
-"""Read the ontology data files into lookup tables the extractors use."""
+"""Read the ontology data files into lookup tables the extractors use.
+
+This module reads the TSV and YAML files and holds the tables' records; a cue list (modes,
+contexts, relevance domains, ACLED rules) is compiled by cues.py, the ACLED and attribution
+tables are read by acled.py and attribution.py.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from typing import Any
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
 from newsevents.ontology.attribution import DoerTable, load_attribution
+from newsevents.ontology.cues import Cues, compile_cues, cue_index
 from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
@@ -78,30 +84,6 @@ class Organization:
     name: str
     country: str | None
     sector: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """Words and phrases (as lower-case lemmas) that signal a label."""
-
-    words: frozenset[str]
-    phrases: tuple[tuple[str, str], ...]  # (first word, " the whole phrase ")
-    firsts: frozenset[str] = field(init=False)  # the phrases' first words: most sentences have none
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "firsts", frozenset(first for first, _ in self.phrases))
-
-    def found_in(self, lemmas: frozenset[str], joined: str) -> bool:
-        """True if a cue occurs; ``joined`` is the lemmas with spaces around each."""
-        return not self.words.isdisjoint(lemmas) or (not self.firsts.isdisjoint(lemmas) and any(
-            first in lemmas and phrase in joined for first, phrase in self.phrases
-        ))
-
-    def count(self, lemmas: frozenset[str], joined: str) -> int:
-        """How many of the cue words and phrases occur (each counted once)."""
-        return len(self.words & lemmas) + sum(
-            1 for first, phrase in self.phrases if first in lemmas and phrase in joined
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +200,6 @@ def _wild(cell: str) -> frozenset[str] | None:
     return None if cell in ("", "*") else frozenset(_split(cell))
 
 
-def _cues(items: list[Any]) -> Cues:
-    cues = [str(c).lower().strip() for c in items or []]
-    return Cues(
-        words=frozenset(c for c in cues if " " not in c),
-        phrases=tuple((c.split()[0], f" {c} ") for c in cues if " " in c),
-    )
-
-
 def data_files(name: str, extra: tuple[Path, ...] = ()) -> list[Path]:
     """The bundled data file ``name`` and any of that name in the ``extra`` directories, in order."""
     return [d / name for d in (DATA_DIR, *extra) if (d / name).exists()]
@@ -308,8 +282,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         sections={
             k: frozenset(str(w).lower() for w in v or ()) for k, v in (data.get("sections") or {}).items()
         },
-        domains={k: _cues(v) for k, v in (data.get("domains") or {}).items()},
-        political=_cues(data.get("political") or []),
+        domains={k: compile_cues(v) for k, v in (data.get("domains") or {}).items()},
+        political=compile_cues(data.get("political") or []),
     )
 
 
@@ -347,16 +321,6 @@ def _load_ship_prefixes(onto: Ontology, paths: list[Path]) -> None:
             )
 
 
-def cue_index(labelled: dict[str, Cues]) -> dict[str, frozenset[str]]:
-    """The labels each word can cue: a sentence need only be checked against the labels of
-    its own words, not against every label's cues."""
-    index: dict[str, set[str]] = {}
-    for label, cues in labelled.items():
-        for word in cues.words | cues.firsts:
-            index.setdefault(word, set()).add(label)
-    return {word: frozenset(labels) for word, labels in index.items()}
-
-
 @functools.lru_cache(maxsize=8)
 def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     """Load the bundled ontology plus any extra directories of the same files."""
@@ -364,11 +328,11 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     for path in data_files("modes.yaml", extra):
         for event_type, modes in _yaml(path).items():
             mode_cues.setdefault(event_type, []).extend(
-                (mode, _cues(cues)) for mode, cues in (modes or {}).items()
+                (mode, compile_cues(cues)) for mode, cues in (modes or {}).items()
             )
     context_cues: dict[str, Cues] = {}
     for path in data_files("contexts.yaml", extra):
-        context_cues.update({k: _cues(v) for k, v in _yaml(path).items()})
+        context_cues.update({k: compile_cues(v) for k, v in _yaml(path).items()})
     modality: dict[str, set[str]] = {}
     for path in data_files("modality.yaml", extra):
         for key, words in _yaml(path).items():
@@ -394,7 +358,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         context_words=cue_index(context_cues),
         mappings=mappings,
         modality={k: frozenset(v) for k, v in modality.items()},
-        acled=load_acled(data_files("acled.yaml", extra), _cues),
+        acled=load_acled(data_files("acled.yaml", extra), compile_cues),
         doers=load_attribution(data_files("attribution.yaml", extra)),
         relevance=_load_relevance(data_files("relevance.yaml", extra)),
     )

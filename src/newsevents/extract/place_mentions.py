@@ -1,0 +1,118 @@
+"""Place mentions: the toponyms an article writes, each with what is written after it.
+
+places.py resolves each name to one place; this module only reads the text: which entities
+(or untagged names, or the dateline's town) are place names (by place_names.py), the span and
+folded key of each, and the name written after a comma ("Paris, Tenn.", "Yida, South Sudan,
+on"), marked as a qualifier when it is plainly the country or first-level division of the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsevents.extract.coding import doc_entities, entity_at
+from newsevents.extract.gazetteer import Gazetteer, fold
+from newsevents.extract.place_names import (
+    LABELS,
+    acts,
+    dateline_town,
+    firms,
+    in_name,
+    named_place,
+    no_place,
+    place_in,
+    untagged,
+    widened,
+)
+from newsevents.ontology import Ontology
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    span: tuple[int, int]
+    key: str
+    after: str | None  # the folded name written right after ", "
+    qualifier: str | None = None  # ... when it is plainly the country or division of the name
+    town: bool = False  # the dateline's name: a city
+
+
+def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place name the article writes, in order: tagged places, untagged known names and the
+    dateline's town, less actors, names inside persons' and firms' names, and excluded words."""
+    speech = ontology.words("speech_verbs")
+    names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    names |= firms(doc, gazetteer, ontology)
+    opening = dateline_town(doc, gazetteer)
+    own = _untagged_opening(opening)
+    ents = [own] if own is not None else []
+    for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
+        if own is not None and ent.start <= own.start < ent.end:
+            continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
+        labelled = ent.label_ in LABELS
+        if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
+            place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
+            ents.append(widened(place or ent, gazetteer))
+        elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
+            ents.append(place)
+    parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
+    surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
+    found = []
+    for number, ent in enumerate(ents):
+        while len(ent) > 1 and ent[0].lower_ == "the":
+            ent = ent[1:]
+        town = opening is not None and opening.start <= ent.start < opening.end
+        if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
+            continue  # a dateline's capital is no actor, though a parse runs it into the clause
+        if in_name(ent, surnames, parties, ontology, gazetteer):
+            continue
+        key, after, qualifier = fold(ent.text), None, None
+        if "," in ent.text:  # "Paris, Tenn." read as one entity
+            head, _, tail = ent.text.partition(",")
+            key, after = fold(head), fold(tail)
+            qualifier = after if _closed(doc, ent.end) and _division(after, gazetteer) else None
+            ent = doc.char_span(ent.start_char, ent.start_char + len(head)) or ent
+        elif ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            following = ents[number + 1:number + 2]
+            if following and following[0].start == ent.end + 1:
+                after = fold(following[0].text)
+            qualifier = _qualifier(doc, ent.end + 1, gazetteer)
+        found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
+    return found
+
+
+def _untagged_opening(opening: Span | None) -> Span | None:
+    """The dateline's town as a mention of its own, unless the model tags it as a place itself
+    (read with the other places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS
+    analyst Charles Barkley", tagged as one ORG) is still the dateline, not part of the name."""
+    if opening is None:
+        return None
+    name = entity_at(opening[0])
+    return opening if name is None or name.label_ not in LABELS else None
+
+
+def _closed(doc: Doc, end: int) -> bool:
+    return end >= len(doc) or doc[end].is_punct or doc[end].is_sent_start
+
+
+def _division(key: str, gazetteer: Gazetteer) -> bool:
+    """A name that is one country or one first-level division and no town ("South Sudan",
+    "Pa."); "Hamburg", "Palestine" or "North" may be another item of a list."""
+    places = gazetteer.index.get(key, ())
+    return sum(p.kind in {"country", "admin1"} for p in places) == 1 and not any(
+        p.kind == "town" for p in places)
+
+
+def _qualifier(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
+    """The country or division written after "X, " as an aside, whether tagged or not
+    ("Yida, South Sudan, on", "Springfield, Ill., on"): a title-case word or two ended by
+    punctuation (not 'in Frankston," West said' nor "from Sirte, the US gave")."""
+    if not doc[start].is_title or doc[start].ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return None
+    for end in (start + 3, start + 2, start + 1):
+        key = fold(doc[start:end].text)
+        if end <= len(doc) and _closed(doc, end) and _division(key, gazetteer):
+            return key
+    return None
