@@ -65,7 +65,8 @@ DRAWS = {
                  Round(20261217, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AO", "AP", "AQ")),
                  Round(20261218, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AR", "AS", "AT")),
                  Round(20261219, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AU", "AV", "AW")),
-                 Round(20261220, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AX", "AY", "AZ"))),
+                 Round(20261220, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AX", "AY", "AZ")),
+                 Round(20261221, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BA", "BB", "BC"))),
                 exclude=("test",)),
 }
 
