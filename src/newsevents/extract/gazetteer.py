@@ -141,6 +141,12 @@ def capitals() -> dict[str, tuple[str, int, float, float]]:
 
 
 @functools.cache
+def capital_ids() -> frozenset[int]:
+    """The geonameids of the nations' capitals (``capitals``), to ask whether a place is one."""
+    return frozenset(geonameid for _, geonameid, _, _ in capitals().values())
+
+
+@functools.cache
 def states() -> dict[tuple[str, str], tuple[int, float, float]]:
     """Per ISO alpha-2 code and name, each first-level division's geonameid, lat and lon
     (places_divisions.tsv): where a state's body sits when the article names only its towns."""

@@ -236,8 +236,7 @@ def ground(
     ``future``/``past`` say the tense of what it dates when known (an event
     announced, or one reported as done); with neither, the likeliest reading wins.
     """
-    text = _spoken_years(grammar().clock.sub(" ", expression.lower()))
-    text = re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
+    text = _trimmed(_spoken_years(grammar().clock.sub(" ", expression.lower())))
     if not text or not re.search(r"[a-z0-9]", text):
         return None
     try:
@@ -247,6 +246,11 @@ def ground(
     except (OverflowError, ValueError):  # before year 1 or after 9999: no date we can write
         return None
     return found
+
+
+def _trimmed(text: str) -> str:
+    """The words alone: no brackets or closing punctuation around them, one space between."""
+    return re.sub(r"\s+", " ", text.strip().strip("(),").rstrip(".,;:").strip())
 
 
 def _spoken_years(text: str) -> str:
@@ -266,8 +270,7 @@ def _spoken_years(text: str) -> str:
 
 def is_decade(expression: str) -> bool:
     """A decade ("the 1970s", "mid - 1980s"): a time too long ago and too wide to date an act."""
-    text = re.sub(r"\s+", " ", expression.lower().strip().strip("(),").rstrip(".,;:").strip())
-    return bool(_DECADE.match(_clean(text)))
+    return bool(_DECADE.match(_clean(_trimmed(expression.lower()))))
 
 
 def ground_absolute(expression: str) -> GroundedDate | None:
@@ -285,7 +288,7 @@ def in_present_year(expression: str, year: int) -> GroundedDate | None:
     text that prints its present year: that year's (docs/annotation.md: a copyright line fixes the
     present year). Not one counted from the day ("last March"), which the undated text cannot name."""
     g = grammar()
-    text = _clean(re.sub(r"\s+", " ", expression.lower().strip().strip("(),").rstrip(".,;:").strip()))
+    text = _clean(_trimmed(expression.lower()))
     m = g.month.match(text) or g.month_day.match(text) or g.day_month.match(text)
     if m is None or (m.re is not g.day_month and m[1]):
         return None

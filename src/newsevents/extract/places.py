@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsevents.extract.coding import doc_entities
-from newsevents.extract.gazetteer import Gazetteer, Place, capitals, fold
+from newsevents.extract.gazetteer import Gazetteer, Place, capital_ids, fold
 from newsevents.extract.place_mentions import Mention, find_mentions
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
@@ -118,7 +118,7 @@ def _home_capital(places: list[Place], key: str) -> list[Place]:
     """A nation's capital by its own name is not one of its namesakes in the same nation
     ("Washington" in a story set in Missouri is not Washington, Missouri); a namesake abroad
     (Athens, Georgia) stays a candidate, and so does one the text qualifies ("Washington, Mo.")."""
-    capital = next((p for p in places if p.kind == "town" and p.geonameid in _capital_ids()
+    capital = next((p for p in places if p.kind == "town" and p.geonameid in capital_ids()
                     and fold(p.name) == key), None)
     if capital is None:
         return places
@@ -132,7 +132,7 @@ def _dateline_towns(places: list[Place], mention: Mention, gazetteer: Gazetteer)
     times smaller than one ("HAMILTON (AP)" is no New York village near the story's Buffalo)."""
     towns = [p for p in places if p.kind == "town"] or places
     biggest = max((p.population for p in towns), default=0)
-    capital = [p for p in towns if p.geonameid in _capital_ids() and p.population == biggest]
+    capital = [p for p in towns if p.geonameid in capital_ids() and p.population == biggest]
     qualified = mention.after is not None and any(
         p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
     return towns if qualified else capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
@@ -155,11 +155,6 @@ def _prior(place: Place) -> float:
     if place.kind in _KIND_PRIOR:
         return _KIND_PRIOR[place.kind]
     return min(math.log10(place.population + 10) / 7.0, 1.0) * 0.8
-
-
-@functools.cache
-def _capital_ids() -> frozenset[int]:
-    return frozenset(geonameid for _, geonameid, _, _ in capitals().values())
 
 
 class _Resolver:
@@ -197,7 +192,7 @@ class _Resolver:
         score = W_POPULATION * _prior(place)
         if fold(place.name) == key:
             score += W_EXACT + (W_COUNTRY_NAME if place.kind == "country" else 0.0)
-            score += W_CAPITAL if place.kind == "town" and place.geonameid in _capital_ids() else 0.0
+            score += W_CAPITAL if place.kind == "town" and place.geonameid in capital_ids() else 0.0
         if total:
             score += W_COUNTRY * countries[place.country_code] / total
         after = self.after.get(key)
@@ -231,7 +226,7 @@ class _Resolver:
         best = max(places, key=score)
         city = self.world.get(key)
         if (best.kind != "town" or city is None
-                or (city.population < WORLD_POPULATION and city.geonameid not in _capital_ids())
+                or (city.population < WORLD_POPULATION and city.geonameid not in capital_ids())
                 or best.population * WORLD_RATIO >= city.population):
             return best
         return city if score(city) + W_WORLD > score(best) else best

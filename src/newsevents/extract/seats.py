@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import head_at
-from newsevents.extract.gazetteer import capitals, states
+from newsevents.extract.gazetteer import capital_ids, capitals, states
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -158,8 +158,7 @@ def _governs(toponym: Location, doer: Token) -> bool:
     """The place is a seat of government, so its name may stand for the government: a nation's
     capital, or a state the tagger reads as a place; a town of a person's, a team's or a firm's
     name is not ("Palin apologised", "Creighton advances", "Toyota agreed")."""
-    capital = any(toponym.geonameid == geonameid for _, geonameid, _, _ in capitals().values())
-    return capital or (toponym.precision == "admin1" and doer.ent_type_ == "GPE")
+    return toponym.geonameid in capital_ids() or (toponym.precision == "admin1" and doer.ent_type_ == "GPE")
 
 
 def _speaker(doer: Token) -> list[Token]:
