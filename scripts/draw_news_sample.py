@@ -66,7 +66,8 @@ DRAWS = {
                  Round(20261218, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AR", "AS", "AT")),
                  Round(20261219, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AU", "AV", "AW")),
                  Round(20261220, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("AX", "AY", "AZ")),
-                 Round(20261221, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BA", "BB", "BC"))),
+                 Round(20261221, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BA", "BB", "BC")),
+                 Round(20261222, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BD", "BE", "BF"))),
                 exclude=("test",)),
 }
 

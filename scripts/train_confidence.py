@@ -50,9 +50,10 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ", "AR": "AR-AT", "AS": "AR-AT", "AT": "AR-AT",
           "AU": "AU-AW", "AV": "AU-AW", "AW": "AU-AW",
           "AX": "AX-AZ", "AY": "AX-AZ", "AZ": "AX-AZ",
-          "BA": "BA-BC", "BB": "BA-BC", "BC": "BA-BC"}
-# batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset()
+          "BA": "BA-BC", "BB": "BA-BC", "BC": "BA-BC",
+          "BD": "BD-BF", "BE": "BD-BF", "BF": "BD-BF"}
+# batches held out (being annotated blind, or kept to score a session's code): never coded
+UNANNOTATED: frozenset[str] = frozenset({"BD", "BE", "BF"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
