@@ -46,6 +46,10 @@ def test_find_dates_spans_index_the_text():
         ("http : / / www . itv . com / news / 2013 - 07 - 21 / storm\nPosted 2007 - 11 - 12\nHP buys EDS",
          date(2007, 11, 12)),
         ("HP buys EDS\npublished : 2012 - 04 - 04 11 : 47 : 35\nHP said", date(2012, 4, 4)),
+        ("Lopez Confesses\nFirst Posted : 10 / 25 / 11 06 : 44 PM ET Updated : 12 / 25 / 11 05 : 12 AM\nAn",
+         date(2011, 10, 25)),
+        ("Chiefs clinch\n3 / 27 / 2012 @ 10 : 05\nThe team", date(2012, 3, 27)),
+        ("Storm\nPosted at 3 : 21 PM ET , 25 / 10 / 1998\nThe mayor", date(1998, 10, 25)),
     ],
 )
 def test_printed_date_is_the_dateline_else_the_first_full_date_of_the_head(text, printed):
@@ -60,6 +64,8 @@ def test_printed_date_needs_day_month_and_year_in_the_head():
     assert printed_date("In May 2006 the talks failed; on Monday they resumed.") is None
     assert printed_date("x" * 600 + " on March 3, 2011") is None
     assert printed_date("x" * 600 + "\nthe mayor resigned on March 3, 2011") is None
+    # a fraction in a sentence, or a numeric date with words beside it, is no publication line
+    assert printed_date("He won 3/4 of the votes.\nShe signed it on 10/25/11 in Rome.") is None
 
 
 def test_printed_date_is_a_body_date_on_the_weekday_the_story_named():

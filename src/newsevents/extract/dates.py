@@ -29,6 +29,8 @@ _WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun"
 # a weekday its own date follows: "Tuesday (6 January)", "Wednesday, Nov. 2"
 _DATED_WEEKDAY = re.compile(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
+# "Posted : 03 / 14 / 2013", "First Posted : 10 / 25 / 11": month first, as US sites print it
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\d/])")
 
 __all__ = ["GroundedDate", "TimeExpression", "attachment", "dated_by_text",
            "dates_as_records", "expression_span", "find_dates", "ground", "ground_absolute", "ground_seen",
@@ -207,7 +209,7 @@ def printed_date(text: str) -> date | None:
     body prints for the weekday it told the story's act on (``_named_day``)."""
     g = grammar()
     for line in text[: int(g.data["dateline_reach"])].splitlines():
-        found = _full_date(line) or _iso_date(line)
+        found = _line_date(line)
         if found is not None and _a_dateline(line):
             return found
     return _full_date(text[: int(g.data["printed_date_reach"])]) or _named_day(text)
@@ -221,7 +223,7 @@ def on_dateline(text: str, at: int) -> bool:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)]
-    return (_full_date(line) or _iso_date(line)) is not None and _a_dateline(line)
+    return _line_date(line) is not None and _a_dateline(line)
 
 
 def _named_day(text: str) -> date | None:
@@ -272,6 +274,11 @@ def _full_date(text: str) -> date | None:
     return None
 
 
+def _line_date(line: str) -> date | None:
+    """The date a publication line prints: written out, ISO or numeric."""
+    return _full_date(line) or _iso_date(line) or _numeric_date(line)
+
+
 def _iso_date(line: str) -> date | None:
     match = _ISO.search(line)
     try:
@@ -280,11 +287,28 @@ def _iso_date(line: str) -> date | None:
         return None
 
 
+def _numeric_date(line: str) -> date | None:
+    """A numeric date of a publication line ("12 / 23 / 12 06 : 03 PM"): month first, or day
+    first where the first number cannot be a month ("25/10/2011"); a two-digit year as POSIX
+    strptime reads it (69-99 in the last century)."""
+    match = _NUMERIC.search(line)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if len(match[3]) == 2:
+        year += 1900 if year >= 69 else 2000
+    month, day = (second, first) if first > 12 else (first, second)
+    try:
+        return date(year, month, day)
+    except ValueError:  # "13 / 13 / 2012": no date
+        return None
+
+
 def _a_dateline(line: str) -> bool:
     """A line that is a date and labels only ("Published :", a weekday, a clock time, a zone):
     no lower-case word of a sentence beside the date."""
     g = grammar()
-    rest = _ISO.sub(" ", g.printed.sub(" ", line))
+    rest = _NUMERIC.sub(" ", _ISO.sub(" ", g.printed.sub(" ", line)))
     labels = set(g.data["dateline_labels"])
     return not any(len(w) > 2 and w[0].islower() and w not in labels for w in _WORDS.findall(rest))
 
