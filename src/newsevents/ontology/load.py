@@ -168,11 +168,13 @@ class Ontology:
 
     def organization(self, text: str) -> Organization | None:
         """The organization a name refers to. Names match only when capitalised, and
-        short all-caps names ("WHO", "US") only in capitals, so "who" and "us" stay words."""
-        key = text.lower().removeprefix("the ")
-        if key in self.acronyms and not text.isupper():
+        short all-caps names ("WHO", "US") only in capitals, so "who" and "us" stay words;
+        a leading article is no part of the name ("the United Nations", "the UN")."""
+        name = text[4:] if text[:4].lower() == "the " else text
+        key = name.lower()
+        if key in self.acronyms and not name.isupper():
             return None
-        if text[:1].islower():  # "the congress's president" is a common noun, not Congress
+        if name[:1].islower():  # "the congress's president" is a common noun, not Congress
             return None
         return self.organizations.get(key)
 
