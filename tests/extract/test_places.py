@@ -308,3 +308,14 @@ def test_a_country_name_is_not_the_town_of_the_state_the_other_names_share(place
     assert _named(found, "Jefferson County")[0].admin1 == "Texas"
     italy = _named(found, "Italy")[0]
     assert (italy.country_code, italy.precision) == ("IT", "country")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police in Manchester arrested two men on Monday.", "Manchester", "GB"),  # not the Jamaican parish
+    ("Police in Portland arrested two men on Monday.", "Portland", "US"),
+    ("The governor of Virginia signed the bill on Monday.", "Virginia", "US"),  # a state outweighs a town
+    ("Jamaican police in Manchester arrested two men.", "Manchester", "JM"),  # the article's country
+])
+def test_a_big_city_abroad_outweighs_a_small_divisions_namesake(places, text, name, country):
+    _, found = places(text)
+    assert _named(found, name)[0].country_code == country
