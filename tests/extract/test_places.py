@@ -319,3 +319,15 @@ def test_a_country_name_is_not_the_town_of_the_state_the_other_names_share(place
 def test_a_big_city_abroad_outweighs_a_small_divisions_namesake(places, text, name, country):
     _, found = places(text)
     assert _named(found, name)[0].country_code == country
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Belfast Magistrates Court remanded him in custody on Monday.", "Belfast"),
+    ("Leeds City Council approved the plan on Monday.", "Leeds"),
+    ("The Dallas Police Department arrested two men on Monday.", "Dallas"),
+    ("Judge Ann Lee of Superior Court handed down the sentence.", None),  # a court's rank, not a town
+    ("Cambridge Analytica denied any wrongdoing on Monday.", None),  # a firm named after a town
+])
+def test_a_town_opening_a_court_council_or_police_is_the_place_it_serves(places, text, town):
+    _, found = places(text)
+    assert [t.text for t in found] == ([town] if town else [])
