@@ -58,16 +58,19 @@ def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | N
             return doc[start:stop]
         if body is not None and any(p.kind in {"admin1", "admin2"} for p in places):
             return doc[start:stop]
-        if body is not None and places and doc[start].lower_ not in body.words("body_ranks") \
-                and _serves(doc[stop:end], body):
+        if body is not None and places and _serves(doc[start:stop], doc[stop:end], body):
             return doc[start:stop]
     return None
 
 
-def _serves(rest: Span, ontology: Ontology) -> bool:
+def _serves(town: Span, rest: Span, ontology: Ontology) -> bool:
     """The rest of a body's name ends in a court, council or police ("Belfast Magistrates Court",
     "Leeds City Council", "Dallas Police Department"): a public authority named by the town it
-    serves (docs/annotation.md: jurisdiction words), not a firm or a team ("Cambridge Analytica")."""
+    serves (docs/annotation.md: jurisdiction words), not a firm or a team ("Cambridge Analytica"),
+    nor a court's rank read as a town ("the Supreme Court", "Superior Court": body_ranks)."""
+    named = [t for t in town if t.lower_ != "the"]
+    if not named or named[0].lower_ in ontology.words("body_ranks"):
+        return False
     words = [t for t in rest if not t.is_punct and t.lower_ not in {"'s", "’s"}]
     heads = words[-1:] if not words or words[-1].lower_ not in GENERIC_HEADS else words[-2:]
     return any(ontology.sectors.get(t.lemma_.lower()) in AUTHORITY_SECTORS for t in heads)
