@@ -53,8 +53,8 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BA": "BA-BC", "BB": "BA-BC", "BC": "BA-BC",
           "BD": "BD-BF", "BE": "BD-BF", "BF": "BD-BF",
           "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI"}
-# batches held out (being annotated blind, or kept to score a session's code): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BG", "BH", "BI"})
+# batches held out (being annotated blind, or kept to score a session's code; none now): never coded
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
