@@ -133,6 +133,7 @@ class Relevance:
     sections: dict[str, frozenset[str]] = field(default_factory=dict)
     domains: dict[str, Cues] = field(default_factory=dict)
     political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+    war_weapons: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
 
 
 @dataclass(slots=True)
@@ -286,6 +287,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         },
         domains={k: compile_cues(v) for k, v in (data.get("domains") or {}).items()},
         political=compile_cues(data.get("political") or []),
+        war_weapons=compile_cues(data.get("war_weapons") or []),
     )
 
 
