@@ -327,6 +327,7 @@ def test_a_big_city_abroad_outweighs_a_small_divisions_namesake(places, text, na
     ("The Dallas Police Department arrested two men on Monday.", "Dallas"),
     ("Judge Ann Lee of Superior Court handed down the sentence.", None),  # a court's rank, not a town
     ("The Supreme Court struck down the law on Thursday.", None),
+    ("The U.N. Security Council condemned the attack on Thursday.", None),  # an organisation's short name
     ("Cambridge Analytica denied any wrongdoing on Monday.", None),  # a firm named after a town
 ])
 def test_a_town_opening_a_court_council_or_police_is_the_place_it_serves(places, text, town):

@@ -69,8 +69,9 @@ def _serves(town: Span, rest: Span, ontology: Ontology) -> bool:
     serves (docs/annotation.md: jurisdiction words), not a firm or a team ("Cambridge Analytica"),
     nor a court's rank read as a town ("the Supreme Court", "Superior Court": body_ranks)."""
     named = [t for t in town if t.lower_ != "the"]
-    if not named or named[0].lower_ in ontology.words("body_ranks"):
-        return False
+    if not named or named[0].lower_ in ontology.words("body_ranks") or any("." in t.text for t in named) \
+            or ontology.organization(town.text) is not None:
+        return False  # "the U.N. Security Council": an organisation's short name, no town
     words = [t for t in rest if not t.is_punct and t.lower_ not in {"'s", "’s"}]
     heads = words[-1:] if not words or words[-1].lower_ not in GENERIC_HEADS else words[-2:]
     return any(ontology.sectors.get(t.lemma_.lower()) in AUTHORITY_SECTORS for t in heads)
