@@ -61,3 +61,11 @@ def test_a_venue_named_by_a_seat_landmark_is_its_capital_when_the_text_names_it(
     place = _placed(places, ontology, text, "met", "He")
     assert place is not None and place.name == "Washington"
     assert _placed(places, ontology, "He met his aides at the White House on Tuesday.", "met", "He") is None
+
+
+def test_a_party_placed_in_a_named_province_sits_there_not_in_a_clause_of_its_phrase(places, ontology):
+    doc, found = places("Government forces shelled rebel-held areas in Idlib province on Monday.")
+    seat = party_seat([_at(found, "Idlib")], doc[:], ontology)
+    assert seat is not None and seat.country_code == "SY"  # "in Idlib province": the name's phrase
+    doc, found = places("The girlfriend of a dealer who hanged himself in a Georgia jail agreed to testify.")
+    assert party_seat([_at(found, "Georgia")], doc[:], ontology) is None  # where he hanged himself

@@ -28,6 +28,9 @@ def toponym_token(text: Span | Doc, toponym: Location) -> Token | None:
     return head_at(text.doc, toponym.span)
 
 
+_NOMINAL = {"NOUN", "PROPN", "PRON"}  # the party's own word, not a verb of a clause inside its phrase
+
+
 def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Location | None:
     """A place in a party's phrase that says where the party sits: behind a venue preposition
     ("Russia's embassy in London", "police in Lagos"), not its origin ("envoys from the U.S."),
@@ -39,8 +42,11 @@ def party_seat(inside: list[Location], sentence: Span, ontology: Ontology) -> Lo
         token = toponym_token(sentence, toponym)
         if token is None:
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in preps:
-            return toponym
+        phrase = token
+        while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+            phrase = phrase.head  # "in Idlib province", "in Kunduz city": the name's phrase
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in preps and phrase.head.head.pos_ in _NOMINAL:
+            return toponym  # "areas in Idlib", not "who hanged himself in a Georgia jail"
         if titled(token, ontology) and toponym.precision != "country" and not _former(token.head, ontology):
             return toponym
     return None
