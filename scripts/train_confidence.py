@@ -117,6 +117,7 @@ class Row:
     held: float  # the product of the fixed factors (scoring.held_down) that apply
     gold: tuple[str, int] | None  # (article id, index of the gold event it matched)
     key: str  # scoring.rate_key: event type and trigger words
+    trigger: tuple[str, int, int] | None = None  # article id and the trigger's character span
 
 
 def batches() -> dict[str, str]:
@@ -169,7 +170,7 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
                 rows.append(Row(name, seen[event.id], bool(right["type"]),
                                 bool(right["type"] and right["actor"]),
                                 all(right[n] for n in news.FIELDS), factor, place,
-                                scoring.rate_key(event)))
+                                scoring.rate_key(event), (article_id, *event.trigger.span)))
     finally:
         scoring.features = features  # type: ignore[assignment]
     per_round = Counter(ROUNDS[batch[a.text.article_id]] for a in articles)
