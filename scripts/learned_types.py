@@ -216,10 +216,9 @@ def coded(folder: Path) -> tuple[list[tc.Row], dict[str, int], dict[str, Doc]]:
     return rows, gold_count, docs
 
 
-def examples(
-    docs: dict[str, Doc], golds: dict[str, dict], families: tuple[str, ...], classes: list[str],
-) -> dict[str, tuple[list[np.ndarray], np.ndarray]]:
-    """Per round, the hashed rows and label indexes of every VERB/NOUN token of its articles."""
+def examples(docs: dict[str, Doc], golds: dict[str, dict], families: tuple[str, ...], classes: list[str],
+             ) -> Data:
+    """Per round, the hashed rows and label indexes of its articles' VERB/NOUN trigger words."""
     lex, batch = lexicon(), tc.batches()
     found: dict[str, tuple[list[np.ndarray], list[int]]] = defaultdict(lambda: ([], []))
     for article_id, gold in golds.items():

@@ -43,6 +43,7 @@ Heads = list[np.ndarray | None]  # per candidate row, its trigger head's hashed 
 
 
 def row_tokens(rows: list[tc.Row], docs: dict[str, Doc], families: tuple[str, ...]) -> Heads:
+    """Each candidate's trigger head token as the model sees it."""
     lex = lt.lexicon()
     found: list[np.ndarray | None] = []
     for row in rows:
@@ -110,8 +111,8 @@ def learned_loro(
 
 
 def lines(label: str, rows: list[tc.Row], gold_count: dict[str, int], p: np.ndarray, base: dict) -> list[str]:
-    """Markdown rows: pooled at 0.5, pooled at the baseline's published count and at its type
-    precision (the most events kept at that precision or better), and the newest two rounds."""
+    """Markdown rows: pooled at 0.5, pooled at the baseline's published count and at its type and
+    type+actor precision (the most events kept at that precision or better), the newest two rounds."""
     effective = np.array([round(round(q, 3) * r.held, 3) for r, q in zip(rows, p, strict=True)])
     order = np.argsort(-effective, kind="stable")
     gold = sum(gold_count.values())

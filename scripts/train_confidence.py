@@ -104,6 +104,11 @@ SETUP = Setup(l2=1.0, type_prior=5.0, trigger_prior=2.0, trigger_min=2, dropped=
 # candidates' ceiling by 1 to 5 events a round. Its strongest features are the lexicon's types
 # and the lemma; the misses are rare and phrasal triggers 1,800 labelled words cannot teach.
 # The experiment: scripts/learned_candidates.py at tag experiment/learned-candidates.
+# Tried in session 21 and not kept: that model's p(type | trigger head) as a feature (trained on
+# the lexicon words only; lemma, word, lexicon types, tag), nested out of fold in the held-out
+# fit. Pooled log loss 0.3453 -> 0.3409 (best of 3 forms), type precision at 0.5 0.782 -> 0.801,
+# but type+actor and gold found level at 500-700 events and all fields 0.439 -> 0.428: it demotes
+# wrong types that were wrong in actor too. scripts/learned_types_results.md.
 OUT = DATA_DIR / "confidence.yaml"
 
 
