@@ -308,3 +308,27 @@ def test_a_country_name_is_not_the_town_of_the_state_the_other_names_share(place
     assert _named(found, "Jefferson County")[0].admin1 == "Texas"
     italy = _named(found, "Italy")[0]
     assert (italy.country_code, italy.precision) == ("IT", "country")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police in Manchester arrested two men on Monday.", "Manchester", "GB"),  # not the Jamaican parish
+    ("Police in Portland arrested two men on Monday.", "Portland", "US"),
+    ("The governor of Virginia signed the bill on Monday.", "Virginia", "US"),  # a state outweighs a town
+    ("Jamaican police in Manchester arrested two men.", "Manchester", "JM"),  # the article's country
+])
+def test_a_big_city_abroad_outweighs_a_small_divisions_namesake(places, text, name, country):
+    _, found = places(text)
+    assert _named(found, name)[0].country_code == country
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Belfast Magistrates Court remanded him in custody on Monday.", "Belfast"),
+    ("Leeds City Council approved the plan on Monday.", "Leeds"),
+    ("The Dallas Police Department arrested two men on Monday.", "Dallas"),
+    ("Judge Ann Lee of Superior Court handed down the sentence.", None),  # a court's rank, not a town
+    ("The Supreme Court struck down the law on Thursday.", None),
+    ("Cambridge Analytica denied any wrongdoing on Monday.", None),  # a firm named after a town
+])
+def test_a_town_opening_a_court_council_or_police_is_the_place_it_serves(places, text, town):
+    _, found = places(text)
+    assert [t.text for t in found] == ([town] if town else [])

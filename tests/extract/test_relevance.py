@@ -169,6 +169,8 @@ def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
         ("Palestinians demanded an end to the blockade of the city.", "demanded"),
         # nobody named: nothing says the act is private
         ("A bombing at the market killed nine on Sunday.", "bombing"),
+        # only victims named, but a weapon of war: a bombing, not a private crime
+        ("Two people were killed when a bomb exploded in a market on Tuesday.", "killed"),
     ],
 )
 def test_relevance_political_violence_and_collective_actors_stay(code, text, trigger):

@@ -89,3 +89,19 @@ def test_clean_repairs_windows_1252_characters_one_for_one() -> None:
 def test_clean_repairs_a_title_whose_text_needs_no_repair() -> None:
     article = Article(id="a", date=None, text="The mayor's plan.", title="Mayor\x92s plan")
     assert repair_characters(article).title == "Mayor\u2019s plan"
+
+
+def test_clean_masks_a_caption_run_into_the_text_from_the_sentence_on_the_picture() -> None:
+    news = "Rebels seized the town on Sunday, officials said. " * 7
+    caption = ("This is an undated photo released by police of officer Ann Lee. A gunman wounded Lee "
+               "in a shooting on Saturday. Lee was taken off life support Tuesday. (AP Photo/City Police)")
+    assert masked(news + caption) == [caption]
+    short = ("Jo Park, 25, poses for a picture in Oaxaca. The government began handing out visas. "
+             "Ana Ruiz AP Photo.")
+    assert masked("The talks resumed.\n" + short) == [short]
+
+
+def test_clean_masks_only_a_credit_whose_caption_names_no_picture() -> None:
+    text = "Troops shelled the port on Sunday. The mayor fled the city. Ana Ruiz AP Photo"
+    assert masked(text) == ["Ana Ruiz AP Photo"]
+    assert masked("The council voted on the budget. The photo was taken in 2019.") == []

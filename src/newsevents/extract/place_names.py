@@ -27,6 +27,8 @@ SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "
                    "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
 DATELINE_CHARS = 300  # a dateline after a headline starts this near the top
 DASHES = frozenset({"—", "–", "--", "-", "_"})
+AUTHORITY_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG"})
+GENERIC_HEADS = frozenset({"department", "office", "service", "bureau", "division"})  # "Police Department"
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
 
@@ -36,7 +38,8 @@ def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | N
     Texas", "Henderson County Jail"; only a place by its own name, not a town's alternate
     name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
     county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
-    Service"): a body named by the place it serves; a town there is as often another one's."""
+    Service"), or a town before a court, council or police (``_serves``): a body named by the
+    place it serves; a town before other names is as often another one's."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
@@ -55,7 +58,22 @@ def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | N
             return doc[start:stop]
         if body is not None and any(p.kind in {"admin1", "admin2"} for p in places):
             return doc[start:stop]
+        if body is not None and places and _serves(doc[start:stop], doc[stop:end], body):
+            return doc[start:stop]
     return None
+
+
+def _serves(town: Span, rest: Span, ontology: Ontology) -> bool:
+    """The rest of a body's name ends in a court, council or police ("Belfast Magistrates Court",
+    "Leeds City Council", "Dallas Police Department"): a public authority named by the town it
+    serves (docs/annotation.md: jurisdiction words), not a firm or a team ("Cambridge Analytica"),
+    nor a court's rank read as a town ("the Supreme Court", "Superior Court": body_ranks)."""
+    named = [t for t in town if t.lower_ != "the"]
+    if not named or named[0].lower_ in ontology.words("body_ranks"):
+        return False
+    words = [t for t in rest if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    heads = words[-1:] if not words or words[-1].lower_ not in GENERIC_HEADS else words[-2:]
+    return any(ontology.sectors.get(t.lemma_.lower()) in AUTHORITY_SECTORS for t in heads)
 
 
 def no_place(ent: Span, excluded: frozenset[str]) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsevents.extract.coding import doc_entities
-from newsevents.extract.gazetteer import Gazetteer, Place, capital_ids, fold
+from newsevents.extract.gazetteer import Gazetteer, Place, capital_ids, division_sizes, fold
 from newsevents.extract.place_mentions import Mention, find_mentions
 from newsevents.ontology import Ontology
 from newsevents.records import Location, distance_km
@@ -222,9 +222,13 @@ class _Resolver:
         country the article is about is weak evidence for it ("London" in a story from Washington
         is not London, Ohio, nor "Washington" in one naming London a Sussex village near it),
         its state or a town near it, named in the text, still is. The namesakes among themselves
-        keep their order."""
+        keep their order. So must a first-level division abroad smaller than a city of its name
+        (gazetteer.division_sizes): "Manchester" is no Jamaican parish unless the text says so."""
         best = max(places, key=score)
         city = self.world.get(key)
+        if (best.kind == "admin1" and city is not None and city.country_code != best.country_code
+                and city.population > division_sizes().get(best.country_code, 0)):
+            return city if score(city) + W_WORLD > score(best) else best
         if (best.kind != "town" or city is None
                 or (city.population < WORLD_POPULATION and city.geonameid not in capital_ids())
                 or best.population * WORLD_RATIO >= city.population):

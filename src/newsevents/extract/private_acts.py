@@ -3,8 +3,8 @@
 PLOVER codes political interactions, and the annotation protocol codes crime only where the
 police or the state acts (docs/annotation.md, "Not annotated"). The relevance gate
 (relevance.py) asks this module whether an event is such an act: a stabbing or a lawsuit
-between people of no public role, unless armed conflict is spoken of or a force (police,
-soldiers, an armed group) takes part in the act's own clause, or a court or official is named
+between people of no public role, unless armed conflict or a weapon of war is spoken of or a
+force (police, soldiers, an armed group) takes part in the act's own clause, or a court or official is named
 beside a dispute; or a private person calling at an office. A force or a court that only
 suffers one private person's violence ("he shot two officers") does not take part: the murder
 rule codes that as private crime. The word lists are relevance.yaml's.
@@ -85,6 +85,8 @@ class PrivateActs:
             return False
         if not violent:
             return True
+        if self._war_weapons(index):
+            return False  # "killed when a car bomb exploded": a bombing, not a private crime
         words = words_at(self.doc, event.trigger.span)
         if words is not None and any(
                 self._force_takes_part(t, words.root, lone=lone) for t in _clause(words.root)):
@@ -153,6 +155,11 @@ class PrivateActs:
             lemmas = sentence_lemmas(self.sentences[index]) if inside else None
             self._cued[index] = cued_contexts(*lemmas, self.onto) if lemmas else []
         return self._cued[index]
+
+    def _war_weapons(self, index: int) -> bool:
+        """Sentence ``index`` names a weapon of war (relevance.yaml ``war_weapons``)."""
+        inside = index < len(self.sentences)
+        return inside and self.rel.war_weapons.found_in(*sentence_lemmas(self.sentences[index]))
 
     @cached_property
     def _political_violence(self) -> bool:

@@ -28,6 +28,9 @@ MAX_COPIES = 2
 """A line met more often than this in one article (a menu item, an ad slot, a broken page's
 junk repeated) is not news after its second copy: those later copies are masked, which also
 keeps a page of one line repeated thousands of times from costing the parser seconds."""
+CAPTION_SENTENCES = 3
+"""How many sentences before its credit a caption run into the text may open (boilerplate.yaml
+``captions``): a wire caption is a sentence on the picture and one or two of background."""
 MIN_NEWS_WORDS = 2
 """A line that is a credit but for this many words ("Photo by Ann | Lee") is all credit."""
 C1_REPAIR = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
@@ -39,27 +42,33 @@ every offset."""
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class BoilerplateRules:
-    """Patterns of a whole line that is not news, and of pieces of a paragraph."""
+    """Patterns of a whole line that is not news, of pieces of a paragraph, and of the credit
+    and first sentence of a caption run into the text."""
 
     lines: tuple[re.Pattern[str], ...]
     inline: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...] = ()
+    openings: tuple[re.Pattern[str], ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
 def load_rules(extra: tuple[Path, ...] = ()) -> BoilerplateRules:
     """The bundled boilerplate.yaml and any in the ``extra`` ontology folders."""
-    found: dict[str, list[re.Pattern[str]]] = {"lines": [], "inline": []}
+    found: dict[str, list[re.Pattern[str]]] = {"lines": [], "inline": [], "credit": [], "opening": []}
     for path in data_files("boilerplate.yaml", extra):
-        data = read_mapping(path)
-        for key, patterns in data.items():
-            if key not in found:
-                raise OntologyError(f"{path.name}: unknown key {key!r} (lines, inline)")
-            try:
-                flags = re.IGNORECASE if key == "lines" else 0  # inline patterns tell names by case
-                found[key].extend(re.compile(p, flags) for p in patterns or ())
-            except re.error as exc:
-                raise OntologyError(f"{path.name}: bad pattern in {key}: {exc}") from exc
-    return BoilerplateRules(tuple(found["lines"]), tuple(found["inline"]))
+        for key, patterns in read_mapping(path).items():
+            captions = key == "captions" and isinstance(patterns, dict)
+            for part, listed in patterns.items() if captions else [(key, patterns)]:
+                if part not in (("credit", "opening") if captions else ("lines", "inline")):
+                    raise OntologyError(f"{path.name}: unknown key {part!r} (lines, inline, captions: "
+                                        "credit, opening)")
+                try:  # inline patterns and credits tell names by case
+                    flags = re.IGNORECASE if part in {"lines", "opening"} else 0
+                    found[part].extend(re.compile(p, flags) for p in listed or ())
+                except re.error as exc:
+                    raise OntologyError(f"{path.name}: bad pattern in {part}: {exc}") from exc
+    return BoilerplateRules(tuple(found["lines"]), tuple(found["inline"]),
+                            tuple(found["credit"]), tuple(found["opening"]))
 
 
 def boilerplate_spans(text: str, rules: BoilerplateRules) -> list[Span]:
@@ -77,13 +86,30 @@ def boilerplate_spans(text: str, rules: BoilerplateRules) -> list[Span]:
             start = line.start() + line.group().index(whole)
             spans.append((start, start + len(whole)))
             continue
-        units = [line] if len(line.group()) <= LONG_LINE else _UNIT.finditer(line.group())
-        offset = 0 if len(line.group()) <= LONG_LINE else line.start()
-        for unit in units:
-            body = unit.group().strip()
+        news = line.group()[:_caption_start(line.group(), rules)]
+        if len(news) < len(line.group().rstrip()):
+            spans.append((line.start() + len(news), line.start() + len(line.group().rstrip())))
+        short = len(line.group()) <= LONG_LINE
+        pieces = [(0, news)] if short else [(u.start(), u.group()) for u in _UNIT.finditer(news)]
+        for at, piece in pieces:
+            body = piece.strip()
             if body:
-                spans.extend(_unit_spans(body, offset + unit.start() + unit.group().index(body), rules))
+                spans.extend(_unit_spans(body, line.start() + at + piece.index(body), rules))
     return _merged(spans)
+
+
+def _caption_start(line: str, rules: BoilerplateRules) -> int:
+    """Where a caption run into the end of a line starts (boilerplate.yaml ``captions``): the
+    first sentence naming the picture within ``CAPTION_SENTENCES`` before the credit, else the
+    credit; the line's length when it ends with no credit."""
+    credit = next((m for p in rules.credits if (m := p.search(line))), None)
+    if credit is None:
+        return len(line)
+    before = list(_UNIT.finditer(line[:credit.start()]))[-CAPTION_SENTENCES:]
+    opening = next((u for u in before if any(p.search(u.group()) for p in rules.openings)), None)
+    if opening is None:
+        return credit.start()
+    return opening.start() + len(opening.group()) - len(opening.group().lstrip())
 
 
 def _unit_spans(body: str, start: int, rules: BoilerplateRules) -> list[Span]:

@@ -133,6 +133,7 @@ class Relevance:
     sections: dict[str, frozenset[str]] = field(default_factory=dict)
     domains: dict[str, Cues] = field(default_factory=dict)
     political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+    war_weapons: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
 
 
 @dataclass(slots=True)
@@ -168,11 +169,13 @@ class Ontology:
 
     def organization(self, text: str) -> Organization | None:
         """The organization a name refers to. Names match only when capitalised, and
-        short all-caps names ("WHO", "US") only in capitals, so "who" and "us" stay words."""
-        key = text.lower().removeprefix("the ")
-        if key in self.acronyms and not text.isupper():
+        short all-caps names ("WHO", "US") only in capitals, so "who" and "us" stay words;
+        a leading article is no part of the name ("the United Nations", "the UN")."""
+        name = text[4:] if text[:4].lower() == "the " else text
+        key = name.lower()
+        if key in self.acronyms and not name.isupper():
             return None
-        if text[:1].islower():  # "the congress's president" is a common noun, not Congress
+        if name[:1].islower():  # "the congress's president" is a common noun, not Congress
             return None
         return self.organizations.get(key)
 
@@ -284,6 +287,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         },
         domains={k: compile_cues(v) for k, v in (data.get("domains") or {}).items()},
         political=compile_cues(data.get("political") or []),
+        war_weapons=compile_cues(data.get("war_weapons") or []),
     )
 
 
