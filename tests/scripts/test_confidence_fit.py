@@ -1,6 +1,7 @@
 """The confidence fit's held-out measure (scripts/train_confidence.py, scripts/confidence_setups.py)
-on made-up candidate events: a round is scored by a fit that never saw its labels, the
-trigger_rate smoothing follows the setup, and the nested elimination drops a feature of noise."""
+on made-up candidate events: a round is scored by a fit that never saw its labels (learned_type
+too), the trigger_rate smoothing follows the setup, and the nested elimination drops a feature
+of noise."""
 
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import confidence_setups
 import train_confidence as tc
+import train_learned_types as tl
 
 
 def _row(name, key, right, **features):
@@ -65,3 +67,14 @@ def test_confidence_fit_shipped_model_leaves_out_the_features_chosen_as_noise():
     weights = tc.scoring.model()["weights"]
     assert tc.SETUP.dropped and not set(tc.SETUP.dropped) & set(weights)
     assert "trigger_rate" in weights and "actor_none" in weights
+
+
+def test_confidence_fit_learned_type_never_comes_from_a_model_that_saw_its_round():
+    # only round A's tokens of bucket 3 are ASSAULT: a model that saw A knows it, none other may
+    assault = tl.CLASSES.index("ASSAULT")
+    examples = {r: [([(1, 2)] * 20, [0] * 20)] for r in "ABCDE"}
+    examples["A"].append(([(1, 3)] * 20, [assault] * 20))
+    head = ("A", (1, 3), "ASSAULT")
+    assert tl.fit([x for r in "ABCDE" for x in examples[r]]).p_type(head[1], "ASSAULT") > 0.9
+    (values,) = tl.nested(examples, list("ABCDE"), [head])
+    assert set(values) == {tl.FINAL, *"ABCDE"} and max(values.values()) < 0.2

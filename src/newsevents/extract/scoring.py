@@ -5,9 +5,11 @@ relevance), each is described by a few dozen features known at extraction time (
 and scored by a logistic regression whose weights ontology/data/confidence.yaml holds, fitted
 by scripts/train_confidence.py on the DEV split of the news gold set (docs/annotation.md).
 How often an event of its type and trigger word was right on DEV is one feature
-(``trigger_rate``: smoothed log-odds the model file holds, estimated out of fold when fitting);
-the main event of a sentence is chosen by text order (records.main_event), so it does not hinge
-on it. Scoring is plain Python: a weighted sum and a sigmoid per event.
+(``trigger_rate``: smoothed log-odds the model file holds, estimated out of fold when fitting),
+and so is how likely a learned model of trigger tokens finds the event's type
+(``learned_type``: extract/learned_types.py, out of fold when fitting too); the main event of a
+sentence is chosen by text order (records.main_event), so it does not hinge on it. Scoring is a
+weighted sum and a sigmoid per event.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsevents.extract import learned_types
 from newsevents.extract.coding import Evidence, doc_words
 from newsevents.extract.coref import PRONOUNS, is_bare_pronoun
 from newsevents.extract.relevance import RelevanceGate
@@ -177,6 +180,7 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         f"date_{_date_source(evidence, event)}": 1.0,
         "place": float(event.location is not None),
         "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
+        "learned_type": learned_types.model().p_type(evidence.type_ids, event.event_type),
     }
     if gate is not None:
         found.update(gate.signals(index))
