@@ -85,33 +85,7 @@ class Setup:
 SETUP = Setup(l2=1.0, type_prior=5.0, trigger_prior=2.0, trigger_min=2, dropped=(
     "actor_sector", "background", "future", "missing_required_recipient", "quoted", "repeat_type",
     "sentence_first", "sentence_late", "sentence_political"))
-# Tried in session 18 and not kept, on the same pooled leave-one-round-out figures: features of
-# the trigger's parse (tag, dependency, head's dependency, modal, passive, the entity types of its
-# subject and object, the object's and head's lemmas, the sentence's entity types) and pairwise
-# products of the dozen strongest features. None lowered the log loss below 0.336 beyond noise
-# (0.335-0.344) or raised type+actor at the same recall: the model is held back by the candidate
-# events it is given (0.68 of gold events have one of the right type; 0.54 with the right actor
-# too), not by its form.
-# Tried in session 19 and not kept: the parser's own context vector (doc.tensor, the 96 tok2vec
-# dims, there when scoring.features runs) averaged over the trigger, its sentence, its head and
-# its subject, as raw dims standardised in fold (own L2 10-3000) or as one stacked feature (a
-# nested L2 regression on the dims alone, scored out of fold). Best pooled log loss 0.329
-# (stacked, all four, L2 1000: type 0.825, type+actor 0.725, recall 0.374, 510 published)
-# against 0.334 (0.810, 0.717, 0.365, 505); trigger+head+subject 0.330, raw dims 0.331 at best
-# and worse below L2 1000 (0.335-0.417). Above the bar of 0.328, all fields right falls (0.457
-# -> 0.453) and the gain is uneven: AF-AH, QRS and WXY gain 0.012-0.024 while the two newest
-# annotated rounds do not (AL-AN 0.356 -> 0.370, AO-AQ level at 0.346). The experiment:
-# scripts/tensor_experiment.py in commit 7f91d38.
-# Tried in session 20 and not kept: a learned trigger and type model (softmax regression on each
-# verb and noun, hashed lexical, lexicon, head and argument features), time-split: fitted on the
-# older rounds, scored on AX-AZ and on AU-AW. Alone it finds what the published rules find at the
-# same precision (model 13 / 63 at 0.64 against published 21 / 63 at 0.62; 16 / 60 at 0.67 against
-# 17 / 60 at 0.67); beside the published events it adds 5 and 8 at 0.59 and 0.65; it raises the
-# candidates' ceiling by 1 to 5 events a round. Its strongest features are the lexicon's types
-# and the lemma; the misses are rare and phrasal triggers 1,800 labelled words cannot teach.
-# The experiment: scripts/learned_candidates.py at tag experiment/learned-candidates.
-# Kept from session 21: that model's p(type | trigger head), `learned_type` (pre-registered test
-# on two rounds: type 0.539 -> 0.602, type+actor 0.427 -> 0.482): scripts/learned_types_results.md.
+# What other features were tried, and which was kept (learned_type): scripts/confidence_tried.md.
 OUT = DATA_DIR / "confidence.yaml"
 
 
