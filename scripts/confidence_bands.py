@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsevents.eval import news
 from newsevents.eval.news_gold import SPLITS
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.pipeline import Pipeline
 
 BANDS = ((0.0, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
@@ -41,9 +41,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=None, help="the shared eval folder")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     found = graded_events(folder)
     print(f"{'band':>12} {'events':>7} {'matched':>8} {'type':>6} {'actor':>6}")
     for low, high in BANDS:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import train_confidence as tc
 
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 
 SMOOTHINGS = ((5, 5, 5), (10, 10, 5), (5, 5, 10), (5, 2, 3), (3, 3, 3), (1, 1, 2))
 
@@ -92,9 +92,7 @@ def main() -> None:
     parser.add_argument("--cuts", action="store_true", help="figures per publishing cut")
     parser.add_argument("--select", action="store_true", help="the nested feature elimination")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     rows, gold_count, _ = tc.collect(folder)
     table, p = tc.leave_one_round_out(rows, gold_count, tc.SETUP)
     tc.show({"Setup()": tc.leave_one_round_out(rows, gold_count, tc.Setup())[0]["pooled"],

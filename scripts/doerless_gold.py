@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from train_confidence import ROUNDS, batches, dev_articles
 
 from newsevents.eval import news
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract.coding import doc_sentences, head_at
 from newsevents.pipeline import Pipeline
 from newsevents.records import Event
@@ -78,9 +78,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=None, help="the shared eval folder")
     parser.add_argument("--where", default=None, help="print only events whose gold doer stands so")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     found = doerless(folder)
     for where, name, article_id, hit, what in sorted(found):
         if args.where is None or where == args.where:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from train_confidence import dev_articles
 
 from newsevents.eval import news
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract import coding
 from newsevents.extract.events import EventExtractor
 from newsevents.extract.triggers import _coarse_pos
@@ -126,9 +126,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=None, help="the shared eval folder")
     parser.add_argument("--kind", default=None, help="print only misses whose kind starts so")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     found = missed(folder)
     for kind, article_id, gold, what in sorted(found, key=lambda f: f[0]):
         if args.kind and not kind.startswith(args.kind):

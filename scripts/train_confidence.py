@@ -37,7 +37,7 @@ import yaml
 
 from newsevents.eval import news
 from newsevents.eval.news_gold import SPLITS
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract import scoring
 from newsevents.ontology.load import DATA_DIR
 from newsevents.pipeline import Pipeline
@@ -369,9 +369,7 @@ def main() -> None:
     parser.add_argument("--eval-dir", type=Path, default=None, help="the shared eval folder")
     parser.add_argument("--dry-run", action="store_true", help="do not write confidence.yaml")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     rows, gold_count, articles = collect(folder)
     show(leave_one_round_out(rows, gold_count, SETUP)[0], f"held out by round ({SETUP})")
     rounds = sorted(gold_count)

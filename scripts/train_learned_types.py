@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents import pipeline as pipeline_module
 from newsevents.eval import news
-from newsevents.eval.news_texts import find_eval_dir
+from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract import learned_types as lt
 from newsevents.ontology.load import Ontology
 from newsevents.pipeline import Pipeline
@@ -185,9 +185,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=None, help="the shared eval folder")
     args = parser.parse_args()
-    folder = args.eval_dir or find_eval_dir(Path.cwd())
-    if folder is None:
-        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    folder = eval_dir_or_exit(args.eval_dir)
     articles = tc.dev_articles(folder)
     found: dict[str, Examples] = {}
     with recording({a.text.article_id: a.gold for a in articles}, found, extract=False):

@@ -111,6 +111,15 @@ def find_eval_dir(start: Path) -> Path | None:
     return None
 
 
+def eval_dir_or_exit(given: Path | None) -> Path:
+    """The shared eval folder a developer script was given, else the nearest (``find_eval_dir``);
+    without one the script stops with a one-line message."""
+    folder = given or find_eval_dir(Path.cwd())
+    if folder is None:
+        raise SystemExit("no shared/eval folder here or above; give --eval-dir")
+    return folder
+
+
 def news_text_index(folder: Path) -> dict[str, NewsText]:
     """The pool by article id."""
     return {item.article_id: item for item in news_texts(folder)}
