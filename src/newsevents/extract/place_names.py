@@ -27,6 +27,7 @@ SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "
                    "upstate", "downstate"})  # "North Texas", "Western Massachusetts"
 DATELINE_CHARS = 300  # a dateline after a headline starts this near the top
 DASHES = frozenset({"—", "–", "--", "-", "_"})
+POSSESSIVES = frozenset({"'s", "’s"})
 AUTHORITY_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG"})
 GENERIC_HEADS = frozenset({"department", "office", "service", "bureau", "division"})  # "Police Department"
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
@@ -41,7 +42,7 @@ def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | N
     Service"), or a town before a court, council or police (``_serves``): a body named by the
     place it serves; a town before other names is as often another one's."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVES):
         end -= 1
     if body is None and end - start > 1 and doc[start].lower_ in SIDES:
         start += 1
@@ -72,7 +73,7 @@ def _serves(town: Span, rest: Span, ontology: Ontology) -> bool:
     if not named or named[0].lower_ in ontology.words("body_ranks") or any("." in t.text for t in named) \
             or ontology.organization(town.text) is not None:
         return False  # "the U.N. Security Council": an organisation's short name, no town
-    words = [t for t in rest if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    words = [t for t in rest if not t.is_punct and t.lower_ not in POSSESSIVES]
     heads = words[-1:] if not words or words[-1].lower_ not in GENERIC_HEADS else words[-2:]
     return any(ontology.sectors.get(t.lemma_.lower()) in AUTHORITY_SECTORS for t in heads)
 

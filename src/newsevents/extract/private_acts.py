@@ -4,10 +4,10 @@ PLOVER codes political interactions, and the annotation protocol codes crime onl
 police or the state acts (docs/annotation.md, "Not annotated"). The relevance gate
 (relevance.py) asks this module whether an event is such an act: a stabbing or a lawsuit
 between people of no public role, unless armed conflict or a weapon of war is spoken of or a
-force (police, soldiers, an armed group) takes part in the act's own clause, or a court or official is named
-beside a dispute; or a private person calling at an office. A force or a court that only
-suffers one private person's violence ("he shot two officers") does not take part: the murder
-rule codes that as private crime. The word lists are relevance.yaml's.
+force (police, soldiers, an armed group) takes part in the act's own clause, or a court or
+official is named beside a dispute; or a private person calling at an office. A force or a
+court that only suffers one private person's violence ("he shot two officers") does not take
+part: the murder rule codes that as private crime. The word lists are relevance.yaml's.
 """
 
 from __future__ import annotations

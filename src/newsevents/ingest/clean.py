@@ -86,10 +86,11 @@ def boilerplate_spans(text: str, rules: BoilerplateRules) -> list[Span]:
             start = line.start() + line.group().index(whole)
             spans.append((start, start + len(whole)))
             continue
-        news = line.group()[:_caption_start(line.group(), rules)]
-        if len(news) < len(line.group().rstrip()):
-            spans.append((line.start() + len(news), line.start() + len(line.group().rstrip())))
-        short = len(line.group()) <= LONG_LINE
+        text = line.group()
+        news = text[:_caption_start(text, rules)]
+        if len(news) < len(text.rstrip()):
+            spans.append((line.start() + len(news), line.start() + len(text.rstrip())))
+        short = len(text) <= LONG_LINE
         pieces = [(0, news)] if short else [(u.start(), u.group()) for u in _UNIT.finditer(news)]
         for at, piece in pieces:
             body = piece.strip()
