@@ -57,9 +57,10 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "AX": "AX-AZ", "AY": "AX-AZ", "AZ": "AX-AZ",
           "BA": "BA-BC", "BB": "BA-BC", "BC": "BA-BC",
           "BD": "BD-BF", "BE": "BD-BF", "BF": "BD-BF",
-          "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI"}
+          "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI",
+          "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset()
+UNANNOTATED: frozenset[str] = frozenset({"BJ", "BK", "BL"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
