@@ -8,29 +8,28 @@ from newsevents.extract.story_places import dateline
 from newsevents.extract.venues import event_location
 
 
-def test_dateline_is_the_venue_of_statements_by_local_actors_only(places, ontology):
+def test_dateline_is_the_venue_of_statements_but_not_of_a_foreign_state_speaking_by_its_name(places, ontology):
     text = ("NAIROBI, Kenya (AP) - Police said on Monday that protesters had blocked roads in Kisumu. "
-            "A government spokesman urged calm. The Ugandan government rejected the accusation.")
+            "A government spokesman urged calm. Uganda rejected the accusation.")
     doc, found = places(text)
     venue = dateline(found, doc)
     assert venue is not None and venue.name == "Nairobi"
-    said = event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
-                          actors=("KEN",), said=True)
-    assert said is not None and said.name == "Nairobi"
-    # a speaker of no known country is not known to have spoken at the dateline
-    assert event_location(_trigger(doc, "urged"), found, _sentence(doc, "urged"), ontology, venue=venue,
-                          said=True) is None
+    urged, sentence = _trigger(doc, "urged"), _sentence(doc, "urged")
+    assert event_location(urged, found, sentence, ontology, venue=venue, actors=("KEN",), said=True).name == "Nairobi"
+    # a speaker of no known country, or a visitor, is heard where the reporter is
+    assert event_location(urged, found, sentence, ontology, venue=venue, said=True).name == "Nairobi"
+    assert event_location(urged, found, sentence, ontology, venue=venue, actors=("UGA",), said=True).name == "Nairobi"
     undated = "Police said on Monday that protesters had blocked roads in Kisumu."
     assert dateline(*reversed(places(undated))) is None
-    # the dateline and the main place are not where a foreign actor spoke
+    # a foreign state named as such speaks from home, not from the dateline nor the main place
     rejected, sentence = _trigger(doc, "rejected"), _sentence(doc, "rejected")
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",),
-                          said=True) is None
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",),
-                          said=True).name == "Nairobi"
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("UGA",), said=True,
+                          state_speaker=True) is None
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN",), said=True,
+                          state_speaker=True).name == "Nairobi"
     # a joint statement of a local actor and a foreign one was made where the host is
-    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"),
-                          said=True).name == "Nairobi"
+    assert event_location(rejected, found, sentence, ontology, venue=venue, actors=("KEN", "UGA"), said=True,
+                          state_speaker=True).name == "Nairobi"
 
 
 def test_an_international_body_acts_at_the_dateline(places, ontology):
@@ -42,9 +41,9 @@ def test_an_international_body_acts_at_the_dateline(places, ontology):
     turned, sentence = _trigger(doc, "turned"), _sentence(doc, "turned")
     assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO",),
                           said=True).name == "Geneva"
-    # with a foreign government beside it, the body is not known to have acted there
+    # with a foreign state speaking by its name beside it, the act is not known to have been there
     assert event_location(turned, found, sentence, ontology, venue=venue, actors=("IGO", "RUS"),
-                          said=True) is None
+                          said=True, state_speaker=True) is None
 
 
 def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_made(places, ontology):
@@ -55,7 +54,8 @@ def test_the_dateline_is_where_a_visitor_met_but_not_where_an_old_statement_was_
     talks, sentence = _trigger(doc, "talks"), _sentence(doc, "talks")
     assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True,
                           meeting=True).name == "Oslo"
-    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True) is None
+    assert event_location(talks, found, sentence, ontology, venue=venue, actors=("FIN",), said=True,
+                          state_speaker=True) is None  # "Finland said": a state speaks from home
     criticized, sentence = _trigger(doc, "criticized"), _sentence(doc, "criticized")
     assert event_location(criticized, found, sentence, ontology, venue=venue, actors=("NOR",),
                           said=True).name == "Oslo"
@@ -223,3 +223,12 @@ def test_an_old_act_with_no_place_of_its_own_is_not_put_at_the_dateline_town(pla
     assert event_location(expelled, found, sentence, ontology, here=venue, historical=True) is None
 
 
+
+
+def test_a_visitors_statement_is_at_the_dateline_a_foreign_states_is_not(code):
+    visitor = code("MOSCOW (AP) - Ukrainian President Leonid Kuchma assured his host on Friday that "
+                   "his country would not join the alliance.")
+    assured = next(e for e in visitor if e.trigger.text == "assured")
+    assert assured.location is not None and assured.location.name == "Moscow"
+    state = code("LONDON (AP) - Russia denied any role in the poisoning on Friday.")
+    assert next(e for e in state if e.trigger.text == "denied").location is None

@@ -24,7 +24,7 @@ from newsevents.extract.grouping import Group, acted_on, group_triggers
 from newsevents.extract.home_country import home_country, place_at_home
 from newsevents.extract.modality import read_modality
 from newsevents.extract.noun_roles import noun_roles
-from newsevents.extract.place_episodes import share_places
+from newsevents.extract.place_episodes import named_nation, share_places
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
@@ -177,6 +177,7 @@ class EventExtractor:
             actors=self._actor_countries(event), said=said, text=self.text,
             local_speaker=local_speaker, meeting=event.event_type.lower() in self.onto.words("meeting_types"),
             historical=event.historical, here=self.dateline,
+            state_speaker=named_nation(event, self.onto) is not None,
         )
         if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))

@@ -43,7 +43,7 @@ def share_places(events: list[Event], ontology: Ontology, paragraph: Callable[[i
     placed: list[Event] = []
     for event in sorted(events, key=lambda e: e.trigger.span[0]):
         if not own_place(event) and not verbal(event):
-            event.location = _nation(event, ontology) or event.location
+            event.location = named_nation(event, ontology) or event.location
         if own_place(event):
             placed.append(event)
             continue
@@ -59,7 +59,7 @@ def share_places(events: list[Event], ontology: Ontology, paragraph: Callable[[i
             event.location = before[-1].location
 
 
-def _nation(event: Event, ontology: Ontology) -> Location | None:
+def named_nation(event: Event, ontology: Ontology) -> Location | None:
     """The country of an actor named by the country's own name, as a place at its capital."""
     for actor in event.actor:
         key = actor.text.lower().removeprefix("the ")

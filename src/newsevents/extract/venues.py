@@ -15,8 +15,9 @@ parse, not the first one written ("who lived in Moscow and was visiting her fath
 when they were attacked": Salisbury); for a statement, only a place standing as a venue ("at the
 Madrid summit", not the topic in "threatened tariffs on imports from China" nor a place inside
 its object, "called on Israel to stop demolitions in Jerusalem"). Else, for a statement, the
-dateline when no actor of the event belongs to another country (Russia's denial reported from
-London was not made in London); for a material act, the article's main place, whoever the actor
+dateline, where the reporter heard it, unless a foreign state speaks by its own name (Russia's
+denial reported from London was not made in London; a visiting president's pledge reported
+from Moscow was); for a material act, the article's main place, whoever the actor
 (foreign troops strike there too). A statement is never put at the main place: accusations and
 appeals about it are made elsewhere. Places inside the actor and recipient phrases ("envoys from
 the U.S.", "asked China") say who, not where, and so does a country before a noun ("U.S.
@@ -65,7 +66,7 @@ def event_location(
     exclude: tuple[tuple[int, int], ...] = (), venue: Location | None = None,
     actors: tuple[str, ...] = (), said: bool = False, text: str | None = None,
     local_speaker: bool = False, meeting: bool = False, historical: bool = False,
-    here: Location | None = None,
+    here: Location | None = None, state_speaker: bool = False,
 ) -> Location | None:
     """The place the text ties to an event (see the module docstring for the order).
 
@@ -76,13 +77,14 @@ def event_location(
     is of a sector that speaks where the story is (police, courts); ``meeting``: a meeting or
     visit, held where the party met sits ("visited NATO headquarters in Brussels"); ``historical``:
     the act is older than the day's news, so neither the dateline nor its doer's seat says where
-    it was made;
+    it was made; ``state_speaker``: an actor is a state named by its own name ("Russia"),
+    which speaks from home, not from a foreign dateline;
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
     toponyms = [t for t in toponyms if not is_landmark(t, ontology)]  # seats.landmark_seat reads them
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
-                         historical, here)
+                         historical, here, state_speaker)
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
     if place is None:
@@ -95,22 +97,25 @@ def event_location(
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
               said: bool, doc: Doc, preps: frozenset[str], local_speaker: bool = False, meeting: bool = False,
-              historical: bool = False, here: Location | None = None) -> Location | None:
+              historical: bool = False, here: Location | None = None,
+              state_speaker: bool = False) -> Location | None:
     """The place of an event whose sentence gives none. A material act happens where the
     article's story does, whoever does it (foreign troops strike there too), unless the act is
     older than the day's news and that place is the dateline's town, where the reporter is today
     (gold leaves such background acts unplaced when the text does not say where); a statement is
-    made where it was heard, the dateline, when one of its actors is of the dateline's country or
-    it is a meeting (a visitor comes to the host): an accusation, a denial or an appeal by
-    foreigners about the story's place is not made there, nor is an act older than the day's
-    news (gold leaves such statements unplaced when the text does not say where). With no
+    made where it was heard, the dateline, unless a foreign state speaks by its own name
+    ("Russia denied", reported from London: from home, as the state), though a meeting with the
+    host is held there; not an act older than the day's news either (gold leaves such statements
+    unplaced when the text does not say where). A person or body of another country quoted under
+    a dateline was heard there: on DEV, visitors' statements (a president assuring his host, an
+    FBI chief praising the police he toured with) outnumber remote reactions. With no
     dateline, the police and courts of the story's own country speak where it is ("police
     asked anyone with information to call"); a town's or a division's, not a whole country's."""
     if not said:
         main = main_place(toponyms, doc, preps)
         return None if historical and _same(main, here) else main
     if venue is not None:
-        return venue if not historical and (meeting or _among(venue, actors)) else None
+        return venue if not historical and (meeting or not state_speaker or _among(venue, actors)) else None
     main = main_place(toponyms, doc, preps) if local_speaker else None
     return main if main is not None and main.precision != "country" and _local(main, actors) else None
 
@@ -326,7 +331,7 @@ def _inside(toponym: Location, spans: tuple[tuple[int, int], ...]) -> bool:
 def _among(place: Location, actors: tuple[str, ...]) -> bool:
     """Some actor of the event is of the place's country: a joint statement of the host and
     a visiting leader was made there ("Yeltsin and Kuchma called for" under a MOSCOW dateline),
-    a denial by foreigners alone was not (Russia's denial reported from London). An
+    even when the foreign one is a state named as such. An
     international body belongs to no country and sits where it meets: its act reported under
     a dateline was done there ("THE HAGUE - The World Court rejected")."""
     codes = country_codes()
