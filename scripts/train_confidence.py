@@ -60,7 +60,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI",
           "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BJ", "BK", "BL"})
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
