@@ -15,8 +15,7 @@ published at 0.5 (after the fixed factors of scoring.held_down) with ``eval news
 precision and type recall, the share right in type and actor (the label) and in all fields,
 and the log loss (scripts/confidence_setups.py compares setups on it). Then it fits ``SETUP``
 on every annotated DEV article and writes ontology/data/confidence.yaml (``--dry-run``: print
-only). Rounds without gold (``UNANNOTATED``) and TEST are never read. Its figures are the
-model's own: the product then maps each probability to news first seen (fresh_calibration.py).
+only). Rounds without gold (``UNANNOTATED``) and TEST are never read.
 
     PYTHONPATH=src python scripts/train_confidence.py [--eval-dir DIR] [--dry-run]
 """

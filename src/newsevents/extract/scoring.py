@@ -9,10 +9,7 @@ How often an event of its type and trigger word was right on DEV is one feature
 and so is how likely a learned model of trigger tokens finds the event's type
 (``learned_type``: extract/learned_types.py, out of fold when fitting too); the main event of a
 sentence is chosen by text order (records.main_event), so it does not hinge on it. Scoring is a
-weighted sum and a sigmoid per event. The rounds of DEV also shaped the rules, so the model is
-surer on DEV than on news it has never seen: a last map (``first_seen``), fitted on the
-candidates of recent rounds as coded before their gold existed, gives the confidence news first
-seen warrants.
+weighted sum and a sigmoid per event.
 """
 
 from __future__ import annotations
@@ -42,28 +39,10 @@ _MARKS = "newsevents.marks"
 _CLIMB = 4  # heads up from a trigger to the speech verb that reports it
 
 
-CALIBRATION_FILE = DATA_DIR / "fresh_calibration.yaml"
-
-
 @cache
 def model() -> dict[str, Any]:
     """The learned weights (confidence.yaml), read once."""
     return read_mapping(DATA_DIR / "confidence.yaml")
-
-
-@cache
-def calibration() -> dict[str, Any]:
-    """How the model's probability maps to how often events were right on news first seen
-    (fresh_calibration.yaml, scripts/fresh_calibration.py), read once."""
-    return read_mapping(CALIBRATION_FILE)
-
-
-def first_seen(p: float, fresh: dict[str, Any]) -> float:
-    """The probability ``p`` as right on an article no rule was tuned on: sigmoid(scale *
-    logit(p) + shift), rounded to three places."""
-    p = min(0.999, max(0.001, p))
-    z = fresh["scale"] * math.log(p / (1.0 - p)) + fresh["shift"]
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +197,8 @@ def probability(found: dict[str, float], weights: dict[str, Any]) -> float:
 
 def score_events(events: list[Event], evidence: dict[str, Evidence], gate: RelevanceGate | None) -> None:
     """Set every event's confidence: the learned probability, scaled down by the fixed factors
-    of ``held_down``, then mapped to news first seen (``first_seen``)."""
-    weights, fresh = model(), calibration()
+    of ``held_down``."""
+    weights = model()
     seen: set[str] = set()
     for event in events:
         found = features(evidence[event.id], event, event.event_type in seen, gate)
@@ -229,7 +208,7 @@ def score_events(events: list[Event], evidence: dict[str, Evidence], gate: Relev
         for flag, factor in weights["factors"].items():
             if held[flag]:
                 score *= factor
-        event.confidence = first_seen(score, fresh)
+        event.confidence = round(score, 3)
 
 
 def held_down(event: Event) -> dict[str, bool]:
