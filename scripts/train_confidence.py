@@ -61,7 +61,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL",
           "BM": "BM-BO", "BN": "BM-BO", "BO": "BM-BO"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BM", "BN", "BO"})
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
