@@ -232,3 +232,10 @@ def test_a_visitors_statement_is_at_the_dateline_a_foreign_states_is_not(code):
     assert assured.location is not None and assured.location.name == "Moscow"
     state = code("LONDON (AP) - Russia denied any role in the poisoning on Friday.")
     assert next(e for e in state if e.trigger.text == "denied").location is None
+
+
+def test_a_visit_is_held_where_the_visitor_went(code):
+    for text in ("Israeli President Shimon Peres visited Prague on Monday.",
+                 "Israeli President Shimon Peres made an official visit to Prague on Monday."):
+        visit = next(e for e in code(text) if e.event_type == "CONSULT")
+        assert visit.location is not None and visit.location.name == "Prague", text

@@ -150,7 +150,8 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
         return landmark
     if here is not None and _said_here(heads, sentence, ontology):
         return here
-    journey = _journey_end(verb, resolved, ontology)
+    journey = _visited(heads, resolved, ontology) if meeting else None
+    journey = journey or _journey_end(verb, resolved, ontology)
     if journey is not None:
         return journey
     parties = [t for t, inside in zip(resolved, named, strict=True) if inside]
@@ -226,6 +227,26 @@ def _journey_end(verb: Token, toponyms: list[Location], ontology: Ontology) -> L
     for child in travel.children:
         if child.dep_ == "prep" and child.lower_ in ontology.words("travel_preps"):
             place = _most_precise(_within(toponyms, child.idx + len(child), _end(child)))
+            if place is not None:
+                return place
+    return None
+
+
+def _visited(heads: list[Token], toponyms: list[Location], ontology: Ontology) -> Location | None:
+    """A visit is held where the visitor went: the place a visit word takes as its object
+    ("visited Prague", "toured the West Bank") or after a travel preposition ("an official visit
+    to Prague", "his trip to Beijing"), also as the object of a light verb ("paid a visit to")."""
+    for head in [*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")]:
+        if head.lemma_.lower() not in ontology.words("visit_words"):
+            continue
+        for child in head.children:
+            if child.dep_ == "dobj":
+                start = child.doc[child.left_edge.i].idx
+            elif child.dep_ == "prep" and child.lower_ in ontology.words("travel_preps"):
+                start = child.idx + len(child)
+            else:
+                continue
+            place = _most_precise(_within(toponyms, start, _end(child)))
             if place is not None:
                 return place
     return None
