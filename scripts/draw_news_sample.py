@@ -70,7 +70,8 @@ DRAWS = {
                  Round(20261222, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BD", "BE", "BF")),
                  Round(20261223, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BG", "BH", "BI")),
                  Round(20261224, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BJ", "BK", "BL")),
-                 Round(20261225, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BM", "BN", "BO"))),
+                 Round(20261225, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BM", "BN", "BO")),
+                 Round(20261226, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BP", "BQ", "BR"))),
                 exclude=("test",)),
 }
 
