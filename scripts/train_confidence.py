@@ -62,7 +62,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BM": "BM-BO", "BN": "BM-BO", "BO": "BM-BO",
           "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BP", "BQ", "BR"})
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
