@@ -113,6 +113,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("A port official, who refused to identify himself, said the ship had sunk.", "refused"),
         ("The guard declined to identify herself to the reporters at the gate.", "declined"),
         ("The city council offered the manager a position as its city engineer.", "offered"),
+        ("The president condemned the bombings and offered condolences to the victims.", "offered"),
+        ("The government expressed its deepest sympathy to the families of the dead.", "expressed"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "lifted"),
         ("The county commissioners lifted the five-week-old burn ban on Tuesday.", "ban"),
         ("The university is one of 83 schools in the nation that have met the criteria.", "met"),
