@@ -71,7 +71,8 @@ DRAWS = {
                  Round(20261223, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BG", "BH", "BI")),
                  Round(20261224, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BJ", "BK", "BL")),
                  Round(20261225, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BM", "BN", "BO")),
-                 Round(20261226, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BP", "BQ", "BR"))),
+                 Round(20261226, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BP", "BQ", "BR")),
+                 Round(20261227, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BS", "BT", "BU"))),
                 exclude=("test",)),
 }
 

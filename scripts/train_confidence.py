@@ -60,9 +60,10 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI",
           "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL",
           "BM": "BM-BO", "BN": "BM-BO", "BO": "BM-BO",
-          "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR"}
+          "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR",
+          "BS": "BS-BU", "BT": "BS-BU", "BU": "BS-BU"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset()
+UNANNOTATED: frozenset[str] = frozenset({"BS", "BT", "BU"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
