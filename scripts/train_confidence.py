@@ -63,7 +63,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR",
           "BS": "BS-BU", "BT": "BS-BU", "BU": "BS-BU"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BS", "BT", "BU"})
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
