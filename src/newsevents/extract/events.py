@@ -177,7 +177,7 @@ class EventExtractor:
             actors=self._actor_countries(event), said=said, text=self.text,
             local_speaker=local_speaker, meeting=event.event_type.lower() in self.onto.words("meeting_types"),
             historical=event.historical, here=self.dateline,
-            state_speaker=named_nation(event, self.onto) is not None,
+            state_speaker=said and named_nation(event, self.onto) is not None,
         )
         if said and event.location is None and (self.dateline is not None or local_speaker):
             self._unplaced.append((event, trigger, sentence))
