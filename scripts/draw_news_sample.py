@@ -72,7 +72,9 @@ DRAWS = {
                  Round(20261224, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BJ", "BK", "BL")),
                  Round(20261225, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BM", "BN", "BO")),
                  Round(20261226, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BP", "BQ", "BR")),
-                 Round(20261227, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BS", "BT", "BU"))),
+                 Round(20261227, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BS", "BT", "BU")),
+                 Round(20261228, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BV", "BW", "BX")),
+                 Round(20261229, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BY", "BZ", "CA"))),
                 exclude=("test",)),
 }
 

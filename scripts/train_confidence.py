@@ -61,9 +61,11 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL",
           "BM": "BM-BO", "BN": "BM-BO", "BO": "BM-BO",
           "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR",
-          "BS": "BS-BU", "BT": "BS-BU", "BU": "BS-BU"}
+          "BS": "BS-BU", "BT": "BS-BU", "BU": "BS-BU",
+          "BV": "BV-BX", "BW": "BV-BX", "BX": "BV-BX",
+          "BY": "BY-CA", "BZ": "BY-CA", "CA": "BY-CA"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset()
+UNANNOTATED: frozenset[str] = frozenset({"BV", "BW", "BX", "BY", "BZ", "CA"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 
 
