@@ -38,6 +38,8 @@ import yaml
 from newsevents.eval import news
 from newsevents.eval.news_gold import SPLITS
 from newsevents.eval.news_texts import eval_dir_or_exit
+from newsevents.extract import learned_context as lc
+from newsevents.extract import learned_types as lt
 from newsevents.extract import scoring
 from newsevents.ontology.load import DATA_DIR
 from newsevents.pipeline import Pipeline
@@ -67,6 +69,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
 UNANNOTATED: frozenset[str] = frozenset({"BV", "BW", "BX", "BY", "BZ", "CA"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
+CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,8 @@ class Row:
     gold: tuple[str, int] | None  # (article id, index of the gold event it matched)
     key: str  # scoring.rate_key: event type and trigger words
     learned: dict[str, float] = field(default_factory=dict)  # held-out round -> learned_type
+    context: dict[str, float] = field(default_factory=dict)  # held-out round -> learned_context
+    sentence: tuple[int, ...] = ()  # its sentence's bucket ids for learned_context (with its type)
 
 
 def batches() -> dict[str, str]:
@@ -132,12 +137,12 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
     the same parses), the gold events and articles per round."""
     batch = batches()
     articles = dev_articles(folder)
-    seen: dict[str, tuple[dict[str, float], tuple[int, ...]]] = {}
+    seen: dict[str, tuple[dict[str, float], tuple[int, ...], tuple[str, ...]]] = {}
     features: Callable[..., dict[str, float]] = scoring.features
 
     def keeping(evidence: Any, event: Any, *context: Any) -> dict[str, float]:
         found = features(evidence, event, *context)
-        seen[event.id] = found, evidence.type_ids
+        seen[event.id] = found, evidence.type_ids, evidence.words
         return found
 
     scoring.features = keeping  # type: ignore[assignment]
@@ -163,7 +168,8 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
                 rows.append(Row(name, seen[event.id][0], bool(right["type"]),
                                 bool(right["type"] and right["actor"]),
                                 all(right[n] for n in news.FIELDS), factor, place,
-                                scoring.rate_key(event)))
+                                scoring.rate_key(event),
+                                sentence=lc.context_ids(seen[event.id][2], event.event_type)))
                 heads.append((name, seen[event.id][1], event.event_type))
     finally:
         scoring.features = features  # type: ignore[assignment]
@@ -173,7 +179,26 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
         by_round.setdefault(ROUNDS[batch[a.text.article_id]], []).append(examples[a.text.article_id])
     order = [r for r in dict.fromkeys(ROUNDS.values()) if r in by_round]
     learned = tl.nested(by_round, order, heads)
-    return [replace(r, learned=v) for r, v in zip(rows, learned, strict=True)], gold_count, dict(per_round)
+    context = tl.nested(context_examples(rows), order, [(r.round, r.sentence, lc.RIGHT) for r in rows],
+                        fitter=context_fit)
+    return [replace(r, learned=v, context={k: lc.log_odds(p) for k, p in c.items()})
+            for r, v, c in zip(rows, learned, context, strict=True)], gold_count, dict(per_round)
+
+
+def context_fit(parts: list[tl.Examples]) -> Any:
+    """learned_context's model of the examples (train_learned_types's softmax regression)."""
+    return tl.fit(parts, CONTEXT_L2, lc.CLASSES)
+
+
+def context_examples(rows: list[Row]) -> dict[str, list[tl.Examples]]:
+    """Each round's candidates as learned_context's examples: the sentence's bucket ids, and
+    whether the candidate is right as the confidence's label says."""
+    found: dict[str, list[tl.Examples]] = {}
+    for row in rows:
+        ids, classes = found.setdefault(row.round, [([], [])])[0]
+        ids.append(row.sentence)
+        classes.append(int(getattr(row, TARGET)))
+    return found
 
 
 def labels(rows: list[Row]) -> np.ndarray:
@@ -267,9 +292,10 @@ def out_of_fold(rows: list[Row], setup: Setup) -> list[Row]:
 
 
 def as_seen(rows: list[Row], name: str) -> list[Row]:
-    """The rows with ``learned_type`` as a fit holding out round ``name`` (or ``tl.FINAL``) may
-    see it; rows without nested values (made-up ones) are left as they are."""
-    return [replace(r, features={**r.features, "learned_type": r.learned[name]}) if r.learned else r
+    """The rows with ``learned_type`` and ``learned_context`` as a fit holding out round ``name``
+    (or ``tl.FINAL``) may see them; rows without nested values (made-up ones) are left as they are."""
+    return [replace(r, features={**r.features, "learned_type": r.learned[name],
+                                 "learned_context": r.context[name]}) if r.learned else r
             for r in rows]
 
 
@@ -353,7 +379,10 @@ def write(
 # type and by "TYPE trigger words" (seen {SETUP.trigger_min}+ times), less the average's; fitted with each
 # round's rates taken from the other rounds. `learned_type` is p(the event's type | its trigger's
 # head token) by ontology/data/learned_types.npz (scripts/train_learned_types.py), fitted with
-# each round's value from a model refitted without it ({tl.INNER}-fold grouped by round).
+# each round's value from a model refitted without it ({tl.INNER}-fold grouped by round);
+# `learned_context` is the log-odds that the event is right by the words of its sentence
+# (ontology/data/learned_context.npz, extract/learned_context.py, written with this file from the
+# same candidates and labels), nested in the same way.
 {textwrap.fill(f"Features left out as noise: {', '.join(SETUP.dropped)}.", 96,
                initial_indent="# ", subsequent_indent="# ")}
 #
@@ -387,7 +416,9 @@ def main() -> None:
     if not args.dry_run:
         weighed = dict(zip(names, weights.tolist(), strict=True))
         write(intercept, weighed, rates(rows, SETUP), len(kept), sum(articles.values()), rounds)
-        print(f"wrote {OUT}")
+        parts = [x for found in context_examples(rows).values() for x in found]
+        lt.save(context_fit(parts), lc.MODEL_FILE, lc.FORMAT)
+        print(f"wrote {OUT} and {lc.MODEL_FILE}")
 
 
 if __name__ == "__main__":

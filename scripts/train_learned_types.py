@@ -124,9 +124,9 @@ def lbfgs(value: Callable[[np.ndarray], tuple[float, np.ndarray]], x: np.ndarray
     return x
 
 
-def fit(parts: list[Examples], l2: float = L2) -> lt.Model:
-    """The softmax regression of the examples, on the buckets they use; always from zero (a
-    warm start from a model of more rounds would keep some of what it saw)."""
+def fit(parts: list[Examples], l2: float = L2, classes: tuple[str, ...] = CLASSES) -> lt.Model:
+    """The softmax regression of the examples over ``classes``, on the buckets they use; always
+    from zero (a warm start from a model of more rounds would keep some of what it saw)."""
     rows = [np.array(r, dtype=np.int64) for ids, _ in parts for r in ids]
     y = np.array([c for _, classes in parts for c in classes])
     ids = np.concatenate(rows)
@@ -136,7 +136,7 @@ def fit(parts: list[Examples], l2: float = L2) -> lt.Model:
     lengths = np.array([len(r) for r in rows])
     starts = np.r_[0, np.cumsum(lengths)[:-1]]
     row_of = np.repeat(np.arange(len(rows)), lengths)[order]
-    n, shape = len(rows), (len(used), len(CLASSES))
+    n, shape = len(rows), (len(used), len(classes))
 
     def value(w: np.ndarray) -> tuple[float, np.ndarray]:
         z = np.add.reduceat(w.reshape(shape)[idx], starts, axis=0)
@@ -148,33 +148,41 @@ def fit(parts: list[Examples], l2: float = L2) -> lt.Model:
         grad = np.add.reduceat(delta[row_of], first, axis=0) / n
         return float(loss), grad.ravel() + l2 * w
 
-    return lt.Model(CLASSES, used, lbfgs(value, np.zeros(len(used) * len(CLASSES)), 300).reshape(shape))
+    return lt.Model(classes, used, lbfgs(value, np.zeros(len(used) * len(classes)), 300).reshape(shape))
 
 
-def type_models(examples: dict[str, list[Examples]], rounds: list[str]) -> dict[str, lt.Model]:
+Fitter = Callable[[list[Examples]], lt.Model]
+
+
+def type_models(
+    examples: dict[str, list[Examples]], rounds: list[str], fitter: Fitter = fit,
+) -> dict[str, lt.Model]:
     """For each of the rounds (in draw order), a model of the other rounds but those of its fold
     (``INNER`` folds, interleaved): no value from a model that saw its round."""
     found = {}
     for k in range(INNER):
         fold = rounds[k::INNER]
-        model = fit([x for r in rounds if r not in fold for x in examples[r]])
+        model = fitter([x for r in rounds if r not in fold for x in examples[r]])
         found |= dict.fromkeys(fold, model)
     return found
 
 
 def nested(
     examples: dict[str, list[Examples]], rounds: list[str], heads: list[tuple[str, tuple[int, ...], str]],
+    fitter: Fitter = fit,
 ) -> list[dict[str, float]]:
     """For each candidate event (its round, its trigger head's bucket ids, its type), p(type) as
     each fit of the confidence may see it: a fit holding out round R sees R's events' values from
     a model of all the other rounds and the others' from models of neither R nor their own fold
     (``type_models``); the fit on every round (``FINAL``) sees each from a model of the other
     folds. (confidence_setups.py's nested selection fits inside the other rounds, so it sees values
-    made with the held-out round's tokens.)"""
-    seen = {FINAL: type_models(examples, rounds)}
+    made with the held-out round's tokens.) ``fitter`` fits the model (train_confidence's context
+    model too: its heads' "type" is the class asked for)."""
+    seen = {FINAL: type_models(examples, rounds, fitter)}
     for name in rounds:
         others = [r for r in rounds if r != name]
-        seen[name] = {**type_models(examples, others), name: fit([x for r in others for x in examples[r]])}
+        held = fitter([x for r in others for x in examples[r]])
+        seen[name] = {**type_models(examples, others, fitter), name: held}
     return [{name: models[r].p_type(ids, event_type) for name, models in seen.items()}
             for r, ids, event_type in heads]
 

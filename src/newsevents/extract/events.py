@@ -10,7 +10,7 @@ import hashlib
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract import coding, learned_types, scoring
+from newsevents.extract import coding, learned_context, learned_types, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
@@ -347,6 +347,7 @@ class EventExtractor:
         self.evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient, pos=main.sense.pos,
             type_ids=learned_types.token_ids(main.token, self.onto),
+            words=learned_context.sentence_words(main.token.sent),
             ambiguous=len({s.event_type for s in senses}) > 1,
             quoted=scoring.quoted(main.token, marks),
             reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),

@@ -81,18 +81,24 @@ class Model:
         return float(self.probabilities(ids)[self.classes.index(event_type)])
 
 
-def save(model: Model, path: Path = MODEL_FILE) -> None:
+def save(model: Model, path: Path = MODEL_FILE, fmt: str = FORMAT) -> None:
     """The model as a compressed .npz: bucket ids, float16 weights, class names, format."""
-    np.savez_compressed(path, format=np.array(FORMAT), bits=np.array(BITS), classes=np.array(model.classes),
+    np.savez_compressed(path, format=np.array(fmt), bits=np.array(BITS), classes=np.array(model.classes),
                         used=model.used.astype(np.uint16), weights=model.weights.astype(np.float16))
+
+
+def read(path: Path, fmt: str, script: str) -> Model:
+    """A model file ``save`` wrote; an error that names the ``script`` to rerun when its format or
+    hashing is not the code's."""
+    with np.load(path) as data:
+        if str(data["format"]) != fmt or int(data["bits"]) != BITS:
+            raise ValueError(f"{path.name}: format {data['format']}, bits {data['bits']}; expected "
+                             f"{fmt}, {BITS}: run {script}")
+        return Model(tuple(str(c) for c in data["classes"]), data["used"].astype(np.int64),
+                     data["weights"].astype(np.float64))
 
 
 @cache
 def model() -> Model:
     """The shipped model, read once."""
-    with np.load(MODEL_FILE) as data:
-        if str(data["format"]) != FORMAT or int(data["bits"]) != BITS:
-            raise ValueError(f"{MODEL_FILE.name}: format {data['format']}, bits {data['bits']}; expected "
-                             f"{FORMAT}, {BITS}: run scripts/train_learned_types.py")
-        return Model(tuple(str(c) for c in data["classes"]), data["used"].astype(np.int64),
-                     data["weights"].astype(np.float64))
+    return read(MODEL_FILE, FORMAT, "scripts/train_learned_types.py")

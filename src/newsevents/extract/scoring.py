@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from newsevents.extract import learned_types
+from newsevents.extract import learned_context, learned_types
 from newsevents.extract.coding import Evidence, doc_words
 from newsevents.extract.coref import PRONOUNS, is_bare_pronoun
 from newsevents.extract.relevance import RelevanceGate
@@ -181,6 +181,8 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         "place": float(event.location is not None),
         "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
         "learned_type": learned_types.model().p_type(evidence.type_ids, event.event_type),
+        "learned_context": learned_context.log_odds(
+            learned_context.p_right(evidence.words, event.event_type)),
     }
     if gate is not None:
         found.update(gate.signals(index))
