@@ -67,7 +67,7 @@ ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": 
           "BV": "BV-BX", "BW": "BV-BX", "BX": "BV-BX",
           "BY": "BY-CA", "BZ": "BY-CA", "CA": "BY-CA"}
 # batches held out (being annotated blind, or kept to score a session's code; none now): never coded
-UNANNOTATED: frozenset[str] = frozenset({"BV", "BW", "BX", "BY", "BZ", "CA"})
+UNANNOTATED: frozenset[str] = frozenset()
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
