@@ -74,7 +74,8 @@ DRAWS = {
                  Round(20261226, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BP", "BQ", "BR")),
                  Round(20261227, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BS", "BT", "BU")),
                  Round(20261228, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BV", "BW", "BX")),
-                 Round(20261229, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BY", "BZ", "CA"))),
+                 Round(20261229, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BY", "BZ", "CA")),
+                 Round(20261230, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CB", "CC", "CD"))),
                 exclude=("test",)),
 }
 
