@@ -186,7 +186,7 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
             for r, v, c in zip(rows, learned, context, strict=True)], gold_count, dict(per_round)
 
 
-def context_fit(parts: list[tl.Examples]) -> Any:
+def context_fit(parts: list[tl.Examples]) -> lt.Model:
     """learned_context's model of the examples (train_learned_types's softmax regression)."""
     return tl.fit(parts, CONTEXT_L2, lc.CLASSES)
 

@@ -128,7 +128,7 @@ def fit(parts: list[Examples], l2: float = L2, classes: tuple[str, ...] = CLASSE
     """The softmax regression of the examples over ``classes``, on the buckets they use; always
     from zero (a warm start from a model of more rounds would keep some of what it saw)."""
     rows = [np.array(r, dtype=np.int64) for ids, _ in parts for r in ids]
-    y = np.array([c for _, classes in parts for c in classes])
+    y = np.array([c for _, labels in parts for c in labels])
     ids = np.concatenate(rows)
     order = np.argsort(ids, kind="stable")
     used, first = np.unique(ids[order], return_index=True)

@@ -8,6 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from newsevents.extract import scoring
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.gazetteer import load_gazetteer
 from newsevents.extract.places import resolve_places
@@ -89,6 +90,27 @@ def event_on(code):
         found = [e for e in code(text, date) if e.trigger.text.startswith(trigger)]
         assert found, f"no event on {trigger!r}"
         return found[0]
+
+    return run
+
+
+@pytest.fixture()
+def scored(pipeline, monkeypatch):
+    """Code a text and return, for each of its events, the evidence, the event and the
+    confidence features scoring.features computed of them."""
+    features = scoring.features
+
+    def run(text: str, date: str = "2023-05-30"):
+        seen = []
+
+        def keeping(evidence, event, *context):
+            seen.append((evidence, event, features(evidence, event, *context)))
+            return seen[-1][2]
+
+        monkeypatch.setattr(scoring, "features", keeping)
+        pipeline.extract_text(text, date=date)
+        monkeypatch.setattr(scoring, "features", features)
+        return seen
 
     return run
 

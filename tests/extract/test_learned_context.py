@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from newsevents.extract import learned_context as lc
-from newsevents.extract import scoring
 
 
 def test_learned_context_model_file_loads():
@@ -46,17 +45,8 @@ def test_learned_context_log_odds_are_clipped():
     assert lc.log_odds(1.0) == pytest.approx(-lc.log_odds(0.0)) == pytest.approx(math.log(999))
 
 
-def test_learned_context_reaches_the_confidence_features(pipeline, monkeypatch):
-    seen = []
-    features = scoring.features
-
-    def keeping(evidence, event, *context):
-        seen.append((evidence, event, features(evidence, event, *context)))
-        return seen[-1][2]
-
-    monkeypatch.setattr(scoring, "features", keeping)
+def test_learned_context_reaches_the_confidence_features(pipeline, scored):
     text = "Police in Nairobi arrested three protesters on Monday."
-    pipeline.extract_text(text, date="2023-05-30")
-    evidence, _, found = next(s for s in seen if s[1].event_type == "COERCE")
+    evidence, _, found = next(s for s in scored(text) if s[1].event_type == "COERCE")
     assert evidence.words == lc.sentence_words(next(pipeline.nlp(text).sents))
     assert found["learned_context"] == lc.log_odds(lc.p_right(evidence.words, "COERCE"))

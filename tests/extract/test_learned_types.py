@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 
 from newsevents.extract import learned_types as lt
-from newsevents.extract import scoring
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import EVENT_TYPES
 
@@ -78,18 +77,9 @@ def test_learned_types_training_sees_a_token_as_coding_does(pipeline, ontology):
     assert any(f.startswith("x2=") for f in pulled)  # "pull out" is a row of its own
 
 
-def test_learned_types_reach_the_confidence_features(pipeline, ontology, monkeypatch):
-    seen = []
-    features = scoring.features
-
-    def keeping(evidence, event, *context):
-        seen.append((evidence, event, features(evidence, event, *context)))
-        return seen[-1][2]
-
-    monkeypatch.setattr(scoring, "features", keeping)
+def test_learned_types_reach_the_confidence_features(pipeline, ontology, scored):
     text = "Police in Nairobi arrested three protesters on Monday."
-    pipeline.extract_text(text, date="2023-05-30")
-    evidence, _, found = next(s for s in seen if s[1].event_type == "COERCE")
+    evidence, _, found = next(s for s in scored(text) if s[1].event_type == "COERCE")
     token = _token(pipeline, text, "arrested")
     assert evidence.type_ids == lt.token_ids(token, ontology)
     assert found["learned_type"] == lt.model().p_type(evidence.type_ids, "COERCE") > 0.5

@@ -50,9 +50,9 @@ def log_odds(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def p_right(words: tuple[str, ...], event_type: str, fitted: Model | None = None) -> float:
-    """p(right | the sentence's words, the event type) by the shipped model, or by ``fitted``."""
-    return (fitted or model()).p_type(context_ids(words, event_type), RIGHT)
+def p_right(words: tuple[str, ...], event_type: str) -> float:
+    """p(right | the sentence's words, the event type) by the shipped model."""
+    return model().p_type(context_ids(words, event_type), RIGHT)
 
 
 @cache
