@@ -112,7 +112,7 @@ class Row:
     key: str  # scoring.rate_key: event type and trigger words
     learned: dict[str, float] = field(default_factory=dict)  # held-out round -> learned_type
     context: dict[str, float] = field(default_factory=dict)  # held-out round -> learned_context
-    sentence: tuple[int, ...] = ()  # its sentence's and article's bucket ids for learned_context
+    sentence: tuple[int, ...] = ()  # its sentence's bucket ids for learned_context (with its type)
 
 
 def batches() -> dict[str, str]:
@@ -139,12 +139,12 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
     the same parses), the gold events and articles per round."""
     batch = batches()
     articles = dev_articles(folder)
-    seen: dict[str, tuple[dict[str, float], tuple[int, ...], tuple[str, ...], tuple[str, ...]]] = {}
+    seen: dict[str, tuple[dict[str, float], tuple[int, ...], tuple[str, ...]]] = {}
     features: Callable[..., dict[str, float]] = scoring.features
 
     def keeping(evidence: Any, event: Any, *context: Any) -> dict[str, float]:
         found = features(evidence, event, *context)
-        seen[event.id] = found, evidence.type_ids, evidence.words, evidence.article_words
+        seen[event.id] = found, evidence.type_ids, evidence.words
         return found
 
     scoring.features = keeping  # type: ignore[assignment]
@@ -171,7 +171,7 @@ def collect(folder: Path) -> tuple[list[Row], dict[str, int], dict[str, int]]:
                                 bool(right["type"] and right["actor"]),
                                 all(right[n] for n in news.FIELDS), factor, place,
                                 scoring.rate_key(event),
-                                sentence=lc.context_ids(*seen[event.id][2:], event.event_type)))
+                                sentence=lc.context_ids(seen[event.id][2], event.event_type)))
                 heads.append((name, seen[event.id][1], event.event_type))
     finally:
         scoring.features = features  # type: ignore[assignment]
@@ -193,7 +193,7 @@ def context_fit(parts: list[tl.Examples]) -> lt.Model:
 
 
 def context_examples(rows: list[Row]) -> dict[str, list[tl.Examples]]:
-    """Each round's candidates as learned_context's examples: the sentence's and article's bucket ids, and
+    """Each round's candidates as learned_context's examples: the sentence's bucket ids, and
     whether the candidate is right as the confidence's label says."""
     found: dict[str, list[tl.Examples]] = {}
     for row in rows:

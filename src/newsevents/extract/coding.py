@@ -168,7 +168,6 @@ class Evidence:
     requires_recipient: bool
     type_ids: tuple[int, ...]  # the trigger's head token as learned_types sees it
     words: tuple[str, ...] = ()  # the sentence's words as learned_context sees them
-    article_words: tuple[str, ...] = ()  # the article's words as learned_context sees them
     pos: str = "VERB"  # of the trigger sense: VERB, NOUN or AUX
     ambiguous: bool = False  # the word has senses of several event types
     quoted: bool = False  # inside quotation marks

@@ -115,7 +115,6 @@ class EventExtractor:
         self.dating = EventDates(article.text, article.date, self.episodes,
                                  frozenset(t for t, i in ontology.event_types.items() if i.verbal))
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
-        self.article_words = learned_context.common_words(doc)  # the article as learned_context sees it
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
         self._undergoing: dict[int, list[tuple[int, int]]] = {}  # sentence -> victims of acts events are for
 
@@ -348,7 +347,7 @@ class EventExtractor:
         self.evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient, pos=main.sense.pos,
             type_ids=learned_types.token_ids(main.token, self.onto),
-            words=learned_context.common_words(main.token.sent), article_words=self.article_words,
+            words=learned_context.sentence_words(main.token.sent),
             ambiguous=len({s.event_type for s in senses}) > 1,
             quoted=scoring.quoted(main.token, marks),
             reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),

@@ -182,7 +182,7 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
         "learned_type": learned_types.model().p_type(evidence.type_ids, event.event_type),
         "learned_context": learned_context.log_odds(
-            learned_context.p_right(evidence.words, evidence.article_words, event.event_type)),
+            learned_context.p_right(evidence.words, event.event_type)),
     }
     if gate is not None:
         found.update(gate.signals(index))
