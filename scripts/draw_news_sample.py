@@ -76,7 +76,8 @@ DRAWS = {
                  Round(20261228, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BV", "BW", "BX")),
                  Round(20261229, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BY", "BZ", "CA")),
                  Round(20261230, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CB", "CC", "CD")),
-                 Round(20261231, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CE", "CF", "CG"))),
+                 Round(20261231, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CE", "CF", "CG")),
+                 Round(20270101, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CH", "CI", "CJ"))),
                 exclude=("test",)),
 }
 
