@@ -27,7 +27,7 @@ from newsevents.records import Article
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_SAMPLE = "src/newsevents/eval/data/news_sample.tsv"
 DEV_SAMPLE = "src/newsevents/eval/data/news_sample_dev.tsv"
-# dev batches held out (being annotated blind, or kept to score a session's code; none now): never looked at
+# dev batches held out (being annotated blind, or kept to score a session's code; CH-CJ: see train_confidence)
 BLIND_BATCHES: set[str] = {"CH", "CI", "CJ"}
 
 
