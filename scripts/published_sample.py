@@ -21,19 +21,20 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
+from train_confidence import UNANNOTATED
+
 from newsevents.eval.news_texts import find_eval_dir
 from newsevents.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_SAMPLE = "src/newsevents/eval/data/news_sample.tsv"
 DEV_SAMPLE = "src/newsevents/eval/data/news_sample_dev.tsv"
-# dev batches held out (being annotated blind, or kept to score a session's code; CH-CJ: see train_confidence)
-BLIND_BATCHES: set[str] = {"CH", "CI", "CJ"}
 
 
 def gold_ids(repo: Path) -> set[str]:
     """Ids of the test gold set (first column; from the tree or the gold-protocol branch) and of
-    the dev articles being annotated blind."""
+    the dev articles held out of every fit (train_confidence.UNANNOTATED: being annotated blind, or
+    kept to score a session's code)."""
     path = repo / GOLD_SAMPLE
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if not text:
@@ -43,7 +44,7 @@ def gold_ids(repo: Path) -> set[str]:
     found = {line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")}
     dev = repo / DEV_SAMPLE
     rows = dev.read_text(encoding="utf-8").splitlines() if dev.exists() else []
-    return found | {r.split("\t")[0] for r in rows if r.split("\t")[-1].strip() in BLIND_BATCHES}
+    return found | {r.split("\t")[0] for r in rows if r.split("\t")[-1].strip() in UNANNOTATED}
 
 
 def pool(folder: Path) -> list[Article]:

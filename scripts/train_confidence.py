@@ -46,29 +46,18 @@ from newsevents.pipeline import Pipeline
 
 sys.path.insert(0, str(Path(__file__).parent))
 import train_learned_types as tl
+from draw_news_sample import DRAWS
 
-# The DEV draw rounds by annotator batch (news_sample_dev.tsv); a round is held out as a whole.
-ROUNDS = {"D": "D", "E": "EF", "F": "EF", "G": "GH", "H": "GH", "I": "IJ", "J": "IJ",
-          "K": "KLM", "L": "KLM", "M": "KLM", "N": "NOP", "O": "NOP", "P": "NOP",
-          "Q": "QRS", "R": "QRS", "S": "QRS", "T": "TUV", "U": "TUV", "V": "TUV",
-          "W": "WXY", "X": "WXY", "Y": "WXY", "Z": "Z-AB", "AA": "Z-AB", "AB": "Z-AB",
-          "AC": "AC-AE", "AD": "AC-AE", "AE": "AC-AE", "AF": "AF-AH", "AG": "AF-AH", "AH": "AF-AH",
-          "AI": "AI-AK", "AJ": "AI-AK", "AK": "AI-AK", "AL": "AL-AN", "AM": "AL-AN", "AN": "AL-AN",
-          "AO": "AO-AQ", "AP": "AO-AQ", "AQ": "AO-AQ", "AR": "AR-AT", "AS": "AR-AT", "AT": "AR-AT",
-          "AU": "AU-AW", "AV": "AU-AW", "AW": "AU-AW",
-          "AX": "AX-AZ", "AY": "AX-AZ", "AZ": "AX-AZ",
-          "BA": "BA-BC", "BB": "BA-BC", "BC": "BA-BC",
-          "BD": "BD-BF", "BE": "BD-BF", "BF": "BD-BF",
-          "BG": "BG-BI", "BH": "BG-BI", "BI": "BG-BI",
-          "BJ": "BJ-BL", "BK": "BJ-BL", "BL": "BJ-BL",
-          "BM": "BM-BO", "BN": "BM-BO", "BO": "BM-BO",
-          "BP": "BP-BR", "BQ": "BP-BR", "BR": "BP-BR",
-          "BS": "BS-BU", "BT": "BS-BU", "BU": "BS-BU",
-          "BV": "BV-BX", "BW": "BV-BX", "BX": "BV-BX",
-          "BY": "BY-CA", "BZ": "BY-CA", "CA": "BY-CA",
-          "CB": "CB-CD", "CC": "CB-CD", "CD": "CB-CD",
-          "CE": "CE-CG", "CF": "CE-CG", "CG": "CE-CG",
-          "CH": "CH-CJ", "CI": "CH-CJ", "CJ": "CH-CJ"}
+
+def _round_name(batches: tuple[str, ...]) -> str:
+    """A draw round's name in the printed tables: its batches run together ("KLM"), or the first
+    and last joined by a hyphen when a batch name has two letters ("Z-AB")."""
+    return "".join(batches) if all(len(b) == 1 for b in batches) else f"{batches[0]}-{batches[-1]}"
+
+
+# The DEV draw rounds by annotator batch, in draw order (scripts/draw_news_sample.py, the one list
+# of rounds); a round is held out as a whole.
+ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for batch in one.batches}
 # batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CJ tested
 # session 24's refit (scripts/refit_results.md) and join the next one
 UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ"})
