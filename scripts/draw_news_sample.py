@@ -77,7 +77,8 @@ DRAWS = {
                  Round(20261229, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("BY", "BZ", "CA")),
                  Round(20261230, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CB", "CC", "CD")),
                  Round(20261231, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CE", "CF", "CG")),
-                 Round(20270101, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CH", "CI", "CJ"))),
+                 Round(20270101, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CH", "CI", "CJ")),
+                 Round(20270102, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CK", "CL", "CM"))),
                 exclude=("test",)),
 }
 
