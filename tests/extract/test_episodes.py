@@ -327,6 +327,17 @@ def test_episodes_a_date_through_the_adverb_it_qualifies_dates_the_clause_below(
     assert event_on(text, "denounce").date == "2023-04-01"
 
 
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    # the occasion the act took place at carries the date
+    ("At the NATO summit on March 5, the alliance agreed to resume contacts with Moscow.", "agreed",
+     "2023-03-05"),
+    ("A woman was arrested on drug charges after a search at a Brownsboro residence Monday.", "arrested",
+     "2023-05-29"),
+])
+def test_episodes_a_date_on_the_occasion_of_an_act_dates_it(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
+
+
 def test_episodes_a_text_written_a_sentence_a_line_carries_across_its_lines(event_on):
     text = ("Protest in Tarsus over courier shooting\n"
             "A courier was shot and killed in Tarsus on Saturday night .\n"

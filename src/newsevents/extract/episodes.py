@@ -310,11 +310,15 @@ def _line_per_sentence(text: str, sentences: list[int]) -> bool:
 
 def _word_dated(entity: Span, above: dict[int, int]) -> Token | None:
     """The word above the trigger a date hangs from, directly or through a preposition and the
-    adverb it qualifies ("speaking out as recently as last year to assail": speaking)."""
+    adverb it qualifies ("speaking out as recently as last year to assail": speaking), or through
+    the occasion its act took place at ("At the summit on March 5, the alliance agreed": agreed)."""
     head = entity.root.head
+    occasions = grammar().data["occasion_preps"]
     for _ in range(3):
         if head.i in above:
             return head
+        if head.dep_ == "pobj" and head.head.lower_ in occasions and head.head.head.i in above:
+            return head.head.head
         if head.dep_ not in {"prep", "advmod"} or head.pos_ in {"VERB", "AUX"}:
             return None
         head = head.head
