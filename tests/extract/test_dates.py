@@ -68,6 +68,15 @@ def test_printed_date_needs_day_month_and_year_in_the_head():
     assert printed_date("He won 3/4 of the votes.\nShe signed it on 10/25/11 in Rome.") is None
 
 
+def test_printed_date_is_no_first_date_the_text_tells_years_later_acts_after():
+    from newsevents.extract.dates import printed_date
+
+    retold = "The couple were found dead on July 1, 1999. In 2001 the brothers pleaded guilty."
+    assert printed_date(retold) is None
+    # a year ahead is often a plan ("elections in 2019"), not a later act
+    assert printed_date("Updated March 5, 2018. The vote is due in 2019.") == date(2018, 3, 5)
+
+
 def test_printed_date_is_a_body_date_on_the_weekday_the_story_named():
     from newsevents.extract.dates import printed_date
 

@@ -205,14 +205,26 @@ def printed_date(text: str) -> date | None:
     """The date a text saved without its own prints for itself: the first dateline or
     publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT",
     "Posted 2007 - 11 - 12"),
-    else the first full date (day, month and year) of its first lines, else a full date its
+    else the first full date (day, month and year) of its first lines (not one the text tells
+    a later year after, ``_told_later``), else a full date its
     body prints for the weekday it told the story's act on (``_named_day``)."""
     g = grammar()
     for line in text[: int(g.data["dateline_reach"])].splitlines():
         found = _line_date(line)
         if found is not None and _a_dateline(line):
             return found
-    return _full_date(text[: int(g.data["printed_date_reach"])]) or _named_day(text)
+    first = _full_date(text[: int(g.data["printed_date_reach"])])
+    return first if first is not None and not _told_later(text, first) else _named_day(text)
+
+
+_IN_YEAR = re.compile(r"\b[Ii]n ((?:1[89]|20)\d\d)\b")
+
+
+def _told_later(text: str, day: date) -> bool:
+    """The text names a year years after the day as a time ("In 2001 the brothers pleaded guilty"):
+    the day is one of the acts it retells, not its own."""
+    gap = int(grammar().data["later_year_gap"])
+    return any(int(m[1]) >= day.year + gap for m in _IN_YEAR.finditer(text))
 
 
 def on_dateline(text: str, at: int) -> bool:
