@@ -59,8 +59,9 @@ def _round_name(batches: tuple[str, ...]) -> str:
 # of rounds); a round is held out as a whole.
 ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for batch in one.batches}
 # batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CJ tested
-# session 24's refit (scripts/refit_results.md) and join the next one; CK-CM are session 25's blind round
-UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ", "CK", "CL", "CM"})
+# session 24's refit (scripts/refit_results.md) and join the next one; CK-CM and CN-CP are session 25's
+# blind rounds
+UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
