@@ -111,6 +111,9 @@ def test_roles_joined_act_nouns_share_their_doer(code):
 @pytest.mark.parametrize(("text", "trigger", "holder"), [
     ("The suspect has prior arrests for burglary and fraud.", "arrests", "The suspect"),
     ("The driver had two convictions for assault.", "convictions", "The driver"),
+    ("He served a reduced sentence of four months in federal prison.", "sentence", "He"),
+    ("Comeaux returned to prison in June 1999 to serve a life sentence.", "sentence", "Comeaux"),
+    ("The man faces deportation to Mexico.", "deportation", "The man"),
 ])
 def test_noun_roles_who_has_an_act_undergone_on_record_underwent_it(code, text, trigger, holder):
     event = _event(code(text), trigger)

@@ -180,8 +180,10 @@ def _noun_frames(
         roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
         roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
     elif noun.dep_ == "dobj" and verb_lemma in grammar.record_verbs and grammar.undergone(info):
-        # "he has prior arrests": he underwent them; who arrested him is not said
-        roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
+        # "he has prior arrests", "returned to prison to serve a life sentence": he underwent
+        # them; who arrested or sentenced him is not said
+        holder = children(head, SUBJECT_DEPS) or inherited_subject(head, grammar)
+        roles.recipients = roles.recipients or holder
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in grammar.document_nouns:
         # "issued a statement of support", "sent a letter of protest": the issuer's act
         roles.actors = issuer(head.head, grammar)
