@@ -79,7 +79,8 @@ DRAWS = {
                  Round(20261231, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CE", "CF", "CG")),
                  Round(20270101, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CH", "CI", "CJ")),
                  Round(20270102, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CK", "CL", "CM")),
-                 Round(20270103, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CN", "CO", "CP"))),
+                 Round(20270103, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CN", "CO", "CP")),
+                 Round(20270104, {"ecbplus": 9, "lgl": 9, "gwn": 6, "timebank": 6}, ("CQ", "CR", "CS"))),
                 exclude=("test",)),
 }
 
