@@ -62,7 +62,8 @@ ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for bat
 # session 24's refit (scripts/refit_results.md); CK-CM and CN-CP, session 25's blind rounds, tested its
 # refit and rules (refit_results.md, rule_results.md): all three join the next refit, which CQ-CS, drawn
 # and annotated blind at the end of session 25, are kept to test
-UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP", "CQ", "CR", "CS"})
+UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP",
+                                          "CQ", "CR", "CS"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
