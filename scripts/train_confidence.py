@@ -58,12 +58,11 @@ def _round_name(batches: tuple[str, ...]) -> str:
 # The DEV draw rounds by annotator batch, in draw order (scripts/draw_news_sample.py, the one list
 # of rounds); a round is held out as a whole.
 ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for batch in one.batches}
-# batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CJ tested
-# session 24's refit (scripts/refit_results.md); CK-CM and CN-CP, session 25's blind rounds, tested its
-# refit and rules (refit_results.md, rule_results.md): all three join the next refit, which CQ-CS, drawn
-# and annotated blind at the end of session 25, are kept to test
+# batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CP tested
+# session 24's and 25's refits and rules (scripts/refit_results.md, rule_results.md) and join the next
+# refit; CQ-CS (drawn at the end of session 25) and CT-CV (session 26) are annotated blind to test it
 UNANNOTATED: frozenset[str] = frozenset({"CH", "CI", "CJ", "CK", "CL", "CM", "CN", "CO", "CP",
-                                          "CQ", "CR", "CS"})
+                                          "CQ", "CR", "CS", "CT", "CU", "CV"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
