@@ -171,6 +171,16 @@ def test_a_county_that_names_a_body_places_the_towns_around_it(places):
     assert (athens.country_code, athens.admin1) == ("US", "Texas")
 
 
+def test_a_town_lies_in_the_county_the_article_names(places):
+    # Lebanon, Tennessee is the bigger namesake; the Boone County jail says Lebanon, Indiana,
+    # and the Henry County court the smaller Paris, the one in Tennessee
+    _, found = places("Terry Jolly, 60, Lebanon, was held in the Boone County Jail.")
+    assert _named(found, "Lebanon")[0].admin1 == "Indiana"
+    _, found = places("A Paris man was arrested Sunday. He will appear in Henry County General "
+                      "Sessions Court.")
+    assert _named(found, "Paris")[0].admin1 == "Tennessee"
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]
