@@ -181,6 +181,12 @@ def test_a_town_lies_in_the_county_the_article_names(places):
     assert _named(found, "Paris")[0].admin1 == "Tennessee"
 
 
+def test_a_name_of_a_country_is_a_place_in_that_country(places):
+    # "Gaza" is a name of Palestine: its Gaza, not the Mozambican province of that name
+    _, found = places("Walker is traveling to Gaza after the Israeli offensive against the rulers of Gaza.")
+    assert {t.country_code for t in _named(found, "Gaza")} == {"PS"}
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

@@ -5,11 +5,12 @@ that speaks or acts, "Beijing said", "Washington warned", is an actor, not a pla
 left out there); this module holds the resolution: the candidates a name keeps and how they
 are ranked. A name is resolved once per article (one sense per discourse) by what the article
 says around it: the countries it names (by name, demonym or capital), the divisions and towns
-it names, the county it names that a namesake lies in ("Lebanon" beside "Boone County" is Lebanon,
-Indiana), the state where its other names have namesakes too ("Decatur" and "DeKalb County"
-meet in Georgia), the division or country written after a comma ("Paris, Texas": only places
-inside it), and only then population, a nation's capital by its own name counting as a bigger
-place than its namesakes, and a world city than a hamlet of its name in the article's country.
+it names, the country the name itself names ("Gaza", a name of Palestine), the county it names
+that a namesake lies in ("Lebanon" beside "Boone County" is Lebanon, Indiana), the state where its
+other names have namesakes too ("Decatur" and "DeKalb County" meet in Georgia), the division or
+country written after a comma ("Paris, Texas": only places inside it), and only then population,
+a nation's capital by its own name counting as a bigger place than its namesakes, and a world
+city than a hamlet of its name in the article's country.
 A town named in the text is never replaced by its country.
 """
 
@@ -43,6 +44,7 @@ W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news abo
 W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
 W_JOINT = 0.3  # per other name with a namesake in the candidate's state (_state_votes)
 W_COUNTY = 1.0  # a town inside a county the article names ("Lebanon" beside "Boone County": Lebanon, Indiana)
+W_ALIAS = 0.5  # a place in the country the name names ("Gaza", a name of Palestine: not Gaza, Mozambique)
 COUNTY_KM = 40.0  # ... within this of one of the county's namesakes' centres (counties hold no town list)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
 W_WORLD = 1.0  # a world city by its own name over a hamlet namesake ("London", not London, Ohio)
@@ -191,6 +193,8 @@ class _Resolver:
                          for p in places if p.kind == "admin2"]  # any namesake: which is meant is asked
         self.country_names = {key for key, places in self.candidates.items() if any(
             p.kind == "country" and fold(p.name) == key for p in places)}
+        self.aliases = {key: {p.country_code for p in places if p.kind == "country"}
+                        for key, places in self.candidates.items()}  # the countries a name names
 
     def score(self, key: str, place: Place, countries: Counter[str], total: int,
               divisions: set[tuple[str, str]], points: list[tuple[str, Place]]) -> float:
@@ -200,6 +204,8 @@ class _Resolver:
             score += W_CAPITAL if place.kind == "town" and place.geonameid in capital_ids() else 0.0
         if total:
             score += W_COUNTRY * countries[place.country_code] / total
+        if place.kind != "country" and place.country_code in self.aliases[key]:
+            score += W_ALIAS
         after = self.after.get(key)
         if after and any(
             p.country_code == place.country_code and (p.kind == "country" or p.admin1 == place.admin1)
