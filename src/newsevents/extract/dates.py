@@ -8,6 +8,7 @@ says which date it names.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -124,10 +125,13 @@ def is_a_name(entity: Span) -> bool:
 def is_no_date(entity: Span) -> bool:
     """A number the parse takes for a date that names no day: four digits that tell a time of
     day, before a zone ("1023 GMT", "1430 hrs", "0600 local time") or alone behind "at" ("struck
-    at 1353"; a year is "in 1353"), or an ordinal that numbers a street ("on 14th St. Thursday")."""
+    at 1353"; a year is "in 1353"), an ordinal that numbers a street ("on 14th St. Thursday"), or a
+    house number ("of 1205 Lone Oak Road", "at 3125 Clarksville St.")."""
     words = [t for t in entity.doc[entity.start:entity.end + 1] if not t.is_punct]
-    if len(words) > 1 and _ORDINAL.match(words[0].text) \
-            and words[1].lower_.rstrip(".") in grammar().data["street_words"]:
+    streets = grammar().data["street_words"]
+    if len(words) > 1 and _ORDINAL.match(words[0].text) and words[1].lower_.rstrip(".") in streets:
+        return True
+    if entity.text.isdigit() and _house_number(entity, streets):
         return True
     if not _CLOCK_NUMBER.match(entity.text):
         return False
@@ -137,6 +141,16 @@ def is_no_date(entity: Span) -> bool:
     if zone is not None and not (len(after) and after[0].lower_ == "local" and "time" not in zone[0]):
         return True  # "the 2014 local elections": a year before "local", unless "local time"
     return entity.root.dep_ == "pobj" and entity.root.head.lower_ == "at"
+
+
+def _house_number(entity: Span, streets: Collection[str]) -> bool:
+    """A number before a street's name: up to four capitalised words, the last a street word."""
+    for number, token in enumerate(entity.doc[entity.end:entity.end + 4], start=1):
+        if not token.text[:1].isupper():
+            return False
+        if number > 1 and token.lower_.rstrip(".") in streets:
+            return True
+    return False
 
 
 def noun_of(entity: Span) -> Token | None:
