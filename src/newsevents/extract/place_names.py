@@ -36,7 +36,7 @@ STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard",
 
 def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
     """The place a longer name holds when the name itself is none: "Boone County's", "North
-    Texas", "Henderson County Jail"; only a place by its own name, not a town's alternate
+    Texas", "Henderson County Jail", "South Korea's"; only a place by its own name, not a town's alternate
     name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
     county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
     Service"), or a town before a court, council or police (``_serves``): a body named by the
@@ -44,6 +44,8 @@ def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | N
     doc, start, end = ent.doc, ent.start, ent.end
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVES):
         end -= 1
+    if end < ent.end and any(p.kind == "country" for p in gazetteer.index.get(fold(doc[start:end].text), ())):
+        return doc[start:end]  # a country by any of its names before a possessive ("South Korea's")
     if body is None and end - start > 1 and doc[start].lower_ in SIDES:
         start += 1
     if doc[end - 1].lower_.rstrip(".") in STREETS:  # "Evergreen Street" is no town
