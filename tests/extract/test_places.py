@@ -203,6 +203,11 @@ def test_a_region_or_ocean_no_division_bears_is_a_place(places, text, name, coun
     assert place.country_code == country and place.lat is not None
 
 
+def test_a_nations_name_is_no_hamlet_of_its_name_in_the_state_the_article_names(places):
+    _, found = places("Houston exporters in Texas fear the tariffs on China will cost them sales.")
+    assert _named(found, "China")[0].country_code == "CN"
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

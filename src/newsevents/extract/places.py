@@ -32,6 +32,7 @@ from newsevents.records import Location, distance_km
 _PRECISION = {"town": "town", "admin1": "admin1", "admin2": "admin2", "country": "country"}
 _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
+HAMLET_POPULATION = 2000  # a town named like a nation must be bigger to be meant by the bare name
 STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
@@ -112,11 +113,14 @@ def _spelt(places: list[Place], mention: Mention) -> list[Place]:
 
 def _no_hamlets(places: list[Place], key: str) -> list[Place]:
     """A small town named like a first-level division of its own country ("Wales", a village
-    in Yorkshire) is not meant by the bare name: news names the division, and writes the town
-    with its county or state ("Washington, Mo.", read by ``_qualified``)."""
+    in Yorkshire), or a hamlet named like a nation (China, Texas, 1,100 people, in a Houston
+    story about tariffs on China), is not meant by the bare name: news names the division or the
+    nation, and writes the town with its county or state ("Washington, Mo.", read by ``_qualified``)."""
     divisions = {p.country_code for p in places if p.kind == "admin1" and fold(p.name) == key}
-    return [p for p in places if not (
-        p.kind == "town" and p.population < STRAY_POPULATION and p.country_code in divisions)]
+    nation = any(p.kind == "country" and fold(p.name) == key for p in places)
+    return [p for p in places if not (p.kind == "town" and (
+        (p.population < STRAY_POPULATION and p.country_code in divisions)
+        or (nation and p.population < HAMLET_POPULATION)))]
 
 
 def _home_capital(places: list[Place], key: str) -> list[Place]:
