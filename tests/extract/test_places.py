@@ -208,6 +208,14 @@ def test_a_nations_name_is_no_hamlet_of_its_name_in_the_state_the_article_names(
     assert _named(found, "China")[0].country_code == "CN"
 
 
+def test_a_body_named_by_its_county_and_tagged_as_a_person_still_names_the_county(places):
+    # the model tags "Rapides Parish Fire District" as a person; the parish says Alexandria, Louisiana
+    _, found = places("Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested. Both the "
+                      "Sheriff’s Office and Rapides Parish Fire District 2 investigated the March 7 fire.")
+    assert _named(found, "Alexandria")[0].admin1 == "Louisiana"
+    assert _named(found, "Rapides Parish")
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from newsevents.extract.coding import doc_entities, entity_at
 from newsevents.extract.gazetteer import Gazetteer, fold
 from newsevents.extract.place_names import (
+    COUNTY_WORDS,
     LABELS,
     acts,
     dateline_town,
@@ -55,7 +56,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
             ents.append(widened(place or ent, gazetteer))
-        elif ent.label_ == "ORG" and (place := place_in(ent, gazetteer, ontology)) is not None:
+        elif (ent.label_ == "ORG" or _county_body(ent)) and (
+                place := place_in(ent, gazetteer, ontology)) is not None:
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
@@ -81,6 +83,12 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
+
+
+def _county_body(ent: Span) -> bool:
+    """A body named by its county that the model tags as a person ("Rapides Parish Fire District",
+    "McMinn County Sheriff"): no person's name holds a county's word, so it is read as a body's."""
+    return ent.label_ == "PERSON" and any(t.lower_ in COUNTY_WORDS for t in ent[1:])
 
 
 def _untagged_opening(opening: Span | None) -> Span | None:

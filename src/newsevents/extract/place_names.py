@@ -28,6 +28,7 @@ SIDES = frozenset({"north", "south", "east", "west", "northeast", "northwest", "
 DATELINE_CHARS = 300  # a dateline after a headline starts this near the top
 DASHES = frozenset({"—", "–", "--", "-", "_"})
 POSSESSIVES = frozenset({"'s", "’s"})
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})  # the last word of a county's name
 AUTHORITY_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG"})
 GENERIC_HEADS = frozenset({"department", "office", "service", "bureau", "division"})  # "Police Department"
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
