@@ -216,6 +216,13 @@ def test_a_body_named_by_its_county_and_tagged_as_a_person_still_names_the_count
     assert _named(found, "Rapides Parish")
 
 
+def test_the_town_a_police_force_serves_is_a_place_whatever_the_model_tags_it(places):
+    # the model tags "Staunton" of "Staunton police" as a person
+    _, found = places("This morning, 41 years later, Staunton police have arrested and charged "
+                      "Sharron Diane Crawford Smith, age 61, with two counts of first-degree murder.")
+    assert _named(found, "Staunton")[0].admin1 == "Virginia"
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

@@ -186,7 +186,8 @@ def _capitals(doc: Doc, start: int, gazetteer: Gazetteer, *, run_in: bool = Fals
 def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     """An entity of another kind, or none, that is a place name (and not the surname of a
     person the article names in full). An organization or person that the text puts as a
-    place ("in Zvecan", "Zvecan municipality") or that is a country, first-level division or
+    place ("in Zvecan", "Zvecan municipality", the town a police or council serves: "Staunton
+    police") or that is a country, first-level division or
     city by its own name (not a county's bare name: "Ford" is no Ford County); a name of no
     entity kind, or of another ("in Tunis" read as a language), only both."""
     if ent.label_ == "PERSON" and len(ent) > 1:
@@ -198,7 +199,8 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     root = ent.root
     placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
         root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
-    )  # "in Zvecan", "Zvecan municipality": the text itself says it is a place
+    ) or (root.dep_ == "compound" and ontology.sectors.get(root.head.lemma_.lower()) in AUTHORITY_SECTORS)
+    # "in Zvecan", "Zvecan municipality", "Staunton police": the text itself says it is a place
     places = gazetteer.lookup(ent.text)
     if ent.label_ == "PERSON":  # a surname is often a county's or a town's other name
         places = [p for p in places if fold(p.name) == fold(ent.text)]
