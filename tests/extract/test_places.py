@@ -223,6 +223,14 @@ def test_the_town_a_police_force_serves_is_a_place_whatever_the_model_tags_it(pl
     assert _named(found, "Staunton")[0].admin1 == "Virginia"
 
 
+def test_a_surname_the_parse_misreads_is_no_small_town_of_its_name(places):
+    _, found = places("A Brooklyn jury has returned a guilty verdict for Andrew Lopez for the murder "
+                      "of Zurana Horton .\nConvicted of second - degree murder and assault in the first "
+                      "degree , Lopez , 20 , faces a potential sentence of life in prison when he is "
+                      "sentenced by Justice Vincent Del Giudice .")
+    assert not _named(found, "Lopez")
+
+
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]

@@ -93,7 +93,8 @@ def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontolo
     """A town's name that is here part of a person's or organization's name: one word written
     against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
     of a person the article names in full, standing as a person does ("attacked by Palin",
-    "Palin said"). Countries and first-level divisions, places in a list ("Paris and Roxton")
+    "Palin said") or, when no town of the name is big, standing anywhere but as a place ("Convicted
+    of murder, Lopez, 20, faces": not Lopez, Quezon). Countries and first-level divisions, places in a list ("Paris and Roxton")
     and names the text puts as places ("in Washington") stay places."""
     if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
         return False
@@ -103,7 +104,13 @@ def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontolo
     as_person = root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss"} or (
         root.dep_ == "pobj" and root.head.lower_ == "by"
     )
-    return as_person and ent.text.lower() in surnames and not any(c.dep_ == "conj" for c in root.children)
+    if ent.text.lower() not in surnames or any(c.dep_ == "conj" for c in root.children):
+        return False
+    # a surname the parse misreads ("Convicted of murder, Lopez, 20, faces"): a small town's
+    # name it shares is no place unless the text puts it as one ("in Lopez")
+    placed = root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")
+    small = all(p.population < MISLABELLED_MIN_POPULATION for p in gazetteer.lookup(ent.text))
+    return as_person or (small and not placed)
 
 
 def firms(doc: Doc, gazetteer: Gazetteer, ontology: Ontology) -> set[str]:
