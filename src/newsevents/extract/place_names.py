@@ -93,9 +93,10 @@ def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontolo
     """A town's name that is here part of a person's or organization's name: one word written
     against a one-word name ("Harvey" + "Weinstein", "Cambridge" + "Analytica"), or the surname
     of a person the article names in full, standing as a person does ("attacked by Palin",
-    "Palin said") or, when no town of the name is big, standing anywhere but as a place ("Convicted
-    of murder, Lopez, 20, faces": not Lopez, Quezon). Countries and first-level divisions, places in a list ("Paris and Roxton")
-    and names the text puts as places ("in Washington") stay places."""
+    "Palin said") or, when no town of the name is big, standing anywhere but as a place
+    ("Convicted of murder, Lopez, 20, faces": not Lopez, Quezon). Countries and first-level
+    divisions, places in a list ("Paris and Roxton") and names the text puts as places ("in
+    Washington") stay places."""
     if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
         return False
     if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
