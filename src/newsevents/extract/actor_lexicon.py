@@ -38,6 +38,7 @@ class ActorLexicon:
         self.held_titles = ontology.words("held_titles")
         self.departments = ontology.words("state_departments")
         self.placed: dict[int, str] = {}  # a resolved place's first character -> its country (events.py)
+        self.named: dict[str, set[str]] = {}  # a resolved place name, lower case -> its countries
 
     def from_head_entity(self, entity: Span, res: Resolution) -> None:
         """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
@@ -115,9 +116,12 @@ class ActorLexicon:
 
     def _capital(self, key: str, tok: Token, entity: Span | None) -> str | None:
         """The country whose capital a name is, unless the article's places read it as a town
-        of another country ("Dunkerson of Paris" in a Tennessee story: Paris, Tennessee)."""
+        of another country, here or wherever else it names it ("Dunkerson of Paris" in a Tennessee
+        story: Paris, Tennessee; so is its "Paris Police Department")."""
         country = self.onto.capitals.get(key)
         placed = self.placed.get(entity.start_char if entity is not None else tok.idx)
+        if placed is None and country is not None and key in self.named:
+            return country if country in self.named[key] else None
         return None if placed is not None and placed != country else country
 
     def sector(self, head: Token, tiers: list[list[Token]]) -> str | None:

@@ -108,6 +108,9 @@ class EventExtractor:
         codes = iso3_codes()
         self.actors.lexicon.placed = {
             t.span[0]: codes[t.country_code] for t in self.toponyms if t.country_code in codes}
+        for t in self.toponyms:
+            if t.country_code in codes:
+                self.actors.lexicon.named.setdefault(t.text.lower(), set()).add(codes[t.country_code])
         self.dateline = dateline(self.toponyms, doc)
         self.grammar = grammar_of(ontology)
         self.acled_contexts = AcledContexts(doc, ontology.acled)
