@@ -174,7 +174,7 @@ def test_a_county_that_names_a_body_places_the_towns_around_it(places):
 def test_a_town_lies_in_the_county_the_article_names(places):
     # Lebanon, Tennessee is the bigger namesake; the Boone County jail says Lebanon, Indiana,
     # and the Henry County court the smaller Paris, the one in Tennessee
-    _, found = places("Terry Jolly, 60, Lebanon, was held in the Boone County Jail.")
+    _, found = places("Dale Morrow, 60, Lebanon, was held in the Boone County Jail.")
     assert _named(found, "Lebanon")[0].admin1 == "Indiana"
     _, found = places("A Paris man was arrested Sunday. He will appear in Henry County General "
                       "Sessions Court.")
@@ -210,7 +210,7 @@ def test_a_nations_name_is_no_hamlet_of_its_name_in_the_state_the_article_names(
 
 def test_a_body_named_by_its_county_and_tagged_as_a_person_still_names_the_county(places):
     # the model tags "Rapides Parish Fire District" as a person; the parish says Alexandria, Louisiana
-    _, found = places("Chiquita Henry, 19, of 1935 Orchard St., Alexandria, was arrested. Both the "
+    _, found = places("Tina Marsh, 19, of 1720 Elm St., Alexandria, was arrested. Both the "
                       "Sheriff’s Office and Rapides Parish Fire District 2 investigated the March 7 fire.")
     assert _named(found, "Alexandria")[0].admin1 == "Louisiana"
     assert _named(found, "Rapides Parish")
@@ -219,15 +219,15 @@ def test_a_body_named_by_its_county_and_tagged_as_a_person_still_names_the_count
 def test_the_town_a_police_force_serves_is_a_place_whatever_the_model_tags_it(places):
     # the model tags "Staunton" of "Staunton police" as a person
     _, found = places("This morning, 41 years later, Staunton police have arrested and charged "
-                      "Sharron Diane Crawford Smith, age 61, with two counts of first-degree murder.")
+                      "Joan Ellen Pryor, age 61, with two counts of first-degree murder.")
     assert _named(found, "Staunton")[0].admin1 == "Virginia"
 
 
 def test_a_surname_the_parse_misreads_is_no_small_town_of_its_name(places):
     _, found = places("A Brooklyn jury has returned a guilty verdict for Andrew Lopez for the murder "
-                      "of Zurana Horton .\nConvicted of second - degree murder and assault in the first "
+                      "of Maria Diaz .\nConvicted of second - degree murder and assault in the first "
                       "degree , Lopez , 20 , faces a potential sentence of life in prison when he is "
-                      "sentenced by Justice Vincent Del Giudice .")
+                      "sentenced by Justice Paul Amato .")
     assert not _named(found, "Lopez")
 
 
