@@ -234,10 +234,16 @@ def test_actors_a_street_or_hometown_is_no_country(code):
 def test_actors_a_body_named_by_a_town_the_article_places_abroad_from_the_capital(code):
     # the article reads "Paris" as Paris, Tennessee (its Henry County court): so is its police
     text = ("A Paris man was arrested Sunday afternoon on five counts of rape of a child. He will "
-            "appear in Henry County General Sessions Court. Jonathan McDaniel, 19, was arrested at "
+            "appear in Henry County General Sessions Court. Jon Pike, 19, was arrested at "
             "Paris City Hall by Paris Police Department Sgt. Ron Smith.")
     arrests = [e for e in code(text, "2009-03-30") if e.trigger.text == "arrested"]
     assert [[a.country for a in e.actor] for e in arrests] == [["USA"], ["USA"]]
+
+
+def test_actors_a_town_named_like_a_capital_is_no_government_where_the_article_places_it(event_on):
+    text = ("A Paris man was arrested Sunday. He will appear in Henry County General Sessions Court. "
+            "Paris denied the county's request for funds on Monday.")
+    assert [a.country for a in event_on(text, "denied", date="2009-03-30").actor] != ["FRA"]
 
 
 def test_actors_surname_the_tagger_takes_for_a_firm_finds_its_fuller_mention(event_on):

@@ -49,8 +49,8 @@ class ActorLexicon:
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
             res.country, res.sector = self.onto.country_names[key], "GOV"
             res.name = self.onto.country_labels.get(res.country)
-        elif key in self.onto.capitals:  # the NER often calls a capital a person
-            res.country, res.sector = self.onto.capitals[key], "GOV"
+        elif (capital := self._capital(key, entity.root, entity)) is not None:
+            res.country, res.sector = capital, "GOV"  # the NER often calls a capital a person
             res.name = entity.text
         elif entity.label_ in {"PERSON", "ORG"}:
             res.name = entity.text
