@@ -37,8 +37,8 @@ STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard",
 
 def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
     """The place a longer name holds when the name itself is none: "Boone County's", "North
-    Texas", "Henderson County Jail", "South Korea's"; only a place by its own name, not a town's alternate
-    name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
+    Texas", "Henderson County Jail", "South Korea's" (a country by any of its names); only a place
+    by its own name, not a town's alternate name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
     county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
     Service"), or a town before a court, council or police (``_serves``): a body named by the
     place it serves; a town before other names is as often another one's."""
@@ -195,9 +195,9 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     """An entity of another kind, or none, that is a place name (and not the surname of a
     person the article names in full). An organization or person that the text puts as a
     place ("in Zvecan", "Zvecan municipality", the town a police or council serves: "Staunton
-    police") or that is a country, first-level division or
-    city by its own name (not a county's bare name: "Ford" is no Ford County); a name of no
-    entity kind, or of another ("in Tunis" read as a language), only both."""
+    police") or that is a country, first-level division or city by its own name (not a county's
+    bare name: "Ford" is no Ford County); a name of no entity kind, or of another ("in Tunis"
+    read as a language), only both."""
     if ent.label_ == "PERSON" and len(ent) > 1:
         return False
     if ontology.organization(ent.text) is not None or not ent.text[:1].isupper():
