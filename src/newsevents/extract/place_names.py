@@ -38,10 +38,11 @@ STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard",
 def place_in(ent: Span, gazetteer: Gazetteer, body: Ontology | None) -> Span | None:
     """The place a longer name holds when the name itself is none: "Boone County's", "North
     Texas", "Henderson County Jail", "South Korea's" (a country by any of its names); only a place
-    by its own name, not a town's alternate name ("White" for Whitesboro). In an organization's name (``body``: the ontology), only a
-    county or a state at its start ("the Henderson County Commissioners Court", "Texas Forest
-    Service"), or a town before a court, council or police (``_serves``): a body named by the
-    place it serves; a town before other names is as often another one's."""
+    by its own name, not a town's alternate name ("White" for Whitesboro). In an organization's
+    name (``body``: the ontology), only a county or a state at its start ("the Henderson County
+    Commissioners Court", "Texas Forest Service"), or a town before a court, council or police
+    (``_serves``): a body named by the place it serves; a town before other names is as often
+    another one's."""
     doc, start, end = ent.doc, ent.start, ent.end
     while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVES):
         end -= 1
