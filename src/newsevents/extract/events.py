@@ -106,10 +106,9 @@ class EventExtractor:
         self.actors.coref.speakers = self._quote_speakers
         self.toponyms = toponyms or []
         codes = iso3_codes()
-        self.actors.lexicon.placed = {
-            t.span[0]: codes[t.country_code] for t in self.toponyms if t.country_code in codes}
-        for t in self.toponyms:
+        for t in self.toponyms:  # where the article places each name, for the actors' countries
             if t.country_code in codes:
+                self.actors.lexicon.placed[t.span[0]] = codes[t.country_code]
                 self.actors.lexicon.named.setdefault(t.text.lower(), set()).add(codes[t.country_code])
         self.dateline = dateline(self.toponyms, doc)
         self.grammar = grammar_of(ontology)

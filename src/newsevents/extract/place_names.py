@@ -98,7 +98,8 @@ def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontolo
     ("Convicted of murder, Lopez, 20, faces": not Lopez, Quezon). Countries and first-level
     divisions, places in a list ("Paris and Roxton") and names the text puts as places ("in
     Washington") stay places."""
-    if any(p.kind in {"country", "admin1"} for p in gazetteer.lookup(ent.text)):
+    places = gazetteer.lookup(ent.text)
+    if any(p.kind in {"country", "admin1"} for p in places):
         return False
     if len(ent) == 1 and any(len(p) == 1 and p.start == ent.end for p in parties):
         return True
@@ -111,7 +112,7 @@ def in_name(ent: Span, surnames: set[str], parties: list[Span], ontology: Ontolo
     # a surname the parse misreads ("Convicted of murder, Lopez, 20, faces"): a small town's
     # name it shares is no place unless the text puts it as one ("in Lopez")
     placed = root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")
-    small = all(p.population < MISLABELLED_MIN_POPULATION for p in gazetteer.lookup(ent.text))
+    small = all(p.population < MISLABELLED_MIN_POPULATION for p in places)
     return as_person or (small and not placed)
 
 

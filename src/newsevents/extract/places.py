@@ -147,6 +147,14 @@ def _dateline_towns(places: list[Place], mention: Mention, gazetteer: Gazetteer)
     return towns if qualified else capital or [p for p in towns if p.population * WORLD_RATIO >= biggest]
 
 
+def _in_named_county(key: str, town: Place, counties: list[tuple[str, Place]]) -> bool:
+    """A town lies in a county another name of the article may mean: a local paper names the
+    county of its courts and jails ("Boone County Jail"), and only one of a town's namesakes
+    lies in any county of that name (on LGL, 74 toponyms placed right against 9 wrong)."""
+    return any(other != key and p.country_code == town.country_code and abs(p.lat - town.lat) < 1
+               and distance_km(p.lat, p.lon, town.lat, town.lon) < COUNTY_KM for other, p in counties)
+
+
 def _state_votes(candidates: dict[str, list[Place]]) -> dict[tuple[str, str], dict[str, float]]:
     """Per first-level division, each name's share of its candidates' divisions: a local paper's
     names meet in one state ("Decatur", "DeKalb County", "Avondale" all have a namesake in
@@ -193,8 +201,10 @@ class _Resolver:
                       for key, places in self.candidates.items()}  # the biggest town of each name
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
         self.votes = _state_votes(self.candidates)
-        self.counties = [(key, p) for key, places in self.candidates.items()
-                         for p in places if p.kind == "admin2"]  # any namesake: which is meant is asked
+        counties = [(key, p) for key, places in self.candidates.items()
+                    for p in places if p.kind == "admin2"]  # any namesake: which is meant is asked
+        self.in_county = {(key, p.geonameid) for key, places in self.candidates.items() for p in places
+                          if p.kind == "town" and _in_named_county(key, p, counties)}
         self.country_names = {key for key, places in self.candidates.items() if any(
             p.kind == "country" and fold(p.name) == key for p in places)}
         self.aliases = {key: {p.country_code for p in places if p.kind == "country"}
@@ -229,17 +239,9 @@ class _Resolver:
         if any(other != key and abs(p.lat - place.lat) < 3 and abs(p.lon - place.lon) < 4
                and distance_km(p.lat, p.lon, place.lat, place.lon) < NEAR_KM for other, p in points):
             score += W_NEAR
-        if place.kind == "town" and self._in_named_county(key, place):
+        if place.kind == "town" and (key, place.geonameid) in self.in_county:
             score += W_COUNTY
         return score
-
-    def _in_named_county(self, key: str, town: Place) -> bool:
-        """A town lies in a county another name of the article may mean: a local paper names the
-        county of its courts and jails ("Boone County Jail"), and only one of a town's namesakes
-        lies in any county of that name (on LGL, 74 toponyms placed right against 9 wrong)."""
-        return any(other != key and p.country_code == town.country_code and abs(p.lat - town.lat) < 1
-                   and distance_km(p.lat, p.lon, town.lat, town.lon) < COUNTY_KM
-                   for other, p in self.counties)
 
     def _pick(self, key: str, places: list[Place], score: Callable[[Place], float]) -> Place:
         """The best scored place; a town a hundred times smaller than a world city of the same
