@@ -393,3 +393,21 @@ def test_a_big_city_abroad_outweighs_a_small_divisions_namesake(places, text, na
 def test_a_town_opening_a_court_council_or_police_is_the_place_it_serves(places, text, town):
     _, found = places(text)
     assert [t.text for t in found] == ([town] if town else [])
+
+
+def test_a_countrys_institution_words_pick_its_namesake_town(places):
+    """Local news that names only its town: the words of the country's own bodies say which (with
+    no such word, Paris is the capital and Lancaster the bigger Californian town)."""
+    _, found = places("The Paris police and the sheriff's office asked the township trustees in Paris "
+                      "to share the neighborhood patrols.")
+    assert {t.country_code for t in _named(found, "Paris")} == {"US"}
+    _, found = places("Detectives in Lancaster said a councillor was fined at Crown Court after the "
+                      "vandalism in Lancaster.")
+    assert {t.country_code for t in _named(found, "Lancaster")} == {"GB"}
+    _, found = places("Detectives in Lancaster said a man was fined after the vandalism in Lancaster.")
+    assert {t.country_code for t in _named(found, "Lancaster")} == {"US"}
+
+
+def test_cues_count_per_country(gazetteer):
+    words = ["the", "Sheriff", "'s", "Office", "and", "the", "council", "tax", "and", "the", "neighbourhood"]
+    assert gazetteer.cued(words) == {"US": 1, "GB": 2, "IE": 1, "CA": 1, "AU": 1, "NZ": 1}

@@ -5,7 +5,8 @@ with their alternate names); divisions and country points from the bundled
 ``places_divisions.tsv`` and ``places_countries.tsv``, news-style abbreviations
 ("Tenn.") from ``places_aliases.tsv``, seas, straits, canals, oceans and regions no division
 bears ("Darfur") from ``places_sites.tsv``,
-names that are no place ("Mars", "the West") from ``places_excluded.tsv``; country names
+names that are no place ("Mars", "the West") from ``places_excluded.tsv``, words of one
+country's institutions ("sheriff's office", "Crown Court") from ``places_cues.tsv``; country names
 from the ontology's ``countries.tsv`` as well, so "Kosovo" and "Kosova" are one place.
 Names are folded (accents, case, punctuation) so "Zvecan" finds "Zvečan".
 Built once per process: loading takes a few seconds and the index is shared.
@@ -78,6 +79,16 @@ class Gazetteer:
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     iso2: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> alpha-2
     excluded: frozenset[str] = frozenset()  # no place (places_excluded.tsv): "mars", "the west"
+    cues: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)  # by first word
+
+    def cued(self, words: list[str]) -> Counter[str]:
+        """How often the words (an article's tokens) hold a cue of each country (places_cues.tsv)."""
+        found: Counter[str] = Counter()
+        for i, word in enumerate(words):
+            for cue, country in self.cues.get(word, ()):
+                if tuple(words[i:i + len(cue)]) == cue:
+                    found[country] += 1
+        return found
 
     def lookup(self, name: str) -> list[Place]:
         """Every place the name may refer to (empty if none)."""
@@ -227,4 +238,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     _add_towns(gaz, min_population)
     names = [row["name"] for path in data_files("places_excluded.tsv", extra) for row in _rows(path)]
     gaz.excluded = frozenset(("the " if n.lower().startswith("the ") else "") + fold(n) for n in names)
+    for row in (r for path in data_files("places_cues.tsv", extra) for r in _rows(path)):
+        cue = tuple(row["cue"].split())
+        gaz.cues.setdefault(cue[0], []).extend((cue, code) for code in row["country"].split("|"))
     return gaz

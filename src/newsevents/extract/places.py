@@ -51,6 +51,8 @@ W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") o
 W_WORLD = 1.0  # a world city by its own name over a hamlet namesake ("London", not London, Ohio)
 WORLD_POPULATION = 1_000_000
 WORLD_RATIO = 100  # ... a namesake this many times smaller
+LOCAL_MENTIONS = 2  # a town named this often is the story's own (_pick's local-story exception)
+CUE_CAP = 1  # a country's words (places_cues.tsv) weigh as one name of it at most (LGL: 0, 1, 2, 3, 5 tried)
 
 
 def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[str, Counter[str]]:
@@ -64,6 +66,9 @@ def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[
         code = gazetteer.iso2.get(iso3 or "")
         if code:
             found.setdefault(fold(ent.text), Counter())[code] += 1
+    cued = gazetteer.cued([t.text.replace("\u2019", "'") for t in doc])
+    if cued:  # the words of a country's institutions, under no name's key
+        found[""] = Counter({code: min(n, CUE_CAP) for code, n in cued.items()})
     return found
 
 
@@ -196,10 +201,14 @@ class _Resolver:
         self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
                       for key, places in self.candidates.items()}
         self.named = countries
+        keys = self.candidates.keys() | countries.keys()
+        self.kin = {key: {k for k in keys if k == key or k.startswith(key + " ") or key.startswith(k + " ")}
+                    for key in self.candidates}  # "dublin" and "dublin city" are no evidence for each other
         self.world = {key: max((p for p in places if p.kind == "town" and fold(p.name) == key),
                                key=lambda p: p.population, default=None)
                       for key, places in self.candidates.items()}  # the biggest town of each name
         self.text_countries: Counter[str] = sum(countries.values(), Counter())
+        self.cues = countries.get("", Counter())
         self.votes = _state_votes(self.candidates)
         counties = [(key, p) for key, places in self.candidates.items()
                     for p in places if p.kind == "admin2"]  # any namesake: which is meant is asked
@@ -243,16 +252,23 @@ class _Resolver:
             score += W_COUNTY
         return score
 
-    def _pick(self, key: str, places: list[Place], score: Callable[[Place], float]) -> Place:
+    def _pick(self, key: str, places: list[Place], score: Callable[[Place], float],
+              countries: Counter[str]) -> Place:
         """The best scored place; a town a hundred times smaller than a world city of the same
         name, or than a nation's capital by its own name, must beat the city by ``W_WORLD``: the
         country the article is about is weak evidence for it ("London" in a story from Washington
         is not London, Ohio, nor "Washington" in one naming London a Sussex village near it),
         its state or a town near it, named in the text, still is. The namesakes among themselves
         keep their order. So must a first-level division abroad smaller than a city of its name
-        (gazetteer.division_sizes): "Manchester" is no Jamaican parish unless the text says so."""
+        (gazetteer.division_sizes): "Manchester" is no Jamaican parish unless the text says so.
+        A local story is the exception: a town named again and again in an article whose words are
+        those of its country's bodies (places_cues.tsv) and that names nothing of the city's
+        country is the local town ("the Paris police and the sheriff's office": Paris, Texas)."""
         best = max(places, key=score)
         city = self.world.get(key)
+        if (city is not None and self.cues[best.country_code] and not countries[city.country_code]
+                and self.counts[key] >= LOCAL_MENTIONS):
+            return best
         if (best.kind == "admin1" and city is not None and city.country_code != best.country_code
                 and city.population > division_sizes().get(best.country_code, 0)):
             return city if score(city) + W_WORLD > score(best) else best
@@ -275,10 +291,11 @@ class _Resolver:
         choice: dict[str, Place] = {}
         for key, places in self.candidates.items():
             if places:
-                counts = self.text_countries - self.named.get(key, Counter())
+                counts = self.text_countries - sum((self.named[k] for k in self.kin[key] if k in self.named),
+                                                   Counter())
                 total = sum(counts.values())
                 choice[key] = self._pick(key, places, functools.partial(
-                    self.score, key, countries=counts, total=total, divisions=set(), points=[]))
+                    self.score, key, countries=counts, total=total, divisions=set(), points=[]), counts)
         for _ in range(2):
             choice = self._again(choice)
         countries: Counter[str] = Counter(self.text_countries)
@@ -317,15 +334,15 @@ class _Resolver:
         for key, places in self.candidates.items():
             if not places:
                 continue
-            own = choice[key]
             counts = Counter(countries)
-            if own.country_code:
-                counts[own.country_code] -= self.counts[key]
+            for kin in self.kin[key] & choice.keys():
+                if choice[kin].country_code:
+                    counts[choice[kin].country_code] -= self.counts[kin]
             divisions = {(p.country_code, p.admin1 or "") for k, p in choice.items()
                          if k != key and p.kind == "admin1"}
             total = sum(counts.values())
             new[key] = self._pick(key, places, functools.partial(
-                self.score, key, countries=counts, total=total, divisions=divisions, points=points))
+                self.score, key, countries=counts, total=total, divisions=divisions, points=points), counts)
         return new
 
 
