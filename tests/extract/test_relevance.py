@@ -171,6 +171,8 @@ def test_relevance_people_placed_only_by_the_home_country_stay_private(code):
         ("A bombing at the market killed nine on Sunday.", "bombing"),
         # only victims named, but a weapon of war: a bombing, not a private crime
         ("Two people were killed when a bomb exploded in a market on Tuesday.", "killed"),
+        # the victims named of bombings told after the fact: a bombing all the same
+        ("The embassy bombings on Friday killed 247 people in the capital.", "bombings"),
     ],
 )
 def test_relevance_political_violence_and_collective_actors_stay(code, text, trigger):
