@@ -58,10 +58,9 @@ def _round_name(batches: tuple[str, ...]) -> str:
 # The DEV draw rounds by annotator batch, in draw order (scripts/draw_news_sample.py, the one list
 # of rounds); a round is held out as a whole.
 ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for batch in one.batches}
-# batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CP tested
-# session 24's and 25's refits and rules (scripts/refit_results.md, rule_results.md) and join the next
-# refit; CQ-CS (drawn at the end of session 25), CT-CV (session 26), CW-CY and CZ-DB (session 27) are
-# annotated blind to test it
+# batches held out (being annotated blind, or kept to score a session's code): never coded. CH-CV
+# tested refits and rules of sessions 24 to 26 and joined session 27's refit (scripts/refit_results.md,
+# rule_results.md); CW-CY and CZ-DB (annotated blind in session 27) tested that refit and join the next
 UNANNOTATED: frozenset[str] = frozenset({"CW", "CX", "CY", "CZ", "DA", "DB"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
