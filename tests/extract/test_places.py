@@ -411,3 +411,18 @@ def test_a_countrys_institution_words_pick_its_namesake_town(places):
 def test_cues_count_per_country(gazetteer):
     words = ["the", "Sheriff", "'s", "Office", "and", "the", "council", "tax", "and", "the", "neighbourhood"]
     assert gazetteer.cued(words) == {"US": 1, "GB": 2, "IE": 1, "CA": 1, "AU": 1, "NZ": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a middle initial makes a person's name, whatever kind the model tags it
+        "The fatal police shooting of Tyrise M. Bell in January was justified. Eggers tackled Bell and a "
+        "fight ensued.",
+        # a first name beside a kin word
+        "A trooper stopped the car of Gregory Crolley and detained his wife, Amelia, on the highway.",
+    ],
+)
+def test_a_persons_name_is_no_town_of_that_name(places, text):
+    _, found = places(text)
+    assert not [t for t in found if t.text in {"Bell", "Amelia"}]

@@ -29,6 +29,8 @@ from newsevents.extract.place_names import (
 )
 from newsevents.ontology import Ontology
 
+PRIVATE_PERSON = "CVL"  # the sector of kin and private persons' words (sectors.tsv: "wife", "son")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -60,7 +62,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
                 place := place_in(ent, gazetteer, ontology)) is not None:
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
-    surnames = {e[-1].lower_ for e in parties if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].lower_ for e in parties if len(e) > 1 and (e.label_ == "PERSON" or _initialled(e))}
     found = []
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
@@ -68,7 +70,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
         town = opening is not None and opening.start <= ent.start < opening.end
         if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
-        if in_name(ent, surnames, parties, ontology, gazetteer):
+        if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology):
             continue
         key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -83,6 +85,22 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
+
+
+def _initialled(ent: Span) -> bool:
+    """A name with a middle initial ("Tyrise M. Bell"), whatever kind the model tags it: a
+    person's, so its last word is a surname, not the town of that name."""
+    return (len(ent) == 3 and ent[0].is_title and ent[2].is_title and len(ent[1].text) == 2
+            and ent[1].text[0].isupper() and ent[1].text[1] == ".")
+
+
+def _named_person(ent: Span, ontology: Ontology) -> bool:
+    """One word in apposition to a word for a private person ("Crolley's wife, Amelia,", "his
+    son, Jordan,"): that person's name, not the town of that name. Words of bodies are left out
+    ("Carle Foundation Hospital, Urbana", "the University of Technology, Owerri")."""
+    root = ent.root
+    return (len(ent) == 1 and root.dep_ == "appos"
+            and ontology.sectors.get(root.head.lemma_.lower()) == PRIVATE_PERSON)
 
 
 def _county_body(ent: Span) -> bool:
