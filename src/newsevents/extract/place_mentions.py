@@ -17,6 +17,7 @@ from newsevents.extract.gazetteer import Gazetteer, fold
 from newsevents.extract.place_names import (
     COUNTY_WORDS,
     LABELS,
+    SURE_POPULATION,
     acts,
     dateline_town,
     firms,
@@ -70,7 +71,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
         town = opening is not None and opening.start <= ent.start < opening.end
         if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
-        if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology):
+        if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
+                or _speaker(ent, speech, gazetteer):
             continue
         key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -85,6 +87,15 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
     return found
+
+
+def _speaker(ent: Span, speech: frozenset[str], gazetteer: Gazetteer) -> bool:
+    """One word that says something ("Petrova said", "Buhari said") and names no country, division
+    or town of any size: a person the model tags as a place (a capital that speaks is ``acts``')."""
+    root = ent.root
+    if len(ent) != 1 or root.dep_ != "nsubj" or root.head.lemma_.lower() not in speech:
+        return False
+    return not any(p.kind != "town" or p.population >= SURE_POPULATION for p in gazetteer.lookup(ent.text))
 
 
 def _initialled(ent: Span) -> bool:
