@@ -429,3 +429,8 @@ def test_cues_count_per_country(gazetteer):
 def test_a_persons_name_is_no_town_of_that_name(places, text):
     _, found = places(text)
     assert not [t for t in found if t.text in {"Bell", "Amelia", "Petrova"}]
+
+
+def test_a_common_word_the_model_tags_as_a_place_is_none(places):
+    _, found = places("Deputies found a meth lab in a trailer outside Lexington on Friday.")
+    assert [t.text for t in found] == ["Lexington"]

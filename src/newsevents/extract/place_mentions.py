@@ -69,7 +69,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
         town = opening is not None and opening.start <= ent.start < opening.end
-        if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded):
+        if (acts(ent, speech, ontology) and not town) or no_place(ent, gazetteer.excluded) \
+                or not ent.text[:1].isupper():  # "meth", "n't": a tag on a common word
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
         if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
                 or _speaker(ent, speech, gazetteer):
