@@ -84,7 +84,8 @@ DRAWS = {
                  Round(20270105, {"ecbplus": 11, "lgl": 11, "gwn": 2, "timebank": 6}, ("CT", "CU", "CV")),
                  Round(20270106, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("CW", "CX", "CY")),
                  Round(20270107, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("CZ", "DA", "DB")),
-                 Round(20270108, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DC", "DD", "DE"))),
+                 Round(20270108, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DC", "DD", "DE")),
+                 Round(20270109, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DF", "DG", "DH"))),
                 exclude=("test",)),
 }
 
