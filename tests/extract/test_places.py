@@ -434,3 +434,17 @@ def test_a_persons_name_is_no_town_of_that_name(places, text):
 def test_a_common_word_the_model_tags_as_a_place_is_none(places):
     _, found = places("Deputies found a meth lab in a trailer outside Lexington on Friday.")
     assert [t.text for t in found] == ["Lexington"]
+
+
+@pytest.mark.parametrize("text", [
+    "The woman was struck by a gray 2013 Toyota Camry , which then sped off, police in Queens said.",
+    "Police in Queens said the man stole a 1992 Toyota Corolla.",
+])
+def test_a_makers_name_on_a_vehicle_told_by_its_model_year_is_no_town(places, text):
+    _, found = places(text)
+    assert [t.text for t in found] == ["Queens"]
+
+
+def test_a_year_before_a_place_that_hosts_is_still_a_place(places):
+    _, found = places("Talks were held in 2008 Paris style, officials in Boston said.")
+    assert "Paris" in [t.text for t in found]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import doc_entities, entity_at
 from newsevents.extract.gazetteer import Gazetteer, fold
@@ -73,7 +73,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
                 or not ent.text[:1].isupper():  # "meth", "n't": a tag on a common word
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
         if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
-                or _speaker(ent, speech, gazetteer):
+                or _speaker(ent, speech, gazetteer) or _model_year(ent):
             continue
         key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
@@ -97,6 +97,25 @@ def _speaker(ent: Span, speech: frozenset[str], gazetteer: Gazetteer) -> bool:
     if len(ent) != 1 or root.dep_ != "nsubj" or root.head.lemma_.lower() not in speech:
         return False
     return not any(p.kind != "town" or p.population >= SURE_POPULATION for p in gazetteer.lookup(ent.text))
+
+
+def _model_year(ent: Span) -> bool:
+    """A maker's name on a thing told by its model year ("a grey 2013 Toyota Camry", "a 2007
+    Lincoln Navigator"), which the model tags as a firm or a product: a vehicle, not the town of
+    that name. The year is the word before the name, with a model's name after it, or a number on
+    the thing the name is part of; a name tagged as a place is left alone ("the 2010 Vancouver Games")."""
+    if ent.label_ in LABELS:
+        return False
+    doc, root = ent.doc, ent.root
+    thing = root.head if root.dep_ == "compound" else root
+    before = doc[ent.start - 1] if ent.start else None
+    model = ent.end < len(doc) and doc[ent.end].is_title
+    return (before is not None and _year(before) and (model or len(ent) > 1)) or any(
+        c.dep_ == "nummod" and _year(c) for c in thing.children)
+
+
+def _year(tok: Token) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < 2100
 
 
 def _initialled(ent: Span) -> bool:
