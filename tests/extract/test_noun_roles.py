@@ -12,6 +12,7 @@ def _event(events, trigger):
     [
         ("Police announced his arrest on Monday.", "arrest"),
         ("Britain is pushing to resolve the case as the anniversary of his abduction nears.", "abduction"),
+        ("The judge imposed his sentence on Friday after a two-week trial.", "sentence"),
     ],
 )
 def test_noun_roles_a_person_who_owns_an_act_done_to_someone_undergoes_it(code, text, trigger):
