@@ -85,7 +85,8 @@ DRAWS = {
                  Round(20270106, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("CW", "CX", "CY")),
                  Round(20270107, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("CZ", "DA", "DB")),
                  Round(20270108, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DC", "DD", "DE")),
-                 Round(20270109, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DF", "DG", "DH"))),
+                 Round(20270109, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DF", "DG", "DH")),
+                 Round(20270110, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DI", "DJ", "DK"))),
                 exclude=("test",)),
 }
 
