@@ -115,7 +115,8 @@ def _model_year(ent: Span) -> bool:
 
 
 def _year(tok: Token) -> bool:
-    return len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < 2100
+    text = tok.text
+    return len(text) == 4 and text.isascii() and text.isdigit() and 1900 <= int(text) < 2100
 
 
 def _initialled(ent: Span) -> bool:
