@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from newsevents.eval import news
+from newsevents.eval import metrics, news
 from newsevents.eval.news_gold import SPLITS
 from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract import learned_context as lc
@@ -227,8 +227,8 @@ def predict(x: np.ndarray, intercept: float, weights: np.ndarray) -> np.ndarray:
 
 
 def log_loss(y: np.ndarray, p: np.ndarray) -> float:
-    q = np.clip(p, 1e-6, 1 - 1e-6)
-    return float(-np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+    """The log loss ``newsevents eval news`` prints (eval/metrics.py), of labels and probabilities."""
+    return metrics.log_loss(zip(p.tolist(), (y > 0.5).tolist(), strict=True))
 
 
 def figures(rows: list[Row], p: np.ndarray, gold_events: int, cut: float = 0.5) -> dict[str, float]:

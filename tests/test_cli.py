@@ -260,3 +260,9 @@ def test_cli_unwritable_output_is_refused_before_coding(tmp_path):
 def test_eval_news_refuses_an_unknown_split(tmp_path):
     refused = _run("eval", "news", str(tmp_path), "--split", "train")
     assert refused.returncode == 2 and "--split is one of test, dev" in refused.stderr
+
+
+def test_eval_news_refuses_a_batch_the_split_never_drew(tmp_path):
+    refused = _run("eval", "news", str(tmp_path), "--split", "dev", "--batch", "ZZ")
+    assert refused.returncode == 2 and len(refused.stderr.splitlines()) == 1
+    assert "batch ZZ" in refused.stderr

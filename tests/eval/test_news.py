@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from newsevents.eval.news import evaluate, figures, grade, load_gold, match
+from newsevents.eval.metrics import log_loss
+from newsevents.eval.news import Result, evaluate, figures, grade, load_gold, match
 from newsevents.eval.news_texts import text_hash
 from newsevents.records import Actor, Event, Location, SentenceRef, TextRef
 
@@ -79,6 +80,8 @@ def test_eval_news_scores_the_pipeline_on_a_gold_file(tmp_path, pipeline):
     arrest = [g for g in result.graded if g.gold is ARREST or g.gold == ARREST]
     assert arrest and arrest[0].right["type"]  # the pipeline codes the arrest as COERCE
     assert 0.0 <= found["all_fields_right"] <= 1.0
+    # every candidate counts for the confidence's log loss, published or not
+    assert found["candidates"] >= found["published"] and found["confidence_log_loss"] > 0.0
 
 
 def test_load_gold_refuses_a_changed_text(tmp_path):
@@ -92,3 +95,12 @@ def test_load_gold_refuses_a_changed_text(tmp_path):
         "section": "world", "events": [ARREST]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"sha256|hash"):
         load_gold(pool, gold_dir)
+
+
+def test_log_loss_of_the_confidence_weighs_each_candidate_by_its_outcome():
+    assert log_loss([(0.5, True), (0.5, False)]) == pytest.approx(0.6931, abs=1e-4)
+    assert log_loss([(0.9, True), (0.1, False)]) == pytest.approx(0.1054, abs=1e-4)
+    assert log_loss([(1.0, False)]) == pytest.approx(13.8155, abs=1e-3)  # clipped: finite
+    assert log_loss([]) == 0.0
+    found = figures(Result(candidates=[(0.9, True), (0.2, True)]))
+    assert found["candidates"] == 2 and found["confidence_log_loss"] == pytest.approx(0.8574, abs=1e-4)

@@ -2,7 +2,15 @@ import copy
 
 import pytest
 
-from newsevents.eval.news_gold import SPLITS, check_gold, gold_path, read_sample, safe_id, vocabulary
+from newsevents.eval.news_gold import (
+    SPLITS,
+    batch_articles,
+    check_gold,
+    gold_path,
+    read_sample,
+    safe_id,
+    vocabulary,
+)
 from newsevents.eval.news_texts import text_hash
 
 TEXT = "Riot police arrested 12 students in Dhaka on Monday. The students had marched on parliament."
@@ -92,3 +100,12 @@ def test_the_dev_split_has_its_own_files_and_no_test_article():
     assert not dev_ids & test_ids
     for path in dev.gold_dir.glob("*.json"):
         assert path.stem in {safe_id(i) for i in dev_ids}, path.name
+
+
+def test_batch_articles_are_the_ids_a_round_drew_and_an_unknown_batch_is_refused():
+    dev = SPLITS["dev"].sample
+    rows = read_sample(dev)
+    found = batch_articles(dev, ["DC", "DD", "DE"])
+    assert len(found) == 30 and found == {r.article_id for r in rows if r.batch in {"DC", "DD", "DE"}}
+    with pytest.raises(ValueError, match="batch ZZ"):
+        batch_articles(dev, ["DC", "ZZ"])

@@ -98,23 +98,34 @@ def eval_news(
         help="Folder of gold files (default: the bundled hand-annotated set of --split)")] = None,
     split: Annotated[str, typer.Option(
         help="Bundled split: 'dev' to tune on, 'test' for reported figures (docs/annotation.md)")] = "test",
+    batch: Annotated[list[str] | None, typer.Option(
+        help="Only the articles of this annotator batch of --split (repeat it: a draw round is three, "
+             "--batch DC --batch DD --batch DE; docs/annotation.md)")] = None,
     model: Model = DEFAULT_MODEL,
     show_errors: ShowErrors = False,
 ) -> None:
-    """What we publish on whole real articles: per-field precision and recall against the news gold set."""
+    """What we publish on whole real articles: per-field precision and recall against the news gold
+    set, and the log loss of the confidence over every event neither negated nor hypothetical."""
     from newsevents.eval import news
-    from newsevents.eval.news_gold import SPLITS
+    from newsevents.eval.news_gold import SPLITS, batch_articles
     from newsevents.eval.news_texts import find_eval_dir
     from newsevents.pipeline import Pipeline
 
     if split not in SPLITS:
         error(f"--split is one of {', '.join(SPLITS)}, not {split!r}")
         raise typer.Exit(2)
+    try:
+        wanted = batch_articles(SPLITS[split].sample, batch) if batch else None
+    except ValueError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     folder = path or find_eval_dir(Path.cwd())
     if folder is None:
         error("no shared/eval folder here or above; give its path")
         raise typer.Exit(2)
     articles = _gold(lambda where: news.load_gold(where, gold or SPLITS[split].gold_dir), folder)
+    if wanted is not None:
+        articles = [a for a in articles if a.text.article_id in wanted]
     news.report(news.evaluate(articles, Pipeline(model=model)), Console(), show_errors=show_errors)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
@@ -36,3 +37,11 @@ class Counts:
 
 def ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
+
+
+def log_loss(scored: Iterable[tuple[float, bool]], clip: float = 1e-6) -> float:
+    """Mean negative log-likelihood of (probability, outcome) pairs, each probability kept off 0
+    and 1 by ``clip``: how well a confidence says how often it is right (lower is better)."""
+    losses = [-math.log(q if right else 1.0 - q)
+              for p, right in scored for q in (min(max(p, clip), 1.0 - clip),)]
+    return sum(losses) / len(losses) if losses else 0.0

@@ -24,7 +24,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.eval.metrics import ratio
+from newsevents.eval.metrics import log_loss, ratio
 from newsevents.eval.news_gold import GOLD_DIR, check_gold, read_gold, vocabulary
 from newsevents.eval.news_texts import NewsText, news_text_index
 from newsevents.ontology import Ontology
@@ -62,6 +62,9 @@ class Result:
     articles: list[GoldArticle] = field(default_factory=list)
     graded: list[Graded] = field(default_factory=list)
     political_by_us: dict[str, bool] = field(default_factory=dict)  # article id -> published anything
+    # every event neither negated nor hypothetical, published or not: its confidence and whether
+    # it is right in type and actor (what the confidence is fitted to say, scripts/train_confidence.py)
+    candidates: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def gold_events(self) -> list[tuple[str, dict[str, Any]]]:
@@ -183,6 +186,10 @@ def evaluate(articles: Iterable[GoldArticle], pipeline: Pipeline) -> Result:
     for item, events in _coded(result.articles, pipeline):
         published = [e for e in events if e.is_published()]
         result.political_by_us[item.text.article_id] = bool(published)
+        for event in events:
+            if not (event.negated or event.hypothetical):
+                right = grade(event, match(event, item.gold["events"]))
+                result.candidates.append((event.confidence, bool(right["type"] and right["actor"])))
         for event in published:
             gold = match(event, item.gold["events"])
             result.graded.append(Graded(item.text.article_id, event, gold, grade(event, gold)))
@@ -209,6 +216,8 @@ def figures(result: Result) -> dict[str, float]:
         len(result.articles))
     not_political = {a.text.article_id for a in result.articles if not a.gold["political"]}
     found["published_in_non_political"] = sum(g.article_id in not_political for g in graded)
+    found["candidates"] = len(result.candidates)
+    found["confidence_log_loss"] = log_loss(result.candidates)
     return found
 
 
@@ -240,8 +249,10 @@ def report(result: Result, console: Console, *, show_errors: bool = False) -> di
     summary.add_column("figure")
     summary.add_column("value", justify="right")
     for name in ("articles", "gold_events", "published", "published_matched", "all_fields_right",
-                 "bare_pronoun_actors", "relevance_accuracy", "published_in_non_political"):
+                 "bare_pronoun_actors", "relevance_accuracy", "published_in_non_political", "candidates",
+                 "confidence_log_loss"):
         value = found[name]
-        summary.add_row(name, f"{value:.3f}" if isinstance(value, float) else str(value))
+        summary.add_row(name, f"{value:.4f}" if name == "confidence_log_loss" else
+                        f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(summary)
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -96,6 +97,17 @@ def read_sample(path: Path = SAMPLE) -> list[SampleRow]:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return [SampleRow(r["article_id"], r["source"], r["sha256"], int(r["chars"]), r["date"],
                           r["annotator_batch"]) for r in rows]
+
+
+def batch_articles(sample: Path, batches: Iterable[str]) -> set[str]:
+    """The ids of the articles a sample drew into the given annotator batches ("DC", "DD": a draw
+    round is three); ``ValueError`` names a batch the sample has not drawn."""
+    rows = read_sample(sample)
+    wanted = set(batches)
+    unknown = wanted - {r.batch for r in rows}
+    if unknown:
+        raise ValueError(f"no article of {sample.name} is in batch {', '.join(sorted(unknown))}")
+    return {r.article_id for r in rows if r.batch in wanted}
 
 
 def read_gold(path: Path) -> dict[str, Any]:
