@@ -42,6 +42,8 @@ def ratio(numerator: int, denominator: int) -> float:
 def log_loss(scored: Iterable[tuple[float, bool]], clip: float = 1e-6) -> float:
     """Mean negative log-likelihood of (probability, outcome) pairs, each probability kept off 0
     and 1 by ``clip``: how well a confidence says how often it is right (lower is better)."""
-    losses = [-math.log(q if right else 1.0 - q)
-              for p, right in scored for q in (min(max(p, clip), 1.0 - clip),)]
+    losses = []
+    for p, right in scored:
+        q = min(max(p, clip), 1.0 - clip)
+        losses.append(-math.log(q if right else 1.0 - q))
     return sum(losses) / len(losses) if losses else 0.0

@@ -184,15 +184,14 @@ def _coded(articles: list[GoldArticle], pipeline: Pipeline) -> Iterator[tuple[Go
 def evaluate(articles: Iterable[GoldArticle], pipeline: Pipeline) -> Result:
     result = Result(articles=list(articles))
     for item, events in _coded(result.articles, pipeline):
-        published = [e for e in events if e.is_published()]
-        result.political_by_us[item.text.article_id] = bool(published)
+        result.political_by_us[item.text.article_id] = any(e.is_published() for e in events)
         for event in events:
-            if not (event.negated or event.hypothetical):
-                right = grade(event, match(event, item.gold["events"]))
-                result.candidates.append((event.confidence, bool(right["type"] and right["actor"])))
-        for event in published:
             gold = match(event, item.gold["events"])
-            result.graded.append(Graded(item.text.article_id, event, gold, grade(event, gold)))
+            right = grade(event, gold)
+            if not (event.negated or event.hypothetical):
+                result.candidates.append((event.confidence, bool(right["type"] and right["actor"])))
+            if event.is_published():
+                result.graded.append(Graded(item.text.article_id, event, gold, right))
     return result
 
 
