@@ -65,7 +65,7 @@ ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for bat
 # test the next
 UNANNOTATED: frozenset[str] = frozenset({
     "CW", "CX", "CY", "CZ", "DA", "DB", "DC", "DD", "DE", "DF", "DG", "DH", "DI", "DJ", "DK",
-    "DL", "DM", "DN"})
+    "DL", "DM", "DN", "DO", "DP", "DQ"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
