@@ -11,7 +11,7 @@ here: there is one definition of what the model sees, for training and for codin
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -65,12 +65,16 @@ class Model:
     classes: tuple[str, ...]
     used: np.ndarray  # sorted bucket ids
     weights: np.ndarray  # len(used) x len(classes)
+    rows: dict[int, int] = field(init=False, repr=False, compare=False)  # bucket id -> its weight row
+
+    def __post_init__(self) -> None:
+        # a dict finds a token's few buckets faster than searching the array (called per candidate)
+        object.__setattr__(self, "rows", {int(b): i for i, b in enumerate(self.used.tolist())})
 
     def probabilities(self, ids: tuple[int, ...]) -> np.ndarray:
         """p(class | the token of these bucket ids), over ``classes``."""
-        wanted = np.asarray(ids, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.used, wanted), len(self.used) - 1)
-        z = self.weights[at[self.used[at] == wanted]].sum(0)
+        rows = self.rows
+        z = self.weights[[rows[i] for i in ids if i in rows]].sum(0)
         z = np.exp(z - z.max())
         return z / z.sum()
 
