@@ -448,3 +448,12 @@ def test_a_makers_name_on_a_vehicle_told_by_its_model_year_is_no_town(places, te
 def test_a_year_before_a_place_that_hosts_is_still_a_place(places):
     _, found = places("Talks were held in 2008 Paris style, officials in Boston said.")
     assert "Paris" in [t.text for t in found]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Police arrested five men in Stratford-upon-Avon on Friday.", "Stratford-upon-Avon", "GB"),
+    ("Police arrested 5 men in Guinea-Bissau on Friday.", "Guinea-Bissau", "GW"),
+])
+def test_a_name_the_model_cuts_at_a_hyphen_is_read_whole(places, text, name, country):
+    _, found = places(text)
+    assert [(t.text, t.country_code) for t in found] == [(name, country)]

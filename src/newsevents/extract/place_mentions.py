@@ -64,7 +64,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if len(e) > 1 and (e.label_ == "PERSON" or _initialled(e))}
-    found = []
+    found: list[Mention] = []
+    widened_to: set[tuple[int, int]] = set()
     for number, ent in enumerate(ents):
         while len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]
@@ -75,6 +76,9 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
         if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
                 or _speaker(ent, speech, gazetteer) or _model_year(ent):
             continue
+        if (ent.start_char, ent.end_char) in widened_to:
+            continue  # two pieces of one hyphened name, each widened to it ("Guinea-Bissau")
+        widened_to.add((ent.start_char, ent.end_char))
         key, after, qualifier = fold(ent.text), None, None
         if "," in ent.text:  # "Paris, Tenn." read as one entity
             head, _, tail = ent.text.partition(",")

@@ -232,11 +232,33 @@ def acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
     return key in ontology.capitals or key in ontology.country_names
 
 
+def _hyphened(ent: Span, gazetteer: Gazetteer) -> Span:
+    """A name the model cuts at a hyphen ("Guinea" of "Guinea-Bissau", "Stratford" of
+    "Stratford-upon-Avon"): the whole hyphened word, when the gazetteer holds it by that name."""
+    doc = ent.doc
+
+    def joined(at: int) -> bool:  # "-" at ``at`` binds the words either side, with no space
+        return (0 < at < len(doc) - 1 and doc[at].text == "-" and not doc[at - 1].whitespace_
+                and not doc[at].whitespace_ and doc[at - 1].is_alpha and doc[at + 1].is_alpha)
+
+    start, end = ent.start, ent.end
+    while joined(end):
+        end += 2
+    while joined(start - 1):
+        start -= 2
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    longer = doc[start:end]
+    key = fold(longer.text)
+    return longer if any(fold(p.name) == key for p in gazetteer.index.get(key, ())) else ent
+
+
 def widened(ent: Span, gazetteer: Gazetteer) -> Span:
     """A place the model tags without the title-case word before it that belongs to its name
     ("Little Havana" tagged as "Havana", "Fort Worth" as "Worth"): the longer name, when the
     gazetteer holds it by its own name, is the place; the shorter one is another town. A side
     ("North Side", "East Harlem") is read by ``place_in``."""
+    ent = _hyphened(ent, gazetteer)
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     if before is None or not before.is_title or before.ent_type_ in {"PERSON", "ORG"}:
