@@ -202,9 +202,10 @@ class EventExtractor:
         sentence_ref = _sentence_ref(index, sentence)
         mentions = find_sizes(sentence)
         marks = scoring.sentence_marks(sentence)
+        words = learned_context.sentence_words(sentence)  # once for all the sentence's events
         events = []
         for group in groups:
-            event = self._code(group, groups, sentence_ref, cued, marks)
+            event = self._code(group, groups, sentence_ref, cued, marks, words)
             self._place(event, group.main.token, sentence)
             self.dating.continue_episode(event, group.main.token, index, announced=group.announced)
             if mentions and not (event.negated or event.hypothetical):
@@ -289,7 +290,7 @@ class EventExtractor:
 
     def _code(
         self, group: Group, groups: list[Group], sentence: SentenceRef, cued: list[str],
-        marks: scoring.Marks,
+        marks: scoring.Marks, words: tuple[str, ...],
     ) -> Event:
         main = group.main
         event_type = main.sense.event_type
@@ -349,7 +350,7 @@ class EventExtractor:
         self.evidence[event.id] = coding.Evidence(
             prior=main.sense.prior, requires_recipient=info.requires_recipient, pos=main.sense.pos,
             type_ids=learned_types.token_ids(main.token, self.onto),
-            words=learned_context.sentence_words(main.token.sent),
+            words=words,
             ambiguous=len({s.event_type for s in senses}) > 1,
             quoted=scoring.quoted(main.token, marks),
             reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),
