@@ -62,3 +62,14 @@ def test_date_owners_a_past_date_after_an_infinitive_still_dates_the_owner(event
     text = "The British and Irish governments invited Sinn Fein to rejoin the talks two weeks ago."
     assert event_on(text, "invited").date == "2023-05-15"
 
+
+
+def test_date_owners_a_year_before_its_noun_dates_the_noun_not_the_clause(event_on):
+    text = "A jury convicted a Spiro man of murder in the 2012 shooting death of his girlfriend."
+    assert event_on(text, "convicted").date == "2023-05-30"
+    assert event_on("Police arrested a man in connection with the 2009 robbery of a bank.",
+                    "arrested").date == "2023-05-30"
+
+
+def test_date_owners_a_day_before_its_noun_is_the_occasion_of_the_clause(event_on):
+    assert event_on("The army killed 12 fighters in a Monday night operation.", "killed").date == "2023-05-29"

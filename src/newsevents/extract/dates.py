@@ -22,6 +22,7 @@ from newsevents.extract.modality import infinitive
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
+_YEAR_NAMED = re.compile(r"(?:[A-Z][a-z]{2,8}\.? )?(?:1[6-9]|20)\d\d")  # "2012", "March 2003"
 _NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "appos"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _CLOCK_NUMBER = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")  # "1023", "2359": a time of day as well as a year
@@ -181,12 +182,16 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
     nor is a month's name that names a person, nor a date on a noun that names
     another act (``acts``: "questioned in connection with the bombing last month").
     A possessive date ("last month's stimulus bill") dates its noun: only a trigger
-    there takes it.
+    there takes it; so does a year written before its noun ("convicted in the 2012 shooting
+    death", "a verdict under the 1990 law"): the death and the law are older than the verdict.
+    A day written so is the occasion of the clause's act ("killed 12 in a Monday night raid").
     """
     noun = noun_of(entity)
     if is_a_name(entity) or (noun is not None and noun.i not in triggers and noun.lemma_.lower() in acts):
         return None
-    if _possessive(entity) and (noun is not None or entity.root.dep_ != "poss"):
+    before = noun is not None and entity.root.dep_ in _NOUN_MODIFIERS and entity.end <= noun.i \
+        and _YEAR_NAMED.fullmatch(entity.text) is not None
+    if before or (_possessive(entity) and (noun is not None or entity.root.dep_ != "poss")):
         return noun if noun is not None and noun.i in triggers else None  # a subject's: its verb's
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:
