@@ -1,5 +1,6 @@
 """Where each event happened (extract/venues.py)."""
 
+import pytest
 from venue_words import sentence as _sentence
 from venue_words import trigger as _trigger
 
@@ -334,6 +335,16 @@ def test_an_attack_on_a_place_named_as_its_object_happens_there(places, ontology
     doc, found = places("Iraqi troops invaded Kuwait on Thursday. Tanks were seen near Jahra.")
     invaded = event_location(_trigger(doc, "invaded"), found, _sentence(doc, "invaded"), ontology)
     assert invaded is not None and invaded.name == "Kuwait"
+
+
+@pytest.mark.parametrize(("text", "verb", "name"), [
+    ("Rebels attacked Kidal on Thursday.", "attacked", "Kidal"),
+    ("Warships patrolled the Gulf of Aden on Thursday.", "patrolled", "Gulf of Aden"),
+])
+def test_a_town_or_sea_an_act_takes_as_object_is_its_place(places, ontology, text, verb, name):
+    doc, found = places(text)
+    place = event_location(_trigger(doc, verb), found, _sentence(doc, verb), ontology)
+    assert place is not None and place.name == name
 
 
 def test_invaded_land_is_the_place_of_the_invasion(places, ontology):
