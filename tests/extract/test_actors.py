@@ -323,3 +323,9 @@ def test_an_act_noun_leaves_its_owner_as_doer(event_on):
     text = "An Israeli mortar strike that killed 40 Palestinians in a UN school drew protests."
     event = event_on(text, "killed")
     assert [(a.text, a.country) for a in event.actor] == [("Israeli", "ISR")]
+
+
+def test_actors_a_free_relative_is_no_participant(event_on):
+    text = ("In Havana, the boy's father joined President Fidel Castro on Thursday in what has become "
+            "a daily public rally to press for the boy's return.")
+    assert all(a.text.lower() != "what" for a in event_on(text, "rally").actor)

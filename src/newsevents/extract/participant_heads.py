@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from newsevents.ontology import Ontology
 
-RELATIVE = {"who", "which", "that", "whom"}
+RELATIVE = {"who", "which", "that", "whom", "what", "whatever"}
 _PLACES = {"GPE", "LOC", "FAC"}
 MAX_CLIMB = 12
 """Ancestors climbed from a word: by a pronoun to find the speech verb whose speaker it is
