@@ -73,3 +73,10 @@ def test_date_owners_a_year_before_its_noun_dates_the_noun_not_the_clause(event_
 
 def test_date_owners_a_day_before_its_noun_is_the_occasion_of_the_clause(event_on):
     assert event_on("The army killed 12 fighters in a Monday night operation.", "killed").date == "2023-05-29"
+
+
+def test_date_owners_an_aside_about_a_party_takes_not_the_day_of_its_clause(event_on):
+    text = "A federal judge imposed the sentence Friday on Andres Pimstein, who pleaded guilty to wire fraud."
+    pleaded = event_on(text, "pleaded")
+    assert pleaded.date is None and pleaded.date_precision == "unknown"
+    assert event_on(text, "sentence").date == "2023-05-26"

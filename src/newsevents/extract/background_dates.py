@@ -27,11 +27,25 @@ def undate_background(episodes: Episodes, events: list[Event], doc: Doc) -> None
     but the article date: unknown."""
     for event in events:
         words = words_at(doc, event.trigger.span)
-        if words is None or not by_article_date(event):
+        if words is None:
             continue
-        lead = event.sentence.index == 0 or episodes.paragraph(event.sentence.span[0]) == 0
-        if (_past_perfect(words.root) and not lead) or _aside(words.root):
-            event.date, event.date_precision = None, "unknown"
+        if by_article_date(event):
+            lead = event.sentence.index == 0 or episodes.paragraph(event.sentence.span[0]) == 0
+            if (_past_perfect(words.root) and not lead) or _aside(words.root):
+                event.date, event.date_precision = None, "unknown"
+        elif _aside(words.root) and _borrowed(event, words.root):
+            event.date, event.date_precision, event.date_text, event.date_span = None, "unknown", None, None
+
+
+def _borrowed(event: Event, verb: Token) -> bool:
+    """The event's date is a time word of the clause its aside sits in ("imposed the sentence Friday
+    on Pimstein, who pleaded guilty"), not one of the aside's own: the sentencing's day, not the plea's."""
+    if event.date_span is None:
+        return False
+    start, end = event.date_span
+    s0, s1 = event.sentence.span
+    inside = {t.idx for t in verb.subtree}
+    return s0 <= start < s1 and not any(start <= i < end for i in inside)
 
 
 def _past_perfect(trigger: Token) -> bool:
