@@ -191,6 +191,8 @@ def _target_place(verb: Token, toponyms: list[Location], sentence: Span,
     if verb.lemma_.lower() not in ontology.words("place_object_verbs"):
         return None
     for toponym in toponyms:
+        if not sentence.start_char <= toponym.span[0] < sentence.end_char:
+            continue  # the object is in the verb's sentence
         token = toponym_token(sentence, toponym)
         if token is not None and token.head.i == verb.i and token.dep_ == "dobj":
             return toponym
