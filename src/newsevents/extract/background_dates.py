@@ -24,7 +24,7 @@ from newsevents.records import Event
 
 def undate_background(episodes: Episodes, events: list[Event], doc: Doc) -> None:
     """An act told in the past perfect past the lead, or in an aside about its doer, dated by nothing
-    but the article date: unknown."""
+    but the article date: unknown; so is an aside dated only by a time word of its host clause."""
     for event in events:
         words = words_at(doc, event.trigger.span)
         if words is None:
