@@ -457,3 +457,10 @@ def test_a_year_before_a_place_that_hosts_is_still_a_place(places):
 def test_a_name_the_model_cuts_at_a_hyphen_is_read_whole(places, text, name, country):
     _, found = places(text)
     assert [(t.text, t.country_code) for t in found] == [(name, country)]
+
+
+def test_a_short_word_in_capitals_naming_only_towns_is_an_acronym(places):
+    _, found = places("The warship was 13 nautical miles away when it picked up the SOS call off Aden.")
+    assert [t.text for t in found] == ["Aden"]
+    _, found = places("Troops arrived in the UAE and the US on Friday.")
+    assert [t.country_code for t in found] == ["AE", "US"]

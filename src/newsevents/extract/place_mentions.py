@@ -30,6 +30,7 @@ from newsevents.extract.place_names import (
 )
 from newsevents.ontology import Ontology
 
+_ACRONYM_LETTERS = 4  # "SOS", "NATO": longer words in capitals are names ("TUCSON" in a dateline)
 PRIVATE_PERSON = "CVL"  # the sector of kin and private persons' words (sectors.tsv: "wife", "son")
 
 
@@ -74,7 +75,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
                 or not ent.text[:1].isupper():  # "meth", "n't": a tag on a common word
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
         if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
-                or _speaker(ent, speech, gazetteer) or _model_year(ent):
+                or _speaker(ent, speech, gazetteer) or _model_year(ent) \
+                or (_acronym(ent, gazetteer) and not town):
             continue
         if (ent.start_char, ent.end_char) in widened_to:
             continue  # two pieces of one hyphened name, each widened to it ("Guinea-Bissau")
@@ -101,6 +103,14 @@ def _speaker(ent: Span, speech: frozenset[str], gazetteer: Gazetteer) -> bool:
     if len(ent) != 1 or root.dep_ != "nsubj" or root.head.lemma_.lower() not in speech:
         return False
     return not any(p.kind != "town" or p.population >= SURE_POPULATION for p in gazetteer.lookup(ent.text))
+
+
+def _acronym(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A short word in capitals that names only towns, by another spelling ("SOS" read as Sos del Rey
+    Católico, Spain): an acronym; a state's ("US", "UAE") is kept, and so is the dateline's town."""
+    text = ent.text
+    return len(text) <= _ACRONYM_LETTERS and text.isalpha() and text.isupper() \
+        and all(p.kind == "town" for p in gazetteer.lookup(text))
 
 
 def _model_year(ent: Span) -> bool:
