@@ -248,9 +248,7 @@ def _hyphened(ent: Span, gazetteer: Gazetteer) -> Span:
         start -= 2
     if (start, end) == (ent.start, ent.end):
         return ent
-    longer = doc[start:end]
-    key = fold(longer.text)
-    return longer if any(fold(p.name) == key for p in gazetteer.index.get(key, ())) else ent
+    return _if_named(doc[start:end], ent, gazetteer)
 
 
 def widened(ent: Span, gazetteer: Gazetteer) -> Span:
@@ -265,6 +263,11 @@ def widened(ent: Span, gazetteer: Gazetteer) -> Span:
         return ent
     if before.lower_ in SIDES:  # "North Side" of a city is no island's district
         return ent
-    longer = doc[ent.start - 1:ent.end]
+    return _if_named(doc[ent.start - 1:ent.end], ent, gazetteer)
+
+
+def _if_named(longer: Span, ent: Span, gazetteer: Gazetteer) -> Span:
+    """The longer span when the gazetteer holds a place by that very name (not an alternate
+    one), else the entity as tagged."""
     key = fold(longer.text)
     return longer if any(fold(p.name) == key for p in gazetteer.index.get(key, ())) else ent
