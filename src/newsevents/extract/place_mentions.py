@@ -106,8 +106,9 @@ def _speaker(ent: Span, speech: frozenset[str], gazetteer: Gazetteer) -> bool:
 
 
 def _acronym(ent: Span, gazetteer: Gazetteer) -> bool:
-    """A short word in capitals that names only towns, by another spelling ("SOS" read as Sos del Rey
-    Católico, Spain): an acronym; a state's ("US", "UAE") is kept, and so is the dateline's town."""
+    """A short word in capitals that the gazetteer holds as no country or division, only as towns
+    or not at all ("SOS" read as Sos del Rey Católico, Spain): an acronym; a state's ("US", "UAE")
+    is kept, and the caller keeps the dateline's town."""
     text = ent.text
     return len(text) <= _ACRONYM_LETTERS and text.isalpha() and text.isupper() \
         and all(p.kind == "town" for p in gazetteer.lookup(text))
