@@ -19,10 +19,20 @@ LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "c
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 _LINE_ENDS = "newsevents.line_ends"
+_PHRASES = "newsevents.phrases"
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses."""
+def phrase_tokens(head: Token) -> tuple[Token, ...]:
+    """The tokens of the noun phrase headed by ``head``, without conjuncts or clauses; read
+    once per head and Doc (kept in its ``user_data``): coreference and every trigger sharing a
+    participant ask again for the same phrase."""
+    found: dict[int, tuple[Token, ...]] = head.doc.user_data.setdefault(_PHRASES, {})
+    if head.i not in found:
+        found[head.i] = tuple(_phrase(head))
+    return found[head.i]
+
+
+def _phrase(head: Token) -> list[Token]:
     tokens = [head]
     for child in head.lefts:
         if _glued(child):

@@ -150,7 +150,7 @@ class ActorResolver:
 
     # -- resolution -------------------------------------------------------------
 
-    def _resolve(self, head: Token, tokens: list[Token]) -> Resolution:
+    def _resolve(self, head: Token, tokens: tuple[Token, ...]) -> Resolution:
         res = Resolution()
         token_set = {t.i for t in tokens}
         entity = entity_at(head)
@@ -337,7 +337,7 @@ class ActorResolver:
         return self._places[start]
 
     @staticmethod
-    def _plain_name(tokens: list[Token]) -> str | None:
+    def _plain_name(tokens: tuple[Token, ...]) -> str | None:
         words = [t.text for t in tokens if t.dep_ not in {"det", "punct", "poss", "case"}]
         return " ".join(words) or None
 
