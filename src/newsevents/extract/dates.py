@@ -31,8 +31,6 @@ _WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun"
 # a weekday its own date follows: "Tuesday (6 January)", "Wednesday, Nov. 2"
 _DATED_WEEKDAY = re.compile(r"\s*[,(]?\s*(?:\d|[A-Z][a-z]+\.?\s+\d)")
 _ISO = re.compile(r"\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b")  # "Posted 2007 - 11 - 12": a dateline only
-# a page address's day: ".com / 2008 / 07 / 23 /", "story - 2013 - 04 - 24 - 2045"
-_URL_DATE = re.compile(r"[/-]\s*((?:19|20)\d\d)\s*[-/]\s*(\d{1,2})\s*[-/]\s*(\d{1,2})(?!\d)")
 # "Posted : 03 / 14 / 2013", "First Posted : 10 / 25 / 11": month first, as US sites print it
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4}|\d{2})(?![\d/])")
 
@@ -227,9 +225,10 @@ def printed_date(text: str) -> date | None:
     publication line of its head ("Published : Tuesday , Aug . 2 2011 7 : 08 p . m . MDT",
     "Posted 2007 - 11 - 12"),
     else the first full date (day, month and year) of its first lines (not one the text tells
-    a later year after, ``_told_later``), else the date in the page address it opens with
-    (".com / 2008 / 07 / 23 / ..."), else a full date its body prints for the weekday it told
-    the story's act on (``_named_day``)."""
+    a later year after, ``_told_later``), else a full date its body prints for the weekday it
+    told the story's act on (``_named_day``). Not the date in a page address it opens with
+    (".com / 2008 / 07 / 23 / ..."): the address is no text, and a site may file a story days
+    from its act (docs/annotation.md, batch R)."""
     g = grammar()
     for line in text[: int(g.data["dateline_reach"])].splitlines():
         found = _line_date(line)
@@ -238,17 +237,7 @@ def printed_date(text: str) -> date | None:
     first = _full_date(text[: int(g.data["printed_date_reach"])])
     if first is not None and not _told_later(text, first):
         return first
-    return _url_date(text) or _named_day(text)
-
-
-def _url_date(text: str) -> date | None:
-    """The date in the page address a saved text opens with: news sites file a story under its day."""
-    line = text.lstrip().split("\n", 1)[0]
-    match = _URL_DATE.search(line) if line.lower().startswith("http") else None
-    try:
-        return None if match is None else date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:  # "/ 2013 / 45 / 99": no date
-        return None
+    return _named_day(text)
 
 
 _IN_YEAR = re.compile(r"\b[Ii]n ((?:1[89]|20)\d\d)\b")
