@@ -67,3 +67,16 @@ def test_load_cue_index_names_every_label_a_word_can_cue(ontology):
     for label, found in ontology.context_cues.items():
         assert all(label in ontology.context_words[w] for w in found.words | found.firsts)
     assert ontology.trigger_words == {word for word, _ in ontology.triggers}
+
+
+def test_load_yaml_keeps_on_off_yes_no_as_words():
+    from newsevents.ontology.files import load_yaml
+
+    assert load_yaml("preps: [in, on, off, yes, no]\nflag: true\nother: false") == {
+        "preps": ["in", "on", "off", "yes", "no"], "flag": True, "other": False}
+
+
+def test_load_word_lists_hold_words_not_booleans(ontology):
+    # YAML 1.1 reads a bare on or off as a boolean: "on" was lost from the preposition lists
+    assert "on" in ontology.words("topic_preps") & ontology.words("object_recipient_preps")
+    assert not any({"true", "false"} & words for words in ontology.modality.values())

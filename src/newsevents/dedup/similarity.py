@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from newsevents.ontology.files import load_yaml
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Actor, Location, distance_km
 
@@ -51,7 +50,7 @@ class Weights:
 @functools.cache
 def load_weights(path: Path | None = None) -> Weights:
     """The story score's weights and gates from dedup.yaml."""
-    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
     return Weights(**data["stories"])
 
 
@@ -85,7 +84,7 @@ class TypeRelations:
 @functools.cache
 def load_relations(path: Path | None = None) -> TypeRelations:
     """Read the related-type pairs and join them into groups (a pair chain is one group)."""
-    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:

@@ -13,9 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from newsevents.dedup.similarity import TermStats, Vector, terms
+from newsevents.ontology.files import load_yaml
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article
 
@@ -40,7 +39,7 @@ class CueWeights:
 
 @functools.cache
 def load_cue_weights(path: Path | None = None) -> CueWeights:
-    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
     return CueWeights(**(data.get("texts") or {}))
 
 

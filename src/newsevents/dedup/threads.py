@@ -25,10 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newsevents.dedup.similarity import Vector, cosine, normalise
 from newsevents.dedup.texts import NUMBER, BatchTexts, KnownDf
+from newsevents.ontology.files import load_yaml
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article, CodedArticle, Thread
 
@@ -55,7 +54,7 @@ class ThreadSettings:
 
 @functools.cache
 def load_settings(path: Path | None = None) -> ThreadSettings:
-    data = yaml.safe_load((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
     return ThreadSettings(**(data.get("threads") or {}))
 
 

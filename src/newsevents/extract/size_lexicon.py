@@ -6,8 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
+from newsevents.ontology.files import load_yaml
 from newsevents.ontology.load import DATA_DIR, load_ontology
 
 
@@ -48,7 +47,7 @@ def _words(items: Any) -> list[str]:
 def lexicon() -> SizeLexicon:
     """sizes.yaml as lookup tables, read once per process."""
     with (DATA_DIR / "sizes.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = load_yaml(handle) or {}
     words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, spec in (data.get("kinds") or {}).items():
