@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import yaml
 
 from newsevents.errors import StoreError
+from newsevents.ontology.files import load_yaml
 from newsevents.store.queries import FilterArgs, Filters, events_sql, stories_sql
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ _LIST_SEP = "|"
 @cache
 def _spec() -> dict[str, Any]:
     text = resources.files("newsevents.store").joinpath("exports.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def _literal(value: Any) -> str:
