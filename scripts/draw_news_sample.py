@@ -92,7 +92,8 @@ DRAWS = {
                  Round(20270113, {"ecbplus": 12, "lgl": 12, "timebank": 6}, ("DR", "DS", "DT")),
                  Round(20270114, {"ecbplus": 15, "lgl": 14, "timebank": 1}, ("DU", "DV", "DW")),
                  Round(20270115, {"ecbplus": 15, "lgl": 15}, ("DX", "DY", "DZ")),
-                 Round(20270116, {"ecbplus": 15, "lgl": 15}, ("EA", "EB", "EC"))),
+                 Round(20270116, {"ecbplus": 15, "lgl": 15}, ("EA", "EB", "EC")),
+                 Round(20270117, {"ecbplus": 15, "lgl": 15}, ("ED", "EE", "EF"))),
                 exclude=("test",)),
 }
 
