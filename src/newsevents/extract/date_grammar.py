@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
 
 PERIODS = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
@@ -65,8 +65,7 @@ class DateGrammar:
 
 @functools.lru_cache(maxsize=1)
 def grammar() -> DateGrammar:
-    with (DATA_DIR / "dates.yaml").open(encoding="utf-8") as handle:
-        data = load_yaml(handle)
+    data = read_mapping(DATA_DIR / "dates.yaml")
     months = {name: int(n) for n, names in data["months"].items() for name in names}
     weekdays = {name: int(n) for n, names in data["weekdays"].items() for name in names}
     determiners = {str(k): int(v) for k, v in data["determiners"].items()}

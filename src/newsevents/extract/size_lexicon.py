@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.ontology.files import load_yaml
+from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR, load_ontology
 
 
@@ -46,8 +46,7 @@ def _words(items: Any) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> SizeLexicon:
     """sizes.yaml as lookup tables, read once per process."""
-    with (DATA_DIR / "sizes.yaml").open(encoding="utf-8") as handle:
-        data = load_yaml(handle) or {}
+    data = read_mapping(DATA_DIR / "sizes.yaml")
     words: dict[str, str] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for kind, spec in (data.get("kinds") or {}).items():
