@@ -93,7 +93,8 @@ DRAWS = {
                  Round(20270114, {"ecbplus": 15, "lgl": 14, "timebank": 1}, ("DU", "DV", "DW")),
                  Round(20270115, {"ecbplus": 15, "lgl": 15}, ("DX", "DY", "DZ")),
                  Round(20270116, {"ecbplus": 15, "lgl": 15}, ("EA", "EB", "EC")),
-                 Round(20270117, {"ecbplus": 15, "lgl": 15}, ("ED", "EE", "EF"))),
+                 Round(20270117, {"ecbplus": 15, "lgl": 15}, ("ED", "EE", "EF")),
+                 Round(20270118, {"ecbplus": 15, "lgl": 15}, ("EG", "EH", "EI"))),
                 exclude=("test",)),
 }
 
