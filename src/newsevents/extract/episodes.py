@@ -225,7 +225,8 @@ class Episodes:
         vague to date ("less than a year before", "years ago", "in the 1970s"), or a record
         ("prior arrests")."""
         earlier = grammar().data["earlier_adjectives"]
-        if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in earlier for c in trigger.children):
+        if trigger.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in earlier for c in trigger.children)
+                                       or _carried(trigger)):
             return True
         top = _first_conjunct(clause_verb(trigger))
         clause = {t.i for t in top.subtree}
@@ -269,6 +270,20 @@ class Episodes:
         if any(c.lower_ in self.repeats.marks and c.dep_ in {"amod", "advmod"} for c in near):
             return True
         return counted_times(verb, event_type, self.repeats)
+
+
+def _carried(noun: Token) -> bool:
+    """A custody or sentence a person carries: theirs ("his arrests") or served ("serving a life
+    sentence"), unless the clause it ends says the story's acts led to it. A named possessor may be
+    the court that passed it ("the jury's sentence") or the day's news ("Park's conviction brings to
+    close a scandal"): only a pronoun says it is the person's record."""
+    data = grammar().data
+    if noun.lemma_.lower() not in data["record_nouns"]:
+        return False
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in data["outcome_verbs"]:
+        return False
+    served = noun.dep_ == "dobj" and noun.head.lemma_.lower() in data["serving_verbs"]
+    return served or any(c.dep_ == "poss" and c.lower_ in data["carrier_pronouns"] for c in noun.children)
 
 
 @dataclass(frozen=True, slots=True)
