@@ -34,6 +34,10 @@ def _main(events):
         ("Congress is unlikely to act to block the sale of the jets.", "REJECT", "hypothetical"),
         # "it is necessary to ...": a judgement, no event
         ("It is necessary to negotiate with Moscow on the treaty.", "CONSULT", "hypothetical"),
+        # an act only possible: what a possibility is of
+        ("The possibility of a meeting between the two ministers reemerged on Thursday.",
+         "CONSULT", "hypothetical"),
+        ("The singer faces the prospect of arrest for violating her probation.", "COERCE", "hypothetical"),
     ],
 )
 def test_modality_flags_set(code, text, event_type, flag):

@@ -164,7 +164,16 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         mode.negated = True
     if _prevented(trigger, ontology.words("preventing_governors")):
         mode.negated = True  # "foiled an attack", "pirate attack foiled": it did not happen
+    if _possible(trigger, ontology.words("possibility_nouns")):
+        mode.hypothetical = True  # "the possibility of a meeting": no meeting yet
     return mode
+
+
+def _possible(trigger: Token, nouns: frozenset[str]) -> bool:
+    """An act noun that is what a possibility is of ("the prospect of arrest")."""
+    prep = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.lemma_.lower() in nouns)
 
 
 def _prevented(trigger: Token, verbs: frozenset[str]) -> bool:
