@@ -41,6 +41,11 @@ def test_triggers_object_restricted_sense(triggers):
     assert ("imposed", "COERCE") in triggers("The army imposed a curfew on the city.")
 
 
+def test_triggers_object_through_a_noun_of_quantity(triggers):
+    # "a series of sanctions" is sanctions: the object column reads what the quantity counts
+    assert ("imposed", "SANCTION") in triggers("The EU imposed a series of sanctions on Belarus.")
+
+
 def test_triggers_object_with_modifier_sense(triggers):
     assert ("fired", "THREATEN") in triggers("The warship fired warning shots at the pirates.")
     assert ("fired", "ASSAULT") in triggers("The warship fired shots at the pirates.")

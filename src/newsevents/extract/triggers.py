@@ -53,14 +53,15 @@ def _coarse_pos(tok: Token) -> str | None:
     return None
 
 
-def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
+def _objects(tok: Token, venue_preps: frozenset[str], quantities: frozenset[str]) -> list[Token]:
     """Words a trigger's ``object`` column may name.
 
     For a verb: its objects ("impose sanctions", "calls for talks"), or the noun its clause
     describes ("the sanctions it imposed"), not where it happened
     ("established an orchestra in the camp" sets up no camp). For a noun:
     its modifiers and who or what it is about ("hunger strike", "strike by
-    workers", "workers went on strike").
+    workers", "workers went on strike"). Through a noun of quantity, what it counts ("seizing
+    a number of vessels", "fired a barrage of rockets").
     """
     deps = _NOUN_OBJECT_DEPS if tok.pos_ != "VERB" else _OBJECT_DEPS
     found = [c for c in tok.children if c.dep_ in deps and c.tag_ not in _RELATIVE_TAGS]
@@ -75,6 +76,9 @@ def _objects(tok: Token, venue_preps: frozenset[str]) -> list[Token]:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         found.extend(c for c in verb.children if c.dep_ == "nsubj")
     found.extend(c for o in list(found) for c in o.conjuncts)  # "threw garbage and bottles": both
+    found.extend(g for o in list(found) if o.lemma_.lower() in quantities
+                 for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj")
     return [o for o in found if o.ent_type_ not in _TIME_ENTITIES]  # "join NATO on March 12": no march
 
 
@@ -119,7 +123,7 @@ def _object_names(obj: Token) -> set[str]:
 
 
 def _match(
-    tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str]
+    tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str], quantities: frozenset[str]
 ) -> tuple[TriggerSense, tuple[Token, ...]] | None:
     best: tuple[float, TriggerSense, tuple[Token, ...]] | None = None
     for sense in senses:
@@ -138,7 +142,7 @@ def _match(
             words.append(child)
             score += 1.0
         if sense.objects:
-            obj = next((o for o in _objects(tok, venue_preps)
+            obj = next((o for o in _objects(tok, venue_preps, quantities)
                         if not sense.objects.isdisjoint(_object_names(o))), None)
             if obj is None:
                 continue
@@ -183,7 +187,9 @@ def asks_a_question(verb: Token, marks: frozenset[str]) -> bool:
     return False
 
 
-def _predicate(tok: Token, ontology: Ontology, venue_preps: frozenset[str]) -> Trigger | None:
+def _predicate(
+    tok: Token, ontology: Ontology, venue_preps: frozenset[str], quantities: frozenset[str]
+) -> Trigger | None:
     """A word that judges a party, said by someone, or a feeling about a named party
     (predicates.py): "said China was responsible for", "were angry with Younis"."""
     senses = ontology.triggers.get((predicate_key(tok), "PRED"))
@@ -193,7 +199,7 @@ def _predicate(tok: Token, ontology: Ontology, venue_preps: frozenset[str]) -> T
         framed = bool(feeling_causes(tok, ontology.sectors))
     else:
         framed = judging_verb(tok, ontology.words("speech_verbs"), ontology.words("naming_verbs")) is not None
-    matched = _match(tok, senses, venue_preps) if framed else None
+    matched = _match(tok, senses, venue_preps, quantities) if framed else None
     if matched is None or matched[0].event_type == NO_EVENT:
         return None
     return Trigger(tok, matched[0], matched[1])
@@ -209,14 +215,14 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     found: list[Trigger] = []
     speech = ontology.words("speech_verbs")
     generic_heads = ontology.words("generic_event_heads")
-    venue_preps = ontology.words("venue_preps")
+    venue_preps, quantities = ontology.words("venue_preps"), ontology.words("quantity_nouns")
     questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
     lemmas, texts, _ = doc_words(sentence.doc)
     for i in range(sentence.start, sentence.end):
         if lemmas[i] not in ontology.trigger_words and texts[i] not in ontology.trigger_words:
             continue  # no sense is read from either of its words (a Token is built for the rest only)
         tok = sentence.doc[i]
-        judged = _predicate(tok, ontology, venue_preps) if not tok.ent_type_ else None
+        judged = _predicate(tok, ontology, venue_preps, quantities) if not tok.ent_type_ else None
         if judged is not None:
             found.append(judged)
             continue
@@ -231,7 +237,7 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
         if pos == "VERB" and tok.lemma_.lower() in questions and asks_a_question(tok, marks):
             continue
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
-        matched = _match(tok, senses, venue_preps) if senses else None
+        matched = _match(tok, senses, venue_preps, quantities) if senses else None
         if matched is not None and matched[0].event_type != NO_EVENT:
             found.append(Trigger(tok, matched[0], matched[1]))
     return found
