@@ -48,6 +48,7 @@ BUDGET = "one state's own budgeting"
 CAMPAIGN = "campaigning"
 STANDING = "a standing state, no act"
 OCCASION = "the occasion of another act, no meeting of sides"
+PUBLIC_CALL = "a call to one's own public"
 _URL_LINE = re.compile(r"^\s*((?:https?\s*:\s*/\s*/|www\s*\.)\s*\S[^\n]*)$", re.MULTILINE | re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s*[|:\u2013\u2014]\s*|\s+-\s+")
 
@@ -147,6 +148,8 @@ class RelevanceGate:
             return PRIVATE
         if self._budgeting(event):
             return BUDGET
+        if self._public_call(event):
+            return PUBLIC_CALL
         if event.event_type in self.rel.campaign_types and event.actor and all(
             party_lemmas(self.doc, a)[0] in self.rel.candidate_heads for a in event.actor
         ):
@@ -225,6 +228,13 @@ class RelevanceGate:
                 return False
             names += 1  # "... and Pete Thaw": a name beside the members
         return names < len(event.actor)
+
+    def _public_call(self, event: Event) -> bool:
+        """A party other than the police urging the public or its own people ("exhorted citizens to
+        keep rallying", "urged motorists to remain alert"): every recipient is such a public."""
+        return (event.event_type in self.rel.public_call_types and bool(event.recipient)
+                and not any(a.sector in self.rel.public_call_sectors for a in event.actor)
+                and all(party_lemmas(self.doc, r)[0] in self.rel.own_publics for r in event.recipient))
 
     def _staff_dealings(self, event: Event) -> bool:
         """An administration managing its own people: every party is of it (relevance.yaml

@@ -121,6 +121,9 @@ class Relevance:
     premises: frozenset[str] = frozenset()
     campaign_types: frozenset[str] = frozenset()
     candidate_heads: frozenset[str] = frozenset()
+    public_call_types: frozenset[str] = frozenset()
+    public_call_sectors: frozenset[str] = frozenset()
+    own_publics: frozenset[str] = frozenset()
     harm_domains: frozenset[str] = frozenset()
     inquiry_types: frozenset[str] = frozenset()
     occasion_types: frozenset[str] = frozenset()
@@ -272,8 +275,8 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "public_persons", "internal_types", "deliberative_bodies", "body_roles",
                       "vote_types", "local_bodies", "staff_types", "staff_roles",
                       "administration_roles", "visit_types", "premises",
-                      "campaign_types", "candidate_heads", "harm_domains", "inquiry_types",
-                      "occasion_types")}
+                      "campaign_types", "candidate_heads", "public_call_types", "public_call_sectors",
+                      "own_publics", "harm_domains", "inquiry_types", "occasion_types")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
            for k, v in sets.items()},
