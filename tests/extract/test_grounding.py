@@ -37,7 +37,7 @@ def test_dates_future_event_keeps_forward_date():
 
 
 @pytest.mark.parametrize("text", ["two days", "four months", "the past three years", "a week long", "41-year",
-                                  "a five-year", "the 41-year"])
+                                  "a five-year", "the 41-year", "15 - year", "16 - year - old"])
 def test_dates_durations_are_not_dates(text):
     assert ground(text, TUESDAY) is None
 
@@ -117,6 +117,8 @@ def test_dates_ground_common_shapes(text, value, precision):
         "two days", "several weeks", "the next three months", "daily", "every day", "decades",
         "the 1990s", "the mid-80s", "that day", "the following year", "the same week", "the next day",
         "several years ago", "25", "recent years",
+        # ages and scores the tagger may read as dates ("girls aged 15 and 12", "won 20 - 13")
+        "15 and 12", "20 - 13", "43-21",
     ],
 )
 def test_dates_without_a_date_are_not_grounded(text):

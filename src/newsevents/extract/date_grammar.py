@@ -90,7 +90,7 @@ def grammar() -> DateGrammar:
         day_part=re.compile(r"(?:\s+|-)" + _alternation(data["day_parts"]) + r"$"),
         duration=re.compile(  # also as an adjective: "a 41-year odyssey", "five-year plan"
             r"^(?:for\s+|within\s+|the\s+(?:past|last|next|coming)\s+|(?:a|an|the)\s+(?=\S+-))?" + amount
-            + r"(?:\s+(?:\w+\s+)?|-)" + _alternation(plain_units) + r"s?(?:[\s-]+(?:long|old))?$"),
+            + r"(?:\s+(?:\w+\s+)?|\s*-\s*)" + _alternation(plain_units) + r"s?(?:[\s-]+(?:long|old))?$"),
         year=re.compile(r"^(?:" + _alternation(data["year_prefixes"]) + r"\s+)?" + year
                         + r"(?:\s+" + _alternation(data["year_suffixes"]) + r")?$"),
         clock=re.compile(r"\(?\b(?:[01]\d|2[0-3]):?[0-5]\d\s*" + _alternation(data["clock_zones"])

@@ -28,6 +28,8 @@ from newsevents.extract.recurring_dates import holiday, holiday_date, instance_y
 
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 _CLOCK_DIGITS = re.compile(r"^0\d{3}$")  # "0030" alone: a clock time, never the year 30
+# small numbers joined ("aged 15 and 12", a score "20 - 13", "43-21"): ages or points, never a day
+_NUMBER_LIST = re.compile(r"^\d{1,2}(?:\s*(?:,|-|and|or|to)\s*\d{1,2})+$")
 _AT_DIGITS = re.compile(r"^at\s+\d{4}$", re.IGNORECASE)  # "struck at 1353": a time; years are "in 1353"
 _DECADE = re.compile(r"^(?:the\s+)?(?:'|\d{2})?\d0'?s$")
 _FAR_BASES = (date(1300, 6, 15), date(2700, 6, 15))  # no date a text prints moves between them
@@ -161,8 +163,8 @@ def _clean(text: str) -> str:
 def _settle(text: str, base: date, future: bool, past: bool) -> Any:
     """Ground the common shapes by pattern; ``_PASS`` for the rest, None for no date."""
     g = grammar()
-    if (text.isdigit() and len(text) < 3) or _CLOCK_DIGITS.match(text):  # "25": the rest of a date
-        return None
+    if (text.isdigit() and len(text) < 3) or _CLOCK_DIGITS.match(text) or _NUMBER_LIST.match(text):
+        return None  # "25": the rest of a date
     if g.clock_only.match(text):  # "9:45 a.m.": a time of a day it does not name
         return None
     if m := g.week_of.match(text):
