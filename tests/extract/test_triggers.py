@@ -272,6 +272,18 @@ def test_triggers_police_looking_for_suspects_investigate(triggers):
     assert ("searching", "ACCUSE") not in triggers("Rescuers are searching for survivors in the rubble.")
 
 
+def test_triggers_a_search_for_offenders_as_a_noun_investigates(triggers):
+    assert ("search", "ACCUSE") in triggers("The navy launched a further search for the pirates who fled.")
+    assert ("hunt", "ACCUSE") in triggers("The hunt for the rapist went on through the night.")
+    assert ("search", "ACCUSE") not in triggers("The search for survivors went on through the night.")
+
+
+def test_triggers_an_adjective_after_as_is_the_object(triggers):
+    # the parser hangs "suspicious" on "as" as amod, where a noun would be its pobj
+    assert ("treated", "ACCUSE") in triggers("The fire is being treated as suspicious, police said.")
+    assert ("treated", "ACCUSE") not in triggers("The Bible is treated as a publication for internal use.")
+
+
 def test_triggers_relinquishing_and_preventing_protesters(triggers):
     assert ("relinquished", "CONCEDE") in triggers("The ministry relinquished its veto over the merger.")
     assert ("prevented", "COERCE") in triggers("Police prevented the demonstrators from marching.")

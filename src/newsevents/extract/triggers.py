@@ -71,7 +71,7 @@ def _objects(tok: Token, venue_preps: frozenset[str], quantities: frozenset[str]
             found.append(tok.head)
     for child in tok.children:
         if child.dep_ in {"prep", "prt"} and not (tok.pos_ == "VERB" and child.lower_ in venue_preps):
-            found.extend(c for c in child.children if c.dep_ == "pobj")
+            found.extend(c for c in child.children if _prep_object(c))
     if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         found.extend(c for c in verb.children if c.dep_ == "nsubj")
@@ -80,6 +80,12 @@ def _objects(tok: Token, venue_preps: frozenset[str], quantities: frozenset[str]
                  for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj")
     return [o for o in found if o.ent_type_ not in _TIME_ENTITIES]  # "join NATO on March 12": no march
+
+
+def _prep_object(tok: Token) -> bool:
+    """The word a preposition governs: its object, or an adjective the parser hangs on it
+    ("treated as suspicious": amod of "as", where a noun would be pobj)."""
+    return tok.dep_ == "pobj" or (tok.dep_ in {"amod", "acomp"} and tok.pos_ == "ADJ")
 
 
 def _object_gap(verb: Token) -> bool:
