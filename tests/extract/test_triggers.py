@@ -278,6 +278,15 @@ def test_triggers_a_search_for_offenders_as_a_noun_investigates(triggers):
     assert ("search", "ACCUSE") not in triggers("The search for survivors went on through the night.")
 
 
+def test_triggers_police_surrounding_a_building_custody_on_bail_and_a_most_wanted_list(triggers):
+    assert ("surrounded", "COERCE") in triggers("Police quickly responded and surrounded the building.")
+    assert ("surrounding", "COERCE") not in triggers("The circumstances surrounding the death are unclear.")
+    assert ("held", "COERCE") in triggers("He is being held on a $200,000 bond.")
+    assert ("held", "COERCE") not in triggers("The ministers held talks on Monday.")
+    assert ("List", "THREATEN") in triggers("Bin Laden is on the FBI's 10 Most Wanted List.")
+    assert ("list", "THREATEN") not in triggers("The party published its list of candidates.")
+
+
 def test_triggers_an_adjective_after_as_is_the_object(triggers):
     # the parser hangs "suspicious" on "as" as amod, where a noun would be its pobj
     assert ("treated", "ACCUSE") in triggers("The fire is being treated as suspicious, police said.")
