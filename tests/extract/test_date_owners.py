@@ -80,3 +80,10 @@ def test_date_owners_an_aside_about_a_party_takes_not_the_day_of_its_clause(even
     pleaded = event_on(text, "pleaded")
     assert pleaded.date is None and pleaded.date_precision == "unknown"
     assert event_on(text, "sentence").date == "2023-05-26"
+
+
+def test_date_owners_a_date_of_a_coordinated_verb_is_its_own(event_on):
+    # "and will appear in court on June 2": the hearing's day, not the arrest's
+    text = "The man was arrested and will appear in court on June 2."
+    assert event_on(text, "arrested").date == "2023-05-30"
+    assert event_on("Police arrested him on Sunday and charged him.", "arrested").date == "2023-05-28"
