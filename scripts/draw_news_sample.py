@@ -98,7 +98,8 @@ DRAWS = {
                  Round(20270119, {"ecbplus": 15, "lgl": 15}, ("EJ", "EK", "EL")),
                  Round(20270120, {"ecbplus": 15, "lgl": 15}, ("EM", "EN", "EO")),
                  Round(20270121, {"ecbplus": 15, "lgl": 15}, ("EP", "EQ", "ER")),
-                 Round(20270122, {"ecbplus": 15, "lgl": 15}, ("ES", "ET", "EU"))),
+                 Round(20270122, {"ecbplus": 15, "lgl": 15}, ("ES", "ET", "EU")),
+                 Round(20270123, {"ecbplus": 15, "lgl": 15}, ("EV", "EW", "EX"))),
                 exclude=("test",)),
 }
 
