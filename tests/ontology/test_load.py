@@ -52,6 +52,23 @@ def test_load_extra_directory_adds_a_trigger(tmp_path):
     assert ("attack", "VERB") in onto.triggers
 
 
+def test_load_object_list_names_a_modality_list(tmp_path):
+    (tmp_path / "triggers.tsv").write_text(
+        "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\n"
+        "comb\tVERB\t@offender_nouns|forest\tACCUSE\tinvestigate\t\t0.6\n"
+    )
+    objects = load_ontology((tmp_path,)).triggers[("comb", "VERB")][0].objects
+    assert {"gunman", "fugitive", "forest"} <= objects and "@offender_nouns" not in objects
+
+
+def test_load_unknown_object_list_is_an_ontology_error(tmp_path):
+    (tmp_path / "triggers.tsv").write_text(
+        "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\ncomb\tVERB\t@nothing\tACCUSE\t\t\t0.6\n"
+    )
+    with pytest.raises(OntologyError, match="@nothing"):
+        load_ontology((tmp_path,))
+
+
 def test_load_bad_row_is_an_ontology_error(tmp_path):
     (tmp_path / "triggers.tsv").write_text(
         "trigger\tpos\tobject\tevent_type\tmode\tcontext\tprior\nzap\tVERB\t\tNOPE\t\t\t0.9\n"

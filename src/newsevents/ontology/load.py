@@ -241,7 +241,23 @@ def _load_event_types(paths: list[Path]) -> dict[str, EventTypeInfo]:
     }
 
 
-def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense]]:
+def _objects(cell: str, lists: dict[str, set[str]], path: Path) -> frozenset[str]:
+    """A row's object column: its words, an "@name" entry standing for the modality.yaml list of
+    that name (one list of offenders for every "search for" row, not a copy in each)."""
+    found: set[str] = set()
+    for part in (o.lower() for o in _split(cell)):
+        if not part.startswith("@"):
+            found.add(part)
+        elif part[1:] in lists:
+            found.update(lists[part[1:]])
+        else:
+            raise OntologyError(f"{path.name}: object list {part} is in no modality.yaml")
+    return frozenset(found)
+
+
+def _load_triggers(
+    paths: list[Path], lists: dict[str, set[str]]
+) -> dict[tuple[str, str], list[TriggerSense]]:
     table: dict[tuple[str, str], list[TriggerSense]] = {}
     for path in paths:
         for row in _rows(path):
@@ -252,7 +268,7 @@ def _load_triggers(paths: list[Path]) -> dict[tuple[str, str], list[TriggerSense
                 lemma=words[0],
                 pos=row["pos"].upper() or "VERB",
                 particle=" ".join(words[1:]) or None,
-                objects=frozenset(o.lower() for o in _split(row["object"])),
+                objects=_objects(row["object"], lists, path),
                 event_type=row["event_type"],
                 mode=row["mode"] or None,
                 context=row["context"] or None,
@@ -355,7 +371,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         for path in reversed(data_files("mappings.tsv", extra))  # user rows match first
         for row in _rows(path)
     ]
-    triggers = _load_triggers(data_files("triggers.tsv", extra))
+    triggers = _load_triggers(data_files("triggers.tsv", extra), modality)
     onto = Ontology(
         event_types=_load_event_types(data_files("event_types.yaml", extra)),
         triggers=triggers,
