@@ -14,6 +14,7 @@ from newsevents.extract import coding, learned_context, learned_types, scoring
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
+from newsevents.extract.ahead_dates import hold_ahead
 from newsevents.extract.attribution import DoerFinder, attribute_doers
 from newsevents.extract.background_dates import undate_background
 from newsevents.extract.custody import fold_charges
@@ -156,6 +157,7 @@ class EventExtractor:
             self.dating.undate_topics(events, self.doc)
             undate_background(self.episodes, events, self.doc)
             share_sittings(events, self.onto.words("sitting_bodies"))
+            hold_ahead(events, self.article.date)
         return events
 
     def _trigger_lemma(self, event: Event) -> str:
