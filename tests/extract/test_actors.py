@@ -240,6 +240,20 @@ def test_actors_a_body_named_by_a_town_the_article_places_abroad_from_the_capita
     assert [[a.country for a in e.actor] for e in arrests] == [["USA"], ["USA"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the article's places read "Georgia" as the US state: so are the bodies it names
+        ("Police in Atlanta, Georgia, arrested Brian Nichols on Saturday.", "USA"),
+        ("The Georgia Bureau of Investigation arrested a man in Cumming, Georgia, on Tuesday.", "USA"),
+        # and as the country where its places are the country's
+        ("Georgian police arrested several opposition members in Tbilisi, Georgia, on Monday.", "GEO"),
+    ],
+)
+def test_actors_a_country_name_the_article_places_as_a_division_is_that_country_s(event_on, text, country):
+    assert [a.country for a in event_on(text, "arrested", date="2009-03-20").actor] == [country]
+
+
 def test_actors_a_town_named_like_a_capital_is_no_government_where_the_article_places_it(event_on):
     text = ("A Paris man was arrested Sunday. He will appear in Henry County General Sessions Court. "
             "Paris denied the county's request for funds on Monday.")

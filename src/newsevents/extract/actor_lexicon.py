@@ -106,13 +106,27 @@ class ActorLexicon:
             named = not word.islower()  # "a car bomb", "turkey": a common noun, not CAR or Turkey
             country = (
                 (org.country if org else None)
-                or (self.onto.country_names.get(key) if named else None)
+                or (self._country(key, tok, entity) if named else None)
                 or self.onto.demonyms.get(key)
                 or (self._capital(key, tok, entity) if named else None)
             )
             if country:
                 res.country = country
                 return
+
+    def _country(self, key: str, tok: Token, entity: Span | None) -> str | None:
+        """The country a name names, unless the article's places read this mention as a division of
+        another country: "Police in Atlanta, Georgia", "Georgia authorities" in a story of US towns
+        are the US state's (places.py weighs the namesakes by the article's other places); so is a
+        mention the places do not read ("the Georgia Bureau of Investigation") when every place of
+        that name in the article lies in one other country."""
+        country = self.onto.country_names.get(key)
+        if country is None:
+            return None
+        placed = self.placed.get(entity.start_char if entity is not None else tok.idx)
+        if placed is None and len(self.named.get(key, ())) == 1:
+            placed = next(iter(self.named[key]))
+        return placed or country
 
     def _capital(self, key: str, tok: Token, entity: Span | None) -> str | None:
         """The country whose capital a name is, unless the article's places read it as a town
