@@ -24,6 +24,23 @@ def test_a_country_name_stays_the_country_in_news_about_another_country(places):
     assert (mexico.country_code, mexico.precision) == ("MX", "country")
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a division named like a nation, in a story from the biggest town of its name: the state
+        ("ATLANTA - A suicide network leader is being prosecuted in a Georgia man's death. Georgia "
+         "authorities say the group's guides held down members. The group uses a manual by British "
+         "author Derek Humphry.", ("US", "admin1")),
+        # with nothing of the state around it, the nation
+        ("TBILISI - Georgia accused Russia of moving troops into South Ossetia, and Georgia's "
+         "president called for talks.", ("GE", "country")),
+    ],
+)
+def test_a_nation_named_like_a_state_follows_the_towns_around_it(places, text, where):
+    _, found = places(text)
+    assert {(t.country_code, t.precision) for t in _named(found, "Georgia")} == {where}
+
+
 def test_paris_follows_the_state_written_after_it(places):
     _, found = places("Storms flattened barns near Paris, Texas, and the mayor of Dallas sent crews.")
     paris = _named(found, "Paris")[0]

@@ -45,6 +45,7 @@ W_COUNTRY_NAME = 1.0  # a country's own name means the country, even in news abo
 W_STATE = 0.3  # a town in the state of another place the article names (local news names one state)
 W_JOINT = 0.3  # per other name with a namesake in the candidate's state (_state_votes)
 W_COUNTY = 1.0  # a town inside a county the article names ("Lebanon" beside "Boone County": Lebanon, Indiana)
+W_HOLDS = 1.0  # a division named like a nation holding the biggest town of another name ("Georgia", Atlanta)
 W_ALIAS = 0.5  # a place in the country the name names ("Gaza", a name of Palestine: not Gaza, Mozambique)
 COUNTY_KM = 40.0  # ... within this of one of the county's namesakes' centres (counties hold no town list)
 W_CAPITAL = 0.4  # a nation's capital by its own name ("Moscow", "Washington") over its namesakes
@@ -235,6 +236,10 @@ class _Resolver:
             for p in self.gaz.index.get(after, ()) if p.kind in {"country", "admin1"}
         ):
             score += W_COMMA
+        if place.kind == "admin1" and key in self.country_names and any(
+                other != key and town is not None and town.country_code == place.country_code
+                and town.admin1 == place.admin1 for other, town in self.world.items()):
+            score += W_HOLDS  # "Georgia" in a story from Atlanta is the state its biggest Atlanta is in
         if place.kind not in {"town", "admin2"} or self._misspelt(key, place):
             return score
         if (place.country_code, place.admin1) in divisions:
