@@ -19,6 +19,7 @@ from newsevents.extract.coding import doc_entities
 from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
 from newsevents.extract.modality import infinitive
+from newsevents.extract.trigger_clauses import coordinated_verb
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
@@ -194,17 +195,11 @@ def attachment(entity: Span, triggers: set[int], separate: frozenset[str],
     for ancestor in entity.root.ancestors:
         if ancestor.i in triggers:
             return ancestor
-        if ancestor.dep_ in {"relcl", "ccomp"} or _coordinated_verb(ancestor) or (
+        if ancestor.dep_ in {"relcl", "ccomp"} or coordinated_verb(ancestor) or (
             ancestor.dep_ == "prep" and ancestor.lower_ in separate
         ):
             return None
     return None
-
-
-def _coordinated_verb(token: Token) -> bool:
-    """A verb joined to another by "and" or "but": a clause with its own time ("was arrested and
-    will appear in court on April 2": April 2 is the hearing's, not the arrest's)."""
-    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
 
 
 def in_infinitive(entity: Span, owner: Token) -> bool:

@@ -32,6 +32,7 @@ from newsevents.extract.episodes import Episodes, take_episode
 from newsevents.extract.grounding import in_present_year, is_relative
 from newsevents.extract.grouping import Group
 from newsevents.extract.retold_dates import by_article_date
+from newsevents.extract.trigger_clauses import coordinated_verb
 from newsevents.records import Event
 
 
@@ -106,7 +107,7 @@ class EventDates:
                     and below.dep_ not in _SUBJECTS
             if ancestor.dep_ in _OWN_CLAUSES and any(c.dep_ in _SUBJECTS for c in ancestor.children):
                 return False  # a clause with its own doer tells its own act ("a trial that led to a verdict")
-            if ancestor.dep_ == "conj" and ancestor.pos_ in {"VERB", "AUX"}:
+            if coordinated_verb(ancestor):
                 return False  # a clause of its own: "pleaded guilty and served his sentence in 1973"
             below = ancestor
         return False

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from newsevents.extract.localities import residence
 from newsevents.extract.seats import toponym_token
 from newsevents.extract.story_places import of_body, whose
+from newsevents.extract.trigger_clauses import coordinated_verb
 from newsevents.records import Location
 
 _FAR = 1000  # the tree distance of tokens in different sentences
@@ -64,5 +65,5 @@ def _clause(token: Token) -> bool:
     tells what happens at the place it hangs on ("in Kosovo, where Milosevic is resisting")."""
     if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         return False
-    return token.dep_ in _CLAUSES or (token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+    return token.dep_ in _CLAUSES or (coordinated_verb(token) and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in token.children))

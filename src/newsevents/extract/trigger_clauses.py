@@ -35,6 +35,12 @@ def main_clause(token: Token) -> bool:
     return token.dep_ == "ROOT"
 
 
+def coordinated_verb(token: Token) -> bool:
+    """A verb joined to another by "and" or "but": a clause with its own act and time ("was
+    arrested and will appear in court on April 2", "pleaded guilty and served his sentence in 1973")."""
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
+
+
 def one_clause(token: Token, other: Token | None) -> bool:
     """Two words of one statement: no reported clause parts them, nor a relative clause but
     one on ``other`` itself ("These bombings are a tactic used to injure", "a shootout when
