@@ -24,6 +24,9 @@ EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# The characters of an ISO date ("2023-05-30") that a date precision fixes: two dates agree, or
+# one lies after the other, at a precision by these first characters.
+DATE_WIDTH: dict[str, int] = {"day": 10, "month": 7, "year": 4}
 
 
 def _plain(value: Any) -> Any:

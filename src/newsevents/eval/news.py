@@ -29,7 +29,7 @@ from newsevents.eval.news_gold import GOLD_DIR, check_gold, read_gold, vocabular
 from newsevents.eval.news_texts import NewsText, news_text_index
 from newsevents.ontology import Ontology
 from newsevents.pipeline import Pipeline
-from newsevents.records import Actor, Article, Event, Span, distance_km
+from newsevents.records import DATE_WIDTH, Actor, Article, Event, Span, distance_km
 
 FIELDS = ("type", "actor", "date", "place")
 APART = ("recipient", "mode", "historical", "size")
@@ -127,13 +127,10 @@ def _party_right(ours: list[Actor], gold: list[dict[str, Any]]) -> bool:
                for a in ours)
 
 
-_PRECISION_CHARS = {"day": 10, "month": 7, "year": 4}
-
-
 def _date_right(event: Event, gold: dict[str, Any]) -> bool:
     if gold["date_precision"] == "unknown" or gold.get("date") is None:
         return event.date is None
-    width = _PRECISION_CHARS[gold["date_precision"]]
+    width = DATE_WIDTH[gold["date_precision"]]
     return event.date is not None and len(event.date) >= width and event.date[:width] == gold["date"][:width]
 
 

@@ -26,6 +26,7 @@ from spacy.language import Language
 from newsevents.eval.metrics import ratio
 from newsevents.eval.readers import read_jsonl
 from newsevents.extract.dates import GroundedDate, ground
+from newsevents.records import DATE_WIDTH
 
 DOCS = "tbaq_docs.jsonl"
 TIMEX = "tbaq_timex.jsonl"
@@ -110,7 +111,7 @@ def matches(grounded: GroundedDate | None, value: str) -> bool:
         return (year, week) == (int(gold_year), int(gold_week))
     if level == "day" and grounded.precision != "day":
         return False
-    width = {"day": 10, "month": 7, "year": 4}[level]
+    width = DATE_WIDTH[level]
     return ours.isoformat()[:width] == value
 
 

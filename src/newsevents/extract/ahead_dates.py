@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsevents.records import Event
-
-_WIDTH = {"day": 10, "month": 7, "year": 4}  # the characters of an ISO date a precision fixes
+from newsevents.records import DATE_WIDTH, Event
 
 
 def hold_ahead(events: list[Event], article_date: date | None) -> None:
@@ -24,6 +22,6 @@ def hold_ahead(events: list[Event], article_date: date | None) -> None:
         return
     written = article_date.isoformat()
     for event in events:
-        width = _WIDTH.get(event.date_precision)
+        width = DATE_WIDTH.get(event.date_precision)
         if event.date is not None and width is not None and event.date[:width] > written[:width]:
             event.hypothetical = True
