@@ -123,17 +123,21 @@ class ActorLexicon:
         country = self.onto.country_names.get(key)
         if country is None:
             return None
-        placed = self.placed.get(entity.start_char if entity is not None else tok.idx)
+        placed = self._placed(tok, entity)
         if placed is None and len(self.named.get(key, ())) == 1:
             placed = next(iter(self.named[key]))
         return placed or country
+
+    def _placed(self, tok: Token, entity: Span | None) -> str | None:
+        """The country the article's places put this mention in, None when they do not read it."""
+        return self.placed.get(entity.start_char if entity is not None else tok.idx)
 
     def _capital(self, key: str, tok: Token, entity: Span | None) -> str | None:
         """The country whose capital a name is, unless the article's places read it as a town
         of another country, here or wherever else it names it ("Dunkerson of Paris" in a Tennessee
         story: Paris, Tennessee; so is its "Paris Police Department")."""
         country = self.onto.capitals.get(key)
-        placed = self.placed.get(entity.start_char if entity is not None else tok.idx)
+        placed = self._placed(tok, entity)
         if placed is None and country is not None and key in self.named:
             return country if country in self.named[key] else None
         return None if placed is not None and placed != country else country
