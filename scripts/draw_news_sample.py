@@ -100,7 +100,8 @@ DRAWS = {
                  Round(20270121, {"ecbplus": 15, "lgl": 15}, ("EP", "EQ", "ER")),
                  Round(20270122, {"ecbplus": 15, "lgl": 15}, ("ES", "ET", "EU")),
                  Round(20270123, {"ecbplus": 15, "lgl": 15}, ("EV", "EW", "EX")),
-                 Round(20270124, {"ecbplus": 15, "lgl": 15}, ("EY", "EZ", "FA"))),
+                 Round(20270124, {"ecbplus": 15, "lgl": 15}, ("EY", "EZ", "FA")),
+                 Round(20270125, {"ecbplus": 20, "lgl": 10}, ("FB", "FC", "FD"))),
                 exclude=("test",)),
 }
 
