@@ -304,3 +304,9 @@ def test_events_a_rejected_request_names_no_maker_but_its_own(code):
     events = code("The attorney general denied the request on Friday.")
     request = next(e for e in events if e.event_type == "REQUEST")
     assert request.actor == []
+
+
+
+def test_events_act_before_a_semicolon_is_coded_beside_the_act_after_it(code):
+    events = code("The man was arrested; he was charged with burglary.")
+    assert ("COERCE", "arrested") in [(e.event_type, e.trigger.text) for e in events]

@@ -36,3 +36,16 @@ def test_parse_stop_before_a_capital_still_ends_a_sentence():
     nlp = load_pipeline()
     doc = nlp("Police arrested two men on Monday. Protesters marched on Tuesday.")
     assert [s.text.split()[0] for s in doc.sents] == ["Police", "Protesters"]
+
+
+def test_parse_clause_before_a_semicolon_is_no_complement_of_the_verb_after_it():
+    nlp = load_pipeline()
+    doc = nlp("The man was arrested; he was charged with burglary.")
+    arrested = next(t for t in doc if t.text == "arrested")
+    assert arrested.dep_ == "parataxis" and arrested.head.text == "charged"
+
+
+def test_parse_reported_clause_keeps_its_complement_label():
+    nlp = load_pipeline()
+    doc = nlp("Police said the man was arrested on Monday.")
+    assert next(t for t in doc if t.text == "arrested").dep_ == "ccomp"

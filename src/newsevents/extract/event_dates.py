@@ -202,7 +202,7 @@ class EventDates:
                             self.base)
 
 
-_OWN_CLAUSES = {"relcl", "ccomp", "advcl", "acl"}
+_OWN_CLAUSES = {"relcl", "ccomp", "advcl", "acl", "parataxis"}
 _SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 
 

