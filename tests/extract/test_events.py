@@ -310,3 +310,9 @@ def test_events_a_rejected_request_names_no_maker_but_its_own(code):
 def test_events_act_before_a_semicolon_is_coded_beside_the_act_after_it(code):
     events = code("The man was arrested; he was charged with burglary.")
     assert ("COERCE", "arrested") in [(e.event_type, e.trigger.text) for e in events]
+
+
+def test_events_participle_the_parser_coordinated_shares_no_subject(code):
+    events = code('The Greek prime minister has denounced what he called the "murder" of three bank workers '
+                  "killed when the building they were in was torched during protests in Athens.")
+    assert not next(e for e in events if e.trigger.text == "killed").actor

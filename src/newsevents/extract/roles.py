@@ -164,6 +164,8 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
     speaker = _speaker_going_on(verb, grammar)
     if speaker:
         return speaker
+    if verb.dep_ == "conj" and not _joined(verb):
+        return []
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             doer_prep = head.lower_ in grammar.object_doer_preps
@@ -198,6 +200,14 @@ def issuer(document: Token, grammar: Grammar) -> list[Token]:
     if verb.lemma_.lower() in grammar.receiving_verbs | grammar.observer_verbs:
         return []
     return children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+
+
+def _joined(verb: Token) -> bool:
+    """A verb the parser coordinated with the one before it, and the text joins to it: "and",
+    "or", "but" or a comma between them. Without one the parser has mistaken a participle for
+    a second verb ("denounced the murder of three workers killed when ...": killed is no act
+    of the denouncer), and it shares no subject."""
+    return any(t.dep_ == "cc" or t.text in {",", ";"} for t in verb.doc[verb.head.i + 1:verb.i])
 
 
 def _trailing_report(verb: Token, grammar: Grammar) -> bool:
