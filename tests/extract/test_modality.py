@@ -190,6 +190,12 @@ def test_modality_a_rally_planned_as_an_object_is_not_coded(code):
     assert events and all(e.event_type == "PROTEST" and e.hypothetical for e in events)
 
 
+def test_modality_a_rally_planned_through_a_noun_that_counts_it_is_not_coded(code):
+    events = [e for e in code("The opposition plans a series of protests beginning on April 9.")
+              if e.trigger.text == "protests"]
+    assert events and all(e.hypothetical for e in events)
+
+
 def test_modality_a_phrasal_verb_sets_up_no_timetable(code):
     # "set up a checkpoint" is no scheduling "set"
     events = [e for e in code("Soldiers set up a checkpoint outside the border town on Sunday.")

@@ -156,7 +156,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
                 mode.hypothetical = True
     if intended:
         mode.hypothetical = True  # "the Alliance's eagerness to support": an aim, no act
-    if _planned(trigger, ontology.words("planning_verbs")):
+    if _planned(trigger, ontology.words("planning_verbs"), ontology.words("quantity_nouns")):
         mode.future = mode.scheduled = True  # "planned a demonstration": on the timetable
     if _dated_present(clause_head(trigger)):
         mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
@@ -203,12 +203,17 @@ def _dated_present(verb: Token) -> bool:
         w.lower_ in months and any(c.dep_ == "nummod" for c in w.children)) for w in named)
 
 
-def _planned(trigger: Token, governors: frozenset[str]) -> bool:
+def _planned(trigger: Token, governors: frozenset[str], quantities: frozenset[str]) -> bool:
     """ "Protesters planned a demonstration", "talks were scheduled": an act noun that is what a
-    scheduling verb sets up is on the timetable, as its infinitive is ("planned to march"); a
-    phrasal verb is another verb ("set up a roadblock", "set off expulsions")."""
-    verb = trigger.head
-    return trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "nsubjpass"} and (
+    scheduling verb sets up is on the timetable, as its infinitive is ("planned to march"), also
+    through a noun that counts it ("plans a series of protests"); a phrasal verb is another verb
+    ("set up a roadblock", "set off expulsions")."""
+    noun = trigger
+    counter = trigger.head.head
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and counter.lemma_.lower() in quantities:
+        noun = counter
+    verb = noun.head
+    return trigger.pos_ == "NOUN" and noun.dep_ in {"dobj", "nsubjpass"} and (
         verb.lemma_.lower() in governors) and not any(c.dep_ == "prt" for c in verb.children)
 
 
