@@ -23,6 +23,9 @@ import pytest
          "convicting", "2023-05-25"),
         # a perfect is an indefinite past: it continues no episode
         ("The court fined Mr. Okafor on Friday. Mr. Okafor has denied the charges.", "denied", "2023-05-30"),
+        # an act still to come opens no episode that acts already done continue
+        ("The opposition plans a series of protests in Tbilisi beginning on June 9. The Interior Ministry "
+         "said 10 opposition members had been arrested in Tbilisi.", "arrested", "2023-05-30"),
     ],
 )
 def test_episodes_date_of_an_event_without_its_own(event_on, text, trigger, day):

@@ -117,6 +117,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("A camp official who pleaded anonymity said four people had died.", "pleaded"),
         ("A port official, who refused to identify himself, said the ship had sunk.", "refused"),
         ("The guard declined to identify herself to the reporters at the gate.", "declined"),
+        ("So far police have refused to discuss what prompted the fatal beating.", "refused"),
+        ("A spokesman for the ministry declined to comment on the lawsuit.", "declined"),
         ("The city council offered the manager a position as its city engineer.", "offered"),
         ("The president condemned the bombings and offered condolences to the victims.", "offered"),
         ("The government expressed its deepest sympathy to the families of the dead.", "expressed"),
@@ -207,6 +209,8 @@ def test_triggers_vowed_act_selects_threat_or_promise(triggers):
     assert ("vowed", "THREATEN") in triggers(
         "President Clinton vowed to hunt down those responsible for the bombings.")
     assert ("vowed", "THREATEN") in triggers("The rebels vowed they would attack the capital.")
+    assert ("vowed", "THREATEN") in triggers(
+        "The prime minister vowed that those responsible for the deaths would be found and punished.")
     assert ("vowed", "THREATEN") in triggers("China vowed on Friday to fight the U.S. at any cost.")
     assert ("vowed", "AGREE") in triggers("The minister vowed to continue the reforms.")
 

@@ -104,6 +104,12 @@ def _complement(tok: Token) -> bool:
     return tok.dep_ in _COMPLEMENT_DEPS and tok.pos_ == "VERB"
 
 
+def _act_clause(obj: Token) -> bool:
+    """An object that is such a clause, or a verb coordinated with one ("vowed those responsible
+    would be found and punished": to find, to punish)."""
+    return _complement(obj) or (obj.dep_ == "conj" and obj.pos_ == "VERB" and _complement(obj.head))
+
+
 def _object_names(obj: Token) -> set[str]:
     """What an object column may say of one object: its lemma, or a modifier and its lemma
     ("fired warning shots" is "warning shot": a warning, not an attack; "papers of accession"
@@ -113,7 +119,7 @@ def _object_names(obj: Token) -> set[str]:
     "someone to *" for an infinitive with a subject of its own ("wants Tehran to halt": what
     another party is to do; "wants to run" is the subject's own aim)."""
     lemma = obj.lemma_.lower()
-    if _complement(obj):
+    if _act_clause(obj):
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in obj.children):
             return {f"to {lemma}"}
         if obj.dep_ == "xcomp":
@@ -154,7 +160,7 @@ def _match(
                 continue
             # the noun a clause describes ("diplomats being expelled") keeps its role; a
             # complement is an act of its own, not part of the trigger
-            if obj.i != tok.head.i and not _complement(obj):
+            if obj.i != tok.head.i and not _act_clause(obj):
                 words.append(obj)
             score += 1.0
         if sense.event_type == NO_EVENT:
