@@ -2,6 +2,10 @@
 
 import pytest
 
+from newsevents.extract.episodes import Episodes
+from newsevents.nlp import load_pipeline
+from newsevents.records import Event, SentenceRef, TextRef
+
 
 @pytest.mark.parametrize(
     ("text", "trigger", "day"),
@@ -407,10 +411,6 @@ def test_episodes_a_statement_continues_no_material_act_before_it(event_on):
 
 
 def test_episodes_an_act_still_to_come_opens_no_episode(ontology):
-    from newsevents.extract.episodes import Episodes
-    from newsevents.nlp import load_pipeline
-    from newsevents.records import Event, SentenceRef, TextRef
-
     text = "The opposition plans protests on June 9."
     doc = load_pipeline()(text)
     trigger = next(t for t in doc if t.text == "protests")
