@@ -316,3 +316,15 @@ def test_events_participle_the_parser_coordinated_shares_no_subject(code):
     events = code('The Greek prime minister has denounced what he called the "murder" of three bank workers '
                   "killed when the building they were in was torched during protests in Athens.")
     assert not next(e for e in events if e.trigger.text == "killed").actor
+
+
+def test_events_active_verb_coordinated_with_a_passive_is_done_by_its_subject(code):
+    events = code("The driver was arraigned last week and pleaded not guilty.")
+    plea = next(e for e in events if e.trigger.text.startswith("pleaded"))
+    assert [a.text for a in plea.actor] == ["The driver"]
+
+
+def test_events_name_the_tagger_took_for_a_noun_is_an_actor_where_the_article_names_it(code):
+    events = code('"The children cannot cope," Tina Vehof said. Vehof refuted any attempt to explain '
+                  "the long bus ride as simply a factor of living in a rural environment.")
+    assert [a.text for a in next(e for e in events if e.trigger.text == "refuted").actor] == ["Vehof"]

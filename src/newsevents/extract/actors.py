@@ -63,11 +63,23 @@ class ActorResolver:
         self._done: dict[tuple[int, int], Actor] = {}  # (head, sentence) -> a whole resolution
         self._mentions: dict[int, Resolution] = {}  # earlier person mentions read for a surname
         self._searching = False
+        self._names: frozenset[str] | None = None  # the article's name words (``_a_name``)
         self.speech = ontology.words("speech_verbs")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         # act nouns that are no sector word ("opposition" acts), read once per ontology
         self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
+
+    def _a_name(self, token: Token) -> bool:
+        """A capitalised word the tagger took for a common noun ("Vehof refuted the claim", at
+        a sentence's start) that the article writes elsewhere as a name: inside a person or
+        organisation, or as a proper noun within a sentence ("Tina Vehof said")."""
+        if token.pos_ != "NOUN" or not token.text[:1].isupper():
+            return False
+        if self._names is None:
+            self._names = frozenset(t.lower_ for t in token.doc if t.ent_type_ in {"PERSON", "ORG"} or (
+                t.pos_ == "PROPN" and not t.is_sent_start))
+        return token.lower_ in self._names
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
@@ -111,7 +123,7 @@ class ActorResolver:
         if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things | RELATIVE:
             return []  # "First came the shooting", "something that meets", "the raid, which"
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
-                or named.ent_type_ in _ACTOR_ENTITIES):
+                or named.ent_type_ in _ACTOR_ENTITIES or self._a_name(named)):
             return []
         found = [first]
         for modifier in head.children:

@@ -176,6 +176,8 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             if doers:
                 return [] if head.lemma_.lower() in grammar.allegation_verbs else doers
         if head.pos_ in {"VERB", "AUX"}:
+            if is_passive(head) and _active_conjunct(verb):
+                return children(head, PASSIVE_SUBJECT_DEPS)  # "was arraigned and pleaded not guilty"
             if is_passive(head):
                 agent = agent_of(head)
                 if agent:
@@ -200,6 +202,13 @@ def issuer(document: Token, grammar: Grammar) -> list[Token]:
     if verb.lemma_.lower() in grammar.receiving_verbs | grammar.observer_verbs:
         return []
     return children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+
+
+def _active_conjunct(verb: Token) -> bool:
+    """A finite active verb coordinated with a passive one: its doer is the passive's subject
+    ("the driver was arraigned and pleaded not guilty"), not the passive's agent; a bare
+    participle shares the passive ("was arrested and charged")."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and not is_passive(verb)
 
 
 def _joined(verb: Token) -> bool:
