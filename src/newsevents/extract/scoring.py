@@ -180,7 +180,7 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         f"date_{_date_source(evidence, event)}": 1.0,
         "place": float(event.location is not None),
         "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
-        "learned_type": learned_types.model().p_type(evidence.type_ids, event.event_type),
+        "learned_type": learned_types.p_type(evidence.type_ids, event.event_type),
         "learned_context": learned_context.log_odds(
             learned_context.p_right(evidence.words, event.event_type)),
     }
