@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import head_at
 from newsevents.extract.gazetteer import capital_ids, capitals, states
+from newsevents.nlp import doc_text
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -225,7 +226,7 @@ def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology,
                     place = main
                 if not named and level == "state":
                     place = _towns_state(toponyms, noun)
-                if place is not None and not _unresolved(toponyms, level, head.doc.text):
+                if place is not None and not _unresolved(toponyms, level, doc_text(head.doc)):
                     return place
     return None
 
