@@ -17,7 +17,7 @@ from typing import Any
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
 from newsevents.ontology.attribution import DoerTable, load_attribution
-from newsevents.ontology.cues import Cues, compile_cues, cue_index
+from newsevents.ontology.cues import CueCounts, Cues, compile_cues, cue_index
 from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
@@ -137,6 +137,10 @@ class Relevance:
     domains: dict[str, Cues] = field(default_factory=dict)
     political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
     war_weapons: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+    domain_counts: CueCounts = field(init=False)  # ``domains`` counted in one pass (every sentence is)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "domain_counts", CueCounts(self.domains))
 
 
 @dataclass(slots=True)
