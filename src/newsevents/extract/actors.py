@@ -67,7 +67,7 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         # act nouns that are no sector word ("opposition" acts), read once per ontology
-        self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
+        self.acts = grammar_of(ontology).sectorless_acts
 
     def actor(self, head: Token) -> Actor:
         """Resolve the phrase headed by ``head`` (quantifiers look through to "of"). A phrase
