@@ -26,6 +26,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # ("requested anonymity", "offered her a job"): it outranks the word's other senses and
 # yields nothing (extract/triggers.py).
 NO_EVENT = "NONE"
+_NO_WORDS: frozenset[str] = frozenset()  # ``Ontology.words`` of an absent key (asked very often)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ class Ontology:
 
     def words(self, key: str) -> frozenset[str]:
         """A word list from modality.yaml; empty if the key is absent."""
-        return self.modality.get(key, frozenset())
+        return self.modality.get(key, _NO_WORDS)
 
     def organization(self, text: str) -> Organization | None:
         """The organization a name refers to. Names match only when capitalised, and
