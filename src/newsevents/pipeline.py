@@ -9,6 +9,7 @@ coders), ``ingest`` (the CLI, ``watch``, the API) all go through it.
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -61,8 +62,17 @@ class Pipeline:
 
     @functools.cached_property
     def gazetteer(self) -> Gazetteer:
-        """The offline gazetteer, built on first use (a few seconds, once per process)."""
-        return load_gazetteer(extra=self.extra_ontology)
+        """The offline gazetteer, built on first use (a few seconds, once per process).
+
+        Its ~600,000 objects live as long as the process, so they are moved out of the cyclic
+        garbage collector's way (``gc.freeze``, after a collection so no garbage is kept):
+        otherwise every full collection, which coding's allocations set off every hundred
+        articles or so, walks all of them again (about a twentieth of extraction's CPU).
+        """
+        gazetteer = load_gazetteer(extra=self.extra_ontology)
+        gc.collect()
+        gc.freeze()
+        return gazetteer
 
     @functools.cached_property
     def boilerplate(self) -> BoilerplateRules:
@@ -132,6 +142,7 @@ class Pipeline:
         self, articles: Iterable[Article], *, batch_size: int = 16, quotes: bool = False
     ) -> Iterator[CodedArticle | CodingError]:
         """Each article coded, or its ``CodingError``, one item per article in input order."""
+        _ = self.gazetteer  # built (and frozen) before any parsed article is held: none is frozen with it
         step = functools.partial(self._code, quotes=quotes)
         for _, result in self.each(articles, step, batch_size=batch_size):
             yield result

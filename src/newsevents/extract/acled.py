@@ -71,10 +71,10 @@ class AcledContexts:
 
     def _window(self, i: int) -> Context:
         around = slice(max(0, i - self._size), i + self._size + 1)
-        return Context(
-            words=_lemmas([t for s in self._sentences_kept[around] for t in s], self._words),
-            acts=_lemmas([t for s in self._acts[around] for t in s], self._words),
-        )
+        kept = [t for s in self._sentences_kept[around] for t in s]
+        acts = [t for s in self._acts[around] for t in s]  # ``kept`` less any topic's words
+        words = _lemmas(kept, self._words)
+        return Context(words=words, acts=words if len(acts) == len(kept) else _lemmas(acts, self._words))
 
     @staticmethod
     def _topics(doc: Doc, lemmas: list[str], heads: frozenset[str]) -> set[int]:

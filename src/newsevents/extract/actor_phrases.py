@@ -12,7 +12,7 @@ import bisect
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import datelines
-from newsevents.extract.coding import doc_words, words_at
+from newsevents.extract.coding import doc_texts, doc_words, words_at
 from newsevents.records import Actor
 
 LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
@@ -95,7 +95,7 @@ def _line_ends(doc: Doc) -> list[int]:
     in its ``user_data``), not once per phrase."""
     found = doc.user_data.get(_LINE_ENDS)
     if found is None:
-        found = [t.i for t in doc if "\n" in t.text_with_ws]
+        found = [i for i, text in enumerate(doc_texts(doc)) if "\n" in text]  # never in the space after
         opening = _dateline(doc)
         last = None if opening is None else doc.char_span(*opening, alignment_mode="contract")
         if last is not None and len(last):

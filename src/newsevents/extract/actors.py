@@ -68,7 +68,7 @@ class ActorResolver:
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
         # act nouns that are no sector word ("opposition" acts), read once per ontology
-        self.acts = grammar_of(ontology).event_nouns - frozenset(ontology.sectors)
+        self.acts = grammar_of(ontology).sectorless_acts
 
     def _a_name(self, token: Token) -> bool:
         """A capitalised word the tagger took for a common noun ("Vehof refuted the claim", at

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_SPACE, LEMMA, LOWER
+from spacy.attrs import IS_ALPHA, IS_SPACE, LEMMA, LOWER, POS
+from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from newsevents.nlp.texts import token_texts
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import Mapping
 from newsevents.records import Actor
@@ -16,6 +18,8 @@ MAX_CONTEXTS = 3
 
 
 _WORDS = "newsevents.words"
+_TEXTS = "newsevents.texts"
+_COMMON = "newsevents.common"
 _SENTENCE_LEMMAS = "newsevents.sentence_lemmas"
 _ENTITIES = "newsevents.entities"
 _ENTITY_SPANS = "newsevents.entity_spans"
@@ -33,6 +37,25 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
         lemmas, lowers, spaces = doc.to_array([LEMMA, LOWER, IS_SPACE]).reshape(len(doc), 3).T.tolist()
         found = ([strings[h].lower() for h in lemmas], [strings[h] for h in lowers], [s == 1 for s in spaces])
         doc.user_data[_WORDS] = found
+    return found  # type: ignore[no-any-return]
+
+
+def doc_texts(doc: Doc) -> list[str]:
+    """Each token's text, read once per Doc from one array (``doc_words``' reason): places
+    look for country cues in them, actor phrases for line ends."""
+    found = doc.user_data.get(_TEXTS)
+    if found is None:
+        found = doc.user_data[_TEXTS] = token_texts(doc)
+    return found  # type: ignore[no-any-return]
+
+
+def common_words(doc: Doc) -> list[bool]:
+    """Whether each token is a common word: alphabetic and no proper noun (what learned_context
+    sees of a sentence), read once per Doc from one array (``doc_words``' reason)."""
+    found = doc.user_data.get(_COMMON)
+    if found is None:
+        rows = doc.to_array([IS_ALPHA, POS]).reshape(len(doc), 2).tolist()
+        found = doc.user_data[_COMMON] = [alpha == 1 and pos != PROPN for alpha, pos in rows]
     return found  # type: ignore[no-any-return]
 
 

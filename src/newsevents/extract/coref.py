@@ -100,6 +100,7 @@ class Coreference:
         self._chained: dict[int, Actor | None] = {}  # a subject pronoun -> whom it means
         self._busy = False
         self._named: dict[str, tuple[list[Span], list[int]]] = {}  # label -> entities, their ends
+        self._first_with: dict[str, int] = {}  # a mention's word -> the first mention that has it
         self.group_nouns = ontology.words("coref_group_nouns")
         self.country_nouns = ontology.words("coref_country_nouns")
         self.person_roles = ontology.words("coref_person_roles")
@@ -225,14 +226,19 @@ class Coreference:
         if actor.country is not None or head.pos_ != "NOUN" or self._busy or _indefinite(head):
             return None
         lemma = head.lemma_.lower()
+        country, group = lemma in self.country_nouns, lemma in self.group_nouns
+        self._all()
+        if self._first_with.get(lemma, head.i) >= head.i and not (
+                country or group or actor.sector in self.home_sectors):
+            return None  # no earlier mention has its word, and no other reading applies
         earlier = self._before(head.i, _DESCRIPTION_REACH, MAX_EARLIER)
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
             if lemma in mention.words:  # also "President Peres ... the president"
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country:
                     return found.country
-        if lemma in self.country_nouns or lemma in self.group_nouns:
-            wanted = {"GPE"} if lemma in self.country_nouns else {"ORG"}
+        if country or group:
+            wanted = {"GPE"} if country else {"ORG"}
             for mention in earlier:
                 if mention.label in wanted:
                     found = self._resolve(mention.token, resolve)
@@ -303,6 +309,9 @@ class Coreference:
                     found[i] = self._mention(tok, person=person)
             self._mentions = sorted(found.values(), key=lambda m: m.token.i)
             self._starts = [m.token.i for m in self._mentions]
+            for mention in self._mentions:
+                for word in mention.words:
+                    self._first_with.setdefault(word, mention.token.i)
             for index, mention in enumerate(self._mentions):
                 same = index > 0 and self._mentions[index - 1].sentence == mention.sentence
                 self._first.append(self._first[index - 1] if same else index)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsevents.nlp import TITLE
+from newsevents.nlp import TITLE, doc_text
 
 REACH = 400  # a marked dateline after a headline starts this near the top
 _DASHES = "-_\u2013\u2014\u0096\u0097\ufffd"
@@ -66,10 +66,9 @@ def find(text: str, title: str | None = None) -> Dateline | None:
 
 def in_doc(doc: Doc) -> Dateline | None:
     """The dateline of a parsed article (``find``, with the title the parse recorded), found once
-    per Doc and kept in its ``user_data``: places, actor phrases and story places all ask, and
-    ``Doc.text`` joins every token."""
+    per Doc and kept in its ``user_data``: places, actor phrases and story places all ask."""
     if _FOUND not in doc.user_data:
-        doc.user_data[_FOUND] = find(doc.text, doc.user_data.get(TITLE))
+        doc.user_data[_FOUND] = find(doc_text(doc), doc.user_data.get(TITLE))
     return doc.user_data[_FOUND]  # type: ignore[no-any-return]
 
 

@@ -20,6 +20,7 @@ from newsevents.extract.date_grammar import grammar
 from newsevents.extract.grounding import GroundedDate, ground, ground_absolute, is_decade
 from newsevents.extract.modality import infinitive
 from newsevents.extract.trigger_clauses import coordinated_verb
+from newsevents.nlp import doc_text
 from newsevents.records import Article
 
 _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
@@ -72,7 +73,7 @@ def find_dates(doc: Doc, article_date: date | None) -> list[TimeExpression]:
     """Every DATE entity that names a date, grounded against the article date."""
     if article_date is None:
         return []
-    found, text = [], doc.text  # Doc.text joins every token: once
+    found, text = [], doc_text(doc)
     for entity in doc_entities(doc):
         if entity.label_ != "DATE" or is_a_name(entity) or is_no_date(entity):
             continue

@@ -231,11 +231,11 @@ class Episodes:
         if trigger.pos_ == "NOUN" and (any(c.dep_ == "amod" and c.lower_ in earlier for c in trigger.children)
                                        or _carried(trigger)):
             return True
-        top = _first_conjunct(clause_verb(trigger))
-        clause = {t.i for t in top.subtree}
-        if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
-               and ground_seen(entity.text, base, past=True) is None)) for entity in dates):
-            return True
+        if dates:  # the clause is walked only when the sentence has a date for it
+            clause = {t.i for t in _first_conjunct(clause_verb(trigger)).subtree}
+            if any(entity.root.i in clause and (is_decade(entity.text) or (_AGO.search(entity.text.lower())
+                   and ground_seen(entity.text, base, past=True) is None)) for entity in dates):
+                return True
         return self._aggregate(trigger, event_type, dates, base)
 
     def earlier(self, trigger: Token) -> bool:
@@ -251,8 +251,9 @@ class Episodes:
         verb = _first_conjunct(clause_verb(trigger))
         if not perfect(verb):
             return False
-        clause = {t.i for t in verb.subtree}
-        words = " ".join(t.lower_ for t in verb.subtree)
+        subtree = list(verb.subtree)
+        clause = {t.i for t in subtree}
+        words = " ".join(t.lower_ for t in subtree)
         if any(f" {cue} " in f" {words} " for cue in self.cues) or self._repeated(trigger, verb, event_type):
             return True
         for entity in dates:

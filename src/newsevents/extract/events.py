@@ -113,6 +113,7 @@ class EventExtractor:
                 self.actors.lexicon.named.setdefault(t.text.lower(), set()).add(codes[t.country_code])
         self.dateline = dateline(self.toponyms, doc)
         self.grammar = grammar_of(ontology)
+        self._local_sectors = {s.upper() for s in ontology.words("local_speaker_sectors")}  # ``_place``
         self.acled_contexts = AcledContexts(doc, ontology.acled)
         self.episodes = Episodes(article.text, ontology, [s.start_char for s in coding.doc_sentences(doc)])
         self.dating = EventDates(article.text, article.date, self.episodes,
@@ -172,8 +173,7 @@ class EventExtractor:
         if not self.toponyms:
             return
         said = self.onto.event_types[event.event_type].verbal
-        local = {s.upper() for s in self.onto.words("local_speaker_sectors")}
-        local_speaker = bool(event.actor) and all(a.sector in local for a in event.actor)
+        local_speaker = bool(event.actor) and all(a.sector in self._local_sectors for a in event.actor)
         event.location = event_location(
             trigger, self.toponyms, sentence, self.onto,
             exclude=tuple(a.span for a in event.actor + event.recipient),

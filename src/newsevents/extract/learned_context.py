@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
+from newsevents.extract.coding import common_words, doc_words
 from newsevents.extract.learned_types import Model, buckets, read
 from newsevents.ontology.load import DATA_DIR
 
@@ -31,7 +32,8 @@ def sentence_words(sentence: Span) -> tuple[str, ...]:
     case), sorted: what the model sees of it, kept on the event's evidence until its type is
     final. Names are left out: they would teach the stories of the DEV articles (a trial, a
     war), not how news of a kind reads."""
-    return tuple(sorted({t.lower_ for t in sentence if t.is_alpha and t.pos_ != "PROPN"}))
+    lowers, common = doc_words(sentence.doc)[1], common_words(sentence.doc)
+    return tuple(sorted({lowers[i] for i in range(sentence.start, sentence.end) if common[i]}))
 
 
 def context_features(words: tuple[str, ...], event_type: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -47,9 +47,13 @@ def token_features(tok: Token, ontology: Ontology) -> list[str]:
     return found
 
 
+_MASK = (1 << BITS) - 1
+
+
 def buckets(names: list[str]) -> tuple[int, ...]:
     """The hashed bucket of each feature name (crc32: stable across processes, unlike hash())."""
-    return tuple(zlib.crc32(n.encode()) & ((1 << BITS) - 1) for n in names)
+    crc32 = zlib.crc32
+    return tuple([crc32(n.encode()) & _MASK for n in names])
 
 
 def token_ids(tok: Token, ontology: Ontology) -> tuple[int, ...]:
@@ -74,7 +78,7 @@ class Model:
     def probabilities(self, ids: tuple[int, ...]) -> np.ndarray:
         """p(class | the token of these bucket ids), over ``classes``."""
         rows = self.rows
-        z = self.weights[[rows[i] for i in ids if i in rows]].sum(0)
+        z = self.weights[[row for i in ids if (row := rows.get(i)) is not None]].sum(0)
         z = np.exp(z - z.max())
         return z / z.sum()
 
@@ -106,3 +110,11 @@ def read(path: Path, fmt: str, script: str) -> Model:
 def model() -> Model:
     """The shipped model, read once."""
     return read(MODEL_FILE, FORMAT, "scripts/train_learned_types.py")
+
+
+@lru_cache(maxsize=4096)
+def p_type(ids: tuple[int, ...], event_type: str) -> float:
+    """p(event_type | a trigger token of these features) by the shipped model, kept per features
+    and type: a feed's trigger words come again and again ("killed", "arrested"), and every
+    event's confidence asks (bounded, for a coder that runs for days)."""
+    return model().p_type(ids, event_type)

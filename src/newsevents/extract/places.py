@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from newsevents.extract.coding import doc_entities
+from newsevents.extract.coding import doc_entities, doc_texts
 from newsevents.extract.gazetteer import Gazetteer, Place, capital_ids, division_sizes, fold
 from newsevents.extract.place_mentions import Mention, find_mentions
 from newsevents.ontology import Ontology
@@ -67,7 +67,7 @@ def _text_countries(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> dict[
         code = gazetteer.iso2.get(iso3 or "")
         if code:
             found.setdefault(fold(ent.text), Counter())[code] += 1
-    cued = gazetteer.cued([t.text.replace("\u2019", "'") for t in doc])
+    cued = gazetteer.cued([t.replace("\u2019", "'") for t in doc_texts(doc)])
     if cued:  # the words of a country's institutions, under no name's key
         found[""] = Counter({code: min(n, CUE_CAP) for code, n in cued.items()})
     return found

@@ -82,7 +82,7 @@ class RelevanceGate:
     def _domain_of(self, sentence: Span) -> tuple[str | None, dict[str, int], int]:
         """The domain a sentence is about (if any), its domain word counts, its political words."""
         lemmas, joined = sentence_lemmas(sentence)
-        counts = {name: cues.count(lemmas, joined) for name, cues in self.rel.domains.items()}
+        counts = self.rel.domain_counts(lemmas, joined)
         words = doc_words(sentence.doc)[0][sentence.start:sentence.end]
         political = self.rel.political.count(lemmas, joined) + sum(
             1 for w in words if self.onto.sectors.get(w) in self.rel.strict_sectors

@@ -66,6 +66,7 @@ class Grammar:
     document_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()  # nouns triggers.tsv codes as acts
     event_nouns: frozenset[str] = frozenset()  # those of them with a sense of some event type
+    sectorless_acts: frozenset[str] = frozenset()  # event nouns that are no sector word (actors.py)
     quantifiers: frozenset[str] = frozenset()
     undergone_types: frozenset[str] = frozenset()
 
@@ -82,6 +83,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
     """The frames' word lists, built once per ontology (not once per article)."""
     cached = _GRAMMARS.get(id(ontology))
     if cached is None or cached[0] is not ontology:
+        event_nouns = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
+                                if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         grammar = Grammar(
             object_control=ontology.words("object_control"),
             object_doer_preps=ontology.words("object_doer_preps"),
@@ -112,8 +115,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
             undergone_types=ontology.words("of_recipient_types"),
             quantifiers=ontology.words("quantifier_heads"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
-            event_nouns=frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
-                                  if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses)),
+            event_nouns=event_nouns,
+            sectorless_acts=event_nouns - frozenset(ontology.sectors),
         )
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]

@@ -28,6 +28,7 @@ from newsevents.extract import learned_context, learned_types
 from newsevents.extract.coding import Evidence, doc_words
 from newsevents.extract.coref import PRONOUNS, is_bare_pronoun
 from newsevents.extract.relevance import RelevanceGate
+from newsevents.nlp import doc_text
 from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
 from newsevents.records import Actor, Event
@@ -67,7 +68,8 @@ def sentence_marks(sentence: Span) -> Marks:
 
 
 def _marks(sentence: Span) -> Marks:
-    text, start = sentence.text, sentence.start_char  # the sentence's tokens only, not Doc.text
+    start = sentence.start_char
+    text = doc_text(sentence.doc)[start:sentence.end_char]  # ``Span.text``, not joined from its tokens
     curly, open_after, depth = [], [], 0
     for mark in _CURLY.finditer(text):
         depth += _OPENING[mark.group()]
@@ -180,7 +182,7 @@ def features(evidence: Evidence, event: Event, repeat: bool, gate: RelevanceGate
         f"date_{_date_source(evidence, event)}": 1.0,
         "place": float(event.location is not None),
         "trigger_rate": trigger_rate(rate_key(event), model()["rates"]),
-        "learned_type": learned_types.model().p_type(evidence.type_ids, event.event_type),
+        "learned_type": learned_types.p_type(evidence.type_ids, event.event_type),
         "learned_context": learned_context.log_odds(
             learned_context.p_right(evidence.words, event.event_type)),
     }

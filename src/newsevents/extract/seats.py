@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.coding import head_at
 from newsevents.extract.gazetteer import capital_ids, capitals, states
+from newsevents.nlp import doc_text
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
 from newsevents.records import Location
@@ -145,10 +146,12 @@ def landmark_venue(heads: list[Token], toponyms: list[Location], ontology: Ontol
     return None
 
 
-def is_landmark(toponym: Location, ontology: Ontology) -> bool:
-    """The place's name is a seat landmark's, read by the gazetteer as a town of that name ("at
-    the White House" is no White House, Tennessee)."""
-    return toponym.text.lower().removeprefix("the ") in _landmarks(ontology.words("seat_landmarks"))[0]
+def without_landmarks(toponyms: list[Location], ontology: Ontology) -> list[Location]:
+    """The toponyms less those named like a seat landmark, which the gazetteer reads as a town of
+    that name ("at the White House" is no White House, Tennessee); the landmarks looked up once
+    for the list, as every event's places ask."""
+    landmarks = _landmarks(ontology.words("seat_landmarks"))[0]
+    return [t for t in toponyms if t.text.lower().removeprefix("the ") not in landmarks]
 
 
 @functools.cache
@@ -225,7 +228,7 @@ def local_body(heads: list[Token], toponyms: list[Location], ontology: Ontology,
                     place = main
                 if not named and level == "state":
                     place = _towns_state(toponyms, noun)
-                if place is not None and not _unresolved(toponyms, level, head.doc.text):
+                if place is not None and not _unresolved(toponyms, level, doc_text(head.doc)):
                     return place
     return None
 

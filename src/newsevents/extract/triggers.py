@@ -138,6 +138,7 @@ def _match(
     tok: Token, senses: list[TriggerSense], venue_preps: frozenset[str], quantities: frozenset[str]
 ) -> tuple[TriggerSense, tuple[Token, ...]] | None:
     best: tuple[float, TriggerSense, tuple[Token, ...]] | None = None
+    objects: list[tuple[Token, set[str]]] | None = None  # read once, for every sense that asks
     for sense in senses:
         words: list[Token] = [tok]
         score = sense.prior
@@ -154,8 +155,9 @@ def _match(
             words.append(child)
             score += 1.0
         if sense.objects:
-            obj = next((o for o in _objects(tok, venue_preps, quantities)
-                        if not sense.objects.isdisjoint(_object_names(o))), None)
+            if objects is None:
+                objects = [(o, _object_names(o)) for o in _objects(tok, venue_preps, quantities)]
+            obj = next((o for o, names in objects if not sense.objects.isdisjoint(names)), None)
             if obj is None:
                 continue
             # the noun a clause describes ("diplomats being expelled") keeps its role; a

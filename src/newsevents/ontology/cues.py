@@ -31,9 +31,38 @@ class Cues:
 
     def count(self, lemmas: frozenset[str], joined: str) -> int:
         """How many of the cue words and phrases occur (each counted once)."""
-        return len(self.words & lemmas) + sum(
-            1 for first, phrase in self.phrases if first in lemmas and phrase in joined
-        )
+        return len(self.words & lemmas) + self.phrase_count(lemmas, joined)
+
+    def phrase_count(self, lemmas: frozenset[str], joined: str) -> int:
+        """How many of the cue phrases occur (each counted once)."""
+        if self.firsts.isdisjoint(lemmas):
+            return 0
+        return sum(1 for first, phrase in self.phrases if first in lemmas and phrase in joined)
+
+
+@dataclass(frozen=True, slots=True)
+class CueCounts:
+    """Several labels' cues counted in one pass over a sentence's words: each word is looked up
+    once for the labels it is a cue word of, not intersected with every label's word set."""
+
+    labelled: dict[str, Cues]
+    index: dict[str, tuple[str, ...]] = field(init=False)  # a cue word -> the labels it cues
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[str]] = {}
+        for label, cues in self.labelled.items():
+            for word in cues.words:
+                index.setdefault(word, []).append(label)
+        object.__setattr__(self, "index", {word: tuple(labels) for word, labels in index.items()})
+
+    def __call__(self, lemmas: frozenset[str], joined: str) -> dict[str, int]:
+        """Each label's ``Cues.count``, in the labels' order."""
+        counts = {label: cues.phrase_count(lemmas, joined) for label, cues in self.labelled.items()}
+        index = self.index
+        for word in lemmas:
+            for label in index.get(word, ()):
+                counts[label] += 1
+        return counts
 
 
 def compile_cues(items: list[Any]) -> Cues:

@@ -17,7 +17,7 @@ from typing import Any
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
 from newsevents.ontology.attribution import DoerTable, load_attribution
-from newsevents.ontology.cues import Cues, compile_cues, cue_index
+from newsevents.ontology.cues import CueCounts, Cues, compile_cues, cue_index
 from newsevents.ontology.files import read_mapping as _yaml
 from newsevents.records import EVENT_TYPES
 
@@ -26,6 +26,7 @@ DATA_DIR = Path(__file__).parent / "data"
 # ("requested anonymity", "offered her a job"): it outranks the word's other senses and
 # yields nothing (extract/triggers.py).
 NO_EVENT = "NONE"
+_NO_WORDS: frozenset[str] = frozenset()  # ``Ontology.words`` of an absent key (asked very often)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,10 @@ class Relevance:
     domains: dict[str, Cues] = field(default_factory=dict)
     political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
     war_weapons: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+    domain_counts: CueCounts = field(init=False)  # ``domains`` counted in one pass (every sentence is)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "domain_counts", CueCounts(self.domains))
 
 
 @dataclass(slots=True)
@@ -168,7 +173,7 @@ class Ontology:
 
     def words(self, key: str) -> frozenset[str]:
         """A word list from modality.yaml; empty if the key is absent."""
-        return self.modality.get(key, frozenset())
+        return self.modality.get(key, _NO_WORDS)
 
     def organization(self, text: str) -> Organization | None:
         """The organization a name refers to. Names match only when capitalised, and

@@ -5,10 +5,11 @@ after an abbreviation's stop when a small letter or a digit follows ("learned No
 
 from __future__ import annotations
 
-import itertools
-
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from newsevents.nlp.texts import token_texts
 
 NAME = "newsevents_paragraphs"
 MAX_RUN = 200
@@ -25,18 +26,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, and after ``MAX_RUN`` tokens none of which
     could end one; none inside a sentence cut at an abbreviation. The parser keeps both."""
     run = 0
-    for token, after in itertools.pairwise(doc):  # indexing the Doc would build each Token again
-        text = token.text
-        if text.endswith(".") and (after.text[:1].islower() or after.text[:1].isdigit()):
-            after.is_sent_start = False  # "Nov. 13", "p. m. on": a stop that ends no sentence
-        if token.is_space and text.count("\n") >= 2:
-            after.is_sent_start = True
+    texts = token_texts(doc)  # read from arrays: a Token is built only for a start to set
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i in range(len(doc) - 1):
+        text, after = texts[i], texts[i + 1]
+        if text.endswith(".") and (after[:1].islower() or after[:1].isdigit()):
+            doc[i + 1].is_sent_start = False  # "Nov. 13", "p. m. on": a stop that ends no sentence
+        if spaces[i] and text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
             run = 0
         elif text.endswith(_ENDINGS):
             run = 0
         else:
             run += 1
             if run >= MAX_RUN:
-                after.is_sent_start = True
+                doc[i + 1].is_sent_start = True
                 run = 0
     return doc
