@@ -30,7 +30,7 @@ from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
 from newsevents.extract.retold_dates import share_dates
-from newsevents.extract.roles import grammar_of, names_party, obligation_roles, verb_roles
+from newsevents.extract.roles import Roles, grammar_of, names_party, obligation_roles, verb_roles
 from newsevents.extract.sittings import share_sittings
 from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
@@ -121,6 +121,7 @@ class EventExtractor:
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
         self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
         self._undergoing: dict[int, list[tuple[int, int]]] = {}  # sentence -> victims of acts events are for
+        self._verb_frames: dict[tuple[int, str, str | None], Roles] = {}  # ``_participants``' verb roles
 
     def _quote_speakers(self) -> list[tuple[int, int, Actor | None]]:
         """Quotations and their speakers, for "we" inside a quotation (asked at most once;
@@ -241,8 +242,11 @@ class EventExtractor:
             elif trig.sense.pos == "NOUN":
                 frame = noun_roles(trig.token, info, extra, self.grammar,
                                    answered=group.answered and trig is group.main)
-            else:
-                frame = verb_roles(trig.token, info, extra, self.grammar)
+            else:  # read from the parse alone: once per word and sense, though groups share words
+                key = (trig.token.i, trig.sense.event_type, trig.sense.particle)
+                if key not in self._verb_frames:
+                    self._verb_frames[key] = verb_roles(trig.token, info, extra, self.grammar)
+                frame = self._verb_frames[key]
             # "put its weight behind": the weight is part of the trigger; "expelled diplomats"
             # (a role word) and "protested Sweden's decision" (an owner) still name someone
             # "the embassy bombings killed 247 people": the group's own trigger is no participant
