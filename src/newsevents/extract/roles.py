@@ -179,9 +179,9 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
             if doers:
                 return [] if head.lemma_.lower() in grammar.allegation_verbs else doers
         if head.pos_ in {"VERB", "AUX"}:
-            if is_passive(head) and _active_conjunct(verb):
-                return children(head, PASSIVE_SUBJECT_DEPS)  # "was arraigned and pleaded not guilty"
             if is_passive(head):
+                if _active_conjunct(verb):
+                    return children(head, PASSIVE_SUBJECT_DEPS)  # "was arraigned and pleaded not guilty"
                 agent = agent_of(head)
                 if agent:
                     return agent

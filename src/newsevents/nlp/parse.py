@@ -26,16 +26,17 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     Adds the paragraph component before the parser so blank lines end sentences and the
     semicolon component after it so a clause before a semicolon is not read as the content
-    of the verb after it, and applies the model's attribute rules and lemmatizer by table lookup (the same
-    assignments, cheaper).
+    of the verb after it, and applies the model's attribute rules and lemmatizer by table
+    lookup (the same assignments, cheaper).
     """
     nlp = spacy.load(model)
     replace_ruler(nlp)
     replace_lemmatizer(nlp)
-    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPHS, before="parser")
-    if "parser" in nlp.pipe_names and SEMICOLONS not in nlp.pipe_names:
-        nlp.add_pipe(SEMICOLONS, after="parser")
+    if "parser" in nlp.pipe_names:
+        if PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        if SEMICOLONS not in nlp.pipe_names:
+            nlp.add_pipe(SEMICOLONS, after="parser")
     return nlp
 
 
