@@ -343,3 +343,23 @@ def test_actors_a_free_relative_is_no_participant(event_on):
     text = ("In Havana, the boy's father joined President Fidel Castro on Thursday in what has become "
             "a daily public rally to press for the boy's return.")
     assert all(a.text.lower() != "what" for a in event_on(text, "rally").actor)
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The committee criticized the mayor on Monday.", "criticized", "The committee"),
+    ("The alliance condemned the attack on the convoy.", "condemned", "The alliance"),
+    ("A growing grassroots movement is calling for a withdrawal from Lebanon.", "calling for",
+     "A growing grassroots movement"),
+])
+def test_actors_party_noun_without_a_sector_is_a_participant(event_on, text, trigger, actor):
+    assert [a.text for a in event_on(text, trigger).actor] == [actor]
+
+
+def test_actors_common_noun_naming_no_party_is_none(event_on):
+    assert not event_on("Tear gas hit the protesters in the square.", "hit").actor
+
+
+@pytest.mark.parametrize("word, sector", [("Parents", "CVL"), ("Opponents", "CVL"), ("Defendants", "CRM")])
+def test_actors_people_nouns_have_their_sector(event_on, word, sector):
+    event = event_on(f"{word} criticized the mayor on Monday.", "criticized")
+    assert [a.sector for a in event.actor] == [sector]

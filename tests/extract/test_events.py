@@ -328,3 +328,9 @@ def test_events_name_the_tagger_took_for_a_noun_is_an_actor_where_the_article_na
     events = code('"The children cannot cope," Tina Vehof said. Vehof refuted any attempt to explain '
                   "the long bus ride as simply a factor of living in a rural environment.")
     assert [a.text for a in next(e for e in events if e.trigger.text == "refuted").actor] == ["Vehof"]
+
+
+def test_events_whom_the_public_is_asked_to_call_made_the_appeal(code):
+    events = code("Anyone with information is asked to call police on 0845 125 2222.")
+    appeal = next(e for e in events if e.trigger.text == "asked")
+    assert [a.text for a in appeal.actor] == ["police"]

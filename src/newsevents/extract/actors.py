@@ -67,6 +67,7 @@ class ActorResolver:
         self.speech = ontology.words("speech_verbs")
         self.outlets = ontology.words("outlet_heads")
         self.things = ontology.words("thing_pronouns")
+        self.parties = ontology.words("party_nouns")
         # act nouns that are no sector word ("opposition" acts), read once per ontology
         self.acts = grammar_of(ontology).sectorless_acts
 
@@ -123,6 +124,7 @@ class ActorResolver:
         if named.ent_type_ in _NOT_ACTOR_ENTITIES or named.lower_ in self.things | RELATIVE:
             return []  # "First came the shooting", "something that meets", "the raid, which"
         if not (first.country or first.sector or named.pos_ in {"PROPN", "PRON"}
+                or named.lemma_ in self.parties  # "the committee", "both sides"
                 or named.ent_type_ in _ACTOR_ENTITIES or self._a_name(named)):
             return []
         found = [first]

@@ -56,6 +56,7 @@ class Grammar:
     speech_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
     removal_verbs: frozenset[str] = frozenset()
+    contact_verbs: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # lower-case names and demonyms of countries
     force_modifiers: frozenset[str] = frozenset()
     force_types: frozenset[str] = frozenset()
@@ -101,6 +102,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             speech_verbs=ontology.words("speech_verbs"),
             speaker_acts=ontology.words("speaker_acts"),
             removal_verbs=ontology.words("removal_verbs"),
+            contact_verbs=ontology.words("contact_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
@@ -207,6 +209,15 @@ def issuer(document: Token, grammar: Grammar) -> list[Token]:
     return children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
 
 
+def _appealing_party(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "Anyone with information is asked to call police": whom the public is asked to call
+    made the appeal (its doer is named nowhere else in such a sentence)."""
+    for comp in children(verb, {"xcomp"}):
+        if comp.lemma_.lower() in grammar.contact_verbs:
+            return children(comp, _OBJECT)
+    return []
+
+
 def _active_conjunct(verb: Token) -> bool:
     """A finite active verb coordinated with a passive one: its doer is the passive's subject
     ("the driver was arraigned and pleaded not guilty"), not the passive's agent; a bare
@@ -300,6 +311,8 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
             roles.recipients = roles.recipients or [verb.head]
         if not roles.actors and verb.lemma_.lower() in grammar.removal_verbs:
             roles.actors = prep_objects(verb, {"from"})  # "expelled from the United States"
+        if not roles.actors:
+            roles.actors = _appealing_party(verb, grammar)
     elif _inverted(verb, grammar):
         roles.actors = children(verb, _OBJECT)
     elif verb.lemma_.lower() in grammar.fleeing_verbs:  # "refugees fled": driven out, by no one named
