@@ -333,6 +333,23 @@ def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gate
 
 
 @pytest.mark.parametrize(
+    ("text", "gated"),
+    [
+        # what is looked into is a cause or an accident, whatever else the sentence says
+        ("An investigation into the cause of the fire at the warehouse has begun.", True),
+        ("Police in Berlin are investigating the crash.", True),
+        # a crime looked into, or a fire treated as one, is an accusation
+        ("Police in Berlin are investigating the murder of a teenager.", False),
+        ("Police in Surrey are treating the fire as suspicious.", False),
+    ],
+)
+def test_relevance_an_inquiry_into_a_cause_is_no_accusation(code, text, gated):
+    events = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "cause inquiry") == gated for e in events)
+
+
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         # a plea and a verdict are made in court: the state takes part however private the crime

@@ -134,10 +134,11 @@ class RelevanceGate:
             a.sector in self.rel.armed_sectors for a in event.actor
         ):
             return f"{harm} sentence"
-        if event.event_type in self.rel.inquiry_types and not event.recipient and (
-            harm or self.domain in self.rel.harm_domains
-        ):
-            return f"{harm or self.domain} inquiry"  # "the crash is under investigation"
+        if event.event_type in self.rel.inquiry_types and not event.recipient:
+            cause = harm or (self.domain if self.domain in self.rel.harm_domains else None) or (
+                "cause" if _into_cause(trigger, self.rel.inquiry_objects) else None)
+            if cause:
+                return f"{cause} inquiry"  # "the crash is under investigation", "into the cause of"
         if self._state_act(event) or self._labour(event):
             return None
         if self.private.act(event):
@@ -296,6 +297,18 @@ class RelevanceGate:
         """A word of the event's trigger is one of ``lemmas``."""
         words = self._trigger(event)
         return words is not None and any(t.lemma_.lower() in lemmas for t in words)
+
+
+def _into_cause(trigger: Span | None, objects: frozenset[str]) -> bool:
+    """The inquiry looks into an accident or a cause ("investigating the crash", "an
+    investigation into the cause of the fire"), not at a suspect, and names no crime it is
+    treated as ("treating the fire as suspicious")."""
+    if any(p.dep_ == "prep" and p.lower_ == "as" for t in trigger or () for p in t.children):
+        return False
+    looked_into = [w for t in trigger or () for w in t.children if w.dep_ == "dobj"] + [
+        w for t in trigger or () for p in t.children if p.dep_ == "prep" and p.lower_ == "into"
+        for w in p.children if w.dep_ == "pobj"]
+    return any(w.lemma_.lower() in objects for w in looked_into)
 
 
 def _title_before(entity: Span) -> list[Token]:

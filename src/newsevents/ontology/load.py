@@ -127,6 +127,7 @@ class Relevance:
     own_publics: frozenset[str] = frozenset()
     harm_domains: frozenset[str] = frozenset()
     inquiry_types: frozenset[str] = frozenset()
+    inquiry_objects: frozenset[str] = frozenset()
     occasion_types: frozenset[str] = frozenset()
     conflict_contexts: frozenset[str] = frozenset()
     lead_sentences: int = 2
@@ -297,7 +298,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
                       "vote_types", "local_bodies", "staff_types", "staff_roles",
                       "administration_roles", "visit_types", "premises",
                       "campaign_types", "candidate_heads", "public_call_types", "public_call_sectors",
-                      "own_publics", "harm_domains", "inquiry_types", "occasion_types")}
+                      "own_publics", "harm_domains", "inquiry_types", "inquiry_objects", "occasion_types")}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
            for k, v in sets.items()},
