@@ -38,6 +38,11 @@ def _main(events):
         ("The possibility of a meeting between the two ministers reemerged on Thursday.",
          "CONSULT", "hypothetical"),
         ("The singer faces the prospect of arrest for violating her probation.", "COERCE", "hypothetical"),
+        # an act that information would lead to is sought, not done
+        ("The reward for information leading to the arrest of the gunman was raised to $5,000.", "COERCE",
+         "hypothetical"),
+        ("Anyone with information that leads to the arrest of the vandals can call police.", "COERCE",
+         "hypothetical"),
     ],
 )
 def test_modality_flags_set(code, text, event_type, flag):
@@ -201,3 +206,9 @@ def test_modality_a_phrasal_verb_sets_up_no_timetable(code):
     events = [e for e in code("Soldiers set up a checkpoint outside the border town on Sunday.")
               if e.trigger.text.endswith("checkpoint")]
     assert all(not e.future and not e.hypothetical for e in events)
+
+
+def test_modality_an_act_a_tip_led_to_was_done(code):
+    events = [e for e in code("Police said a tip from a neighbour led to the arrest of the gunman.")
+              if e.event_type == "COERCE"]
+    assert events and not any(e.hypothetical for e in events)

@@ -166,6 +166,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         mode.negated = True  # "foiled an attack", "pirate attack foiled": it did not happen
     if _possible(trigger, ontology.words("possibility_nouns")):
         mode.hypothetical = True  # "the possibility of a meeting": no meeting yet
+    if _sought(trigger, ontology.words("tip_nouns")):
+        mode.hypothetical = True  # "information leading to the arrest": no arrest yet
     return mode
 
 
@@ -174,6 +176,20 @@ def _possible(trigger: Token, nouns: frozenset[str]) -> bool:
     prep = trigger.head
     return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "of"
             and prep.head.lemma_.lower() in nouns)
+
+
+def _sought(trigger: Token, nouns: frozenset[str]) -> bool:
+    """An act noun, or one coordinated with it, that information would lead to ("a reward for
+    information leading to the arrest and conviction", "information that leads to the arrest");
+    not one it led to ("a tip led to the arrest": done)."""
+    while trigger.dep_ == "conj" and trigger.head is not trigger:
+        trigger = trigger.head
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    return (verb.lemma_.lower() == "lead" and verb.dep_ in {"acl", "relcl"}
+            and verb.tag_ not in {"VBD", "VBN"} and verb.head.lemma_.lower() in nouns)
 
 
 def _prevented(trigger: Token, verbs: frozenset[str]) -> bool:
