@@ -338,9 +338,9 @@ def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gate
         # what is looked into is a cause or an accident, whatever else the sentence says
         ("An investigation into the cause of the fire at the warehouse has begun.", True),
         ("Police in Berlin are investigating the crash.", True),
-        # a crime looked into, or a fire treated as one, is an accusation
+        # a crime looked into, or a crash looked into as one, is an accusation
         ("Police in Berlin are investigating the murder of a teenager.", False),
-        ("Police in Surrey are treating the fire as suspicious.", False),
+        ("Police in Berlin are investigating the crash as a homicide.", False),
     ],
 )
 def test_relevance_an_inquiry_into_a_cause_is_no_accusation(code, text, gated):

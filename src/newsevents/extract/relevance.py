@@ -302,7 +302,8 @@ class RelevanceGate:
 def _into_cause(trigger: Span | None, objects: frozenset[str]) -> bool:
     """The inquiry looks into an accident or a cause ("investigating the crash", "an
     investigation into the cause of the fire"), not at a suspect, and names no crime it is
-    treated as ("treating the fire as suspicious")."""
+    looked into as ("investigating the crash as a homicide"). A fire is no such object: it may
+    be arson (on DEV, gating fire inquiries withdrew a right published event and no wrong one)."""
     if any(p.dep_ == "prep" and p.lower_ == "as" for t in trigger or () for p in t.children):
         return False
     looked_into = [w for t in trigger or () for w in t.children if w.dep_ == "dobj"] + [
