@@ -382,3 +382,19 @@ def test_a_material_act_is_not_placed_where_another_act_its_sentence_names_happe
                         "Soldiers killed 12 people during an attack on a school in Bergen.")
     killed, sentence = _trigger(doc, "killed"), _sentence(doc, "killed")
     assert event_location(killed, found, sentence, ontology).name == "Bergen"
+
+
+
+@pytest.mark.parametrize("text", [
+    "During Iraq's invasion of Kuwait, Egypt helped to form the international coalition.",
+    "The council will not lift the sanctions imposed on Iraq after its invasion of Kuwait.",
+])
+def test_the_land_an_act_noun_is_of_is_its_place_not_its_owners(code, text):
+    invasion = next(e for e in code(text) if e.trigger.text == "invasion")
+    assert invasion.location is not None and invasion.location.name == "Kuwait"
+
+
+def test_an_act_noun_on_coordinated_lands_takes_neither(places, ontology):
+    doc, found = places("Officials in Islamabad said the raids on Afghanistan and Sudan were unjustified.")
+    place = event_location(_trigger(doc, "raids"), found, _sentence(doc, "raids"), ontology)
+    assert place is None or place.name not in {"Afghanistan", "Sudan"}

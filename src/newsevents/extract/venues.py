@@ -86,7 +86,8 @@ def event_location(
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    place = None if said else _target_place(clause_verb(trigger), resolved, sentence, ontology)
+    place = None if said else (_target_place(clause_verb(trigger), resolved, sentence, ontology)
+                               or _target_of_noun(trigger, resolved, sentence, ontology))
     if place is None:
         place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here,
                        historical)
@@ -199,6 +200,22 @@ def _target_place(verb: Token, toponyms: list[Location], sentence: Span,
         if (token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep"
                 and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i):
             return toponym  # "occupied the town of Zvecan"
+    return None
+
+
+def _target_of_noun(noun: Token, toponyms: list[Location], sentence: Span,
+                    ontology: Ontology) -> Location | None:
+    """The land an act noun is "of" or "on" ("Iraq's invasion of Kuwait", "air strikes on Gaza"):
+    as for the verb, the act happened there; not one of coordinated lands ("raids on Afghanistan
+    and Sudan": none, as for any act placed in several countries)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ontology.words("place_object_nouns"):
+        return None
+    for toponym in toponyms:
+        inside = sentence.start_char <= toponym.span[0] < sentence.end_char
+        token = toponym_token(sentence, toponym) if inside else None
+        if (token is not None and token.dep_ == "pobj" and token.head.lower_ in {"of", "on"}
+                and token.head.head.i == noun.i and not token.conjuncts):
+            return toponym
     return None
 
 
