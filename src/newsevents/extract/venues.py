@@ -86,8 +86,7 @@ def event_location(
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
     resolved = [t for t in toponyms if t.precision != "unknown"]
-    place = None if said else (_target_place(clause_verb(trigger), resolved, sentence, ontology)
-                               or _target_of_noun(trigger, resolved, sentence, ontology))
+    place = None if said else _target_place(trigger, resolved, sentence, ontology)
     if place is None:
         place = _venue(trigger, toponyms, sentence, ontology, exclude, fallback, said, meeting, here,
                        historical)
@@ -182,41 +181,28 @@ def _venue(trigger: Token, toponyms: list[Location], sentence: Span, ontology: O
     return nearest or fallback
 
 
-def _target_place(verb: Token, toponyms: list[Location], sentence: Span,
+def _target_place(trigger: Token, toponyms: list[Location], sentence: Span,
                   ontology: Ontology) -> Location | None:
     """The place a material act is done to, when its verb takes the land itself as object
     ("the Soviet Union invaded Afghanistan", "troops occupied the town of Zvecan"): the act
     happens there, the whole of it, before any venue phrase ("invaded Kuwait in 1990";
     docs/annotation.md: an invasion is placed in the invaded country), though a country that
-    is a verb's object is otherwise a party, not a place."""
-    if verb.lemma_.lower() not in ontology.words("place_object_verbs"):
-        return None
-    for toponym in toponyms:
-        if not sentence.start_char <= toponym.span[0] < sentence.end_char:
-            continue  # the object is in the verb's sentence
-        token = toponym_token(sentence, toponym)
-        if token is not None and token.head.i == verb.i and token.dep_ == "dobj":
+    is a verb's object is otherwise a party, not a place. So for the land an act noun is "of"
+    or "on" ("Iraq's invasion of Kuwait", "air strikes on Gaza"), unless it is one of
+    coordinated lands ("raids on Afghanistan and Sudan": an act in several countries has none)."""
+    verb = clause_verb(trigger)
+    by_verb = verb.lemma_.lower() in ontology.words("place_object_verbs")
+    by_noun = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in ontology.words("place_object_nouns")
+    tokens = [(t, toponym_token(sentence, t)) for t in toponyms if (by_verb or by_noun)
+              and sentence.start_char <= t.span[0] < sentence.end_char]  # in the act's sentence
+    for toponym, token in tokens:
+        if by_verb and token is not None and ((token.head.i == verb.i and token.dep_ == "dobj") or (
+                token.dep_ == "pobj" and token.head.dep_ == "prep"  # "occupied the town of Zvecan"
+                and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i)):
             return toponym
-        if (token is not None and token.dep_ == "pobj" and token.head.dep_ == "prep"
-                and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i):
-            return toponym  # "occupied the town of Zvecan"
-    return None
-
-
-def _target_of_noun(noun: Token, toponyms: list[Location], sentence: Span,
-                    ontology: Ontology) -> Location | None:
-    """The land an act noun is "of" or "on" ("Iraq's invasion of Kuwait", "air strikes on Gaza"):
-    as for the verb, the act happened there; not one of coordinated lands ("raids on Afghanistan
-    and Sudan": none, as for any act placed in several countries)."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ontology.words("place_object_nouns"):
-        return None
-    for toponym in toponyms:
-        inside = sentence.start_char <= toponym.span[0] < sentence.end_char
-        token = toponym_token(sentence, toponym) if inside else None
-        if (token is not None and token.dep_ == "pobj" and token.head.lower_ in {"of", "on"}
-                and token.head.head.i == noun.i and not token.conjuncts):
-            return toponym
-    return None
+    return next((toponym for toponym, token in tokens if by_noun and token is not None
+                 and token.dep_ == "pobj" and token.head.lower_ in {"of", "on"}
+                 and token.head.head.i == trigger.i and not token.conjuncts), None)
 
 
 def _said_here(heads: list[Token], sentence: Span, ontology: Ontology) -> bool:
