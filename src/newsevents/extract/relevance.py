@@ -34,6 +34,7 @@ from newsevents.extract.coding import (
     sentence_lemmas,
     words_at,
 )
+from newsevents.extract.frames import children, prep_objects
 from newsevents.extract.modality import occasion, standing
 from newsevents.extract.private_acts import PrivateActs, party_lemmas, person_name, state_name
 from newsevents.ontology import Ontology
@@ -306,9 +307,7 @@ def _into_cause(trigger: Span | None, objects: frozenset[str]) -> bool:
     be arson (on DEV, gating fire inquiries withdrew a right published event and no wrong one)."""
     if any(p.dep_ == "prep" and p.lower_ == "as" for t in trigger or () for p in t.children):
         return False
-    looked_into = [w for t in trigger or () for w in t.children if w.dep_ == "dobj"] + [
-        w for t in trigger or () for p in t.children if p.dep_ == "prep" and p.lower_ == "into"
-        for w in p.children if w.dep_ == "pobj"]
+    looked_into = [w for t in trigger or () for w in children(t, {"dobj"}) + prep_objects(t, {"into"})]
     return any(w.lemma_.lower() in objects for w in looked_into)
 
 
