@@ -104,7 +104,8 @@ DRAWS = {
                  Round(20270125, {"ecbplus": 20, "lgl": 10}, ("FB", "FC", "FD")),
                  Round(20270126, {"ecbplus": 20, "lgl": 10}, ("FE", "FF", "FG")),
                  Round(20270127, {"ecbplus": 30}, ("FH", "FI", "FJ")),
-                 Round(20270128, {"ecbplus": 30}, ("FK", "FL", "FM"))),
+                 Round(20270128, {"ecbplus": 30}, ("FK", "FL", "FM")),
+                 Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP"))),
                 exclude=("test",)),
 }
 
