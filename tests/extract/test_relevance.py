@@ -350,6 +350,23 @@ def test_relevance_an_inquiry_into_a_cause_is_no_accusation(code, text, gated):
 
 
 @pytest.mark.parametrize(
+    ("text", "gated"),
+    [
+        # the sentence says no crime is suspected: the inquiry accuses no one, whatever it names
+        ("Deputies are investigating the death of a hiker, but officials say there is no foul play.", True),
+        ("Police are still investigating the fall, but no criminal charges are expected.", True),
+        ("Prison officials opened an investigation into how the inmate was able to commit suicide.", True),
+        # a death looked into with no such words stays an accusation
+        ("Deputies are investigating the death of a hiker found shot near the trail.", False),
+    ],
+)
+def test_relevance_an_inquiry_that_suspects_no_crime_is_no_accusation(code, text, gated):
+    events = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert events, "no event coded: the gate is not tested"
+    assert all((e.off_topic == "no-crime inquiry") == gated for e in events)
+
+
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         # a plea and a verdict are made in court: the state takes part however private the crime

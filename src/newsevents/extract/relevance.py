@@ -135,7 +135,11 @@ class RelevanceGate:
             a.sector in self.rel.armed_sectors for a in event.actor
         ):
             return f"{harm} sentence"
-        if event.event_type in self.rel.inquiry_types and not event.recipient:
+        inquiry = event.event_type in self.rel.inquiry_types
+        if inquiry and index < len(self.sentences) and self.rel.no_crime.found_in(
+                *sentence_lemmas(self.sentences[index])):
+            return "no-crime inquiry"  # "investigating the death, but ... no foul play is involved"
+        if inquiry and not event.recipient:
             cause = harm or (self.domain if self.domain in self.rel.harm_domains else None) or (
                 "cause" if _into_cause(trigger, self.rel.inquiry_objects) else None)
             if cause:

@@ -138,6 +138,7 @@ class Relevance:
     sections: dict[str, frozenset[str]] = field(default_factory=dict)
     domains: dict[str, Cues] = field(default_factory=dict)
     political: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
+    no_crime: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
     war_weapons: Cues = field(default_factory=lambda: Cues(frozenset(), ()))
     domain_counts: CueCounts = field(init=False)  # ``domains`` counted in one pass (every sentence is)
 
@@ -312,6 +313,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
         },
         domains={k: compile_cues(v) for k, v in (data.get("domains") or {}).items()},
         political=compile_cues(data.get("political") or []),
+        no_crime=compile_cues(data.get("no_crime") or []),
         war_weapons=compile_cues(data.get("war_weapons") or []),
     )
 
