@@ -316,54 +316,35 @@ def test_relevance_a_vehicle_striking_a_walker_is_no_assault(code):
 
 
 @pytest.mark.parametrize(
-    ("text", "gated"),
+    ("text", "why"),
     [
         # an inquiry into the cause of a crash has no one it is into
         ("The two-car collision on the bypass is under investigation by the county traffic "
-         "accident unit.", True),
+         "accident unit.", "accident inquiry"),
         # one into a named party stays an accusation however the crash is told
         ("Police are investigating the driver of the van after the collision at the "
-         "intersection.", False),
-    ],
-)
-def test_relevance_an_inquiry_into_an_accident_is_no_accusation(code, text, gated):
-    events = [e for e in code(text) if e.event_type == "ACCUSE"]
-    assert events, "no event coded: the gate is not tested"
-    assert all((e.off_topic == "accident inquiry") == gated for e in events)
-
-
-@pytest.mark.parametrize(
-    ("text", "gated"),
-    [
+         "intersection.", None),
         # what is looked into is a cause or an accident, whatever else the sentence says
-        ("An investigation into the cause of the fire at the warehouse has begun.", True),
-        ("Police in Berlin are investigating the crash.", True),
+        ("An investigation into the cause of the fire at the warehouse has begun.", "cause inquiry"),
+        ("Police in Berlin are investigating the crash.", "cause inquiry"),
         # a crime looked into, or a crash looked into as one, is an accusation
-        ("Police in Berlin are investigating the murder of a teenager.", False),
-        ("Police in Berlin are investigating the crash as a homicide.", False),
-    ],
-)
-def test_relevance_an_inquiry_into_a_cause_is_no_accusation(code, text, gated):
-    events = [e for e in code(text) if e.event_type == "ACCUSE"]
-    assert events, "no event coded: the gate is not tested"
-    assert all((e.off_topic == "cause inquiry") == gated for e in events)
-
-
-@pytest.mark.parametrize(
-    ("text", "gated"),
-    [
+        ("Police in Berlin are investigating the murder of a teenager.", None),
+        ("Police in Berlin are investigating the crash as a homicide.", None),
         # the sentence says no crime is suspected: the inquiry accuses no one, whatever it names
-        ("Deputies are investigating the death of a hiker, but officials say there is no foul play.", True),
-        ("Police are still investigating the fall, but no criminal charges are expected.", True),
-        ("Prison officials opened an investigation into how the inmate was able to commit suicide.", True),
+        ("Deputies are investigating the death of a hiker, but officials say there is no foul play.",
+         "no-crime inquiry"),
+        ("Police are still investigating the fall, but no criminal charges are expected.",
+         "no-crime inquiry"),
+        ("Prison officials opened an investigation into how the inmate was able to commit suicide.",
+         "no-crime inquiry"),
         # a death looked into with no such words stays an accusation
-        ("Deputies are investigating the death of a hiker found shot near the trail.", False),
+        ("Deputies are investigating the death of a hiker found shot near the trail.", None),
     ],
 )
-def test_relevance_an_inquiry_that_suspects_no_crime_is_no_accusation(code, text, gated):
+def test_relevance_an_inquiry_that_looks_at_no_suspect_is_no_accusation(code, text, why):
     events = [e for e in code(text) if e.event_type == "ACCUSE"]
     assert events, "no event coded: the gate is not tested"
-    assert all((e.off_topic == "no-crime inquiry") == gated for e in events)
+    assert all(e.off_topic == why for e in events)
 
 
 @pytest.mark.parametrize(
