@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -285,21 +285,16 @@ def _load_triggers(
     return table
 
 
+# relevance.yaml's word lists and cue lists, named once, by the fields of Relevance
+_WORD_SETS = tuple(f.name for f in fields(Relevance) if f.type == "frozenset[str]")
+_CUE_LISTS = tuple(f.name for f in fields(Relevance) if f.type == "Cues")
+
+
 def _load_relevance(paths: list[Path]) -> Relevance:
     data: dict[str, Any] = {}
     for path in paths:
         data.update(_yaml(path))
-    sets = {k: frozenset(str(w).lower() for w in data.get(k) or ())
-            for k in ("political_sectors", "strict_sectors", "armed_sectors", "state_acts", "labour_words",
-                      "private_sectors", "violence_private_sectors", "proceeding_types",
-                      "proceeding_sectors", "force_sectors", "victim_sectors", "target_preps",
-                      "budget_types", "budget_triggers", "budget_sectors",
-                      "private_types", "conflict_types", "conflict_contexts", "violence_contexts",
-                      "public_persons", "internal_types", "deliberative_bodies", "body_roles",
-                      "vote_types", "local_bodies", "staff_types", "staff_roles",
-                      "administration_roles", "visit_types", "premises",
-                      "campaign_types", "candidate_heads", "public_call_types", "public_call_sectors",
-                      "own_publics", "harm_domains", "inquiry_types", "inquiry_objects", "occasion_types")}
+    sets = {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in _WORD_SETS}
     return Relevance(
         **{k: frozenset(w.upper() for w in v) if k.endswith(("sectors", "types")) else v
            for k, v in sets.items()},
@@ -312,9 +307,7 @@ def _load_relevance(paths: list[Path]) -> Relevance:
             k: frozenset(str(w).lower() for w in v or ()) for k, v in (data.get("sections") or {}).items()
         },
         domains={k: compile_cues(v) for k, v in (data.get("domains") or {}).items()},
-        political=compile_cues(data.get("political") or []),
-        no_crime=compile_cues(data.get("no_crime") or []),
-        war_weapons=compile_cues(data.get("war_weapons") or []),
+        **{k: compile_cues(data.get(k) or []) for k in _CUE_LISTS},
     )
 
 
