@@ -105,7 +105,8 @@ DRAWS = {
                  Round(20270126, {"ecbplus": 20, "lgl": 10}, ("FE", "FF", "FG")),
                  Round(20270127, {"ecbplus": 30}, ("FH", "FI", "FJ")),
                  Round(20270128, {"ecbplus": 30}, ("FK", "FL", "FM")),
-                 Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP"))),
+                 Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP")),
+                 Round(20270130, {"ecbplus": 30}, ("FQ", "FR", "FS"))),
                 exclude=("test",)),
 }
 
