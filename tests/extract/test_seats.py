@@ -69,3 +69,13 @@ def test_a_party_placed_in_a_named_province_sits_there_not_in_a_clause_of_its_ph
     assert seat is not None and seat.country_code == "SY"  # "in Idlib province": the name's phrase
     doc, found = places("The girlfriend of a dealer who hanged himself in a Georgia jail agreed to testify.")
     assert party_seat([_at(found, "Georgia")], doc[:], ontology) is None  # where he hanged himself
+
+
+def test_a_town_before_a_body_named_by_its_sector_is_the_bodys_seat(places, ontology):
+    # "Police Department": the body's last word tells no sector, its earlier words do
+    doc, found = places("The Dallas Police Department arrested a 33-year-old man on Monday.")
+    seat = party_seat([_at(found, "Dallas")], doc[:], ontology)
+    assert seat is not None and seat.name == "Dallas"
+    # a place before a word of no body is not a seat
+    doc, found = places("The Waco bakery burned down on Monday.")
+    assert party_seat([_at(found, "Waco")], doc[:], ontology) is None

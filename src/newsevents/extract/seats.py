@@ -61,10 +61,17 @@ def _former(office: Token, ontology: Ontology) -> bool:
 
 def titled(token: Token | None, ontology: Ontology) -> bool:
     """The place is written before an office or a body's word ("the Alabama governor", "the
-    Ohio police"): it names whose the office is, its jurisdiction, not where an act of the
-    sentence happened (the shooting of the Alabama governor was not in Alabama)."""
-    return token is not None and token.dep_ in {"compound", "amod"} and (
-        token.head.lemma_.lower() in ontology.sectors or token.head.lower_ in ontology.sectors)
+    Ohio police"), or before a body's name whose words tell its sector ("the Athens Police
+    Department": modality.yaml ``named_body_heads``): it names whose the office is, its
+    jurisdiction, not where an act of the sentence happened (the shooting of the Alabama
+    governor was not in Alabama)."""
+    if token is None or token.dep_ not in {"compound", "amod"}:
+        return False
+    head = token.head
+    words = [head]
+    if head.lemma_.lower() in ontology.words("named_body_heads"):
+        words += [c for c in head.children if c.dep_ in {"compound", "poss"} and c.i > token.i]
+    return any(w.lemma_.lower() in ontology.sectors or w.lower_ in ontology.sectors for w in words)
 
 
 def capital_body(heads: list[Token], ontology: Ontology) -> Location | None:
