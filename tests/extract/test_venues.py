@@ -270,6 +270,16 @@ def test_police_and_courts_speak_where_the_story_is(places, ontology):
                           local_speaker=True) is None
 
 
+def test_an_act_whose_doer_is_read_after_its_sentence_is_placed_by_that_doer(code):
+    # "Police" is the doer of the investigation only once the sentence pass is over: their
+    # statement is then placed where the story is, as any police statement is
+    events = code("A bomb exploded at a bank in Portland, Oregon, on Friday, killing a police officer.\n"
+                  "Police said that a multi-agency investigation has begun to identify suspects.")
+    inquiry = next(e for e in events if e.trigger.text == "investigation")
+    assert [a.text for a in inquiry.actor] == ["Police"]
+    assert inquiry.location is not None and inquiry.location.name == "Portland"
+
+
 def test_a_visit_is_held_where_the_party_visited_sits(places, ontology):
     text = "The former prime minister visited NATO headquarters in Brussels on Monday."
     doc, found = places(text)

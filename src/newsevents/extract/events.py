@@ -170,7 +170,9 @@ class EventExtractor:
     def _place(self, event: Event, trigger: Token, sentence: Span) -> None:
         """Where the event happened (venues.py). A statement placed by nothing but the dateline
         or the main place needs its speakers' countries, which attribution and ``place_at_home`` may give
-        only after the sentence pass: such events are placed again at the end of ``run``."""
+        only after the sentence pass, and an act with no place and no doer yet may be placed by the
+        seat in the doer's phrase ("A Georgia judge handed him four life sentences": the doer is
+        read after the sentence pass): such events are placed again at the end of ``run``."""
         if not self.toponyms:
             return
         said = self.onto.event_types[event.event_type].verbal
@@ -184,7 +186,8 @@ class EventExtractor:
             historical=event.historical, here=self.dateline,
             state_speaker=said and named_nation(event, self.onto) is not None,
         )
-        if said and event.location is None and (self.dateline is not None or local_speaker):
+        heard = said and (self.dateline is not None or local_speaker)
+        if event.location is None and (heard or not event.actor):
             self._unplaced.append((event, trigger, sentence))
 
     def _actor_countries(self, event: Event) -> tuple[str, ...]:
