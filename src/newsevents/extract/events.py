@@ -119,7 +119,7 @@ class EventExtractor:
         self.dating = EventDates(article.text, article.date, self.episodes,
                                  frozenset(t for t, i in ontology.event_types.items() if i.verbal))
         self.evidence: dict[str, coding.Evidence] = {}  # per event id, what its confidence weighs
-        self._unplaced: list[tuple[Event, Token, Span]] = []  # statements to place again (``_place``)
+        self._unplaced: list[tuple[Event, Token, Span, bool]] = []  # acts to place again (``_place``)
         self._undergoing: dict[int, list[tuple[int, int]]] = {}  # sentence -> victims of acts events are for
         self._verb_frames: dict[tuple[int, str, str | None], Roles] = {}  # ``_participants``' verb roles
 
@@ -150,8 +150,9 @@ class EventExtractor:
                                   self.onto.words("custody_modes"))
             place_at_home(events, self.toponyms, self.doc, self.onto)
             unplaced, self._unplaced = self._unplaced, []
-            for event, trigger, sentence in unplaced:  # their doers' countries are known now
-                self._place(event, trigger, sentence)
+            for event, trigger, sentence, heard in unplaced:  # their doers (and countries) are known now
+                if heard or event.actor:
+                    self._place(event, trigger, sentence)
             share_places(events, self.onto, self.episodes.paragraph)
             share_dates(self.episodes, events, self.doc)
             self.episodes.settle()  # parties known now; a retold act's own mention came first
@@ -188,7 +189,7 @@ class EventExtractor:
         )
         heard = said and (self.dateline is not None or local_speaker)
         if event.location is None and (heard or not event.actor):
-            self._unplaced.append((event, trigger, sentence))
+            self._unplaced.append((event, trigger, sentence, heard))
 
     def _actor_countries(self, event: Event) -> tuple[str, ...]:
         """The actors' countries, and those their phrases name ("Presidents Kuchma of Ukraine
