@@ -1,5 +1,6 @@
 """Where a party's phrase says it sits (extract/seats.py)."""
 
+import pytest
 from venue_words import sentence as _sentence
 from venue_words import trigger as _word
 
@@ -11,12 +12,22 @@ def _at(found, text):
     return next(t for t in found if t.text == text)
 
 
-def test_an_office_still_held_names_its_seat_a_former_one_does_not(places, ontology):
-    doc, found = places("Ohio Gov. Ted Strickland spoke to workers in Toledo on Monday.")
-    seat = party_seat([_at(found, "Ohio")], doc[:], ontology)
-    assert seat is not None and seat.name == "Ohio"
-    doc, found = places("Former Ohio Gov. Ted Strickland spoke to workers in Boise on Monday.")
-    assert party_seat([_at(found, "Ohio")], doc[:], ontology) is None
+@pytest.mark.parametrize(
+    ("text", "place", "seat"),
+    [
+        # an office still held names its seat, a former one does not
+        ("Ohio Gov. Ted Strickland spoke to workers in Toledo on Monday.", "Ohio", True),
+        ("Former Ohio Gov. Ted Strickland spoke to workers in Boise on Monday.", "Ohio", False),
+        # "Police Department": the body's last word tells no sector, its earlier words do
+        ("The Dallas Police Department arrested a 33-year-old man on Monday.", "Dallas", True),
+        # a place before a word of no body is not a seat
+        ("The Waco bakery burned down on Monday.", "Waco", False),
+    ],
+)
+def test_a_place_before_an_office_or_a_body_names_its_seat(places, ontology, text, place, seat):
+    doc, found = places(text)
+    got = party_seat([_at(found, place)], doc[:], ontology)
+    assert (got.name if got is not None else None) == (place if seat else None)
 
 
 def _placed(places, ontology, text, verb, doer):
@@ -69,13 +80,3 @@ def test_a_party_placed_in_a_named_province_sits_there_not_in_a_clause_of_its_ph
     assert seat is not None and seat.country_code == "SY"  # "in Idlib province": the name's phrase
     doc, found = places("The girlfriend of a dealer who hanged himself in a Georgia jail agreed to testify.")
     assert party_seat([_at(found, "Georgia")], doc[:], ontology) is None  # where he hanged himself
-
-
-def test_a_town_before_a_body_named_by_its_sector_is_the_bodys_seat(places, ontology):
-    # "Police Department": the body's last word tells no sector, its earlier words do
-    doc, found = places("The Dallas Police Department arrested a 33-year-old man on Monday.")
-    seat = party_seat([_at(found, "Dallas")], doc[:], ontology)
-    assert seat is not None and seat.name == "Dallas"
-    # a place before a word of no body is not a seat
-    doc, found = places("The Waco bakery burned down on Monday.")
-    assert party_seat([_at(found, "Waco")], doc[:], ontology) is None
