@@ -182,7 +182,7 @@ def _sought(trigger: Token, nouns: frozenset[str]) -> bool:
     """An act noun, or one coordinated with it, that information would lead to ("a reward for
     information leading to the arrest and conviction", "information that leads to the arrest");
     not one it led to ("a tip led to the arrest": done)."""
-    while trigger.dep_ == "conj" and trigger.head is not trigger:
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         trigger = trigger.head
     prep = trigger.head
     if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "to":

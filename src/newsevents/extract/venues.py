@@ -193,14 +193,16 @@ def _target_place(trigger: Token, toponyms: list[Location], sentence: Span,
     verb = clause_verb(trigger)
     by_verb = verb.lemma_.lower() in ontology.words("place_object_verbs")
     by_noun = trigger.pos_ == "NOUN" and trigger.lemma_.lower() in ontology.words("place_object_nouns")
-    tokens = [(t, toponym_token(sentence, t)) for t in toponyms if (by_verb or by_noun)
-              and sentence.start_char <= t.span[0] < sentence.end_char]  # in the act's sentence
+    if not (by_verb or by_noun):
+        return None
+    tokens = [(t, token) for t in toponyms if sentence.start_char <= t.span[0] < sentence.end_char
+              and (token := toponym_token(sentence, t)) is not None]  # in the act's sentence
     for toponym, token in tokens:
-        if by_verb and token is not None and ((token.head.i == verb.i and token.dep_ == "dobj") or (
+        if by_verb and ((token.head.i == verb.i and token.dep_ == "dobj") or (
                 token.dep_ == "pobj" and token.head.dep_ == "prep"  # "occupied the town of Zvecan"
                 and token.head.head.dep_ == "dobj" and token.head.head.head.i == verb.i)):
             return toponym
-    return next((toponym for toponym, token in tokens if by_noun and token is not None
+    return next((toponym for toponym, token in tokens if by_noun
                  and token.dep_ == "pobj" and token.head.lower_ in {"of", "on"}
                  and token.head.head.i == trigger.i and not token.conjuncts), None)
 

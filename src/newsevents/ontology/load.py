@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from newsevents.errors import OntologyError
 from newsevents.ontology.acled import AcledTable, load_acled
@@ -285,9 +285,11 @@ def _load_triggers(
     return table
 
 
-# relevance.yaml's word lists and cue lists, named once, by the fields of Relevance
-_WORD_SETS = tuple(f.name for f in fields(Relevance) if f.type == "frozenset[str]")
-_CUE_LISTS = tuple(f.name for f in fields(Relevance) if f.type == "Cues")
+# relevance.yaml's word lists and cue lists, named once, by the fields of Relevance (their resolved
+# types, not the annotations' text)
+_RELEVANCE_TYPES = get_type_hints(Relevance)
+_WORD_SETS = tuple(name for name, kind in _RELEVANCE_TYPES.items() if kind == frozenset[str])
+_CUE_LISTS = tuple(name for name, kind in _RELEVANCE_TYPES.items() if kind is Cues)
 
 
 def _load_relevance(paths: list[Path]) -> Relevance:
