@@ -106,7 +106,8 @@ DRAWS = {
                  Round(20270127, {"ecbplus": 30}, ("FH", "FI", "FJ")),
                  Round(20270128, {"ecbplus": 30}, ("FK", "FL", "FM")),
                  Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP")),
-                 Round(20270130, {"ecbplus": 30}, ("FQ", "FR", "FS"))),
+                 Round(20270130, {"ecbplus": 30}, ("FQ", "FR", "FS")),
+                 Round(20270131, {"ecbplus": 30}, ("FT", "FU", "FV"))),
                 exclude=("test",)),
 }
 
