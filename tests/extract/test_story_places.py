@@ -131,6 +131,20 @@ def test_the_main_place_is_the_lead_town_when_no_town_is_named_twice(places, ont
     assert killed is not None and killed.name == "Oakland"
 
 
+def test_towns_of_one_area_are_the_main_place_towns_far_apart_are_not(places, ontology):
+    # a neighbourhood and its borough, each named once after a title that names neither: one area
+    text = ("Tension runs high. Hostility has been mounting in East Flatbush, Brooklyn, after the shooting. "
+            "Dozens were arrested later.")
+    doc, found = places(text)
+    arrested = event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology)
+    assert arrested is not None and arrested.name == "East Flatbush"
+    # two towns 300 km apart, each named once: the article does not say where the arrests were
+    text = ("Tension runs high. Hostility has been mounting in Buffalo and in Albany after the shooting. "
+            "Dozens were arrested later.")
+    doc, found = places(text)
+    assert event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology) is None
+
+
 def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
     doc, found = places("Bombs hit U.S. embassies in Nairobi. U.S. officials and U.S. diplomats flew to "
                         "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")

@@ -17,7 +17,9 @@ from newsevents.extract import datelines
 from newsevents.extract.coding import entity_at
 from newsevents.extract.localities import residence
 from newsevents.extract.seats import MODIFIERS, toponym_token
-from newsevents.records import Location
+from newsevents.records import Location, distance_km
+
+AREA_KM = 50.0  # towns this near the first named are one area (a neighbourhood and its city, a suburb)
 
 
 def dateline(toponyms: list[Location], doc: Doc) -> Location | None:
@@ -66,12 +68,21 @@ def of_body(toponym: Location, sentence: Span) -> bool:
     return name is not None and (name.start_char, name.end_char) != toponym.span
 
 
+def _one_area(towns: list[Location]) -> bool:
+    """The towns lie within a short way of the first ("East Flatbush, Brooklyn", a suburb and its
+    city): one area, where the story happens, not several stories' places."""
+    first = towns[0]
+    return all(t.lat is not None and first.lat is not None and t.lon is not None and first.lon is not None
+               and distance_km(first.lat, first.lon, t.lat, t.lon) <= AREA_KM for t in towns)
+
+
 def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
     """The article's main place, the one it tells of: in the country named most often (towns
     count for their country), a town named at least twice, the only town named or the one town
     of the lead (its first sentence, a local paper's title: "Funeral for 4 slain Oakland police"),
-    else a division named at least twice, else that country when it is the only one named;
-    None for an article that ranges over several (it does not say where its acts happened)."""
+    or the first of towns that lie in one area (``_one_area``), else a division named at least
+    twice, else that country when it is the only one named; None for an article that ranges over
+    several (it does not say where its acts happened)."""
     countries = Counter(t.country_code for t in toponyms if t.country_code)
     if not countries:
         return None
@@ -85,5 +96,7 @@ def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
         lead = {t.geonameid for t in inside if t.precision == precision and t.span[1] <= lead_end}
         if precision == "town" and len(lead) == 1:
             return next(t for t in inside if t.geonameid in lead)
+        if precision == "town" and named and _one_area([t for t in inside if t.precision == "town"]):
+            return next(t for t in inside if t.precision == "town")
     alone = len(countries) == 1
     return next((t for t in inside if t.precision == "country"), None) if alone else None
