@@ -145,6 +145,28 @@ def test_towns_of_one_area_are_the_main_place_towns_far_apart_are_not(places, on
     assert event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology) is None
 
 
+def test_an_act_at_sea_is_at_the_water_the_article_names_not_at_its_port(places, ontology):
+    text = ("MUMBAI, Nov 11 - Indian naval forces rescued a merchant vessel under attack by pirates in the "
+            "Gulf of Aden on Saturday. Indian commandos boarded the pirate boat, seizing 12 men. "
+            "Police in Mumbai later detained two more suspects. Protesters were detained in a raid.")
+    doc, found = places(text)
+    seizing = event_location(_trigger(doc, "seizing"), found, _sentence(doc, "seizing"), ontology)
+    assert seizing is not None and seizing.name == "Gulf of Aden"
+    # an act on land, or one older than the day's news, is not put at sea
+    detained = event_location(_trigger(doc, "raid"), found, _sentence(doc, "raid"), ontology)
+    assert detained is not None and detained.name == "Mumbai"
+    seizing, sentence = _trigger(doc, "seizing"), _sentence(doc, "seizing")
+    old = event_location(seizing, found, sentence, ontology, historical=True)
+    assert old is None or old.name != "Gulf of Aden"
+    # a point off the coast the article puts its story at is at sea already
+    text = ("Indian warships captured pirates 150 nautical miles west of Aden in the Gulf of Aden. "
+            "The pirates attacked the ship 150 nautical miles west of Aden. Commandos boarded the boat, "
+            "seizing 12 men.")
+    doc, found = places(text)
+    seizing = event_location(_trigger(doc, "seizing"), found, _sentence(doc, "seizing"), ontology)
+    assert seizing is not None and seizing.name == "150 nautical miles west of Aden"
+
+
 def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
     doc, found = places("Bombs hit U.S. embassies in Nairobi. U.S. officials and U.S. diplomats flew to "
                         "Nairobi. A rescue team came from Oklahoma City. The FBI dispatched agents.")

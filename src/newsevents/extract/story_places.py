@@ -51,6 +51,20 @@ def main_place(toponyms: list[Location], doc: Doc, preps: frozenset[str]) -> Loc
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
+def sea_place(toponyms: list[Location], sentence: Span, maritime: frozenset[str]) -> Location | None:
+    """The water of several countries the article names most (places_sites.tsv: "the Gulf of
+    Aden"), the first named of equals, as the place of an act at sea that names none of its own:
+    one whose sentence speaks of ships, navies or pirates (modality.yaml ``maritime_words``).
+    A port or coast the article names is where the news was told, not where a navy boarded a
+    pirate skiff."""
+    waters = [t for t in toponyms if t.geonameid is None and t.country_code is None and t.lat is not None]
+    if not waters or not any(t.lemma_.lower() in maritime for t in sentence):
+        return None
+    named = Counter(t.name for t in waters)
+    most = max(named.values())
+    return next(t for t in waters if named[t.name] == most)
+
+
 def whose(toponym: Location, sentence: Span) -> bool:
     """A country written before a noun ("U.S. embassies", "UK produce"): it says whose the
     thing is, not where anything happens."""

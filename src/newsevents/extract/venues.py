@@ -18,7 +18,8 @@ its object, "called on Israel to stop demolitions in Jerusalem"). Else, for a st
 dateline, where the reporter heard it, unless a foreign state speaks by its own name (Russia's
 denial reported from London was not made in London; a visiting president's pledge reported
 from Moscow was); for a material act, the article's main place, whoever the actor
-(foreign troops strike there too). A statement is never put at the main place: accusations and
+(foreign troops strike there too), or for an act at sea the water the article names (its port is
+where the news was told). A statement is never put at the main place: accusations and
 appeals about it are made elsewhere. Places inside the actor and recipient phrases ("envoys from
 the U.S.", "asked China") say who, not where, and so does a country before a noun ("U.S.
 embassies"; in a venue phrase, when it names another place: "attacks at U.S. embassies in
@@ -49,7 +50,7 @@ from newsevents.extract.seats import (
     toponym_token,
     without_landmarks,
 )
-from newsevents.extract.story_places import main_place, whose
+from newsevents.extract.story_places import main_place, sea_place, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
@@ -85,6 +86,11 @@ def event_location(
     toponyms = without_landmarks(toponyms, ontology)  # seats.landmark_seat reads them
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
+    text = sentence.doc.text if text is None else text
+    # a navy's capture is at the sea the article names, not at its port; a point off the coast
+    # ("150 nautical miles west of Aden") is at sea already
+    if not (said or historical) and (fallback is None or offset(fallback, text) is fallback):
+        fallback = sea_place(toponyms, sentence, ontology.words("maritime_words")) or fallback
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(trigger, resolved, sentence, ontology)
     if place is None:
@@ -92,7 +98,7 @@ def event_location(
                        historical)
         if not said:
             place = narrowed(place, resolved, sentence.doc, preps)
-    return at_capital(offset(place, sentence.doc.text if text is None else text))
+    return at_capital(offset(place, text))
 
 
 def _fallback(toponyms: list[Location], venue: Location | None, actors: tuple[str, ...],
