@@ -107,7 +107,8 @@ DRAWS = {
                  Round(20270128, {"ecbplus": 30}, ("FK", "FL", "FM")),
                  Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP")),
                  Round(20270130, {"ecbplus": 30}, ("FQ", "FR", "FS")),
-                 Round(20270131, {"ecbplus": 30}, ("FT", "FU", "FV"))),
+                 Round(20270131, {"ecbplus": 30}, ("FT", "FU", "FV")),
+                 Round(20270132, {"ecbplus": 30}, ("FW", "FX", "FY"))),
                 exclude=("test",)),
 }
 
