@@ -240,6 +240,12 @@ def test_the_town_a_police_force_serves_is_a_place_whatever_the_model_tags_it(pl
     assert _named(found, "Staunton")[0].admin1 == "Virginia"
 
 
+def test_the_town_a_jury_or_police_serves_is_a_place_though_the_model_tags_nothing(places):
+    # "Norwalk" of "A Norwalk jury" is tagged as no entity at all
+    _, found = places("April 4, 2007. A Norwalk jury on Tuesday ordered execution for a gang member.")
+    assert _named(found, "Norwalk")[0].admin1 == "California"
+
+
 def test_a_surname_the_parse_misreads_is_no_small_town_of_its_name(places):
     _, found = places("A Brooklyn jury has returned a guilty verdict for Andrew Lopez for the murder "
                       "of Maria Diaz .\nConvicted of second - degree murder and assault in the first "

@@ -30,6 +30,7 @@ DASHES = frozenset({"—", "–", "--", "-", "_"})
 POSSESSIVES = frozenset({"'s", "’s"})
 COUNTY_WORDS = frozenset({"county", "parish", "borough"})  # the last word of a county's name
 AUTHORITY_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG"})
+FORCE_SECTORS = frozenset({"COP", "JUD"})  # police and courts serve a town ("the Troy police")
 GENERIC_HEADS = frozenset({"department", "office", "service", "bureau", "division"})  # "Police Department"
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
@@ -129,20 +130,34 @@ def firms(doc: Doc, gazetteer: Gazetteer, ontology: Ontology) -> set[str]:
 
 def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
     """Proper names after a location preposition that the model tags as no entity at all
-    ("fled to Tunis"): candidates ``named_place`` weighs."""
+    ("fled to Tunis"), and capitalised words inside a sentence before a police or court word ("A
+    Norwalk jury", "the Troy police"), the town the body serves: candidates ``named_place`` weighs."""
     preps = ontology.words("location_preps")
     rows = doc.to_array([POS, DEP, ENT_TYPE])  # a pass over arrays, not a Token per word
-    proper = (rows[:, 0] == PROPN) & (rows[:, 1] == doc.vocab.strings["pobj"]) & (rows[:, 2] == 0)
+    untyped = rows[:, 2] == 0
+    proper = (rows[:, 0] == PROPN) & (rows[:, 1] == doc.vocab.strings["pobj"]) & untyped
     found = []
     for i in numpy.nonzero(proper)[0]:
         token = doc[int(i)]
         if token.is_title and token.head.lower_ in preps:
-            start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                    and doc[start - 1].is_title and not doc[start - 1].ent_type_:
-                start -= 1
-            found.append(Span(doc, start, token.i + 1, label="UNTAGGED"))
+            found.append(_named_from(token))
+    modifier = (rows[:, 1] == doc.vocab.strings["compound"]) & untyped
+    for i in numpy.nonzero(modifier)[0]:
+        token = doc[int(i)]
+        head = token.head
+        if token.is_title and not token.is_sent_start and head.pos_ == "NOUN" and head.i > token.i \
+                and ontology.sectors.get(head.lemma_.lower()) in FORCE_SECTORS:
+            found.append(_named_from(token))
     return found
+
+
+def _named_from(token: Token) -> Span:
+    """The untagged name ending at ``token``, with the capitalised compounds before it."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+            and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        start -= 1
+    return Span(doc, start, token.i + 1, label="UNTAGGED")
 
 
 def dateline_town(doc: Doc, gazetteer: Gazetteer) -> Span | None:
