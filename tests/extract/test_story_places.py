@@ -1,6 +1,7 @@
 """The article's dateline and main place as the venue of its events (extract/story_places.py,
 extract/venues.py)."""
 
+import pytest
 from venue_words import sentence as _sentence
 from venue_words import trigger as _trigger
 
@@ -145,26 +146,26 @@ def test_towns_of_one_area_are_the_main_place_towns_far_apart_are_not(places, on
     assert event_location(_trigger(doc, "arrested"), found, _sentence(doc, "arrested"), ontology) is None
 
 
-def test_an_act_at_sea_is_at_the_water_the_article_names_not_at_its_port(places, ontology):
-    text = ("MUMBAI, Nov 11 - Indian naval forces rescued a merchant vessel under attack by pirates in the "
-            "Gulf of Aden on Saturday. Indian commandos boarded the pirate boat, seizing 12 men. "
-            "Police in Mumbai later detained two more suspects. Protesters were detained in a raid.")
+_SEA_STORY = ("MUMBAI, Nov 11 - Indian naval forces rescued a merchant vessel under attack by pirates in the "
+              "Gulf of Aden on Saturday. Indian commandos boarded the pirate boat, seizing 12 men. "
+              "Police in Mumbai later detained two more suspects. Protesters were detained in a raid.")
+_OFF_THE_COAST = ("Indian warships captured pirates 150 nautical miles west of Aden in the Gulf of Aden. "
+                  "The pirates attacked the ship 150 nautical miles west of Aden. Commandos boarded the "
+                  "boat, seizing 12 men.")
+
+
+@pytest.mark.parametrize(("text", "trigger", "historical", "place"), [
+    (_SEA_STORY, "seizing", False, "Gulf of Aden"),  # an act at sea, not at the port of the dateline
+    (_SEA_STORY, "raid", False, "Mumbai"),  # an act on land
+    (_SEA_STORY, "seizing", True, "Mumbai"),  # an act older than the day's news: not put at sea
+    (_OFF_THE_COAST, "seizing", False, "150 nautical miles west of Aden"),  # a point off the coast
+])
+def test_an_act_at_sea_is_at_the_water_the_article_names_not_at_its_port(places, ontology, text, trigger,
+                                                                         historical, place):
     doc, found = places(text)
-    seizing = event_location(_trigger(doc, "seizing"), found, _sentence(doc, "seizing"), ontology)
-    assert seizing is not None and seizing.name == "Gulf of Aden"
-    # an act on land, or one older than the day's news, is not put at sea
-    detained = event_location(_trigger(doc, "raid"), found, _sentence(doc, "raid"), ontology)
-    assert detained is not None and detained.name == "Mumbai"
-    seizing, sentence = _trigger(doc, "seizing"), _sentence(doc, "seizing")
-    old = event_location(seizing, found, sentence, ontology, historical=True)
-    assert old is None or old.name != "Gulf of Aden"
-    # a point off the coast the article puts its story at is at sea already
-    text = ("Indian warships captured pirates 150 nautical miles west of Aden in the Gulf of Aden. "
-            "The pirates attacked the ship 150 nautical miles west of Aden. Commandos boarded the boat, "
-            "seizing 12 men.")
-    doc, found = places(text)
-    seizing = event_location(_trigger(doc, "seizing"), found, _sentence(doc, "seizing"), ontology)
-    assert seizing is not None and seizing.name == "150 nautical miles west of Aden"
+    located = event_location(_trigger(doc, trigger), found, _sentence(doc, trigger), ontology,
+                             historical=historical)
+    assert (located.name if located is not None else None) == place
 
 
 def test_the_main_place_is_not_counted_from_whose_countries(places, ontology):
