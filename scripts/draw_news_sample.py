@@ -108,7 +108,8 @@ DRAWS = {
                  Round(20270129, {"ecbplus": 30}, ("FN", "FO", "FP")),
                  Round(20270130, {"ecbplus": 30}, ("FQ", "FR", "FS")),
                  Round(20270131, {"ecbplus": 30}, ("FT", "FU", "FV")),
-                 Round(20270132, {"ecbplus": 30}, ("FW", "FX", "FY"))),
+                 Round(20270132, {"ecbplus": 30}, ("FW", "FX", "FY")),
+                 Round(20270133, {"ecbplus": 30}, ("FZ", "GA", "GB"))),
                 exclude=("test",)),
 }
 
