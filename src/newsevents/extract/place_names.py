@@ -30,7 +30,7 @@ DASHES = frozenset({"—", "–", "--", "-", "_"})
 POSSESSIVES = frozenset({"'s", "’s"})
 COUNTY_WORDS = frozenset({"county", "parish", "borough"})  # the last word of a county's name
 AUTHORITY_SECTORS = frozenset({"COP", "JUD", "GOV", "LEG"})
-FORCE_SECTORS = frozenset({"COP", "JUD"})  # police and courts serve a town ("the Troy police")
+TOWN_BODY_SECTORS = frozenset({"COP", "JUD"})  # police and courts serve a town ("the Troy police")
 GENERIC_HEADS = frozenset({"department", "office", "service", "bureau", "division"})  # "Police Department"
 STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr",
                      "lane", "ln", "way", "highway", "hwy", "parkway", "pike", "trail"})
@@ -146,7 +146,7 @@ def untagged(doc: Doc, ontology: Ontology) -> list[Span]:
         token = doc[int(i)]
         head = token.head
         if token.is_title and not token.is_sent_start and head.pos_ == "NOUN" and head.i > token.i \
-                and ontology.sectors.get(head.lemma_.lower()) in FORCE_SECTORS:
+                and ontology.sectors.get(head.lemma_.lower()) in TOWN_BODY_SECTORS:
             found.append(_named_from(token))
     return found
 

@@ -86,7 +86,9 @@ def _one_area(towns: list[Location]) -> bool:
     """The towns lie within a short way of the first ("East Flatbush, Brooklyn", a suburb and its
     city): one area, where the story happens, not several stories' places."""
     first = towns[0]
-    return all(t.lat is not None and first.lat is not None and t.lon is not None and first.lon is not None
+    if first.lat is None or first.lon is None:
+        return False
+    return all(t.lat is not None and t.lon is not None
                and distance_km(first.lat, first.lon, t.lat, t.lon) <= AREA_KM for t in towns)
 
 
@@ -102,6 +104,7 @@ def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
         return None
     country = countries.most_common(1)[0][0]
     inside = [t for t in toponyms if t.country_code == country]
+    towns = [t for t in inside if t.precision == "town"]
     for precision in ("town", "admin2", "admin1"):
         named = Counter(t.geonameid for t in inside if t.precision == precision)
         if named and (named.most_common(1)[0][1] >= 2 or (precision == "town" and len(named) == 1)):
@@ -110,7 +113,7 @@ def _dominant(toponyms: list[Location], lead_end: int) -> Location | None:
         lead = {t.geonameid for t in inside if t.precision == precision and t.span[1] <= lead_end}
         if precision == "town" and len(lead) == 1:
             return next(t for t in inside if t.geonameid in lead)
-        if precision == "town" and named and _one_area([t for t in inside if t.precision == "town"]):
-            return next(t for t in inside if t.precision == "town")
+        if precision == "town" and towns and _one_area(towns):
+            return towns[0]
     alone = len(countries) == 1
     return next((t for t in inside if t.precision == "country"), None) if alone else None

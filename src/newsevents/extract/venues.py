@@ -89,8 +89,9 @@ def event_location(
     text = sentence.doc.text if text is None else text
     # a navy's capture is at the sea the article names, not at its port; a point off the coast
     # ("150 nautical miles west of Aden") is at sea already
-    if not (said or historical) and (fallback is None or offset(fallback, text) is fallback):
-        fallback = sea_place(toponyms, sentence, ontology.words("maritime_words")) or fallback
+    sea = None if said or historical else sea_place(toponyms, sentence, ontology.words("maritime_words"))
+    if sea is not None and (fallback is None or offset(fallback, text) is fallback):
+        fallback = sea
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(trigger, resolved, sentence, ontology)
     if place is None:
