@@ -4,6 +4,7 @@ import pytest
 from venue_words import sentence as _sentence
 from venue_words import trigger as _trigger
 
+from newsevents.extract.points import anchors_offset
 from newsevents.extract.venues import event_location
 from newsevents.records import distance_km
 
@@ -167,6 +168,7 @@ def test_a_place_named_as_a_distance_and_bearing_off_a_town_is_that_far_off(plac
     anchor = next(t for t in found if t.text == "Baghdad")
     assert place is not None and 19 < distance_km(place.lat, place.lon, anchor.lat, anchor.lon) < 21
     assert place.lat > anchor.lat and place.lon > anchor.lon
+    assert anchors_offset(anchor, doc.text) and not anchors_offset(None, doc.text)
 
 
 def test_a_place_in_a_coordinated_clause_with_its_own_subject_is_that_clauses(places, ontology):

@@ -28,10 +28,8 @@ def offset(place: Location | None, text: str) -> Location | None:
     """A place named as the anchor of a distance and bearing ("150 nautical miles west of
     Aden") is not where the act happened: the point that far off it is (the protocol's
     coordinates), named by the phrase and no longer the town's geonameid."""
-    if place is None or place.lat is None or place.lon is None:
-        return place
-    match = _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
-    if match is None:
+    match = _anchor(place, text)
+    if place is None or match is None:
         return place
     try:
         amount = float(match.group(1).replace(",", ""))
@@ -43,6 +41,17 @@ def offset(place: Location | None, text: str) -> Location | None:
     start = place.span[0] - len(match.group(0))
     return replace(place, text=text[start:place.span[1]], span=(start, place.span[1]),
                    name=text[start:place.span[1]], geonameid=None, lat=lat, lon=lon)
+
+
+def anchors_offset(place: Location | None, text: str) -> bool:
+    """Whether the place is named as the anchor of a distance and bearing ("west of Aden")."""
+    return _anchor(place, text) is not None
+
+
+def _anchor(place: Location | None, text: str) -> re.Match[str] | None:
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    return _OFFSET.search(text[max(0, place.span[0] - 80):place.span[0]])
 
 
 def _destination(lat: float, lon: float, bearing: float, angle: float) -> tuple[float, float]:

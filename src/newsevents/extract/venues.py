@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract.localities import narrowed
 from newsevents.extract.nearest_place import nearest_place
-from newsevents.extract.points import at_capital, offset
+from newsevents.extract.points import anchors_offset, at_capital, offset
 from newsevents.extract.scoring import quoted, sentence_marks
 from newsevents.extract.seats import (
     capital_body,
@@ -90,7 +90,7 @@ def event_location(
     # a navy's capture is at the sea the article names, not at its port; a point off the coast
     # ("150 nautical miles west of Aden") is at sea already
     sea = None if said or historical else sea_place(toponyms, sentence, ontology.words("maritime_words"))
-    if sea is not None and (fallback is None or offset(fallback, text) is fallback):
+    if sea is not None and not anchors_offset(fallback, text):
         fallback = sea
     resolved = [t for t in toponyms if t.precision != "unknown"]
     place = None if said else _target_place(trigger, resolved, sentence, ontology)
