@@ -56,7 +56,10 @@ def test_grade_judges_each_field_by_the_protocol():
     right = _event("COERCE", "arrested", mode="arrest", date="2023-05-26", date_precision="day",
                    location=lagos, actor=[Actor("Police", (0, 6), country="NGA", sector="COP")])
     assert grade(right, ARREST) == {"type": True, "actor": True, "date": True, "place": True,
-                                    "recipient": False, "mode": True, "historical": True, "size": None}
+                                    "recipient": False, "actor_country": True, "mode": True,
+                                    "historical": True, "size": None}
+    elsewhere = _event("COERCE", "arrested", actor=[Actor("Police", (0, 6), country="GHA")])
+    assert grade(elsewhere, ARREST)["actor"] and grade(elsewhere, ARREST)["actor_country"] is False
     pronoun = _event("COERCE", "arrested", date="2023-05-30", actor=[Actor("they", (0, 4))])
     graded = grade(pronoun, ARREST)
     assert not graded["actor"] and not graded["date"] and not graded["place"]

@@ -32,7 +32,7 @@ from newsevents.pipeline import Pipeline
 from newsevents.records import DATE_WIDTH, Actor, Article, Event, Span, distance_km
 
 FIELDS = ("type", "actor", "date", "place")
-APART = ("recipient", "mode", "historical", "size")
+APART = ("recipient", "actor_country", "mode", "historical", "size")
 MILES_100_KM = 161.0
 # Personal pronouns: an actor that is only one of these, with no country, tells a reader nothing.
 BARE_PRONOUNS = frozenset({
@@ -127,6 +127,14 @@ def _party_right(ours: list[Actor], gold: list[dict[str, Any]]) -> bool:
                for a in ours)
 
 
+def _country_right(ours: list[Actor], gold: list[dict[str, Any]]) -> bool | None:
+    """Whether every actor found by its span carries that gold actor's country: the actor field
+    is right by span alone, which hides "Barack Obama" read as Iranian (None: no actor found by
+    its span where the gold gives a country)."""
+    pairs = [(a, g) for a in ours for g in gold if g.get("country") and _overlaps(a.span, g["span"])]
+    return all(a.country == g["country"] for a, g in pairs) if pairs else None
+
+
 def _date_right(event: Event, gold: dict[str, Any]) -> bool:
     if gold["date_precision"] == "unknown" or gold.get("date") is None:
         return event.date is None
@@ -165,6 +173,7 @@ def grade(event: Event, gold: dict[str, Any] | None) -> dict[str, bool | None]:
         "date": _date_right(event, gold),
         "place": _place_right(event, gold),
         "recipient": _party_right(event.recipient, gold.get("recipient", [])),
+        "actor_country": _country_right(event.actor, gold.get("actor", [])),
         "mode": (event.mode == gold["mode"]) if type_right and gold.get("mode") else None,
         "historical": event.historical == bool(gold.get("historical")),
         "size": _size_right(event, gold),
