@@ -196,6 +196,16 @@ def test_events_a_named_person_of_no_country_takes_the_home_country_as_a_guess(c
     assert event.actor[0].own_country is None
 
 
+def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(code):
+    text = ("Protesters marched in Cairo and Alexandria on Friday. President Barack Obama urged "
+            "restraint on Saturday. Obama also criticized the crackdown in Cairo.")
+    events = code(text)
+    urged = next(e for e in events if e.trigger.text.startswith("urged"))
+    assert [(a.country, a.sector, a.country_source) for a in urged.actor] == [("USA", "GOV", None)]
+    criticized = next(e for e in events if e.trigger.text == "criticized")
+    assert [a.country for a in criticized.actor] == ["USA"]  # the surname, through the full name
+
+
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
     text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
             "Police locked down the street for two hours.")

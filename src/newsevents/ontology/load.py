@@ -389,7 +389,8 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         relevance=_load_relevance(data_files("relevance.yaml", extra)),
     )
     _load_countries(onto, data_files("countries.tsv", extra))
-    _load_organizations(onto, data_files("organizations.tsv", extra))
+    # people.tsv: leaders named as the news names them, read as named bodies are
+    _load_organizations(onto, [*data_files("organizations.tsv", extra), *data_files("people.tsv", extra)])
     _load_ship_prefixes(onto, data_files("ship_prefixes.tsv", extra))
     for path in data_files("sectors.tsv", extra):
         onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
