@@ -204,6 +204,9 @@ def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(cod
     assert [(a.country, a.sector, a.country_source) for a in urged.actor] == [("USA", "GOV", None)]
     criticized = next(e for e in events if e.trigger.text == "criticized")
     assert [a.country for a in criticized.actor] == ["USA"]  # the surname, through the full name
+    titled = code("Crown Prince Mohammed bin Salman detained dozens of princes, officials in London said.")
+    detained = next(e for e in titled if e.trigger.text == "detained")
+    assert [a.country for a in detained.actor] == ["SAU"]  # the titles the tagger took into the name
 
 
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from newsevents.extract.coding import entity_at
 from newsevents.ontology import Ontology
+from newsevents.ontology.load import Organization
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -43,7 +44,7 @@ class ActorLexicon:
     def from_head_entity(self, entity: Span, res: Resolution) -> None:
         """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
         key = entity_name(entity).lower().removeprefix("the ")
-        org = self.onto.organization(entity_name(entity))
+        org = self.onto.organization(entity_name(entity)) or self._titled_person(entity)
         if org is not None:
             res.country, res.sector, res.name = org.country, org.sector, org.name
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
@@ -54,6 +55,14 @@ class ActorLexicon:
             res.name = entity.text
         elif entity.label_ in {"PERSON", "ORG"}:
             res.name = entity.text
+
+    def _titled_person(self, entity: Span) -> Organization | None:
+        """A leader of people.tsv named after titles the tagger takes into the name ("Crown
+        Prince Mohammed bin Salman"): the name's last two words or more."""
+        if entity.label_ != "PERSON":
+            return None
+        return next((org for start in range(1, len(entity) - 1)
+                     if (org := self.onto.organization(entity_name(entity[start:]))) is not None), None)
 
     def ship(self, head: Token, res: Resolution) -> bool:
         """A ship named with its navy's prefix ("the INS Mysore", "USS Harry S. Truman") is that
