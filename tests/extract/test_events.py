@@ -209,6 +209,15 @@ def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(cod
     assert [a.country for a in detained.actor] == ["SAU"]  # the titles the tagger took into the name
 
 
+def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(code):
+    events = code("Somali pirates seized a Saudi oil tanker off Kenya on Saturday. "
+                  "Police seized 20 kilograms of cocaine in Mombasa on Friday.")
+    pirates = next(e for e in events if e.actor and e.actor[0].text == "Somali pirates")
+    assert (pirates.event_type, pirates.mode) == ("ASSAULT", "abduct")  # manual: abduct, kidnap, hijack
+    police = next(e for e in events if e.actor and e.actor[0].text == "Police")
+    assert (police.event_type, police.mode) == ("COERCE", "seize")
+
+
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
     text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
             "Police locked down the street for two hours.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from newsevents.extract.grouping import Group
 from newsevents.extract.modality import Modality
 from newsevents.ontology import Ontology
+from newsevents.records import Event
 
 
 def remap(onto: Ontology, event_type: str, modality: Modality, said: bool) -> tuple[str, Modality]:
@@ -54,3 +55,15 @@ def proposed(onto: Ontology, group: Group) -> str | None:
         if member is not main and member.sense.event_type != main.sense.event_type:
             return onto.event_types[member.sense.event_type].future_type
     return None
+
+
+def armed_seizures(onto: Ontology, events: list[Event]) -> None:
+    """A seizure or capture by armed parties of no state ("pirates seized a tanker", "gunmen
+    seized 20 hostages") is a hijack or an abduction, ASSAULT `abduct`, not COERCE (modality.yaml
+    ``armed_party_sectors``, ``seizure_modes``). Asked once the doers are read."""
+    armed = {s.upper() for s in onto.words("armed_party_sectors")}
+    modes = onto.words("seizure_modes")
+    for event in events:
+        if (event.event_type == "COERCE" and event.mode in modes and event.actor
+                and all(a.sector in armed for a in event.actor)):
+            event.event_type, event.mode = "ASSAULT", "abduct"
