@@ -146,7 +146,7 @@ class EventExtractor:
             finder = DoerFinder(self.doc, self.actors, self.onto, home_country(self.toponyms))
             finder.suffering.update(self._undergoing)
             attribute_doers(events, finder)
-            armed_seizures(self.onto, events)
+            armed_seizures(self.onto, events, self.doc)
             events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),
                                   self.onto.words("custody_modes"))
             place_at_home(events, self.toponyms, self.doc, self.onto)

@@ -1,12 +1,18 @@
 """The type that codes an act as told: announced, refused, conditional or proposed acts take the
-PLOVER type event_types.yaml gives them (future_type, negated_type, conditional_type)."""
+PLOVER type event_types.yaml gives them (future_type, negated_type, conditional_type), and a
+seizure of people or of a craft by armed parties of no state is a hijack (``armed_seizures``)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span, Token
+
+from newsevents.extract import coding
 from newsevents.extract.grouping import Group
 from newsevents.extract.modality import Modality
 from newsevents.ontology import Ontology
 from newsevents.records import Event
+
+_SEIZED = {"dobj", "nsubjpass"}  # what a seizure takes: "seized a tanker", "a tanker was seized"
 
 
 def remap(onto: Ontology, event_type: str, modality: Modality, said: bool) -> tuple[str, Modality]:
@@ -57,13 +63,42 @@ def proposed(onto: Ontology, group: Group) -> str | None:
     return None
 
 
-def armed_seizures(onto: Ontology, events: list[Event]) -> None:
-    """A seizure or capture by armed parties of no state ("pirates seized a tanker", "gunmen
-    seized 20 hostages") is a hijack or an abduction, ASSAULT `abduct`, not COERCE (modality.yaml
-    ``armed_party_sectors``, ``seizure_modes``). Asked once the doers are read."""
+def armed_seizures(onto: Ontology, events: list[Event], doc: Doc) -> None:
+    """A seizure or capture of people or of a craft by armed parties of no state ("pirates
+    seized a tanker", "gunmen seized 20 hostages") is a hijack or an abduction, ASSAULT `abduct`,
+    not COERCE (modality.yaml ``armed_party_sectors``, ``seizure_modes``, ``craft_words``). Asked
+    once the doers are read."""
     armed = {s.upper() for s in onto.words("armed_party_sectors")}
     modes = onto.words("seizure_modes")
     for event in events:
         if (event.event_type == "COERCE" and event.mode in modes and event.actor
-                and all(a.sector in armed for a in event.actor)):
+                and all(a.sector in armed for a in event.actor)
+                and _taken_whole(coding.words_at(doc, event.trigger.span), onto)):
             event.event_type, event.mode = "ASSAULT", "abduct"
+
+
+def _people(noun: Token) -> bool:
+    """A party's word told as people, not a body: plural or counted ("20 hostages", "two
+    journalists"), not "the consulate" (a sector word too)."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _taken_whole(trigger: Span | None, onto: Ontology) -> bool:
+    """What the act seizes is people or a craft: its object, its passive subject, its "of" noun
+    or the noun it describes, through a quantity ("a number of vessels")."""
+    if trigger is None:
+        return False
+    head = trigger[0]
+    taken = [c for c in head.children if c.dep_ in _SEIZED]
+    if head.dep_ in {"relcl", "acl"}:  # "a trawler that had been seized", "a ship seized by pirates"
+        taken.append(head.head)
+    taken += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+    crafts = onto.words("craft_words")
+    for noun in taken:
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for word in (noun, *of):
+            lemma = word.lemma_.lower()
+            if lemma in crafts or word.ent_type_ == "PERSON" or (lemma in onto.sectors and _people(word)):
+                return True
+    return False
