@@ -207,6 +207,10 @@ def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(cod
     titled = code("Crown Prince Mohammed bin Salman detained dozens of princes, officials in London said.")
     detained = next(e for e in titled if e.trigger.text == "detained")
     assert [a.country for a in detained.actor] == ["SAU"]  # the titles the tagger took into the name
+    titled = code("Protesters marched in Baghdad on Friday. President Bush condemned the attack on Saturday. "
+                  "Governor Brown condemned the attack too.")
+    bush, brown = [e.actor[0] for e in titled if e.trigger.text == "condemned"]
+    assert bush.country == "USA" and brown.country != "GBR"  # Gordon Brown led no US state
 
 
 def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(code):

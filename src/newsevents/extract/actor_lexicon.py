@@ -38,6 +38,7 @@ class ActorLexicon:
         self.relations = ontology.words("relation_suffixes")
         self.held_titles = ontology.words("held_titles")
         self.departments = ontology.words("state_departments")
+        self.leader_titles = ontology.words("leader_titles")
         self.placed: dict[int, str] = {}  # a resolved place's first character -> its country (events.py)
         self.named: dict[str, set[str]] = {}  # a resolved place name, lower case -> its countries
 
@@ -58,9 +59,18 @@ class ActorLexicon:
 
     def _titled_person(self, entity: Span) -> Organization | None:
         """A leader of people.tsv named after titles the tagger takes into the name ("Crown
-        Prince Mohammed bin Salman"): the name's last two words or more."""
+        Prince Mohammed bin Salman"): the name's last two words or more; or a leader's last name
+        alone after a leader's title ("President Bush", "Prime Minister Sharif"), when every
+        leader of people.tsv who bears it is of one country (modality.yaml ``leader_titles``)."""
         if entity.label_ != "PERSON":
             return None
+        if len(entity) == 1:
+            countries = self.onto.leader_surnames.get(entity.text.lower(), frozenset())
+            before = entity.doc[max(0, entity.start - 2):entity.start]  # "President", "Prime Minister"
+            titles = {before.text.lower(), before[-1:].text.lower()} & self.leader_titles
+            if len(countries) != 1 or not titles:
+                return None
+            return Organization(entity.text, next(iter(countries)), "GOV")
         return next((org for start in range(1, len(entity) - 1)
                      if (org := self.onto.organization(entity_name(entity[start:]))) is not None), None)
 

@@ -166,6 +166,8 @@ class Ontology:
     country_labels: dict[str, str] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     acronyms: set[str] = field(default_factory=set)
+    leader_surnames: dict[str, frozenset[str]] = field(default_factory=dict)
+    """A leader's last name, lower case -> the countries of people.tsv's leaders who bear it."""
     ship_prefixes: dict[str, tuple[Organization, ...]] = field(default_factory=dict)
     """A ship prefix, as written ("INS", "HMS") -> the navies that use it (ship_prefixes.tsv)."""
     sectors: dict[str, str] = field(default_factory=dict)
@@ -338,6 +340,15 @@ def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
                     onto.acronyms.add(name.lower())
 
 
+def _load_leader_surnames(onto: Ontology, paths: list[Path]) -> None:
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        for row in _rows(path):
+            for name in [row["name"], *_split(row["aliases"])]:
+                found.setdefault(name.split()[-1].lower(), set()).add(row["country"])
+    onto.leader_surnames = {k: frozenset(v) for k, v in found.items()}
+
+
 def _load_ship_prefixes(onto: Ontology, paths: list[Path]) -> None:
     for path in paths:
         for row in _rows(path):
@@ -391,6 +402,7 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
     _load_countries(onto, data_files("countries.tsv", extra))
     # people.tsv: leaders named as the news names them, read as named bodies are
     _load_organizations(onto, [*data_files("organizations.tsv", extra), *data_files("people.tsv", extra)])
+    _load_leader_surnames(onto, data_files("people.tsv", extra))
     _load_ship_prefixes(onto, data_files("ship_prefixes.tsv", extra))
     for path in data_files("sectors.tsv", extra):
         onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
