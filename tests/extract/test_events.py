@@ -211,6 +211,8 @@ def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(cod
                   "Governor Brown condemned the attack too.")
     bush, brown = [e.actor[0] for e in titled if e.trigger.text == "condemned"]
     assert bush.country == "USA" and brown.country != "GBR"  # Gordon Brown led no US state
+    xi = code("Protesters marched in Tokyo on Friday. President Xi condemned the visit on Saturday.")
+    assert [a.country for e in xi if e.trigger.text == "condemned" for a in e.actor] == ["CHN"]
 
 
 def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(code):

@@ -341,11 +341,16 @@ def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
 
 
 def _load_leader_surnames(onto: Ontology, paths: list[Path]) -> None:
+    """The family name is the last word of a name, the first in countries that write it first
+    (modality.yaml ``family_name_first``: "Xi Jinping", "Moon Jae-in")."""
+    first = {code.upper() for code in onto.words("family_name_first")}
     found: dict[str, set[str]] = {}
     for path in paths:
         for row in _rows(path):
             for name in [row["name"], *_split(row["aliases"])]:
-                found.setdefault(name.split()[-1].lower(), set()).add(row["country"])
+                words = name.split()
+                family = words[0] if row["country"] in first else words[-1]
+                found.setdefault(family.lower(), set()).add(row["country"])
     onto.leader_surnames = {k: frozenset(v) for k, v in found.items()}
 
 
