@@ -92,13 +92,17 @@ def _taken_whole(trigger: Span | None, onto: Ontology) -> bool:
     taken = [c for c in head.children if c.dep_ in _SEIZED]
     if head.dep_ in {"relcl", "acl"}:  # "a trawler that had been seized", "a ship seized by pirates"
         taken.append(head.head)
-    taken += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-              if g.dep_ == "pobj"]
+    taken += _of_nouns(head)
     crafts = onto.words("craft_words")
     for noun in taken:
-        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        for word in (noun, *of):
+        for word in (noun, *_of_nouns(noun)):
             lemma = word.lemma_.lower()
             if lemma in crafts or word.ent_type_ == "PERSON" or (lemma in onto.sectors and _people(word)):
                 return True
     return False
+
+
+def _of_nouns(word: Token) -> list[Token]:
+    """The nouns of a word's "of" phrases ("the seizure of a ship", "a number of vessels")."""
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj"]

@@ -333,20 +333,26 @@ def _load_countries(onto: Ontology, paths: list[Path]) -> None:
 def _load_organizations(onto: Ontology, paths: list[Path]) -> None:
     for path in paths:
         for row in _rows(path):
-            org = Organization(row["name"], row["country"] or None, row["sector"] or None)
-            for name in [row["name"], *_split(row["aliases"])]:
-                onto.organizations[name.lower()] = org
-                if name.isupper() and len(name) <= 5:
-                    onto.acronyms.add(name.lower())
+            _add_organization(onto, row)
 
 
-def _load_leader_surnames(onto: Ontology, paths: list[Path]) -> None:
-    """The family name is the last word of a name, the first in countries that write it first
-    (modality.yaml ``family_name_first``: "Xi Jinping", "Moon Jae-in")."""
+def _add_organization(onto: Ontology, row: dict[str, str]) -> None:
+    org = Organization(row["name"], row["country"] or None, row["sector"] or None)
+    for name in [row["name"], *_split(row["aliases"])]:
+        onto.organizations[name.lower()] = org
+        if name.isupper() and len(name) <= 5:
+            onto.acronyms.add(name.lower())
+
+
+def _load_people(onto: Ontology, paths: list[Path]) -> None:
+    """Leaders, read as named bodies are, and by family name: the last word of a name, the first
+    in countries that write it first (modality.yaml ``family_name_first``: "Xi Jinping", "Moon
+    Jae-in")."""
     first = {code.upper() for code in onto.words("family_name_first")}
     found: dict[str, set[str]] = {}
     for path in paths:
         for row in _rows(path):
+            _add_organization(onto, row)
             for name in [row["name"], *_split(row["aliases"])]:
                 words = name.split()
                 family = words[0] if row["country"] in first else words[-1]
@@ -405,9 +411,8 @@ def load_ontology(extra: tuple[Path, ...] = ()) -> Ontology:
         relevance=_load_relevance(data_files("relevance.yaml", extra)),
     )
     _load_countries(onto, data_files("countries.tsv", extra))
-    # people.tsv: leaders named as the news names them, read as named bodies are
-    _load_organizations(onto, [*data_files("organizations.tsv", extra), *data_files("people.tsv", extra)])
-    _load_leader_surnames(onto, data_files("people.tsv", extra))
+    _load_organizations(onto, data_files("organizations.tsv", extra))
+    _load_people(onto, data_files("people.tsv", extra))  # leaders named as the news names them
     _load_ship_prefixes(onto, data_files("ship_prefixes.tsv", extra))
     for path in data_files("sectors.tsv", extra):
         onto.sectors.update({row["word"].lower(): row["sector"] for row in _rows(path)})
