@@ -71,9 +71,10 @@ ROUNDS = {batch: _round_name(one.batches) for one in DRAWS["dev"].rounds for bat
 # FN-FP are annotated blind in session 36 and test its refit; FQ-FS are annotated blind at its end;
 # FB-FP join session 37's refit, which FQ-FS and FT-FV (annotated blind in session 37) test;
 # FW-FY and FZ-GB are annotated blind at its end; GC-GE are annotated blind in session 38; FQ-FV
-# join session 38's refit, which FW-GB test; GF-GH are annotated blind at its end
+# join session 38's refit, which FW-GB test; GF-GH are annotated blind at its end; GI-GK are annotated
+# blind in session 39
 UNANNOTATED: frozenset[str] = frozenset({"FW", "FX", "FY", "FZ", "GA", "GB", "GC", "GD", "GE", "GF", "GG",
-                                         "GH"})
+                                         "GH", "GI", "GJ", "GK"})
 TARGET = "actor_right"  # the label fitted: right in type and in actor (a Row attribute)
 CONTEXT_L2 = 1e-3  # learned_context's penalty: held out by round 3e-4 to 3e-3 did alike (confidence_tried.md)
 
