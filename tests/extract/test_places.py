@@ -198,6 +198,14 @@ def test_a_town_lies_in_the_county_the_article_names(places):
     assert _named(found, "Paris")[0].admin1 == "Tennessee"
 
 
+def test_a_british_county_is_a_place_in_britain(places):
+    # a county of England, not Cumberland County or Kent, Ohio: GeoNames' first level there is England
+    _, found = places("Two bodies were found in a house in Cumbria, police said.")
+    assert [(t.text, t.country_code, t.precision) for t in found] == [("Cumbria", "GB", "admin2")]
+    _, found = places("A woman was stabbed in Banstead on Tuesday. Officers in Kent are helping.")
+    assert (_named(found, "Kent")[0].country_code, _named(found, "Kent")[0].precision) == ("GB", "admin2")
+
+
 def test_a_name_of_a_country_is_a_place_in_that_country(places):
     # "Gaza" is a name of Palestine: its Gaza, not the Mozambican province of that name
     _, found = places("Walker is traveling to Gaza after the Israeli offensive against the rulers of Gaza.")
