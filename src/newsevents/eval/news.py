@@ -29,7 +29,7 @@ from newsevents.eval.news_gold import GOLD_DIR, check_gold, read_gold, vocabular
 from newsevents.eval.news_texts import NewsText, news_text_index
 from newsevents.ontology import Ontology
 from newsevents.pipeline import Pipeline
-from newsevents.records import DATE_WIDTH, Actor, Article, Event, Span, distance_km
+from newsevents.records import DATE_WIDTH, Actor, Article, Event, Location, Span, distance_km
 
 FIELDS = ("type", "actor", "date", "place")
 APART = ("recipient", "actor_country", "mode", "historical", "size")
@@ -142,8 +142,9 @@ def _date_right(event: Event, gold: dict[str, Any]) -> bool:
     return event.date is not None and len(event.date) >= width and event.date[:width] == gold["date"][:width]
 
 
-def _place_right(event: Event, gold: dict[str, Any]) -> bool:
-    place, ours = gold.get("place"), event.location
+def place_right(ours: Location | None, gold: dict[str, Any]) -> bool:
+    """Whether a place (None: no place) is the gold event's: the same GeoNames id or within 100 miles."""
+    place = gold.get("place")
     if place is None or ours is None:
         return place is None and ours is None
     if place.get("geonameid") is not None and place["geonameid"] == ours.geonameid:
@@ -171,7 +172,7 @@ def grade(event: Event, gold: dict[str, Any] | None) -> dict[str, bool | None]:
         "type": type_right,
         "actor": _party_right(event.actor, gold.get("actor", [])),
         "date": _date_right(event, gold),
-        "place": _place_right(event, gold),
+        "place": place_right(event.location, gold),
         "recipient": _party_right(event.recipient, gold.get("recipient", [])),
         "actor_country": _country_right(event.actor, gold.get("actor", [])),
         "mode": (event.mode == gold["mode"]) if type_right and gold.get("mode") else None,

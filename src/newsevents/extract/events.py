@@ -26,6 +26,7 @@ from newsevents.extract.home_country import home_country, place_at_home
 from newsevents.extract.modality import read_modality
 from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.place_episodes import named_nation, share_places
+from newsevents.extract.place_ranker import PlaceRanker, rank_places
 from newsevents.extract.predicates import predicate_key, predicate_roles
 from newsevents.extract.quotes import ArticleQuotes
 from newsevents.extract.relevance import gate_events
@@ -392,4 +393,5 @@ def extract_events(
     extractor = EventExtractor(doc, article, ontology, toponyms, quotes)
     events = extractor.run()
     scoring.score_events(events, extractor.evidence, gate_events(doc, article, events, ontology))
+    rank_places(events, PlaceRanker(doc, extractor.text, extractor.toponyms, extractor.dateline, ontology))
     return events
