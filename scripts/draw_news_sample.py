@@ -112,7 +112,8 @@ DRAWS = {
                  Round(20270133, {"ecbplus": 30}, ("FZ", "GA", "GB")),
                  Round(20270134, {"ecbplus": 30}, ("GC", "GD", "GE")),
                  Round(20270135, {"ecbplus": 30}, ("GF", "GG", "GH")),
-                 Round(20270136, {"ecbplus": 30}, ("GI", "GJ", "GK"))),
+                 Round(20270136, {"ecbplus": 30}, ("GI", "GJ", "GK")),
+                 Round(20270137, {"ecbplus": 30}, ("GL", "GM", "GN"))),
                 exclude=("test",)),
 }
 
