@@ -245,6 +245,12 @@ def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
         # police beside a private act do not make it public: crime news names them everywhere
         ("Police found the body on Friday. His kidnappers had demanded a ransom of $1 million, "
          "police said.", "demanded", True),
+        # a denial answers the state's proceeding wherever the article names the court
+        ("A federal judge in Miami ordered the boy returned to his father. The hearing lasted an hour.\n"
+         "The family met on Sunday.\nLazaro Gonzalez denied the accusations.", "denied", False),
+        # a complaint with the court as far away stays private
+        ("A federal judge in Miami ordered the boy returned to his father. The hearing lasted an hour.\n"
+         "The family met on Sunday.\nLazaro Gonzalez complained about the neighbors.", "complained", True),
     ],
 )
 def test_relevance_a_dispute_beside_a_court_is_not_private(code, text, trigger, private):

@@ -5,7 +5,8 @@ police or the state acts (docs/annotation.md, "Not annotated"). The relevance ga
 (relevance.py) asks this module whether an event is such an act: a stabbing or a lawsuit
 between people of no public role, unless armed conflict or a weapon of war is spoken of or a
 force (police, soldiers, an armed group) takes part in the act's own clause, or a court or
-official is named beside a dispute; or a private person calling at an office. A force or a
+official is named beside a dispute (anywhere in the article for a denial or a refusal, which
+answers the state's proceeding); or a private person calling at an office. A force or a
 court that only suffers one private person's violence ("he shot two officers") does not take
 part: the murder rule codes that as private crime. The word lists are relevance.yaml's.
 """
@@ -82,6 +83,8 @@ class PrivateActs:
         if event.event_type in self.rel.proceeding_types and any(
             self._names_state(i) for i in (index - 1, index)
         ):
+            return False
+        if event.event_type in self.rel.answer_types and self._article_names_state:
             return False
         if not violent:
             return True
@@ -160,6 +163,11 @@ class PrivateActs:
         """Sentence ``index`` names a weapon of war (relevance.yaml ``war_weapons``)."""
         inside = index < len(self.sentences)
         return inside and self.rel.war_weapons.found_in(*sentence_lemmas(self.sentences[index]))
+
+    @cached_property
+    def _article_names_state(self) -> bool:
+        """Some sentence of the article names an official, a legislature or a court."""
+        return any(self._names_state(i) for i in range(len(self.sentences)))
 
     @cached_property
     def _political_violence(self) -> bool:

@@ -100,6 +100,7 @@ class Relevance:
     violence_private_sectors: frozenset[str] = frozenset()
     proceeding_types: frozenset[str] = frozenset()
     proceeding_sectors: frozenset[str] = frozenset()
+    answer_types: frozenset[str] = frozenset()
     force_sectors: frozenset[str] = frozenset()
     victim_sectors: frozenset[str] = frozenset()
     target_preps: frozenset[str] = frozenset()
