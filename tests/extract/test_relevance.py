@@ -248,6 +248,8 @@ def test_relevance_places_are_teams_in_a_sports_article(code, text, kept):
         # a denial answers the state's proceeding wherever the article names the court
         ("A federal judge in Miami ordered the boy returned to his father. The hearing lasted an hour.\n"
          "The family met on Sunday.\nLazaro Gonzalez denied the accusations.", "denied", False),
+        ("A federal judge in Miami ordered the boy returned to his father. The hearing lasted an hour.\n"
+         "The family met on Sunday.\nLazaro Gonzalez apologized for the remarks.", "apologized", False),
         # a complaint with the court as far away stays private
         ("A federal judge in Miami ordered the boy returned to his father. The hearing lasted an hour.\n"
          "The family met on Sunday.\nLazaro Gonzalez complained about the neighbors.", "complained", True),

@@ -5,10 +5,11 @@ police or the state acts (docs/annotation.md, "Not annotated"). The relevance ga
 (relevance.py) asks this module whether an event is such an act: a stabbing or a lawsuit
 between people of no public role, unless armed conflict or a weapon of war is spoken of or a
 force (police, soldiers, an armed group) takes part in the act's own clause, or a court or
-official is named beside a dispute (anywhere in the article for a denial or a refusal, which
-answers the state's proceeding); or a private person calling at an office. A force or a
-court that only suffers one private person's violence ("he shot two officers") does not take
-part: the murder rule codes that as private crime. The word lists are relevance.yaml's.
+official is named beside a dispute (anywhere in the article for a denial, a refusal, an
+admission or an apology, which answers the state's proceeding); or a private person calling at
+an office. A force or a court that only suffers one private person's violence ("he shot two
+officers") does not take part: the murder rule codes that as private crime. The word lists are
+relevance.yaml's.
 """
 
 from __future__ import annotations
