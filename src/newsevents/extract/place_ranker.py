@@ -50,11 +50,12 @@ class Named:
 
 
 def _key(place: Location) -> tuple[Any, ...]:
+    """One key per place of the gazetteer, whatever mention named it; a place of no id by its point."""
     return (place.geonameid, place.name) if place.geonameid else (place.name, place.lat, place.lon)
 
 
 def _same(a: Location | None, b: Location | None) -> bool:
-    """The same place, whatever mention named it (the rules' choice may carry a capital's point)."""
+    """The same place, whatever mention named it (the dateline's Location is not the candidate's)."""
     if a is None or b is None:
         return a is b
     if a.geonameid is not None and a.geonameid == b.geonameid:
