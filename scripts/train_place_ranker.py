@@ -29,7 +29,7 @@ from train_learned_types import lbfgs
 from newsevents.eval import news
 from newsevents.eval.news_texts import eval_dir_or_exit
 from newsevents.extract import events as events_module
-from newsevents.extract.place_ranker import PlaceRanker, model
+from newsevents.extract.place_ranker import PlaceRanker, model, score
 from newsevents.extract.points import at_capital, offset
 from newsevents.ontology.load import DATA_DIR
 from newsevents.pipeline import Pipeline
@@ -123,11 +123,10 @@ def held_out(choices: list[Choice], names: list[str]) -> list[bool]:
     fold = {r: i % FOLDS for i, r in enumerate(rounds)}
     right = [c.rules_right for c in choices]
     for k in range(FOLDS):
-        w = fit([c for c in choices if fold[c.round] != k], names)
+        weights = dict(zip(names, fit([c for c in choices if fold[c.round] != k], names), strict=True))
         for i, c in enumerate(choices):
             if fold[c.round] == k and c.features:
-                scores = [sum(w[j] * f.get(n, 0.0) for j, n in enumerate(names)) for f in c.features]
-                right[i] = c.right[int(np.argmax(scores))]
+                right[i] = c.right[int(np.argmax([score(f, weights) for f in c.features]))]
     return right
 
 

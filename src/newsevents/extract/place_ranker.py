@@ -23,8 +23,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsevents.extract.coding import doc_sentences
+from newsevents.extract.episodes import Episodes
 from newsevents.extract.points import at_capital, offset
-from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
 from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
@@ -66,12 +66,10 @@ def _same(a: Location | None, b: Location | None) -> bool:
 class PlaceRanker:
     """The candidates of one article's events, featured for the learned model."""
 
-    def __init__(self, doc: Doc, text: str, toponyms: list[Location], dateline: Location | None,
-                 ontology: Ontology):
+    def __init__(self, doc: Doc, episodes: Episodes, toponyms: list[Location], dateline: Location | None):
         self.starts = [s.start_char for s in doc_sentences(doc)]
-        self.text = text
-        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-        self.verbal = frozenset(t for t, info in ontology.event_types.items() if info.verbal)
+        self.text = episodes.text
+        self.episodes = episodes  # its paragraphs and its statement types, read once per article
         self.dateline = dateline
         self.iso3 = iso3_codes()
         named: dict[tuple[Any, ...], Named] = {}
@@ -84,15 +82,12 @@ class PlaceRanker:
     def _sentence(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
 
-    def _paragraph(self, char: int) -> int:
-        return bisect.bisect_right(self.breaks, char)
-
     def candidates(self, event: Event) -> list[tuple[Location | None, dict[str, float]]]:
         """Every candidate place of an event the rules left unplaced (None: no place), with its features."""
-        verbal = event.event_type in self.verbal
+        verbal = event.event_type in self.episodes.verbal
         index = event.sentence.index
         opening = event.sentence.span[0]
-        paragraph = self._paragraph(opening)
+        paragraph = self.episodes.paragraph(opening)
         parties = [a.span for a in event.actor + event.recipient]
         countries = {a.country for a in event.actor if a.country}
         most = max((len(n.starts) for n in self.places), default=1)
@@ -109,7 +104,7 @@ class PlaceRanker:
                 "in_phrase": float(any(_PLACE_PREP.search(self.text, max(0, s - 8), s) for s in here)),
                 "by_trigger": float(any(abs(s - event.trigger.span[0]) <= TRIGGER_CHARS for s in here)),
                 "sentence_before": float(index - 1 in before),
-                "paragraph_before": float(any(self._paragraph(s) == paragraph for s in named.starts
+                "paragraph_before": float(any(self.episodes.paragraph(s) == paragraph for s in named.starts
                                               if s < opening)),
                 "near_before": 1.0 / (index - max(before)) if before else 0.0,
                 "earlier": float(bool(before)),
