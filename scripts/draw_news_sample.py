@@ -113,7 +113,8 @@ DRAWS = {
                  Round(20270134, {"ecbplus": 30}, ("GC", "GD", "GE")),
                  Round(20270135, {"ecbplus": 30}, ("GF", "GG", "GH")),
                  Round(20270136, {"ecbplus": 30}, ("GI", "GJ", "GK")),
-                 Round(20270137, {"ecbplus": 30}, ("GL", "GM", "GN"))),
+                 Round(20270137, {"ecbplus": 30}, ("GL", "GM", "GN")),
+                 Round(20270138, {"ecbplus": 42}, ("GO", "GP", "GQ", "GR"))),
                 exclude=("test",)),
 }
 

@@ -96,7 +96,7 @@ def test_the_dev_split_has_its_own_files_and_no_test_article():
     assert dev.sample != test.sample and dev.gold_dir != test.gold_dir
     dev_ids = {row.article_id for row in read_sample(dev.sample)}
     test_ids = {row.article_id for row in read_sample(test.sample)}
-    assert len(dev_ids) == 1941 and len(test_ids) == 42
+    assert len(dev_ids) == 1983 and len(test_ids) == 42
     assert not dev_ids & test_ids
     for path in dev.gold_dir.glob("*.json"):
         assert path.stem in {safe_id(i) for i in dev_ids}, path.name
