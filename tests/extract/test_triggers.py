@@ -105,6 +105,17 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
     assert any(e.event_type == "ASSAULT" and e.mode == "crowd-control" for e in events)
 
 
+@pytest.mark.parametrize(("text", "word", "event_type"), [
+    ("The State Department lifted its travel warning for Kenya on Friday.", "lifted", "CONCEDE"),
+    ("The court lifted the deadline to give the family time to appeal.", "lifted", "CONCEDE"),
+    ("The prime minister expressed shock at the deaths in the capital.", "expressed", "ACCUSE"),
+    ("The minister expressed irritation that the delegation was refused visas.", "expressed", "ACCUSE"),
+    ("The regulator sought the revocation of the company's licence.", "sought", "REQUEST"),
+])
+def test_triggers_easing_a_warning_dismay_and_seeking_a_measure(triggers, text, word, event_type):
+    assert (word, event_type) in triggers(text)
+
+
 def test_triggers_searching_a_plane_is_coercion(code):
     events = code("Customs officers searched the cargo plane at the airport on Friday.")
     assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)
