@@ -116,6 +116,16 @@ def test_triggers_easing_a_warning_dismay_and_seeking_a_measure(triggers, text, 
     assert (word, event_type) in triggers(text)
 
 
+@pytest.mark.parametrize(("text", "word", "event_type"), [
+    ("A jury found the former governor guilty of bribery on Friday.", "found", "SANCTION"),
+    ("The court found him not guilty of the charges.", "found", "CONCEDE"),
+    ("The activist was being held on charges of illegal weapons purchase.", "held", "COERCE"),
+    ("Police said they had recovered 80 percent of the haul.", "recovered", "COERCE"),
+])
+def test_triggers_a_verdict_a_detention_and_a_recovered_haul(triggers, text, word, event_type):
+    assert (word, event_type) in triggers(text)
+
+
 def test_triggers_searching_a_plane_is_coercion(code):
     events = code("Customs officers searched the cargo plane at the airport on Friday.")
     assert any(e.event_type == "COERCE" and e.mode == "seize" for e in events)

@@ -67,6 +67,8 @@ def _objects(tok: Token, venue_preps: frozenset[str], quantities: frozenset[str]
     found = [c for c in tok.children if c.dep_ in deps and c.tag_ not in _RELATIVE_TAGS]
     if tok.pos_ == "VERB":
         found.extend(c for c in tok.children if _complement(c))
+        # "found him guilty": the parser makes the adjective a clause of its own
+        found.extend(c for c in tok.children if c.dep_ == "ccomp" and c.pos_ == "ADJ")
         if _object_gap(tok):
             found.append(tok.head)
     for child in tok.children:
