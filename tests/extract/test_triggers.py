@@ -111,18 +111,14 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
     ("The prime minister expressed shock at the deaths in the capital.", "expressed", "ACCUSE"),
     ("The minister expressed irritation that the delegation was refused visas.", "expressed", "ACCUSE"),
     ("The regulator sought the revocation of the company's licence.", "sought", "REQUEST"),
-])
-def test_triggers_easing_a_warning_dismay_and_seeking_a_measure(triggers, text, word, event_type):
-    assert (word, event_type) in triggers(text)
-
-
-@pytest.mark.parametrize(("text", "word", "event_type"), [
     ("A jury found the former governor guilty of bribery on Friday.", "found", "SANCTION"),
     ("The court found him not guilty of the charges.", "found", "CONCEDE"),
     ("The activist was being held on charges of illegal weapons purchase.", "held", "COERCE"),
     ("Police said they had recovered 80 percent of the haul.", "recovered", "COERCE"),
 ])
-def test_triggers_a_verdict_a_detention_and_a_recovered_haul(triggers, text, word, event_type):
+def test_triggers_a_light_verb_takes_the_sense_its_object_names(triggers, text, word, event_type):
+    # a warning lifted, dismay expressed, a measure sought, a verdict ("found him guilty": the
+    # adjective parsed as a clause of its own), a detention on charges, a share of a haul recovered
     assert (word, event_type) in triggers(text)
 
 
