@@ -115,10 +115,13 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
     ("The court found him not guilty of the charges.", "found", "CONCEDE"),
     ("The activist was being held on charges of illegal weapons purchase.", "held", "COERCE"),
     ("Police said they had recovered 80 percent of the haul.", "recovered", "COERCE"),
+    ("The aide discounted rumors that he was the source.", "discounted", "REJECT"),
+    ("The official served a prison term for his role in the cover-up.", "term", "SANCTION"),
 ])
 def test_triggers_a_light_verb_takes_the_sense_its_object_names(triggers, text, word, event_type):
     # a warning lifted, dismay expressed, a measure sought, a verdict ("found him guilty": the
-    # adjective parsed as a clause of its own), a detention on charges, a share of a haul recovered
+    # adjective parsed as a clause of its own), a detention on charges, a share of a haul recovered,
+    # rumours discounted, a prison term served
     assert (word, event_type) in triggers(text)
 
 
