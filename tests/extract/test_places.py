@@ -94,6 +94,9 @@ def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
          "Anchorage.", "Palin"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "Mars"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "West"),
+        # a big town's name (Obama, Japan; Bush, Egypt) tagged as a person before a person's body
+        ("The Obama administration imposed sanctions on Russia on Monday.", "Obama"),
+        ("The Bush administration accused Iran of supporting militias in Iraq.", "Bush"),
     ],
 )
 def test_person_names_and_non_places_are_no_toponyms(places, text, name):

@@ -222,6 +222,8 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     if ent.text.lower() in ontology.demonyms:  # "Serbs" is a people, not a place
         return False
     root = ent.root
+    if ent.label_ == "PERSON" and _persons(root, ontology):
+        return False
     placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
         root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
     ) or (root.dep_ == "compound" and ontology.sectors.get(root.head.lemma_.lower()) in AUTHORITY_SECTORS)
@@ -233,6 +235,13 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     if ent.label_ not in MISLABELLED:
         return placed and known
     return known or (placed and bool(places))
+
+
+def _persons(root: Token, ontology: Ontology) -> bool:
+    """A name the model tags as a person's before a body or people of a person's ("the Obama
+    administration", modality.yaml person_bodies): the person's, not the town of that name. (A
+    possessive is no such sign: "Gainesville's supermarket", "Joliet's building inspector".)"""
+    return root.dep_ == "compound" and root.head.lemma_.lower() in ontology.words("person_bodies")
 
 
 def acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
