@@ -159,6 +159,7 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The veteran boxer captured the heavyweight title in Las Vegas.", "captured"),
         ("The mayor held a news conference on Monday to unveil the new budget.", "held"),
         ("The rocket blasted off from the launch pad at dawn.", "blasted"),
+        ("The driver went into cardiac arrest and died at the scene.", "arrest"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
