@@ -118,11 +118,13 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
     ("The aide discounted rumors that he was the source.", "discounted", "REJECT"),
     ("The official served a prison term for his role in the cover-up.", "term", "SANCTION"),
     ("The FBI offered a $35,000 reward for information leading to an arrest.", "offered", "REQUEST"),
+    ("As part of the plea deal, prosecutors agreed to drop two charges against him.", "agreed", "CONCEDE"),
+    ("The governor released a statement and offered an apology to the pastor.", "offered", "CONCEDE"),
 ])
 def test_triggers_a_light_verb_takes_the_sense_its_object_names(triggers, text, word, event_type):
     # a warning lifted, dismay expressed, a measure sought, a verdict ("found him guilty": the
     # adjective parsed as a clause of its own), a detention on charges, a share of a haul recovered,
-    # rumours discounted, a prison term served, a reward offered (an appeal to the public)
+    # rumours discounted, a prison term served, a reward offered (an appeal to the public), a concession promised, an apology offered
     assert (word, event_type) in triggers(text)
 
 
