@@ -124,7 +124,8 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
 def test_triggers_a_light_verb_takes_the_sense_its_object_names(triggers, text, word, event_type):
     # a warning lifted, dismay expressed, a measure sought, a verdict ("found him guilty": the
     # adjective parsed as a clause of its own), a detention on charges, a share of a haul recovered,
-    # rumours discounted, a prison term served, a reward offered (an appeal to the public), a concession promised, an apology offered
+    # rumours discounted, a prison term served, a reward offered (an appeal to the public), a
+    # concession promised, an apology offered
     assert (word, event_type) in triggers(text)
 
 
