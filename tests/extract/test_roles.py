@@ -269,6 +269,13 @@ def test_roles_who_is_found_guilty_is_no_doer(code):
     assert all("Jones" not in a.text for a in event.actor)
 
 
+def test_roles_who_pleads_guilty_is_its_doer(code):
+    """ "pleaded guilty": the predicate is the subject's own, so the subject made the plea."""
+    event = _event(code("Fred LaRue pleaded guilty to obstruction of justice in July 1973."), "pleaded")
+    assert event.event_type == "CONCEDE"
+    assert [a.text for a in event.actor] == ["Fred LaRue"]
+
+
 def test_roles_who_flees_undergoes_the_expulsion(code):
     # manual, SANCTION: the fleeing party is not the doer; the causative agent is
     event = _event(code("Thousands of farmers fled the shelling in the north last week."), "fled")

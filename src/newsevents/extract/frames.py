@@ -59,8 +59,8 @@ def headline_undergoer(
     subject, when its act is one someone undergoes (``undergone``: the tagger also gives
     "Peruvians protested" a participle); a past-tense form only when the subject is a bare
     singular noun (no determiner, no name: prose would say "a woman") and it has no recipient
-    phrase ("Police cracked down on"). A verb with an object's predicate and no object ("found
-    guilty") is one too. None when the verb has an object or an auxiliary."""
+    phrase ("Police cracked down on"). A verb of such an act with an object's predicate and no
+    object ("found guilty") is one too. None when the verb has an object or an auxiliary."""
     if verb.tag_ not in {"VBD", "VBN"}:
         return None
     # "guilty" in "found guilty", which the parser may also take for the object
@@ -71,8 +71,10 @@ def headline_undergoer(
     ):
         return None
     subjects = children(verb, SUBJECT_DEPS)
-    if predicate and len(subjects) == 1:
-        return subjects[0]  # "LaRue found guilty", "Smith declared dead": these need an object
+    if predicate and len(subjects) == 1 and undergone:
+        # "LaRue found guilty", "Smith declared dead": these need an object; not "LaRue pleaded
+        # guilty", whose predicate is the subject's own
+        return subjects[0]
     if verb.tag_ == "VBN" and undergone:
         return subjects[0] if len(subjects) == 1 else _headline_subject(verb)
     if prep_objects(verb, recipient_preps):
