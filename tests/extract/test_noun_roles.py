@@ -102,6 +102,12 @@ def test_roles_of_names_who_resigned(code):
     assert not event.actor[0].inferred
 
 
+def test_roles_of_names_who_resigned_whatever_the_verb_around_it(code):
+    """ "The scandal led to the resignation of X": the verb's subject did not resign."""
+    event = _event(code("The scandal led to the resignation of President Richard Nixon."), "resignation")
+    assert [a.text for a in event.actor] == ["President Richard Nixon"]
+
+
 def test_roles_joined_act_nouns_share_their_doer(code):
     """ "threats and attacks by Hamas militants": the doer stated once is both acts'."""
     event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),

@@ -73,18 +73,19 @@ def _force_modifiers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list
 def noun_roles(
     noun: Token, info: EventTypeInfo, extra_preps: set[str], grammar: Grammar, *, answered: bool = False,
 ) -> Roles:
-    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"); failing every
-    frame, a force word before it ("a police raid") or the "of" phrase of an act no one
-    undergoes. A statement another act answers ("Reno denied the request") was not made by the
-    answering verb's subject: only the noun itself names its maker ("his request")."""
+    """Actor and recipient of a noun trigger ("clashes", "talks", "a protest"): the "of" phrase of
+    an act no one undergoes, else the frames, else a force word before it ("a police raid"). A
+    statement another act answers ("Reno denied the request") was not made by the answering
+    verb's subject: only the noun itself names its maker ("his request")."""
     roles = _noun_frames(noun, info, extra_preps, grammar, answered)
     frame = noun.head if noun.dep_ == "compound" else noun
     if not roles.recipients and grammar.undergone(info):
         # "the killing of 3 soldiers", "the arrest of the mayor": who undergoes the act (after
         # the frames: "arrested in the killing of a shopkeeper" makes no shopkeeper the doer)
         roles.recipients = prep_objects(frame, {"of"})
-    if not roles.actors:  # "the visit of the French president", unless a verb names the doer
-        roles.actors = _force_modifiers(frame, info, grammar) or _stated_doers(noun, grammar)
+    # "the visit of the French president", "the scandal led to the resignation of Nixon": the
+    # "of" phrase of an act no one undergoes names its doer, whatever the verb around it
+    roles.actors = _stated_doers(noun, grammar) or roles.actors or _force_modifiers(frame, info, grammar)
     return roles
 
 
