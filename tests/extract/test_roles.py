@@ -276,6 +276,13 @@ def test_roles_who_pleads_guilty_is_its_doer(code):
     assert [a.text for a in event.actor] == ["Fred LaRue"]
 
 
+def test_roles_a_verb_the_parser_left_dangling_takes_its_heads_subject(code):
+    """The parser hangs "shot" off "responding" (dep): the officers still shot."""
+    event = _event(code("Police officers responding to reports of a man threatening people with a gun on "
+                        "Wednesday fatally shot a man carrying a metal pipe, police said."), "shot")
+    assert [a.text for a in event.actor] == ["Police officers"]
+
+
 def test_roles_who_flees_undergoes_the_expulsion(code):
     # manual, SANCTION: the fleeing party is not the doer; the causative agent is
     event = _event(code("Thousands of farmers fled the shelling in the north last week."), "fled")

@@ -171,7 +171,10 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
         return speaker
     if verb.dep_ == "conj" and not _joined(verb):
         return []
-    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
+    # "dep": a finite verb the parser could not attach ("officers responding to reports ... shot a
+    # man"), its subject that of the verb it hangs from
+    dangling = verb.dep_ == "dep" and verb.tag_ in {"VBD", "VBZ", "VBP"}
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or dangling:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             doer_prep = head.lower_ in grammar.object_doer_preps
             head = head.head
