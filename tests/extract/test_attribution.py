@@ -339,3 +339,23 @@ def test_attribution_a_record_of_acts_counted_in_times_has_no_one_doer(code, sen
 def test_attribution_the_blows_of_one_attack_are_no_record(code):
     text = "Rebels raided the village on Friday. A farmer had been shot seven times."
     assert _event(code(text), "shot").actor
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        # police charge suspects (annotation: a charge by the police the article names)
+        ("Police in Roswell said the man took two televisions from the store. "
+         "He will be charged with theft by shoplifting.", "Police"),
+        ("Authorities in Beijing detained the lawyer's wife last week. "
+         "Wang has since been charged with subversion.", "Authorities"),
+        # a grand jury indicts
+        ("A federal grand jury in Atlanta heard the evidence on Tuesday. "
+         "An aide to the mayor was indicted on bribery counts.", "grand jury"),
+    ],
+)
+def test_attribution_a_charge_goes_to_the_police_the_authorities_or_a_grand_jury(code, text, doer):
+    event = _event(code(text), "charged" if "charged" in text else "indicted")
+    assert event.event_type == "ACCUSE"
+    [found] = event.actor
+    assert found.inferred and doer in found.text

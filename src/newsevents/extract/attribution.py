@@ -157,7 +157,8 @@ class DoerFinder:
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
                 and a.name not in undergoing
-                and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads)
+                and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads
+                     or bool(rule.heads & self._heads.get(a.span, frozenset())))
                 # "the soldier who was killed by a buried bomb ... The SAS soldier had been embedded
                 # with US forces when the bomb exploded": whom the article's attacks harm did not attack
                 and not (assault and self._one(a) in self.victims)
