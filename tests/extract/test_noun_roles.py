@@ -22,6 +22,19 @@ def test_noun_roles_a_person_who_owns_an_act_done_to_someone_undergoes_it(code, 
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Earle is serving a sentence of five years in prison for his convictions.", "convictions"),
+        ("While he spent time in the county jail for his arrests, Jones avoided prison.", "arrests"),
+    ],
+)
+def test_noun_roles_who_underwent_an_act_is_not_its_doer_by_the_verb_around_it(code, text, trigger):
+    event = _event(code(text), trigger)
+    assert [r.text for r in event.recipient] == ["his"]
+    assert event.actor == []
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "doer"),
     [
         ("Israel's killing of three Palestinians drew protests.", "killing", "Israel"),

@@ -223,4 +223,10 @@ def _noun_frames(
                 roles.recipients = sufferers
         else:
             roles.actors = children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+    if owners and roles.actors and all(_a_person(t) for t in roles.actors):
+        roles.actors = []  # "Earle is serving time for his convictions": he underwent them, no doer said
     return roles
+
+
+def _a_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS
