@@ -260,6 +260,15 @@ def test_actors_a_town_named_like_a_capital_is_no_government_where_the_article_p
     assert [a.country for a in event_on(text, "denied", date="2009-03-30").actor] != ["FRA"]
 
 
+def test_actors_a_town_named_like_a_country_gives_its_people_the_town_s_country(code):
+    # "Palestine" here is Palestine, Texas, as the article's places read it: so is the sheriff
+    text = ("A 36-year-old Palestine man was arrested Wednesday at an Anderson County residence, "
+            "according to Anderson County Sheriff Greg Taylor. Barnett, 36, of Palestine, Texas, had "
+            "eluded authorities for days. The arrest was made after a tip, the sheriff said.")
+    arrest = next(e for e in code(text, "2009-03-25") if e.trigger.text == "arrest")
+    assert arrest.actor and all(a.country == "USA" for a in arrest.actor)
+
+
 def test_actors_surname_the_tagger_takes_for_a_firm_finds_its_fuller_mention(event_on):
     # "Ford" alone is tagged a firm; "Canadian Premier Doug Ford" was no participant
     text = ("Canadian Premier Doug Ford spoke in Toronto on Monday. "

@@ -49,7 +49,12 @@ class ActorLexicon:
         if org is not None:
             res.country, res.sector, res.name = org.country, org.sector, org.name
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
-            res.country, res.sector = self.onto.country_names[key], "GOV"
+            country = self.onto.country_names[key]
+            town = self._country(key, entity.root, entity)
+            if town != country:  # "a Palestine man" where the places read Palestine, Texas: a town's
+                res.country, res.name = town, entity.text
+                return
+            res.country, res.sector = country, "GOV"
             res.name = self.onto.country_labels.get(res.country)
         elif (capital := self._capital(key, entity.root, entity)) is not None:
             res.country, res.sector = capital, "GOV"  # the NER often calls a capital a person
