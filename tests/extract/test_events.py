@@ -260,6 +260,14 @@ def test_events_a_body_named_after_a_place_still_takes_the_home_country(code):
     assert [a.country_source for a in event.actor] == ["home", "home"]
 
 
+def test_events_a_force_the_article_names_with_one_country_is_that_country_s_not_the_home_s(code):
+    # the one place is Aden (Yemen), but the article's navy is the Indian Navy
+    text = ("In another anti-piracy operation, the Navy on Saturday nabbed 23 Somali pirates off Aden. "
+            "The Indian Navy also seized seven rifles from the boats.")
+    event = next(e for e in code(text, "2008-12-14") if e.trigger.text == "nabbed")
+    assert [a.country for a in event.actor] == ["IND"]
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

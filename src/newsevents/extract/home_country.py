@@ -1,7 +1,8 @@
 """The country an article is set in, for its parties of no country of their own.
 
 Officials, forces, courts and civilians the text gives no country (``coref_home_sectors``)
-are the home country's as the text implies. Any other named person or public body
+are the home country's as the text implies, unless the article names that force with one
+country elsewhere ("the Navy" of a story that names the Indian Navy). Any other named person or public body
 ("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm, school or suspect:
 ``home_guess_private_sectors``; not a place or a phrase of places, "between Ashby and Crook",
 though a body named after one is: "the Leeds City Council") takes it as a guess, marked
@@ -42,14 +43,36 @@ def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontol
         return
     sectors = {s.upper() for s in ontology.words("coref_home_sectors")}
     private = {s.upper() for s in ontology.words("home_guess_private_sectors")}
+    named = _named_forces(events, doc, ontology)
     for event in events:
         for party in event.actor + event.recipient:
             if party.country is not None:
                 continue
             if party.sector in sectors:
-                party.country = home
+                party.country = named.get(_head(party, doc, ontology), home)
             elif party.sector not in private and _named_party(party, doc, toponyms, ontology):
                 party.country, party.country_source = home, HOME
+
+
+def _head(party: Actor, doc: Doc, ontology: Ontology) -> str:
+    """The sector word a force's mention is headed by ("navy", "police"), or ""."""
+    words = coding.words_at(doc, party.span)
+    if words is None or words.root.pos_ not in {"NOUN", "PROPN"}:
+        return ""
+    lemma = words.root.lemma_.lower()
+    return lemma if lemma in ontology.sectors else ""
+
+
+def _named_forces(events: list[Event], doc: Doc, ontology: Ontology) -> dict[str, str]:
+    """Head words of the forces the article names with one country ("the Indian Navy" and no other
+    navy): "the Navy" of that article is that country's, wherever the article's places lie (a
+    naval story placed only at sea by Aden is not Yemen's)."""
+    found: dict[str, set[str]] = {}
+    for event in events:
+        for party in event.actor + event.recipient:
+            if party.country is not None and party.country_source != HOME and not party.inferred:
+                found.setdefault(_head(party, doc, ontology), set()).add(party.country)
+    return {head: next(iter(countries)) for head, countries in found.items() if len(countries) == 1 and head}
 
 
 def _named_party(party: Actor, doc: Doc, toponyms: list[Location], ontology: Ontology) -> bool:
