@@ -276,6 +276,21 @@ def test_roles_who_pleads_guilty_is_its_doer(code):
     assert [a.text for a in event.actor] == ["Fred LaRue"]
 
 
+@pytest.mark.parametrize(("text", "trigger", "doer"), [
+    ("Gray resigned the next year because of the allegations.", "resigned", "Gray"),
+    ("Hornsburger also admitted to receiving drugs through the mail.", "admitted", "Hornsburger"),
+])
+def test_roles_a_name_the_tagger_missed_before_a_past_tense_is_its_doer(code, text, trigger, doer):
+    """ "Gray resigned": a past tense of an act no one undergoes is no headline's dropped passive."""
+    assert [a.text for a in _event(code(text), trigger).actor] == [doer]
+
+
+def test_roles_a_headline_accusation_s_subject_is_the_accused(code):
+    event = _event(code("Man accused of threatening tax worker ."), "accused")
+    assert event.event_type == "ACCUSE"
+    assert [r.text for r in event.recipient] == ["Man"] and event.actor == []
+
+
 def test_roles_a_verb_the_parser_left_dangling_takes_its_heads_subject(code):
     """The parser hangs "shot" off "responding" (dep): the officers still shot."""
     event = _event(code("Police officers responding to reports of a man threatening people with a gun on "

@@ -77,8 +77,8 @@ def headline_undergoer(
         return subjects[0]
     if verb.tag_ == "VBN" and undergone:
         return subjects[0] if len(subjects) == 1 else _headline_subject(verb)
-    if prep_objects(verb, recipient_preps):
-        return None
+    if prep_objects(verb, recipient_preps) or not (undergone or verb.tag_ == "VBN"):
+        return None  # "Gray resigned": a past tense of an act no one undergoes drops no passive
     subject = _headline_subject(verb)
     bare = subject is not None and (
         subject.tag_ in {"NN", "NNP"} and not subject.ent_type_ and subject.i == verb.sent.start
