@@ -57,9 +57,10 @@ def headline_undergoer(
     arrested after ...", "Two protest leaders detained in Harare", "stores were looted and 50
     people arrested". A past participle with a subject and no auxiliary is one, whatever its
     subject, when its act is one someone undergoes (``undergone``: the tagger also gives
-    "Peruvians protested" a participle); a past-tense form only when the subject is a bare
-    singular noun (no determiner, no name: prose would say "a woman") and it has no recipient
-    phrase ("Police cracked down on"). A verb of such an act with an object's predicate and no
+    "Peruvians protested" a participle); a past-tense form of such an act, or any participle
+    ("Man accused of ..."), only when the subject is a bare singular noun (no determiner, no
+    name: prose would say "a woman") and it has no recipient phrase ("Police cracked down on").
+    A verb of such an act with an object's predicate and no
     object ("found guilty") is one too. None when the verb has an object or an auxiliary."""
     if verb.tag_ not in {"VBD", "VBN"}:
         return None
