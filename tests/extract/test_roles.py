@@ -285,6 +285,21 @@ def test_roles_a_name_the_tagger_missed_before_a_past_tense_is_its_doer(code, te
     assert [a.text for a in _event(code(text), trigger).actor] == [doer]
 
 
+def test_roles_the_force_of_the_clause_that_tells_how_a_killing_came_about_did_it(code):
+    text = "Three gazans were killed when Israeli forces attacked a UN school in Gaza City on Tuesday."
+    event = _event(code(text), "killed")
+    assert [a.text for a in event.actor] == ["Israeli forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "Seventy soldiers were killed when two military helicopters crashed in the north.",
+    "The man was shot when he reached for a gun in his car.",
+])
+def test_roles_a_crash_or_the_victim_s_own_act_names_no_doer(code, text):
+    event = next(e for e in code(text) if e.event_type == "ASSAULT")
+    assert event.actor == []
+
+
 def test_roles_a_headline_accusation_s_subject_is_the_accused(code):
     event = _event(code("Man accused of threatening tax worker ."), "accused")
     assert event.event_type == "ACCUSE"

@@ -29,6 +29,7 @@ from newsevents.extract.modality import extraposed
 from newsevents.ontology import Ontology
 from newsevents.ontology.load import NO_EVENT, EventTypeInfo
 
+_CAUSE_MARKS = {"when", "as"}  # clauses that tell how an act came about (``_cause_doers``)
 _OBJECT = {"dobj", "dative"}
 _OBJECT_CONTROL = {"dobj"}
 _VERB_MARKS = {"advmod", "aux", "neg"}  # "Macron has repeatedly criticised"
@@ -70,6 +71,7 @@ class Grammar:
     sectorless_acts: frozenset[str] = frozenset()  # event nouns that are no sector word (actors.py)
     quantifiers: frozenset[str] = frozenset()
     undergone_types: frozenset[str] = frozenset()
+    force_verbs: frozenset[str] = frozenset()  # verbs triggers.tsv codes as acts of undergone_types
 
     def undergone(self, info: EventTypeInfo) -> bool:
         """Its act is one someone undergoes ("the arrest of the mayor", "man taken into custody"):
@@ -115,6 +117,9 @@ def grammar_of(ontology: Ontology) -> Grammar:
             perpetration_verbs=ontology.words("perpetration_verbs"),
             document_nouns=ontology.words("document_nouns"),
             undergone_types=ontology.words("of_recipient_types"),
+            force_verbs=frozenset(lemma for (lemma, pos), senses in ontology.triggers.items() if pos == "VERB"
+                                  and any(s.event_type.lower() in ontology.words("of_recipient_types")
+                                          for s in senses)),
             quantifiers=ontology.words("quantifier_heads"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
             event_nouns=event_nouns,
@@ -210,6 +215,21 @@ def issuer(document: Token, grammar: Grammar) -> list[Token]:
     if verb.lemma_.lower() in grammar.receiving_verbs | grammar.observer_verbs:
         return []
     return children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+
+
+def _cause_doers(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "three Gazans were killed when Israeli forces attacked the school", "three killed as
+    rioters bomb a bank": the named subject of the active clause that tells how a passive act
+    done to someone came about did it, when that clause tells an act of force (not "were killed
+    when two helicopters crashed") and not by a pronoun ("was shot when he reached for a gun")."""
+    for clause in children(verb, {"advcl"}):
+        told_how = any(m.dep_ in {"mark", "advmod"} and m.lower_ in _CAUSE_MARKS for m in clause.children)
+        if is_passive(clause) or clause.lemma_.lower() not in grammar.force_verbs or not told_how:
+            continue
+        subjects = [s for s in children(clause, {"nsubj"}) if s.pos_ != "PRON"]
+        if subjects:
+            return subjects
+    return []
 
 
 def _appealing_party(verb: Token, grammar: Grammar) -> list[Token]:
@@ -316,6 +336,8 @@ def verb_roles(verb: Token, info: EventTypeInfo, extra_preps: set[str], grammar:
             roles.actors = prep_objects(verb, {"from"})  # "expelled from the United States"
         if not roles.actors:
             roles.actors = _appealing_party(verb, grammar)
+        if not roles.actors and grammar.undergone(info):
+            roles.actors = _cause_doers(verb, grammar)
     elif _inverted(verb, grammar):
         roles.actors = children(verb, _OBJECT)
     elif verb.lemma_.lower() in grammar.fleeing_verbs:  # "refugees fled": driven out, by no one named
