@@ -294,6 +294,7 @@ def test_roles_the_force_of_the_clause_that_tells_how_a_killing_came_about_did_i
 @pytest.mark.parametrize("text", [
     "Seventy soldiers were killed when two military helicopters crashed in the north.",
     "The man was shot when he reached for a gun in his car.",
+    "Four workers at a gas plant were hurt when a tank at the plant exploded on Thursday night.",
 ])
 def test_roles_a_crash_or_the_victim_s_own_act_names_no_doer(code, text):
     event = next(e for e in code(text) if e.event_type == "ASSAULT")

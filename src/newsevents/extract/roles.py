@@ -220,11 +220,14 @@ def issuer(document: Token, grammar: Grammar) -> list[Token]:
 def _cause_doers(verb: Token, grammar: Grammar) -> list[Token]:
     """ "three Gazans were killed when Israeli forces attacked the school", "three killed as
     rioters bomb a bank": the named subject of the active clause that tells how a passive act
-    done to someone came about did it, when that clause tells an act of force (not "were killed
-    when two helicopters crashed") and not by a pronoun ("was shot when he reached for a gun")."""
+    done to someone came about did it, when that clause tells an act of force on something (not
+    "were killed when two helicopters crashed", "were hurt when a tank exploded") and not by a
+    pronoun ("was shot when he reached for a gun")."""
     for clause in children(verb, {"advcl"}):
         told_how = any(m.dep_ in {"mark", "advmod"} and m.lower_ in _CAUSE_MARKS for m in clause.children)
-        if is_passive(clause) or clause.lemma_.lower() not in grammar.force_verbs or not told_how:
+        acted_on = any(c.dep_ == "dobj" for c in clause.children)  # not "when a tank exploded"
+        force = clause.lemma_.lower() in grammar.force_verbs and not is_passive(clause)
+        if not (force and told_how and acted_on):
             continue
         subjects = [s for s in children(clause, {"nsubj"}) if s.pos_ != "PRON"]
         if subjects:
