@@ -359,3 +359,12 @@ def test_attribution_a_charge_goes_to_the_police_the_authorities_or_a_grand_jury
     assert event.event_type == "ACCUSE"
     [found] = event.actor
     assert found.inferred and doer in found.text
+
+
+def test_attribution_a_grand_jury_convicts_no_one(code):
+    text = ("On Monday, an Alexandria grand jury indicted Rodney Smith on a murder charge. "
+            "Smith was arrested and convicted of a relatively minor charge in another state, "
+            "according to the Commonwealth's Attorney.")
+    event = _event(code(text), "convicted")
+    assert event.event_type == "SANCTION"
+    assert all("grand jury" not in a.text for a in event.actor)
