@@ -246,14 +246,23 @@ def test_attribution_a_spy_or_a_judge_does_not_lead_an_investigation(code, text,
     assert event.event_type == "ACCUSE" and event.actor == []
 
 
-def test_attribution_whom_a_conviction_names_elsewhere_did_not_convict(code):
-    """The judge of the article is the one convicted ("he" is Turner): no doer, not himself."""
-    text = ("County Judge Harold Turner spoke to reporters in Dover. Turner has been in the news before, "
-            "most recently in 2007 when he was accused of pointing a gun at a driver. "
-            "He was convicted of reckless driving.")
+@pytest.mark.parametrize(
+    ("text", "not_doer"),
+    [
+        # the judge of the article is the one convicted ("he" is Turner): no doer, not himself
+        ("County Judge Harold Turner spoke to reporters in Dover. Turner has been in the news before, "
+         "most recently in 2007 when he was accused of pointing a gun at a driver. "
+         "He was convicted of reckless driving.", "Turner"),
+        # a grand jury indicts; it convicts no one
+        ("On Monday, an Alexandria grand jury indicted Rodney Smith on a murder charge. "
+         "Smith was arrested and convicted of a relatively minor charge in another state, "
+         "according to the Commonwealth's Attorney.", "grand jury"),
+    ],
+)
+def test_attribution_who_did_not_convict_is_no_doer_of_a_conviction(code, text, not_doer):
     event = _event(code(text), "convicted")
     assert event.event_type == "SANCTION"
-    assert all("Turner" not in a.text for a in event.actor)
+    assert all(not_doer not in a.text for a in event.actor)
 
 
 def test_attribution_a_force_s_building_is_no_doer(code):
@@ -359,12 +368,3 @@ def test_attribution_a_charge_goes_to_the_police_the_authorities_or_a_grand_jury
     assert event.event_type == "ACCUSE"
     [found] = event.actor
     assert found.inferred and doer in found.text
-
-
-def test_attribution_a_grand_jury_convicts_no_one(code):
-    text = ("On Monday, an Alexandria grand jury indicted Rodney Smith on a murder charge. "
-            "Smith was arrested and convicted of a relatively minor charge in another state, "
-            "according to the Commonwealth's Attorney.")
-    event = _event(code(text), "convicted")
-    assert event.event_type == "SANCTION"
-    assert all("grand jury" not in a.text for a in event.actor)
