@@ -60,8 +60,8 @@ def headline_undergoer(
     "Peruvians protested" a participle); a past-tense form of such an act, or any participle
     ("Man accused of ..."), only when the subject is a bare singular noun (no determiner, no
     name: prose would say "a woman") and it has no recipient phrase ("Police cracked down on").
-    A verb of such an act with an object's predicate and no
-    object ("found guilty") is one too. None when the verb has an object or an auxiliary."""
+    A verb of such an act with an object's predicate and no object ("found guilty") is one too.
+    None when the verb has an object or an auxiliary."""
     if verb.tag_ not in {"VBD", "VBN"}:
         return None
     # "guilty" in "found guilty", which the parser may also take for the object

@@ -2,12 +2,12 @@
 
 Officials, forces, courts and civilians the text gives no country (``coref_home_sectors``)
 are the home country's as the text implies, unless the article names that force with one
-country elsewhere ("the Navy" of a story that names the Indian Navy). Any other named person or public body
-("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm, school or suspect:
-``home_guess_private_sectors``; not a place or a phrase of places, "between Ashby and Crook",
-though a body named after one is: "the Leeds City Council") takes it as a guess, marked
-``country_source`` "home" so the confidence weighs it apart (scoring feature ``actor_home``)
-and the relevance gate reads it as no country.
+country elsewhere ("the Navy" of a story that names the Indian Navy). Any other named person
+or public body ("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm,
+school or suspect: ``home_guess_private_sectors``; not a place or a phrase of places,
+"between Ashby and Crook", though a body named after one is: "the Leeds City Council") takes
+it as a guess, marked ``country_source`` "home" so the confidence weighs it apart (scoring
+feature ``actor_home``) and the relevance gate reads it as no country.
 """
 
 from __future__ import annotations
