@@ -17,6 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
+from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.coref import UNRESOLVED_PRONOUNS, leading
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
@@ -56,10 +57,10 @@ def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontol
 
 def _head(party: Actor, doc: Doc, ontology: Ontology) -> str:
     """The sector word a force's mention is headed by ("navy", "police"), or ""."""
-    words = coding.words_at(doc, party.span)
+    words = mention_words(doc, party)
     if words is None or words.root.pos_ not in {"NOUN", "PROPN"}:
         return ""
-    lemma = words.root.lemma_.lower()
+    lemma = head_lemma(words)
     return lemma if lemma in ontology.sectors else ""
 
 

@@ -115,8 +115,7 @@ def _undergoing_owners(noun: Token, own: list[Token], grammar: Grammar) -> list[
         return []
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in grammar.perpetration_verbs:
         return []
-    return [t for t in own if t.dep_ == "poss" and (
-        t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS)]
+    return [t for t in own if t.dep_ == "poss" and _a_person(t)]
 
 
 def _stated_doers(noun: Token, grammar: Grammar) -> list[Token]:
@@ -229,4 +228,5 @@ def _noun_frames(
 
 
 def _a_person(tok: Token) -> bool:
+    """A word naming a person or people: a person's name or a personal pronoun."""
     return tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS

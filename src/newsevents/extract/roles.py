@@ -88,6 +88,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
     if cached is None or cached[0] is not ontology:
         event_nouns = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
                                 if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
+        undergone = ontology.words("of_recipient_types")
         grammar = Grammar(
             object_control=ontology.words("object_control"),
             object_doer_preps=ontology.words("object_doer_preps"),
@@ -116,10 +117,9 @@ def grammar_of(ontology: Ontology) -> Grammar:
             owner_undergoes_nouns=ontology.words("owner_undergoes_nouns"),
             perpetration_verbs=ontology.words("perpetration_verbs"),
             document_nouns=ontology.words("document_nouns"),
-            undergone_types=ontology.words("of_recipient_types"),
+            undergone_types=undergone,
             force_verbs=frozenset(lemma for (lemma, pos), senses in ontology.triggers.items() if pos == "VERB"
-                                  and any(s.event_type.lower() in ontology.words("of_recipient_types")
-                                          for s in senses)),
+                                  and any(s.event_type.lower() in undergone for s in senses)),
             quantifiers=ontology.words("quantifier_heads"),
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
             event_nouns=event_nouns,
