@@ -268,6 +268,14 @@ def test_events_a_force_the_article_names_with_one_country_is_that_country_s_not
     assert [a.country for a in event.actor] == ["IND"]
 
 
+def test_events_a_force_of_another_head_takes_the_one_country_of_the_article_s_forces(code):
+    # "commandos" is named with no country; the forces named are all Indian, the one place Yemen's
+    text = ("The Indian Navy sent a frigate off Aden on Saturday. "
+            "The commandos boarded the boat and arrested 23 pirates.")
+    event = next(e for e in code(text, "2008-12-14") if e.trigger.text == "arrested")
+    assert [a.country for a in event.actor] == ["IND"]
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

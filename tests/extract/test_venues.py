@@ -35,6 +35,14 @@ def test_event_location_names_the_venue_before_a_direction(places, ontology):
     assert place is not None and place.text == "Grodno"
 
 
+def test_event_location_reads_a_route_through_a_city_s_streets(places, ontology):
+    # "Havana's streets": a possessive is no venue word by itself, but the route phrase is one
+    doc, found = places("Relatives in Miami said no. Miami was quiet. "
+                        "Tens of thousands of Cubans marched through Havana's streets by torchlight.")
+    place = event_location(_trigger(doc, "marched"), found, _sentence(doc, "marched"), ontology)
+    assert place is not None and place.text == "Havana"
+
+
 def test_event_location_is_the_nearest_place_in_the_parse(places, ontology):
     doc, found = places("The reporter, who lived in Kiev and was visiting his mother in Lviv when he was "
                         "arrested by police, called his editor.")

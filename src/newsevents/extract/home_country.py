@@ -2,7 +2,8 @@
 
 Officials, forces, courts and civilians the text gives no country (``coref_home_sectors``)
 are the home country's as the text implies, unless the article names that force with one
-country elsewhere ("the Navy" of a story that names the Indian Navy). Any other named person
+country elsewhere ("the Navy" of a story that names the Indian Navy) or names forces of its
+sector with one country only ("the commandos" there). Any other named person
 or public body ("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm,
 school or suspect: ``home_guess_private_sectors``; not a place or a phrase of places,
 "between Ashby and Crook", though a body named after one is: "the Leeds City Council") takes
@@ -50,7 +51,7 @@ def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontol
             if party.country is not None:
                 continue
             if party.sector in sectors:
-                party.country = named.get(_head(party, doc, ontology), home)
+                party.country = named.get(_head(party, doc, ontology)) or named.get(party.sector or "", home)
             elif party.sector not in private and _named_party(party, doc, toponyms, ontology):
                 party.country, party.country_source = home, HOME
 
@@ -67,12 +68,17 @@ def _head(party: Actor, doc: Doc, ontology: Ontology) -> str:
 def _named_forces(events: list[Event], doc: Doc, ontology: Ontology) -> dict[str, str]:
     """Head words of the forces the article names with one country ("the Indian Navy" and no other
     navy): "the Navy" of that article is that country's, wherever the article's places lie (a
-    naval story placed only at sea by Aden is not Yemen's)."""
+    naval story placed only at sea by Aden is not Yemen's); so are the sectors of
+    ``named_force_sectors`` whose named forces are all of one country ("the commandos" beside
+    "the Indian Navy" and "an Indian warship")."""
+    sides = {s.upper() for s in ontology.words("named_force_sectors")}
     found: dict[str, set[str]] = {}
     for event in events:
         for party in event.actor + event.recipient:
             if party.country is not None and party.country_source != HOME and not party.inferred:
                 found.setdefault(_head(party, doc, ontology), set()).add(party.country)
+                if party.sector in sides:
+                    found.setdefault(party.sector, set()).add(party.country)
     return {head: next(iter(countries)) for head, countries in found.items() if len(countries) == 1 and head}
 
 
