@@ -66,6 +66,17 @@ def test_grade_judges_each_field_by_the_protocol():
     assert grade(right, None)["type"] is False  # matched nothing: wrong everywhere
 
 
+def test_a_week_counts_for_the_month_holding_most_of_its_days():
+    # the week of Monday 2023-05-29 runs to Sunday 2023-06-04: five of its days are June's
+    june = ARREST | {"date": "2023-06", "date_precision": "month"}
+    week = _event("COERCE", "arrested", date="2023-05-29", date_precision="week")
+    assert grade(week, june)["date"]
+    assert not grade(week, june | {"date": "2023-05"})["date"]
+    assert not grade(week, ARREST | {"date": "2023-05-31"})["date"]  # a week does not name the day
+    month = _event("COERCE", "arrested", date="2023-05-01", date_precision="month")
+    assert not grade(month, june)["date"]
+
+
 @pytest.mark.slow
 def test_eval_news_scores_the_pipeline_on_a_gold_file(tmp_path, pipeline):
     pool, gold_dir = tmp_path / "eval", tmp_path / "gold"

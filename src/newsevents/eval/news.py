@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,17 @@ def _date_right(event: Event, gold: dict[str, Any]) -> bool:
     if gold["date_precision"] == "unknown" or gold.get("date") is None:
         return event.date is None
     width = DATE_WIDTH[gold["date_precision"]]
-    return event.date is not None and len(event.date) >= width and event.date[:width] == gold["date"][:width]
+    ours = event.date
+    if ours is not None and event.date_precision == "week" and width < DATE_WIDTH["day"]:
+        ours = week_month_day(ours)
+    return ours is not None and len(ours) >= width and ours[:width] == gold["date"][:width]
+
+
+def week_month_day(monday: str) -> str:
+    """The Thursday of the week a week-precise date starts: the day whose month and year hold
+    most of the week's days, which is how the protocol reads "last week" at month precision
+    (docs/annotation.md: "the month holding most of its days")."""
+    return (date.fromisoformat(monday) + timedelta(days=3)).isoformat()
 
 
 def place_right(ours: Location | None, gold: dict[str, Any]) -> bool:
