@@ -159,6 +159,9 @@ def test_dates_an_act_more_than_about_a_week_old_is_old():
         # a number before a street's name is a house number ("of 1205 Cedar Ridge Road")
         ("Jon Pike, 19, of 1205 Cedar Ridge Road Lot 12, was arrested at City Hall.", "arrested",
          "2023-05-30"),
+        # a number after "Ext." ends a telephone number: no year
+        ("Anyone with information is asked to contact Detective Greg Baker at (513) 868-5811, Ext. 1223.",
+         "asked", "2023-05-30"),
         # a date on a noun merged into an event of another type is that noun's act's
         ("Police arrested a man in the 1967 killings of three civil rights workers.", "arrested",
          "2023-05-30"),
@@ -185,6 +188,13 @@ def test_dates_a_year_before_local_stays_a_year(pipeline):
     doc = pipeline.nlp("The 2014 local elections were held in May, and voting ended at 1800 GMT.")
     assert [e.text for e in find_dates(doc, TUESDAY)] == ["2014", "in May"]
 
+
+
+def test_dates_the_groups_of_a_telephone_number_are_no_year(pipeline):
+    from newsevents.extract.dates import find_dates
+
+    doc = pipeline.nlp("The pub reopened in 1999. For more call 0208 892 1789 or see its page.")
+    assert [e.text for e in find_dates(doc, TUESDAY)] == ["in 1999"]
 
 @pytest.mark.parametrize(
     ("text", "day"),

@@ -27,6 +27,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "poss"}
 _YEAR_NAMED = re.compile(r"(?:[A-Z][a-z]{2,8}\.? )?(?:1[6-9]|20)\d\d")  # "2012", "March 2003"
 _NOUN_MODIFIERS = {"compound", "amod", "nmod", "nummod", "poss", "npadvmod", "appos"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_DIGITS = re.compile(r"^\(?\d{3,}\)?(?:-\d+)*$")  # "0208", "868-5811", "(513)": a telephone number's groups
 _CLOCK_NUMBER = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")  # "1023", "2359": a time of day as well as a year
 _WORDS = re.compile(r"[^\W\d_]+")
 _WEEKDAY = re.compile(r"\b([A-Z][a-z]+day)\b")  # a weekday written whole: "Sun" is a paper
@@ -128,13 +129,14 @@ def is_a_name(entity: Span) -> bool:
 def is_no_date(entity: Span) -> bool:
     """A number the parse takes for a date that names no day: four digits that tell a time of
     day, before a zone ("1023 GMT", "1430 hrs", "0600 local time") or alone behind "at" ("struck
-    at 1353"; a year is "in 1353"), an ordinal that numbers a street ("on 14th St. Thursday"), or a
-    house number ("of 1205 Lone Oak Road", "at 3125 Clarksville St.")."""
+    at 1353"; a year is "in 1353"), an ordinal that numbers a street ("on 14th St. Thursday"), a
+    house number ("of 1205 Lone Oak Road", "at 3125 Clarksville St.") or the end of a telephone or
+    serial number ("868-5811, Ext. 1223", "call 0208 892 1789")."""
     words = [t for t in entity.doc[entity.start:entity.end + 1] if not t.is_punct]
     streets = grammar().data["street_words"]
     if len(words) > 1 and _ORDINAL.match(words[0].text) and words[1].lower_.rstrip(".") in streets:
         return True
-    if entity.text.isdigit() and _house_number(entity, streets):
+    if entity.text.replace(" ", "").isdigit() and (_house_number(entity, streets) or _numbered(entity)):
         return True
     if not _CLOCK_NUMBER.match(entity.text):
         return False
@@ -144,6 +146,17 @@ def is_no_date(entity: Span) -> bool:
     if zone is not None and not (len(after) and after[0].lower_ == "local" and "time" not in zone[0]):
         return True  # "the 2014 local elections": a year before "local", unless "local time"
     return entity.root.dep_ == "pobj" and entity.root.head.lower_ == "at"
+
+
+def _numbered(entity: Span) -> bool:
+    """A number after a word that numbers things (``number_words``: "Ext.", "Room") or right
+    after another group of digits, as in a telephone number."""
+    before = [t for t in entity.doc[max(0, entity.start - 2):entity.start] if t.text not in {",", "."}]
+    if not before:
+        return False
+    last = before[-1]
+    return last.lower_.rstrip(".") in grammar().data["number_words"] or (
+        last.whitespace_ != "" and _DIGITS.match(last.text) is not None)
 
 
 def _house_number(entity: Span, streets: Collection[str]) -> bool:
