@@ -276,6 +276,14 @@ def test_events_a_force_of_another_head_takes_the_one_country_of_the_article_s_f
     assert [a.country for a in event.actor] == ["IND"]
 
 
+def test_events_a_named_person_of_no_country_is_guessed_of_the_dateline_s(code):
+    # the places lie in Iraq, but the story is told from Washington: Vance is guessed American
+    text = ("WASHINGTON (AP) - Soldiers were electrocuted at bases in Baghdad and Tikrit, Iraq. "
+            "Vance demanded compensation from the contractor on Monday.")
+    event = next(e for e in code(text, "2009-03-26") if e.trigger.text.startswith("demanded"))
+    assert [(a.country, a.country_source) for a in event.actor] == [("USA", "home")]
+
+
 def test_events_an_article_set_in_two_countries_gives_no_home(code):
     text = "Police arrested two men in Paris on Friday. A court in Berlin later released them."
     event = next(e for e in code(text) if e.trigger.text == "arrested")

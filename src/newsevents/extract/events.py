@@ -150,7 +150,7 @@ class EventExtractor:
             armed_seizures(self.onto, events, self.doc)
             events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),
                                   self.onto.words("custody_modes"))
-            place_at_home(events, self.toponyms, self.doc, self.onto)
+            place_at_home(events, self.toponyms, self.doc, self.onto, self.dateline)
             unplaced, self._unplaced = self._unplaced, []
             for event, trigger, sentence, heard in unplaced:  # their doers (and countries) are known now
                 if heard or event.actor:

@@ -3,12 +3,14 @@
 Officials, forces, courts and civilians the text gives no country (``coref_home_sectors``)
 are the home country's as the text implies, unless the article names that force with one
 country elsewhere ("the Navy" of a story that names the Indian Navy) or names forces of its
-sector with one country only ("the commandos" there). Any other named person
-or public body ("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm,
-school or suspect: ``home_guess_private_sectors``; not a place or a phrase of places,
-"between Ashby and Crook", though a body named after one is: "the Leeds City Council") takes
-it as a guess, marked ``country_source`` "home" so the confidence weighs it apart (scoring
-feature ``actor_home``) and the relevance gate reads it as no country.
+sector with one country only ("the commandos" there). Any other named person or public body
+("Gonzalez", "the ethics committee", "he" meaning one of them; not a firm, school or suspect:
+``home_guess_private_sectors``; not a place or a phrase of places, "between Ashby and Crook",
+though a body named after one is: "the Leeds City Council") takes the country of the dateline,
+where the story is told from (a WASHINGTON story of soldiers electrocuted in Iraq names
+Americans), else the home country, as a guess, marked ``country_source`` "home" so the
+confidence weighs it apart (scoring feature ``actor_home``) and the relevance gate reads it as
+no country.
 """
 
 from __future__ import annotations
@@ -38,10 +40,13 @@ def home_country(toponyms: list[Location]) -> str | None:
     return iso3_codes().get(code) if code else None
 
 
-def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontology: Ontology) -> None:
+def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontology: Ontology,
+                  dateline: Location | None = None) -> None:
     """Give the parties of no country the article's home country (see the module docstring)."""
     home = home_country(toponyms)
-    if home is None:
+    told = iso3_codes().get(dateline.country_code) if dateline is not None and dateline.country_code else None
+    guess = told or home
+    if guess is None:
         return
     sectors = {s.upper() for s in ontology.words("coref_home_sectors")}
     private = {s.upper() for s in ontology.words("home_guess_private_sectors")}
@@ -53,7 +58,7 @@ def place_at_home(events: list[Event], toponyms: list[Location], doc: Doc, ontol
             if party.sector in sectors:
                 party.country = named.get(_head(party, doc, ontology)) or named.get(party.sector or "", home)
             elif party.sector not in private and _named_party(party, doc, toponyms, ontology):
-                party.country, party.country_source = home, HOME
+                party.country, party.country_source = guess, HOME
 
 
 def _head(party: Actor, doc: Doc, ontology: Ontology) -> str:
