@@ -215,6 +215,14 @@ def test_events_a_leader_named_abroad_keeps_his_own_country_not_the_articles(cod
     assert [a.country for e in xi if e.trigger.text == "condemned" for a in e.actor] == ["CHN"]
 
 
+def test_events_a_government_named_by_its_leader_is_that_leader_s_country(code):
+    # a story set in Mexico: the Trump administration is American, not the home country's
+    found = code("Protesters marched in Mexico City and Tijuana on Friday. "
+                 "The Trump administration rejected the request on Saturday.")
+    rejected = next(e for e in found if e.trigger.text == "rejected")
+    assert [a.country for a in rejected.actor] == ["USA"]
+
+
 def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(code):
     events = code("Somali pirates seized a Saudi oil tanker off Kenya on Saturday. "
                   "Police seized 20 kilograms of cocaine in Mombasa on Friday.")

@@ -39,6 +39,7 @@ class ActorLexicon:
         self.held_titles = ontology.words("held_titles")
         self.departments = ontology.words("state_departments")
         self.leader_titles = ontology.words("leader_titles")
+        self.leader_bodies = ontology.words("leader_bodies")
         self.placed: dict[int, str] = {}  # a resolved place's first character -> its country (events.py)
         self.named: dict[str, set[str]] = {}  # a resolved place name, lower case -> its countries
 
@@ -115,6 +116,9 @@ class ActorLexicon:
             doc[tok.i + 1].lemma_.lower() == "republic"
         ):
             return  # "the former Soviet republic of Georgia": no longer that state
+        if (country := self._leader_body(tok)) is not None:
+            res.country = country
+            return
         entity = entity_at(tok)
         words = [tok.text]
         if entity is not None:
@@ -137,6 +141,14 @@ class ActorLexicon:
             if country:
                 res.country = country
                 return
+
+    def _leader_body(self, tok: Token) -> str | None:
+        """The country of a government named by its leader ("the Trump administration", "the
+        Castro regime"): a last name every leader of people.tsv who bears it shares a country with."""
+        if tok.dep_ not in {"compound", "poss"} or tok.head.lemma_.lower() not in self.leader_bodies:
+            return None
+        countries = self.onto.leader_surnames.get(tok.lower_, frozenset())
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _country(self, key: str, tok: Token, entity: Span | None) -> str | None:
         """The country a name names, unless the article's places read this mention as a division of
