@@ -223,6 +223,15 @@ def test_events_a_government_named_by_its_leader_is_that_leader_s_country(code):
     assert [a.country for a in rejected.actor] == ["USA"]
 
 
+def test_events_people_named_by_their_town_are_of_its_country(code):
+    # a story set in Cuba: the Miami relatives are American, whoever's relatives they are
+    found = code("Cuban President Fidel Castro spoke in Havana and Cardenas on Friday. Elian's father, "
+                 "Juan Miguel Gonzalez, spoke in Cardenas. Elian's Miami relatives refused to return the boy "
+                 "on Saturday.", "2000-01-28")
+    refused = next(e for e in found if e.trigger.text == "refused")
+    assert [a.country for a in refused.actor] == ["USA"]
+
+
 def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(code):
     events = code("Somali pirates seized a Saudi oil tanker off Kenya on Saturday. "
                   "Police seized 20 kilograms of cocaine in Mombasa on Friday.")

@@ -142,6 +142,12 @@ class ActorLexicon:
                 res.country = country
                 return
 
+    def town_country(self, tok: Token) -> str | None:
+        """The country of the resolved place a word names ("Miami" in "the Miami relatives",
+        "leaders in Buffalo"): the people or body it modifies are that town's."""
+        entity = entity_at(tok)
+        return self._placed(tok, entity) if entity is not None and entity.label_ in {"GPE", "LOC"} else None
+
     def _leader_body(self, tok: Token) -> str | None:
         """The country of a government named by its leader ("the Trump administration", "the
         Castro regime"): a last name every leader of people.tsv who bears it shares a country with."""

@@ -192,9 +192,12 @@ class ActorResolver:
                 break
         if not res.country and entity is not None and entity.label_ == "ORG":
             self._acronym(head, entity, res)
+        res.sector = res.sector or self.lexicon.sector(head, tiers)
+        if not res.country and res.sector:  # people or a body of a town the article places, whoever's
+            towns = (self.lexicon.town_country(tok) for tier in tiers for tok in tier)
+            res.country = next((c for c in towns if c), None)
         if not res.country:
             res.country = self._possessor_country(head)
-        res.sector = res.sector or self.lexicon.sector(head, tiers)
         if res.ethnicity and not res.country:
             res.country = self._sentence_place() or self.onto.demonyms.get(head.lower_)
         names = self._person_names(head, entity)
