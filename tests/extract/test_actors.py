@@ -348,6 +348,13 @@ def test_an_act_noun_leaves_its_owner_as_doer(event_on):
     assert [(a.text, a.country) for a in event.actor] == [("Israeli", "ISR")]
 
 
+def test_actors_a_relative_clause_on_an_act_s_object_tells_the_act_not_the_object(event_on):
+    # the clinic was bombed; "that killed" tells what the bombing did, not what the clinic did
+    text = ("Rudolph has been on the run since the January 1998 bombing of a Birmingham, Ala., abortion "
+            "clinic that killed an off-duty police officer.")
+    assert event_on(text, "killed", date="1999-05-06").actor == []
+
+
 def test_actors_a_free_relative_is_no_participant(event_on):
     text = ("In Havana, the boy's father joined President Fidel Castro on Thursday in what has become "
             "a daily public rally to press for the boy's return.")

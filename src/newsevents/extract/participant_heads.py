@@ -41,9 +41,19 @@ class ParticipantHeads:
         head = self._through_possessor(self._through_quantifier(head))
         if head.lower_ in RELATIVE:  # "candidates, all of whom support": the clause's noun
             verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None and verb.dep_ == "relcl":
+            if verb is not None and verb.dep_ == "relcl" and not self._told_act(verb):
                 head = self._relative_antecedent(head, verb.head)
         return head
+
+    def _told_act(self, verb: Token) -> bool:
+        """"the bombing of an abortion clinic that killed an officer": a relative clause the parser
+        hangs on the object of an act noun, whose verb is an act of that noun's type, tells what
+        the act did; the object ("the clinic") did nothing, and the act names no participant."""
+        noun = verb.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+            return False
+        acts = {s.event_type for s in self.onto.triggers.get((noun.head.head.lemma_.lower(), "NOUN"), [])}
+        return any(s.event_type in acts for s in self.onto.triggers.get((verb.lemma_.lower(), "VERB"), []))
 
     def _relative_antecedent(self, relative: Token, noun: Token) -> Token:
         """ "the bombings at U.S. embassies in Kenya and Tanzania, which have killed 250": a
