@@ -388,6 +388,16 @@ def test_episodes_a_reported_past_perfect_keeps_the_day(event_on):
     assert event_on(text, "blocked").date == "2023-05-30"
 
 
+def test_episodes_a_day_of_saying_dates_the_speaker_s_next_statement_only(event_on):
+    # "insisted" is no event, but its day is the day of her next statement; a raid told next is not
+    text = ("Pamela Izevbekhai yesterday insisted she had not fabricated a story about her daughter. "
+            "Ms Izevbekhai \"totally rejected\" allegations that she manufactured the story.")
+    assert event_on(text, "rejected").date == "2023-05-29"
+    text = ("Pamela Izevbekhai yesterday insisted she had not fabricated a story about her daughter. "
+            "Ms Izevbekhai was arrested by police at her home.")
+    assert event_on(text, "arrested").date == "2023-05-30"
+
+
 def test_episodes_a_date_in_a_relative_clause_opens_no_episode(event_on):
     text = ("Police broke up a vigil in Flatbush, where a teenager was shot by officers on Saturday. "
             "Police searched apartment buildings in Flatbush for the stone throwers.")

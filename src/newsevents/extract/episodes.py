@@ -61,6 +61,7 @@ class Dated:
     historical: bool
     scene: bool = False  # a sentence with no event that sets the day; keys are its nouns
     event: Event | None = None  # the event dated, whose parties are known only after the pass
+    said: bool = False  # a scene of saying: keys are its speaker's words, and statements alone go on
 
 
 def participants(event: Event) -> frozenset[str]:
@@ -146,12 +147,15 @@ class Episodes:
         """A day set on a sentence's main verb that no event of it takes ("On Tuesday, police
         investigators could be seen inside the store"): an episode the next sentences may
         continue, with the sentence's nouns for participants. A day on a verb of saying is
-        when something was said, no scene."""
+        when something was said: only the speaker's next statements go on with it ("Izevbekhai
+        yesterday insisted she had not ... Ms Izevbekhai "totally rejected" allegations")."""
         root = sentence.root
-        if base is None or root.lemma_.lower() in self.speech:
+        if base is None:
             return
-        self.days[index] = {g.value for g in (ground_seen(e.text, base, past=True) for e in dates
-                            if not is_a_name(e)) if g is not None and not is_ahead(g, base)}
+        said = root.lemma_.lower() in self.speech
+        if not said:  # a day something was said is no day another act may have had
+            self.days[index] = {g.value for g in (ground_seen(e.text, base, past=True) for e in dates
+                                if not is_a_name(e)) if g is not None and not is_ahead(g, base)}
         for entity in dates:
             head = entity.root.head
             while head.ent_type_ in {"DATE", "TIME"} and head != root:  # "9 p.m. Saturday, March 28"
@@ -161,12 +165,13 @@ class Episodes:
             grounded = ground_seen(entity.text, base, past=True)
             if grounded is None or is_ahead(grounded, base):
                 continue
-            nouns = frozenset(t.lemma_.lower() for t in sentence
+            words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree] if said else sentence
+            nouns = frozenset(t.lower_ if said else t.lemma_.lower() for t in words
                               if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE")
             span = expression_span(entity)
             self.dated.append(Dated(
                 index, self.paragraph(sentence.start_char), nouns, grounded.value, grounded.precision,
-                self.text[span[0]:span[1]], span, is_old(grounded, base), scene=True,
+                self.text[span[0]:span[1]], span, is_old(grounded, base), scene=True, said=said,
             ))
             return
 
@@ -186,7 +191,11 @@ class Episodes:
         self.told.append(sentence)
         if not self.dated or trigger.tag_ in {"VBZ", "VBP"} or perfect(trigger) or ongoing(trigger):
             return None
-        last = self.dated[-1]
+        # what a speaker said that day dates the speaker's next statements, not what anyone did
+        told = self.dated if event.event_type in self.verbal else [d for d in self.dated if not d.said]
+        if not told:
+            return None
+        last = told[-1]
         if (not own_sentence and last.sentence == sentence) or not self.continues(event, last):
             return None
         sequel = next_act(trigger)

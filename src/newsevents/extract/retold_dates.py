@@ -82,7 +82,7 @@ def _lead(episodes: Episodes, events: list[Event], doc: Doc) -> None:
         if told is not None:
             take_date(event, told)
             continue
-        scene = next((d for d in episodes.dated if d.scene and not d.historical
+        scene = next((d for d in episodes.dated if d.scene and not (d.historical or d.said)
                       and 0 < d.sentence - index <= REACH and d.keys & words(event)), None)
         if scene is not None:
             take_episode(event, scene)

@@ -55,7 +55,8 @@ def _the_day(episodes: Episodes, events: list[Event], doc: Doc, day: date | None
     own = [e for e in events if e.date_span is not None and not e.future and e.date is not None]
     if any(e.date_precision == "day" and e.date >= story for e in own):
         return None
-    recent = [d for d in episodes.dated if d.precision == "day" and not d.historical and d.date < story]
+    recent = [d for d in episodes.dated
+              if d.precision == "day" and not (d.historical or d.said) and d.date < story]
     if len({d.date for d in recent}) != 1:
         return None
     past = [d for d in recent if d.scene or (d.event is not None and _told_past(d.event, doc))]
