@@ -241,6 +241,19 @@ def test_events_a_seizure_by_armed_parties_of_no_state_is_a_hijack_not_coercion(
     assert (police.event_type, police.mode) == ("COERCE", "seize")
 
 
+def test_events_a_suspect_s_surrender_is_the_arrest_police_make(code):
+    events = code("Police surrounded an office building in Vancouver on Friday. Eric Allen Kirkpatrick, 61, "
+                  "surrendered after two hours of negotiations with police. Rebels surrendered to the army "
+                  "in Kivu. The relatives refused to surrender the child.", "2007-12-08")
+    suspect = next(e for e in events if e.recipient and e.recipient[0].text == "Eric Allen Kirkpatrick")
+    assert (suspect.event_type, suspect.mode, suspect.trigger.text) == ("COERCE", "arrest", "surrendered")
+    assert [(a.text, a.inferred) for a in suspect.actor] == [("police", True)]  # read from the article
+    rebels = next(e for e in events if e.actor and e.actor[0].text == "Rebels")
+    assert (rebels.event_type, rebels.mode) == ("RETREAT", "disarm")  # an armed movement's surrender
+    handed = [e for e in events if any(a.text == "the child" for a in e.recipient)]
+    assert all(e.event_type != "COERCE" for e in handed)  # a surrender of something is no custody
+
+
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
     text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
             "Police locked down the street for two hours.")

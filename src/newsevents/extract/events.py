@@ -37,7 +37,7 @@ from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
 from newsevents.extract.story_places import dateline
 from newsevents.extract.triggers import Trigger, find_triggers
-from newsevents.extract.type_remap import armed_seizures, proposed, remap
+from newsevents.extract.type_remap import armed_seizures, proposed, remap, surrenders
 from newsevents.extract.venues import event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
@@ -146,6 +146,7 @@ class EventExtractor:
         if events:
             finder = DoerFinder(self.doc, self.actors, self.onto, home_country(self.toponyms))
             finder.suffering.update(self._undergoing)
+            surrenders(self.onto, events, self.doc)
             attribute_doers(events, finder)
             armed_seizures(self.onto, events, self.doc)
             events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),

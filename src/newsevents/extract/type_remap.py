@@ -1,6 +1,7 @@
 """The type that codes an act as told: announced, refused, conditional or proposed acts take the
-PLOVER type event_types.yaml gives them (future_type, negated_type, conditional_type), and a
-seizure of people or of a craft by armed parties of no state is a hijack (``armed_seizures``)."""
+PLOVER type event_types.yaml gives them (future_type, negated_type, conditional_type), a
+seizure of people or of a craft by armed parties of no state is a hijack (``armed_seizures``),
+and a suspect's surrender is the custody the authorities take (``surrenders``)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,30 @@ def armed_seizures(onto: Ontology, events: list[Event], doc: Doc) -> None:
                 and all(a.sector in armed for a in event.actor)
                 and _taken_whole(coding.words_at(doc, event.trigger.span), onto)):
             event.event_type, event.mode = "ASSAULT", "abduct"
+
+
+def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
+    """A suspect or a private person who surrenders ("Kirkpatrick surrendered after two hours of
+    negotiations", "the pirates surrendered") is taken into custody: COERCE `arrest` of them,
+    whose doer attribution reads from the article (docs/annotation.md: a surrender to police is
+    the arrest), not a force's RETREAT `disarm`. Parties of a state or an armed movement keep it,
+    and so does a surrender of something ("refused to surrender the child"). Asked before the
+    doers are read (``custody_surrender_sectors`` in modality.yaml; a party of no sector is a
+    person the text names)."""
+    sectors = {s.upper() for s in onto.words("custody_surrender_sectors")}
+    for event in events:
+        if not (event.event_type == "RETREAT" and event.mode == "disarm" and event.actor
+                and not event.negated and all(a.sector is None or a.sector in sectors for a in event.actor)):
+            continue
+        words = coding.words_at(doc, event.trigger.span)
+        if words is None or words.root.pos_ != "VERB" or any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _SELVES for c in words.root.children):
+            continue
+        event.event_type, event.mode = "COERCE", "arrest"
+        event.recipient, event.actor = event.actor + event.recipient, []
+
+
+_SELVES = {"himself", "herself", "themselves", "itself", "oneself"}
 
 
 def _people(noun: Token) -> bool:
