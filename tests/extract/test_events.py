@@ -254,6 +254,16 @@ def test_events_a_suspect_s_surrender_is_the_arrest_police_make(code):
     assert all(e.event_type != "COERCE" for e in handed)  # a surrender of something is no custody
 
 
+def test_events_forces_deployed_for_disaster_relief_are_aid(code):
+    # PLOVER: "Mobilizing police or military forces for disaster relief should be coded as AID"
+    events = code("A powerful earthquake struck Aceh on Tuesday. The Indonesian air force deployed a "
+                  "helicopter and a plane as part of the rescue efforts. Russia deployed troops near the "
+                  "border.", "2013-07-02")
+    kinds = {e.trigger.text.split()[0] + " " + e.actor[0].text: e.event_type for e in events if e.actor}
+    assert kinds["deployed The Indonesian air force"] == "AID"
+    assert kinds["deployed Russia"] == "MOBILIZE"
+
+
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
     text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
             "Police locked down the street for two hours.")

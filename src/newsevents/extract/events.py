@@ -37,7 +37,7 @@ from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
 from newsevents.extract.story_places import dateline
 from newsevents.extract.triggers import Trigger, find_triggers
-from newsevents.extract.type_remap import armed_seizures, proposed, remap, surrenders
+from newsevents.extract.type_remap import armed_seizures, proposed, relief_deployments, remap, surrenders
 from newsevents.extract.venues import event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
@@ -149,6 +149,7 @@ class EventExtractor:
             surrenders(self.onto, events, self.doc)
             attribute_doers(events, finder)
             armed_seizures(self.onto, events, self.doc)
+            relief_deployments(self.onto, events, self.doc)
             events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),
                                   self.onto.words("custody_modes"))
             place_at_home(events, self.toponyms, self.doc, self.onto, self.dateline)

@@ -99,6 +99,37 @@ def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
         event.recipient, event.actor = event.actor + event.recipient, []
 
 
+def relief_deployments(onto: Ontology, events: list[Event], doc: Doc) -> None:
+    """Forces deployed for disaster relief ("troops were deployed to lead rescue efforts",
+    "rescue teams were deployed to the affected area") are AID, not MOBILIZE: the manual codes
+    "mobilizing police or military forces for disaster relief" as AID. The relief word must
+    stand in the deployment's own clause, outside its trigger (``relief_words``, modality.yaml)."""
+    relief = onto.words("relief_words")
+    for event in events:
+        if event.event_type != "MOBILIZE":
+            continue
+        words = coding.words_at(doc, event.trigger.span)
+        if words is None:
+            continue
+        inside = {t.i for t in words}
+        if any(t.lemma_.lower() in relief and t.i not in inside and _same_clause(t, words.root)
+               for t in words.root.subtree):
+            event.event_type, event.mode = "AID", None
+
+
+def _same_clause(word: Token, verb: Token) -> bool:
+    """The word hangs on the verb through no other verb ("deployed to lead rescue efforts" counts
+    the purpose clause's object as the deployment's own)."""
+    node = word.head
+    while node.i != verb.i:
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "advcl", "acl"}:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 _SELVES = {"himself", "herself", "themselves", "itself", "oneself"}
 
 
