@@ -247,6 +247,7 @@ def test_events_a_suspect_s_surrender_is_the_arrest_police_make(code):
                   "in Kivu. The relatives refused to surrender the child.", "2007-12-08")
     suspect = next(e for e in events if e.recipient and e.recipient[0].text == "Eric Allen Kirkpatrick")
     assert (suspect.event_type, suspect.mode, suspect.trigger.text) == ("COERCE", "arrest", "surrendered")
+    assert suspect.quad == "material conflict"  # the codes of its new type, not RETREAT's
     assert [(a.text, a.inferred) for a in suspect.actor] == [("police", True)]  # read from the article
     rebels = next(e for e in events if e.actor and e.actor[0].text == "Rebels")
     assert (rebels.event_type, rebels.mode) == ("RETREAT", "disarm")  # an armed movement's surrender
@@ -261,6 +262,8 @@ def test_events_forces_deployed_for_disaster_relief_are_aid(code):
                   "border.", "2013-07-02")
     kinds = {e.trigger.text.split()[0] + " " + e.actor[0].text: e.event_type for e in events if e.actor}
     assert kinds["deployed The Indonesian air force"] == "AID"
+    aid = next(e for e in events if e.event_type == "AID")
+    assert aid.quad == "material cooperation" and aid.acled is None  # no ACLED type for relief
     assert kinds["deployed Russia"] == "MOBILIZE"
 
 

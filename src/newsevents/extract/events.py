@@ -10,7 +10,7 @@ import hashlib
 
 from spacy.tokens import Doc, Span, Token
 
-from newsevents.extract import coding, learned_context, learned_types, scoring
+from newsevents.extract import coding, learned_context, learned_types, scoring, type_remap
 from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
@@ -37,7 +37,6 @@ from newsevents.extract.sizes import find_sizes, size_for
 from newsevents.extract.story_day import one_day
 from newsevents.extract.story_places import dateline
 from newsevents.extract.triggers import Trigger, find_triggers
-from newsevents.extract.type_remap import armed_seizures, proposed, relief_deployments, remap, surrenders
 from newsevents.extract.venues import event_location
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import iso3_codes
@@ -146,10 +145,15 @@ class EventExtractor:
         if events:
             finder = DoerFinder(self.doc, self.actors, self.onto, home_country(self.toponyms))
             finder.suffering.update(self._undergoing)
-            surrenders(self.onto, events, self.doc)
+            told = {e.id: (e.event_type, e.mode) for e in events}
+            type_remap.surrenders(self.onto, events, self.doc)
             attribute_doers(events, finder)
-            armed_seizures(self.onto, events, self.doc)
-            relief_deployments(self.onto, events, self.doc)
+            type_remap.armed_seizures(self.onto, events, self.doc)
+            type_remap.relief_deployments(self.onto, events, self.doc)
+            for event in (e for e in events if (e.event_type, e.mode) != told[e.id]):  # retyped
+                lemma = self._trigger_lemma(event)
+                self.evidence[event.id] = type_remap.recode(event, self.onto, self.acled_contexts,
+                                                            self.evidence[event.id], lemma)
             events = fold_charges(events, self._trigger_lemma, self.onto.words("custody_charges"),
                                   self.onto.words("custody_modes"))
             place_at_home(events, self.toponyms, self.doc, self.onto, self.dateline)
@@ -317,8 +321,9 @@ class EventExtractor:
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
-        event_type, modality = remap(self.onto, event_type, modality, main.token.tag_ in {"VBD", "VBN"})
-        event_type = proposed(self.onto, group) or event_type
+        told = main.token.tag_ in {"VBD", "VBN"}
+        event_type, modality = type_remap.remap(self.onto, event_type, modality, told)
+        event_type = type_remap.proposed(self.onto, group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
         mode = main.sense.mode if main.sense.event_type == event_type else None

@@ -1,13 +1,18 @@
 """The type that codes an act as told: announced, refused, conditional or proposed acts take the
 PLOVER type event_types.yaml gives them (future_type, negated_type, conditional_type), a
 seizure of people or of a craft by armed parties of no state is a hijack (``armed_seizures``),
-and a suspect's surrender is the custody the authorities take (``surrenders``)."""
+a suspect's surrender is the custody the authorities take (``surrenders``) and forces deployed for
+disaster relief are AID (``relief_deployments``); an event retyped once its doers are read takes the
+codes of its new type again (``recode``)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding
+from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
 from newsevents.extract.grouping import Group
 from newsevents.extract.modality import Modality
 from newsevents.ontology import Ontology
@@ -76,6 +81,19 @@ def armed_seizures(onto: Ontology, events: list[Event], doc: Doc) -> None:
                 and all(a.sector in armed for a in event.actor)
                 and _taken_whole(coding.words_at(doc, event.trigger.span), onto)):
             event.event_type, event.mode = "ASSAULT", "abduct"
+
+
+def recode(event: Event, onto: Ontology, contexts: AcledContexts, evidence: coding.Evidence,
+           lemma: str) -> coding.Evidence:
+    """Set the codes an event's type gives (quad, intensity, CAMEO root, ACLED type) again, for
+    an event retyped after the sentence pass; the evidence returned says the new quad."""
+    info = onto.event_types[event.event_type]
+    mapping = coding.find_mapping(event.event_type, event.mode, event.actor, event.recipient, onto)
+    event.quad, event.intensity = info.quad, info.mode_intensity.get(event.mode or "", info.intensity)
+    event.cameo_root = mapping.cameo_root if mapping else None
+    acted = AcledEvent(event.event_type, event.mode, evidence.pos, event.actor, event.recipient, lemma)
+    event.acled = code_acled(acted, event.sentence.index, contexts, onto)
+    return dataclasses.replace(evidence, cooperative="cooperation" in info.quad)
 
 
 def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
