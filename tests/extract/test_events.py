@@ -253,6 +253,9 @@ def test_events_a_suspect_s_surrender_is_the_arrest_police_make(code):
     assert (rebels.event_type, rebels.mode) == ("RETREAT", "disarm")  # an armed movement's surrender
     handed = [e for e in events if any(a.text == "the child" for a in e.recipient)]
     assert all(e.event_type != "COERCE" for e in handed)  # a surrender of something is no custody
+    gave = code("After two hours the gunman gave himself up and police cuffed him.", "2007-12-08")
+    kinds = [(e.event_type, e.mode) for e in gave if e.trigger.text == "gave himself up"]
+    assert kinds == [("COERCE", "arrest")]  # giving oneself up is surrendering
 
 
 def test_events_forces_deployed_for_disaster_relief_are_aid(code):
