@@ -270,6 +270,14 @@ def test_events_forces_deployed_for_disaster_relief_are_aid(code):
     assert kinds["deployed Russia"] == "MOBILIZE"
 
 
+def test_events_gathering_evidence_is_investigating_not_a_crowd_gathering(code):
+    events = code("The FBI has finished gathering evidence at the embassy. Investigators suspect arson. "
+                  "A crowd of 200 people gathered around the scene.", "2009-03-26")
+    kinds = {e.trigger.text: e.event_type for e in events}
+    assert kinds["gathering evidence"] == "ACCUSE" and kinds["suspect arson"] == "ACCUSE"
+    assert kinds["gathered"] == "PROTEST"
+
+
 def test_events_an_article_whose_one_place_is_named_once_is_set_in_its_country(code):
     text = ("A shop owner was robbed at a Halifax bakery on Friday night. "
             "Police locked down the street for two hours.")
