@@ -11,7 +11,7 @@ import hashlib
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import coding, learned_context, learned_types, scoring, type_remap
-from newsevents.extract.acled import AcledContexts, AcledEvent, code_acled
+from newsevents.extract.acled import AcledContexts, AcledEvent
 from newsevents.extract.actor_phrases import in_dateline, past_dateline
 from newsevents.extract.actors import ActorResolver
 from newsevents.extract.ahead_dates import hold_ahead
@@ -321,8 +321,8 @@ class EventExtractor:
                 extra = read_modality(member.token, self.onto)
                 modality.negated = modality.negated or extra.negated
         announced = modality.future
-        told = main.token.tag_ in {"VBD", "VBN"}
-        event_type, modality = type_remap.remap(self.onto, event_type, modality, told)
+        past = main.token.tag_ in {"VBD", "VBN"}
+        event_type, modality = type_remap.remap(self.onto, event_type, modality, past)
         event_type = type_remap.proposed(self.onto, group) or event_type
         remapped = event_type != main.sense.event_type
         info = self.onto.event_types[event_type]
@@ -339,7 +339,8 @@ class EventExtractor:
         grounded, date_entity = self.dating.own(group, groups, future=modality.future,
                                                 announced=group.announced)
         historical = self.dating.historical(grounded)
-        mapping = coding.find_mapping(event_type, mode, actors, recipients, self.onto)
+        acted = AcledEvent(event_type, mode, main.sense.pos, actors, recipients, main.sense.lemma)
+        codes = type_remap.type_codes(acted, sentence.index, self.acled_contexts, self.onto)
         trigger_text = self.text[main.start:main.end]
         event = Event(
             id=_event_id(self.article.id, main, event_type),
@@ -349,13 +350,10 @@ class EventExtractor:
             sentence=sentence,
             mode=mode,
             context=coding.event_contexts(main.sense.context, cued),
-            quad=info.quad,
-            intensity=info.mode_intensity.get(mode or "", info.intensity),
-            cameo_root=mapping.cameo_root if mapping else None,
-            acled=code_acled(
-                AcledEvent(event_type, mode, main.sense.pos, actors, recipients, main.sense.lemma),
-                sentence.index, self.acled_contexts, self.onto,
-            ),
+            quad=codes.quad,
+            intensity=codes.intensity,
+            cameo_root=codes.cameo_root,
+            acled=codes.acled,
             actor=actors,
             recipient=recipients,
             negated=modality.negated,
@@ -375,7 +373,7 @@ class EventExtractor:
             reported=scoring.reported(main.token, marks, self.onto.words("speech_verbs")),
             infinitive=scoring.infinitive(main.token),
             own_date=grounded is not None, background=self._background(main),
-            cooperative="cooperation" in info.quad,
+            cooperative="cooperation" in codes.quad,
         )
         self.dating.set(event, grounded, date_entity)
         return event

@@ -83,17 +83,34 @@ def armed_seizures(onto: Ontology, events: list[Event], doc: Doc) -> None:
             event.event_type, event.mode = "ASSAULT", "abduct"
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class TypeCodes:
+    """What an event's type and mode give its record beside them."""
+
+    quad: str
+    intensity: float
+    cameo_root: str | None
+    acled: dict[str, str] | None
+
+
+def type_codes(acted: AcledEvent, sentence: int, contexts: AcledContexts, onto: Ontology) -> TypeCodes:
+    """The quad, intensity, CAMEO root and ACLED type of an event coded ``acted``: read when the
+    event is made (events.py) and again when it is retyped (``recode``)."""
+    info = onto.event_types[acted.event_type]
+    mapping = coding.find_mapping(acted.event_type, acted.mode, acted.actors, acted.recipients, onto)
+    return TypeCodes(info.quad, info.mode_intensity.get(acted.mode or "", info.intensity),
+                     mapping.cameo_root if mapping else None, code_acled(acted, sentence, contexts, onto))
+
+
 def recode(event: Event, onto: Ontology, contexts: AcledContexts, evidence: coding.Evidence,
            lemma: str) -> coding.Evidence:
-    """Set the codes an event's type gives (quad, intensity, CAMEO root, ACLED type) again, for
-    an event retyped after the sentence pass; the evidence returned says the new quad."""
-    info = onto.event_types[event.event_type]
-    mapping = coding.find_mapping(event.event_type, event.mode, event.actor, event.recipient, onto)
-    event.quad, event.intensity = info.quad, info.mode_intensity.get(event.mode or "", info.intensity)
-    event.cameo_root = mapping.cameo_root if mapping else None
+    """Set the codes an event's type gives (``type_codes``) again, for an event retyped after the
+    sentence pass; the evidence returned says the new quad."""
     acted = AcledEvent(event.event_type, event.mode, evidence.pos, event.actor, event.recipient, lemma)
-    event.acled = code_acled(acted, event.sentence.index, contexts, onto)
-    return dataclasses.replace(evidence, cooperative="cooperation" in info.quad)
+    codes = type_codes(acted, event.sentence.index, contexts, onto)
+    event.quad, event.intensity, event.cameo_root, event.acled = (
+        codes.quad, codes.intensity, codes.cameo_root, codes.acled)
+    return dataclasses.replace(evidence, cooperative="cooperation" in codes.quad)
 
 
 def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
