@@ -77,6 +77,21 @@ def test_a_week_counts_for_the_month_holding_most_of_its_days():
     assert not grade(month, june)["date"]
 
 
+def test_a_division_the_gold_names_without_an_id_is_ours_when_we_name_it():
+    # the gold's map point for a province lies far from the centroid we give it
+    province = {"name": "British Columbia", "geonameid": None, "country_code": "CA",
+                "lat": 53.73, "lon": -127.65}
+    ours = Location("Bountiful", (10, 15), name="British Columbia", geonameid=5909050, lat=50.66,
+                    lon=-121.76, country_code="CA", precision="admin1")
+    assert grade(_event("COERCE", "arrested", location=ours), ARREST | {"place": province})["place"]
+    town = Location("Palmer", (10, 15), name="British Columbia", lat=50.66, lon=-121.76, country_code="CA",
+                    precision="town")  # a town is judged by its distance
+    assert not grade(_event("COERCE", "arrested", location=town), ARREST | {"place": province})["place"]
+    other = Location("Columbia", (10, 15), name="British Columbia", lat=50.66, lon=-121.76, country_code="US",
+                     precision="admin1")
+    assert not grade(_event("COERCE", "arrested", location=other), ARREST | {"place": province})["place"]
+
+
 @pytest.mark.slow
 def test_eval_news_scores_the_pipeline_on_a_gold_file(tmp_path, pipeline):
     pool, gold_dir = tmp_path / "eval", tmp_path / "gold"

@@ -160,9 +160,20 @@ def place_right(ours: Location | None, gold: dict[str, Any]) -> bool:
         return place is None and ours is None
     if place.get("geonameid") is not None and place["geonameid"] == ours.geonameid:
         return True
+    if _same_division(ours, place):
+        return True
     if None in (ours.lat, ours.lon, place.get("lat"), place.get("lon")):
         return False
     return distance_km(ours.lat, ours.lon, place["lat"], place["lon"]) <= MILES_100_KM
+
+
+def _same_division(ours: Location, place: dict[str, Any]) -> bool:
+    """A state or province the gold names with no GeoNames id (the gold tool lists towns) is ours
+    when we name the same division of the same country: its map point and our centroid may lie
+    further apart than 100 miles ("British Columbia")."""
+    return (place.get("geonameid") is None and ours.precision == "admin1" and ours.name is not None
+            and ours.name.casefold() == (place.get("name") or "").casefold()
+            and ours.country_code == place.get("country_code"))
 
 
 def _size_right(event: Event, gold: dict[str, Any]) -> bool | None:
