@@ -25,6 +25,15 @@ def senses(pipeline):
         ("The arrests sparked an outcry from rights groups.", "outcry", "ACCUSE"),
         # docs/annotation.md: appealing (here challenging) a ruling is REJECT
         ("The party challenged the ruling in the supreme court.", "challenged", "REJECT"),
+        # an appeal to a court or of a case is legal: it rejects the ruling; a plea of innocence
+        # denies the charge, a guilty plea admits it (manual CONCEDE: "admit")
+        ("His lawyers have an appeal of the case pending before the supreme court.", "appeal", "REJECT"),
+        ("They await a federal court appeal by the boy's relatives.", "appeal", "REJECT"),
+        ("The developers appealed to the municipal board.", "appealed", "REJECT"),
+        ("The mayor issued an appeal for calm.", "appeal", "REQUEST"),
+        ("She entered a not guilty plea to the charges.", "plea", "REJECT"),
+        ("He entered a guilty plea on Monday.", "plea", "CONCEDE"),
+        ("She has pleaded innocent to the charges.", "pleaded", "REJECT"),
         # manual REQUEST: all requests
         ("GM sought U.S. antitrust clearance last week to purchase the shares.", "sought", "REQUEST"),
         # docs/annotation.md batch H: an agency's fines are SANCTION convict
