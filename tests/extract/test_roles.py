@@ -111,6 +111,21 @@ def test_roles_a_speakers_act_after_the_reported_clause_is_the_speakers(code):
     assert [a.country for a in event.actor] == ["KOR"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "doer"),
+    [
+        # the parser hangs "after" on the object; the gerund is still the subject's act
+        ("Reno allowed the extension of the deadline after rejecting the court's order.", "rejecting",
+         "Reno"),
+        # a participle set off after a reported state is the reporter's act
+        ("In 2014, Judge Martini ruled the program was legal, rejecting the claim it was unconstitutional.",
+         "rejecting", "Judge Martini"),
+    ],
+)
+def test_roles_a_gerund_the_parser_hangs_on_an_object_or_a_state_is_the_subject_s(code, text, trigger, doer):
+    assert [a.text for a in _event(code(text), trigger).actor] == [doer]
+
+
 def test_roles_an_act_coordinated_in_the_reported_clause_keeps_its_subject(code):
     event = _event(code("The minister said Russia had attacked the village and killed ten people."), "killed")
     assert [a.country for a in event.actor] == ["RUS"]

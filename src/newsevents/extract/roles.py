@@ -182,12 +182,14 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or dangling:
         if verb.dep_ == "pcomp":  # "by dumping", "after attacking": the prep's verb
             doer_prep = head.lower_ in grammar.object_doer_preps
-            head = head.head
+            head = _clause_of_time_prep(head, grammar)
             # "thanked the army for helping": the object did it, not the subject; "accused Russia
             # of poisoning the spy": no one is known to have, the accused only allegedly
             doers = children(head, _OBJECT_CONTROL) if doer_prep else []
             if doers:
                 return [] if head.lemma_.lower() in grammar.allegation_verbs else doers
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _copular_report(head):
+            head = head.head  # "ruled the program was legal, rejecting the claim": the judge rejects
         if head.pos_ in {"VERB", "AUX"}:
             if is_passive(head):
                 if _active_conjunct(verb):
@@ -203,6 +205,22 @@ def inherited_subject(verb: Token, grammar: Grammar, depth: int = 0) -> list[Tok
         named = children(head.head, SUBJECT_DEPS) if head.dep_ == "attr" else []
         return issuer(head, grammar) or named or [head]
     return []
+
+
+def _clause_of_time_prep(prep: Token, grammar: Grammar) -> Token:
+    """The word a gerund's preposition belongs to: "allowed the extension after rejecting the
+    order" is the verb's act, though the parser hangs "after" on the verb's object."""
+    head = prep.head
+    if prep.lower_ in grammar.separate_preps and head.dep_ == "dobj" and head.pos_ == "NOUN":
+        return head.head
+    return head
+
+
+def _copular_report(clause: Token) -> bool:
+    """A reported state ("said the plan was dead"): a participle set off after it ("..., blaming
+    the rebels") is the reporter's act, a state does none."""
+    return (clause.dep_ == "ccomp" and clause.lemma_ == "be"
+            and any(c.dep_ in {"acomp", "attr"} for c in clause.children))
 
 
 def issuer(document: Token, grammar: Grammar) -> list[Token]:
