@@ -164,6 +164,9 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The mayor held a news conference on Monday to unveil the new budget.", "held"),
         ("The rocket blasted off from the launch pad at dawn.", "blasted"),
         ("The driver went into cardiac arrest and died at the scene.", "arrest"),
+        ("The club fired its head coach on Saturday.", "fired"),
+        ("The accountant was fired from his job last week.", "fired"),
+        ("Musharraf fired him in 2007.", "fired"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):
@@ -183,6 +186,8 @@ def test_triggers_no_event_sense_leaves_the_others(triggers):
     assert ("advised", "REQUEST") in triggers("The minister advised the king to dissolve parliament.")
     assert ("held", "CONSULT") in triggers("The two foreign ministers held talks in Vienna.")
     assert ("blasted", "ACCUSE") in triggers("The senator blasted the governor over the budget.")
+    assert ("fired", "ASSAULT") in triggers("The gunman fired at the guards.")
+    assert ("fired", "ASSAULT") in triggers("Helicopter gunships fired on the militant positions.")
 
 
 
