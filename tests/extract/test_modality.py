@@ -24,6 +24,9 @@ def _main(events):
         ("A warship intercepted the boats and foiled an attack on merchant vessels.", "ASSAULT", "negated"),
         ("Somali pirate attack foiled in Gulf of Aden.", "ASSAULT", "negated"),
         ("Police thwarted a bombing at the station on Monday.", "ASSAULT", "negated"),
+        ("The gunman was spared the death sentence when the jury deadlocked.", "SANCTION", "negated"),
+        # a verdict a jury still deliberates on is not yet given
+        ("The jury is still deliberating on the defendant's verdict.", "SANCTION", "hypothetical"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),
         # "can" says what a party is able to do, not what it did
         ("Cheaper flights mean more pilgrims can visit the shrine.", "CONSULT", "hypothetical"),

@@ -164,7 +164,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         mode.negated = True
     if _prevented(trigger, ontology.words("preventing_governors")):
         mode.negated = True  # "foiled an attack", "pirate attack foiled": it did not happen
-    if _possible(trigger, ontology.words("possibility_nouns")):
+    if _possible(trigger, ontology.words("possibility_nouns")) or _weighed(
+            trigger, ontology.words("deliberation_verbs")):
         mode.hypothetical = True  # "the possibility of a meeting": no meeting yet
     if _sought(trigger, ontology.words("tip_nouns")):
         mode.hypothetical = True  # "information leading to the arrest": no arrest yet
@@ -176,6 +177,13 @@ def _possible(trigger: Token, nouns: frozenset[str]) -> bool:
     prep = trigger.head
     return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "of"
             and prep.head.lemma_.lower() in nouns)
+
+
+def _weighed(trigger: Token, verbs: frozenset[str]) -> bool:
+    """An act noun a jury or panel deliberates on or over: no decision yet."""
+    prep = trigger.head
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in {"on", "over"}
+            and prep.head.lemma_.lower() in verbs)
 
 
 def _sought(trigger: Token, nouns: frozenset[str]) -> bool:
