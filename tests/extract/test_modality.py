@@ -25,6 +25,9 @@ def _main(events):
         ("Somali pirate attack foiled in Gulf of Aden.", "ASSAULT", "negated"),
         ("Police thwarted a bombing at the station on Monday.", "ASSAULT", "negated"),
         ("The gunman was spared the death sentence when the jury deadlocked.", "SANCTION", "negated"),
+        # an act behind "without", or under "neither ... nor", was not done
+        ("The talks ended without an agreement on the border.", "AGREE", "negated"),
+        ("The court neither approves nor disapproves the agency's decision.", "ACCUSE", "negated"),
         # a verdict a jury still deliberates on is not yet given
         ("The jury is still deliberating on the defendant's verdict.", "SANCTION", "hypothetical"),
         ("The army is likely to attack the city.", "ASSAULT", "hypothetical"),

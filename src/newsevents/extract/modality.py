@@ -162,6 +162,8 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
         mode.future = mode.scheduled = True  # "they meet Monday": on the timetable, not yet done
     if trigger.dep_ == "acl" and _none(trigger.head, negation):  # "no shots fired", "no roads closed"
         mode.negated = True
+    if _excluded(trigger):
+        mode.negated = True  # "ended without an agreement", "neither approves nor disapproves"
     if _prevented(trigger, ontology.words("preventing_governors")):
         mode.negated = True  # "foiled an attack", "pirate attack foiled": it did not happen
     if _possible(trigger, ontology.words("possibility_nouns")) or _weighed(
@@ -177,6 +179,15 @@ def _possible(trigger: Token, nouns: frozenset[str]) -> bool:
     prep = trigger.head
     return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "of"
             and prep.head.lemma_.lower() in nouns)
+
+
+def _excluded(trigger: Token) -> bool:
+    """An act noun behind "without", or an act under "neither ... nor": not done."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        return True
+    first = trigger.head if trigger.dep_ == "conj" else trigger
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children) or (
+        trigger.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in trigger.head.children))
 
 
 def _weighed(trigger: Token, verbs: frozenset[str]) -> bool:
