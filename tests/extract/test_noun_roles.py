@@ -121,6 +121,12 @@ def test_roles_of_names_who_resigned_whatever_the_verb_around_it(code):
     assert [a.text for a in event.actor] == ["President Richard Nixon"]
 
 
+def test_noun_roles_a_person_who_owns_joined_acts_done_to_him_undergoes_both(code):
+    event = _event(code("He has been held in prison since his arrest and eventual conviction on two charges."),
+                   "conviction")
+    assert all(a.text != "his" for a in event.actor)
+
+
 def test_roles_joined_act_nouns_share_their_doer(code):
     """ "threats and attacks by Hamas militants": the doer stated once is both acts'."""
     event = _event(code("The threats and attacks by Hamas militants on Israeli towns continued on Monday."),
@@ -134,6 +140,8 @@ def test_roles_joined_act_nouns_share_their_doer(code):
     ("He served a reduced sentence of four months in federal prison.", "sentence", "He"),
     ("Comeaux returned to prison in June 1999 to serve a life sentence.", "sentence", "Comeaux"),
     ("The man faces deportation to Mexico.", "deportation", "The man"),
+    ("After serving five years on the heroin conviction, Gigante resumed his life of crime.", "conviction",
+     "Gigante"),
 ])
 def test_noun_roles_who_has_an_act_undergone_on_record_underwent_it(code, text, trigger, holder):
     event = _event(code(text), trigger)

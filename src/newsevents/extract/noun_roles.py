@@ -132,7 +132,9 @@ def _conjunct_doers(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[
     first = noun.head
     if noun.dep_ != "conj" or first.lemma_.lower() not in grammar.act_nouns:
         return []  # "moving into relatives' homes or changing custody": homes are no act
-    return _own_names(first, info, grammar) or prep_objects(first, {"by"})
+    own = _own_names(first, info, grammar)
+    undergoing = _undergoing_owners(first, own, grammar)  # "his arrest and conviction": he underwent both
+    return [t for t in own if t not in undergoing] or prep_objects(first, {"by"})
 
 
 def _counting_head(noun: Token, grammar: Grammar) -> Token:
@@ -143,6 +145,16 @@ def _counting_head(noun: Token, grammar: Grammar) -> Token:
             of.head.lemma_.lower() in grammar.quantifiers or of.head.lower_ in grammar.quantifiers):
         return of.head
     return noun
+
+
+def _held(noun: Token, grammar: Grammar) -> bool:
+    """An act noun a record verb takes as object ("has prior arrests") or through its preposition
+    ("serving time on a 2006 conviction")."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head.lemma_.lower() in grammar.record_verbs
+    return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in grammar.separate_preps
+            and head.head.lemma_.lower() in grammar.record_verbs)
 
 
 def _alleged(noun: Token, grammar: Grammar) -> bool:
@@ -179,10 +191,12 @@ def _noun_frames(
         # "May received backing from the United States": the giver acts on the receiver
         roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
         roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
-    elif noun.dep_ == "dobj" and verb_lemma in grammar.record_verbs and grammar.undergone(info):
-        # "he has prior arrests", "returned to prison to serve a life sentence": he underwent
-        # them; who arrested or sentenced him is not said
-        holder = children(head, SUBJECT_DEPS) or inherited_subject(head, grammar)
+    elif _held(noun, grammar) and grammar.undergone(info):
+        # "he has prior arrests", "returned to prison to serve a life sentence", "serving five
+        # years on the heroin conviction": he underwent them; who arrested or sentenced him is
+        # not said
+        verb = head if noun.dep_ == "dobj" else head.head
+        holder = children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
         roles.recipients = roles.recipients or holder
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in grammar.document_nouns:
         # "issued a statement of support", "sent a letter of protest": the issuer's act
