@@ -122,8 +122,8 @@ def test_roles_of_names_who_resigned_whatever_the_verb_around_it(code):
 
 
 def test_noun_roles_a_person_who_owns_joined_acts_done_to_him_undergoes_both(code):
-    event = _event(code("He has been held in prison since his arrest and eventual conviction on two charges."),
-                   "conviction")
+    text = "He has been held in prison since his arrest and eventual conviction on two charges."
+    event = _event(code(text), "conviction")
     assert all(a.text != "his" for a in event.actor)
 
 
