@@ -140,7 +140,7 @@ def test_actors_the_dateline_town_is_no_participant(code):
 
 @pytest.mark.parametrize(("text", "trigger", "doer"), [
     ("An Albany man police said was armed with a knife was arrested Sunday.", "arrested", "police"),
-    ("A man authorities say was shot by a trooper was jailed Tuesday.", "jailed", "authorities"),
+    ("A man authorities say was hit by a car was jailed Tuesday.", "jailed", "authorities"),
 ])
 def test_actors_a_clause_without_who_is_not_glued_to_the_doer(event_on, text, trigger, doer):
     """ "a man police said was armed": "a" before a plural head belongs to the noun between."""
@@ -325,6 +325,16 @@ def test_actors_jurors_are_a_court(event_on):
 ])
 def test_actors_supporters_critics_and_exiles_are_people_who_act(event_on, text, trigger, sector):
     assert [a.sector for a in event_on(text, trigger).actor] == [sector]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Sheriff's deputies arrested two men on Monday.", (None, "COP")),  # a deputy alone is a legislator
+    ("State troopers arrested the driver on Sunday.", (None, "COP")),
+    ("The California Highway Patrol arrested the driver on Sunday.", ("USA", "COP")),
+    ("The RCMP arrested two men in Bountiful.", ("CAN", "COP")),
+])
+def test_actors_state_and_federal_police_are_police(event_on, text, actor):
+    assert [(a.country, a.sector) for a in event_on(text, "arrested").actor] == [actor]
 
 
 def test_an_act_noun_is_no_doer(event_on):

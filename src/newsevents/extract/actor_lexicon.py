@@ -193,7 +193,8 @@ class ActorLexicon:
             org = self.onto.organization(left.text)
             if org is not None and org.sector:
                 return org.sector
-        for left in modifiers:  # "the lower house": a comparative's lemma ("low") is no key
+        owners = [c for c in head.lefts if c.dep_ == "poss"]  # "sheriff's deputies"
+        for left in modifiers + owners:  # "the lower house": a comparative's lemma ("low") is no key
             for bigram in (f"{left.lemma_.lower()} {lemma}", f"{left.lower_} {lemma}"):
                 if bigram in sectors:
                     return self._office(head, bigram)
