@@ -49,3 +49,11 @@ def test_parse_reported_clause_keeps_its_complement_label():
     nlp = load_pipeline()
     doc = nlp("Police said the man was arrested on Monday.")
     assert next(t for t in doc if t.text == "arrested").dep_ == "ccomp"
+
+
+def test_parse_an_ordinal_of_a_month_is_one_date():
+    nlp = load_pipeline()
+    doc = nlp("Protesters marched on the 5th of May 2010 in Athens. He finished 5th of 20 runners in May.")
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    assert "the 5th of May 2010" in dates
+    assert not any("20 runners" in d for d in dates)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsevents.nlp.components.attributes import replace_ruler
 from newsevents.nlp.components.lemmas import replace_lemmatizer
+from newsevents.nlp.components.ordinal_dates import NAME as ORDINAL_DATES
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.nlp.components.semicolons import NAME as SEMICOLONS
 from newsevents.nlp.texts import TEXT
@@ -26,8 +27,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     Adds the paragraph component before the parser so blank lines end sentences and the
     semicolon component after it so a clause before a semicolon is not read as the content
-    of the verb after it, and applies the model's attribute rules and lemmatizer by table
-    lookup (the same assignments, cheaper).
+    of the verb after it, the ordinal date component after the tagger of names so "the 5th of
+    May" is one date, and applies the model's attribute rules and lemmatizer by table lookup (the
+    same assignments, cheaper).
     """
     nlp = spacy.load(model)
     replace_ruler(nlp)
@@ -37,6 +39,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         if SEMICOLONS not in nlp.pipe_names:
             nlp.add_pipe(SEMICOLONS, after="parser")
+    if "ner" in nlp.pipe_names and ORDINAL_DATES not in nlp.pipe_names:
+        nlp.add_pipe(ORDINAL_DATES, after="ner")
     return nlp
 
 
