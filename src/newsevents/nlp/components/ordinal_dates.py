@@ -36,9 +36,12 @@ def _run(doc: Doc, ordinal: Span) -> Span | None:
     if len(ordinal) != 1 or not _ORDINAL.match(ordinal.text):
         return None
     of, end = ordinal.end, ordinal.end + 2
-    if end > len(doc) or doc[of].lower_ != "of" or not _MONTH.match(doc[of + 1].text) or not doc[of + 1].is_title:
+    month = doc[of + 1] if end <= len(doc) else None
+    if month is None or doc[of].lower_ != "of" or not (_MONTH.match(month.text) and month.is_title):
         return None
     if end < len(doc) and _YEAR.match(doc[end].text):
         end += 1
-    start = ordinal.start - 1 if ordinal.start > 0 and doc[ordinal.start - 1].lower_ == "the" else ordinal.start
+    start = ordinal.start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
     return Span(doc, start, end, label="DATE")
