@@ -167,6 +167,8 @@ def test_triggers_searching_a_plane_is_coercion(code):
         ("The club fired its head coach on Saturday.", "fired"),
         ("The accountant was fired from his job last week.", "fired"),
         ("Musharraf fired him in 2007.", "fired"),
+        # the request names why the act was done: no event of its own
+        ("The judge sealed the courtroom at the request of prosecutors.", "request"),
     ],
 )
 def test_triggers_a_sense_that_is_no_event(triggers, text, word):

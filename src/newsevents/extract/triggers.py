@@ -233,6 +233,7 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
     generic_heads = ontology.words("generic_event_heads")
     venue_preps, quantities = ontology.words("venue_preps"), ontology.words("quantity_nouns")
     questions, marks = ontology.words("question_verbs"), ontology.words("question_marks")
+    behests = ontology.words("behest_nouns")
     lemmas, texts, _ = doc_words(sentence.doc)
     for i in range(sentence.start, sentence.end):
         if lemmas[i] not in ontology.trigger_words and texts[i] not in ontology.trigger_words:
@@ -252,6 +253,8 @@ def find_triggers(sentence: Span, ontology: Ontology) -> list[Trigger]:
             continue
         if pos == "VERB" and tok.lemma_.lower() in questions and asks_a_question(tok, marks):
             continue
+        if pos == "NOUN" and tok.lemma_.lower() in behests and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+            continue  # "sealed the courtroom at the request of prosecutors": why the act was done
         senses = ontology.triggers.get((tok.lemma_.lower(), pos))
         matched = _match(tok, senses, venue_preps, quantities) if senses else None
         if matched is not None and matched[0].event_type != NO_EVENT:
