@@ -339,7 +339,9 @@ try {
     `the thread list counts ${threadList.total} threads`);
   const threadRow = page.locator('#table tr.row').first();
   const threadId = await threadRow.getAttribute('data-id');
-  await threadRow.click();
+  // the panels around the table still lay out as their data arrives, so the row may not hold
+  // still long enough for a pointer click: send the click to the row itself
+  await threadRow.dispatchEvent('click');
   await page.waitForSelector('#panel-thread:not([hidden]) #thread-title');
   const thread = await api(`api/threads/${encodeURIComponent(threadId)}`);
   const threadTotals = await api(`api/totals?min_confidence=0.5&thread=${encodeURIComponent(threadId)}`);
