@@ -458,11 +458,13 @@ def test_cues_count_per_country(gazetteer):
         # one word that speaks and names no sizeable place
         "The exhibition opened in Moscow on Friday. \u201cThey were influenced by American art,\u201d "
         "Petrova said.",
+        # one word an arrest is done to, here and wherever the article names it
+        "Jackson was arrested on suspicion of drunken driving in San Diego. Jackson will play on Sunday.",
     ],
 )
 def test_a_persons_name_is_no_town_of_that_name(places, text):
     _, found = places(text)
-    assert not [t for t in found if t.text in {"Bell", "Amelia", "Petrova"}]
+    assert not [t for t in found if t.text in {"Bell", "Amelia", "Petrova", "Jackson"}]
 
 
 def test_a_common_word_the_model_tags_as_a_place_is_none(places):

@@ -47,7 +47,7 @@ class Mention:
 def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
     """Every place name the article writes, in order: tagged places, untagged known names and the
     dateline's town, less actors, names inside persons' and firms' names, and excluded words."""
-    speech = ontology.words("speech_verbs")
+    speech, held = ontology.words("speech_verbs"), ontology.words("custody_verbs")
     names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
     names |= firms(doc, gazetteer, ontology)
     opening = dateline_town(doc, gazetteer)
@@ -65,6 +65,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if len(e) > 1 and (e.label_ == "PERSON" or _initialled(e))}
+    held_names = {e.text.lower() for e in ents if _held_person(e, held, ontology) and not (
+        opening is not None and opening.start <= e.start < opening.end)}  # a person all through
     found: list[Mention] = []
     widened_to: set[tuple[int, int]] = set()
     for number, ent in enumerate(ents):
@@ -75,6 +77,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
                 or not ent.text[:1].isupper():  # "meth", "n't": a tag on a common word
             continue  # a dateline's capital is no actor, though a parse runs it into the clause
         if in_name(ent, surnames, parties, ontology, gazetteer) or _named_person(ent, ontology) \
+                or (ent.text.lower() in held_names and not town) \
                 or _speaker(ent, speech, gazetteer) or _model_year(ent) \
                 or (_acronym(ent, gazetteer) and not town):
             continue
@@ -148,6 +151,16 @@ def _named_person(ent: Span, ontology: Ontology) -> bool:
     root = ent.root
     return (len(ent) == 1 and root.dep_ == "appos"
             and ontology.sectors.get(root.head.lemma_.lower()) == PRIVATE_PERSON)
+
+
+def _held_person(ent: Span, verbs: frozenset[str], ontology: Ontology) -> bool:
+    """One word that an act done only to persons is done to ("Jackson was arrested", "will not
+    discipline Jackson", a headline's "Chargers' Jackson arrested" that the tagger reads as a
+    person): a person, not the town of that name; a state is named by its country's name."""
+    root = ent.root
+    undergoes = root.dep_ in {"nsubjpass", "dobj"} or (root.dep_ == "nsubj" and ent.label_ == "PERSON")
+    return (len(ent) == 1 and undergoes and root.head.lemma_.lower() in verbs
+            and ent.text.lower() not in ontology.country_names and ent.text.lower() not in ontology.capitals)
 
 
 def _county_body(ent: Span) -> bool:
