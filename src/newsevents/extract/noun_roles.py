@@ -147,14 +147,17 @@ def _counting_head(noun: Token, grammar: Grammar) -> Token:
     return noun
 
 
-def _held(noun: Token, grammar: Grammar) -> bool:
-    """An act noun a record verb takes as object ("has prior arrests") or through its preposition
-    ("serving time on a 2006 conviction")."""
+def _record_verb(noun: Token, grammar: Grammar) -> Token | None:
+    """The record verb that takes an act noun as object ("has prior arrests") or through its
+    preposition ("serving time on a 2006 conviction"), if one does."""
     head = noun.head
     if noun.dep_ == "dobj":
-        return head.lemma_.lower() in grammar.record_verbs
-    return (noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in grammar.separate_preps
-            and head.head.lemma_.lower() in grammar.record_verbs)
+        verb = head
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in grammar.separate_preps:
+        verb = head.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in grammar.record_verbs else None
 
 
 def _alleged(noun: Token, grammar: Grammar) -> bool:
@@ -191,12 +194,11 @@ def _noun_frames(
         # "May received backing from the United States": the giver acts on the receiver
         roles.actors = prep_objects(head, {"from"}) or prep_objects(noun, {"from"})
         roles.recipients = roles.recipients or children(head, SUBJECT_DEPS)
-    elif _held(noun, grammar) and grammar.undergone(info):
+    elif (record := _record_verb(noun, grammar)) is not None and grammar.undergone(info):
         # "he has prior arrests", "returned to prison to serve a life sentence", "serving five
         # years on the heroin conviction": he underwent them; who arrested or sentenced him is
         # not said
-        verb = head if noun.dep_ == "dobj" else head.head
-        holder = children(verb, SUBJECT_DEPS) or inherited_subject(verb, grammar)
+        holder = children(record, SUBJECT_DEPS) or inherited_subject(record, grammar)
         roles.recipients = roles.recipients or holder
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in grammar.document_nouns:
         # "issued a statement of support", "sent a letter of protest": the issuer's act

@@ -25,6 +25,7 @@ from newsevents.extract.place_names import (
     named_place,
     no_place,
     place_in,
+    state_named,
     untagged,
     widened,
 )
@@ -160,7 +161,7 @@ def _held_person(ent: Span, verbs: frozenset[str], ontology: Ontology) -> bool:
     root = ent.root
     undergoes = root.dep_ in {"nsubjpass", "dobj"} or (root.dep_ == "nsubj" and ent.label_ == "PERSON")
     return (len(ent) == 1 and undergoes and root.head.lemma_.lower() in verbs
-            and ent.text.lower() not in ontology.country_names and ent.text.lower() not in ontology.capitals)
+            and not state_named(ent, ontology))
 
 
 def _county_body(ent: Span) -> bool:

@@ -252,6 +252,11 @@ def acts(ent: Span, speech: frozenset[str], ontology: Ontology) -> bool:
     lemma = root.head.lemma_.lower()
     if lemma not in speech and (lemma, "VERB") not in ontology.triggers:
         return False
+    return state_named(ent, ontology)
+
+
+def state_named(ent: Span, ontology: Ontology) -> bool:
+    """The name is a country's or a capital's: a state acts and suffers by it."""
     key = ent.text.lower()
     return key in ontology.capitals or key in ontology.country_names
 
