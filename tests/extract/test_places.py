@@ -67,11 +67,6 @@ def test_a_town_is_never_replaced_by_its_country(places):
     assert _named(found, "Kosovo")[0].precision == "country"
 
 
-def test_a_speaking_capital_is_an_actor_not_a_place(places):
-    _, found = places("Moscow said the talks in Geneva had failed.")
-    assert [t.text for t in found] == ["Geneva"]
-
-
 def test_spans_index_the_text(places):
     doc, found = places("Floods cut roads between Dhaka and Chittagong, officials in Bangladesh said.")
     assert found
@@ -85,23 +80,6 @@ def test_user_place_tables_add_to_the_bundled_ones(tmp_path):
     assert not load_gazetteer().lookup("Dardania")
     found = load_gazetteer(extra=(tmp_path,)).lookup("Dardania")
     assert [(p.country_code, p.kind) for p in found] == [("XK", "country")]
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("Sarah Palin criticized the state. Critics said the plan was attacked by Palin in "
-         "Anchorage.", "Palin"),
-        ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "Mars"),
-        ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "West"),
-        # a big town's name (Obama, Japan; Bush, Egypt) tagged as a person before a person's body
-        ("The Obama administration imposed sanctions on Russia on Monday.", "Obama"),
-        ("The Bush administration accused Iran of supporting militias in Iraq.", "Bush"),
-    ],
-)
-def test_person_names_and_non_places_are_no_toponyms(places, text, name):
-    _, found = places(text)
-    assert not _named(found, name)
 
 
 def test_a_place_named_as_such_stays_a_place_beside_a_namesake(places):
@@ -257,14 +235,6 @@ def test_the_town_a_jury_or_police_serves_is_a_place_though_the_model_tags_nothi
     assert _named(found, "Norwalk")[0].admin1 == "California"
 
 
-def test_a_surname_the_parse_misreads_is_no_small_town_of_its_name(places):
-    _, found = places("A Brooklyn jury has returned a guilty verdict for Andrew Lopez for the murder "
-                      "of Maria Diaz .\nConvicted of second - degree murder and assault in the first "
-                      "degree , Lopez , 20 , faces a potential sentence of life in prison when he is "
-                      "sentenced by Justice Paul Amato .")
-    assert not _named(found, "Lopez")
-
-
 def test_a_state_is_not_its_namesake_county_in_a_neighbouring_state(places):
     _, found = places("Crews from Tulsa, Okla., drove to Texas after the floods in Oklahoma.")
     texas = _named(found, "Texas")[0]
@@ -277,22 +247,6 @@ def test_a_town_lies_in_the_state_of_the_other_towns_named(places):
     assert _named(found, "Anderson")[0].admin1 == "South Carolina"
 
 
-def test_an_abbreviation_is_the_country_not_a_town_of_that_name(places):
-    _, found = places("Talks between the US and France ended in Paris.")
-    us = _named(found, "US")[0]
-    assert (us.country_code, us.precision) == ("US", "country")
-
-
-def test_a_continent_is_no_place(places):
-    _, found = places("Aid groups in Africa and the Middle East appealed for funds in Nairobi.")
-    assert [t.text for t in found] == ["Nairobi"]
-
-
-def test_a_street_named_after_a_town_is_not_the_town(places):
-    _, found = places("The center on Evergreen Street in Charleston closed on Friday.")
-    assert all(t.name != "Evergreen" for t in found)
-
-
 def test_a_known_city_after_in_is_a_place_whatever_the_model_tags_it(places):
     # the small model tags "Tunis" here as a LANGUAGE; "English" after "in" is no known place
     _, found = places("Gunmen attacked a museum in Tunis in 2015. The talks were held in English.")
@@ -301,33 +255,11 @@ def test_a_known_city_after_in_is_a_place_whatever_the_model_tags_it(places):
     assert [(t.text, t.country_code) for t in found] == [("Hounslow", "GB")]
 
 
-def test_a_firms_short_name_is_no_place(places):
-    # "Ford" alone after "Ford Motor Co." is the firm, not the Ford villages or Ford County
-    _, found = places("Ford Motor Co. is bidding for Jaguar. Its stake in Ford rose on Monday.")
-    assert not _named(found, "Ford")
-    _, found = places("Officers of the Gainesville Police Department arrested a man in Gainesville.")
-    assert _named(found, "Gainesville")[0].country_code == "US"
-
-
-def test_a_one_word_person_is_a_place_only_by_a_place_name_of_its_own(places):
-    # "Abbas" is only another name of Fort Abbas; "Webster" a county's bare name and small towns
-    _, found = places("Abbas met the envoy on Monday. Webster told reporters he would run.")
-    assert not found
-
-
 def test_a_division_is_not_a_small_town_of_its_name_near_the_other_places(places):
     # Wales is also a Yorkshire village, near Sheffield; news names the nation
     _, found = places("Two men from Sheffield were arrested on Friday. Police in Wales searched a farm.")
     wales = next(p for p in found if p.text == "Wales")
     assert wales.precision == "admin1" and wales.country_code == "GB"
-
-
-def test_an_acronym_with_a_small_letter_inside_is_no_other_name_of_a_town(places):
-    _, found = places("In a statement, MoD officials in Texas said a soldier died. "
-                      "Police in DeKalb, Illinois, made arrests. DuPage officials met.")
-    assert not any(p.name == "Maud" for p in found)
-    assert next(p for p in found if p.text == "DeKalb").precision == "town"
-    assert next(p for p in found if p.text == "DuPage").name == "DuPage County"
 
 
 def test_a_town_spelt_as_written_outweighs_a_namesake_in_a_state_the_article_names(places):
@@ -447,40 +379,6 @@ def test_cues_count_per_country(gazetteer):
     assert gazetteer.cued(words) == {"US": 1, "GB": 2, "IE": 1, "CA": 1, "AU": 1, "NZ": 1}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a middle initial makes a person's name, whatever kind the model tags it
-        "The fatal police shooting of Tyrise M. Bell in January was justified. Eggers tackled Bell and a "
-        "fight ensued.",
-        # a first name beside a kin word
-        "A trooper stopped the car of Gregory Crolley and detained his wife, Amelia, on the highway.",
-        # one word that speaks and names no sizeable place
-        "The exhibition opened in Moscow on Friday. \u201cThey were influenced by American art,\u201d "
-        "Petrova said.",
-        # one word an arrest is done to, here and wherever the article names it
-        "Jackson was arrested on suspicion of drunken driving in San Diego. Jackson will play on Sunday.",
-    ],
-)
-def test_a_persons_name_is_no_town_of_that_name(places, text):
-    _, found = places(text)
-    assert not [t for t in found if t.text in {"Bell", "Amelia", "Petrova", "Jackson"}]
-
-
-def test_a_common_word_the_model_tags_as_a_place_is_none(places):
-    _, found = places("Deputies found a meth lab in a trailer outside Lexington on Friday.")
-    assert [t.text for t in found] == ["Lexington"]
-
-
-@pytest.mark.parametrize("text", [
-    "The woman was struck by a gray 2013 Toyota Camry , which then sped off, police in Queens said.",
-    "Police in Queens said the man stole a 1992 Toyota Corolla.",
-])
-def test_a_makers_name_on_a_vehicle_told_by_its_model_year_is_no_town(places, text):
-    _, found = places(text)
-    assert [t.text for t in found] == ["Queens"]
-
-
 def test_a_year_before_a_place_that_hosts_is_still_a_place(places):
     _, found = places("Talks were held in 2008 Paris style, officials in Boston said.")
     assert "Paris" in [t.text for t in found]
@@ -495,8 +393,3 @@ def test_a_name_the_model_cuts_at_a_hyphen_is_read_whole(places, text, name, cou
     assert [(t.text, t.country_code) for t in found] == [(name, country)]
 
 
-def test_a_short_word_in_capitals_naming_only_towns_is_an_acronym(places):
-    _, found = places("The warship was 13 nautical miles away when it picked up the SOS call off Aden.")
-    assert [t.text for t in found] == ["Aden"]
-    _, found = places("Troops arrived in the UAE and the US on Friday.")
-    assert [t.country_code for t in found] == ["AE", "US"]
