@@ -147,3 +147,22 @@ def test_noun_roles_who_has_an_act_undergone_on_record_underwent_it(code, text, 
     event = _event(code(text), trigger)
     assert all(a.text != holder for a in event.actor)
     assert [r.text for r in event.recipient] == [holder]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "victims"),
+    [
+        ("Three soldiers lost their lives in the attack on Monday.", "attack", "Three soldiers"),
+        ("Two buildings caught fire in firebomb attacks on Monday.", "attacks", "Two buildings"),
+        ("Four villagers went missing in the raids on Monday.", "raids", "Four villagers"),
+        ("Five people were missing in the attack on Monday.", "attack", "Five people"),
+    ],
+)
+def test_noun_roles_who_suffered_an_act_a_phrase_names_did_not_do_it(code, text, trigger, victims):
+    event = _event(code(text), trigger)
+    assert all(a.text != victims for a in event.actor)
+
+
+def test_noun_roles_a_verb_of_suffering_with_an_object_keeps_its_doer(code):
+    event = _event(code("The rebels lost two fighters in the attack on Monday."), "attack")
+    assert [a.text for a in event.actor] == ["The rebels"]

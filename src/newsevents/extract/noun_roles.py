@@ -219,7 +219,7 @@ def _noun_frames(
         and head.head.lemma_.lower() not in grammar.observer_verbs  # "looking into the attacks"
     ):
         verb = head.head
-        dying = verb.lemma_.lower() in grammar.dying_verbs and head.lower_ in {"in", "during"}
+        dying = head.lower_ in {"in", "during"} and _suffering_verb(verb, grammar)
         # "man taken into custody"
         undergoer = headline_undergoer(verb, info.recipient_preps, grammar.undergone(info))
         if dying or undergoer is not None or is_passive(verb, reduced=True):
@@ -241,6 +241,16 @@ def _noun_frames(
     if owners and roles.actors and all(_a_person(t) for t in roles.actors):
         roles.actors = []  # "Earle is serving time for his convictions": he underwent them, no doer said
     return roles
+
+
+def _suffering_verb(verb: Token, grammar: Grammar) -> bool:
+    """ "died", "lost their lives", "caught fire", "went missing", "were wounded": a verb whose
+    subject suffers the act an "in" phrase names (dying_verbs; a verb alone, with no object)."""
+    lemma = verb.lemma_.lower()
+    rest = [c for c in verb.children if c.dep_ in {"dobj", "acomp", "xcomp", "oprd", "attr", "advcl"}]
+    if any({f"{lemma} {c.lemma_.lower()}", f"{lemma} {c.lower_}"} & grammar.dying_verbs for c in rest):
+        return True
+    return lemma in grammar.dying_verbs and not any(c.dep_ == "dobj" for c in rest)
 
 
 def _a_person(tok: Token) -> bool:
