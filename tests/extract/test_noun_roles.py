@@ -153,7 +153,8 @@ def test_noun_roles_who_has_an_act_undergone_on_record_underwent_it(code, text, 
     ("text", "trigger", "victims"),
     [
         ("Three soldiers lost their lives in the attack on Monday.", "attack", "Three soldiers"),
-        ("Two buildings caught fire in firebomb attacks on Monday.", "attacks", "Two buildings"),
+        ("Two other buildings, one used by tax officials, caught fire in other firebomb attacks.", "attacks",
+         "Two other buildings"),
         ("Four villagers went missing in the raids on Monday.", "raids", "Four villagers"),
         ("Five people were missing in the attack on Monday.", "attack", "Five people"),
     ],
@@ -166,3 +167,27 @@ def test_noun_roles_who_suffered_an_act_a_phrase_names_did_not_do_it(code, text,
 def test_noun_roles_a_verb_of_suffering_with_an_object_keeps_its_doer(code):
     event = _event(code("The rebels lost two fighters in the attack on Monday."), "attack")
     assert [a.text for a in event.actor] == ["The rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("He has a prior DWI conviction in Minnetonka from 1992.", "conviction"),
+        ("LaSalle has three prior DUI convictions.", "convictions"),
+    ],
+)
+def test_noun_roles_an_offence_named_before_an_act_does_not_do_it(code, text, trigger):
+    event = _event(code(text), trigger)
+    assert all(a.text not in {"DWI", "DUI"} for a in event.actor)
+
+
+def test_noun_roles_an_offence_before_an_act_leaves_the_doer_to_the_verb(code):
+    event = _event(code("Deputies also made 13 DUI arrests on Saturday."), "arrests")
+    assert [a.text for a in event.actor] == ["Deputies"]
+
+
+@pytest.mark.parametrize("state", ["probation", "parole"])
+def test_noun_roles_who_is_on_probation_for_an_act_underwent_it(code, state):
+    event = _event(code(f"Jackson was on {state} for a previous arrest, the police said."), "arrest")
+    assert all(a.text != "Jackson" for a in event.actor)
+    assert [r.text for r in event.recipient] == ["Jackson"]

@@ -93,9 +93,9 @@ def _own_names(noun: Token, info: EventTypeInfo, grammar: Grammar) -> list[Token
     """A noun's possessor and the names before it ("Serbia's offensive", "a Turkish drone
     strike"), also one a place stands between ("the NATO Washington summit", "US Predator
     attacks")."""
-    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name
+    def named(tok: Token) -> bool:  # "US" the tagger missed is still a country's name; "DUI" is a crime
         entity = tok.ent_type_ in _ACTOR_ENTITIES or (tok.pos_ == "PROPN" and tok.lower_ in grammar.countries)
-        return entity and not _names_place(tok, info, grammar)
+        return entity and tok.lower_ not in grammar.offence_names and not _names_place(tok, info, grammar)
 
     found = []
     for child in noun.children:
@@ -149,7 +149,8 @@ def _counting_head(noun: Token, grammar: Grammar) -> Token:
 
 def _record_verb(noun: Token, grammar: Grammar) -> Token | None:
     """The record verb that takes an act noun as object ("has prior arrests") or through its
-    preposition ("serving time on a 2006 conviction"), if one does."""
+    preposition ("serving time on a 2006 conviction", "was on probation for an arrest"), if one
+    does."""
     head = noun.head
     if noun.dep_ == "dobj":
         verb = head
@@ -157,7 +158,9 @@ def _record_verb(noun: Token, grammar: Grammar) -> Token | None:
         verb = head.head
     else:
         return None
-    return verb if verb.lemma_.lower() in grammar.record_verbs else None
+    on_record = any(p.lower_ == "on" and any(o.lemma_.lower() in grammar.record_states for o in p.children)
+                    for p in verb.children)  # "was on probation for a previous arrest"
+    return verb if on_record or verb.lemma_.lower() in grammar.record_verbs else None
 
 
 def _alleged(noun: Token, grammar: Grammar) -> bool:

@@ -11,7 +11,7 @@ noun trigger the frames of noun_roles.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
 
@@ -39,7 +39,8 @@ _PARTY_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    """Word lists from modality.yaml that the frames need."""
+    """Word lists from modality.yaml that the frames need (a field named as a key of it is read
+    from it)."""
 
     object_control: frozenset[str] = frozenset()
     object_doer_preps: frozenset[str] = frozenset()
@@ -52,6 +53,8 @@ class Grammar:
     record_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
+    record_states: frozenset[str] = frozenset()
+    offence_names: frozenset[str] = frozenset()
     fleeing_verbs: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
@@ -90,33 +93,15 @@ def grammar_of(ontology: Ontology) -> Grammar:
                                 if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         undergone = ontology.words("of_recipient_types")
         grammar = Grammar(
-            object_control=ontology.words("object_control"),
-            object_doer_preps=ontology.words("object_doer_preps"),
-            allegation_verbs=ontology.words("allegation_verbs"),
-            separate_preps=ontology.words("separate_preps"),
+            **{f.name: ontology.words(f.name) for f in fields(Grammar) if f.name in ontology.modality},
             object_preps=ontology.words("object_recipient_preps"),
-            observer_verbs=ontology.words("observer_verbs"),
-            receiving_verbs=ontology.words("receiving_verbs"),
-            record_verbs=ontology.words("record_verbs"),
-            topic_verbs=ontology.words("topic_verbs"),
-            dying_verbs=ontology.words("dying_verbs"),
-            fleeing_verbs=ontology.words("fleeing_verbs"),
             reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
-            speech_verbs=ontology.words("speech_verbs"),
-            speaker_acts=ontology.words("speaker_acts"),
-            removal_verbs=ontology.words("removal_verbs"),
-            contact_verbs=ontology.words("contact_verbs"),
             light_objects=frozenset(
                 o for senses in ontology.triggers.values() for sense in senses for o in sense.objects
             ) - frozenset(ontology.sectors),
             countries=frozenset(ontology.country_names) | frozenset(ontology.demonyms),
-            force_modifiers=ontology.words("force_modifiers"),
             force_types=ontology.words("force_modifier_types"),
             force_nouns=ontology.words("force_modifier_nouns"),
-            doer_of_nouns=ontology.words("doer_of_nouns"),
-            owner_undergoes_nouns=ontology.words("owner_undergoes_nouns"),
-            perpetration_verbs=ontology.words("perpetration_verbs"),
-            document_nouns=ontology.words("document_nouns"),
             undergone_types=undergone,
             force_verbs=frozenset(lemma for (lemma, pos), senses in ontology.triggers.items() if pos == "VERB"
                                   and any(s.event_type.lower() in undergone for s in senses)),
