@@ -57,3 +57,13 @@ def test_parse_an_ordinal_of_a_month_is_one_date():
     dates = [e.text for e in doc.ents if e.label_ == "DATE"]
     assert "the 5th of May 2010" in dates
     assert not any("20 runners" in d for d in dates)
+
+
+def test_parse_a_month_abbreviation_with_its_period_set_apart_is_one_date():
+    """Tokenized text writes "Jan . 6 , 2009": the model tags "Jan ." alone, or the day apart."""
+    nlp = load_pipeline()
+    doc = nlp("He was arrested on Jan . 6 , five days before the game. She was released on Oct . 23 , 1999.")
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    assert "Jan . 6" in dates and "Oct . 23 , 1999" in dates
+    plain = nlp("The Jan. 6 hearing and a Dec 5 vote were planned.")
+    assert not any(e.text.startswith("Jan .") for e in plain.ents)
