@@ -218,3 +218,27 @@ def test_modality_an_act_a_tip_led_to_was_done(code):
     events = [e for e in code("Police said a tip from a neighbour led to the arrest of the gunman.")
               if e.event_type == "COERCE"]
     assert events and not any(e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The investigation never went anywhere, officials said on Monday.", "investigation"),
+        ("The financial assistance from the World Bank is not helping.", "assistance"),
+        ("The attack did not kill anyone, police said on Monday.", "attack"),
+    ],
+)
+def test_modality_what_is_denied_of_an_act_does_not_deny_the_act(code, text, trigger):
+    event = next(e for e in code(text) if e.trigger.text == trigger)
+    assert not event.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The talks did not take place on Monday.", "talks"),
+        ("The strike never materialized.", "strike"),
+    ],
+)
+def test_modality_an_act_said_not_to_have_happened_is_negated(code, text, trigger):
+    assert next(e for e in code(text) if e.trigger.text == trigger).negated

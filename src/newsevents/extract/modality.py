@@ -130,9 +130,10 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = mode.scheduled = True  # "is to be sentenced": on the timetable
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
+        asserted = depth > 0 and asserted_subject(chain[depth - 1], tok, ontology)
         for child in tok.children:
             word = child.lower_
-            if child.dep_ == "neg" or (
+            if (child.dep_ == "neg" and not asserted) or (
                 child.dep_ in {"det", "advmod"} and word in negation and depth == 0
             ) or (depth == 0 and _no_one(child, negation)):
                 mode.negated = True
@@ -321,6 +322,17 @@ def occasion(trigger: Token, ontology: Ontology) -> bool:
     # "are in talks" tells the talks themselves
     head = prep.head.head if prep.head.dep_ == "dobj" else prep.head
     return head.pos_ == "VERB" and not sides
+
+
+def asserted_subject(noun: Token, verb: Token, ontology: Ontology) -> bool:
+    """ "The investigation never went anywhere", "the attack did not kill anyone": an act noun
+    that is a verb's subject happened, whatever is denied of it, unless the verb says whether it
+    happened ("the talks did not take place"; occurrence_verbs)."""
+    if noun.dep_ != "nsubj" or noun.pos_ != "NOUN" or noun.head != verb:
+        return False
+    lemma = verb.lemma_.lower()
+    words = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in {"dobj", "prt", "advmod"}}
+    return not words & ontology.words("occurrence_verbs")
 
 
 def _several(noun: Token) -> bool:
