@@ -368,3 +368,15 @@ def test_attribution_a_charge_goes_to_the_police_the_authorities_or_a_grand_jury
     assert event.event_type == "ACCUSE"
     [found] = event.actor
     assert found.inferred and doer in found.text
+
+
+def test_attribution_the_victims_of_an_attack_in_another_sentence_did_not_attack(code):
+    text = "Two shops were damaged in attacks on Sunday. Three soldiers were injured in the clashes."
+    event = _event(code(text), "attacks")
+    assert all("soldiers" not in a.text for a in event.actor)
+
+
+def test_attribution_an_officer_wounded_in_another_sentence_may_still_arrest(code):
+    text = "A drug dealer was arrested near the airport on Friday. A policeman was wounded in the shootout."
+    [doer] = _event(code(text), "arrested").actor
+    assert doer.inferred and doer.text == "A policeman"

@@ -142,8 +142,13 @@ class DoerFinder:
         # a country's own army did not do it to its people (attribution.yaml ``own_side``); a
         # victim the text gives no country is the article's home country's, as it will be placed
         sides = {r.country or self.home for r in event.recipient} - {None}
-        # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown")
-        taken = [r.span for r in event.recipient] + self.suffering.get(event.sentence.index, [])
+        # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown"), and
+        # for an attack of any sentence searched ("attacks on Sunday ... Three soldiers were killed
+        # in the clashes"; a wounded officer may still arrest)
+        taken = [r.span for r in event.recipient]
+
+        def suffering(index: int) -> list[tuple[int, int]]:
+            return self.suffering.get(index, []) if assault or index == event.sentence.index else []
         # "Judge Turner ... He was convicted": whom the act is done to, named elsewhere, did not do it
         undergoing = {r.name for r in event.recipient if r.name}
         position = event.trigger.span[0]
@@ -155,7 +160,8 @@ class DoerFinder:
                 and not (a.sector in rule.own_side and self._country(a) in sides)
                 and (rule.speakers or a.span not in self._speakers)
                 and not rule.never & self._heads.get(a.span, frozenset())
-                and not any(a.span[0] < end and start < a.span[1] for start, end in taken)
+                and not any(a.span[0] < end and start < a.span[1]
+                            for start, end in taken + suffering(index))
                 and a.name not in undergoing
                 and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads
                      or bool(rule.heads & self._heads.get(a.span, frozenset())))
