@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 NAME = "newsevents_date_runs"
 
 _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
-_ABBREVIATION = re.compile(r"^(?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)$", re.IGNORECASE)
+_SPACED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec) \. (?:[1-9]|[12]\d|3[01])\b"
+                     r"(?: ?, (?:1[6-9]|20)\d\d\b)?")
 _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
-_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])$")
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 
 
@@ -31,7 +31,7 @@ _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
 def date_runs(doc: Doc) -> Doc:
     """Replace each run and the entities inside it with one DATE entity."""
     runs = [run for ent in doc.ents if ent.label_ == "ORDINAL" and (run := _ordinal_run(doc, ent))]
-    runs += [run for tok in doc if (run := _spaced_run(doc, tok))]
+    runs += _spaced_runs(doc)
     if not runs:
         return doc
     kept = [e for e in doc.ents if not any(e.start < r.end and r.start < e.end for r in runs)]
@@ -40,7 +40,7 @@ def date_runs(doc: Doc) -> Doc:
 
 
 def _with_year(doc: Doc, end: int) -> int:
-    """The run's end, past a year after it ("May 2010") or after a comma ("6 , 2009")."""
+    """The run's end, past a year after it ("May 2010") or after a comma ("May, 2010")."""
     if end < len(doc) and _YEAR.match(doc[end].text):
         return end + 1
     if end + 1 < len(doc) and doc[end].text == "," and _YEAR.match(doc[end + 1].text):
@@ -63,12 +63,8 @@ def _ordinal_run(doc: Doc, ordinal: Span) -> Span | None:
     return Span(doc, start, end, label="DATE")
 
 
-def _spaced_run(doc: Doc, month: Token) -> Span | None:
-    """ "Jan . 6 , 2009" as a DATE span: a capitalised month abbreviation, its period set apart,
-    and a day number."""
-    i = month.i
-    if i + 2 >= len(doc) or not (_ABBREVIATION.match(doc[i].text) and doc[i].is_title):
-        return None
-    if doc[i + 1].text != "." or not _DAY.match(doc[i + 2].text) or doc[i + 1].whitespace_ == "":
-        return None
-    return Span(doc, i, _with_year(doc, i + 3), label="DATE")
+def _spaced_runs(doc: Doc) -> list[Span]:
+    """ "Jan . 6 , 2009" as DATE spans: a capitalised month abbreviation, its period set apart, a
+    day number and a year after a comma (read from the text, not token by token: cheaper)."""
+    spans = (doc.char_span(m.start(), m.end(), label="DATE") for m in _SPACED.finditer(doc.text))
+    return [span for span in spans if span is not None]
