@@ -23,7 +23,7 @@ from newsevents.extract.episodes import Episodes
 from newsevents.extract.event_dates import EventDates
 from newsevents.extract.grouping import Group, acted_on, group_triggers
 from newsevents.extract.home_country import home_country, place_at_home
-from newsevents.extract.modality import asserted_subject, read_modality
+from newsevents.extract.modality import member_denies, read_modality
 from newsevents.extract.noun_roles import noun_roles
 from newsevents.extract.place_episodes import named_nation, share_places
 from newsevents.extract.place_ranker import PlaceRanker, rank_places
@@ -318,9 +318,7 @@ class EventExtractor:
         for member in group.members:
             same = member.sense.event_type == main.sense.event_type
             if same and member is not main and not (modality.future or modality.hypothetical):
-                denied = read_modality(member.token, self.onto).negated  # not "the attack did not kill"
-                asserted = asserted_subject(main.token, member.token, self.onto)
-                modality.negated = modality.negated or (denied and not asserted)
+                modality.negated = modality.negated or member_denies(main.token, member.token, self.onto)
         announced = modality.future
         past = main.token.tag_ in {"VBD", "VBN"}
         event_type, modality = type_remap.remap(self.onto, event_type, modality, past)

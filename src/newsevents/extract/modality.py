@@ -130,7 +130,7 @@ def read_modality(trigger: Token, ontology: Ontology) -> Modality:
             mode.future = mode.scheduled = True  # "is to be sentenced": on the timetable
         if depth > 0 and tok.pos_ == "VERB" and lemma in ontology.words("suspicion_verbs"):
             mode.hypothetical = True  # "damages suspected as arson", "police suspect arson"
-        asserted = depth > 0 and asserted_subject(chain[depth - 1], tok, ontology)
+        asserted = depth > 0 and _asserted_subject(chain[depth - 1], tok, ontology)
         for child in tok.children:
             word = child.lower_
             if (child.dep_ == "neg" and not asserted) or (
@@ -324,7 +324,13 @@ def occasion(trigger: Token, ontology: Ontology) -> bool:
     return head.pos_ == "VERB" and not sides
 
 
-def asserted_subject(noun: Token, verb: Token, ontology: Ontology) -> bool:
+def member_denies(main: Token, member: Token, ontology: Ontology) -> bool:
+    """A negated word of the event's group denies the event ("no talks were held"), unless it is
+    a verb that denies something of the event's noun, its subject ("the attack did not kill")."""
+    return read_modality(member, ontology).negated and not _asserted_subject(main, member, ontology)
+
+
+def _asserted_subject(noun: Token, verb: Token, ontology: Ontology) -> bool:
     """ "The investigation never went anywhere", "the attack did not kill anyone": an act noun
     that is a verb's subject happened, whatever is denied of it, unless the verb says whether it
     happened ("the talks did not take place"; occurrence_verbs)."""
