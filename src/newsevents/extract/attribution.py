@@ -145,23 +145,24 @@ class DoerFinder:
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown"), and
         # for an attack of any sentence searched ("attacks on Sunday ... Three soldiers were killed
         # in the clashes"; a wounded officer may still arrest)
-        taken = [r.span for r in event.recipient]
-
-        def suffering(index: int) -> list[tuple[int, int]]:
-            return self.suffering.get(index, []) if assault or index == event.sentence.index else []
+        def taken(index: int) -> list[tuple[int, int]]:
+            spans = [r.span for r in event.recipient]
+            if assault or index == event.sentence.index:
+                spans += self.suffering.get(index, [])
+            return spans
         # "Judge Turner ... He was convicted": whom the act is done to, named elsewhere, did not do it
         undergoing = {r.name for r in event.recipient if r.name}
         position = event.trigger.span[0]
 
         def fits(index: int, sectors: tuple[str, ...]) -> list[Actor]:
+            blocked = taken(index)
             return [
                 a for a in self.named()[index]
                 if a.sector in sectors and a.sector not in victims
                 and not (a.sector in rule.own_side and self._country(a) in sides)
                 and (rule.speakers or a.span not in self._speakers)
                 and not rule.never & self._heads.get(a.span, frozenset())
-                and not any(a.span[0] < end and start < a.span[1]
-                            for start, end in taken + suffering(index))
+                and not any(a.span[0] < end and start < a.span[1] for start, end in blocked)
                 and a.name not in undergoing
                 and (rule.heads is None or head_lemma(mention_words(self.doc, a)) in rule.heads
                      or bool(rule.heads & self._heads.get(a.span, frozenset())))

@@ -92,8 +92,8 @@ def grammar_of(ontology: Ontology) -> Grammar:
         event_nouns = frozenset(lemma for (lemma, pos), senses in ontology.triggers.items()
                                 if pos == "NOUN" and any(s.event_type != NO_EVENT for s in senses))
         undergone = ontology.words("of_recipient_types")
-        grammar = Grammar(
-            **{f.name: ontology.words(f.name) for f in fields(Grammar) if f.name in ontology.modality},
+        named = {f.name: ontology.words(f.name) for f in fields(Grammar) if f.name in ontology.modality}
+        grammar = Grammar(**named | dict(  # a list built below wins over a modality.yaml key of its name
             object_preps=ontology.words("object_recipient_preps"),
             reporting_verbs=ontology.words("speech_verbs") | ontology.words("quote_verbs"),
             light_objects=frozenset(
@@ -109,7 +109,7 @@ def grammar_of(ontology: Ontology) -> Grammar:
             act_nouns=frozenset(lemma for lemma, pos in ontology.triggers if pos == "NOUN"),
             event_nouns=event_nouns,
             sectorless_acts=event_nouns - frozenset(ontology.sectors),
-        )
+        ))
         cached = _GRAMMARS[id(ontology)] = (ontology, grammar)
     return cached[1]
 
