@@ -17,6 +17,9 @@ def test_a_speaking_capital_is_an_actor_not_a_place(places):
     [
         ("Sarah Palin criticized the state. Critics said the plan was attacked by Palin in "
          "Anchorage.", "Palin"),
+        # the full name tagged with its possessive ("Sarah Palin 's") still gives the surname
+        ("Sarah Palin 's home church burned down .\nPalin has apologised if it was connected with "
+         "her campaign .", "Palin"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "Mars"),
         ("NASA said the rover reached Mars, and Moscow warned the West about the launch.", "West"),
         # a big town's name (Obama, Japan; Bush, Egypt) tagged as a person before a person's body

@@ -67,3 +67,11 @@ def test_parse_a_month_abbreviation_with_its_period_set_apart_is_one_date():
     assert "Jan . 6" in dates and "Oct . 23 , 1999" in dates
     plain = nlp("The Jan. 6 hearing and a Dec 5 vote were planned.")
     assert not any(e.text.startswith("Jan .") for e in plain.ents)
+
+
+def test_parse_a_name_ends_before_its_possessive():
+    """The model takes "'s" into a name in tokenized text; a decade keeps it ("the mid 1930's")."""
+    nlp = load_pipeline()
+    doc = nlp("Sarah Palin 's home church burned in the mid 1930 's .")
+    names = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert names == ["Sarah Palin"]

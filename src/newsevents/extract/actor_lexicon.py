@@ -45,8 +45,8 @@ class ActorLexicon:
 
     def from_head_entity(self, entity: Span, res: Resolution) -> None:
         """Fill in what the entity a phrase's head belongs to names: a body, a state, a person."""
-        key = entity_name(entity).lower().removeprefix("the ")
-        org = self.onto.organization(entity_name(entity)) or self._titled_person(entity)
+        key = entity.text.lower().removeprefix("the ")
+        org = self.onto.organization(entity.text) or self._titled_person(entity)
         if org is not None:
             res.country, res.sector, res.name = org.country, org.sector, org.name
         elif key in self.onto.country_names and entity.label_ in {"GPE", "ORG", "NORP", "LOC"}:
@@ -78,7 +78,7 @@ class ActorLexicon:
                 return None
             return Organization(entity.text, next(iter(countries)), "GOV")
         return next((org for start in range(1, len(entity) - 1)
-                     if (org := self.onto.organization(entity_name(entity[start:]))) is not None), None)
+                     if (org := self.onto.organization(entity[start:].text)) is not None), None)
 
     def ship(self, head: Token, res: Resolution) -> bool:
         """A ship named with its navy's prefix ("the INS Mysore", "USS Harry S. Truman") is that
@@ -122,7 +122,7 @@ class ActorLexicon:
         entity = entity_at(tok)
         words = [tok.text]
         if entity is not None:
-            words.insert(0, entity_name(entity))
+            words.insert(0, entity.text)
             if entity.label_ in {"GPE", "LOC"} and len(entity) > 1 and (
                     tok.i != entity.start or tok.lower_ in self.onto.demonyms):
                 # "New Mexico", "Northern Ireland", "Indian Lake Road": a place of its own, not
@@ -236,8 +236,3 @@ class ActorLexicon:
             if holder.ent_type_ == "ORG" and not holder.is_lower:  # "treasury secretary" is no firm's
                 return None
         return self.onto.sectors[key]
-
-
-def entity_name(entity: Span) -> str:
-    """An entity's name without the possessive the tagger often takes in ("Northern Ireland's")."""
-    return entity[:-1].text if len(entity) > 1 and entity[-1].tag_ == "POS" else entity.text

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from newsevents.nlp.components.attributes import replace_ruler
 from newsevents.nlp.components.date_runs import NAME as DATE_RUNS
 from newsevents.nlp.components.lemmas import replace_lemmatizer
+from newsevents.nlp.components.name_ends import NAME as NAME_ENDS
 from newsevents.nlp.components.paragraphs import NAME as PARAGRAPHS
 from newsevents.nlp.components.semicolons import NAME as SEMICOLONS
 from newsevents.nlp.texts import TEXT
@@ -28,8 +29,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     Adds the paragraph component before the parser so blank lines end sentences and the
     semicolon component after it so a clause before a semicolon is not read as the content
     of the verb after it, the date runs component after the tagger of names so "the 5th of
-    May" is one date, and applies the model's attribute rules and lemmatizer by table lookup (the
-    same assignments, cheaper).
+    May" is one date, the name ends component after it so no name ends in a possessive, and
+    applies the model's attribute rules and lemmatizer by table lookup (the same assignments,
+    cheaper).
     """
     nlp = spacy.load(model)
     replace_ruler(nlp)
@@ -41,6 +43,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             nlp.add_pipe(SEMICOLONS, after="parser")
     if "ner" in nlp.pipe_names and DATE_RUNS not in nlp.pipe_names:
         nlp.add_pipe(DATE_RUNS, after="ner")
+    if "ner" in nlp.pipe_names and NAME_ENDS not in nlp.pipe_names:
+        nlp.add_pipe(NAME_ENDS, after=DATE_RUNS)
     return nlp
 
 
