@@ -312,10 +312,13 @@ class _Resolver:
 
     def _stray(self, key: str, place: Place, choice: dict[str, Place], main: str | None) -> bool:
         """A small town abroad that nothing in the article supports ("Heathrow" read as a
-        Florida town in a London story, "EU" as a French one): not in the article's main
-        country, no comma qualifier, no division or place of the article near it. Left
-        unresolved: a wrong point would place events there."""
-        if place.kind != "town" or place.population >= STRAY_POPULATION or key in self.after:
+        Florida town in a London story, "EU" as a French one), or a town of any size known by the
+        written name only as another name ("Yida" read as Jeddah in a South Sudan story, "Tabar"
+        as Tábor): not in the article's main country, no comma qualifier, no division or place of
+        the article near it. Left unresolved: a wrong point would place events there."""
+        if place.kind != "town" or key in self.after:
+            return False
+        if place.population >= STRAY_POPULATION and fold(place.name) == key:
             return False
         if place.country_code == main:
             return False
