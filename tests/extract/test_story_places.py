@@ -276,3 +276,14 @@ def test_a_visit_is_held_where_the_visitor_went(code):
                  "Israeli President Shimon Peres made an official visit to Prague on Monday."):
         visit = next(e for e in code(text) if e.event_type == "CONSULT")
         assert visit.location is not None and visit.location.name == "Prague", text
+
+
+def test_a_fixtures_place_is_where_it_is_played_not_where_an_act_before_it_happened(code):
+    """A player arrested before "the playoff game at Pittsburgh" was not arrested in Pittsburgh, by the
+    venue rules nor by the ranker (the only town named); fans arrested during the game were."""
+    before, = [e for e in code("Police arrested the striker on Friday, two days before the team's playoff "
+                               "game at Pittsburgh.", "2020-05-05") if e.trigger.text == "arrested"]
+    assert before.location is None
+    during, = [e for e in code("Police arrested two fans during the game at Pittsburgh.", "2020-05-05")
+               if e.trigger.text == "arrested"]
+    assert during.location is not None and during.location.name == "Pittsburgh"

@@ -397,5 +397,6 @@ def extract_events(
     extractor = EventExtractor(doc, article, ontology, toponyms, quotes)
     events = extractor.run()
     scoring.score_events(events, extractor.evidence, gate_events(doc, article, events, ontology))
-    rank_places(events, PlaceRanker(doc, extractor.episodes, extractor.toponyms, extractor.dateline))
+    rank_places(events, PlaceRanker(doc, extractor.episodes, extractor.toponyms, extractor.dateline,
+                                    ontology.words("fixture_nouns")))
     return events

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from newsevents.extract.coding import doc_sentences
 from newsevents.extract.episodes import Episodes
 from newsevents.extract.points import at_capital, offset
+from newsevents.extract.story_places import at_fixture
 from newsevents.ontology.codes import iso3_codes
 from newsevents.ontology.files import read_mapping
 from newsevents.ontology.load import DATA_DIR
@@ -66,7 +67,8 @@ def _same(a: Location | None, b: Location | None) -> bool:
 class PlaceRanker:
     """The candidates of one article's events, featured for the learned model."""
 
-    def __init__(self, doc: Doc, episodes: Episodes, toponyms: list[Location], dateline: Location | None):
+    def __init__(self, doc: Doc, episodes: Episodes, toponyms: list[Location], dateline: Location | None,
+                 fixtures: frozenset[str] = frozenset()):
         self.starts = [s.start_char for s in doc_sentences(doc)]
         self.text = episodes.text
         self.episodes = episodes  # its paragraphs and its statement types, read once per article
@@ -74,8 +76,8 @@ class PlaceRanker:
         self.iso3 = iso3_codes()
         named: dict[tuple[Any, ...], Named] = {}
         for t in toponyms:
-            if t.precision not in KINDS or t.lat is None:
-                continue
+            if t.precision not in KINDS or t.lat is None or at_fixture(t, doc, fixtures):
+                continue  # "the playoff game at Pittsburgh" says where the game is, of no other act
             named.setdefault(_key(t), Named(t, [])).starts.append(t.span[0])
         self.places = list(named.values())
 

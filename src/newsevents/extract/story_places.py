@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.extract import datelines
 from newsevents.extract.coding import entity_at
 from newsevents.extract.localities import residence
 from newsevents.extract.seats import MODIFIERS, toponym_token
+from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.records import Location, distance_km
 
 AREA_KM = 50.0  # towns this near the first named are one area (a neighbourhood and its city, a suburb)
@@ -70,6 +71,32 @@ def whose(toponym: Location, sentence: Span) -> bool:
     thing is, not where anything happens."""
     token = toponym_token(sentence, toponym)
     return toponym.precision == "country" and token is not None and token.dep_ in MODIFIERS
+
+
+def at_fixture(toponym: Location, doc: Doc, fixtures: frozenset[str]) -> bool:
+    """A place phrase on a sports fixture or a show ("Sunday's playoff game at Pittsburgh", "the
+    team's playoff loss at Pittsburgh", modality.yaml ``fixture_nouns``): where it is played, not
+    where the article's acts happened (a player's arrest at home before the game)."""
+    token = toponym_token(doc, toponym)
+    if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    held = token.head.head
+    return held.pos_ == "NOUN" and (held.lemma_.lower() in fixtures or any(
+        c.dep_ == "compound" and c.lemma_.lower() in fixtures for c in held.children))
+
+
+def off_fixtures(toponyms: list[Location], trigger: Token, fixtures: frozenset[str],
+                 occasions: frozenset[str]) -> list[Location]:
+    """The places an act may have happened at: not a fixture's (``at_fixture``) unless the act took
+    place at the fixture ("arrested two fans during the game at Pittsburgh", modality.yaml
+    ``occasion_preps``), not before or after it ("arrested two days before the game at Pittsburgh")."""
+    heads = {trigger.i, clause_verb(trigger).i}
+
+    def attended(toponym: Location) -> bool:
+        game = toponym_token(trigger.doc, toponym).head.head  # at_fixture: the fixture's noun
+        return game.dep_ == "pobj" and game.head.lower_ in occasions and game.head.head.i in heads
+
+    return [t for t in toponyms if not at_fixture(t, trigger.doc, fixtures) or attended(t)]
 
 
 def of_body(toponym: Location, sentence: Span) -> bool:

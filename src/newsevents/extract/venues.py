@@ -50,7 +50,7 @@ from newsevents.extract.seats import (
     toponym_token,
     without_landmarks,
 )
-from newsevents.extract.story_places import main_place, sea_place, whose
+from newsevents.extract.story_places import main_place, off_fixtures, sea_place, whose
 from newsevents.extract.trigger_clauses import clause_verb
 from newsevents.ontology import Ontology
 from newsevents.ontology.codes import country_codes
@@ -83,7 +83,8 @@ def event_location(
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
-    toponyms = without_landmarks(toponyms, ontology)  # seats.landmark_seat reads them
+    toponyms = off_fixtures(without_landmarks(toponyms, ontology), trigger,  # seats.landmark_seat reads them
+                            ontology.words("fixture_nouns"), ontology.words("occasion_preps"))
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
     text = sentence.doc.text if text is None else text
