@@ -25,6 +25,9 @@ def test_a_speaking_capital_is_an_actor_not_a_place(places):
         # a big town's name (Obama, Japan; Bush, Egypt) tagged as a person before a person's body
         ("The Obama administration imposed sanctions on Russia on Monday.", "Obama"),
         ("The Bush administration accused Iran of supporting militias in Iraq.", "Bush"),
+        # ... and that name alone elsewhere in the article is the person's
+        ("The Bush administration issued two rules. A House panel held a hearing into Bush 's late "
+         "rulemaking.", "Bush"),
     ],
 )
 def test_person_names_and_non_places_are_no_toponyms(places, text, name):

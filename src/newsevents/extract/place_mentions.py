@@ -24,6 +24,7 @@ from newsevents.extract.place_names import (
     in_name,
     named_place,
     no_place,
+    persons_body,
     place_in,
     state_named,
     untagged,
@@ -49,7 +50,10 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
     """Every place name the article writes, in order: tagged places, untagged known names and the
     dateline's town, less actors, names inside persons' and firms' names, and excluded words."""
     speech, held = ontology.words("speech_verbs"), ontology.words("custody_verbs")
-    names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    # a person's full name, or a name the article puts before a person's body ("the Bush
+    # administration"): that person's name all through, not a town's ("into Bush's rulemaking")
+    names = {t.lower_ for e in doc_entities(doc) if e.label_ == "PERSON" and (
+        len(e) > 1 or persons_body(e.root, ontology)) for t in e}
     names |= firms(doc, gazetteer, ontology)
     opening = dateline_town(doc, gazetteer)
     own = _untagged_opening(opening)

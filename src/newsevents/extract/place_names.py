@@ -222,7 +222,7 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     if ent.text.lower() in ontology.demonyms:  # "Serbs" is a people, not a place
         return False
     root = ent.root
-    if ent.label_ == "PERSON" and _persons(root, ontology):
+    if ent.label_ == "PERSON" and persons_body(root, ontology):
         return False
     placed = (root.dep_ == "pobj" and root.head.lower_ in ontology.words("location_preps")) or (
         root.dep_ in {"compound", "amod"} and root.head.lemma_.lower() in ontology.words("place_nouns")
@@ -237,7 +237,7 @@ def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
     return known or (placed and bool(places))
 
 
-def _persons(root: Token, ontology: Ontology) -> bool:
+def persons_body(root: Token, ontology: Ontology) -> bool:
     """A name the model tags as a person's before a body or people of a person's ("the Obama
     administration", modality.yaml person_bodies): the person's, not the town of that name. (A
     possessive is no such sign: "Gainesville's supermarket", "Joliet's building inspector".)"""
