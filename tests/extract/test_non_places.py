@@ -120,3 +120,12 @@ def test_a_short_word_in_capitals_naming_only_towns_is_an_acronym(places):
     assert [t.text for t in found] == ["Aden"]
     _, found = places("Troops arrived in the UAE and the US on Friday.")
     assert [t.country_code for t in found] == ["AE", "US"]
+
+
+def test_a_small_town_read_inside_a_facilitys_name_needs_the_articles_support(places):
+    # "Valley" (Valley, Alabama) of "Valley Hotel" in an Alaska story: the hotel's name, no town
+    _, found = places("The first call came from someone at Valley Hotel, the Palmer fire chief said. "
+                      "The fire in Palmer, Alaska destroyed the building.")
+    assert _named(found, "Valley")[0].precision == "unknown"
+    _, found = places("He was held at the Henderson County Jail in Henderson, Kentucky.")
+    assert _named(found, "Henderson")[0].admin1 == "Kentucky"  # a body's town the article supports

@@ -44,6 +44,7 @@ class Mention:
     after: str | None  # the folded name written right after ", "
     qualifier: str | None = None  # ... when it is plainly the country or division of the name
     town: bool = False  # the dateline's name: a city
+    inner: bool = False  # read inside a longer name ("Valley" of "Valley Hotel")
 
 
 def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
@@ -58,12 +59,15 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
     opening = dateline_town(doc, gazetteer)
     own = _untagged_opening(opening)
     ents = [own] if own is not None else []
+    inner: set[int] = set()  # the ends of names read inside longer ones
     for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
         if own is not None and ent.start <= own.start < ent.end:
             continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
+            if place is not None and place.end < ent.end:
+                inner.add(place.end)
             ents.append(widened(place or ent, gazetteer))
         elif (ent.label_ == "ORG" or _county_body(ent)) and (
                 place := place_in(ent, gazetteer, ontology)) is not None:
@@ -100,7 +104,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             if following and following[0].start == ent.end + 1:
                 after = fold(following[0].text)
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
-        found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town))
+        found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town,
+                             ent.end in inner))
     return found
 
 

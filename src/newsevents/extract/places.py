@@ -34,6 +34,7 @@ _KIND_PRIOR = {"country": 1.0, "admin1": 0.85, "admin2": 0.55}
 NEAR_KM = 250.0
 HAMLET_POPULATION = 2000  # a town named like a nation must be bigger to be meant by the bare name
 STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
+INNER_POPULATION = 50000  # a town below it read inside a longer name needs the article's support
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -198,6 +199,7 @@ class _Resolver:
                 key = mention.key
                 self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
         self.counts = Counter(m.key for m in mentions)
+        self.inner = {m.key for m in mentions if m.inner} - {m.key for m in mentions if not m.inner}
         self.after = {m.key: m.after for m in mentions if m.after}
         self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
                       for key, places in self.candidates.items()}
@@ -312,15 +314,17 @@ class _Resolver:
 
     def _stray(self, key: str, place: Place, choice: dict[str, Place], main: str | None) -> bool:
         """A small town abroad that nothing in the article supports ("Heathrow" read as a
-        Florida town in a London story, "EU" as a French one), or a town of any size known by the
+        Florida town in a London story, "EU" as a French one), a town of any size known by the
         written name only as another name ("Yida" read as Jeddah in a South Sudan story, "Tabar"
-        as Tábor): not in the article's main country, no comma qualifier, no division or place of
-        the article near it. Left unresolved: a wrong point would place events there."""
+        as Tábor), or a small town read only inside a longer name, at home too ("Valley Hotel",
+        "the Airport Courthouse" in an Alaska story): no comma qualifier, no division or place of
+        the article near it, and, but for the last, not in the article's main country. Left
+        unresolved: a wrong point would place events there."""
         if place.kind != "town" or key in self.after:
             return False
-        if place.population >= STRAY_POPULATION and fold(place.name) == key:
-            return False
-        if place.country_code == main:
+        inner = key in self.inner and place.population < INNER_POPULATION
+        if not inner and (place.country_code == main or (
+                place.population >= STRAY_POPULATION and fold(place.name) == key)):
             return False
         return not any(
             other != key and p.country_code == place.country_code and (
