@@ -74,6 +74,19 @@ def test_dateline_in_capitals_run_into_the_text(places):
     assert dateline(found, doc) is None
 
 
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("ST. LOUIS (AP) - Police arrested a man on Monday.", "Missouri"),
+    ("Man held over threats. ST. LOUIS -- Police arrested a man on Monday.", "Missouri"),
+    ("FT. WORTH, Texas (AP) - Police arrested a man on Monday.", "Texas"),
+])
+def test_a_dateline_town_written_with_an_abbreviation_is_read_whole(places, text, admin1):
+    """The model tags "ST." and "LOUIS" apart; the dateline is St. Louis, not a town "Louis"."""
+    doc, found = places(text)
+    venue = dateline(found, doc)
+    assert venue is not None and venue.admin1 == admin1 and venue.text.endswith(("LOUIS", "WORTH"))
+    assert all(t.text not in {"ST", "LOUIS"} for t in found)
+
+
 def test_dateline_after_the_headline_the_text_repeats_first(places, ontology):
     title = "Claims dismissed in Worthington immigration raid "
     text = (title + ". MINNEAPOLIS -- A federal judge has dismissed all claims over the raid. "

@@ -61,8 +61,8 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
     ents = [own] if own is not None else []
     inner: set[int] = set()  # the ends of names read inside longer ones
     for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
-        if own is not None and ent.start <= own.start < ent.end:
-            continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst")
+        if own is not None and (ent.start <= own.start < ent.end or own.start <= ent.start < own.end):
+            continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst"), or cut ("ST.")
         labelled = ent.label_ in LABELS
         if labelled or (ent.text.lower() not in names and named_place(ent, ontology, gazetteer)):
             place = ent if fold(ent.text) in gazetteer.index else place_in(ent, gazetteer, None)
@@ -180,13 +180,14 @@ def _county_body(ent: Span) -> bool:
 
 
 def _untagged_opening(opening: Span | None) -> Span | None:
-    """The dateline's town as a mention of its own, unless the model tags it as a place itself
-    (read with the other places then): one it runs into a name ("SAN ANTONIO Turner Sports/CBS
-    analyst Charles Barkley", tagged as one ORG) is still the dateline, not part of the name."""
+    """The dateline's town as a mention of its own, unless the model tags it whole as a place
+    itself (read with the other places then): one it runs into a name ("SAN ANTONIO Turner
+    Sports/CBS analyst Charles Barkley", tagged as one ORG) or cuts ("ST." and "PAUL") is still
+    the dateline."""
     if opening is None:
         return None
     name = entity_at(opening[0])
-    return opening if name is None or name.label_ not in LABELS else None
+    return opening if name is None or name.label_ not in LABELS or name.end < opening.end else None
 
 
 def _closed(doc: Doc, end: int) -> bool:

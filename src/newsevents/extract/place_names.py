@@ -191,9 +191,10 @@ def _upper(token: Token) -> bool:
 
 def _capitals(doc: Doc, start: int, gazetteer: Gazetteer, *, run_in: bool = False) -> Span | None:
     """The words in capitals from ``start`` up to a mark (or, ``run_in``, up to a title-case
-    word), when they name a town."""
+    word), when they name a town; an abbreviation's period is part of the name ("ST. PAUL",
+    "FT. WORTH")."""
     end = start
-    while end < len(doc) and end - start < 4 and _upper(doc[end]):
+    while end < len(doc) and end - start < 4 and (_upper(doc[end]) or _abbreviated(doc, start, end)):
         end += 1
     if end == start or end >= len(doc):
         return None
@@ -206,6 +207,13 @@ def _capitals(doc: Doc, start: int, gazetteer: Gazetteer, *, run_in: bool = Fals
     if not any(p.kind == "town" and p.population >= least for p in towns):
         return None
     return Span(doc, start, end, label="DATELINE")
+
+
+def _abbreviated(doc: Doc, start: int, end: int) -> bool:
+    """The period of a short word in capitals, written against it, with more capitals after it."""
+    before = doc[end - 1]
+    return (end > start and doc[end].text == "." and not before.whitespace_ and len(before) <= 2
+            and end + 1 < len(doc) and _upper(doc[end + 1]))
 
 
 def named_place(ent: Span, ontology: Ontology, gazetteer: Gazetteer) -> bool:
