@@ -182,6 +182,9 @@ def test_episodes_a_wish_for_talks_is_no_standing_statement(event_on):
      "rampaged.", "2023-05-29"),
     # a day on a verb of saying is when it was said
     ("On Monday, the mayor said the store in Brooklyn would reopen.", "2023-05-30"),
+    # a day on a noun or a gerund of the main clause sets it too
+    ("A deputy made a routine traffic stop Monday in Brooklyn and found a meth lab.", "2023-05-29"),
+    ("A deputy stopped a car in Brooklyn for speeding at 8:44 a.m. Monday.", "2023-05-29"),
 ])
 def test_episodes_a_day_no_event_takes_is_an_episode(event_on, first, day):
     text = f"{first} The police later announced the arrest of a 19-year-old."

@@ -33,6 +33,7 @@ from newsevents.extract.trigger_clauses import (
     clause_ancestors,
     clause_verb,
     in_after_clause,
+    in_main_clause,
     next_act,
     ongoing,
     perfect,
@@ -160,7 +161,7 @@ class Episodes:
             head = entity.root.head
             while head.ent_type_ in {"DATE", "TIME"} and head != root:  # "9 p.m. Saturday, March 28"
                 head = head.head
-            if is_a_name(entity) or not (head == root or (head.dep_ == "prep" and head.head == root)):
+            if is_a_name(entity) or not in_main_clause(head, root):
                 continue
             grounded = ground_seen(entity.text, base, past=True)
             if grounded is None or is_ahead(grounded, base):

@@ -101,3 +101,18 @@ def clause_ancestors(trigger: Token, separate: frozenset[str]) -> list[Token]:
         if crossing and tok.ent_type_ != "DATE":
             break
     return chain
+
+
+_SUBORDINATE = frozenset({"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj"})
+
+
+def in_main_clause(head: Token, root: Token) -> bool:
+    """A word on the sentence's main clause (a date): its verb, a phrase of it, or a noun or gerund in one
+    ("made a routine traffic stop Tuesday", "stopped a vehicle for speeding at 8:44 a.m. Tuesday"),
+    not one inside a clause of its own ("the man who was arrested Tuesday")."""
+    node = head
+    while node != root:
+        if node.dep_ in _SUBORDINATE or node.head == node:
+            return False
+        node = node.head
+    return True
