@@ -45,6 +45,7 @@ class Mention:
     qualifier: str | None = None  # ... when it is plainly the country or division of the name
     town: bool = False  # the dateline's name: a city
     inner: bool = False  # read inside a longer name ("Valley" of "Valley Hotel")
+    body: bool = False  # read inside a body's name ("Peel" of "Peel Regional Police")
 
 
 def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
@@ -60,6 +61,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
     own = _untagged_opening(opening)
     ents = [own] if own is not None else []
     inner: set[int] = set()  # the ends of names read inside longer ones
+    bodies: set[int] = set()  # ... inside bodies' names
     for ent in [*doc_entities(doc), *untagged(doc, ontology)]:
         if own is not None and (ent.start <= own.start < ent.end or own.start <= ent.start < own.end):
             continue  # the dateline run into a name ("SAN ANTONIO Turner Sports analyst"), or cut ("ST.")
@@ -71,6 +73,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             ents.append(widened(place or ent, gazetteer))
         elif (ent.label_ == "ORG" or _county_body(ent)) and (
                 place := place_in(ent, gazetteer, ontology)) is not None:
+            bodies.add(place.end)
             ents.append(place)
     parties = [e for e in doc_entities(doc) if e.label_ in {"PERSON", "ORG"}]
     surnames = {e[-1].lower_ for e in parties if len(e) > 1 and (e.label_ == "PERSON" or _initialled(e))}
@@ -105,7 +108,7 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
                 after = fold(following[0].text)
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
         found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town,
-                             ent.end in inner))
+                             ent.end in inner, ent.end in bodies))
     return found
 
 

@@ -200,6 +200,7 @@ class _Resolver:
                 self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
         self.counts = Counter(m.key for m in mentions)
         self.inner = {m.key for m in mentions if m.inner} - {m.key for m in mentions if not m.inner}
+        self.bodies = {m.key for m in mentions if m.body} - {m.key for m in mentions if not m.body}
         self.after = {m.key: m.after for m in mentions if m.after}
         self.spelt = {key: {p.country_code for p in places if p.kind == "town" and fold(p.name) == key}
                       for key, places in self.candidates.items()}
@@ -316,15 +317,16 @@ class _Resolver:
         """A small town abroad that nothing in the article supports ("Heathrow" read as a
         Florida town in a London story, "EU" as a French one), a town of any size known by the
         written name only as another name ("Yida" read as Jeddah in a South Sudan story, "Tabar"
-        as Tábor), or a small town read only inside a longer name, at home too ("Valley Hotel",
-        "the Airport Courthouse" in an Alaska story): no comma qualifier, no division or place of
-        the article near it, and, but for the last, not in the article's main country. Left
-        unresolved: a wrong point would place events there."""
-        if place.kind != "town" or key in self.after:
+        as Tábor), a division abroad read only inside a body's name ("Peel Regional Police" in a
+        Mississauga story: not the Isle of Man's Peel), or a small town read only inside a longer
+        name, at home too ("Valley Hotel", "the Airport Courthouse" in an Alaska story): no comma
+        qualifier, no division or place of the article near it, and, but for the last, not in the
+        article's main country. Left unresolved: a wrong point would place events there."""
+        if key in self.after or place.kind == "country" or (place.kind != "town" and key not in self.bodies):
             return False
-        inner = key in self.inner and place.population < INNER_POPULATION
-        if not inner and (place.country_code == main or (
-                place.population >= STRAY_POPULATION and fold(place.name) == key)):
+        small_inner = key in self.inner and place.kind == "town" and place.population < INNER_POPULATION
+        if not small_inner and (place.country_code == main or (
+                place.kind == "town" and place.population >= STRAY_POPULATION and fold(place.name) == key)):
             return False
         return not any(
             other != key and p.country_code == place.country_code and (
