@@ -300,3 +300,7 @@ def test_a_fixtures_place_is_where_it_is_played_not_where_an_act_before_it_happe
     during, = [e for e in code("Police arrested two fans during the game at Pittsburgh.", "2020-05-05")
                if e.trigger.text == "arrested"]
     assert during.location is not None and during.location.name == "Pittsburgh"
+    # a town owning a fixture is the team: "five days before San Diego's playoff loss"
+    owned, = [e for e in code("Police arrested the striker on Friday, two days before San Diego's playoff "
+                              "loss.", "2020-05-05") if e.trigger.text == "arrested"]
+    assert owned.location is None

@@ -76,13 +76,23 @@ def whose(toponym: Location, sentence: Span) -> bool:
 def at_fixture(toponym: Location, doc: Doc, fixtures: frozenset[str]) -> bool:
     """A place phrase on a sports fixture or a show ("Sunday's playoff game at Pittsburgh", "the
     team's playoff loss at Pittsburgh", modality.yaml ``fixture_nouns``): where it is played, not
-    where the article's acts happened (a player's arrest at home before the game)."""
+    where the article's acts happened (a player's arrest at home before the game); or a place
+    owning one ("San Diego's playoff loss"): the team, no place."""
     token = toponym_token(doc, toponym)
-    if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
-        return False
-    held = token.head.head
-    return held.pos_ == "NOUN" and (held.lemma_.lower() in fixtures or any(
-        c.dep_ == "compound" and c.lemma_.lower() in fixtures for c in held.children))
+    return token is not None and _fixture(token, fixtures) is not None
+
+
+def _fixture(token: Token, fixtures: frozenset[str]) -> Token | None:
+    """The fixture noun a place's word hangs on, as its owner or through a preposition."""
+    if token.dep_ == "poss":
+        held = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        held = token.head.head
+    else:
+        return None
+    named = held.lemma_.lower() in fixtures or any(
+        c.dep_ == "compound" and c.lemma_.lower() in fixtures for c in held.children)
+    return held if held.pos_ == "NOUN" and named else None
 
 
 def off_fixtures(toponyms: list[Location], trigger: Token, fixtures: frozenset[str],
@@ -92,11 +102,13 @@ def off_fixtures(toponyms: list[Location], trigger: Token, fixtures: frozenset[s
     ``occasion_preps``), not before or after it ("arrested two days before the game at Pittsburgh")."""
     heads = {trigger.i, clause_verb(trigger).i}
 
-    def attended(toponym: Location) -> bool:
-        game = toponym_token(trigger.doc, toponym).head.head  # at_fixture: the fixture's noun
-        return game.dep_ == "pobj" and game.head.lower_ in occasions and game.head.head.i in heads
+    def kept(toponym: Location) -> bool:
+        token = toponym_token(trigger.doc, toponym)
+        game = None if token is None else _fixture(token, fixtures)
+        return game is None or (token.dep_ == "pobj" and game.dep_ == "pobj"
+                                and game.head.lower_ in occasions and game.head.head.i in heads)
 
-    return [t for t in toponyms if not at_fixture(t, trigger.doc, fixtures) or attended(t)]
+    return [t for t in toponyms if kept(t)]
 
 
 def of_body(toponym: Location, sentence: Span) -> bool:
