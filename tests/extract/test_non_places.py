@@ -120,21 +120,3 @@ def test_a_short_word_in_capitals_naming_only_towns_is_an_acronym(places):
     assert [t.text for t in found] == ["Aden"]
     _, found = places("Troops arrived in the UAE and the US on Friday.")
     assert [t.country_code for t in found] == ["AE", "US"]
-
-
-def test_a_small_town_read_inside_a_facilitys_name_needs_the_articles_support(places):
-    # "Valley" (Valley, Alabama) of "Valley Hotel" in an Alaska story: the hotel's name, no town
-    _, found = places("The first call came from someone at Valley Hotel, the Palmer fire chief said. "
-                      "The fire in Palmer, Alaska destroyed the building.")
-    assert _named(found, "Valley")[0].precision == "unknown"
-    _, found = places("He was held at the Henderson County Jail in Henderson, Kentucky.")
-    assert _named(found, "Henderson")[0].admin1 == "Kentucky"  # a body's town the article supports
-
-
-def test_a_division_abroad_read_only_inside_a_bodys_name_needs_the_articles_support(places):
-    # "Peel" of "Peel Regional Police" in an Ontario story is no division of the Isle of Man
-    _, found = places("Peel Regional Police are searching for two suspects in a break-in in Mississauga. "
-                      "The break-in happened at a home near Toronto, Ontario.")
-    assert _named(found, "Peel")[0].precision == "unknown"
-    _, found = places("The Texas Forest Service said the fire near Austin was contained.")
-    assert _named(found, "Texas")[0].precision == "admin1"  # at home: the body's state

@@ -131,13 +131,6 @@ def test_a_small_town_abroad_that_nothing_supports_is_left_unresolved(places):
     assert _named(found, "Heathrow")[0].country_code == "US"
 
 
-def test_a_big_town_known_by_the_name_only_as_another_name_is_left_unresolved_abroad(places):
-    _, found = places("Officials in Juba said Sudan bombed a camp in the South Sudanese area of Yida.")
-    assert _named(found, "Yida")[0].country_code is None  # one of Jeddah's other names
-    _, found = places("Pilgrims from Jeddah and Mecca gathered in Yida, the Saudi press agency said.")
-    assert _named(found, "Yida")[0].country_code == "SA"
-
-
 def test_a_sea_is_a_place_of_no_country_that_does_not_sway_the_articles_country(places):
     _, found = places("Indian sailors seized a dhow in the Gulf of Aden and took it to Mumbai. "
                       "A second boat fled into the Gulf of Aden.")

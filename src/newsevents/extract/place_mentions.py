@@ -46,6 +46,7 @@ class Mention:
     town: bool = False  # the dateline's name: a city
     inner: bool = False  # read inside a longer name ("Valley" of "Valley Hotel")
     body: bool = False  # read inside a body's name ("Peel" of "Peel Regional Police")
+    state: bool = False  # written before "state" ("Washington state"): the division of the name
 
 
 def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Mention]:
@@ -107,8 +108,9 @@ def find_mentions(doc: Doc, ontology: Ontology, gazetteer: Gazetteer) -> list[Me
             if following and following[0].start == ent.end + 1:
                 after = fold(following[0].text)
             qualifier = _qualifier(doc, ent.end + 1, gazetteer)
+        state = ent.end < len(doc) and doc[ent.end].text == "state"
         found.append(Mention(ent.text, (ent.start_char, ent.end_char), key, after, qualifier, town,
-                             ent.end in inner, ent.end in bodies))
+                             ent.end in inner, ent.end in bodies, state))
     return found
 
 

@@ -198,6 +198,9 @@ class _Resolver:
             if mention.qualifier:
                 key = mention.key
                 self.candidates[key] = _qualified(self.candidates[key], mention.qualifier, gazetteer)
+            if mention.state:  # "Washington state", "western New York state": the division
+                divisions = [p for p in self.candidates[mention.key] if p.kind == "admin1"]
+                self.candidates[mention.key] = divisions or self.candidates[mention.key]
         self.counts = Counter(m.key for m in mentions)
         self.inner = {m.key for m in mentions if m.inner} - {m.key for m in mentions if not m.inner}
         self.bodies = {m.key for m in mentions if m.body} - {m.key for m in mentions if not m.body}
