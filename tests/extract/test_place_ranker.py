@@ -18,7 +18,7 @@ TEXT = ("Gunmen attacked a police post in Kandahar on Monday. Two officers were 
 
 def test_candidates_are_the_articles_places_and_no_place(places, ontology):
     doc, toponyms = places(TEXT)
-    ranker = PlaceRanker(doc, Episodes(TEXT, ontology), toponyms, None)
+    ranker = PlaceRanker(doc, Episodes(TEXT, ontology), toponyms, None, ontology.words("fixture_nouns"))
     found = ranker.candidates(_event(doc, "killed"))
     named = {place.text if place else None: features for place, features in found}
     assert set(named) == {"Kandahar", "Pakistan", None}
@@ -29,7 +29,7 @@ def test_candidates_are_the_articles_places_and_no_place(places, ontology):
 
 def test_only_an_unplaced_event_is_ranked(places, ontology):
     doc, toponyms = places(TEXT)
-    ranker = PlaceRanker(doc, Episodes(TEXT, ontology), toponyms, None)
+    ranker = PlaceRanker(doc, Episodes(TEXT, ontology), toponyms, None, ontology.words("fixture_nouns"))
     pakistan = next(t for t in toponyms if t.text == "Pakistan")
     unplaced, placed = _event(doc, "killed"), _event(doc, "attacked", location=pakistan)
     rank_places([unplaced, placed], ranker, {"sentence_before": 2.0, "none": 1.0})
@@ -44,5 +44,6 @@ def test_an_article_without_places_leaves_events_unplaced(places, ontology):
     text = "Gunmen attacked a police post on Monday."
     doc, toponyms = places(text)
     event = _event(doc, "attacked")
-    rank_places([event], PlaceRanker(doc, Episodes(text, ontology), toponyms, None), {"none": -5.0})
+    ranker = PlaceRanker(doc, Episodes(text, ontology), toponyms, None, ontology.words("fixture_nouns"))
+    rank_places([event], ranker, {"none": -5.0})
     assert event.location is None  # no candidate but "no place"

@@ -68,7 +68,7 @@ class PlaceRanker:
     """The candidates of one article's events, featured for the learned model."""
 
     def __init__(self, doc: Doc, episodes: Episodes, toponyms: list[Location], dateline: Location | None,
-                 fixtures: frozenset[str] = frozenset()):
+                 fixtures: frozenset[str]):
         self.starts = [s.start_char for s in doc_sentences(doc)]
         self.text = episodes.text
         self.episodes = episodes  # its paragraphs and its statement types, read once per article

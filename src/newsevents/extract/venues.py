@@ -83,7 +83,7 @@ def event_location(
     ``here``: the dateline, for any act its clause says was "here".
     """
     preps = ontology.words("address_preps")
-    toponyms = off_fixtures(without_landmarks(toponyms, ontology), trigger,  # seats.landmark_seat reads them
+    toponyms = off_fixtures(without_landmarks(toponyms, ontology), trigger,  # seats.landmark_seat reads those
                             ontology.words("fixture_nouns"), ontology.words("occasion_preps"))
     fallback = _fallback(toponyms, venue, actors, said, sentence.doc, preps, local_speaker, meeting,
                          historical, here, state_speaker)
