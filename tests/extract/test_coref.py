@@ -11,6 +11,12 @@ import pytest
         ("The Peruvian interior ministry rejected the report. The ministry later accused Chile of spying.",
          "accused", "PER"),
         ("Egypt closed the crossing on Sunday. On Monday it reopened talks with Israel.", "talks", "EGY"),
+        # a body's name that is only its sector's word, as house styles capitalise it
+        ("The Indian Navy captured 23 pirates on Saturday. The Navy accused the pirates of piracy.",
+         "accused", "IND"),
+        # a spokesman of a body named before
+        ("The Indian Navy captured 23 pirates on Saturday. The Navy spokesman accused the pirates of piracy.",
+         "accused", "IND"),
     ],
 )
 def test_coref_pronoun_and_description_take_the_antecedent_country(event_on, text, trigger, country):

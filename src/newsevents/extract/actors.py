@@ -111,7 +111,7 @@ class ActorResolver:
             text=text, span=(start, end), name=res.name or self._plain_name(tokens),
             country=res.country, sector=res.sector, ethnicity=res.ethnicity,
         )
-        if actor.country is None and head.pos_ == "NOUN":  # "the ministry", "officials"
+        if actor.country is None and head.pos_ in {"NOUN", "PROPN"}:  # "the ministry", "the Navy"
             actor.country = self.coref.description(head, actor, self.actor)
         return actor
 

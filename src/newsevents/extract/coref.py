@@ -14,8 +14,8 @@ subjects come before other mentions. "he" and
 antecedent has a rival of another country as near ("Britain and the US ... it") is a guess
 and stays unresolved. A
 first-person pronoun inside a direct quotation is its speaker. A bare
-description ("the ministry", "officials", "the group", "the country") takes the
-country of an earlier mention with the same head, else of the nearest
+description ("the ministry", "officials", "the group", "the country", "the Navy", "the
+Navy spokesman") takes the country of an earlier mention with the same head or body, else of the nearest
 organisation or country it can mean, else the article's main country so far.
 What cannot be found stays unresolved: the coder does not publish a bare
 pronoun without a country.
@@ -222,18 +222,22 @@ class Coreference:
     # -- descriptions --------------------------------------------------------------
 
     def description(self, head: Token, actor: Actor, resolve: Resolve) -> str | None:
-        """The country a bare description ("the ministry", "officials") names, if found."""
-        if actor.country is not None or head.pos_ != "NOUN" or self._busy or _indefinite(head):
+        """The country a bare description ("the ministry", "officials", "the Navy", "the
+        Navy spokesman") names, if found."""
+        if actor.country is not None or self._busy or _indefinite(head):
+            return None
+        words = self.described(head)
+        if not words:
             return None
         lemma = head.lemma_.lower()
         country, group = lemma in self.country_nouns, lemma in self.group_nouns
         self._all()
-        if self._first_with.get(lemma, head.i) >= head.i and not (
+        if min(self._first_with.get(word, head.i) for word in words) >= head.i and not (
                 country or group or actor.sector in self.home_sectors):
-            return None  # no earlier mention has its word, and no other reading applies
+            return None  # no earlier mention has its words, and no other reading applies
         earlier = self._before(head.i, _DESCRIPTION_REACH, MAX_EARLIER)
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
-            if lemma in mention.words:  # also "President Peres ... the president"
+            if words & mention.words:  # also "President Peres ... the president"
                 found = self._resolve(mention.token, resolve)
                 if found is not None and found.country:
                     return found.country
@@ -248,6 +252,20 @@ class Coreference:
         if actor.sector in self.home_sectors:
             return self._main_country(earlier, resolve)
         return None
+
+    def described(self, head: Token) -> frozenset[str]:
+        """The words a description is matched on: a common noun's lemma with the body its
+        compounds name ("the Navy spokesman": spokesman, navy), or a body's name that is only its
+        sector's word ("the Navy", "the Army": how a house style capitalises the country's own);
+        none for a proper name of its own."""
+        lemma = head.lemma_.lower()
+        bodies = {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound"} & self.onto.sectors.keys()
+        if head.pos_ == "NOUN":
+            return frozenset({lemma} | bodies)
+        if head.pos_ == "PROPN" and lemma in self.onto.sectors and all(
+                c.dep_ == "det" or c.lemma_.lower() in bodies for c in head.lefts):
+            return frozenset({lemma} | bodies)
+        return frozenset()
 
     def _main_country(self, earlier: list[_Mention], resolve: Resolve) -> str | None:
         """The country the article has named most so far, if one leads and is named twice."""
