@@ -31,3 +31,11 @@ def test_story_day_not_after_another_time_is_named(code):
 def test_story_day_not_for_a_present_or_perfect_act(code):
     text = STORY.replace("Two men were arrested", "Two men have been arrested")
     assert _on(code(text), "arrested").date == "2023-05-30"
+
+
+def test_story_day_read_from_an_act_told_in_a_clause_on_the_day(code):
+    # "Sunday, when ...": the clause tells the day's act, not a noun's, so the story's acts go on
+    text = ("The hunt began about 10:30 a.m. Sunday, when a gunman shot a man near Grand Avenue in San "
+            "Pedro, according to police. The victim later died at a hospital. SWAT officers soon "
+            "surrounded the home. Several people inside the home were detained, police said.")
+    assert _on(code(text), "detained").date == "2023-05-28"

@@ -132,12 +132,14 @@ class Episodes:
         relative clause, which describes a noun of a clause about something else ("joined a
         vigil in Brooklyn, where a teen was shot on Saturday", "a case that has blocked the trial
         of two men suspected of blowing up a jet in 1988"): the acts told next continue that
-        clause, not the described act. Nor one still to come ("plans a series of protests
-        beginning on April 9"): only acts not yet done could continue it, and they are dated
-        by their own words."""
+        clause, not the described act; but a clause on the day itself ("began Monday, when he
+        shot a man") tells the act of that day, which the next acts continue. Nor one still to
+        come ("plans a series of protests beginning on April 9"): only acts not yet done could
+        continue it, and they are dated by their own words."""
         self.told.append(sentence)
         if event.date is None or event.future or event.hypothetical or any(
-                t.dep_ == "relcl" for t in (trigger, *trigger.ancestors)):
+                t.dep_ == "relcl" and t.head.ent_type_ not in {"DATE", "TIME"}
+                for t in (trigger, *trigger.ancestors)):
             return
         self.dated.append(Dated(
             sentence, self.paragraph(event.sentence.span[0]), participants(event), event.date,
