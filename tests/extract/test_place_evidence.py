@@ -36,3 +36,12 @@ def test_a_name_written_before_state_is_the_division(places):
     _, found = places("Protesters marched in Washington state on Monday.")
     washington = _named(found, "Washington")[0]
     assert (washington.precision, washington.admin1) == ("admin1", "Washington")
+
+
+def test_a_dateline_that_names_a_state_and_no_city_of_its_name_is_the_state(places):
+    # a local station's "ALASKA -": not Alaska, a Philippine town; and Palmer is Palmer, Alaska
+    _, found = places("ALASKA - Shortly after 3:30 Tuesday morning a fire broke out in downtown Palmer.")
+    assert (_named(found, "ALASKA")[0].precision, _named(found, "ALASKA")[0].country_code) == ("admin1", "US")
+    assert _named(found, "Palmer")[0].admin1 == "Alaska"
+    _, found = places("WASHINGTON (AP) - The president met the prime minister on Tuesday.")
+    assert _named(found, "WASHINGTON")[0].precision == "town"  # a city of the name is meant

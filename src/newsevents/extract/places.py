@@ -35,6 +35,7 @@ NEAR_KM = 250.0
 HAMLET_POPULATION = 2000  # a town named like a nation must be bigger to be meant by the bare name
 STRAY_POPULATION = 20000  # a town below it needs the article's support when abroad
 INNER_POPULATION = 50000  # a town below it read inside a longer name needs the article's support
+DATELINE_CITY = 100000  # a dateline's town of a state's name must be this big to be meant over the state
 # weights of the ranking features (tuned on the LGL and GeoWebNews sets)
 W_POPULATION = 1.0
 W_COUNTRY = 1.2
@@ -145,9 +146,17 @@ def _dateline_towns(places: list[Place], mention: Mention, gazetteer: Gazetteer)
     """A dateline names a city; one that names a nation's capital alone is the capital
     ("WARSAW, February 26 (Xinhua)"): a namesake would carry its state ("WARSAW, Mo."). A
     capital smaller than a namesake is not meant so (Hamilton, Bermuda), nor a town a hundred
-    times smaller than one ("HAMILTON (AP)" is no New York village near the story's Buffalo)."""
+    times smaller than one ("HAMILTON (AP)" is no New York village near the story's Buffalo).
+    A state's name with no city of its name is the state a local station heads its stories with
+    ("ALASKA - Shortly after 3:30 ..."), not a village abroad ("CAGUAS" is the town, not the
+    municipality around it)."""
     towns = [p for p in places if p.kind == "town"] or places
     biggest = max((p.population for p in towns), default=0)
+    state = [p for p in places if p.kind == "admin1" and fold(p.name) == mention.key]
+    if state and biggest < DATELINE_CITY and not any(
+            p.kind == "country" or (p.kind == "town" and p.country_code == state[0].country_code)
+            for p in places):
+        return state
     capital = [p for p in towns if p.geonameid in capital_ids() and p.population == biggest]
     qualified = mention.after is not None and any(
         p.kind in {"country", "admin1"} for p in gazetteer.index.get(mention.after, ()))
