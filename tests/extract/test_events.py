@@ -256,6 +256,9 @@ def test_events_a_suspect_s_surrender_is_the_arrest_police_make(code):
     gave = code("After two hours the gunman gave himself up and police cuffed him.", "2007-12-08")
     kinds = [(e.event_type, e.mode) for e in gave if e.trigger.text == "gave himself up"]
     assert kinds == [("COERCE", "arrest")]  # giving oneself up is surrendering
+    to = next(e for e in code("A 61-year-old man surrendered to police on Friday.", "2007-12-08")
+              if e.trigger.text.startswith("surrendered"))
+    assert ([a.text for a in to.actor], [r.text for r in to.recipient]) == (["police"], ["A 61-year-old man"])
 
 
 def test_events_forces_deployed_for_disaster_relief_are_aid(code):

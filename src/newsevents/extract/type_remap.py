@@ -123,6 +123,8 @@ def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
     person the text names)."""
     sectors = {s.upper() for s in onto.words("custody_surrender_sectors")}
     for event in events:
+        if event.event_type == "COERCE" and event.mode == "arrest":
+            _to_custody(event, doc)
         if not (event.event_type == "RETREAT" and event.mode == "disarm" and event.actor
                 and not event.negated and all(a.sector is None or a.sector in sectors for a in event.actor)):
             continue
@@ -132,6 +134,19 @@ def surrenders(onto: Ontology, events: list[Event], doc: Doc) -> None:
             continue
         event.event_type, event.mode = "COERCE", "arrest"
         event.recipient, event.actor = event.actor + event.recipient, []
+
+
+def _to_custody(event: Event, doc: Doc) -> None:
+    """ "surrendered to police" (triggers.tsv: a surrender to the authorities is their arrest):
+    the authorities the surrender is made to hold the one who surrenders, so they are the doer and
+    the subject the one held, not the other way round as the verb's grammar reads them."""
+    words = coding.words_at(doc, event.trigger.span)
+    if words is None or words.root.lemma_.lower() != "surrender":
+        return
+    to = [t for c in words.root.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
+    held = [r for r in event.recipient if any(r.span[0] <= t.idx < r.span[1] for t in to)]
+    if held:
+        event.actor, event.recipient = held, event.actor + [r for r in event.recipient if r not in held]
 
 
 def relief_deployments(onto: Ontology, events: list[Event], doc: Doc) -> None:
