@@ -191,3 +191,17 @@ def test_noun_roles_who_is_on_probation_for_an_act_underwent_it(code, state):
     event = _event(code(f"Jackson was on {state} for a previous arrest, the police said."), "arrest")
     assert all(a.text != "Jackson" for a in event.actor)
     assert [r.text for r in event.recipient] == ["Jackson"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors", "recipients"),
+    [
+        ("The mayor is under arrest.", "arrest", [], ["The mayor"]),
+        ("A narcotics officer remains under investigation by the state police.", "investigation",
+         ["the state police"], ["A narcotics officer"]),
+    ],
+)
+def test_noun_roles_the_subject_of_an_act_it_is_under_undergoes_it(code, text, trigger, actors, recipients):
+    event = _event(code(text), trigger)
+    assert [r.text for r in event.recipient] == recipients
+    assert [a.text for a in event.actor if not a.inferred] == actors  # the mayor arrested no one

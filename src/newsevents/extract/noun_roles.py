@@ -188,6 +188,13 @@ def _noun_frames(
         or _conjunct_doers(noun, info, grammar)
     )
     roles.recipients = prep_objects(noun, info.recipient_preps | extra_preps) or owners
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in grammar.undergoing_preps and head.head.pos_ in {"VERB", "AUX"}:
+        # "the mayor is under arrest", "the ship came under attack by pirates": the subject undergoes it
+        roles.recipients = roles.recipients or children(head.head, SUBJECT_DEPS) or inherited_subject(
+            head.head, grammar)
+        roles.actors = roles.actors or prep_objects(head.head, {"by", "from"})
+        return roles
     if roles.actors or answered:
         return roles
     noun = _counting_head(noun, grammar)

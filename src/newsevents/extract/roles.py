@@ -50,6 +50,7 @@ class Grammar:
     light_objects: frozenset[str] = frozenset()
     observer_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    undergoing_preps: frozenset[str] = frozenset()
     record_verbs: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()
     dying_verbs: frozenset[str] = frozenset()
