@@ -87,3 +87,16 @@ def test_date_owners_a_date_of_a_coordinated_verb_is_its_own(event_on):
     text = "The man was arrested and will appear in court on June 2."
     assert event_on(text, "arrested").date == "2023-05-30"
     assert event_on("Police arrested him on Sunday and charged him.", "arrested").date == "2023-05-28"
+
+
+def test_date_owners_a_headline_takes_the_day_the_lead_gives_its_act_whoever_it_names(event_on):
+    # a headline names its parties as headlines do: "Mum" is the "Ms Okafor" of the lead
+    text = ("Mum denies making up child death story.\n\nMs Okafor on Sunday rejected claims that "
+            "she had invented the death of her daughter.")
+    assert event_on(text, "denies").date == "2023-05-28"
+
+
+def test_date_owners_a_headline_statement_takes_the_day_its_speaker_is_said_to_speak(event_on):
+    text = ("Sanford rejects aid after rebuff.\n\nSouth Carolina Gov. Mark Sanford said Friday he "
+            "won't spend the stimulus cash.\n\nOn Thursday, crews cleared the flooded roads.")
+    assert event_on(text, "rejects").date == "2023-05-26"

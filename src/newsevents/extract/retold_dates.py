@@ -65,7 +65,7 @@ def _lead(episodes: Episodes, events: list[Event], doc: Doc) -> None:
     custody") is the news the next sentences date: it takes the recent day they give an act of
     its type with a party or place in common ("Agents raided his home on Wednesday"), else the
     day a sentence with no event sets for the same people ("Police found him about 9 p.m.
-    Saturday")."""
+    Saturday"), else, for a headline, the first day they give an act of its type."""
     named = [e.sentence.index for e in events if e.date_span is not None]
     named += [s for s, days in episodes.days.items() if days]
     first = min(named, default=-1)
@@ -76,16 +76,23 @@ def _lead(episodes: Episodes, events: list[Event], doc: Doc) -> None:
                      or (event.sentence.index == 0 and token.tag_ != "VBD"))):
             continue
         index, keys = event.sentence.index, participants(event)
-        told = next((e for e in events if e.date_span is not None and e.event_type == event.event_type
-                     and not (e.future or e.historical) and 0 < e.sentence.index - index <= REACH
-                     and keys & participants(e)), None)
+        dated = [e for e in events if e.date_span is not None and e.event_type == event.event_type
+                 and not (e.future or e.historical) and 0 < e.sentence.index - index <= REACH]
+        told = next((e for e in dated if keys & participants(e)), None)
         if told is not None:
             take_date(event, told)
             continue
-        scene = next((d for d in episodes.dated if d.scene and not (d.historical or d.said)
+        # a statement takes the day its speaker is said to speak ("Sanford rejects aid" ...
+        # "Sanford said Friday he won't spend"); another act not the day someone spoke
+        scene = next((d for d in episodes.dated if d.scene and not d.historical
+                      and (not d.said or _verbal(event))
                       and 0 < d.sentence - index <= REACH and d.keys & words(event)), None)
         if scene is not None:
             take_episode(event, scene)
+        elif dated and index == 0:
+            # a headline names its parties as headlines do ("Mum denies ...", "Special ed group
+            # criticizes ..."): the first act of its type the lead dates is the one it tells
+            take_date(event, dated[0])
 
 
 def _statements(events: list[Event], doc: Doc) -> None:
