@@ -380,3 +380,10 @@ def test_attribution_an_officer_wounded_in_another_sentence_may_still_arrest(cod
     text = "A drug dealer was arrested near the airport on Friday. A policeman was wounded in the shootout."
     [doer] = _event(code(text), "arrested").actor
     assert doer.inferred and doer.text == "A policeman"
+
+
+def test_attribution_whom_an_act_noun_was_done_to_is_no_doer(code):
+    text = ("Two gang members are under arrest for the murder of a sheriff's deputy outside his house, "
+            "authorities said.")
+    [doer] = _event(code(text), "arrest").actor
+    assert doer.inferred and doer.text == "authorities"

@@ -64,6 +64,11 @@ class DoerFinder:
         self.acting: dict[tuple[int, int], set[str]] = {}  # stated doer span -> TYPE, TYPE/mode
         self._breaks = [m.start() for m in re.finditer("\n", resolver.text)]  # not a loop over characters
         self._home = {s.upper() for s in ontology.words("coref_home_sectors")}  # placed later
+        undergone = ontology.words("of_recipient_types")
+        # act nouns whose "of" phrase is whom the act was done to ("the murder of", "the arrest of")
+        self.undergone_acts = frozenset(
+            lemma for (lemma, pos), senses in ontology.triggers.items()
+            if pos == "NOUN" and any(s.event_type.lower() in undergone for s in senses))
 
     def _names_force(self, tok: Token) -> bool:
         """A phrase head that may name a doer: a sector word ("police", "security forces") or an
@@ -72,6 +77,9 @@ class DoerFinder:
             return False
         if tok.dep_ == "pobj" and tok.head.lower_ in self.venue_preps:
             return False  # "taken in a helicopter", "at the police station": where, not who
+        of = tok.head
+        if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.undergone_acts:
+            return False  # "the murder of a sheriff's deputy": whom an act was done to, not who acts
         lemma = tok.lemma_.lower()
         if lemma in self.table.buildings:
             return False  # "attacked a police station": where the police sit, not who acts
