@@ -205,3 +205,16 @@ def test_noun_roles_the_subject_of_an_act_it_is_under_undergoes_it(code, text, t
     event = _event(code(text), trigger)
     assert [r.text for r in event.recipient] == recipients
     assert [a.text for a in event.actor if not a.inferred] == actors  # the mayor arrested no one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A federal grand jury has been addressing the slaying of the doctor.",
+        "For the first time, authorities have named a suspect in the slaying of the doctor.",
+    ],
+)
+def test_noun_roles_who_handles_a_killing_did_not_kill(code, text):
+    event = _event(code(text), "slaying")  # a killing's noun, as "murder" and "killing"
+    assert event.event_type == "ASSAULT"
+    assert not [a for a in event.actor if not a.inferred]
