@@ -100,3 +100,9 @@ def test_date_owners_a_headline_statement_takes_the_day_its_speaker_is_said_to_s
     text = ("Sanford rejects aid after rebuff.\n\nSouth Carolina Gov. Mark Sanford said Friday he "
             "won't spend the stimulus cash.\n\nOn Thursday, crews cleared the flooded roads.")
     assert event_on(text, "rejects").date == "2023-05-26"
+
+
+def test_date_owners_a_date_written_on_a_happening_dates_it_not_the_clause(event_on):
+    # the death was in August; the plea is undated (here the article date)
+    text = "Widmer pleaded not guilty to a murder charge in the August death of his wife."
+    assert event_on(text, "pleaded").date == "2023-05-30"

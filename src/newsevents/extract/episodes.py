@@ -85,7 +85,8 @@ class Episodes:
         self.separate = ontology.words("separate_preps") - set(grammar().data["while_preps"])
         self.speech = ontology.words("speech_verbs")
         self.verbal = frozenset(t for t, info in ontology.event_types.items() if info.verbal)
-        self.acts = grammar_of(ontology).event_nouns  # read once per ontology, not per article
+        # nouns a date on which is theirs (read once per ontology, not per article)
+        self.acts = grammar_of(ontology).event_nouns | ontology.words("happening_nouns")
         self.dated: list[Dated] = []
         self.told: list[int] = []  # the sentences of the events told so far
         self.pending: list[tuple[Event, Dated]] = []  # near an episode, parties not yet known
