@@ -1,6 +1,8 @@
 """Whose date a time expression is (extract/dates.py, event_dates.py, episodes.py);
 article date Tue 2023-05-30."""
 
+import pytest
+
 
 def test_date_owners_possessive_date_dates_its_noun_not_the_clause(event_on):
     text = ("Republicans took Democrats to task for rushing to tax AIG bonuses after the majority "
@@ -89,17 +91,20 @@ def test_date_owners_a_date_of_a_coordinated_verb_is_its_own(event_on):
     assert event_on("Police arrested him on Sunday and charged him.", "arrested").date == "2023-05-28"
 
 
-def test_date_owners_a_headline_takes_the_day_the_lead_gives_its_act_whoever_it_names(event_on):
-    # a headline names its parties as headlines do: "Mum" is the "Ms Okafor" of the lead
-    text = ("Mum denies making up child death story.\n\nMs Okafor on Sunday rejected claims that "
-            "she had invented the death of her daughter.")
-    assert event_on(text, "denies").date == "2023-05-28"
-
-
-def test_date_owners_a_headline_statement_takes_the_day_its_speaker_is_said_to_speak(event_on):
-    text = ("Sanford rejects aid after rebuff.\n\nSouth Carolina Gov. Mark Sanford said Friday he "
-            "won't spend the stimulus cash.\n\nOn Thursday, crews cleared the flooded roads.")
-    assert event_on(text, "rejects").date == "2023-05-26"
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # a headline names its parties as headlines do: "Mum" is the "Ms Okafor" of the lead
+        ("Mum denies making up child death story.\n\nMs Okafor on Sunday rejected claims that "
+         "she had invented the death of her daughter.", "denies", "2023-05-28"),
+        # a headline statement takes the day its speaker is said to speak
+        ("Sanford rejects aid after rebuff.\n\nSouth Carolina Gov. Mark Sanford said Friday he "
+         "won't spend the stimulus cash.\n\nOn Thursday, crews cleared the flooded roads.", "rejects",
+         "2023-05-26"),
+    ],
+)
+def test_date_owners_a_headline_takes_the_day_the_lead_gives_it(event_on, text, trigger, day):
+    assert event_on(text, trigger).date == day
 
 
 def test_date_owners_a_date_written_on_a_happening_dates_it_not_the_clause(event_on):
