@@ -260,10 +260,8 @@ class Coreference:
         none for a proper name of its own."""
         lemma = head.lemma_.lower()
         bodies = {c.lemma_.lower() for c in head.lefts if c.dep_ == "compound"} & self.onto.sectors.keys()
-        if head.pos_ == "NOUN":
-            return frozenset({lemma} | bodies)
-        if head.pos_ == "PROPN" and lemma in self.onto.sectors and all(
-                c.dep_ == "det" or c.lemma_.lower() in bodies for c in head.lefts):
+        if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and lemma in self.onto.sectors and all(
+                c.dep_ == "det" or c.lemma_.lower() in bodies for c in head.lefts)):
             return frozenset({lemma} | bodies)
         return frozenset()
 
