@@ -35,6 +35,13 @@ def test_actors_team_named_after_a_people_is_no_country(event_on):
     assert all(a.own_country is None for a in event.actor + event.recipient)
 
 
+def test_actors_an_aide_is_of_whom_he_serves(event_on):
+    """ "Aides to Benjamin Netanyahu": the one served is in the phrase and gives its country."""
+    event = event_on("Aides to Benjamin Netanyahu met Palestinian negotiators in Cairo.", "met")
+    assert [(a.text, a.country, a.sector) for a in event.actor][:1] == [
+        ("Aides to Benjamin Netanyahu", "ISR", "GOV")]
+
+
 def test_actors_a_lower_case_word_is_no_country_name(pipeline):
     doc = pipeline.nlp("A car bomb hit the market, and the CAR government blamed the rebels.")
     resolver = ActorResolver(pipeline.ontology, doc)
@@ -55,6 +62,9 @@ def test_actors_a_lower_case_word_is_no_country_name(pipeline):
     ("British Defence Secretary Tom King criticized Iraq.", "criticized", "GOV"),
     ("Secretary of State Warren Christopher criticized Iraq.", "criticized", "GOV"),
     ("The president criticized the banks.", "criticized", "GOV"),
+    ("A senior adviser to the prime minister criticized the plan.", "criticized", "GOV"),
+    ("An adviser to the company's chief executive criticized the union.", "criticized", "BUS"),
+    ("A union representative criticized the plan.", "criticized", "LAB"),
 ])
 def test_actors_a_shared_title_takes_the_sector_of_its_holder(event_on, text, trigger, sector):
     """A president or chairman of a firm or an association is no state official (held_titles)."""

@@ -218,7 +218,7 @@ class ActorLexicon:
         if key not in self.held_titles:
             return self.onto.sectors[key]
         holders = [c for c in title.children if c.dep_ in {"poss", "compound"} and c.i < title.i]
-        holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+        holders += [o for p in title.children if p.dep_ == "prep" and p.lower_ in {"of", "to"}
                     for o in p.children if o.dep_ == "pobj"]
         for holder in holders:
             entity = entity_at(holder)

@@ -18,6 +18,7 @@ from newsevents.records import Actor
 LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case", "punct"}
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
+SERVING = {"aide", "adviser", "advisor"}  # "an aide to the president": whom one serves is in the phrase
 _LINE_ENDS = "newsevents.line_ends"
 _PHRASES = "newsevents.phrases"
 
@@ -41,7 +42,8 @@ def _phrase(head: Token) -> list[Token]:
             tokens.extend(t for t in child.subtree)
     for child in head.rights:
         keep = child.dep_ in PHRASE_RIGHT_DEPS or (
-            child.dep_ == "prep" and child.lower_ in PHRASE_RIGHT_PREPS
+            child.dep_ == "prep" and (child.lower_ in PHRASE_RIGHT_PREPS
+                                      or (child.lower_ == "to" and head.lemma_.lower() in SERVING))
         )
         if child.dep_ == "punct" and child.text in "()":
             keep = True
@@ -154,6 +156,6 @@ def phrase_tiers(head: Token, token_set: set[int]) -> list[list[Token]]:
     place: list[Token] = []
     for child in head.rights:
         if child.dep_ == "prep" and child.i in token_set:
-            target = of_from if child.lower_ in {"of", "from"} else place
+            target = of_from if child.lower_ in {"of", "from", "to"} else place
             target.extend(t for t in child.subtree if t.i != child.i)
     return [left, appos, of_from, place]
