@@ -105,6 +105,16 @@ def test_triggers_dispersing_with_tear_gas_is_crowd_control(code):
     assert any(e.event_type == "ASSAULT" and e.mode == "crowd-control" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Police responded with barrages of tear gas on Sunday.",
+    "Police turned water cannons on the crowd on Sunday.",
+])
+def test_triggers_the_weapon_named_as_the_act_is_crowd_control(code, text):
+    """No verb of firing: the weapon itself is the act (manual ASSAULT, mode crowd-control)."""
+    assert [(e.event_type, e.mode) for e in code(text) if e.event_type == "ASSAULT"] == [
+        ("ASSAULT", "crowd-control")]
+
+
 @pytest.mark.parametrize(("text", "word", "event_type"), [
     ("The State Department lifted its travel warning for Kenya on Friday.", "lifted", "CONCEDE"),
     ("The court lifted the deadline to give the family time to appeal.", "lifted", "CONCEDE"),
