@@ -24,6 +24,17 @@ def test_coref_pronoun_and_description_take_the_antecedent_country(event_on, tex
     assert event_on(text, trigger).actor[0].country == country
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Greece agreed a bailout with the European Union on Sunday. The unions called a strike on Monday.",
+     "called"),
+    ("Russia expelled two British diplomats on Monday. Other countries criticized the move.", "criticized"),
+])
+def test_coref_a_plural_description_is_not_one_body_named_before(event_on, text, trigger):
+    """ "The unions" are not the European Union, "other countries" not Russia ("the union", "the
+    country" would be)."""
+    assert not {a.country for a in event_on(text, trigger).actor} & {"IGO", "RUS"}
+
+
 def test_coref_first_person_in_a_quotation_is_the_speaker(event_on):
     text = '"We attacked the depot last night," the Armenian defence minister said.'
     assert event_on(text, "attacked").actor[0].country == "ARM"

@@ -16,7 +16,8 @@ and stays unresolved. A
 first-person pronoun inside a direct quotation is its speaker. A bare
 description ("the ministry", "officials", "the group", "the country", "the Navy", "the
 Navy spokesman") takes the country of an earlier mention with the same head or body, else of the nearest
-organisation or country it can mean, else the article's main country so far.
+organisation or country it can mean, else the article's main country so far; a plural
+one ("the unions", "other countries") is no single body or country named before.
 What cannot be found stays unresolved: the coder does not publish a bare
 pronoun without a country.
 """
@@ -236,12 +237,13 @@ class Coreference:
                 country or group or actor.sector in self.home_sectors):
             return None  # no earlier mention has its words, and no other reading applies
         earlier = self._before(head.i, _DESCRIPTION_REACH, MAX_EARLIER)
+        plural = head.tag_ in _PLURAL_TAGS  # "unions" are not the one "European Union" before
         for mention in earlier:  # "the Kenyan foreign ministry ... the ministry"
-            if words & mention.words:  # also "President Peres ... the president"
-                found = self._resolve(mention.token, resolve)
+            if words & mention.words and not (plural and mention.label and not mention.plural):
+                found = self._resolve(mention.token, resolve)  # also "President Peres ... the president"
                 if found is not None and found.country:
                     return found.country
-        if country or group:
+        if (country or group) and not plural:
             wanted = {"GPE"} if country else {"ORG"}
             for mention in earlier:
                 if mention.label in wanted:
