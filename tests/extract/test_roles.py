@@ -16,6 +16,9 @@ def _event(events, trigger):
         "Soldiers watched the shelling of the town from the hills.",
         "Two detectives looked into the shooting of a taxi driver.",
         "The senator condemned the bombing of the courthouse.",
+        # who stops or fends it off, read from the clause or from the article (attribution.py)
+        "The navy repulsed an attack on a merchant ship in the Gulf of Aden on Saturday.",
+        "The army foiled an attack on a police station in Kabul on Monday.",
     ],
 )
 def test_roles_who_reports_or_follows_an_act_is_not_its_doer(code, text):

@@ -56,6 +56,7 @@ class DoerFinder:
         self.sources = self.speech | ontology.words("learning_verbs")  # their subjects tell or learn
         self.venue_preps = ontology.words("venue_preps")
         self.according = [tuple(p.split()) for p in ontology.words("attribution_phrases")]
+        self.observers = ontology.words("observer_verbs")
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
         self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
@@ -154,7 +155,7 @@ class DoerFinder:
         # for an attack of any sentence searched ("attacks on Sunday ... Three soldiers were killed
         # in the clashes"; a wounded officer may still arrest)
         def taken(index: int) -> list[tuple[int, int]]:
-            spans = [r.span for r in event.recipient]
+            spans = [r.span for r in event.recipient] + self._watching(event)
             if assault or index == event.sentence.index:
                 spans += self.suffering.get(index, [])
             return spans
@@ -189,6 +190,17 @@ class DoerFinder:
         # the sector the act implies (police for arrests), named anywhere in the article
         found = [a for index in range(len(self.named())) for a in fits(index, (rule.implied_sector,))]
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
+
+    def _watching(self, event: Event) -> list[tuple[int, int]]:
+        """ "a warship repulsed an attack", "police investigated the shooting": who the verb
+        whose object names the act has as subject stops, follows or judges it (observer_verbs),
+        and did not do it."""
+        trigger = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
+        noun = trigger.root if trigger is not None else None
+        if noun is None or noun.dep_ not in {"dobj", "attr", "oprd"} or (
+                noun.head.lemma_.lower() not in self.observers):
+            return []
+        return [(t.idx, t.idx + len(t)) for t in noun.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
 
     def _busy(self, actor: Actor, event: Event, rule: DoerRule) -> bool:
         """The force is stated, where it is named, to do an act of another kind the rule sets
