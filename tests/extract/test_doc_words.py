@@ -2,6 +2,8 @@
 a record's character span finds its words (coding.words_at), a token its entity (coding.entity_at);
 the per-Doc entities and sentences are the Doc's own (coding.doc_entities, coding.doc_sentences)."""
 
+from spacy.tokens import Doc
+
 from newsevents.extract.actor_phrases import phrase_tokens
 from newsevents.extract.coding import (
     doc_entities,
@@ -69,3 +71,15 @@ def test_phrase_tokens_stop_at_the_line_of_the_head() -> None:
     officers = next(t for t in doc if t.text == "officers")
     words = [t.text for t in phrase_tokens(officers)]
     assert "Town" not in words and words[-1] == "officers"
+
+
+def test_phrase_tokens_of_a_subject_stop_at_its_verb() -> None:
+    """A right child the parser hangs on a subject past the subject's own verb ("Judge Suarez of
+    the court found two men guilty of killing Garcia, 36", Garcia an apposition of Suarez) is no part
+    of the subject's phrase."""
+    words = ["Judge", "Suarez", "of", "the", "court", "259", "found", "them", "guilty", "Garcia", "."]
+    heads = [1, 6, 1, 4, 2, 1, 6, 8, 6, 1, 6]
+    deps = ["compound", "nsubj", "prep", "det", "pobj", "appos", "ROOT", "nsubj", "ccomp", "appos", "punct"]
+    pos = ["PROPN", "PROPN", "ADP", "DET", "NOUN", "NUM", "VERB", "PRON", "ADJ", "PROPN", "PUNCT"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in phrase_tokens(doc[1])] == ["Judge", "Suarez", "of", "the", "court", "259"]

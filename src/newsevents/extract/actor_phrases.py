@@ -41,6 +41,8 @@ def _phrase(head: Token) -> list[Token]:
         if child.dep_ in LEFT_DEPS or child.dep_ in {"appos", "prep"}:
             tokens.extend(t for t in child.subtree)
     for child in head.rights:
+        if head.i < head.head.i < child.i:
+            break  # "Judge Suarez of the court found X guilty ... Garcia": no phrase runs past its verb
         keep = child.dep_ in PHRASE_RIGHT_DEPS or (
             child.dep_ == "prep" and (child.lower_ in PHRASE_RIGHT_PREPS
                                       or (child.lower_ == "to" and head.lemma_.lower() in SERVING))
