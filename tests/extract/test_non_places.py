@@ -28,6 +28,8 @@ def test_a_speaking_capital_is_an_actor_not_a_place(places):
         # ... and that name alone elsewhere in the article is the person's
         ("The Bush administration issued two rules. A House panel held a hearing into Bush 's late "
          "rulemaking.", "Bush"),
+        # a newspaper's short name (Post, Texas; Globe, Arizona)
+        ("Woodward was a reporter at The Post when the burglars were arrested in Washington.", "Post"),
     ],
 )
 def test_person_names_and_non_places_are_no_toponyms(places, text, name):
