@@ -120,6 +120,15 @@ def test_attribution_a_sentence_goes_to_the_court_of_the_article(code):
     assert doer.inferred and doer.sector == "JUD" and event.is_published()
 
 
+def test_attribution_a_court_the_conviction_is_told_in_is_its_doer(code):
+    """A court named as where ("convicted in federal court") convicts; elsewhere in the article it
+    is only a venue ("appeared in district court"), and no doer of an arrest."""
+    event = _event(code("Martin was convicted in federal court of wire fraud on Monday."), "convicted")
+    assert [(a.sector, a.inferred) for a in event.actor] == [("JUD", True)]
+    text = "Gomes appeared in district court on Monday. He was arrested on Sunday."
+    assert not any(a.sector == "JUD" for a in _event(code(text), "arrested").actor)
+
+
 def test_attribution_unplaced_force_of_another_paragraph_is_no_doer(code):
     # "terrorists" of a quoted pledge two paragraphs up is a kind, not the group that bombed
     text = ('"We will pursue terrorists until justice is done," the president said.\n\n'

@@ -59,6 +59,7 @@ class DoerFinder:
         self.observers = ontology.words("observer_verbs")
         self._named: list[list[Actor]] | None = None
         self._speakers: set[tuple[int, int]] = set()  # spans of forces that report, not act
+        self._venues: set[tuple[int, int]] = set()  # spans of courts named as where ("in federal court")
         self._heads: dict[tuple[int, int], frozenset[str]] = {}  # span -> its head's words, for ``never``
         self.suffering: dict[int, list[tuple[int, int]]] = {}  # sentence -> recipients' spans there
         self.victims: set[str] = set()  # head words of whom the article's attacks harm
@@ -76,7 +77,7 @@ class DoerFinder:
         organisation's name."""
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ in _HEAD_DEPS_SKIPPED:
             return False
-        if tok.dep_ == "pobj" and tok.head.lower_ in self.venue_preps:
+        if self._venue(tok) and self.onto.sectors.get(tok.lemma_.lower()) != "JUD":
             return False  # "taken in a helicopter", "at the police station": where, not who
         of = tok.head
         if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in self.undergone_acts:
@@ -87,6 +88,10 @@ class DoerFinder:
         if lemma in self.onto.sectors or tok.ent_type_ == "ORG":
             return True
         return any(f"{c.lemma_.lower()} {lemma}" in self.onto.sectors for c in tok.lefts)
+
+    def _venue(self, tok: Token) -> bool:
+        """The word is named as where something happened ("in federal court", "at the station")."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.venue_preps
 
     def _reports(self, tok: Token) -> bool:
         """The phrase of ``tok`` is a source: the subject of a speech or learning verb ("police
@@ -126,6 +131,8 @@ class DoerFinder:
                             self._heads[actor.span] = self._titles(tok)
                             if self._reports(tok):
                                 self._speakers.add(actor.span)
+                            if self._venue(tok):
+                                self._venues.add(actor.span)
                 self._named.append(found)
         return self._named
 
@@ -170,6 +177,7 @@ class DoerFinder:
                 if a.sector in sectors and a.sector not in victims
                 and not (a.sector in rule.own_side and self._country(a) in sides)
                 and (rule.speakers or a.span not in self._speakers)
+                and (a.span not in self._venues or (rule.venues and index == event.sentence.index))
                 and not rule.never & self._heads.get(a.span, frozenset())
                 and not any(a.span[0] < end and start < a.span[1] for start, end in blocked)
                 and a.name not in undergoing

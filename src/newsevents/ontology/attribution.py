@@ -17,6 +17,7 @@ class DoerRule:
     named: tuple[str, ...]
     implied_sector: str | None = None  # searched for in the whole article when no nearby doer fits
     speakers: bool = False  # may a force that only reports the act ("police said") be its doer?
+    venues: bool = False  # may a court named as the act's place ("convicted in federal court") be?
     heads: frozenset[str] | None = None  # only doers named by these words ("protesters", not "a man")
     never: frozenset[str] = frozenset()  # heads of that sector that do not do it (prosecutors convict no one)
     busy: frozenset[str] = frozenset()  # acts (TYPE, TYPE/mode) whose stated doers do not do it
@@ -55,6 +56,7 @@ def load_attribution(paths: list[Path]) -> DoerTable:
                 named=tuple(spec.get("named") or ()),
                 implied_sector=implied.get("sector"),
                 speakers=bool(spec.get("speakers", False)),
+                venues=bool(spec.get("venues", False)),
                 heads=frozenset(spec["heads"]) if spec.get("heads") else None,
                 never=frozenset(spec.get("never") or ()),
                 busy=frozenset(spec.get("busy") or ()),
