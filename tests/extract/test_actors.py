@@ -400,3 +400,8 @@ def test_actors_people_nouns_have_their_sector(event_on, word, sector):
     event = event_on(f"{word} criticized the mayor on Monday.", "criticized")
     assert [a.sector for a in event.actor] == [sector]
 
+
+def test_actors_an_of_phrase_of_an_act_is_no_part_of_the_party(event_on):
+    """ "accused the army of killing civilians": what the army is accused of doing is not its name."""
+    event = event_on("The UN accused the army of killing civilians.", "accused")
+    assert [r.text for r in event.recipient] == ["the army"]

@@ -46,6 +46,7 @@ def _phrase(head: Token) -> list[Token]:
         keep = child.dep_ in PHRASE_RIGHT_DEPS or (
             child.dep_ == "prep" and (child.lower_ in PHRASE_RIGHT_PREPS
                                       or (child.lower_ == "to" and head.lemma_.lower() in SERVING))
+            and not any(c.dep_ == "pcomp" for c in child.children)  # "accused the army of killing"
         )
         if child.dep_ == "punct" and child.text in "()":
             keep = True
