@@ -405,3 +405,13 @@ def test_actors_an_of_phrase_of_an_act_is_no_part_of_the_party(event_on):
     """ "accused the army of killing civilians": what the army is accused of doing is not its name."""
     event = event_on("The UN accused the army of killing civilians.", "accused")
     assert [r.text for r in event.recipient] == ["the army"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "recipient"), [
+    ("A jury convicted Gigante of racketeering in 1997.", "convicted", "Gigante"),
+    ("Matiangi accused a clique of judges of working together with activists.", "accused",
+     "a clique of judges of working together with activists"),
+])
+def test_actors_the_of_phrase_of_a_charging_verb_is_the_charge(event_on, text, trigger, recipient):
+    """ "convicted Gigante of racketeering": the verb's "of" names the charge, not Gigante."""
+    assert [r.text for r in event_on(text, trigger).recipient] == [recipient]

@@ -19,6 +19,10 @@ LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "c
 PHRASE_RIGHT_DEPS = {"appos", "compound", "nummod"}
 PHRASE_RIGHT_PREPS = {"of", "from", "in"}
 SERVING = {"aide", "adviser", "advisor"}  # "an aide to the president": whom one serves is in the phrase
+# verbs whose object is followed by an "of" of their own ("convicted Gigante of racketeering",
+# "accused Russia of the poisoning"): the "of" phrase is the verb's, not the object's name
+OF_COMPLEMENT_VERBS = {"accuse", "convict", "acquit", "suspect", "clear", "absolve", "rob", "strip",
+                       "deprive", "inform", "warn", "remind", "notify"}
 _LINE_ENDS = "newsevents.line_ends"
 _PHRASES = "newsevents.phrases"
 
@@ -43,11 +47,7 @@ def _phrase(head: Token) -> list[Token]:
     for child in head.rights:
         if head.i < head.head.i < child.i:
             break  # "Judge Suarez of the court found X guilty ... Garcia": no phrase runs past its verb
-        keep = child.dep_ in PHRASE_RIGHT_DEPS or (
-            child.dep_ == "prep" and (child.lower_ in PHRASE_RIGHT_PREPS
-                                      or (child.lower_ == "to" and head.lemma_.lower() in SERVING))
-            and not any(c.dep_ == "pcomp" for c in child.children)  # "accused the army of killing"
-        )
+        keep = child.dep_ in PHRASE_RIGHT_DEPS or (child.dep_ == "prep" and _naming_prep(child, head))
         if child.dep_ == "punct" and child.text in "()":
             keep = True
         if not keep:
@@ -60,6 +60,20 @@ def _phrase(head: Token) -> list[Token]:
     while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
         tokens.pop()
     return tokens
+
+
+def _naming_prep(prep: Token, head: Token) -> bool:
+    """A preposition that goes on naming the party ("officers in Kabul", "the president of France",
+    "an aide to the president"), not one that tells what it did or is accused of ("accused the army
+    of killing civilians", "convicted Gigante of racketeering"; but "a clique of judges of working
+    together" keeps its judges)."""
+    if not (prep.lower_ in PHRASE_RIGHT_PREPS or (prep.lower_ == "to" and head.lemma_.lower() in SERVING)):
+        return False
+    if any(c.dep_ == "pcomp" for c in prep.children):
+        return False
+    return not (prep.lower_ == "of" and head.dep_ == "dobj"
+                and head.head.lemma_.lower() in OF_COMPLEMENT_VERBS
+                and not any(t.dep_ == "pcomp" for t in prep.subtree))
 
 
 def _glued(child: Token) -> bool:
