@@ -415,3 +415,10 @@ def test_actors_an_of_phrase_of_an_act_is_no_part_of_the_party(event_on):
 def test_actors_the_of_phrase_of_a_charging_verb_is_the_charge(event_on, text, trigger, recipient):
     """ "convicted Gigante of racketeering": the verb's "of" names the charge, not Gigante."""
     assert [r.text for r in event_on(text, trigger).recipient] == [recipient]
+
+
+def test_actors_a_relative_clause_is_no_part_of_the_name(event_on):
+    """ "guerrillas from Anlong Veng, who have formed an alliance": the clause tells of them."""
+    event = event_on("They have been aided by Khmer Rouge guerrillas from Anlong Veng, who have formed an "
+                     "alliance with the resistance forces.", "aided")
+    assert [a.text for a in event.actor] == ["Khmer Rouge guerrillas from Anlong Veng"]

@@ -52,7 +52,7 @@ def _phrase(head: Token) -> list[Token]:
             keep = True
         if not keep:
             break
-        tokens.extend(child.subtree)
+        tokens.extend(_without_clauses(child))
     tokens.sort(key=lambda t: t.i)
     tokens = _own_line(tokens, head)
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "preconj"}):
@@ -60,6 +60,13 @@ def _phrase(head: Token) -> list[Token]:
     while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
         tokens.pop()
     return tokens
+
+
+def _without_clauses(child: Token) -> list[Token]:
+    """The words under a right child, less the relative clauses on its nouns ("guerrillas from
+    Anlong Veng, who have formed an alliance with ...": the clause tells of them, it names no one)."""
+    clauses = [t for t in child.subtree if t.dep_ == "relcl" and t.i != child.i]
+    return [t for t in child.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)]
 
 
 def _naming_prep(prep: Token, head: Token) -> bool:
