@@ -158,11 +158,12 @@ class DoerFinder:
         # a country's own army did not do it to its people (attribution.yaml ``own_side``); a
         # victim the text gives no country is the article's home country's, as it will be placed
         sides = {r.country or self.home for r in event.recipient} - {None}
+        watching = self._watching(event)  # "a warship repulsed an attack"
         # who undergoes an act of the sentence ("someone hit an officer, a brick was thrown"), and
         # for an attack of any sentence searched ("attacks on Sunday ... Three soldiers were killed
         # in the clashes"; a wounded officer may still arrest)
         def taken(index: int) -> list[tuple[int, int]]:
-            spans = [r.span for r in event.recipient] + self._watching(event)
+            spans = [r.span for r in event.recipient] + watching
             if assault or index == event.sentence.index:
                 spans += self.suffering.get(index, [])
             return spans
@@ -200,9 +201,9 @@ class DoerFinder:
         return min(found, key=lambda a: abs(a.span[0] - position)) if found else None
 
     def _watching(self, event: Event) -> list[tuple[int, int]]:
-        """ "a warship repulsed an attack", "police investigated the shooting": who the verb
-        whose object names the act has as subject stops, follows or judges it (observer_verbs),
-        and did not do it."""
+        """The subject of a verb that stops, follows or judges the act its object names
+        (observer_verbs: "a warship repulsed an attack", "police investigated the shooting"): it
+        did not do the act."""
         trigger = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
         noun = trigger.root if trigger is not None else None
         if noun is None or noun.dep_ not in {"dobj", "attr", "oprd"} or (
