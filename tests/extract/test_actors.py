@@ -401,24 +401,16 @@ def test_actors_people_nouns_have_their_sector(event_on, word, sector):
     assert [a.sector for a in event.actor] == [sector]
 
 
-def test_actors_an_of_phrase_of_an_act_is_no_part_of_the_party(event_on):
-    """ "accused the army of killing civilians": what the army is accused of doing is not its name."""
-    event = event_on("The UN accused the army of killing civilians.", "accused")
-    assert [r.text for r in event.recipient] == ["the army"]
-
-
-@pytest.mark.parametrize(("text", "trigger", "recipient"), [
-    ("A jury convicted Gigante of racketeering in 1997.", "convicted", "Gigante"),
-    ("Matiangi accused a clique of judges of working together with activists.", "accused",
-     "a clique of judges of working together with activists"),
+@pytest.mark.parametrize(("text", "trigger", "role", "names"), [
+    # an "of" phrase of an act, or a charging verb's own "of" (its charge)
+    ("The UN accused the army of killing civilians.", "accused", "recipient", ["the army"]),
+    ("A jury convicted Gigante of racketeering in 1997.", "convicted", "recipient", ["Gigante"]),
+    ("Matiangi accused a clique of judges of working together with activists.", "accused", "recipient",
+     ["a clique of judges of working together with activists"]),
+    # a relative clause on a noun of the phrase tells of them
+    ("They have been aided by Khmer Rouge guerrillas from Anlong Veng, who have formed an alliance with "
+     "the resistance forces.", "aided", "actor", ["Khmer Rouge guerrillas from Anlong Veng"]),
 ])
-def test_actors_the_of_phrase_of_a_charging_verb_is_the_charge(event_on, text, trigger, recipient):
-    """ "convicted Gigante of racketeering": the verb's "of" names the charge, not Gigante."""
-    assert [r.text for r in event_on(text, trigger).recipient] == [recipient]
-
-
-def test_actors_a_relative_clause_is_no_part_of_the_name(event_on):
-    """ "guerrillas from Anlong Veng, who have formed an alliance": the clause tells of them."""
-    event = event_on("They have been aided by Khmer Rouge guerrillas from Anlong Veng, who have formed an "
-                     "alliance with the resistance forces.", "aided")
-    assert [a.text for a in event.actor] == ["Khmer Rouge guerrillas from Anlong Veng"]
+def test_actors_a_party_is_named_without_what_it_did(event_on, text, trigger, role, names):
+    """What a party did or is charged with is no part of its name ("accused the army of killing")."""
+    assert [p.text for p in getattr(event_on(text, trigger), role)] == names
