@@ -372,6 +372,9 @@ def test_a_countrys_institution_words_pick_its_namesake_town(places):
     assert {t.country_code for t in _named(found, "Lancaster")} == {"GB"}
     _, found = places("Detectives in Lancaster said a man was fined after the vandalism in Lancaster.")
     assert {t.country_code for t in _named(found, "Lancaster")} == {"US"}
+    _, found = places("Detectives in Lancaster asked anyone with information to call Crimestoppers "
+                      "after the vandalism in Lancaster.")
+    assert {t.country_code for t in _named(found, "Lancaster")} == {"GB"}
     # the country's news agency and its firms' suffix outweigh one American spelling
     _, found = places("A man opened fire at the Vancouver office of TallGrass Distribution Ltd. and police "
                       "locked down the neighborhood, a witness told The Canadian Press.")
