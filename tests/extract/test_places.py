@@ -361,24 +361,23 @@ def test_a_town_opening_a_court_council_or_police_is_the_place_it_serves(places,
     assert [t.text for t in found] == ([town] if town else [])
 
 
-def test_a_countrys_institution_words_pick_its_namesake_town(places):
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("The Paris police and the sheriff's office asked the township trustees in Paris to share the "
+     "neighborhood patrols.", "Paris", "US"),
+    ("Detectives in Lancaster said a councillor was fined at Crown Court after the vandalism in Lancaster.",
+     "Lancaster", "GB"),
+    ("Detectives in Lancaster said a man was fined after the vandalism in Lancaster.", "Lancaster", "US"),
+    ("Detectives in Lancaster asked anyone with information to call Crimestoppers after the vandalism in "
+     "Lancaster.", "Lancaster", "GB"),
+    # the country's news agency and its firms' suffix outweigh one American spelling
+    ("A man opened fire at the Vancouver office of TallGrass Distribution Ltd. and police locked down the "
+     "neighborhood, a witness told The Canadian Press.", "Vancouver", "CA"),
+])
+def test_a_countrys_institution_words_pick_its_namesake_town(places, text, town, country):
     """Local news that names only its town: the words of the country's own bodies say which (with
     no such word, Paris is the capital and Lancaster the bigger Californian town)."""
-    _, found = places("The Paris police and the sheriff's office asked the township trustees in Paris "
-                      "to share the neighborhood patrols.")
-    assert {t.country_code for t in _named(found, "Paris")} == {"US"}
-    _, found = places("Detectives in Lancaster said a councillor was fined at Crown Court after the "
-                      "vandalism in Lancaster.")
-    assert {t.country_code for t in _named(found, "Lancaster")} == {"GB"}
-    _, found = places("Detectives in Lancaster said a man was fined after the vandalism in Lancaster.")
-    assert {t.country_code for t in _named(found, "Lancaster")} == {"US"}
-    _, found = places("Detectives in Lancaster asked anyone with information to call Crimestoppers "
-                      "after the vandalism in Lancaster.")
-    assert {t.country_code for t in _named(found, "Lancaster")} == {"GB"}
-    # the country's news agency and its firms' suffix outweigh one American spelling
-    _, found = places("A man opened fire at the Vancouver office of TallGrass Distribution Ltd. and police "
-                      "locked down the neighborhood, a witness told The Canadian Press.")
-    assert {t.country_code for t in _named(found, "Vancouver")} == {"CA"}
+    _, found = places(text)
+    assert {t.country_code for t in _named(found, town)} == {country}
 
 
 def test_cues_count_per_country(gazetteer):
