@@ -65,8 +65,9 @@ def _phrase(head: Token) -> list[Token]:
 def _without_clauses(child: Token) -> list[Token]:
     """The words under a right child, less the relative clauses on its nouns ("guerrillas from
     Anlong Veng, who have formed an alliance with ...": the clause tells of them, it names no one)."""
-    clauses = [t for t in child.subtree if t.dep_ == "relcl" and t.i != child.i]
-    return [t for t in child.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)]
+    clauses = {i for c in child.subtree if c.dep_ == "relcl" and c.i != child.i
+               for i in range(c.left_edge.i, c.right_edge.i + 1)}
+    return [t for t in child.subtree if t.i not in clauses]
 
 
 def _naming_prep(prep: Token, head: Token) -> bool:

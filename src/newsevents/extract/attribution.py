@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsevents.extract.actor_phrases import head_lemma, mention_words
 from newsevents.extract.actors import ActorResolver
-from newsevents.extract.coding import doc_sentences
+from newsevents.extract.coding import doc_sentences, head_at
 from newsevents.extract.episodes import Repeats, counted_times
 from newsevents.extract.trigger_clauses import clause_verb, perfect
 from newsevents.ontology import Ontology
@@ -204,8 +204,7 @@ class DoerFinder:
         """The subject of a verb that stops, follows or judges the act its object names
         (observer_verbs: "a warship repulsed an attack", "police investigated the shooting"): it
         did not do the act."""
-        trigger = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
-        noun = trigger.root if trigger is not None else None
+        noun = head_at(self.doc, event.trigger.span)
         if noun is None or noun.dep_ not in {"dobj", "attr", "oprd"} or (
                 noun.head.lemma_.lower() not in self.observers):
             return []
@@ -245,10 +244,9 @@ class DoerFinder:
         """A perfect act counted in times ("has been arrested more than a dozen times") or one a
         party has on record ("he has prior arrests") is a record of acts over years, not one act a
         force of the article did (episodes.counted_times, modality.yaml record_verbs)."""
-        words = self.doc.char_span(*event.trigger.span, alignment_mode="expand")
-        if words is None:
+        root = head_at(self.doc, event.trigger.span)
+        if root is None:
             return False
-        root = words.root
         if root.dep_ == "dobj" and root.head.lemma_.lower() in self.record_verbs:
             return True  # "he has prior arrests": acts he underwent over years, no one force's
         return perfect(root) and counted_times(clause_verb(root), event.event_type, self.repeats)
